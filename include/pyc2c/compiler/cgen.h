@@ -1,0 +1,24 @@
+/* cgen.h — code generation: optimized IR into one goto-style C file per
+ * module, with its constants (and the stub code objects that carry names,
+ * signatures and positions) marshalled into one blob.  src/cgen/.
+ */
+#ifndef PYC2C_COMPILER_CGEN_H
+#define PYC2C_COMPILER_CGEN_H
+
+#include <stdio.h>
+#include "pyc2c/compiler/ir.h"
+
+typedef enum {
+    CGEN_EXTENSION,    /* PyInit_<last component of module name> */
+    CGEN_EXECUTABLE    /* main() running the module as __main__ */
+} CgenMode;
+
+typedef struct {
+    CgenMode mode;
+    const char *python_exe;   /* CGEN_EXECUTABLE: sys.executable at run time */
+} CgenOptions;
+
+/* Writes the C translation of m to out.  0, or -1 after a diagnostic. */
+int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out);
+
+#endif

@@ -1,0 +1,27 @@
+/* diag.h — the one way the compiler reports user errors.
+ *
+ * Every message is one line on stderr starting "pyc2c: error: ".  Errors in
+ * the user's program name FILE:LINE (FILE as the user spelled it).  Compiler
+ * bugs are not user errors: they go through P2C_UNREACHABLE(), which aborts.
+ * Implemented in src/driver/diag.c.
+ */
+#ifndef PYC2C_COMPILER_DIAG_H
+#define PYC2C_COMPILER_DIAG_H
+
+#include <stdarg.h>
+
+/* pyc2c: error: <message> */
+void diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* pyc2c: error: FILE:LINE: <message> */
+void diag_error_at(const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* pyc2c: error: FILE:LINE: <construct> is not supported yet */
+void diag_unsupported(const char *file, int line, const char *construct);
+/* How many errors were reported so far. */
+int diag_error_count(void);
+
+#define P2C_UNREACHABLE() diag_unreachable(__FILE__, __LINE__, __func__)
+void diag_unreachable(const char *file, int line, const char *func)
+    __attribute__((noreturn));
+
+#endif

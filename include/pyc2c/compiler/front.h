@@ -1,0 +1,25 @@
+/* front.h — the front end: CPython's own parser and symtable, run by the
+ * embedded target interpreter, turned into C data (pyc2c/compiler/ast.h).
+ * Only src/front/ touches PyObject AST nodes.  Implemented in src/front/.
+ */
+#ifndef PYC2C_COMPILER_FRONT_H
+#define PYC2C_COMPILER_FRONT_H
+
+#include "pyc2c/compiler/ast.h"
+
+/* Starts the embedded interpreter (isolated: no site, no user environment).
+ * 0, or -1 after a diagnostic. */
+int front_init(void);
+void front_fini(void);
+
+/* The Python version the front end parses for, e.g. 0x030b0000 (3.11). */
+unsigned front_python_version(void);
+
+/* Reads and parses the file.  display_path is how errors name it (as the user
+ * gave it); abs_path becomes co_filename, as `python3 FILE` would use.
+ * Returns NULL after reporting: a SyntaxError (printed exactly as `python3
+ * FILE` prints it), or an unreadable file (one diag line). */
+AstUnit *front_parse_file(const char *display_path, const char *abs_path);
+void front_unit_free(AstUnit *u);
+
+#endif

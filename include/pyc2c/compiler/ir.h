@@ -1,0 +1,215 @@
+/* ir.h — the baby-Python IR: modules, functions, variables, nodes.
+ *
+ * The IR is a tree of IrNode (kinds in pyc2c/ir_kinds.def) grouped into
+ * IrFunction bodies, all allocated in one arena per IrModule and freed at once
+ * by ir_module_free().  Python objects the IR refers to (constants, names,
+ * code objects) live in the module's constant table, which holds one strong
+ * reference to each and releases them with the module.
+ *
+ * Positions: every node carries the source span (CPython's AST lineno,
+ * col_offset, end_lineno, end_col_offset: 1-based lines, 0-based UTF-8 byte
+ * columns) of the Python construct whose failure it reports, so that the
+ * code generator can give tracebacks CPython's lines and ~~~^^^ markers.
+ *
+ * Implemented in src/ir/ (arena.c, ir.c, print.c, walk.c, verify.c).
+ */
+#ifndef PYC2C_COMPILER_IR_H
+#define PYC2C_COMPILER_IR_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdio.h>
+#include <stdbool.h>
+
+/* ---- kinds and operators (declared once) -------------------------------- */
+
+typedef enum {
+#define IR_KIND(name, printed, cls, kids, flags) IR_##name,
+#include "pyc2c/ir_kinds.def"
+#undef IR_KIND
+    IR_KIND_COUNT
+} IrKind;
+
+enum { IR_CLASS_EXPR = 1, IR_CLASS_STMT = 2 };
+enum { IR_F_RAISES = 1, IR_F_VAR = 2, IR_F_CONST = 4, IR_F_OP = 8 };
+
+typedef struct {
+    const char *name;      /* "binop" */
+    int cls;               /* IR_CLASS_EXPR or IR_CLASS_STMT */
+    const char *kids;      /* the kid spec, see ir_kinds.def */
+    int flags;             /* IR_F_* */
+} IrKindInfo;
+
+extern const IrKindInfo ir_kind_info[IR_KIND_COUNT];
+
+/* Binary operators in CPython's NB_* order (BINARY_OP's oparg order). */
+#define IR_BINOP_LIST(X) \
+    X(ADD, "+") X(BITAND, "&") X(FLOORDIV, "//") X(LSHIFT, "<<") \
+    X(MATMULT, "@") X(MULT, "*") X(MOD, "%") X(BITOR, "|") X(POW, "**") \
+    X(RSHIFT, ">>") X(SUB, "-") X(DIV, "/") X(BITXOR, "^")
+#define IR_UNARYOP_LIST(X) X(INVERT, "~") X(NOT, "not ") X(UADD, "+") X(USUB, "-")
+/* The first six in Py_LT..Py_GE order so that op == Py_* for them. */
+#define IR_CMPOP_LIST(X) \
+    X(LT, "<") X(LTE, "<=") X(EQ, "==") X(NOTEQ, "!=") X(GT, ">") X(GTE, ">=") \
+    X(IS, "is") X(ISNOT, "is not") X(IN, "in") X(NOTIN, "not in")
+
+typedef enum {
+#define X(n, s) IR_BINOP_##n,
+    IR_BINOP_LIST(X)
+#undef X
+    IR_BINOP_COUNT
+} IrBinOp;
+typedef enum {
+#define X(n, s) IR_UNARY_##n,
+    IR_UNARYOP_LIST(X)
+#undef X
+    IR_UNARY_COUNT
+} IrUnaryOp;
+typedef enum {
+#define X(n, s) IR_CMP_##n,
+    IR_CMPOP_LIST(X)
+#undef X
+    IR_CMP_COUNT
+} IrCmpOp;
+
+extern const char *const ir_binop_symbol[IR_BINOP_COUNT];
+extern const char *const ir_unaryop_symbol[IR_UNARY_COUNT];
+extern const char *const ir_cmpop_symbol[IR_CMP_COUNT];
+
+/* ---- positions ----------------------------------------------------------- */
+
+typedef struct {
+    int line, col, end_line, end_col;   /* col/end_col -1 when unknown */
+} IrPos;
+
+/* ---- variables ----------------------------------------------------------- */
+
+typedef enum {
+    IR_VAR_LOCAL,    /* fast local of a function: a frame slot */
+    IR_VAR_CELL,     /* local captured by an inner function (issue 4) */
+    IR_VAR_FREE,     /* captured from an outer function (issue 4) */
+    IR_VAR_GLOBAL,   /* module global, falling back to builtins on load; all
+                        names at module level are globals */
+    IR_VAR_NAME,     /* unoptimized-scope name (class bodies, issue 4) */
+    IR_VAR_TEMP      /* introduced by lowering; a C local, never visible */
+} IrVarKind;
+
+typedef struct IrFunction IrFunction;
+
+typedef struct IrVar {
+    const char *name;    /* Python name; temps get "$N" style names */
+    IrVarKind kind;
+    int slot;            /* LOCAL/CELL/FREE: index in the frame's localsplus
+                            (co_varnames order, then cells, then frees);
+                            TEMP: temp number; else -1 */
+    int name_cidx;       /* constant index of the interned name (str); used
+                            by globals and by error messages */
+    int id;              /* unique within the function (for SSA later) */
+    IrFunction *owner;
+} IrVar;
+
+/* ---- nodes -------------------------------------------------------------- */
+
+typedef struct IrNode IrNode;
+struct IrNode {
+    IrKind kind;
+    IrPos pos;
+    int op;              /* IR_F_OP kinds: operator / conversion / level */
+    int cidx;            /* IR_F_CONST kinds: constant index; CALL: kwnames
+                            tuple or -1; otherwise -1 */
+    int cidx2;           /* IMPORT_NAME: fromlist constant; otherwise -1 */
+    int star;            /* UNPACK: starred target index or -1 */
+    IrVar *var;          /* IR_F_VAR kinds */
+    IrVar **vars;        /* UNPACK targets */
+    int nvars;
+    IrFunction *func;    /* MAKE_FUNCTION */
+    IrNode **kids;
+    int nkids, capkids;
+};
+
+/* ---- functions and modules ---------------------------------------------- */
+
+enum { IR_FN_VARARGS = 1, IR_FN_VARKEYWORDS = 2 };
+
+struct IrFunction {
+    const char *name;        /* co_name */
+    const char *qualname;    /* co_qualname */
+    IrPos pos;               /* the def statement (line = co_firstlineno) */
+    int is_module;           /* the module body, "<module>" */
+    int argcount, posonlyargcount, kwonlyargcount;
+    int fnflags;             /* IR_FN_* */
+    IrVar **vars;            /* every variable, in creation order */
+    int nvars, capvars;
+    int nslots;              /* frame slots: locals + cells + frees */
+    int ntemps;
+    IrNode *body;            /* a BLOCK */
+    IrFunction *parent;      /* NULL for the module body */
+    int id;                  /* index in IrModule.funcs; 0 is the module */
+    int doc_cidx;            /* docstring constant or -1 */
+};
+
+typedef struct IrArena IrArena;
+
+typedef struct IrModule {
+    const char *name;        /* module name as imported ("__main__", "pkg.mod") */
+    const char *filename;    /* co_filename: absolute path of the source */
+    IrArena *arena;
+    PyObject *consts;        /* list: the constant table, index = cidx */
+    PyObject *const_index;   /* dict: constant key -> index (deduplication) */
+    IrFunction **funcs;      /* funcs[0] is the module body */
+    int nfuncs, capfuncs;
+} IrModule;
+
+/* ---- construction (src/ir/ir.c, src/ir/arena.c) -------------------------- */
+
+/* new: a module with its arena; NULL on memory error */
+IrModule *ir_module_new(const char *name, const char *filename);
+/* frees the arena and releases the constant table */
+void ir_module_free(IrModule *m);
+
+/* arena memory, zeroed, freed with the module; aborts on out-of-memory */
+void *ir_alloc(IrModule *m, size_t size);
+char *ir_strdup(IrModule *m, const char *s);
+
+/* Adds a constant (borrowed reference; the table takes its own) and returns
+ * its index; equal constants of the same type share an index (1 and 1.0 and
+ * True do not; 0.0 and -0.0 do not).  Strings are interned.  -1 with a Python
+ * error set on failure. */
+int ir_const(IrModule *m, PyObject *obj);
+int ir_const_str(IrModule *m, const char *utf8);
+PyObject *ir_const_get(const IrModule *m, int cidx);   /* borrowed */
+
+IrFunction *ir_function_new(IrModule *m, IrFunction *parent, const char *name,
+                            const char *qualname, IrPos pos);
+/* A named variable of fn (name interned into the constant table); for
+ * LOCAL/CELL/FREE kinds it takes the next frame slot. */
+IrVar *ir_var_new(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind);
+IrVar *ir_temp_new(IrModule *m, IrFunction *fn);
+/* Finds a named (non-temp) variable of fn; NULL if none. */
+IrVar *ir_var_find(IrFunction *fn, const char *name);
+
+IrNode *ir_node_new(IrModule *m, IrKind kind, IrPos pos);
+void ir_node_add(IrModule *m, IrNode *parent, IrNode *kid);
+/* A node with nkids kids given as trailing IrNode* arguments. */
+IrNode *ir_node(IrModule *m, IrKind kind, IrPos pos, int nkids, ...);
+
+/* ---- reading ------------------------------------------------------------ */
+
+static inline const IrKindInfo *ir_info(const IrNode *n) { return &ir_kind_info[n->kind]; }
+static inline bool ir_is_expr(const IrNode *n) { return ir_info(n)->cls == IR_CLASS_EXPR; }
+
+/* Calls visit(node, ctx) for node and every descendant, parents first;
+ * stops early and returns the first non-zero result of visit. */
+typedef int (*IrVisitFn)(IrNode *node, void *ctx);
+int ir_walk(IrNode *node, IrVisitFn visit, void *ctx);
+
+/* Prints the module as readable baby Python (pyc2c --dump-ir). */
+void ir_print_module(FILE *out, const IrModule *m);
+void ir_print_node(FILE *out, const IrModule *m, const IrNode *n, int indent);
+
+/* Checks the structural invariants (kid specs, vars owned by the function,
+ * BREAK/CONTINUE/FOR_NEXT/LOOP_EXIT inside a LOOP body, constant indexes in
+ * range).  0 if sound; else -1 and a message in buf. */
+int ir_verify(const IrModule *m, char *buf, size_t bufsize);
+
+#endif
