@@ -72,8 +72,14 @@ P2C_API int P2C_Function_BindArgs(PyObject *func, PyObject *const *args,
  *   P2C_Frame *f = P2C_FRAME(fs);
  *   P2C_SLOT(f, i)                        lvalue: slot i (a local variable)
  */
-/* P2C_Frame, P2C_FRAME_STORAGE, P2C_FRAME, P2C_SLOT, P2C_Frame_SetSite come
- * from pyc2c/compat.h. */
+/* From pyc2c/compat.h (static inline or macros, for the target Python):
+ *   P2C_Frame                          the frame type
+ *   P2C_FRAME_STORAGE(name, nslots)    declares zero-initialized storage
+ *   P2C_FRAME(name)                    P2C_Frame * to that storage
+ *   P2C_SLOT(f, i)                     lvalue PyObject *: slot i
+ *   P2C_Frame_SetSite(f, k)            records the running site (see below)
+ *   P2C_Frame_Globals(f), P2C_Frame_Builtins(f)   borrowed dicts
+ */
 
 /* Links f as the running frame of a call of func (a P2C_Function): code,
  * globals and builtins come from func.  Slots must already hold the bound
@@ -107,8 +113,6 @@ P2C_API int P2C_DelGlobal(PyObject *globals, PyObject *name);
 /* Sets UnboundLocalError "cannot access local variable 'x' where it is not
  * associated with a value"; always returns NULL. */
 P2C_API PyObject *P2C_RaiseUnboundLocal(PyObject *name);
-/* The builtins dict of frame f (borrowed). */
-P2C_API PyObject *P2C_Frame_Builtins(P2C_Frame *f);
 
 /* ---- operations ------------------------------------------------------------ */
 

@@ -1,0 +1,49 @@
+/* diag.c — user-facing error messages of the compiler (see diag.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include "pyc2c/compiler/diag.h"
+
+static int error_count;
+
+static void vreport(const char *file, int line, const char *fmt, va_list ap)
+{
+    fputs("pyc2c: error: ", stderr);
+    if (file)
+        fprintf(stderr, "%s:%d: ", file, line);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    error_count++;
+}
+
+void diag_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(NULL, 0, fmt, ap);
+    va_end(ap);
+}
+
+void diag_error_at(const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(file, line, fmt, ap);
+    va_end(ap);
+}
+
+void diag_unsupported(const char *file, int line, const char *construct)
+{
+    diag_error_at(file, line, "%s is not supported yet", construct);
+}
+
+int diag_error_count(void)
+{
+    return error_count;
+}
+
+void diag_unreachable(const char *file, int line, const char *func)
+{
+    fprintf(stderr, "pyc2c: internal error: unreachable code reached at %s:%d (%s)\n",
+            file, line, func);
+    abort();
+}
