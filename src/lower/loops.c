@@ -1,0 +1,92 @@
+/* loops.c — while/else and for/else as LOOP.
+ *
+ *   while test:            loop:
+ *       body                   if not test:
+ *   else:                          loop_exit
+ *       orelse                 body
+ *                          else:
+ *                              orelse
+ *
+ *   for target in seq:     $t1 = iter(seq)
+ *       body               loop:
+ *   else:                      $t2 = next($t1) else exhausted
+ *       orelse                 target = $t2
+ *                              body
+ *                          else:
+ *                              orelse
+ *
+ * LOOP's else block runs when the loop ends by LOOP_EXIT or by FOR_NEXT
+ * finding the iterator exhausted, not by break; a break or continue inside
+ * it belongs to the enclosing loop.  `while True:` (a constant true test,
+ * as CPython's compiler_while folds it) gets no test.  Positions as in 3.11:
+ * the truth test, GET_ITER and FOR_ITER carry the loop statement's span.
+ */
+#include <string.h>
+#include "lowering.h"
+
+/* A constant test CPython's compiler knows to be true. */
+static int constant_true(const AstNode *test)
+{
+    if (test->kind == AST_Constant)
+        return PyObject_IsTrue(((const AstConstant *)test)->value) == 1;
+    return test->kind == AST_Name && strcmp(((const AstName *)test)->id, "__debug__") == 0;
+}
+
+/* The body, lowered with break/continue allowed, appended to body. */
+static int loop_body(Lower *L, const AstSeq *stmts, IrNode *body)
+{
+    L->loop_depth++;
+    int rc = lower_stmts(L, stmts, body);
+    L->loop_depth--;
+    return rc;
+}
+
+static int finish_loop(Lower *L, IrPos pos, IrNode *body, const AstSeq *orelse,
+                       IrNode *block)
+{
+    IrNode *els = lower_block(L, orelse, pos);
+    if (!els)
+        return -1;
+    ir_node_add(L->m, block, ir_node(L->m, IR_LOOP, pos, 2, body, els));
+    return 0;
+}
+
+int lower_while(Lower *L, const AstWhile *s, IrNode *block)
+{
+    IrPos pos = s->hdr.pos;
+    IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
+    if (!constant_true(s->test)) {
+        IrNode *test = lower_expr(L, s->test);
+        if (!test)
+            return -1;
+        IrNode *not = ir_node(L->m, IR_UNARY, pos, 1, test);
+        not->op = IR_UNARY_NOT;
+        IrNode *exit = ir_node(L->m, IR_BLOCK, pos, 1, ir_node_new(L->m, IR_LOOP_EXIT, pos));
+        ir_node_add(L->m, body, ir_node(L->m, IR_IF, pos, 3, not, exit,
+                                         ir_node_new(L->m, IR_BLOCK, pos)));
+    }
+    if (loop_body(L, &s->body, body) < 0)
+        return -1;
+    return finish_loop(L, pos, body, &s->orelse, block);
+}
+
+int lower_for(Lower *L, const AstFor *s, IrNode *block)
+{
+    IrPos pos = s->hdr.pos;
+    IrNode *seq = lower_expr(L, s->iter);
+    if (!seq)
+        return -1;
+    IrVar *it = lower_temp(L);
+    IrNode *init = ir_node(L->m, IR_ASSIGN, pos, 1, ir_node(L->m, IR_ITER, pos, 1, seq));
+    init->var = it;
+    ir_node_add(L->m, block, init);
+
+    IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
+    IrNode *next = ir_node(L->m, IR_FOR_NEXT, pos, 1, lower_load(L, it, pos));
+    next->var = lower_temp(L);
+    ir_node_add(L->m, body, next);
+    IrNode *item = lower_load(L, next->var, s->target->pos);
+    if (lower_assign_to(L, s->target, item, body) < 0 || loop_body(L, &s->body, body) < 0)
+        return -1;
+    return finish_loop(L, pos, body, &s->orelse, block);
+}

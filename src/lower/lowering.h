@@ -1,0 +1,113 @@
+/* lowering.h — what the files of src/lower/ share (not a stage contract).
+ *
+ * Lowering walks the C AST of one module (pyc2c/compiler/ast.h) and builds
+ * baby-Python IR (pyc2c/compiler/ir.h).  One family of reformulations a file:
+ *
+ *   lower.c      lower_module(), function bodies, name resolution (symtable)
+ *   stmt.c       statement dispatch: if, return, del, raise, global, pass ...
+ *   expr.c       expression dispatch: constants, names, operators, displays
+ *   assign.c     assignment targets, chained assignment, checked unpacking
+ *   augassign.c  x op= v with the target evaluated once
+ *   loops.c      while/else and for/else as LOOP, iter() and FOR_NEXT
+ *   compare.c    comparisons, chains with a temp per middle operand
+ *   calls.c      calls: CALL, or CALL_EX when starred arguments appear
+ *   fstring.c    f-strings as FSTRING of constants and FORMATs
+ *   imports.c    import / from-import as IMPORT_NAME + IMPORT_FROM
+ *   functions.c  def: parameters, defaults, docstring, MAKE_FUNCTION
+ *   refuse.c     the one table naming constructs outside the subset
+ *
+ * Errors: the first construct lowering cannot compile exactly is reported
+ * (diag_unsupported, or a SyntaxError CPython's compiler would raise) and
+ * every lowering function then returns NULL / -1 up to lower_module(), which
+ * returns NULL.  All memory is the module's arena, so early returns leak
+ * nothing.  docs/reformulations.md gives each reformulation as Python.
+ */
+#ifndef PYC2C_SRC_LOWER_LOWERING_H
+#define PYC2C_SRC_LOWER_LOWERING_H
+
+#include "pyc2c/compiler/ast.h"
+#include "pyc2c/compiler/ir.h"
+#include "pyc2c/compiler/lower.h"
+
+typedef struct {
+    const AstUnit *u;
+    IrModule *m;
+    IrFunction *fn;          /* the function whose body is being lowered */
+    const AstScope *scope;   /* its symtable scope */
+    int loop_depth;          /* LOOP bodies around the current statement */
+    int failed;              /* an error was reported */
+} Lower;
+
+/* ---- lower.c ------------------------------------------------------------ */
+
+/* The variable `name` refers to in the current function, created on first
+ * use (so frame slots follow CPython's co_varnames order: parameters first,
+ * then locals in the order CPython's compiler first emits them).  NULL after
+ * a refusal (closures). */
+IrVar *lower_var(Lower *L, const char *name, IrPos pos);
+IrVar *lower_temp(Lower *L);
+/* Constant-table indexes; out of memory is fatal. */
+int lower_const(Lower *L, PyObject *obj);
+int lower_const_str(Lower *L, const char *s);
+/* A CONST node for obj / for None. */
+IrNode *lower_const_node(Lower *L, PyObject *obj, IrPos pos);
+IrNode *lower_load(Lower *L, IrVar *v, IrPos pos);
+/* Lowers body->items[skip..] into L->fn->body. */
+int lower_body(Lower *L, const AstSeq *body, int skip);
+/* Sets L->fn->doc_cidx from a leading docstring; how many statements that
+ * consumed (0 or 1). */
+int lower_function_docstring(Lower *L, const AstSeq *body);
+
+/* ---- stmt.c ------------------------------------------------------------- */
+
+/* Appends the IR of statement s to block; 0, or -1 after an error. */
+int lower_stmt(Lower *L, const AstNode *s, IrNode *block);
+int lower_stmts(Lower *L, const AstSeq *stmts, IrNode *block);
+/* A new BLOCK holding the lowered statements; NULL after an error. */
+IrNode *lower_block(Lower *L, const AstSeq *stmts, IrPos pos);
+
+/* ---- expr.c ------------------------------------------------------------- */
+
+/* The IR expression computing e; NULL after an error. */
+IrNode *lower_expr(Lower *L, const AstNode *e);
+/* Display items (tuple, list, set, call arguments): Starred -> STARRED. */
+int lower_items(Lower *L, const AstSeq *items, IrNode *display);
+/* CPython 3.11's position for an attribute operation (compile.c's
+ * update_start_location_to_match_attr): when `cur` starts on another line
+ * than the attribute ends, it starts at the attribute name instead. */
+IrPos lower_attr_pos(IrPos cur, const AstAttribute *a);
+int lower_binop_of(AstKind op);      /* AST operator -> IrBinOp; -1 if none */
+
+/* ---- assign.c ----------------------------------------------------------- */
+
+/* Appends `target = value` (value an IR expression evaluated first). */
+int lower_assign_to(Lower *L, const AstNode *target, IrNode *value, IrNode *block);
+int lower_assign(Lower *L, const AstAssign *s, IrNode *block);
+
+/* ---- the families ------------------------------------------------------- */
+
+int lower_augassign(Lower *L, const AstAugAssign *s, IrNode *block);
+int lower_while(Lower *L, const AstWhile *s, IrNode *block);
+int lower_for(Lower *L, const AstFor *s, IrNode *block);
+IrNode *lower_compare(Lower *L, const AstCompare *e);
+IrNode *lower_call(Lower *L, const AstCall *e);
+IrNode *lower_joined_str(Lower *L, const AstJoinedStr *e);
+IrNode *lower_formatted_value(Lower *L, const AstFormattedValue *e);
+int lower_import(Lower *L, const AstImport *s, IrNode *block);
+int lower_import_from(Lower *L, const AstImportFrom *s, IrNode *block);
+int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block);
+
+/* ---- refuse.c ----------------------------------------------------------- */
+
+/* Reports "<construct> is not supported yet" at n's line, for the construct
+ * n's kind names (refuse.c's table); returns -1 (statement) — callers in
+ * expression context use lower_refuse_expr. */
+int lower_refuse(Lower *L, const AstNode *n);
+IrNode *lower_refuse_expr(Lower *L, const AstNode *n);
+/* Reports a construct named by the caller at line. */
+int lower_refuse_named(Lower *L, int line, const char *construct);
+/* A SyntaxError CPython's compiler (not its parser) raises: reported as
+ * such, since the front end only ran the parser and the symtable. */
+int lower_syntax_error(Lower *L, int line, const char *msg);
+
+#endif

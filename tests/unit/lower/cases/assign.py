@@ -1,0 +1,13 @@
+# Assignment targets, chained assignment, checked unpacking.
+a = b = c = f()
+x.y = v
+x[k] = v
+x[1:2] = v
+a, b = v
+[a, b] = v
+a, (b, *c), d = v
+*a, b = v
+a.x, a = v
+x[i], i = v
+a, = v
+a, b.c, d[e] = x.y = v

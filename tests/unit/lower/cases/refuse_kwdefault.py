@@ -1,0 +1,2 @@
+def f(*, k=1):
+    return k
