@@ -137,11 +137,9 @@ static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
 {
     return PyObject_Vectorcall(callable, args, nargs, kwnames);
 }
-/* CALL_FUNCTION_EX: posargs a tuple, kwargs a dict or NULL. */
+/* CALL_FUNCTION_EX: posargs a tuple, or for `f(*x)` x itself (checked with
+ * "f() argument after * must be an iterable, not int"); kwargs a dict or NULL. */
 P2C_API PyObject *P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs);
-/* Extends list with the items of a *iterable argument of a call of func;
- * TypeError "f() argument after * must be an iterable, not int". */
-P2C_API int P2C_ExtendStarArgs(PyObject *list, PyObject *func, PyObject *iterable);
 /* Merges a **mapping argument of a call of func into dict; CPython's
  * "argument after ** must be a mapping" / "got multiple values for keyword
  * argument" messages. */

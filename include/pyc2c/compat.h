@@ -1,0 +1,16 @@
+/* compat.h — the one public header that depends on the target Python's
+ * internal layout: it selects runtime/compat/<version> headers through the
+ * feature macros of runtime/compat/version.h.  Generated code is compiled with
+ * -I<home>/include -I<home>/runtime, so "compat/..." resolves to runtime/compat.
+ * Included by pyc2c/runtime.h after Python.h.
+ */
+#ifndef PYC2C_COMPAT_H
+#define PYC2C_COMPAT_H
+
+#include "compat/version.h"
+
+#if defined(P2C_FRAME_LAYOUT_311)
+#  include "compat/frame311.h"
+#endif
+
+#endif

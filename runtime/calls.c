@@ -1,0 +1,102 @@
+/* calls.c — calls with *args / **kwargs (CALL_FUNCTION_EX) and the building
+ * of their argument tuple and dict, with CPython 3.11's messages
+ * (check_args_iterable, format_kwargs_error in Python/ceval.c).
+ *
+ * Which helper reports which message, as the 3.11 compiler arranges it:
+ *   f(*x)            -> P2C_CallEx with x itself: "f() argument after * must
+ *                       be an iterable, not int"
+ *   f(a, *x), f(*x, *y) -> a list extended with P2C_ListExtend (LIST_EXTEND):
+ *                       "Value after * must be an iterable, not int"
+ *   f(**m), f(k=1, **m) -> P2C_MergeKwargs (DICT_MERGE) or P2C_CallEx:
+ *                       "f() argument after ** must be a mapping, not int",
+ *                       "f() got multiple values for keyword argument 'k'"
+ */
+#include "internal.h"
+
+/* TypeError "<func>() argument after * must be an iterable, not T" when
+ * iterable cannot be iterated; 0 when it can, -1 when raised. */
+static int
+check_args_iterable(PyObject *func, PyObject *iterable)
+{
+    if (Py_TYPE(iterable)->tp_iter != NULL || PySequence_Check(iterable))
+        return 0;
+    PyErr_Clear();   /* P2C_FunctionStr must run without an exception */
+    PyObject *fs = P2C_FunctionStr(func);
+    if (fs != NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "%U argument after * must be an iterable, not %.200s",
+                     fs, Py_TYPE(iterable)->tp_name);
+        Py_DECREF(fs);
+    }
+    return -1;
+}
+
+/* Rewrites the error of a failed ** merge as CPython does: AttributeError
+ * (no .keys) -> "argument after ** must be a mapping", KeyError(k) of a
+ * duplicate -> "got multiple values for keyword argument 'k'". */
+static void
+format_kwargs_error(PyObject *func, PyObject *kwargs)
+{
+    if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        PyObject *fs = P2C_FunctionStr(func);
+        if (fs != NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "%U argument after ** must be a mapping, not %.200s",
+                         fs, Py_TYPE(kwargs)->tp_name);
+            Py_DECREF(fs);
+        }
+        return;
+    }
+    if (!PyErr_ExceptionMatches(PyExc_KeyError))
+        return;
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    if (value == NULL || !PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 1) {
+        PyErr_Restore(type, value, tb);
+        return;
+    }
+    PyObject *fs = P2C_FunctionStr(func);
+    if (fs != NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "%U got multiple values for keyword argument '%S'",
+                     fs, PyTuple_GET_ITEM(value, 0));
+        Py_DECREF(fs);
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+}
+
+int
+P2C_MergeKwargs(PyObject *dict, PyObject *func, PyObject *mapping)
+{
+    /* override == 2: a duplicate key raises KeyError(key). */
+    if (P2C_DictMergeEx(dict, mapping, 2) == 0)
+        return 0;
+    format_kwargs_error(func, mapping);
+    return -1;
+}
+
+PyObject *
+P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs)
+{
+    PyObject *args = NULL, *kw = NULL, *res = NULL;
+    if (kwargs != NULL && !PyDict_CheckExact(kwargs)) {
+        kw = PyDict_New();
+        if (kw == NULL || P2C_MergeKwargs(kw, func, kwargs) < 0)
+            goto done;
+    }
+    if (!PyTuple_CheckExact(posargs)) {
+        if (check_args_iterable(func, posargs) < 0)
+            goto done;
+        args = PySequence_Tuple(posargs);
+        if (args == NULL)
+            goto done;
+    }
+    res = PyObject_Call(func, args ? args : posargs, kw ? kw : kwargs);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(kw);
+    return res;
+}

@@ -1,0 +1,191 @@
+/* frame311.c — compiled frames on CPython 3.11.
+ *
+ * A compiled frame is a real _PyInterpreterFrame whose storage sits on the C
+ * stack of the generated function (P2C_FRAME_STORAGE).  Push fills its
+ * specials as _PyFrame_InitializeSpecials would and links it as the thread's
+ * current frame, so sys._getframe(), tracebacks, warnings and logging see it.
+ * Its stub code object starts with RESUME at code unit 0, so the frame is
+ * "complete" (_co_firsttraceable == 0) from the start; its prev_instr is the
+ * running site (P2C_Frame_SetSite).
+ *
+ * Pop does what Python/frame.c's _PyFrame_Clear does, including handing the
+ * frame data to a frame object that outlives the call (take_ownership): the
+ * object then owns a copy and its f_back is set.  _PyFrame_GetFrameObject is
+ * not exported by libpython, so frame objects are obtained through the
+ * exported PyEval_GetFrame (our frame while it is current) and PyFrame_GetBack
+ * (the caller's, before we unlink).
+ */
+#include "../internal.h"
+
+#if defined(P2C_FRAME_LAYOUT_311)
+
+/* Fills the specials of f; steals func (a function object whose code is
+ * code).  locals: new reference or NULL. */
+static void
+init_specials(P2C_Frame *f, PyThreadState *tstate, PyObject *func,
+              PyObject *locals, int nslots)
+{
+    PyFunctionObject *fn = (PyFunctionObject *)func;
+    f->f_func = fn;
+    f->f_globals = fn->func_globals;
+    f->f_builtins = fn->func_builtins;
+    f->f_locals = locals;
+    f->f_code = (PyCodeObject *)Py_NewRef(fn->func_code);
+    f->frame_obj = NULL;
+    f->previous = tstate->cframe->current_frame;
+    f->prev_instr = _PyCode_CODE(f->f_code);   /* site 0: the RESUME */
+    f->stacktop = nslots;
+    f->is_entry = false;
+    f->owner = FRAME_OWNED_BY_THREAD;
+    tstate->cframe->current_frame = f;
+}
+
+/* SystemError unless code fits a frame of nslots slots that is complete at
+ * code unit 0.  Guards memory: a frame object escaping with this frame is
+ * sized from the code, and copies nslots slots. */
+static int
+check_code(PyCodeObject *code, int nslots)
+{
+    if (P2C_LIKELY(code->co_nlocalsplus == nslots && code->_co_firsttraceable == 0))
+        return 0;
+    PyErr_Format(PyExc_SystemError,
+                 "compiled frame of %U: code has %d slots (expected %d) and "
+                 "first traceable unit %d (expected 0)", code->co_qualname,
+                 code->co_nlocalsplus, nslots, code->_co_firsttraceable);
+    return -1;
+}
+
+static void
+clear_slots(PyObject **slots, int n)
+{
+    for (int i = 0; i < n; i++)
+        Py_CLEAR(slots[i]);
+}
+
+int
+P2C_Frame_PushFunction(P2C_Frame *f, PyObject *func, int nslots)
+{
+    PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
+    /* The same recursion accounting (and message) as a Python-to-Python call
+     * in 3.11's eval loop. */
+    if (check_code(code, nslots) < 0 || Py_EnterRecursiveCall("")) {
+        clear_slots(f->localsplus, nslots);
+        return -1;
+    }
+    init_specials(f, PyThreadState_GET(), Py_NewRef(func), NULL, nslots);
+    return 0;
+}
+
+/* exec() puts the builtins in globals when "__builtins__" is missing; module
+ * code run by importlib gets them the same way.  0 or -1. */
+static int
+ensure_builtins(PyObject *globals)
+{
+    static PyObject *key;
+    if (P2C_InternedString(&key, "__builtins__") == NULL)
+        return -1;
+    PyObject *b = PyDict_GetItemWithError(globals, key);
+    if (b != NULL)
+        return 0;
+    if (PyErr_Occurred())
+        return -1;
+    return PyDict_SetItem(globals, key, PyEval_GetBuiltins());
+}
+
+int
+P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
+{
+    if (!PyCode_Check(code) || !PyDict_Check(globals)) {
+        PyErr_SetString(PyExc_SystemError, "P2C_Frame_PushModule: bad arguments");
+        return -1;
+    }
+    if (check_code((PyCodeObject *)code, 0) < 0 || ensure_builtins(globals) < 0)
+        return -1;
+    /* f_func must be a function; one is made per execution of the module
+     * body (once per import), which also gives it these exact globals. */
+    PyObject *func = PyFunction_New(code, globals);
+    if (func == NULL)
+        return -1;
+    if (Py_EnterRecursiveCall("")) {
+        Py_DECREF(func);
+        return -1;
+    }
+    init_specials(f, PyThreadState_GET(), func, Py_NewRef(globals), 0);
+    return 0;
+}
+
+/* The frame object of the caller of f, new reference or NULL, obtained while
+ * f is still linked.  Keeps a pending exception intact. */
+static PyFrameObject *
+caller_frame_object(PyFrameObject *fo)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyFrameObject *back = PyFrame_GetBack(fo);
+    PyErr_Clear();   /* a MemoryError here only loses f_back, as in CPython */
+    PyErr_Restore(type, value, tb);
+    return back;
+}
+
+/* take_ownership: moves f's specials and slots into the frame object fo that
+ * outlives the call, links fo.f_back (back: stolen, may be NULL) and lets the
+ * GC see it.  Afterwards f holds no references. */
+static void
+hand_over(P2C_Frame *f, PyFrameObject *fo, PyFrameObject *back)
+{
+    size_t size = (char *)&f->localsplus[f->stacktop] - (char *)f;
+    P2C_Frame *copy = (P2C_Frame *)fo->_f_frame_data;
+    memcpy(copy, f, size);
+    copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+    copy->previous = NULL;
+    copy->frame_obj = NULL;
+    fo->f_frame = copy;
+    if (fo->f_back == NULL)
+        fo->f_back = back;
+    else
+        Py_XDECREF(back);
+    if (!PyObject_GC_IsTracked((PyObject *)fo))
+        PyObject_GC_Track(fo);
+}
+
+void
+P2C_Frame_Pop(P2C_Frame *f)
+{
+    PyThreadState *tstate = PyThreadState_GET();
+    PyFrameObject *fo = f->frame_obj;
+    PyFrameObject *back = NULL;
+
+    if (fo != NULL && Py_REFCNT(fo) > 1 && fo->f_back == NULL)
+        back = caller_frame_object(fo);
+    /* Unlink before releasing anything: finalizers run by the releases must
+     * not see this frame (GH-99729). */
+    tstate->cframe->current_frame = f->previous;
+    Py_LeaveRecursiveCall();
+    if (fo != NULL) {
+        f->frame_obj = NULL;
+        if (Py_REFCNT(fo) > 1) {
+            hand_over(f, fo, back);
+            Py_DECREF(fo);
+            return;
+        }
+        Py_XDECREF(back);
+        Py_DECREF(fo);
+    }
+    clear_slots(f->localsplus, f->stacktop);
+    Py_CLEAR(f->f_locals);
+    Py_CLEAR(f->f_func);
+    Py_CLEAR(f->f_code);
+}
+
+void
+P2C_Frame_AddTraceback(P2C_Frame *f)
+{
+    PyThreadState *tstate = PyThreadState_GET();
+    if (tstate->cframe->current_frame != f)
+        return;   /* only the running frame can be asked for its object */
+    PyFrameObject *fo = PyEval_GetFrame();
+    if (fo != NULL)
+        PyTraceBack_Here(fo);
+}
+
+#endif

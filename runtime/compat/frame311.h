@@ -1,0 +1,56 @@
+/* frame311.h — compiled frames on CPython 3.11: P2C_Frame is the interpreter's
+ * own _PyInterpreterFrame, its storage on the C stack of the generated
+ * function.  Only included through pyc2c/compat.h when P2C_FRAME_LAYOUT_311.
+ *
+ * The internal header needs Py_BUILD_CORE; it is defined around that one
+ * include only, so the rest of Python.h keeps its public shape.
+ */
+#ifndef PYC2C_COMPAT_FRAME311_H
+#define PYC2C_COMPAT_FRAME311_H
+
+#ifndef Py_BUILD_CORE
+#  define Py_BUILD_CORE 1
+#  define P2C_UNDEF_BUILD_CORE
+#endif
+#include <internal/pycore_frame.h>
+#ifdef P2C_UNDEF_BUILD_CORE
+#  undef Py_BUILD_CORE
+#  undef P2C_UNDEF_BUILD_CORE
+#endif
+
+typedef _PyInterpreterFrame P2C_Frame;
+
+/* Pointer-sized words before localsplus[0] (CPython's FRAME_SPECIALS_SIZE). */
+#define P2C_FRAME_SPECIALS FRAME_SPECIALS_SIZE
+
+/* Zero-initialized storage for the specials and nslots slots.  The array is
+ * the first member so that `{{0}}` zeroes every byte of the union; +1 keeps
+ * the size positive for nslots == 0 and covers localsplus[1]. */
+#define P2C_FRAME_STORAGE(name, nslots)                                     \
+    union {                                                                 \
+        PyObject *raw[P2C_FRAME_SPECIALS + (nslots) + 1];                   \
+        _PyInterpreterFrame frame;                                          \
+    } name = {{0}}
+#define P2C_FRAME(name) (&(name).frame)
+#define P2C_SLOT(f, i) ((f)->localsplus[(i)])
+
+/* Site k = code unit k of the stub code: its co_linetable entry gives line and
+ * columns of the running operation (frame.f_lineno, tb_lasti, ~~~^^^). */
+static inline void P2C_Frame_SetSite(P2C_Frame *f, int k)
+{
+    f->prev_instr = _PyCode_CODE(f->f_code) + k;
+}
+
+static inline PyObject *P2C_Frame_Globals(P2C_Frame *f) { return f->f_globals; }
+static inline PyObject *P2C_Frame_Builtins(P2C_Frame *f) { return f->f_builtins; }
+/* Borrowed, may be NULL (function frames until f_locals is asked for). */
+static inline PyObject *P2C_Frame_Locals(P2C_Frame *f) { return f->f_locals; }
+static inline PyCodeObject *P2C_Frame_Code(P2C_Frame *f) { return f->f_code; }
+
+/* The running frame of the thread (borrowed, may be NULL). */
+static inline P2C_Frame *P2C_Frame_Current(PyThreadState *tstate)
+{
+    return tstate->cframe->current_frame;
+}
+
+#endif

@@ -1,0 +1,30 @@
+/* version.h — the feature macros of the compat layer, defined once.
+ *
+ * Every version-specific line of the runtime tests one of these macros (never
+ * PY_VERSION_HEX directly), so adding a target Python means adding a block
+ * here and the files it selects in runtime/compat/.
+ *
+ *   P2C_PY_MINOR                  the 3.x target (11 for 3.11)
+ *   P2C_FRAME_LAYOUT_311          _PyInterpreterFrame as in 3.11 (f_func,
+ *                                 prev_instr, owner; frames linked from
+ *                                 tstate->cframe->current_frame)
+ *   P2C_CALL_INLINES_EXACT_FUNCTION  the interpreter's CALL pushes a frame for
+ *                                 exact PyFunction_Type without looking at its
+ *                                 vectorcall (3.11), so compiled functions
+ *                                 must be a subtype
+ *   P2C_HAVE_LOOKUPATTR           _PyObject_LookupAttr (<= 3.12); 3.13 has
+ *                                 PyObject_GetOptionalAttr
+ */
+#ifndef PYC2C_COMPAT_VERSION_H
+#define PYC2C_COMPAT_VERSION_H
+
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+#  define P2C_PY_MINOR 11
+#  define P2C_FRAME_LAYOUT_311 1
+#  define P2C_CALL_INLINES_EXACT_FUNCTION 1
+#  define P2C_HAVE_LOOKUPATTR 1
+#else
+#  error "pyc2c runtime: only CPython 3.11 is supported so far (3.10, 3.12, 3.13 planned)"
+#endif
+
+#endif

@@ -1,0 +1,144 @@
+/* iterate.c — FOR_ITER and the checked unpacking of UNPACK_SEQUENCE /
+ * UNPACK_EX, with the messages of CPython 3.11's unpack_iterable. */
+#include "internal.h"
+
+int
+P2C_IterNext(PyObject *iter, PyObject **out)
+{
+    PyObject *v = Py_TYPE(iter)->tp_iternext(iter);
+    if (P2C_LIKELY(v != NULL)) {
+        *out = v;
+        return 1;
+    }
+    if (PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_StopIteration))
+            return -1;
+        PyErr_Clear();
+    }
+    return 0;
+}
+
+/* Takes the first `before` items of it into out.  0, or -1 (ValueError "not
+ * enough values" when short; *got = the number taken, all released). */
+static int
+take_items(PyObject *it, Py_ssize_t before, int has_star, Py_ssize_t after,
+           PyObject **out)
+{
+    for (Py_ssize_t i = 0; i < before; i++) {
+        PyObject *w = PyIter_Next(it);
+        if (w != NULL) {
+            out[i] = w;
+            continue;
+        }
+        if (!PyErr_Occurred()) {
+            if (!has_star)
+                PyErr_Format(PyExc_ValueError,
+                             "not enough values to unpack (expected %zd, got %zd)",
+                             before, i);
+            else
+                PyErr_Format(PyExc_ValueError,
+                             "not enough values to unpack (expected at least %zd, got %zd)",
+                             before + after, i);
+        }
+        while (i > 0)
+            Py_CLEAR(out[--i]);
+        return -1;
+    }
+    return 0;
+}
+
+/* After the fixed items: either the iterator must be exhausted, or the rest
+ * becomes the starred list with `after` items split off its end. */
+static int
+take_rest(PyObject *it, Py_ssize_t before, int has_star, Py_ssize_t after,
+          PyObject **out)
+{
+    if (!has_star) {
+        PyObject *w = PyIter_Next(it);
+        if (w == NULL)
+            return PyErr_Occurred() ? -1 : 0;
+        Py_DECREF(w);
+        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %zd)",
+                     before);
+        return -1;
+    }
+    PyObject *l = PySequence_List(it);
+    if (l == NULL)
+        return -1;
+    Py_ssize_t ll = PyList_GET_SIZE(l);
+    if (ll < after) {
+        PyErr_Format(PyExc_ValueError,
+                     "not enough values to unpack (expected at least %zd, got %zd)",
+                     before + after, before + ll);
+        Py_DECREF(l);
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < after; j++)
+        out[before + 1 + j] = Py_NewRef(PyList_GET_ITEM(l, ll - after + j));
+    if (PyList_SetSlice(l, ll - after, ll, NULL) < 0) {
+        for (Py_ssize_t j = 0; j < after; j++)
+            Py_CLEAR(out[before + 1 + j]);
+        Py_DECREF(l);
+        return -1;
+    }
+    out[before] = l;
+    return 0;
+}
+
+/* Fast path of UNPACK_SEQUENCE: an exact tuple or list of the right size. */
+static int
+unpack_exact(PyObject *value, Py_ssize_t n, PyObject **out)
+{
+    PyObject **items;
+    if (PyTuple_CheckExact(value) && PyTuple_GET_SIZE(value) == n)
+        items = &PyTuple_GET_ITEM(value, 0);
+    else if (PyList_CheckExact(value) && PyList_GET_SIZE(value) == n)
+        items = &PyList_GET_ITEM(value, 0);
+    else
+        return 0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = Py_NewRef(items[i]);
+    return 1;
+}
+
+static int
+unpack_into(PyObject *value, Py_ssize_t before, int has_star, Py_ssize_t after,
+            PyObject **tmp)
+{
+    PyObject *it = PyObject_GetIter(value);
+    if (it == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) &&
+            Py_TYPE(value)->tp_iter == NULL && !PySequence_Check(value))
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object",
+                         Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    int r = take_items(it, before, has_star, after, tmp);
+    if (r == 0 && take_rest(it, before, has_star, after, tmp) < 0) {
+        for (Py_ssize_t i = 0; i < before; i++)
+            Py_CLEAR(tmp[i]);
+        r = -1;
+    }
+    Py_DECREF(it);
+    return r;
+}
+
+int
+P2C_Unpack(PyObject *value, Py_ssize_t before, int has_star, Py_ssize_t after,
+           PyObject **out)
+{
+    if (!has_star && unpack_exact(value, before, out))
+        return 0;
+    Py_ssize_t n = before + after + (has_star ? 1 : 0);
+    PyObject *small[16], **tmp = small;
+    if (n > 16 && (tmp = PyMem_New(PyObject *, n)) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int r = unpack_into(value, before, has_star, after, tmp);
+    if (r == 0)
+        memcpy(out, tmp, n * sizeof(PyObject *));
+    if (tmp != small)
+        PyMem_Free(tmp);
+    return r;
+}

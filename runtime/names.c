@@ -1,0 +1,70 @@
+/* names.c — global names: LOAD_GLOBAL, DELETE_GLOBAL, and the unbound-local
+ * error, with CPython 3.11's messages (Python/ceval.c). */
+#include "internal.h"
+
+/* Sets NameError "name 'x' is not defined" with its .name attribute set, as
+ * format_exc_check_arg does, so the "Did you mean" suggestions of the
+ * traceback printer work. */
+static void
+raise_name_error(PyObject *name)
+{
+    const char *s = PyUnicode_AsUTF8(name);
+    if (s == NULL)
+        return;
+    PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", s);
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (PyErr_GivenExceptionMatches(value, PyExc_NameError) &&
+        ((PyNameErrorObject *)value)->name == NULL) {
+        if (PyObject_SetAttrString(value, "name", name) < 0)
+            PyErr_Clear();
+    }
+    PyErr_Restore(type, value, tb);
+}
+
+PyObject *
+P2C_LoadGlobal(PyObject *globals, PyObject *builtins, PyObject *name)
+{
+    PyObject *v;
+    if (P2C_LIKELY(PyDict_CheckExact(globals) && PyDict_CheckExact(builtins))) {
+        v = PyDict_GetItemWithError(globals, name);
+        if (v == NULL && !PyErr_Occurred())
+            v = PyDict_GetItemWithError(builtins, name);
+        if (v != NULL)
+            return Py_NewRef(v);
+        if (!PyErr_Occurred())
+            raise_name_error(name);
+        return NULL;
+    }
+    /* Slow path when either namespace is not an exact dict. */
+    v = PyObject_GetItem(globals, name);
+    if (v != NULL || !PyErr_ExceptionMatches(PyExc_KeyError))
+        return v;
+    PyErr_Clear();
+    v = PyObject_GetItem(builtins, name);
+    if (v == NULL && PyErr_ExceptionMatches(PyExc_KeyError))
+        raise_name_error(name);
+    return v;
+}
+
+int
+P2C_DelGlobal(PyObject *globals, PyObject *name)
+{
+    if (PyDict_DelItem(globals, name) == 0)
+        return 0;
+    if (PyErr_ExceptionMatches(PyExc_KeyError))
+        raise_name_error(name);
+    return -1;
+}
+
+PyObject *
+P2C_RaiseUnboundLocal(PyObject *name)
+{
+    const char *s = PyUnicode_AsUTF8(name);
+    if (s != NULL)
+        PyErr_Format(PyExc_UnboundLocalError,
+                     "cannot access local variable '%s' where it is not "
+                     "associated with a value", s);
+    return NULL;
+}

@@ -1,0 +1,98 @@
+/* ops.c — BINARY_OP, in-place BINARY_OP, UNARY_*, COMPARE_OP, IS_OP and
+ * CONTAINS_OP through the abstract object API, which is what the
+ * interpreter's generic (unspecialized) paths call. */
+#include "internal.h"
+
+typedef PyObject *(*BinaryFunc)(PyObject *, PyObject *);
+
+static PyObject *power(PyObject *a, PyObject *b) { return PyNumber_Power(a, b, Py_None); }
+static PyObject *inplace_power(PyObject *a, PyObject *b)
+{
+    return PyNumber_InPlacePower(a, b, Py_None);
+}
+
+/* Indexed by P2C_NB_*. */
+static const BinaryFunc binary_funcs[P2C_NB_COUNT] = {
+    [P2C_NB_ADD] = PyNumber_Add, [P2C_NB_AND] = PyNumber_And,
+    [P2C_NB_FLOOR_DIVIDE] = PyNumber_FloorDivide, [P2C_NB_LSHIFT] = PyNumber_Lshift,
+    [P2C_NB_MATRIX_MULTIPLY] = PyNumber_MatrixMultiply,
+    [P2C_NB_MULTIPLY] = PyNumber_Multiply, [P2C_NB_REMAINDER] = PyNumber_Remainder,
+    [P2C_NB_OR] = PyNumber_Or, [P2C_NB_POWER] = power,
+    [P2C_NB_RSHIFT] = PyNumber_Rshift, [P2C_NB_SUBTRACT] = PyNumber_Subtract,
+    [P2C_NB_TRUE_DIVIDE] = PyNumber_TrueDivide, [P2C_NB_XOR] = PyNumber_Xor,
+};
+
+static const BinaryFunc inplace_funcs[P2C_NB_COUNT] = {
+    [P2C_NB_ADD] = PyNumber_InPlaceAdd, [P2C_NB_AND] = PyNumber_InPlaceAnd,
+    [P2C_NB_FLOOR_DIVIDE] = PyNumber_InPlaceFloorDivide,
+    [P2C_NB_LSHIFT] = PyNumber_InPlaceLshift,
+    [P2C_NB_MATRIX_MULTIPLY] = PyNumber_InPlaceMatrixMultiply,
+    [P2C_NB_MULTIPLY] = PyNumber_InPlaceMultiply,
+    [P2C_NB_REMAINDER] = PyNumber_InPlaceRemainder, [P2C_NB_OR] = PyNumber_InPlaceOr,
+    [P2C_NB_POWER] = inplace_power, [P2C_NB_RSHIFT] = PyNumber_InPlaceRshift,
+    [P2C_NB_SUBTRACT] = PyNumber_InPlaceSubtract,
+    [P2C_NB_TRUE_DIVIDE] = PyNumber_InPlaceTrueDivide,
+    [P2C_NB_XOR] = PyNumber_InPlaceXor,
+};
+
+static PyObject *
+bad_op(const char *what, int op)
+{
+    PyErr_Format(PyExc_SystemError, "pyc2c: bad %s operator %d", what, op);
+    return NULL;
+}
+
+PyObject *
+P2C_BinaryOp(int op, PyObject *left, PyObject *right)
+{
+    if (P2C_UNLIKELY((unsigned)op >= P2C_NB_COUNT))
+        return bad_op("binary", op);
+    return binary_funcs[op](left, right);
+}
+
+PyObject *
+P2C_InPlaceOp(int op, PyObject *left, PyObject *right)
+{
+    if (P2C_UNLIKELY((unsigned)op >= P2C_NB_COUNT))
+        return bad_op("in-place", op);
+    return inplace_funcs[op](left, right);
+}
+
+PyObject *
+P2C_UnaryOp(int op, PyObject *operand)
+{
+    switch (op) {
+    case P2C_UNARY_INVERT: return PyNumber_Invert(operand);
+    case P2C_UNARY_POSITIVE: return PyNumber_Positive(operand);
+    case P2C_UNARY_NEGATIVE: return PyNumber_Negative(operand);
+    case P2C_UNARY_NOT: {
+        int t = PyObject_IsTrue(operand);
+        return t < 0 ? NULL : Py_NewRef(t ? Py_False : Py_True);
+    }
+    default:
+        return bad_op("unary", op);
+    }
+}
+
+PyObject *
+P2C_CompareOp(int op, PyObject *left, PyObject *right)
+{
+    int r;
+    switch (op) {
+    case P2C_CMP_LT: case P2C_CMP_LE: case P2C_CMP_EQ:
+    case P2C_CMP_NE: case P2C_CMP_GT: case P2C_CMP_GE:
+        return PyObject_RichCompare(left, right, op);
+    case P2C_CMP_IS:
+        return Py_NewRef(left == right ? Py_True : Py_False);
+    case P2C_CMP_IS_NOT:
+        return Py_NewRef(left != right ? Py_True : Py_False);
+    case P2C_CMP_IN: case P2C_CMP_NOT_IN:
+        /* `x in y` asks y: CONTAINS_OP calls PySequence_Contains(right, left). */
+        r = PySequence_Contains(right, left);
+        if (r < 0)
+            return NULL;
+        return Py_NewRef((r ^ (op == P2C_CMP_NOT_IN)) ? Py_True : Py_False);
+    default:
+        return bad_op("comparison", op);
+    }
+}
