@@ -1,0 +1,347 @@
+/* call.c — calls (CALL, CALL_EX), displays (tuple, list, set, dict, with
+ * starred items) and f-strings into C.
+ *
+ * Evaluation and building follow CPython 3.11's compiler (starunpack_helper,
+ * compiler_dict, compiler_call_helper in Python/compile.c) where the order is
+ * observable: a display without starred items evaluates all its items, then
+ * builds; a starred one builds the container from the items before the first
+ * star, then adds each later item as soon as it is evaluated; "big" displays
+ * (more than 30 stack entries) add as they go from the start.
+ */
+#include <string.h>
+#include "cgen_int.h"
+#include "pyc2c/compiler/diag.h"
+
+enum { STACK_USE_GUIDELINE = 30 };   /* CPython's compile.c limit */
+
+/* Emits before + <owned reference of v> + after, moving v's reference (a
+ * borrowed value gets a new one). */
+static void emit_give(Cg *cg, const char *before, CVal *v, const char *after)
+{
+    if (v->tmp >= 0)
+        emit_line(cg->out, "%s%s%s %s = NULL;", before, v->c, after, v->c);
+    else
+        emit_line(cg->out, "%sPy_NewRef(%s)%s", before, v->c, after);
+    cg_forget(cg, v);
+}
+
+/* Emits check(op(container, v)) < 0 → error, then releases v. */
+static void add_item(Cg *cg, IrPos pos, const char *op, const char *container,
+                     CVal *v, const char *extra)
+{
+    char call[200];
+    cg_site(cg, pos);
+    snprintf(call, sizeof call, "%s(%s%s, %s)", op, container, extra, v->c);
+    cg_check_neg(cg, call);
+    cg_release(cg, v);
+}
+
+static CVal *eval_kids(Cg *cg, IrNode *n, int count)
+{
+    CVal *vals = PyMem_Calloc((size_t)count + 1, sizeof *vals);
+    if (!vals)
+        P2C_UNREACHABLE();
+    for (int i = 0; i < count; i++)
+        vals[i] = cg_kid(cg, n, i);
+    return vals;
+}
+
+static void release_kids(Cg *cg, CVal *vals, int count)
+{
+    for (int i = count - 1; i >= 0; i--)
+        cg_release(cg, &vals[i]);
+    PyMem_Free(vals);
+}
+
+/* ---- calls ---------------------------------------------------------------- */
+
+/* func(a, b, k=v): a vectorcall; the arguments array keeps a spare first
+ * entry so that callees may use PY_VECTORCALL_ARGUMENTS_OFFSET. */
+CVal cg_call(Cg *cg, IrNode *n)
+{
+    int nargs = n->nkids - 1;
+    int nkw = n->cidx >= 0 ? (int)PyTuple_GET_SIZE(ir_const_get(cg->m, n->cidx)) : 0;
+    CVal *vals = eval_kids(cg, n, n->nkids);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    if (nargs == 0) {
+        emit_line(cg->out, "%s = P2C_Call(%s, NULL, 0, NULL);", r.c, vals[0].c);
+    } else {
+        Emitter *out = cg->out;
+        emit_line(out, "{");
+        out->indent++;
+        emit_line(out, "PyObject *p2c_av[] = {NULL");
+        for (int i = 1; i <= nargs; i++)
+            emit_line(out, "    , %s", vals[i].c);
+        emit_line(out, "};");
+        char kwnames[32] = "NULL";
+        if (nkw)
+            snprintf(kwnames, sizeof kwnames, "p2c_c[%d]", n->cidx);
+        emit_line(out, "%s = P2C_Call(%s, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+                  r.c, vals[0].c, nargs - nkw, kwnames);
+        out->indent--;
+        emit_line(out, "}");
+    }
+    cg_check_null(cg, r.c);
+    release_kids(cg, vals, n->nkids);
+    return r;
+}
+
+/* The positional arguments of func(*a, b), as CPython 3.11 builds them: a
+ * lone `*x` is passed as it is (P2C_CallEx checks it with the message naming
+ * func); otherwise a list is built (LIST_EXTEND's "Value after * must be an
+ * iterable" for starred items) and turned into a tuple. */
+static CVal star_args(Cg *cg, IrNode *call, IrNode *display)
+{
+    if (display->kind != IR_TUPLE && display->kind != IR_LIST)
+        P2C_UNREACHABLE();
+    if (display->nkids == 1 && display->kids[0]->kind == IR_STARRED)
+        return cg_expr(cg, display->kids[0]->kids[0], true);
+    CVal list = cg_tmp_new(cg);
+    cg_site(cg, call->pos);
+    emit_line(cg->out, "%s = PyList_New(0);", list.c);
+    cg_check_null(cg, list.c);
+    for (int i = 0; i < display->nkids; i++) {
+        IrNode *item = display->kids[i];
+        if (item->kind == IR_STARRED) {
+            CVal v = cg_expr(cg, item->kids[0], true);
+            add_item(cg, call->pos, "P2C_ListExtend", list.c, &v, "");
+        } else {
+            CVal v = cg_expr(cg, item, true);
+            add_item(cg, call->pos, "PyList_Append", list.c, &v, "");
+        }
+    }
+    CVal tuple = cg_tmp_new(cg);
+    emit_line(cg->out, "%s = PyList_AsTuple(%s);", tuple.c, list.c);
+    cg_check_null(cg, tuple.c);
+    cg_release(cg, &list);
+    return tuple;
+}
+
+/* The keyword arguments of func(k=v, **m): names given before any **m go
+ * straight into the dict (the parser rejects repeated names); later ones are
+ * gathered in a dict of their own and merged with the "got multiple values"
+ * check, as CPython's DICT_MERGE does. */
+static CVal star_kwargs(Cg *cg, IrNode *call, IrNode *dict, const char *func)
+{
+    CVal d = cg_tmp_new(cg), group = {.tmp = -1};
+    char extra[64];
+    snprintf(extra, sizeof extra, ", %s", func);
+    cg_site(cg, call->pos);
+    emit_line(cg->out, "%s = PyDict_New();", d.c);
+    cg_check_null(cg, d.c);
+    bool merged = false;
+    for (int i = 0; i < dict->nkids; i++) {
+        IrNode *item = dict->kids[i];
+        if (item->kind == IR_STARRED) {
+            if (group.tmp >= 0)
+                add_item(cg, call->pos, "P2C_MergeKwargs", d.c, &group, extra);
+            CVal v = cg_expr(cg, item->kids[0], true);
+            add_item(cg, call->pos, "P2C_MergeKwargs", d.c, &v, extra);
+            merged = true;
+            continue;
+        }
+        if (merged && group.tmp < 0) {
+            group = cg_tmp_new(cg);
+            emit_line(cg->out, "%s = PyDict_New();", group.c);
+            cg_check_null(cg, group.c);
+        }
+        CVal key = cg_expr_before(cg, item, dict->kids[i + 1]);
+        CVal value = cg_expr(cg, dict->kids[++i], true);
+        char call_text[200];
+        cg_site(cg, call->pos);
+        snprintf(call_text, sizeof call_text, "PyDict_SetItem(%s, %s, %s)",
+                 merged ? group.c : d.c, key.c, value.c);
+        cg_check_neg(cg, call_text);
+        cg_release(cg, &value);
+        cg_release(cg, &key);
+    }
+    if (group.tmp >= 0)
+        add_item(cg, call->pos, "P2C_MergeKwargs", d.c, &group, extra);
+    return d;
+}
+
+/* func(*args, **kwargs) */
+CVal cg_call_ex(Cg *cg, IrNode *n)
+{
+    CVal func = cg_kid(cg, n, 0);
+    CVal args = star_args(cg, n, n->kids[1]);
+    CVal kwargs = {.tmp = -1};
+    strcpy(kwargs.c, "NULL");
+    if (n->nkids > 2)
+        kwargs = star_kwargs(cg, n, n->kids[2], func.c);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = P2C_CallEx(%s, %s, %s);", r.c, func.c, args.c, kwargs.c);
+    cg_check_null(cg, r.c);
+    cg_release(cg, &kwargs);
+    cg_release(cg, &args);
+    cg_release(cg, &func);
+    return r;
+}
+
+/* ---- tuple, list, set ---------------------------------------------------------- */
+
+CVal cg_tuple_of_kids(Cg *cg, IrNode *n)
+{
+    CVal *vals = eval_kids(cg, n, n->nkids);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = PyTuple_New(%d);", r.c, n->nkids);
+    cg_check_null(cg, r.c);
+    for (int i = 0; i < n->nkids; i++) {
+        char before[96];
+        snprintf(before, sizeof before, "PyTuple_SET_ITEM(%s, %d, ", r.c, i);
+        emit_give(cg, before, &vals[i], ");");
+    }
+    PyMem_Free(vals);
+    return r;
+}
+
+/* A list (LIST and starred TUPLE) or set (SET) of the first count kids of
+ * n, all evaluated before the container is built. */
+static CVal build_from(Cg *cg, IrNode *n, int count)
+{
+    CVal *vals = eval_kids(cg, n, count);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    if (n->kind == IR_SET) {
+        emit_line(cg->out, "%s = PySet_New(NULL);", r.c);
+        cg_check_null(cg, r.c);
+        for (int i = 0; i < count; i++)
+            add_item(cg, n->pos, "PySet_Add", r.c, &vals[i], "");
+    } else {
+        emit_line(cg->out, "%s = PyList_New(%d);", r.c, count);
+        cg_check_null(cg, r.c);
+        for (int i = 0; i < count; i++) {
+            char before[96];
+            snprintf(before, sizeof before, "PyList_SET_ITEM(%s, %d, ", r.c, i);
+            emit_give(cg, before, &vals[i], ");");
+        }
+    }
+    release_kids(cg, vals, 0);
+    return r;
+}
+
+CVal cg_display(Cg *cg, IrNode *n)
+{
+    int first_star = -1;
+    for (int i = 0; i < n->nkids && first_star < 0; i++)
+        if (n->kids[i]->kind == IR_STARRED)
+            first_star = i;
+    bool big = n->nkids > STACK_USE_GUIDELINE;
+    if (first_star < 0 && !big && n->kind == IR_TUPLE)
+        return cg_tuple_of_kids(cg, n);
+    if (first_star < 0 && !big)
+        return build_from(cg, n, n->nkids);
+    int pushed = big ? 0 : first_star;
+    CVal r = build_from(cg, n, pushed);
+    bool set = n->kind == IR_SET;
+    for (int i = pushed; i < n->nkids; i++) {
+        IrNode *item = n->kids[i];
+        bool star = item->kind == IR_STARRED;
+        CVal v = cg_expr(cg, star ? item->kids[0] : item, true);
+        const char *op = set ? (star ? "P2C_SetUpdate" : "PySet_Add")
+                             : (star ? "P2C_ListExtend" : "PyList_Append");
+        add_item(cg, n->pos, op, r.c, &v, "");
+    }
+    if (n->kind != IR_TUPLE)
+        return r;
+    CVal t = cg_tmp_new(cg);
+    emit_line(cg->out, "%s = PyList_AsTuple(%s);", t.c, r.c);
+    cg_check_null(cg, t.c);
+    cg_release(cg, &r);
+    return t;
+}
+
+/* ---- dict ------------------------------------------------------------------------- */
+
+/* The pairs kids[from..to) into dict d: all evaluated first, then inserted,
+ * or (a big group) each inserted as soon as it is evaluated. */
+static void dict_group(Cg *cg, IrNode *n, const char *d, int from, int to)
+{
+    bool big = (to - from) > STACK_USE_GUIDELINE;   /* kids = 2 * pairs */
+    int count = to - from;
+    CVal *vals = PyMem_Calloc((size_t)count + 1, sizeof *vals);
+    if (!vals)
+        P2C_UNREACHABLE();
+    for (int i = 0; i < count; i += 2) {
+        vals[i] = big ? cg_expr_before(cg, n->kids[from + i], n->kids[from + i + 1])
+                      : cg_kid(cg, n, from + i);
+        vals[i + 1] = big ? cg_expr(cg, n->kids[from + i + 1], true)
+                          : cg_kid(cg, n, from + i + 1);
+        if (!big)
+            continue;
+        char call[200];
+        cg_site(cg, n->pos);
+        snprintf(call, sizeof call, "PyDict_SetItem(%s, %s, %s)", d, vals[i].c, vals[i + 1].c);
+        cg_check_neg(cg, call);
+        cg_release(cg, &vals[i + 1]);
+        cg_release(cg, &vals[i]);
+    }
+    for (int i = 0; !big && i < count; i += 2) {
+        char call[200];
+        cg_site(cg, n->pos);
+        snprintf(call, sizeof call, "PyDict_SetItem(%s, %s, %s)", d, vals[i].c, vals[i + 1].c);
+        cg_check_neg(cg, call);
+    }
+    for (int i = count - 1; !big && i >= 0; i--)
+        cg_release(cg, &vals[i]);
+    PyMem_Free(vals);
+}
+
+/* {k: v, **m}: runs of pairs in groups of at most 17 (CPython's grouping),
+ * `**m` items merged with dict.update semantics. */
+CVal cg_dict(Cg *cg, IrNode *n)
+{
+    CVal d = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = PyDict_New();", d.c);
+    cg_check_null(cg, d.c);
+    int i = 0;
+    while (i < n->nkids) {
+        if (n->kids[i]->kind == IR_STARRED) {
+            CVal v = cg_expr(cg, n->kids[i]->kids[0], true);
+            add_item(cg, n->pos, "P2C_DictUpdate", d.c, &v, "");
+            i++;
+            continue;
+        }
+        int j = i;
+        while (j < n->nkids && n->kids[j]->kind != IR_STARRED && j - i < 2 * 17)
+            j += 2;
+        dict_group(cg, n, d.c, i, j);
+        i = j;
+    }
+    return d;
+}
+
+/* ---- f-strings ------------------------------------------------------------------------ */
+
+CVal cg_fstring(Cg *cg, IrNode *n)
+{
+    if (n->nkids == 1)
+        return cg_expr(cg, n->kids[0], false);
+    CVal r = {.tmp = -1};
+    if (n->nkids == 0) {
+        r = cg_tmp_new(cg);
+        emit_line(cg->out, "%s = PyUnicode_New(0, 0);", r.c);
+        cg_check_null(cg, r.c);
+        return r;
+    }
+    CVal *vals = eval_kids(cg, n, n->nkids);
+    r = cg_tmp_new(cg);
+    Emitter *out = cg->out;
+    cg_site(cg, n->pos);
+    emit_line(out, "{");
+    out->indent++;
+    emit_line(out, "PyObject *p2c_parts[] = {%s", vals[0].c);
+    for (int i = 1; i < n->nkids; i++)
+        emit_line(out, "    , %s", vals[i].c);
+    emit_line(out, "};");
+    emit_line(out, "%s = P2C_BuildString(p2c_parts, %d);", r.c, n->nkids);
+    out->indent--;
+    emit_line(out, "}");
+    cg_check_null(cg, r.c);
+    release_kids(cg, vals, n->nkids);
+    return r;
+}

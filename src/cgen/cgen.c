@@ -1,0 +1,306 @@
+/* cgen.c — cgen_module(): one IR module into one C file.
+ *
+ * The file, in order: a header naming its source; the constant table
+ * `p2c_c` and the marshalled blob it is loaded from at module init (the IR's
+ * constants followed by one stub code object per function, see codeobj.c);
+ * prototypes and definitions of the functions' C entry points (vectorcall
+ * signature); the module exec function (the module body); and the entry
+ * point: PyInit_<name> (multi-phase init) for an extension module, or main()
+ * for an accelerated executable.
+ *
+ * Function bodies are generated first, each into its own Emitter, because a
+ * function's declarations (its temporaries) and the blob (its sites) are
+ * only known once its body has been generated.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "cgen_int.h"            /* Python.h first */
+#include <marshal.h>
+#include "pyc2c/compiler/diag.h"
+
+/* C identifiers from Python names: ASCII letters, digits and '_' kept,
+ * anything else '_' (the function id keeps names apart). */
+static void sanitize(const char *name, char *buf, size_t size)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < size && i < 40; i++) {
+        unsigned char c = (unsigned char)name[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '_';
+        buf[i] = ok ? (char)c : '_';
+    }
+    buf[i] = '\0';
+}
+
+void cg_func_cname(const IrFunction *fn, char *buf, size_t size)
+{
+    char name[48];
+    sanitize(fn->name, name, sizeof name);
+    snprintf(buf, size, "p2c_f%d_%s", fn->id, name);
+}
+
+/* Closures and class bodies come with issue 4: refuse them here too, in
+ * case an earlier stage let one through. */
+static int check_vars(const IrModule *m, const IrFunction *fn)
+{
+    for (int i = 0; i < fn->nvars; i++) {
+        IrVarKind k = fn->vars[i]->kind;
+        if (k == IR_VAR_CELL || k == IR_VAR_FREE || k == IR_VAR_NAME) {
+            diag_unsupported(m->filename, fn->pos.line,
+                             k == IR_VAR_NAME ? "a class body" : "a closure");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Reports the pending Python exception as a compiler error. */
+static int python_error(const char *what)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyObject *s = value ? PyObject_Str(value) : NULL;
+    const char *msg = s ? PyUnicode_AsUTF8(s) : NULL;
+    diag_error("%s: %s", what, msg ? msg : "unknown error");
+    PyErr_Clear();
+    Py_XDECREF(s);
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    return -1;
+}
+
+/* ---- one function ------------------------------------------------------------ */
+
+static void declare_temps(Emitter *e, const char *prefix, int n)
+{
+    for (int i = 0; i < n; i += 8) {
+        emit_raw(e, "    PyObject");
+        for (int j = i; j < n && j < i + 8; j++)
+            emit_raw(e, "%s*%s%d = NULL", j > i ? ", " : " ", prefix, j);
+        emit_raw(e, ";\n");
+    }
+}
+
+static void release_temps(Emitter *e, const char *prefix, int n)
+{
+    for (int i = 0; i < n; i++)
+        emit_line(e, "Py_XDECREF(%s%d);", prefix, i);
+}
+
+/* The prologue: frame storage, result, temporaries; argument binding and
+ * frame push (module: constants, frame push). */
+static void prologue(Emitter *e, const Cg *cg, int nconsts)
+{
+    const IrFunction *fn = cg->fn;
+    emit_line(e, "P2C_FRAME_STORAGE(p2c_fs, %d);", fn->nslots);
+    emit_line(e, "P2C_Frame *f = P2C_FRAME(p2c_fs);");
+    emit_line(e, fn->is_module ? "int r = -1;" : "PyObject *r = NULL;");
+    declare_temps(e, "x", cg->maxtmp);
+    declare_temps(e, "t", fn->ntemps);
+    if (fn->is_module) {
+        emit_line(e, "if (P2C_LoadConstants(p2c_blob, sizeof p2c_blob, p2c_c, %d) < 0)",
+                  nconsts);
+        emit_line(e, "    return -1;");
+        emit_line(e, "if (P2C_Frame_PushModule(f, p2c_c[%d], PyModule_GetDict(module)) < 0)",
+                  cg->code_base);
+        emit_line(e, "    return -1;");
+        return;
+    }
+    emit_line(e, "if (P2C_Function_BindArgs(p2c_func, p2c_args, p2c_nargsf, p2c_kwnames, "
+              "&P2C_SLOT(f, 0)) < 0)");
+    emit_line(e, "    return NULL;");
+    emit_line(e, "if (P2C_Frame_PushFunction(f, p2c_func, %d) < 0)", fn->nslots);
+    emit_line(e, "    return NULL;");
+}
+
+/* The one way out: `error` adds the traceback entry, `exit` releases every
+ * temporary (NULL or owned) and pops the frame (releasing its slots). */
+static void epilogue(Emitter *e, const Cg *cg)
+{
+    if (cg->used_error) {
+        emit_line(e, "goto exit;");
+        emit_label(e, "error");
+        emit_line(e, "P2C_Frame_AddTraceback(f);");
+    }
+    if (cg->used_error || cg->used_exit)
+        emit_label(e, "exit");
+    release_temps(e, "x", cg->maxtmp);
+    release_temps(e, "t", cg->fn->ntemps);
+    emit_line(e, "P2C_Frame_Pop(f);");
+    emit_line(e, "return r;");
+}
+
+static void signature(Emitter *e, const IrFunction *fn, bool prototype)
+{
+    char cname[128];
+    if (fn->is_module) {
+        emit_raw(e, "static int p2c_module_exec(PyObject *module)%s\n", prototype ? ";" : "");
+        return;
+    }
+    cg_func_cname(fn, cname, sizeof cname);
+    emit_raw(e, "static PyObject *%s(PyObject *p2c_func, PyObject *const *p2c_args, "
+             "size_t p2c_nargsf, PyObject *p2c_kwnames)%s\n", cname, prototype ? ";" : "");
+}
+
+static void write_function(Emitter *e, const Cg *cg, const Emitter *body, int nconsts)
+{
+    const IrFunction *fn = cg->fn;
+    emit_raw(e, "\n/* %s \"", fn->is_module ? "module body" : "def");
+    for (const char *p = fn->qualname; *p; p++)      /* keep the comment closed */
+        emit_raw(e, "%c", (*p == '*' && p[1] == '/') ? '_' : *p);
+    emit_raw(e, "\", line %d */\n", fn->pos.line);
+    signature(e, fn, false);
+    emit_raw(e, "{\n");
+    e->indent = 1;
+    prologue(e, cg, nconsts);
+    emit_append(e, body);
+    epilogue(e, cg);
+    e->indent = 0;
+    emit_raw(e, "}\n");
+}
+
+/* ---- the file --------------------------------------------------------------------- */
+
+static void write_header(Emitter *e, const IrModule *m)
+{
+    emit_raw(e, "/* Generated by pyc2c from ");
+    for (const char *p = m->filename; *p; p++)
+        emit_raw(e, "%c", (*p == '*' && p[1] == '/') ? '_' : *p);
+    emit_raw(e, " \xe2\x80\x94 do not edit. */\n");
+    emit_raw(e, "#include \"pyc2c/runtime.h\"\n\n");
+}
+
+static void write_blob(Emitter *e, PyObject *blob, int nconsts)
+{
+    const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(blob);
+    Py_ssize_t n = PyBytes_GET_SIZE(blob);
+    emit_raw(e, "static PyObject *p2c_c[%d];\n\n", nconsts);
+    emit_raw(e, "/* marshal.dumps of the %d constants (the last ones are the "
+             "functions' code objects) */\n", nconsts);
+    emit_raw(e, "static const unsigned char p2c_blob[%zd] = {", n);
+    /* one line of 20 bytes at a time: blobs can be megabytes */
+    for (Py_ssize_t i = 0; i < n; i += 20) {
+        char line[20 * 4 + 8], *q = line;
+        q += sprintf(q, "\n    ");
+        for (Py_ssize_t j = i; j < n && j < i + 20; j++)
+            q += sprintf(q, "%u,", p[j]);
+        emit_raw(e, "%s", line);
+    }
+    emit_raw(e, "\n};\n");
+}
+
+static int write_entry(Emitter *e, const IrModule *m, const CgenOptions *opt)
+{
+    if (opt->mode == CGEN_EXECUTABLE) {
+        emit_raw(e, "\nstatic const P2C_MainInfo p2c_main_info = {p2c_module_exec, ");
+        emit_c_string(e, m->filename);
+        emit_raw(e, ", ");
+        if (opt->python_exe)
+            emit_c_string(e, opt->python_exe);
+        else
+            emit_raw(e, "NULL");
+        emit_raw(e, "};\n\nint main(int argc, char **argv)\n{\n"
+                 "    return P2C_Main(argc, argv, &p2c_main_info);\n}\n");
+        return 0;
+    }
+    const char *last = strrchr(m->name, '.');
+    last = last ? last + 1 : m->name;
+    for (const char *p = last; *p; p++)
+        if ((unsigned char)*p >= 0x80) {
+            diag_error("%s: a non-ASCII module name is not supported yet", m->filename);
+            return -1;
+        }
+    emit_raw(e, "\nstatic PyModuleDef_Slot p2c_slots[] = {\n"
+             "    {Py_mod_exec, (void *)p2c_module_exec},\n    {0, NULL}\n};\n\n"
+             "static struct PyModuleDef p2c_moduledef = {\n"
+             "    PyModuleDef_HEAD_INIT, ");
+    emit_c_string(e, m->name);
+    emit_raw(e, ", NULL, 0, NULL, p2c_slots, NULL, NULL, NULL\n};\n\n"
+             "PyMODINIT_FUNC PyInit_%s(void)\n{\n"
+             "    return PyModuleDef_Init(&p2c_moduledef);\n}\n", last);
+    return 0;
+}
+
+/* Appends each function's stub code object to the constant table, at the
+ * index code_base + id the generated code already uses; returns the
+ * marshalled table or NULL after a diagnostic. */
+static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
+{
+    if (PyList_GET_SIZE(m->consts) != code_base)
+        P2C_UNREACHABLE();   /* code generation must not add constants */
+    for (int i = 0; i < m->nfuncs; i++) {
+        PyObject *code = cgen_code_object(m, m->funcs[i], cgs[i].sites, cgs[i].nsites);
+        int idx = code ? ir_const(m, code) : -1;
+        Py_XDECREF(code);
+        if (idx < 0)
+            return python_error("cannot build a code object"), NULL;
+        if (idx != code_base + i)
+            P2C_UNREACHABLE();
+    }
+    PyObject *tuple = PyList_AsTuple(m->consts);
+    PyObject *blob = tuple ? PyMarshal_WriteObjectToString(tuple, Py_MARSHAL_VERSION) : NULL;
+    Py_XDECREF(tuple);
+    if (!blob)
+        python_error("cannot marshal the constants");
+    return blob;
+}
+
+static int write_file(IrModule *m, const CgenOptions *opt, Cg *cgs, Emitter *bodies,
+                      PyObject *blob, FILE *out)
+{
+    int nconsts = (int)PyList_GET_SIZE(m->consts);
+    Emitter e;
+    emit_init(&e);
+    write_header(&e, m);
+    write_blob(&e, blob, nconsts);
+    emit_raw(&e, "\n");
+    for (int i = 0; i < m->nfuncs; i++)
+        signature(&e, m->funcs[i], true);
+    for (int i = 1; i < m->nfuncs; i++)
+        write_function(&e, &cgs[i], &bodies[i], nconsts);
+    write_function(&e, &cgs[0], &bodies[0], nconsts);
+    int rc = write_entry(&e, m, opt);
+    if (rc == 0 && fwrite(e.buf, 1, e.len, out) != e.len) {
+        diag_error("cannot write the generated C");
+        rc = -1;
+    }
+    emit_free(&e);
+    return rc;
+}
+
+int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
+{
+    if (m->nfuncs == 0 || !m->funcs[0]->is_module)
+        P2C_UNREACHABLE();
+    for (int i = 0; i < m->nfuncs; i++)
+        if (check_vars(m, m->funcs[i]) < 0)
+            return -1;
+    int code_base = (int)PyList_GET_SIZE(m->consts);
+    Cg *cgs = calloc((size_t)m->nfuncs, sizeof *cgs);
+    Emitter *bodies = calloc((size_t)m->nfuncs, sizeof *bodies);
+    if (!cgs || !bodies)
+        P2C_UNREACHABLE();
+    int rc = 0;
+    for (int i = 0; i < m->nfuncs && rc == 0; i++) {
+        cgs[i] = (Cg){.m = m, .opt = opt, .code_base = code_base};
+        cg_function(&cgs[i], m->funcs[i], &bodies[i]);
+        if (cgs[i].failed)
+            rc = -1;
+    }
+    PyObject *blob = rc == 0 ? build_blob(m, cgs, code_base) : NULL;
+    if (blob)
+        rc = write_file(m, opt, cgs, bodies, blob, out);
+    else
+        rc = -1;
+    Py_XDECREF(blob);
+    for (int i = 0; i < m->nfuncs; i++) {
+        free(cgs[i].live);
+        free(cgs[i].always_bound);
+        free(cgs[i].sites);
+        emit_free(&bodies[i]);
+    }
+    free(cgs);
+    free(bodies);
+    return rc;
+}

@@ -1,0 +1,163 @@
+/* cgen_int.h — the code generator's internal interfaces (src/cgen/).
+ *
+ *   emit.c     Emitter: a growable text buffer with indentation
+ *   codeobj.c  the stub code object of each function (names, signature,
+ *              positions as a 3.11 location table)
+ *   cgen.c     the module: constant table, blob, functions, entry point
+ *   func.c     one IrFunction into one C function (prologue, epilogue,
+ *              temporaries, sites, error and exit labels)
+ *   expr.c     expressions;  call.c  calls, displays and f-strings
+ *   stmt.c     statements and control flow
+ *
+ * Reference counting (docs/architecture.md, "Reference counts in generated
+ * C"): every owned reference lives in a C slot that is NULL or owned at every
+ * point — a frame slot for a Python local, `t<N>` for an IR temporary,
+ * `x<N>` for an expression temporary.  Consuming a slot moves its reference
+ * out and sets it NULL; the function's single exit path Py_XDECREFs every
+ * temporary once and P2C_Frame_Pop releases the frame slots.  An error branch
+ * therefore only has to `goto error`.  Expression temporaries are free (and
+ * NULL at run time) at every statement boundary, which func.c checks.
+ */
+#ifndef PYC2C_CGEN_INT_H
+#define PYC2C_CGEN_INT_H
+
+#include <stdbool.h>
+#include "pyc2c/compiler/cgen.h"
+
+/* ---- emit.c -------------------------------------------------------------- */
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    int indent;              /* in units of 4 spaces */
+} Emitter;
+
+void emit_init(Emitter *e);
+void emit_free(Emitter *e);
+/* One line of C at the current indentation (a newline is added). */
+void emit_line(Emitter *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Text as is: no indentation, no newline. */
+void emit_raw(Emitter *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A label, outdented by half a level as in CPython's sources. */
+void emit_label(Emitter *e, const char *name);
+void emit_append(Emitter *dst, const Emitter *src);
+/* s as a C string literal (quotes and escapes; non-ASCII as octal). */
+void emit_c_string(Emitter *e, const char *s);
+
+/* ---- codeobj.c ------------------------------------------------------------ */
+
+/* new: the 3.11 co_linetable giving code unit k the position sites[k], then
+ * ntail more units at sites[0]'s position; NULL with an exception set. */
+PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int ntail);
+/* new: fn's stub code object (docs/architecture.md, "Stub code objects");
+ * sites[0] must be fn's def position.  NULL with an exception set. */
+PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
+                           const IrPos *sites, int nsites);
+
+/* ---- values of expressions ------------------------------------------------ */
+
+/* The result of evaluating an expression: the text of a C expression and
+ * whether it is an owned expression temporary x<tmp> (tmp >= 0) or a borrowed
+ * reference (tmp < 0: a constant, or a local proved not to be rebound before
+ * the consumer is done with it). */
+typedef struct {
+    char c[48];
+    int tmp;
+} CVal;
+
+/* ---- per-function generation state (func.c) -------------------------------- */
+
+typedef struct CgLoop {
+    int id;                  /* labels L<id>_top, L<id>_else, L<id>_end */
+    bool used_else, used_end;
+    struct CgLoop *outer;
+} CgLoop;
+
+typedef struct {
+    IrModule *m;
+    const CgenOptions *opt;
+    int code_base;           /* constant index of funcs[0]'s code object */
+    IrFunction *fn;
+    Emitter *out;            /* the function body being written */
+    /* expression temporaries x0..: live[i] while x<i> may hold a reference */
+    bool *live;
+    int ntmp, maxtmp;
+    /* sites: sites[k] is the position of code unit k of the stub code */
+    IrPos *sites;
+    int nsites, capsites;
+    int cur_site;            /* site known to be set here, or -1 */
+    int nlabels;
+    CgLoop *loop;
+    /* always_bound[slot]: a parameter no `del` unbinds: loads need no check */
+    bool *always_bound;
+    bool used_error;         /* some branch goes to `error` */
+    bool used_exit;          /* some branch goes to `exit` */
+    bool failed;             /* a diagnostic was reported */
+} Cg;
+
+/* func.c */
+/* An unused expression temporary (lowest free index). */
+CVal cg_tmp_new(Cg *cg);
+/* Releases v: Py_CLEAR of its temporary (nothing for a borrowed value). */
+void cg_release(Cg *cg, CVal *v);
+/* Marks v's temporary free without emitting code: its reference was moved. */
+void cg_forget(Cg *cg, CVal *v);
+/* "dst = <owned reference of v>;" moving out of a temporary or adding a
+ * reference to a borrowed value; v is consumed. */
+void cg_move(Cg *cg, const char *dst, CVal *v);
+/* Py_XSETREF(dst, <owned reference of v>); v is consumed. */
+void cg_setref(Cg *cg, const char *dst, CVal *v);
+/* Records that the next operation reports failures at pos. */
+void cg_site(Cg *cg, IrPos pos);
+/* The site index for pos (a new one if needed), without emitting. */
+int cg_site_index(Cg *cg, IrPos pos);
+/* "if (<expr> == NULL) goto error;" and "if (<expr> < 0) goto error;" */
+void cg_check_null(Cg *cg, const char *expr);
+void cg_check_neg(Cg *cg, const char *expr);
+void cg_goto_error(Cg *cg);
+int cg_label_new(Cg *cg);
+/* Control may arrive here from elsewhere: forget the known site. */
+void cg_label(Cg *cg, const char *fmt, int id);
+/* Reports a construct the code generator does not support (once) */
+void cg_unsupported(Cg *cg, const IrNode *n, const char *what);
+/* Whether a load of local var needs the unbound check. */
+bool cg_may_be_unbound(const Cg *cg, const IrVar *var);
+/* The frame slot of a local, as a C lvalue ("P2C_SLOT(f, 3)"). */
+void cg_var_lvalue(Cg *cg, const IrVar *v, char *buf, size_t size);
+
+/* expr.c */
+/* Evaluates n; may_borrow allows a borrowed result for a LOAD of a local or
+ * temporary (the caller proves nothing rebinds it before the use ends). */
+CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow);
+/* Evaluates kid i of parent, borrowing a LOAD when no later kid of parent
+ * can rebind its variable. */
+CVal cg_kid(Cg *cg, IrNode *parent, int i);
+/* Evaluates n, whose value must stay valid while later is evaluated. */
+CVal cg_expr_before(Cg *cg, IrNode *n, IrNode *later);
+/* Jumps to label when the truth of v is jump_if (errors go to `error`);
+ * v is released before the jump when release is set. */
+void cg_truth_jump(Cg *cg, IrPos pos, CVal *v, bool release, bool jump_if,
+                   const char *label);
+/* Stores an owned-or-borrowed value into variable var; v is consumed. */
+void cg_store_var(Cg *cg, IrNode *at, IrVar *var, CVal *v);
+
+/* call.c */
+CVal cg_call(Cg *cg, IrNode *n);
+CVal cg_call_ex(Cg *cg, IrNode *n);
+CVal cg_display(Cg *cg, IrNode *n);
+CVal cg_dict(Cg *cg, IrNode *n);
+CVal cg_fstring(Cg *cg, IrNode *n);
+/* A new tuple of the values of all of n's kids (no STARRED among them). */
+CVal cg_tuple_of_kids(Cg *cg, IrNode *n);
+
+/* stmt.c */
+void cg_stmt(Cg *cg, IrNode *n);
+
+/* cgen.c */
+/* The C name of fn's entry point: p2c_f<id>_<sanitized name>. */
+void cg_func_cname(const IrFunction *fn, char *buf, size_t size);
+
+/* func.c: generates fn into out; sites are left in cg for codeobj.c. */
+void cg_function(Cg *cg, IrFunction *fn, Emitter *out);
+
+#endif

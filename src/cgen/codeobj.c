@@ -1,0 +1,230 @@
+/* codeobj.c — the stub code object of each compiled function.
+ *
+ * A compiled function runs as C, but Python code looks at its code object:
+ * inspect.signature and the runtime's argument binding read co_varnames and
+ * the argument counts, tracebacks and frame.f_lineno map the frame's current
+ * instruction through co_linetable.  So each IrFunction (the module body too)
+ * gets a code object built here, at compile time, with the embedded
+ * interpreter, and marshalled into the module's constant blob.
+ *
+ * Its bytecode is never meant to run: code unit 0 is RESUME, units 1..n-1
+ * are NOPs, one a "site" (an operation of the C code that may raise or look
+ * at frames; the generated code records the running site in the frame), and
+ * the tail raises AssertionError should anything execute the stub.  The
+ * location table gives unit k the position of site k.
+ */
+#include <string.h>
+#include "cgen_int.h"
+#include "pyc2c/compiler/diag.h"
+
+/* Code kinds of a location entry (Objects/locations.md of CPython 3.11). */
+enum { LOC_NO_COLUMNS = 13, LOC_LONG = 14, LOC_NONE = 15 };
+
+typedef struct {
+    unsigned char *buf;
+    size_t len, cap;
+} Bytes;
+
+static void put_byte(Bytes *b, unsigned v)
+{
+    if (b->len == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->buf = PyMem_Realloc(b->buf, b->cap);
+        if (!b->buf)
+            P2C_UNREACHABLE();
+    }
+    b->buf[b->len++] = (unsigned char)v;
+}
+
+/* Unsigned: 6-bit chunks, least significant first, bit 6 = more follow. */
+static void put_varint(Bytes *b, unsigned v)
+{
+    while (v >= 64) {
+        put_byte(b, 0x40 | (v & 63));
+        v >>= 6;
+    }
+    put_byte(b, v);
+}
+
+static void put_svarint(Bytes *b, int v)
+{
+    put_varint(b, v < 0 ? ((unsigned)-v << 1) | 1 : (unsigned)v << 1);
+}
+
+/* One entry of `units` code units (1..8) at pos; *line is the previous
+ * entry's start line, which line deltas are relative to. */
+static void put_entry(Bytes *b, IrPos pos, int units, int *line)
+{
+    unsigned head = 0x80 | (unsigned)(units - 1);
+    if (pos.line <= 0) {
+        put_byte(b, head | (LOC_NONE << 3));
+        return;
+    }
+    if (pos.col < 0 || pos.end_col < 0) {
+        put_byte(b, head | (LOC_NO_COLUMNS << 3));
+        put_svarint(b, pos.line - *line);
+    } else {
+        int end_line = pos.end_line < pos.line ? pos.line : pos.end_line;
+        put_byte(b, head | (LOC_LONG << 3));
+        put_svarint(b, pos.line - *line);
+        put_varint(b, (unsigned)(end_line - pos.line));
+        put_varint(b, (unsigned)pos.col + 1);
+        put_varint(b, (unsigned)pos.end_col + 1);
+    }
+    *line = pos.line;
+}
+
+PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int ntail)
+{
+    Bytes b = {0};
+    int line = firstlineno;
+    for (int k = 0; k < nsites; k++)
+        put_entry(&b, sites[k], 1, &line);
+    if (ntail > 0)
+        put_entry(&b, sites[0], ntail, &line);
+    PyObject *table = PyBytes_FromStringAndSize((const char *)b.buf, (Py_ssize_t)b.len);
+    PyMem_Free(b.buf);
+    return table;
+}
+
+/* The opcode number of name, from the embedded interpreter's opcode module
+ * (so that the numbers are those of the Python pyc2c targets). */
+static int opcode_of(const char *name)
+{
+    PyObject *mod = PyImport_ImportModule("opcode");
+    PyObject *opmap = mod ? PyObject_GetAttrString(mod, "opmap") : NULL;
+    PyObject *num = opmap ? PyMapping_GetItemString(opmap, name) : NULL;
+    int op = num ? (int)PyLong_AsLong(num) : -1;
+    Py_XDECREF(num);
+    Py_XDECREF(opmap);
+    Py_XDECREF(mod);
+    return op;
+}
+
+/* new: RESUME 0, NOP * (nsites - 1), LOAD_ASSERTION_ERROR, RAISE_VARARGS 1. */
+static PyObject *stub_bytecode(int nsites)
+{
+    int resume = opcode_of("RESUME"), nop = opcode_of("NOP");
+    int lae = opcode_of("LOAD_ASSERTION_ERROR"), raise = opcode_of("RAISE_VARARGS");
+    if (resume < 0 || nop < 0 || lae < 0 || raise < 0)
+        return NULL;
+    Py_ssize_t n = 2 * ((Py_ssize_t)nsites + 2);
+    PyObject *code = PyBytes_FromStringAndSize(NULL, n);
+    if (!code)
+        return NULL;
+    unsigned char *p = (unsigned char *)PyBytes_AS_STRING(code);
+    memset(p, 0, (size_t)n);
+    p[0] = (unsigned char)resume;
+    for (int k = 1; k < nsites; k++)
+        p[2 * k] = (unsigned char)nop;
+    p[2 * nsites] = (unsigned char)lae;
+    p[2 * nsites + 2] = (unsigned char)raise;
+    p[2 * nsites + 3] = 1;
+    return code;
+}
+
+/* new: (names of fn's variables of kind, in slot order) */
+static PyObject *slot_names(const IrModule *m, const IrFunction *fn, IrVarKind kind)
+{
+    PyObject *list = PyList_New(0);
+    for (int s = 0; list && s < fn->nslots; s++) {
+        for (int i = 0; i < fn->nvars; i++) {
+            const IrVar *v = fn->vars[i];
+            if (v->slot != s || v->kind != kind)
+                continue;
+            if (PyList_Append(list, ir_const_get(m, v->name_cidx)) < 0)
+                Py_CLEAR(list);
+            break;
+        }
+    }
+    PyObject *tuple = list ? PyList_AsTuple(list) : NULL;
+    Py_XDECREF(list);
+    return tuple;
+}
+
+static int co_flags(const IrFunction *fn)
+{
+    if (fn->is_module)
+        return 0;
+    int flags = CO_OPTIMIZED | CO_NEWLOCALS;
+    if (fn->fnflags & IR_FN_VARARGS)
+        flags |= CO_VARARGS;
+    if (fn->fnflags & IR_FN_VARKEYWORDS)
+        flags |= CO_VARKEYWORDS;
+    return flags;
+}
+
+static int set_int(PyObject *kw, const char *key, long v)
+{
+    PyObject *o = PyLong_FromLong(v);
+    int rc = o ? PyDict_SetItemString(kw, key, o) : -1;
+    Py_XDECREF(o);
+    return rc;
+}
+
+/* Steals value (NULL = an error already set). */
+static int set_obj(PyObject *kw, const char *key, PyObject *value)
+{
+    int rc = value ? PyDict_SetItemString(kw, key, value) : -1;
+    Py_XDECREF(value);
+    return rc;
+}
+
+static int count_locals(const IrFunction *fn)
+{
+    int n = 0;
+    for (int i = 0; i < fn->nvars; i++)
+        n += fn->vars[i]->kind == IR_VAR_LOCAL;
+    return n;
+}
+
+/* new: the keyword arguments of code.replace() describing fn's stub.  The
+ * || chain stops at the first failure, before building any later value. */
+static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
+                              const IrPos *sites, int nsites, int firstlineno)
+{
+    PyObject *kw = PyDict_New();
+    if (!kw)
+        return NULL;
+    PyObject *doc = fn->doc_cidx >= 0 ? ir_const_get(m, fn->doc_cidx) : Py_None;
+    if (set_int(kw, "co_argcount", fn->argcount) < 0 ||
+        set_int(kw, "co_posonlyargcount", fn->posonlyargcount) < 0 ||
+        set_int(kw, "co_kwonlyargcount", fn->kwonlyargcount) < 0 ||
+        set_int(kw, "co_nlocals", count_locals(fn)) < 0 ||
+        set_int(kw, "co_stacksize", 1) < 0 ||
+        set_int(kw, "co_flags", co_flags(fn)) < 0 ||
+        set_int(kw, "co_firstlineno", firstlineno) < 0 ||
+        set_obj(kw, "co_code", stub_bytecode(nsites)) < 0 ||
+        set_obj(kw, "co_consts", PyTuple_Pack(1, doc)) < 0 ||
+        set_obj(kw, "co_names", PyTuple_New(0)) < 0 ||
+        set_obj(kw, "co_varnames", slot_names(m, fn, IR_VAR_LOCAL)) < 0 ||
+        set_obj(kw, "co_cellvars", slot_names(m, fn, IR_VAR_CELL)) < 0 ||
+        set_obj(kw, "co_freevars", slot_names(m, fn, IR_VAR_FREE)) < 0 ||
+        set_obj(kw, "co_name", PyUnicode_FromString(fn->name)) < 0 ||
+        set_obj(kw, "co_qualname", PyUnicode_FromString(fn->qualname)) < 0 ||
+        set_obj(kw, "co_linetable",
+                cgen_linetable(firstlineno, sites, nsites, 2)) < 0 ||
+        set_obj(kw, "co_exceptiontable", PyBytes_FromStringAndSize(NULL, 0)) < 0)
+        Py_CLEAR(kw);
+    return kw;
+}
+
+PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
+                           const IrPos *sites, int nsites)
+{
+    int firstlineno = fn->pos.line > 0 ? fn->pos.line : 1;
+    PyCodeObject *empty = PyCode_NewEmpty(m->filename, fn->name, firstlineno);
+    if (!empty)
+        return NULL;
+    PyObject *code = NULL;
+    PyObject *kw = replace_args(m, fn, sites, nsites, firstlineno);
+    PyObject *replace = kw ? PyObject_GetAttrString((PyObject *)empty, "replace") : NULL;
+    PyObject *noargs = replace ? PyTuple_New(0) : NULL;
+    if (noargs)
+        code = PyObject_Call(replace, noargs, kw);
+    Py_XDECREF(noargs);
+    Py_XDECREF(replace);
+    Py_XDECREF(kw);
+    Py_DECREF(empty);
+    return code;
+}

@@ -1,0 +1,298 @@
+/* expr.c — expressions into C: each IR expression becomes a C expression
+ * text (a constant, a borrowed local) or a new reference in an expression
+ * temporary x<N>, after the code computing it.  Kids are evaluated in their
+ * order (ir_kinds.def), then the operation runs with the site of the node,
+ * then the kids' temporaries are released.  Calls, displays and f-strings
+ * are in call.c.
+ */
+#include <string.h>
+#include "cgen_int.h"
+#include "pyc2c/compiler/diag.h"
+
+static CVal borrowed(const char *fmt, int arg)
+{
+    CVal v = {.tmp = -1};
+    snprintf(v.c, sizeof v.c, fmt, arg);
+    return v;
+}
+
+static int stores_var(IrNode *n, void *var)
+{
+    return n->kind == IR_ASSIGN_EXPR && n->var == var;
+}
+
+/* A borrowed LOAD stays valid while its slot keeps the reference: only an
+ * assignment expression among the later kids (evaluated before parent
+ * consumes this one) could rebind the slot and free the object. */
+CVal cg_kid(Cg *cg, IrNode *parent, int i)
+{
+    IrNode *kid = parent->kids[i];
+    bool borrow = kid->kind == IR_LOAD &&
+        (kid->var->kind == IR_VAR_LOCAL || kid->var->kind == IR_VAR_TEMP);
+    for (int j = i + 1; borrow && j < parent->nkids; j++)
+        if (ir_walk(parent->kids[j], stores_var, kid->var))
+            borrow = false;
+    return cg_expr(cg, kid, borrow);
+}
+
+CVal cg_expr_before(Cg *cg, IrNode *n, IrNode *later)
+{
+    bool borrow = n->kind == IR_LOAD &&
+        (n->var->kind == IR_VAR_LOCAL || n->var->kind == IR_VAR_TEMP) &&
+        !ir_walk(later, stores_var, n->var);
+    return cg_expr(cg, n, borrow);
+}
+
+/* ---- variables ------------------------------------------------------------ */
+
+static CVal load_var(Cg *cg, IrNode *n, bool may_borrow)
+{
+    IrVar *var = n->var;
+    char lv[48];
+    switch (var->kind) {
+    case IR_VAR_LOCAL:
+        cg_var_lvalue(cg, var, lv, sizeof lv);
+        if (!cg_may_be_unbound(cg, var))
+            break;
+        emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
+                  "P2C_RaiseUnboundLocal(p2c_c[%d]); goto error; }",
+                  lv, cg_site_index(cg, n->pos), var->name_cidx);
+        cg->used_error = true;
+        break;
+    case IR_VAR_TEMP:
+        cg_var_lvalue(cg, var, lv, sizeof lv);
+        break;
+    case IR_VAR_GLOBAL: {
+        CVal r = cg_tmp_new(cg);
+        cg_site(cg, n->pos);
+        emit_line(cg->out, "%s = P2C_LoadGlobal(P2C_Frame_Globals(f), "
+                  "P2C_Frame_Builtins(f), p2c_c[%d]);", r.c, var->name_cidx);
+        cg_check_null(cg, r.c);
+        return r;
+    }
+    default:
+        cg_unsupported(cg, n, "a closure or class-body variable");
+        return borrowed("NULL", 0);
+    }
+    CVal v = {.tmp = -1};
+    snprintf(v.c, sizeof v.c, "%s", lv);
+    if (may_borrow)
+        return v;
+    CVal r = cg_tmp_new(cg);
+    cg_move(cg, r.c, &v);
+    return r;
+}
+
+void cg_store_var(Cg *cg, IrNode *at, IrVar *var, CVal *v)
+{
+    char lv[48];
+    switch (var->kind) {
+    case IR_VAR_LOCAL:
+    case IR_VAR_TEMP:
+        cg_var_lvalue(cg, var, lv, sizeof lv);
+        cg_setref(cg, lv, v);
+        return;
+    case IR_VAR_GLOBAL: {
+        /* the old value's release may run code that looks at the frame */
+        cg_site(cg, at->pos);
+        char call[128];
+        snprintf(call, sizeof call, "PyDict_SetItem(P2C_Frame_Globals(f), p2c_c[%d], %s)",
+                 var->name_cidx, v->c);
+        cg_check_neg(cg, call);
+        cg_release(cg, v);
+        return;
+    }
+    default:
+        cg_unsupported(cg, at, "a closure or class-body variable");
+        cg_release(cg, v);
+    }
+}
+
+/* (var := value): the variable gets its own reference; the value (owned or
+ * borrowed as the caller allows) is the result. */
+static CVal assign_expr(Cg *cg, IrNode *n, bool may_borrow)
+{
+    CVal v = cg_expr(cg, n->kids[0], may_borrow);
+    CVal alias = {.tmp = -1};
+    memcpy(alias.c, v.c, sizeof v.c);
+    cg_store_var(cg, n, n->var, &alias);
+    return v;
+}
+
+/* ---- operations on evaluated kids ---------------------------------------------- */
+
+/* result = func(prefix kid0, kid1, ...): the common shape of an operation
+ * whose operands are all the node's kids (absent optional kids pass NULL up
+ * to nargs). */
+static CVal op_call(Cg *cg, IrNode *n, const char *func, const char *prefix, int nargs)
+{
+    CVal kv[3];
+    char args[200];
+    int len = snprintf(args, sizeof args, "%s", prefix);
+    for (int i = 0; i < nargs; i++) {
+        kv[i] = i < n->nkids ? cg_kid(cg, n, i) : borrowed("NULL", 0);
+        len += snprintf(args + len, sizeof args - (size_t)len, "%s%s",
+                        i ? ", " : "", kv[i].c);
+    }
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = %s(%s);", r.c, func, args);
+    cg_check_null(cg, r.c);
+    for (int i = nargs - 1; i >= 0; i--)
+        cg_release(cg, &kv[i]);
+    return r;
+}
+
+static CVal op_numbered(Cg *cg, IrNode *n, const char *func, int nargs)
+{
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "%d, ", n->op);
+    return op_call(cg, n, func, prefix, nargs);
+}
+
+static CVal op_named(Cg *cg, IrNode *n, const char *func)
+{
+    char suffix[32];
+    snprintf(suffix, sizeof suffix, "p2c_c[%d]", n->cidx);
+    CVal obj = cg_kid(cg, n, 0);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = %s(%s, %s);", r.c, func, obj.c, suffix);
+    cg_check_null(cg, r.c);
+    cg_release(cg, &obj);
+    return r;
+}
+
+/* Jumps to label when the truth of v is jump_if; v is released first when
+ * release is set (its reference is not needed by the test's outcome). */
+void cg_truth_jump(Cg *cg, IrPos pos, CVal *v, bool release, bool jump_if,
+                   const char *label)
+{
+    Emitter *out = cg->out;
+    cg_site(cg, pos);
+    emit_line(out, "{");
+    out->indent++;
+    emit_line(out, "int p2c_b = P2C_IsTrue(%s);", v->c);
+    if (release)
+        cg_release(cg, v);
+    cg_check_neg(cg, "p2c_b");
+    emit_line(out, "if (%sp2c_b) goto %s;", jump_if ? "" : "!", label);
+    out->indent--;
+    emit_line(out, "}");
+}
+
+/* a and b / a or b: the result holds the deciding operand. */
+static CVal and_or(Cg *cg, IrNode *n)
+{
+    char end[32];
+    snprintf(end, sizeof end, "L%d_end", cg_label_new(cg));
+    CVal left = cg_expr(cg, n->kids[0], true);
+    CVal r = cg_tmp_new(cg);
+    cg_move(cg, r.c, &left);
+    cg_truth_jump(cg, n->pos, &r, false, n->kind == IR_OR, end);
+    emit_line(cg->out, "Py_CLEAR(%s);", r.c);
+    CVal right = cg_expr(cg, n->kids[1], true);
+    cg_move(cg, r.c, &right);
+    emit_label(cg->out, end);
+    cg->cur_site = -1;
+    return r;
+}
+
+/* body if test else orelse */
+static CVal ifexp(Cg *cg, IrNode *n)
+{
+    int id = cg_label_new(cg);
+    char orelse[32], end[32];
+    snprintf(orelse, sizeof orelse, "L%d_else", id);
+    snprintf(end, sizeof end, "L%d_end", id);
+    CVal test = cg_expr(cg, n->kids[0], true);
+    cg_truth_jump(cg, n->pos, &test, true, false, orelse);
+    CVal r = cg_tmp_new(cg);
+    CVal body = cg_expr(cg, n->kids[1], true);
+    cg_move(cg, r.c, &body);
+    emit_line(cg->out, "goto %s;", end);
+    cg_label(cg, "L%d_else", id);
+    CVal other = cg_expr(cg, n->kids[2], true);
+    cg_move(cg, r.c, &other);
+    cg_label(cg, "L%d_end", id);
+    return r;
+}
+
+/* format(conversion(value), spec); spec NULL when absent */
+static CVal format_value(Cg *cg, IrNode *n)
+{
+    CVal value = cg_kid(cg, n, 0);
+    CVal spec = n->nkids > 1 ? cg_kid(cg, n, 1) : borrowed("NULL", 0);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = P2C_FormatValue(%s, %d, %s);", r.c, value.c, n->op, spec.c);
+    cg_check_null(cg, r.c);
+    cg_release(cg, &spec);
+    cg_release(cg, &value);
+    return r;
+}
+
+static CVal import_name(Cg *cg, IrNode *n)
+{
+    CVal r = cg_tmp_new(cg);
+    char fromlist[32] = "Py_None";
+    if (n->cidx2 >= 0)
+        snprintf(fromlist, sizeof fromlist, "p2c_c[%d]", n->cidx2);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = P2C_ImportName(f, p2c_c[%d], %s, %d);",
+              r.c, n->cidx, fromlist, n->op);
+    cg_check_null(cg, r.c);
+    return r;
+}
+
+/* def: a compiled function over the stub code object of n->func, with the
+ * positional defaults evaluated now (kids, in order). */
+static CVal make_function(Cg *cg, IrNode *n)
+{
+    CVal defaults = borrowed("NULL", 0);
+    if (n->nkids > 0)
+        defaults = cg_tuple_of_kids(cg, n);
+    char cname[128];
+    cg_func_cname(n->func, cname, sizeof cname);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = P2C_Function_New(%s, p2c_c[%d], P2C_Frame_Globals(f), "
+              "%s, NULL, NULL);", r.c, cname, cg->code_base + n->func->id, defaults.c);
+    cg_check_null(cg, r.c);
+    cg_release(cg, &defaults);
+    return r;
+}
+
+CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
+{
+    switch (n->kind) {
+    case IR_CONST:       return borrowed("p2c_c[%d]", n->cidx);
+    case IR_LOAD:        return load_var(cg, n, may_borrow);
+    case IR_ASSIGN_EXPR: return assign_expr(cg, n, may_borrow);
+    case IR_ATTR:        return op_named(cg, n, "PyObject_GetAttr");
+    case IR_SUBSCR:      return op_call(cg, n, "PyObject_GetItem", "", 2);
+    case IR_SLICE:       return op_call(cg, n, "PySlice_New", "", 3);
+    case IR_BINOP:       return op_numbered(cg, n, "P2C_BinaryOp", 2);
+    case IR_INPLACE:     return op_numbered(cg, n, "P2C_InPlaceOp", 2);
+    case IR_UNARY:       return op_numbered(cg, n, "P2C_UnaryOp", 1);
+    case IR_COMPARE:     return op_numbered(cg, n, "P2C_CompareOp", 2);
+    case IR_AND:
+    case IR_OR:          return and_or(cg, n);
+    case IR_IFEXP:       return ifexp(cg, n);
+    case IR_CALL:        return cg_call(cg, n);
+    case IR_CALL_EX:     return cg_call_ex(cg, n);
+    case IR_TUPLE:
+    case IR_LIST:
+    case IR_SET:         return cg_display(cg, n);
+    case IR_DICT:        return cg_dict(cg, n);
+    case IR_FSTRING:     return cg_fstring(cg, n);
+    case IR_FORMAT:      return format_value(cg, n);
+    case IR_ITER:        return op_call(cg, n, "PyObject_GetIter", "", 1);
+    case IR_IMPORT_NAME: return import_name(cg, n);
+    case IR_IMPORT_FROM: return op_named(cg, n, "P2C_ImportFrom");
+    case IR_MAKE_FUNCTION: return make_function(cg, n);
+    default:
+        cg_unsupported(cg, n, ir_info(n)->name);
+        return borrowed("NULL", 0);
+    }
+}

@@ -1,0 +1,215 @@
+/* func.c — the per-function state of the code generator: expression
+ * temporaries, sites, labels, error branches; and the body of one function
+ * (the statements; cgen.c wraps them in the prologue and epilogue once the
+ * numbers of temporaries and constants are known).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "cgen_int.h"
+#include "pyc2c/compiler/diag.h"
+
+static void *grow(void *p, int *cap, int need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    int n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    char *q = realloc(p, (size_t)n * size);
+    if (!q)
+        P2C_UNREACHABLE();
+    memset(q + (size_t)*cap * size, 0, (size_t)(n - *cap) * size);
+    *cap = n;
+    return q;
+}
+
+/* ---- expression temporaries -------------------------------------------- */
+
+/* The lowest free index keeps the count of x<N> small: an expression needs
+ * about as many as its tree is wide. */
+CVal cg_tmp_new(Cg *cg)
+{
+    int i = 0;
+    while (i < cg->maxtmp && cg->live[i])
+        i++;
+    if (i == cg->maxtmp) {
+        int cap = cg->maxtmp;
+        cg->live = grow(cg->live, &cap, i + 1, sizeof *cg->live);
+        cg->maxtmp = i + 1;
+    }
+    cg->live[i] = true;
+    cg->ntmp++;
+    CVal v = {.tmp = i};
+    snprintf(v.c, sizeof v.c, "x%d", i);
+    return v;
+}
+
+void cg_forget(Cg *cg, CVal *v)
+{
+    if (v->tmp < 0)
+        return;
+    if (!cg->live[v->tmp])
+        P2C_UNREACHABLE();   /* released twice */
+    cg->live[v->tmp] = false;
+    cg->ntmp--;
+    v->tmp = -1;
+    strcpy(v->c, "NULL");
+}
+
+void cg_release(Cg *cg, CVal *v)
+{
+    if (v->tmp >= 0)
+        emit_line(cg->out, "Py_CLEAR(%s);", v->c);
+    cg_forget(cg, v);
+}
+
+void cg_move(Cg *cg, const char *dst, CVal *v)
+{
+    if (v->tmp >= 0)
+        emit_line(cg->out, "%s = %s; %s = NULL;", dst, v->c, v->c);
+    else
+        emit_line(cg->out, "%s = Py_NewRef(%s);", dst, v->c);
+    cg_forget(cg, v);
+}
+
+void cg_setref(Cg *cg, const char *dst, CVal *v)
+{
+    if (v->tmp >= 0)
+        emit_line(cg->out, "Py_XSETREF(%s, %s); %s = NULL;", dst, v->c, v->c);
+    else
+        emit_line(cg->out, "Py_XSETREF(%s, Py_NewRef(%s));", dst, v->c);
+    cg_forget(cg, v);
+}
+
+/* ---- sites, labels, errors ---------------------------------------------- */
+
+static bool same_pos(IrPos a, IrPos b)
+{
+    return a.line == b.line && a.col == b.col && a.end_line == b.end_line &&
+           a.end_col == b.end_col;
+}
+
+/* Equal positions share a site; the last few are the likely matches, and a
+ * full scan keeps the table free of duplicates. */
+int cg_site_index(Cg *cg, IrPos pos)
+{
+    for (int k = cg->nsites - 1; k >= 0; k--)
+        if (same_pos(cg->sites[k], pos))
+            return k;
+    cg->sites = grow(cg->sites, &cg->capsites, cg->nsites + 1, sizeof *cg->sites);
+    cg->sites[cg->nsites] = pos;
+    return cg->nsites++;
+}
+
+void cg_site(Cg *cg, IrPos pos)
+{
+    int k = cg_site_index(cg, pos);
+    if (k == cg->cur_site)
+        return;
+    emit_line(cg->out, "P2C_Frame_SetSite(f, %d);", k);
+    cg->cur_site = k;
+}
+
+void cg_goto_error(Cg *cg)
+{
+    emit_line(cg->out, "goto error;");
+    cg->used_error = true;
+}
+
+void cg_check_null(Cg *cg, const char *expr)
+{
+    emit_line(cg->out, "if (%s == NULL) goto error;", expr);
+    cg->used_error = true;
+}
+
+void cg_check_neg(Cg *cg, const char *expr)
+{
+    emit_line(cg->out, "if (%s < 0) goto error;", expr);
+    cg->used_error = true;
+}
+
+int cg_label_new(Cg *cg)
+{
+    return cg->nlabels++;
+}
+
+void cg_label(Cg *cg, const char *fmt, int id)
+{
+    char name[64];
+    snprintf(name, sizeof name, fmt, id);
+    emit_label(cg->out, name);
+    cg->cur_site = -1;
+}
+
+void cg_unsupported(Cg *cg, const IrNode *n, const char *what)
+{
+    if (!cg->failed)
+        diag_unsupported(cg->m->filename, n->pos.line, what);
+    cg->failed = true;
+}
+
+void cg_var_lvalue(Cg *cg, const IrVar *v, char *buf, size_t size)
+{
+    (void)cg;
+    if (v->kind == IR_VAR_TEMP)
+        snprintf(buf, size, "t%d", v->slot);
+    else
+        snprintf(buf, size, "P2C_SLOT(f, %d)", v->slot);
+}
+
+/* ---- bound parameters ------------------------------------------------------ */
+
+static int find_del(IrNode *n, void *ctx)
+{
+    bool *always_bound = ctx;
+    if (n->kind == IR_DEL && n->var->kind == IR_VAR_LOCAL)
+        always_bound[n->var->slot] = false;
+    return 0;
+}
+
+/* Argument binding fills every parameter's slot (positional, keyword-only,
+ * *args, **kwargs come first in slot order), and only `del` can empty a
+ * slot again: a parameter never deleted is bound at every load. */
+static void find_always_bound(Cg *cg, IrFunction *fn)
+{
+    int nparams = fn->argcount + fn->kwonlyargcount +
+                  !!(fn->fnflags & IR_FN_VARARGS) + !!(fn->fnflags & IR_FN_VARKEYWORDS);
+    cg->always_bound = calloc((size_t)fn->nslots + 1, sizeof *cg->always_bound);
+    if (!cg->always_bound)
+        P2C_UNREACHABLE();
+    for (int i = 0; i < fn->nvars; i++) {
+        IrVar *v = fn->vars[i];
+        if (v->kind == IR_VAR_LOCAL && v->slot < nparams)
+            cg->always_bound[v->slot] = true;
+    }
+    ir_walk(fn->body, find_del, cg->always_bound);
+}
+
+bool cg_may_be_unbound(const Cg *cg, const IrVar *var)
+{
+    return var->kind == IR_VAR_LOCAL && !cg->always_bound[var->slot];
+}
+
+/* ---- the body of a function ------------------------------------------------ */
+
+/* Generates fn's statements into out.  Site 0 is the def line (the stub's
+ * RESUME); after the last statement, a function returns None, module code
+ * succeeds.  Both jump to `exit` through the epilogue that cgen.c writes. */
+void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
+{
+    cg->fn = fn;
+    cg->out = out;
+    cg->cur_site = -1;
+    find_always_bound(cg, fn);
+    cg_site_index(cg, fn->pos);
+    out->indent = 1;
+    for (int i = 0; i < fn->body->nkids && !cg->failed; i++) {
+        cg_stmt(cg, fn->body->kids[i]);
+        if (!cg->failed && cg->ntmp != 0)
+            P2C_UNREACHABLE();   /* a temporary outlived its statement */
+    }
+    if (fn->is_module)
+        emit_line(out, "r = 0;");
+    else
+        emit_line(out, "r = Py_NewRef(Py_None);");
+}

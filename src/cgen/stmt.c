@@ -1,0 +1,264 @@
+/* stmt.c — statements and control flow into goto-style C.
+ *
+ * A LOOP k is three labels: L<k>_top (CONTINUE and the back edge), L<k>_else
+ * (FOR_NEXT exhaustion, LOOP_EXIT: the else block, which runs outside the
+ * loop) and L<k>_end (BREAK).  Labels are only written when some jump uses
+ * them, so the C has no unused labels.  No expression temporary is live
+ * between statements, so jumps never have references to drop.
+ */
+#include <string.h>
+#include "cgen_int.h"
+#include "pyc2c/compiler/diag.h"
+
+static void block(Cg *cg, IrNode *b)
+{
+    for (int i = 0; i < b->nkids && !cg->failed; i++)
+        cg_stmt(cg, b->kids[i]);
+}
+
+/* op(kid0, kid1, ..., extra) < 0 → error: STORE_ATTR, STORE_SUBSCR and the
+ * del forms, whose kids are all operands.  order lists the kids in the C
+ * call's argument order (kids are still evaluated in their own order). */
+static void op_stmt(Cg *cg, IrNode *n, const char *op, const int *order, int nargs,
+                    const char *extra)
+{
+    CVal kv[3];
+    for (int i = 0; i < n->nkids; i++)
+        kv[i] = cg_kid(cg, n, i);
+    char call[256];
+    int len = snprintf(call, sizeof call, "%s(", op);
+    for (int i = 0; i < nargs; i++)
+        len += snprintf(call + len, sizeof call - (size_t)len, "%s%s", i ? ", " : "",
+                        order[i] < 0 ? extra : kv[order[i]].c);
+    snprintf(call + len, sizeof call - (size_t)len, ")");
+    cg_site(cg, n->pos);
+    cg_check_neg(cg, call);
+    for (int i = n->nkids - 1; i >= 0; i--)
+        cg_release(cg, &kv[i]);
+}
+
+static void store_attr(Cg *cg, IrNode *n)
+{
+    static const int order[] = {1, -1, 0};     /* obj, name, value */
+    char name[32];
+    snprintf(name, sizeof name, "p2c_c[%d]", n->cidx);
+    op_stmt(cg, n, "PyObject_SetAttr", order, 3, name);
+}
+
+static void del_attr(Cg *cg, IrNode *n)
+{
+    static const int order[] = {0, -1};        /* obj, name */
+    char name[32];
+    snprintf(name, sizeof name, "p2c_c[%d]", n->cidx);
+    op_stmt(cg, n, "PyObject_DelAttr", order, 2, name);
+}
+
+static void del_var(Cg *cg, IrNode *n)
+{
+    IrVar *var = n->var;
+    char lv[48];
+    switch (var->kind) {
+    case IR_VAR_LOCAL:
+        cg_var_lvalue(cg, var, lv, sizeof lv);
+        emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
+                  "P2C_RaiseUnboundLocal(p2c_c[%d]); goto error; }",
+                  lv, cg_site_index(cg, n->pos), var->name_cidx);
+        cg->used_error = true;
+        emit_line(cg->out, "Py_CLEAR(%s);", lv);
+        return;
+    case IR_VAR_TEMP:
+        cg_var_lvalue(cg, var, lv, sizeof lv);
+        emit_line(cg->out, "Py_CLEAR(%s);", lv);
+        return;
+    case IR_VAR_GLOBAL: {
+        char call[128];
+        snprintf(call, sizeof call, "P2C_DelGlobal(P2C_Frame_Globals(f), p2c_c[%d])",
+                 var->name_cidx);
+        cg_site(cg, n->pos);
+        cg_check_neg(cg, call);
+        return;
+    }
+    default:
+        cg_unsupported(cg, n, "del of a closure or class-body variable");
+    }
+}
+
+/* a, *b, c = value: P2C_Unpack fills a C array; its items move to fresh
+ * temporaries at once, so that a failing store leaves nothing unowned. */
+static void unpack(Cg *cg, IrNode *n)
+{
+    int nv = n->nvars, star = n->star;
+    int before = star >= 0 ? star : nv, after = star >= 0 ? nv - star - 1 : 0;
+    CVal value = cg_expr(cg, n->kids[0], true);
+    CVal *items = PyMem_Calloc((size_t)nv + 1, sizeof *items);
+    if (!items)
+        P2C_UNREACHABLE();
+    for (int i = 0; i < nv; i++)
+        items[i] = cg_tmp_new(cg);
+    Emitter *out = cg->out;
+    cg_site(cg, n->pos);
+    emit_line(out, "{");
+    out->indent++;
+    emit_line(out, "PyObject *p2c_u[%d];", nv);
+    emit_line(out, "if (P2C_Unpack(%s, %d, %d, %d, p2c_u) < 0) goto error;",
+              value.c, before, star >= 0, after);
+    cg->used_error = true;
+    for (int i = 0; i < nv; i++)
+        emit_line(out, "%s = p2c_u[%d];", items[i].c, i);
+    out->indent--;
+    emit_line(out, "}");
+    cg_release(cg, &value);
+    for (int i = 0; i < nv; i++)
+        cg_store_var(cg, n, n->vars[i], &items[i]);
+    PyMem_Free(items);
+}
+
+static void if_stmt(Cg *cg, IrNode *n)
+{
+    int id = cg_label_new(cg);
+    char orelse[32];
+    snprintf(orelse, sizeof orelse, "L%d_else", id);
+    /* `if not x` tests x and jumps the other way, as CPython's compiler
+     * does: no bool object is built */
+    IrNode *t = n->kids[0];
+    bool negated = false;
+    while (t->kind == IR_UNARY && t->op == IR_UNARY_NOT) {
+        t = t->kids[0];
+        negated = !negated;
+    }
+    CVal test = cg_expr(cg, t, true);
+    cg_truth_jump(cg, n->pos, &test, true, negated, orelse);
+    block(cg, n->kids[1]);
+    bool has_else = n->kids[2]->nkids > 0;
+    if (has_else)
+        emit_line(cg->out, "goto L%d_end;", id);
+    cg_label(cg, "L%d_else", id);
+    if (has_else) {
+        block(cg, n->kids[2]);
+        cg_label(cg, "L%d_end", id);
+    }
+}
+
+static void loop(Cg *cg, IrNode *n)
+{
+    CgLoop lp = {.id = cg_label_new(cg), .outer = cg->loop};
+    cg_label(cg, "L%d_top", lp.id);
+    cg->loop = &lp;
+    block(cg, n->kids[0]);
+    cg->loop = lp.outer;
+    emit_line(cg->out, "goto L%d_top;", lp.id);
+    if (lp.used_else) {
+        cg_label(cg, "L%d_else", lp.id);
+        block(cg, n->kids[1]);     /* outside the loop: its break is the outer one's */
+    }
+    if (lp.used_end)
+        cg_label(cg, "L%d_end", lp.id);
+}
+
+static CgLoop *innermost(Cg *cg, IrNode *n)
+{
+    if (!cg->loop) {
+        cg_unsupported(cg, n, "a loop statement outside a loop");
+        static CgLoop none;
+        return &none;
+    }
+    return cg->loop;
+}
+
+/* var = next(iterator), or leave through the loop's else block */
+static void for_next(Cg *cg, IrNode *n)
+{
+    CgLoop *lp = innermost(cg, n);
+    CVal iter = cg_expr(cg, n->kids[0], true);
+    CVal item = cg_tmp_new(cg);
+    Emitter *out = cg->out;
+    cg_site(cg, n->pos);
+    emit_line(out, "{");
+    out->indent++;
+    emit_line(out, "int p2c_rc = P2C_IterNext(%s, &%s);", iter.c, item.c);
+    cg_release(cg, &iter);
+    cg_check_neg(cg, "p2c_rc");
+    emit_line(out, "if (p2c_rc == 0) goto L%d_else;", lp->id);
+    out->indent--;
+    emit_line(out, "}");
+    lp->used_else = true;
+    cg_store_var(cg, n, n->var, &item);
+}
+
+static void return_stmt(Cg *cg, IrNode *n)
+{
+    if (cg->fn->is_module) {
+        cg_unsupported(cg, n, "return outside a function");
+        return;
+    }
+    CVal v = cg_expr(cg, n->kids[0], true);
+    cg_move(cg, "r", &v);
+    emit_line(cg->out, "goto exit;");
+    cg->used_exit = true;
+}
+
+/* raise exc [from cause]: P2C_Raise sets the exception; like CPython's
+ * RAISE_VARARGS the operands are released before unwinding. */
+static void raise_stmt(Cg *cg, IrNode *n)
+{
+    if (n->nkids == 0) {
+        cg_unsupported(cg, n, "bare raise");
+        return;
+    }
+    CVal exc = cg_kid(cg, n, 0);
+    CVal cause = {.tmp = -1};
+    strcpy(cause.c, "NULL");
+    if (n->nkids > 1)
+        cause = cg_kid(cg, n, 1);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "P2C_Raise(%s, %s);", exc.c, cause.c);
+    cg_release(cg, &cause);
+    cg_release(cg, &exc);
+    cg_goto_error(cg);
+}
+
+void cg_stmt(Cg *cg, IrNode *n)
+{
+    static const int set_item[] = {1, 2, 0};   /* obj, key, value */
+    static const int del_item[] = {0, 1};
+    switch (n->kind) {
+    case IR_BLOCK:
+        block(cg, n);
+        return;
+    case IR_ASSIGN: {
+        CVal v = cg_expr(cg, n->kids[0], true);
+        cg_store_var(cg, n, n->var, &v);
+        return;
+    }
+    case IR_STORE_ATTR:  store_attr(cg, n); return;
+    case IR_STORE_SUBSCR: op_stmt(cg, n, "PyObject_SetItem", set_item, 3, NULL); return;
+    case IR_DEL:         del_var(cg, n); return;
+    case IR_DEL_ATTR:    del_attr(cg, n); return;
+    case IR_DEL_SUBSCR:  op_stmt(cg, n, "PyObject_DelItem", del_item, 2, NULL); return;
+    case IR_UNPACK:      unpack(cg, n); return;
+    case IR_EXPR: {
+        CVal v = cg_expr(cg, n->kids[0], true);
+        cg_release(cg, &v);
+        return;
+    }
+    case IR_IF:          if_stmt(cg, n); return;
+    case IR_LOOP:        loop(cg, n); return;
+    case IR_FOR_NEXT:    for_next(cg, n); return;
+    case IR_LOOP_EXIT:
+        emit_line(cg->out, "goto L%d_else;", innermost(cg, n)->id);
+        innermost(cg, n)->used_else = true;
+        return;
+    case IR_BREAK:
+        emit_line(cg->out, "goto L%d_end;", innermost(cg, n)->id);
+        innermost(cg, n)->used_end = true;
+        return;
+    case IR_CONTINUE:
+        emit_line(cg->out, "goto L%d_top;", innermost(cg, n)->id);
+        return;
+    case IR_RETURN:      return_stmt(cg, n); return;
+    case IR_RAISE:       raise_stmt(cg, n); return;
+    case IR_PASS:        return;
+    default:
+        cg_unsupported(cg, n, ir_info(n)->name);
+    }
+}
