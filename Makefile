@@ -1,0 +1,142 @@
+# Makefile — builds pyc2c and its runtime, runs the tests (see README.md).
+#
+#   make                 build/pyc2c, build/libpyc2c.a, the runtime for $(PYTHON)
+#   make deps            apt-get install the Debian 12 packages that are missing
+#   make test            unit tests, program tests, fast CPython-suite subset
+#   make test-valgrind   the same under valgrind
+#   make bench           compiled vs python3 on bench/*.py
+#   make example         compile and run examples/nbody.py, with timings
+#   make install PREFIX=/usr/local
+#   make clean
+#
+# PYTHON (default python3) is both the interpreter embedded as the front end
+# and the default target of the runtime library built here.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+PREFIX ?= /usr/local
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+B := build
+
+# Evaluated once, on first use (not at parse time: `make deps` may be the
+# step that installs python3-config and pkg-config).
+lazy = $(eval $(1) := $$(shell $(2)))$($(1))
+PY_INCLUDES = $(call lazy,PY_INCLUDES,$(PYTHON)-config --includes)
+PY_EMBED = $(call lazy,PY_EMBED,$(PYTHON)-config --ldflags --embed)
+CHECK_LIBS = $(call lazy,CHECK_LIBS,pkg-config --cflags --libs check)
+
+LIB_SRCS := $(filter-out src/driver/main.c,$(sort $(shell find src -name '*.c' 2>/dev/null)))
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
+UNIT_SRCS := $(sort $(wildcard tests/unit/*/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:%.c=$(B)/%)
+RUNTIME_LIB_FILE := $(B)/runtime-lib.txt
+
+DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
+        libpython3.11-testsuite python3-setuptools
+
+# `make deps X`: install first, whatever -j says.
+DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
+
+.PHONY: all runtime deps unit test test-valgrind bench example install clean
+.DELETE_ON_ERROR:
+
+all: $(B)/pyc2c $(B)/libpyc2c.a runtime | $(DEPS_FIRST)
+
+$(B)/obj/%.o: %.c | $(DEPS_FIRST)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -Iinclude $(PY_INCLUDES) -MMD -MP -c $< -o $@
+
+$(B)/libpyc2c.a: $(LIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/pyc2c: $(B)/obj/src/driver/main.o $(B)/libpyc2c.a
+	$(CC) $(CFLAGS) -o $@ $^ $(PY_EMBED)
+
+# The runtime library for $(PYTHON), built by the driver itself (one place
+# knows the per-target tag and flags); its path lands in $(RUNTIME_LIB_FILE).
+runtime: $(B)/pyc2c
+	@$(B)/pyc2c --build-runtime --python $(PYTHON) -j$(JOBS) > $(RUNTIME_LIB_FILE).tmp
+	@mv $(RUNTIME_LIB_FILE).tmp $(RUNTIME_LIB_FILE)
+
+# ---- tests ---------------------------------------------------------------------
+
+# Unit tests: each tests/unit/<stage>/test_*.c is a Check program with main().
+# Runtime tests link the runtime library; the others the compiler library.
+$(B)/tests/unit/runtime/%: tests/unit/runtime/%.c runtime
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -Iinclude -Iruntime $(PY_INCLUDES) -o $@ $< \
+	    $$(cat $(RUNTIME_LIB_FILE)) $(CHECK_LIBS) $(PY_EMBED)
+
+$(B)/tests/unit/%: tests/unit/%.c $(B)/libpyc2c.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -Iinclude -Isrc $(PY_INCLUDES) -o $@ $< \
+	    $(B)/libpyc2c.a $(CHECK_LIBS) $(PY_EMBED)
+
+# Runs every unit test binary (under $(UNIT_WRAP), e.g. valgrind); all run,
+# failures are listed at the end.
+unit: $(UNIT_BINS)
+	@pass=0; fail=0; failed=""; \
+	for t in $(UNIT_BINS); do \
+	    if $(UNIT_WRAP) $$t > $$t.log 2>&1; then \
+	        pass=$$((pass+1)); echo "PASS $$t"; \
+	    else fail=$$((fail+1)); failed="$$failed $$t"; echo "FAIL $$t (log: $$t.log)"; \
+	        tail -n 20 $$t.log; fi; \
+	done; \
+	echo "unit tests: $$pass passed, $$fail failed"; \
+	[ $$fail -eq 0 ]
+
+test: all
+	@status=0; \
+	$(MAKE) --no-print-directory unit || status=1; \
+	tests/programs/run -j$(JOBS) || status=1; \
+	tests/cpython/run --fast -j$(JOBS) || status=1; \
+	exit $$status
+
+# Check's fork mode would hide the children from valgrind: CK_FORK=no.
+# Only invalid accesses and frees fail (see tests/programs/run --valgrind).
+VALGRIND := valgrind -q --error-exitcode=99 --errors-for-leak-kinds=none \
+            --undef-value-errors=no
+test-valgrind: all
+	@status=0; \
+	CK_FORK=no PYTHONMALLOC=malloc $(MAKE) --no-print-directory unit UNIT_WRAP="$(VALGRIND)" || status=1; \
+	tests/programs/run --valgrind -j$(JOBS) || status=1; \
+	exit $$status
+
+bench: all
+	bench/run --python $(PYTHON)
+
+EXAMPLE := examples/nbody.py
+example: all
+	@mkdir -p $(B)/example
+	$(B)/pyc2c --python $(PYTHON) --output-dir $(B)/example $(EXAMPLE)
+	@TIMEFORMAT='  (%3R s)'; \
+	echo; echo "== compiled: $(B)/example/$(basename $(notdir $(EXAMPLE)))"; \
+	time $(B)/example/$(basename $(notdir $(EXAMPLE))); \
+	echo; echo "== interpreted: $(PYTHON) $(EXAMPLE)"; \
+	time $(PYTHON) $(EXAMPLE)
+
+# ---- set-up, install, clean ----------------------------------------------------------
+
+deps:
+	@missing=""; \
+	for p in $(DEBS); do dpkg -s $$p > /dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "deps: installing$$missing"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	else echo "deps: all present"; fi
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pyc2c
+	install -m 755 $(B)/pyc2c $(DESTDIR)$(PREFIX)/bin/pyc2c
+	cp -r include runtime scons $(DESTDIR)$(PREFIX)/share/pyc2c/
+
+clean:
+	rm -rf $(B) tests/out
+
+-include $(LIB_OBJS:.o=.d) $(B)/obj/src/driver/main.d

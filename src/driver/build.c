@@ -1,0 +1,301 @@
+/* build.c — building generated C with scons, and installing the result.
+ *
+ * The driver describes each build in a small JSON file (pyc2c-build.json) in
+ * the build directory and runs `scons -C DIR -f HOME/scons/SConstruct`; the
+ * SConstruct reads that file (docs/usage.md, "Build cache").  Two kinds of
+ * builds:
+ *   - the runtime library, once per target interpreter (tag), under a lock
+ *     because parallel pyc2c runs share it;
+ *   - a module: NAME.c into an executable or an extension module.
+ * scons is skipped altogether when its inputs are older than its output, so
+ * recompiling an unchanged module costs no C compiler run.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "pyc2c/compiler/diag.h"
+#include "driver.h"
+
+extern char **environ;
+
+int driver_run(char *const argv[], const char *log_path)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    if (log_path) {
+        posix_spawn_file_actions_addopen(&fa, 1, log_path,
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0666);
+        posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    }
+    pid_t pid;
+    int err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (err != 0) {
+        errno = err;
+        return -1;
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status);
+    return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+/* ---- the build description (JSON) ----------------------------------------- */
+
+/* Appends s to the buffer as a JSON string literal. */
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void json_field(FILE *f, const char *key, const char *value)
+{
+    fputs(",\n  ", f);
+    json_str(f, key);
+    fputs(": ", f);
+    json_str(f, value);
+}
+
+/* Writes DIR/pyc2c-build.json unless it already holds exactly this text (so
+ * its mtime says when the description last changed).  -1 after a diag. */
+static int write_description(const char *dir, const char *kind, const char *home,
+                             const DriverTarget *t, const char *target,
+                             const char *source, const char *runtime_lib)
+{
+    char *text;
+    size_t len;
+    FILE *f = open_memstream(&text, &len);
+    fputs("{\n  \"pyc2c\": \"" PYC2C_VERSION "\"", f);
+    json_field(f, "kind", kind);
+    json_field(f, "home", home);
+    json_field(f, "target", target);
+    json_field(f, "source", source ? source : "");
+    json_field(f, "runtime_lib", runtime_lib ? runtime_lib : "");
+    json_field(f, "python_version", t->version);
+    json_field(f, "include", t->include);
+    json_field(f, "platinclude", t->platinclude);
+    json_field(f, "libdir", t->libdir);
+    json_field(f, "ldlibrary", t->ldlibrary);
+    json_field(f, "static_lib", t->exe_is_static ? t->static_lib : "");
+    json_field(f, "libs", t->libs);
+    json_field(f, "modlibs", t->modlibs);
+    /* Not read by the SConstruct (it reads the environment), but recorded
+     * so that changing them makes the output stale. */
+    json_field(f, "cc", getenv("CC") ? getenv("CC") : "");
+    json_field(f, "cflags", getenv("PYC2C_CFLAGS") ? getenv("PYC2C_CFLAGS") : "");
+    fputs("\n}\n", f);
+    fclose(f);
+
+    char *path = driver_sprintf("%s/pyc2c-build.json", dir);
+    size_t old_len;
+    char *old = driver_read_file(path, &old_len);
+    int r = 0;
+    if (!old || old_len != len || memcmp(old, text, len) != 0)
+        r = driver_write_atomic(path, text, len, 0644);
+    free(old);
+    free(path);
+    free(text);
+    return r;
+}
+
+/* Runs scons in dir; the log goes to dir/build.log (or the terminal with
+ * --verbose).  0, or -1 after a diagnostic naming the log. */
+static int run_scons(const DriverOptions *opt, const char *home, const char *dir,
+                     const char *what)
+{
+    char *sconstruct = driver_sprintf("%s/scons/SConstruct", home);
+    char *jobs = driver_sprintf("-j%d", opt->jobs);
+    char *log = driver_sprintf("%s/build.log", dir);
+    char *argv[] = { "scons", "-Q", "-C", (char *)dir, "-f", sconstruct, jobs, NULL };
+    bool tty = isatty(2);
+    if (tty && !opt->verbose)
+        fprintf(stderr, "pyc2c: compiling %s (%d jobs)...", what, opt->jobs);
+    int status = driver_run(argv, opt->verbose ? NULL : log);
+    if (tty && !opt->verbose)
+        fputs("\r\033[K", stderr);
+    int r = 0;
+    if (status < 0) {
+        diag_error("cannot run scons: %s", strerror(errno));
+        r = -1;
+    } else if (status != 0) {
+        diag_error("C compilation of %s failed; see %s", what, log);
+        r = -1;
+    }
+    free(sconstruct);
+    free(jobs);
+    free(log);
+    return r;
+}
+
+int driver_lock_dir(const char *dir)
+{
+    char *path = driver_sprintf("%s/.lock", dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+        diag_error("cannot lock '%s': %s", path, strerror(errno));
+    else
+        while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
+            ;
+    free(path);
+    return fd;
+}
+
+/* ---- the runtime library ------------------------------------------------- */
+
+/* home/build/runtime/TAG when home/build is writable (a checkout built with
+ * make), else CACHE/runtime/TAG. */
+static char *runtime_dir(const char *home, const char *tag)
+{
+    char *b = driver_sprintf("%s/build", home);
+    char *dir;
+    if (access(b, W_OK) == 0) {
+        dir = driver_sprintf("%s/runtime/%s", b, tag);
+    } else {
+        char *cache = driver_cache_dir();
+        dir = driver_sprintf("%s/runtime/%s", cache, tag);
+        free(cache);
+    }
+    free(b);
+    return dir;
+}
+
+/* The newest source of the runtime library (runtime/, include/pyc2c/). */
+static long long runtime_sources_mtime(const char *home)
+{
+    char *a = driver_sprintf("%s/runtime", home);
+    char *b = driver_sprintf("%s/include/pyc2c", home);
+    long long ta = driver_newest_mtime(a), tb = driver_newest_mtime(b);
+    free(a);
+    free(b);
+    return ta > tb ? ta : tb;
+}
+
+char *driver_build_runtime(const DriverOptions *opt, const DriverTarget *t,
+                           const char *home)
+{
+    char *dir = runtime_dir(home, t->tag);
+    char *lib = driver_sprintf("%s/libpyc2crt.a", dir);
+    int fd = -1, r = -1;
+    if (driver_mkdirs(dir) != 0) {
+        diag_error("cannot create the runtime build directory '%s': %s", dir,
+                   strerror(errno));
+        goto done;
+    }
+    /* Checked under the lock: another pyc2c may be building it right now. */
+    if ((fd = driver_lock_dir(dir)) < 0)
+        goto done;
+    long long lib_time = driver_mtime(lib);
+    long long src_time = runtime_sources_mtime(home);
+    char *desc = driver_sprintf("%s/pyc2c-build.json", dir);
+    if (write_description(dir, "runtime", home, t, "libpyc2crt.a", NULL, NULL) == 0) {
+        if (lib_time >= 0 && lib_time >= src_time && lib_time >= driver_mtime(desc))
+            r = 0;
+        else if ((r = run_scons(opt, home, dir, "the pyc2c runtime")) == 0)
+            /* scons may find nothing changed by content and leave the old
+             * mtime; touch it so the next run decides on mtimes alone.  The
+             * runtime's sources are edited by people, seconds apart, so
+             * mtimes are fine here (unlike generated C, see build_stamp). */
+            utimensat(AT_FDCWD, lib, NULL, 0);
+    }
+    free(desc);
+done:
+    if (fd >= 0)
+        close(fd);   /* releases the lock */
+    free(dir);
+    if (r != 0) {
+        free(lib);
+        return NULL;
+    }
+    return lib;
+}
+
+/* ---- a module ------------------------------------------------------------ */
+
+/* FNV-1a over a file's bytes, folded into h; a missing file hashes as empty. */
+static unsigned long long hash_file(unsigned long long h, const char *path)
+{
+    size_t size = 0;
+    char *data = driver_read_file(path, &size);
+    for (size_t i = 0; data && i < size; i++)
+        h = (h ^ (unsigned char)data[i]) * 1099511628211ULL;
+    free(data);
+    return h;
+}
+
+/* What the artifact is built from, as one line: the hash of the generated C
+ * and of the build description, and the runtime library's identity (size and
+ * mtime).  Contents, not mtimes, decide for the C file: file times have the
+ * kernel's coarse granularity (milliseconds), too coarse when a source is
+ * changed and recompiled at once. */
+static char *build_stamp(const DriverBuild *b, const char *runtime_lib)
+{
+    char *desc = driver_sprintf("%s/pyc2c-build.json", b->build_dir);
+    unsigned long long h = hash_file(hash_file(14695981039346656037ULL, b->c_file), desc);
+    free(desc);
+    struct stat st;
+    long long size = stat(runtime_lib, &st) == 0 ? (long long)st.st_size : -1;
+    return driver_sprintf("%016llx %lld %lld\n", h, size, driver_mtime(runtime_lib));
+}
+
+/* Is the artifact built from exactly what it would be built from now? */
+static bool artifact_fresh(const DriverBuild *b, const char *stamp, const char *stamp_path)
+{
+    if (driver_mtime(b->artifact) < 0)
+        return false;
+    size_t len = 0;
+    char *old = driver_read_file(stamp_path, &len);
+    bool same = old && len == strlen(stamp) && memcmp(old, stamp, len) == 0;
+    free(old);
+    return same;
+}
+
+int driver_build_module(const DriverBuild *b, const char *runtime_lib)
+{
+    const char *kind = b->opt->module ? "ext" : "exe";
+    const char *file = strrchr(b->artifact, '/') + 1;
+    char *source = driver_sprintf("%s.c", b->name);
+    int r = write_description(b->build_dir, kind, b->home, b->target, file, source,
+                              runtime_lib);
+    free(source);
+    if (r != 0)
+        return -1;
+    char *stamp = build_stamp(b, runtime_lib);
+    char *stamp_path = driver_sprintf("%s/pyc2c-stamp", b->build_dir);
+    r = 0;
+    if (!artifact_fresh(b, stamp, stamp_path)) {
+        unlink(stamp_path);   /* a failed build must not look fresh later */
+        r = run_scons(b->opt, b->home, b->build_dir, b->name);
+        if (r == 0 && driver_mtime(b->artifact) < 0) {
+            diag_error("the C build of %s produced no %s", b->name, b->artifact);
+            r = -1;
+        }
+        if (r == 0)
+            r = driver_write_atomic(stamp_path, stamp, strlen(stamp), 0644);
+    }
+    free(stamp);
+    free(stamp_path);
+    /* Always installed afresh: outputs are small and a copy costs less than
+     * deciding, from mtimes, whether the old one is still right. */
+    return r == 0 ? driver_copy_atomic(b->artifact, b->output) : -1;
+}

@@ -1,0 +1,126 @@
+/* driver.h — the pieces of the pyc2c command-line driver (src/driver/).
+ *
+ *   options.c  the command line into DriverOptions
+ *   target.c   what the target interpreter is (one `PYTHON -c ...` query)
+ *   paths.c    the pyc2c home, the build cache, small file utilities
+ *   build.c    the scons builds (runtime library, module) and the install
+ *   main.c     the pipeline: parse, lower, verify, generate C, build
+ *
+ * Everything here reports user errors through diag_error() and returns -1.
+ */
+#ifndef PYC2C_DRIVER_H
+#define PYC2C_DRIVER_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#define PYC2C_VERSION "0.1.0"
+
+/* ---- options.c ----------------------------------------------------------- */
+
+typedef struct {
+    const char *input;        /* FILE as the user gave it */
+    const char *output;       /* -o PATH, or NULL */
+    const char *output_dir;   /* --output-dir DIR, or NULL */
+    const char *python;       /* --python PATH (default "python3") */
+    int jobs;                 /* --jobs N (default: online cores) */
+    bool module;              /* --module: an extension module */
+    bool keep_build;          /* --keep-build: build dir next to the output */
+    bool emit_c;              /* --emit-c: also write NAME.c next to output */
+    bool dump_ir;             /* --dump-ir: print the IR and stop */
+    bool build_runtime;       /* --build-runtime (for make): build the
+                                 runtime library, print its path, stop */
+    bool verbose;             /* --verbose: show the scons commands */
+} DriverOptions;
+
+/* 0 to go on, 1 when --help/--version was handled (exit 0), -1 after a
+ * diagnostic (exit 1). */
+int driver_parse_options(int argc, char **argv, DriverOptions *opt);
+
+/* ---- target.c ------------------------------------------------------------ */
+
+/* What the build needs to know about the interpreter it builds for. */
+typedef struct {
+    char *executable;        /* sys.executable (what the output runs on) */
+    char *executable_real;   /* its realpath */
+    int major, minor;
+    char *version;           /* "3.11.7" */
+    char *ext_suffix;        /* ".cpython-311-x86_64-linux-gnu.so" */
+    char *include;           /* sysconfig include */
+    char *platinclude;       /* sysconfig platinclude */
+    char *libdir;            /* LIBDIR */
+    char *libpl;             /* LIBPL */
+    char *ldlibrary;         /* LDLIBRARY: "libpython3.11.so" */
+    char *static_lib;        /* path of libpythonX.Y.a, or "" if absent */
+    char *libs;              /* LIBS SYSLIBS (+ MODLIBS for a static link) */
+    char *modlibs;           /* LOCALMODLIBS: libraries of built-in modules */
+    bool exe_is_static;      /* the interpreter binary does not load
+                                libpython*.so: link the static library too */
+    char tag[64];            /* "cpython-311-<hash of realpath>" */
+} DriverTarget;
+
+/* Runs `python -E -s -S -c ...` once; -1 after a diagnostic. */
+int driver_query_target(const char *python, DriverTarget *t);
+void driver_target_free(DriverTarget *t);
+
+/* ---- paths.c ------------------------------------------------------------- */
+
+/* The pyc2c home (include/, runtime/, scons/): $PYC2C_HOME, else the repo
+ * root when running build/pyc2c, else PREFIX/share/pyc2c.  Malloc'd; NULL
+ * after a diagnostic. */
+char *driver_find_home(void);
+/* $XDG_CACHE_HOME/pyc2c or ~/.cache/pyc2c (malloc'd). */
+char *driver_cache_dir(void);
+/* 64-bit FNV-1a of a string, to name cache directories. */
+unsigned long long driver_hash(const char *s, unsigned long long seed);
+
+char *driver_strdup(const char *s);
+char *driver_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *driver_abspath(const char *path);     /* absolute, not resolving links */
+char *driver_dirname(const char *path);     /* malloc'd; "." for "file" */
+char *driver_stem(const char *path);        /* "dir/name.py" -> "name" */
+/* mkdir -p; -1 with errno set. */
+int driver_mkdirs(const char *path);
+/* Reads a whole file; NULL with errno set. */
+char *driver_read_file(const char *path, size_t *size);
+/* Writes data to path atomically (temp file in the same dir + rename) with
+ * the given mode; -1 after a diagnostic. */
+int driver_write_atomic(const char *path, const char *data, size_t size, mode_t mode);
+/* Copies src to dst atomically (temp + rename), keeping src's mode. */
+int driver_copy_atomic(const char *src, const char *dst);
+/* Modification time in nanoseconds, or -1 when absent. */
+long long driver_mtime(const char *path);
+/* The newest mtime of the regular files under dir (recursively), or -1. */
+long long driver_newest_mtime(const char *dir);
+
+/* ---- build.c ------------------------------------------------------------- */
+
+typedef struct {
+    const DriverOptions *opt;
+    const DriverTarget *target;
+    const char *home;
+    const char *name;          /* stem: NAME */
+    const char *build_dir;
+    const char *c_file;        /* build_dir/NAME.c */
+    const char *artifact;      /* build_dir/<output file name> */
+    const char *output;        /* final output path */
+} DriverBuild;
+
+/* Builds (if needed, under a lock) the runtime library for the target and
+ * returns its path (malloc'd), or NULL after a diagnostic. */
+char *driver_build_runtime(const DriverOptions *opt, const DriverTarget *t,
+                           const char *home);
+/* Compiles b->c_file into b->artifact with scons unless it is up to date,
+ * then installs it at b->output atomically.  -1 after a diagnostic. */
+int driver_build_module(const DriverBuild *b, const char *runtime_lib);
+
+/* Takes an exclusive lock on DIR/.lock (waiting for it) and returns the
+ * descriptor; closing it releases the lock.  -1 after a diagnostic. */
+int driver_lock_dir(const char *dir);
+
+/* Runs argv (argv[0] looked up on PATH) with stdout and stderr to log_path
+ * (or inherited when NULL); returns the exit status, -1 if it cannot run. */
+int driver_run(char *const argv[], const char *log_path);
+
+#endif

@@ -1,0 +1,272 @@
+/* main.c — pyc2c's entry point: the whole pipeline for one file, in order.
+ *
+ *   options -> target query -> front end (parse + symtable) -> lowering
+ *   -> ir_verify -> C generation into the build dir -> scons -> install
+ *
+ * Exit status 0 on success, 1 on any error (reported as one
+ * "pyc2c: error: ..." line).  Nothing is written at the output path unless
+ * the build succeeded; the install is an atomic rename.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "pyc2c/compiler/cgen.h"
+#include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/front.h"
+#include "pyc2c/compiler/lower.h"
+#include "driver.h"
+
+/* Everything one run computes; freed by job_free(). */
+typedef struct {
+    DriverOptions opt;
+    DriverTarget target;
+    bool have_target;
+    char *home;
+    char *abs_input;
+    char *name;          /* file stem */
+    char *output;        /* final output path */
+    char *output_dir;
+    char *build_dir;
+    char *c_file;
+    char *artifact;
+} Job;
+
+static void job_free(Job *j)
+{
+    if (j->have_target)
+        driver_target_free(&j->target);
+    free(j->home); free(j->abs_input); free(j->name); free(j->output);
+    free(j->output_dir); free(j->build_dir); free(j->c_file); free(j->artifact);
+}
+
+static bool is_identifier(const char *s)
+{
+    if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+        return false;
+    for (; *s; s++)
+        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9')))
+            return false;
+    return true;
+}
+
+/* The input must be a readable regular file; its stem names the output. */
+static int check_input(Job *j)
+{
+    struct stat st;
+    const char *in = j->opt.input;
+    if (stat(in, &st) != 0 || access(in, R_OK) != 0) {
+        diag_error("cannot read '%s': %s", in, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        diag_error("'%s' is a directory: compiling packages is not supported yet", in);
+        return -1;
+    }
+    j->abs_input = driver_abspath(in);
+    j->name = driver_stem(in);
+    if (j->opt.module && !is_identifier(j->name)) {
+        diag_error("'%s' cannot be a module name (from '%s')", j->name, in);
+        return -1;
+    }
+    return 0;
+}
+
+/* The target must be the Python version the embedded front end parses. */
+static int check_target(Job *j)
+{
+    if (driver_query_target(j->opt.python, &j->target) != 0)
+        return -1;
+    j->have_target = true;
+    unsigned fv = front_python_version();
+    unsigned fmaj = (fv >> 24) & 0xff, fmin = (fv >> 16) & 0xff;
+    if ((unsigned)j->target.major != fmaj || (unsigned)j->target.minor != fmin) {
+        diag_error("'%s' is Python %d.%d, but this pyc2c compiles for Python %u.%u",
+                   j->opt.python, j->target.major, j->target.minor, fmaj, fmin);
+        return -1;
+    }
+    return 0;
+}
+
+/* Decides the output path and checks that its directory is writable. */
+static int plan_output(Job *j)
+{
+    const char *suffix = j->opt.module ? j->target.ext_suffix : "";
+    if (j->opt.output) {
+        j->output = driver_strdup(j->opt.output);
+        j->output_dir = driver_dirname(j->output);
+    } else {
+        j->output_dir = driver_strdup(j->opt.output_dir ? j->opt.output_dir : ".");
+        j->output = driver_sprintf("%s/%s%s", j->output_dir, j->name, suffix);
+    }
+    struct stat st;
+    if (stat(j->output_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        diag_error("output directory '%s' does not exist", j->output_dir);
+        return -1;
+    }
+    if (access(j->output_dir, W_OK) != 0) {
+        diag_error("cannot write to output directory '%s': %s", j->output_dir,
+                   strerror(errno));
+        return -1;
+    }
+    if (stat(j->output, &st) == 0 && S_ISDIR(st.st_mode)) {
+        diag_error("output path '%s' is a directory", j->output);
+        return -1;
+    }
+    return 0;
+}
+
+/* The build directory: NAME.build next to the output with --keep-build,
+ * else CACHE/build/<hash of source, mode, target>. */
+static int plan_build_dir(Job *j)
+{
+    if (j->opt.keep_build) {
+        j->build_dir = driver_sprintf("%s/%s.build", j->output_dir, j->name);
+    } else {
+        unsigned long long h = driver_hash(j->abs_input, 0);
+        h = driver_hash(j->opt.module ? "module" : "exe", h);
+        h = driver_hash(j->target.tag, h);
+        char *cache = driver_cache_dir();
+        j->build_dir = driver_sprintf("%s/build/%s-%016llx", cache, j->name, h);
+        free(cache);
+    }
+    if (driver_mkdirs(j->build_dir) != 0) {
+        diag_error("cannot create the build directory '%s': %s", j->build_dir,
+                   strerror(errno));
+        return -1;
+    }
+    j->c_file = driver_sprintf("%s/%s.c", j->build_dir, j->name);
+    const char *out_base = strrchr(j->output, '/');
+    out_base = out_base ? out_base + 1 : j->output;
+    j->artifact = driver_sprintf("%s/%s", j->build_dir, out_base);
+    return 0;
+}
+
+/* Writes path only when its content differs, keeping the mtime of an
+ * unchanged file (what lets an unchanged module skip the C build). */
+static int write_if_changed(const char *path, const char *text, size_t len)
+{
+    size_t old_len;
+    char *old = driver_read_file(path, &old_len);
+    bool same = old && old_len == len && memcmp(old, text, len) == 0;
+    free(old);
+    return same ? 0 : driver_write_atomic(path, text, len, 0644);
+}
+
+/* Front end, lowering, verification and C generation: the generated C in
+ * *text (malloc'd), or -1 after a diagnostic.  With --dump-ir, prints the IR
+ * and sets *text to NULL. */
+static int translate(Job *j, char **text, size_t *len)
+{
+    const char *modname = j->opt.module ? j->name : "__main__";
+    int r = -1;
+    *text = NULL;
+    AstUnit *u = front_parse_file(j->opt.input, j->abs_input);
+    if (!u)
+        return -1;
+    IrModule *m = lower_module(u, modname);
+    if (!m)
+        goto out_unit;
+    char msg[512];
+    if (ir_verify(m, msg, sizeof msg) != 0) {
+        diag_error("internal error: IR of %s fails verification: %s", j->opt.input, msg);
+        goto out_module;
+    }
+    if (j->opt.dump_ir) {
+        ir_print_module(stdout, m);
+        r = fflush(stdout) == 0 ? 0 : -1;
+        goto out_module;
+    }
+    CgenOptions co = { j->opt.module ? CGEN_EXTENSION : CGEN_EXECUTABLE,
+                       j->target.executable };
+    FILE *out = open_memstream(text, len);
+    r = cgen_module(m, &co, out);
+    if (fclose(out) != 0 && r == 0) {
+        diag_error("out of memory writing the generated C");
+        r = -1;
+    }
+    if (r != 0) {
+        free(*text);
+        *text = NULL;
+    }
+out_module:
+    ir_module_free(m);
+out_unit:
+    front_unit_free(u);
+    return r;
+}
+
+/* --emit-c: NAME.c next to the output. */
+static int emit_c(Job *j, const char *text, size_t len)
+{
+    char *path = driver_sprintf("%s/%s.c", j->output_dir, j->name);
+    int r = write_if_changed(path, text, len);
+    free(path);
+    return r;
+}
+
+static int compile_file(Job *j)
+{
+    if (check_input(j) != 0)
+        return -1;
+    if (!j->opt.dump_ir && (check_target(j) != 0 || plan_output(j) != 0 ||
+                            plan_build_dir(j) != 0 || !(j->home = driver_find_home())))
+        return -1;
+    if (front_init() != 0)
+        return -1;
+    char *text;
+    size_t len;
+    int r = translate(j, &text, &len);
+    front_fini();
+    if (r != 0 || j->opt.dump_ir)
+        return r;
+    /* Two pyc2c runs on the same file and mode share the build directory:
+     * one at a time from here on.  Released when the process exits. */
+    if (driver_lock_dir(j->build_dir) < 0) {
+        free(text);
+        return -1;
+    }
+    r = write_if_changed(j->c_file, text, len);
+    if (r == 0 && j->opt.emit_c)
+        r = emit_c(j, text, len);
+    free(text);
+    if (r != 0)
+        return -1;
+    char *rtlib = driver_build_runtime(&j->opt, &j->target, j->home);
+    if (!rtlib)
+        return -1;
+    DriverBuild b = { &j->opt, &j->target, j->home, j->name, j->build_dir,
+                      j->c_file, j->artifact, j->output };
+    r = driver_build_module(&b, rtlib);
+    free(rtlib);
+    return r;
+}
+
+/* --build-runtime: used by make to prebuild (and locate) the runtime. */
+static int build_runtime_only(Job *j)
+{
+    if (check_target(j) != 0 || !(j->home = driver_find_home()))
+        return -1;
+    char *lib = driver_build_runtime(&j->opt, &j->target, j->home);
+    if (!lib)
+        return -1;
+    puts(lib);
+    free(lib);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    Job job;
+    memset(&job, 0, sizeof job);
+    int r = driver_parse_options(argc, argv, &job.opt);
+    if (r != 0)
+        return r > 0 ? 0 : 1;
+    r = job.opt.build_runtime ? build_runtime_only(&job) : compile_file(&job);
+    job_free(&job);
+    return r == 0 ? 0 : 1;
+}

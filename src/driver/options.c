@@ -1,0 +1,158 @@
+/* options.c — the pyc2c command line into DriverOptions.
+ *
+ * Long options take their value as `--opt VALUE` or `--opt=VALUE`; `-o` and
+ * `-j` also as `-oPATH`, `-j8`.  A bad option is one diag line and exit 1.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/front.h"
+#include "driver.h"
+
+static const char usage_text[] =
+    "usage: pyc2c [options] FILE\n"
+    "\n"
+    "Compiles the Python module FILE to C and builds it against the target\n"
+    "CPython: by default an executable ./NAME that runs FILE as __main__.\n"
+    "\n"
+    "options:\n"
+    "  --module          build an extension module NAME<EXT_SUFFIX> instead\n"
+    "  -o PATH           write the output to PATH\n"
+    "  --output-dir DIR  write the output into DIR (default: .)\n"
+    "  --python PATH     the interpreter to build for (default: python3)\n"
+    "  --jobs N, -j N    parallel C compile jobs (default: number of cores)\n"
+    "  --keep-build      keep the build directory next to the output\n"
+    "                    (NAME.build/) instead of in the cache\n"
+    "  --emit-c          also write the generated C as NAME.c next to the output\n"
+    "  --dump-ir         print the IR (baby Python) to stdout and stop\n"
+    "  --verbose         show the C compiler commands\n"
+    "  --version         print the version and exit\n"
+    "  --help            print this help and exit\n"
+    "\n"
+    "Exit status: 0 on success, 1 on any error.  See docs/usage.md.\n";
+
+/* Returns the value of option `name` at argv[*i] ("--name=V" or "--name V"),
+ * advancing *i; NULL after a diagnostic when the value is missing. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    const char *arg = argv[*i];
+    size_t n = strlen(name);
+    if (arg[n] == '=')
+        return arg + n + 1;
+    if (arg[n] != '\0')          /* short form with attached value: -oPATH */
+        return arg + n;
+    if (*i + 1 >= argc) {
+        diag_error("option %s needs a value", name);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+/* Does argv[i] name option `name` (alone, with "=value", or for the short
+ * options -o/-j with an attached value)? */
+static int is_option(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0)
+        return 0;
+    if (arg[n] == '\0' || arg[n] == '=')
+        return 1;
+    return name[1] != '-';       /* -oPATH, -j4 */
+}
+
+static int parse_jobs(const char *s, int *jobs)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < 1 || v > 1024) {
+        diag_error("--jobs expects a positive number, not '%s'", s);
+        return -1;
+    }
+    *jobs = (int)v;
+    return 0;
+}
+
+static void print_version(void)
+{
+    unsigned v = front_python_version();
+    printf("pyc2c %s (front end: Python %u.%u)\n", PYC2C_VERSION,
+           (v >> 24) & 0xff, (v >> 16) & 0xff);
+}
+
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+/* Handles one option at argv[*i]: 0 ok, 1 help/version done, -1 error. */
+static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
+{
+    const char *a = argv[*i];
+    const char **slot = NULL;
+    const char *name = NULL;
+
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(usage_text, stdout); return 1; }
+    if (!strcmp(a, "--version")) { print_version(); return 1; }
+    if (!strcmp(a, "--module")) { opt->module = true; return 0; }
+    if (!strcmp(a, "--keep-build")) { opt->keep_build = true; return 0; }
+    if (!strcmp(a, "--emit-c")) { opt->emit_c = true; return 0; }
+    if (!strcmp(a, "--dump-ir")) { opt->dump_ir = true; return 0; }
+    if (!strcmp(a, "--verbose")) { opt->verbose = true; return 0; }
+    if (!strcmp(a, "--build-runtime")) { opt->build_runtime = true; return 0; }
+
+    if (is_option(a, "-o")) { slot = &opt->output; name = "-o"; }
+    else if (is_option(a, "--output-dir")) { slot = &opt->output_dir; name = "--output-dir"; }
+    else if (is_option(a, "--python")) { slot = &opt->python; name = "--python"; }
+    else if (is_option(a, "--jobs") || is_option(a, "-j")) {
+        const char *v = option_value(argc, argv, i, a[1] == '-' ? "--jobs" : "-j");
+        return v ? parse_jobs(v, &opt->jobs) : -1;
+    }
+    if (!slot) {
+        diag_error("unknown option '%s' (see pyc2c --help)", a);
+        return -1;
+    }
+    *slot = option_value(argc, argv, i, name);
+    if (!*slot)
+        return -1;
+    if (**slot == '\0') {
+        diag_error("option %s needs a non-empty value", name);
+        return -1;
+    }
+    return 0;
+}
+
+int driver_parse_options(int argc, char **argv, DriverOptions *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->python = "python3";
+    opt->jobs = default_jobs();
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--") != 0) {
+            int r = parse_one(argc, argv, &i, opt);
+            if (r != 0)
+                return r;
+            continue;
+        }
+        if (!strcmp(a, "--") && i + 1 < argc)
+            a = argv[++i];
+        if (opt->input) {
+            diag_error("only one FILE can be compiled at a time ('%s' and '%s')",
+                       opt->input, a);
+            return -1;
+        }
+        opt->input = a;
+    }
+    if (!opt->input && !opt->build_runtime) {
+        diag_error("no input file (usage: pyc2c [options] FILE; see pyc2c --help)");
+        return -1;
+    }
+    if (opt->output && opt->output_dir) {
+        diag_error("-o and --output-dir cannot be used together");
+        return -1;
+    }
+    return 0;
+}

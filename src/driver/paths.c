@@ -1,0 +1,295 @@
+/* paths.c — where things are: the pyc2c home, the build cache, and the small
+ * file utilities the driver needs (atomic writes and copies, mtimes).
+ *
+ * Atomic means: write a temporary file in the destination's own directory,
+ * then rename() it over the destination, so a reader (or a user after an
+ * interrupted run) sees either the old file or the complete new one.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "pyc2c/compiler/diag.h"
+#include "driver.h"
+
+char *driver_strdup(const char *s)
+{
+    char *r = strdup(s ? s : "");
+    if (!r) {
+        fputs("pyc2c: error: out of memory\n", stderr);
+        exit(1);
+    }
+    return r;
+}
+
+char *driver_sprintf(const char *fmt, ...)
+{
+    va_list ap;
+    char *r;
+    va_start(ap, fmt);
+    int n = vasprintf(&r, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        fputs("pyc2c: error: out of memory\n", stderr);
+        exit(1);
+    }
+    return r;
+}
+
+unsigned long long driver_hash(const char *s, unsigned long long seed)
+{
+    unsigned long long h = seed ? seed : 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    h ^= 0xff;             /* a separator, so ("ab","c") != ("a","bc") */
+    h *= 1099511628211ULL;
+    return h;
+}
+
+char *driver_abspath(const char *path)
+{
+    if (path[0] == '/')
+        return driver_strdup(path);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return driver_strdup(path);
+    /* Joined as CPython joins a script path, without normalizing: `python3
+     * ./x.py` names the file "/cwd/./x.py" in tracebacks. */
+    return driver_sprintf("%s/%s", cwd, path);
+}
+
+char *driver_dirname(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return driver_strdup(".");
+    if (slash == path)
+        return driver_strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+char *driver_stem(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return strndup(base, n);
+}
+
+int driver_mkdirs(const char *path)
+{
+    char *p = driver_strdup(path);
+    for (char *s = p + 1; ; s++) {
+        if (*s == '/' || *s == '\0') {
+            char c = *s;
+            *s = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                free(p);
+                return -1;
+            }
+            *s = c;
+            if (c == '\0')
+                break;
+        }
+    }
+    free(p);
+    return 0;
+}
+
+/* The home holds include/pyc2c/runtime.h, runtime/ and scons/. */
+static int is_home(const char *dir)
+{
+    char *probe = driver_sprintf("%s/scons/SConstruct", dir);
+    int ok = access(probe, R_OK) == 0;
+    free(probe);
+    return ok;
+}
+
+char *driver_find_home(void)
+{
+    const char *env = getenv("PYC2C_HOME");
+    if (env && *env) {
+        if (is_home(env))
+            return driver_strdup(env);
+        diag_error("PYC2C_HOME='%s' has no scons/SConstruct", env);
+        return NULL;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        diag_error("cannot find the pyc2c executable: %s", strerror(errno));
+        return NULL;
+    }
+    exe[n] = '\0';
+    char *bindir = driver_dirname(exe);
+    char *cands[] = { driver_sprintf("%s/..", bindir),
+                      driver_sprintf("%s/../share/pyc2c", bindir) };
+    char *home = NULL;
+    for (int i = 0; i < 2; i++) {
+        if (!home && is_home(cands[i]))
+            home = realpath(cands[i], NULL);
+        free(cands[i]);
+    }
+    if (!home)
+        diag_error("cannot find the pyc2c home (scons/, runtime/, include/) "
+                   "near %s; set PYC2C_HOME", bindir);
+    free(bindir);
+    return home;
+}
+
+char *driver_cache_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    if (xdg && xdg[0] == '/')
+        return driver_sprintf("%s/pyc2c", xdg);
+    const char *home = getenv("HOME");
+    if (home && *home)
+        return driver_sprintf("%s/.cache/pyc2c", home);
+    return driver_sprintf("/tmp/pyc2c-%ld", (long)getuid());
+}
+
+char *driver_read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, len = 0, n;
+    char *buf = malloc(cap + 1);
+    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += n;
+        if (len == cap) {
+            char *nb = realloc(buf, (cap *= 2) + 1);
+            if (!nb) { free(buf); buf = NULL; }
+            else buf = nb;
+        }
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (!buf || err) {
+        free(buf);
+        errno = err ? EIO : ENOMEM;
+        return NULL;
+    }
+    buf[len] = '\0';
+    if (size)
+        *size = len;
+    return buf;
+}
+
+/* The process umask, read without changing it for good. */
+static mode_t current_umask(void)
+{
+    mode_t m = umask(022);
+    umask(m);
+    return m;
+}
+
+/* Opens a fresh temporary file next to path; returns its fd and name. */
+static int open_temp_near(const char *path, char **tmp_name, mode_t mode)
+{
+    char *dir = driver_dirname(path);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    *tmp_name = driver_sprintf("%s/.%s.pyc2c-tmp-XXXXXX", dir, base);
+    free(dir);
+    int fd = mkstemp(*tmp_name);
+    if (fd >= 0)
+        fchmod(fd, mode & ~current_umask());
+    return fd;
+}
+
+static int write_all(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        ssize_t n = write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        size -= (size_t)n;
+    }
+    return 0;
+}
+
+int driver_write_atomic(const char *path, const char *data, size_t size, mode_t mode)
+{
+    char *tmp;
+    int fd = open_temp_near(path, &tmp, mode);
+    if (fd < 0) {
+        diag_error("cannot write '%s': %s", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    int ok = write_all(fd, data, size) == 0;
+    int err = errno;
+    ok = (close(fd) == 0) && ok;
+    if (ok && rename(tmp, path) != 0) {
+        ok = 0;
+        err = errno;
+    }
+    if (!ok) {
+        unlink(tmp);
+        diag_error("cannot write '%s': %s", path, strerror(err));
+    }
+    free(tmp);
+    return ok ? 0 : -1;
+}
+
+int driver_copy_atomic(const char *src, const char *dst)
+{
+    struct stat st;
+    size_t size;
+    char *data = driver_read_file(src, &size);
+    if (!data || stat(src, &st) != 0) {
+        diag_error("cannot read '%s': %s", src, strerror(errno));
+        free(data);
+        return -1;
+    }
+    int r = driver_write_atomic(dst, data, size, st.st_mode & 07777);
+    free(data);
+    return r;
+}
+
+long long driver_mtime(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return -1;
+    return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+long long driver_newest_mtime(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    long long newest = -1;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *p = driver_sprintf("%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(p, &st) == 0) {
+            long long t = S_ISDIR(st.st_mode) ? driver_newest_mtime(p)
+                : (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+            if (t > newest)
+                newest = t;
+        }
+        free(p);
+    }
+    closedir(d);
+    return newest;
+}

@@ -1,0 +1,3 @@
+# A bare raise is refused (no exception handlers yet).
+def f():
+    raise

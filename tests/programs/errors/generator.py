@@ -1,0 +1,3 @@
+# yield (generators) is refused.
+def count():
+    yield 1

@@ -1,0 +1,2 @@
+# Comprehensions are refused.
+squares = [n * n for n in range(5)]

@@ -1,0 +1,2 @@
+# from m import * is refused.
+from os.path import *

@@ -1,0 +1,2 @@
+# Assignment to a call is a SyntaxError.
+f() = 3

@@ -1,0 +1,5 @@
+# with statements are refused.
+import io
+
+with io.StringIO() as f:
+    f.write("x")

@@ -1,0 +1,2 @@
+SCALE = 2
+NAMES = ["mm", "cm", "m"]
