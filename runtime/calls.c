@@ -100,3 +100,12 @@ done:
     Py_XDECREF(kw);
     return res;
 }
+
+PyObject *
+P2C_LoadMethod(PyObject *obj, PyObject *name, PyObject **self)
+{
+    PyObject *meth = NULL;
+    int unbound = P2C_GetMethod(obj, name, &meth);
+    *self = (meth != NULL && unbound) ? Py_NewRef(obj) : NULL;
+    return meth;
+}

@@ -25,6 +25,91 @@ static PyMethodDef function_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+/* Which C entry point runs each stub code object, filled by
+ * P2C_Function_New: an open-addressing table keyed by the code object's
+ * address (stub code objects live as long as the process, in the constant
+ * tables), so that creating a function costs no allocation once its code is
+ * known.  Guarded by the GIL. */
+typedef struct {
+    PyObject *code;
+    vectorcallfunc impl;
+} ImplEntry;
+
+static ImplEntry *impls;
+static size_t nimpls, capimpls;    /* capimpls: 0 or a power of two */
+
+static ImplEntry *
+impl_slot(ImplEntry *table, size_t cap, PyObject *code)
+{
+    size_t i = ((uintptr_t)code >> 4) & (cap - 1);
+    while (table[i].code != NULL && table[i].code != code)
+        i = (i + 1) & (cap - 1);
+    return &table[i];
+}
+
+static int
+register_impl(PyObject *code, vectorcallfunc impl)
+{
+    if (capimpls && impl_slot(impls, capimpls, code)->code == code)
+        return 0;
+    if (2 * (nimpls + 1) > capimpls) {
+        size_t cap = capimpls ? 2 * capimpls : 64;
+        ImplEntry *t = PyMem_Calloc(cap, sizeof *t);
+        if (t == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        for (size_t i = 0; i < capimpls; i++)
+            if (impls[i].code != NULL)
+                *impl_slot(t, cap, impls[i].code) = impls[i];
+        PyMem_Free(impls);
+        impls = t;
+        capimpls = cap;
+    }
+    ImplEntry *e = impl_slot(impls, capimpls, code);
+    e->code = code;
+    e->impl = impl;
+    nimpls++;
+    return 0;
+}
+
+/* The entry point for code: a compiled function's, else the interpreter's
+ * (a real code object). */
+static vectorcallfunc
+impl_for(PyObject *code)
+{
+    ImplEntry *e = capimpls ? impl_slot(impls, capimpls, code) : NULL;
+    return e && e->code == code ? e->impl : _PyFunction_Vectorcall;
+}
+
+static PyObject *
+function_get_code(PyObject *self, void *Py_UNUSED(closure))
+{
+    return Py_NewRef(((PyFunctionObject *)self)->func_code);
+}
+
+/* f.__code__ = code: the function type's own setter (its checks, message and
+ * audit event), then the entry point that runs code, so that assigning
+ * another compiled function's code (or a real one) calls what it names. */
+static int
+function_set_code(PyObject *self, PyObject *value, void *Py_UNUSED(closure))
+{
+    PyObject *descr = PyDict_GetItemString(PyFunction_Type.tp_dict, "__code__");
+    if (descr == NULL || Py_TYPE(descr)->tp_descr_set == NULL) {
+        PyErr_SetString(PyExc_SystemError, "function.__code__ has no setter");
+        return -1;
+    }
+    if (Py_TYPE(descr)->tp_descr_set(descr, self, value) < 0)
+        return -1;
+    ((PyFunctionObject *)self)->vectorcall = impl_for(value);
+    return 0;
+}
+
+static PyGetSetDef function_getset[] = {
+    {"__code__", function_get_code, function_set_code, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
 /* Slots that must equal PyFunction_Type's (layout, GC, descriptor binding)
  * are copied from it at first use, in ready_type(). */
 PyTypeObject P2C_Function_Type = {
@@ -34,6 +119,7 @@ PyTypeObject P2C_Function_Type = {
                 Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR,
     .tp_call = PyVectorcall_Call,
     .tp_methods = function_methods,
+    .tp_getset = function_getset,
     .tp_base = &PyFunction_Type,
 };
 
@@ -99,7 +185,8 @@ P2C_Function_New(vectorcallfunc impl, PyObject *code, PyObject *globals,
         code, globals, ((PyCodeObject *)code)->co_qualname);
     if (func == NULL)
         return NULL;
-    if (set_function_parts(func, defaults, kwdefaults, closure) < 0) {
+    if (set_function_parts(func, defaults, kwdefaults, closure) < 0 ||
+        register_impl(code, impl) < 0) {
         Py_DECREF(func);
         return NULL;
     }

@@ -5,8 +5,8 @@
 /* Sets NameError "name 'x' is not defined" with its .name attribute set, as
  * format_exc_check_arg does, so the "Did you mean" suggestions of the
  * traceback printer work. */
-static void
-raise_name_error(PyObject *name)
+void
+P2C_RaiseNameError(PyObject *name)
 {
     const char *s = PyUnicode_AsUTF8(name);
     if (s == NULL)
@@ -34,7 +34,7 @@ P2C_LoadGlobal(PyObject *globals, PyObject *builtins, PyObject *name)
         if (v != NULL)
             return Py_NewRef(v);
         if (!PyErr_Occurred())
-            raise_name_error(name);
+            P2C_RaiseNameError(name);
         return NULL;
     }
     /* Slow path when either namespace is not an exact dict. */
@@ -44,8 +44,30 @@ P2C_LoadGlobal(PyObject *globals, PyObject *builtins, PyObject *name)
     PyErr_Clear();
     v = PyObject_GetItem(builtins, name);
     if (v == NULL && PyErr_ExceptionMatches(PyExc_KeyError))
-        raise_name_error(name);
+        P2C_RaiseNameError(name);
     return v;
+}
+
+PyObject *
+P2C_LoadGlobalSlow(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
+                   PyObject *name)
+{
+#ifdef P2C_HAVE_DICT_VERSION
+    if (PyDict_CheckExact(globals) && PyDict_CheckExact(builtins)) {
+        /* Read before the lookup: a key's __eq__ may run code that changes
+         * a dict, and then what was found must not be remembered. */
+        uint64_t gv = P2C_Dict_Version(globals), bv = P2C_Dict_Version(builtins);
+        PyObject *v = P2C_LoadGlobal(globals, builtins, name);
+        if (v != NULL && gv == P2C_Dict_Version(globals) &&
+            bv == P2C_Dict_Version(builtins)) {
+            *cache = (P2C_GlobalCache){globals, builtins, gv, bv, v};
+        }
+        return v;
+    }
+#else
+    (void)cache;
+#endif
+    return P2C_LoadGlobal(globals, builtins, name);
 }
 
 int
@@ -54,7 +76,7 @@ P2C_DelGlobal(PyObject *globals, PyObject *name)
     if (PyDict_DelItem(globals, name) == 0)
         return 0;
     if (PyErr_ExceptionMatches(PyExc_KeyError))
-        raise_name_error(name);
+        P2C_RaiseNameError(name);
     return -1;
 }
 

@@ -1,6 +1,7 @@
 /* ops.c — BINARY_OP, in-place BINARY_OP, UNARY_*, COMPARE_OP, IS_OP and
  * CONTAINS_OP through the abstract object API, which is what the
- * interpreter's generic (unspecialized) paths call. */
+ * interpreter's generic (unspecialized) paths call.  The inline fast paths
+ * in include/pyc2c/ops.h come first and fall back to these. */
 #include "internal.h"
 
 typedef PyObject *(*BinaryFunc)(PyObject *, PyObject *);
@@ -43,7 +44,7 @@ bad_op(const char *what, int op)
 }
 
 PyObject *
-P2C_BinaryOp(int op, PyObject *left, PyObject *right)
+P2C_BinaryOpGeneric(int op, PyObject *left, PyObject *right)
 {
     if (P2C_UNLIKELY((unsigned)op >= P2C_NB_COUNT))
         return bad_op("binary", op);
@@ -51,7 +52,7 @@ P2C_BinaryOp(int op, PyObject *left, PyObject *right)
 }
 
 PyObject *
-P2C_InPlaceOp(int op, PyObject *left, PyObject *right)
+P2C_InPlaceOpGeneric(int op, PyObject *left, PyObject *right)
 {
     if (P2C_UNLIKELY((unsigned)op >= P2C_NB_COUNT))
         return bad_op("in-place", op);
@@ -75,7 +76,7 @@ P2C_UnaryOp(int op, PyObject *operand)
 }
 
 PyObject *
-P2C_CompareOp(int op, PyObject *left, PyObject *right)
+P2C_CompareOpGeneric(int op, PyObject *left, PyObject *right)
 {
     int r;
     switch (op) {

@@ -60,6 +60,27 @@ P2C_API int P2C_Function_BindArgs(PyObject *func, PyObject *const *args,
                                   size_t nargsf, PyObject *kwnames,
                                   PyObject **slots);
 
+/* ---- closures and function parts (runtime/cells.c) ------------------------ */
+
+/* MAKE_CELL: *slot (owned or NULL) moves into a new cell, which *slot then
+ * owns.  -1 on error, *slot untouched. */
+P2C_API int P2C_MakeCell(PyObject **slot);
+/* COPY_FREE_VARS: slots[0..n) get new references to the n cells of func's
+ * __closure__ (a tuple of n cells: P2C_Function_New got it from generated
+ * code, and the __code__ setter keeps the sizes equal). */
+P2C_API void P2C_CopyFreeVars(PyObject **slots, PyObject *func, int n);
+/* LOAD_DEREF/DELETE_DEREF of an empty cell: UnboundLocalError for a cell of
+ * this function, NameError "cannot access free variable ..." for a free one.
+ * Always returns NULL. */
+P2C_API PyObject *P2C_RaiseUnboundDeref(PyObject *name, int is_free);
+/* new: {keys[i]: values[i]} for the str tuple keys (kw-only defaults,
+ * annotations). */
+P2C_API PyObject *P2C_DictFromKeys(PyObject *keys, PyObject *const *values);
+/* func.__annotations__ = annotations (a dict).  0 or -1. */
+P2C_API int P2C_Function_SetAnnotations(PyObject *func, PyObject *annotations);
+/* SETUP_ANNOTATIONS on the namespace locals (borrowed; NULL: SystemError). */
+P2C_API int P2C_SetupAnnotations(PyObject *locals);
+
 /* ---- compiled frames ----------------------------------------------------- */
 
 /* A compiled frame is a real interpreter frame linked into the thread state,
@@ -108,21 +129,73 @@ P2C_API void P2C_Frame_AddTraceback(P2C_Frame *f);
 
 /* LOAD_GLOBAL: globals, then builtins; NameError "name 'x' is not defined". */
 P2C_API PyObject *P2C_LoadGlobal(PyObject *globals, PyObject *builtins, PyObject *name);
+/* LOAD_GLOBAL at one site, remembering what it found, as 3.11's
+ * LOAD_GLOBAL_MODULE/BUILTIN specializations do: while neither dict has
+ * changed since (same version tags), the remembered value is still the one
+ * a lookup would find, and it is still alive (the dict holds it). */
+typedef struct {
+    PyObject *globals, *builtins;   /* the dicts it was found with */
+    uint64_t globals_version, builtins_version;
+    PyObject *value;                /* borrowed from one of the dicts */
+} P2C_GlobalCache;
+
+/* Looks name up and fills cache when both namespaces are exact dicts. */
+P2C_API PyObject *P2C_LoadGlobalSlow(P2C_GlobalCache *cache, PyObject *globals,
+                                     PyObject *builtins, PyObject *name);
+
+static inline PyObject *
+P2C_LoadGlobalCached(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
+                     PyObject *name)
+{
+#ifdef P2C_HAVE_DICT_VERSION
+    if (P2C_LIKELY(cache->globals == globals && cache->builtins == builtins &&
+                   cache->globals_version == P2C_Dict_Version(globals) &&
+                   cache->builtins_version == P2C_Dict_Version(builtins)))
+        return Py_NewRef(cache->value);
+#endif
+    return P2C_LoadGlobalSlow(cache, globals, builtins, name);
+}
 /* DELETE_GLOBAL: NameError when absent. */
 P2C_API int P2C_DelGlobal(PyObject *globals, PyObject *name);
 /* Sets UnboundLocalError "cannot access local variable 'x' where it is not
  * associated with a value"; always returns NULL. */
 P2C_API PyObject *P2C_RaiseUnboundLocal(PyObject *name);
 
+/* ---- classes (runtime/classes.c) ------------------------------------------ */
+
+/* LOAD_NAME / STORE_NAME / DELETE_NAME in the unoptimized frame f (a class
+ * body): f_locals (any mapping; an exact dict takes the dict fast path),
+ * then globals, then builtins for loads; CPython 3.11's messages. */
+P2C_API PyObject *P2C_LoadName(P2C_Frame *f, PyObject *name);
+P2C_API int P2C_StoreName(P2C_Frame *f, PyObject *name, PyObject *value);
+P2C_API int P2C_DelName(P2C_Frame *f, PyObject *name);
+/* LOAD_BUILD_CLASS: builtins["__build_class__"] of f, NameError
+ * "__build_class__ not found" when absent. */
+P2C_API PyObject *P2C_LoadBuildClass(P2C_Frame *f);
+/* LOAD_CLASSDEREF: name in f_locals, else the content of cell (the free
+ * variable's slot); NameError "cannot access free variable ..." if empty. */
+P2C_API PyObject *P2C_LoadClassDeref(P2C_Frame *f, PyObject *name, PyObject *cell);
+/* The class statement's call of build_class (what P2C_LoadBuildClass gave)
+ * with the compiled class body func, the class name, the bases (a tuple) and
+ * the keywords (a dict or NULL): builtins.__build_class__'s work when
+ * build_class is the builtin one (__mro_entries__ and __orig_bases__,
+ * metaclass calculation, __prepare__, the body run with the namespace as
+ * its locals, the metaclass call, the __classcell__ checks), else a plain
+ * call build_class(func, name, *bases, **keywords). */
+P2C_API PyObject *P2C_BuildClass(PyObject *build_class, PyObject *func, PyObject *name,
+                                 PyObject *bases, PyObject *kwargs);
+/* The prologue of a class body called by P2C_BuildClass with the namespace
+ * as its only argument: pushes f (P2C_Frame_PushFunction) with the
+ * namespace as f_locals.  -1 (SystemError) on any other call. */
+P2C_API int P2C_Frame_PushClassBody(P2C_Frame *f, PyObject *func, PyObject *const *args,
+                                    size_t nargsf, PyObject *kwnames, int nslots);
+
 /* ---- operations ------------------------------------------------------------ */
 
-/* BINARY_OP with CPython's semantics; op an IrBinOp (NB_* order). */
-P2C_API PyObject *P2C_BinaryOp(int op, PyObject *left, PyObject *right);
-P2C_API PyObject *P2C_InPlaceOp(int op, PyObject *left, PyObject *right);
-/* UNARY_*: op an IrUnaryOp (NOT yields a bool). */
-P2C_API PyObject *P2C_UnaryOp(int op, PyObject *operand);
-/* COMPARE_OP / IS_OP / CONTAINS_OP: op an IrCmpOp. */
-P2C_API PyObject *P2C_CompareOp(int op, PyObject *left, PyObject *right);
+/* BINARY_OP, in-place BINARY_OP, UNARY_*, COMPARE_OP/IS_OP/CONTAINS_OP,
+ * BINARY_SUBSCR, STORE_SUBSCR, with the fast paths of 3.11's specializations. */
+#include "pyc2c/ops.h"
+
 /* Truth value: 1, 0 or -1. */
 static inline int P2C_IsTrue(PyObject *v)
 {
@@ -137,6 +210,11 @@ static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
 {
     return PyObject_Vectorcall(callable, args, nargs, kwnames);
 }
+/* LOAD_METHOD: the callable for obj.name(...), without creating a bound
+ * method when name is a method found on the type: then *self is a new
+ * reference to obj, to be passed as the first argument; else *self is NULL.
+ * NULL (and *self NULL) with AttributeError. */
+P2C_API PyObject *P2C_LoadMethod(PyObject *obj, PyObject *name, PyObject **self);
 /* CALL_FUNCTION_EX: posargs a tuple, or for `f(*x)` x itself (checked with
  * "f() argument after * must be an iterable, not int"); kwargs a dict or NULL. */
 P2C_API PyObject *P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs);
@@ -174,6 +252,43 @@ P2C_API PyObject *P2C_ImportFrom(PyObject *module, PyObject *name);
 /* RAISE_VARARGS: instantiates classes, checks BaseException, sets __cause__
  * (cause may be NULL for none, Py_None for `from None`).  Always returns -1. */
 P2C_API int P2C_Raise(PyObject *exc, PyObject *cause);
+
+/* ---- exceptions (runtime/exceptions.c) ------------------------------------ */
+
+/* Entering a handler (exception_unwind + PUSH_EXC_INFO): takes the exception
+ * being raised from the thread state, normalizes it, sets its __traceback__,
+ * makes it the handled exception (sys.exception()) and returns it (new);
+ * *prev receives the previously handled one (new; None for none), which the
+ * handler gives back to P2C_Exc_Restore.  Never fails. */
+P2C_API PyObject *P2C_Exc_Catch(PyObject **prev);
+/* POP_EXCEPT: prev (stolen) becomes the handled exception again. */
+P2C_API void P2C_Exc_Restore(PyObject *prev);
+/* CHECK_EXC_MATCH: 1 if exc matches type (a class or tuple of classes),
+ * 0 if not, -1 with TypeError "catching classes that do not inherit from
+ * BaseException is not allowed". */
+P2C_API int P2C_Exc_Match(PyObject *exc, PyObject *type);
+/* RERAISE: raises exc (borrowed) again with its own __traceback__; the
+ * caller propagates it without adding a traceback entry. */
+P2C_API void P2C_Exc_Reraise(PyObject *exc);
+/* Bare `raise`: 0 when the handled exception was raised again (propagate
+ * without a traceback entry), -1 with RuntimeError "No active exception to
+ * reraise" (a new error: add the entry). */
+P2C_API int P2C_Exc_RaiseBare(void);
+/* The lasti a handler keeps (exception_unwind pushes it): f's site as an
+ * int (new; None if it could not be made, leaving the pending exception
+ * alone), and RERAISE's restoring of it. */
+P2C_API PyObject *P2C_Frame_SiteObject(P2C_Frame *f);
+P2C_API void P2C_Frame_RestoreSite(P2C_Frame *f, PyObject *site);
+/* BEFORE_WITH: looks up type(mgr).__enter__ then __exit__ (CPython's
+ * "'X' object does not support the context manager protocol" messages),
+ * stores the bound __exit__ in *exit (new; untouched on failure before it)
+ * and returns __enter__() (new). */
+P2C_API PyObject *P2C_With_Enter(PyObject *mgr, PyObject **exit);
+/* exit(None, None, None), or exit(type(exc), exc, exc.__traceback__) when
+ * exc is not NULL; steals exit.  New reference or NULL. */
+P2C_API PyObject *P2C_With_Exit(PyObject *exit, PyObject *exc);
+/* __debug__ of the running interpreter (Py_False under -O): borrowed. */
+P2C_API PyObject *P2C_Debug(void);
 
 /* ---- programs and modules ---------------------------------------------------- */
 

@@ -20,5 +20,9 @@
 #define P2C_SetUpdateRaw(set, it) _PySet_Update((set), (it))
 #define P2C_UnicodeJoinArray(sep, items, n) _PyUnicode_JoinArray((sep), (items), (n))
 #define P2C_ModuleSpecIsInitializing(spec) _PyModuleSpec_IsInitializing(spec)
+#define P2C_CalculateMetaclass(meta, bases) _PyType_CalculateMetaclass((meta), (bases))
+/* LOAD_METHOD's lookup: 1 and *meth an unbound method to call with obj first,
+ * 0 and *meth the attribute (or NULL with an exception). */
+#define P2C_GetMethod(obj, name, meth) _PyObject_GetMethod((obj), (name), (meth))
 
 #endif

@@ -4,9 +4,10 @@
  * stack of the generated function (P2C_FRAME_STORAGE).  Push fills its
  * specials as _PyFrame_InitializeSpecials would and links it as the thread's
  * current frame, so sys._getframe(), tracebacks, warnings and logging see it.
- * Its stub code object starts with RESUME at code unit 0, so the frame is
- * "complete" (_co_firsttraceable == 0) from the start; its prev_instr is the
- * running site (P2C_Frame_SetSite).
+ * Its stub code object starts with RESUME (after MAKE_CELL/COPY_FREE_VARS
+ * units for a closure), and prev_instr starts there, so the frame is
+ * "complete" (not before _co_firsttraceable) from the start; its prev_instr
+ * is the running site (P2C_Frame_SetSite).
  *
  * Pop does what Python/frame.c's _PyFrame_Clear does, including handing the
  * frame data to a frame object that outlives the call (take_ownership): the
@@ -33,25 +34,28 @@ init_specials(P2C_Frame *f, PyThreadState *tstate, PyObject *func,
     f->f_code = (PyCodeObject *)Py_NewRef(fn->func_code);
     f->frame_obj = NULL;
     f->previous = tstate->cframe->current_frame;
-    f->prev_instr = _PyCode_CODE(f->f_code);   /* site 0: the RESUME */
+    /* the RESUME, after the MAKE_CELL / COPY_FREE_VARS prefix of a closure */
+    f->prev_instr = _PyCode_CODE(f->f_code) + f->f_code->_co_firsttraceable;
     f->stacktop = nslots;
     f->is_entry = false;
     f->owner = FRAME_OWNED_BY_THREAD;
     tstate->cframe->current_frame = f;
 }
 
-/* SystemError unless code fits a frame of nslots slots that is complete at
- * code unit 0.  Guards memory: a frame object escaping with this frame is
- * sized from the code, and copies nslots slots. */
+/* SystemError unless code fits a frame of nslots slots whose RESUME follows
+ * exactly one MAKE_CELL a cell and one COPY_FREE_VARS (when there are free
+ * variables), as the stubs codeobj.c builds.  Guards memory: a frame object
+ * escaping with this frame is sized from the code, and copies nslots slots. */
 static int
 check_code(PyCodeObject *code, int nslots)
 {
-    if (P2C_LIKELY(code->co_nlocalsplus == nslots && code->_co_firsttraceable == 0))
+    int first = code->co_ncellvars + (code->co_nfreevars > 0);
+    if (P2C_LIKELY(code->co_nlocalsplus == nslots && code->_co_firsttraceable == first))
         return 0;
     PyErr_Format(PyExc_SystemError,
                  "compiled frame of %U: code has %d slots (expected %d) and "
-                 "first traceable unit %d (expected 0)", code->co_qualname,
-                 code->co_nlocalsplus, nslots, code->_co_firsttraceable);
+                 "first traceable unit %d (expected %d)", code->co_qualname,
+                 code->co_nlocalsplus, nslots, code->_co_firsttraceable, first);
     return -1;
 }
 

@@ -46,6 +46,12 @@ static inline PyObject *P2C_Frame_Builtins(P2C_Frame *f) { return f->f_builtins;
 /* Borrowed, may be NULL (function frames until f_locals is asked for). */
 static inline PyObject *P2C_Frame_Locals(P2C_Frame *f) { return f->f_locals; }
 static inline PyCodeObject *P2C_Frame_Code(P2C_Frame *f) { return f->f_code; }
+/* Makes locals (stolen) the f_locals of a pushed frame that has none: the
+ * namespace of a class body (released by P2C_Frame_Pop). */
+static inline void P2C_Frame_SetLocals(P2C_Frame *f, PyObject *locals)
+{
+    Py_XSETREF(f->f_locals, locals);
+}
 
 /* The running frame of the thread (borrowed, may be NULL). */
 static inline P2C_Frame *P2C_Frame_Current(PyThreadState *tstate)

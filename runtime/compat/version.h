@@ -14,6 +14,10 @@
  *                                 must be a subtype
  *   P2C_HAVE_LOOKUPATTR           _PyObject_LookupAttr (<= 3.12); 3.13 has
  *                                 PyObject_GetOptionalAttr
+ *   P2C_LONG_LAYOUT_311           int objects keep sign and digit count in
+ *                                 ob_size (<= 3.11); 3.12 has lv_tag
+ *   P2C_HAVE_DICT_VERSION         dicts carry ma_version_tag, changed by every
+ *                                 modification (3.6 to 3.13; gone in 3.14)
  */
 #ifndef PYC2C_COMPAT_VERSION_H
 #define PYC2C_COMPAT_VERSION_H
@@ -23,6 +27,8 @@
 #  define P2C_FRAME_LAYOUT_311 1
 #  define P2C_CALL_INLINES_EXACT_FUNCTION 1
 #  define P2C_HAVE_LOOKUPATTR 1
+#  define P2C_LONG_LAYOUT_311 1
+#  define P2C_HAVE_DICT_VERSION 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 is supported so far (3.10, 3.12, 3.13 planned)"
 #endif

@@ -36,14 +36,23 @@ static void add_item(Cg *cg, IrPos pos, const char *op, const char *container,
     cg_release(cg, v);
 }
 
-static CVal *eval_kids(Cg *cg, IrNode *n, int count)
+/* Evaluates kids from..count-1 of n into vals[from..count); the entries
+ * before `from` are empty borrowed values, which releasing leaves alone. */
+static CVal *eval_kids_from(Cg *cg, IrNode *n, int from, int count)
 {
     CVal *vals = PyMem_Calloc((size_t)count + 1, sizeof *vals);
     if (!vals)
         P2C_UNREACHABLE();
-    for (int i = 0; i < count; i++)
+    for (int i = 0; i < from; i++)
+        vals[i].tmp = -1;
+    for (int i = from; i < count; i++)
         vals[i] = cg_kid(cg, n, i);
     return vals;
+}
+
+static CVal *eval_kids(Cg *cg, IrNode *n, int count)
+{
+    return eval_kids_from(cg, n, 0, count);
 }
 
 static void release_kids(Cg *cg, CVal *vals, int count)
@@ -55,33 +64,88 @@ static void release_kids(Cg *cg, CVal *vals, int count)
 
 /* ---- calls ---------------------------------------------------------------- */
 
-/* func(a, b, k=v): a vectorcall; the arguments array keeps a spare first
- * entry so that callees may use PY_VECTORCALL_ARGUMENTS_OFFSET. */
+/* Emits r = callable(vals[1..nargs]) as one vectorcall (the keyword values
+ * last, their names the tuple constant n->cidx).  The argument array keeps
+ * a spare first entry so that callees may use PY_VECTORCALL_ARGUMENTS_OFFSET.
+ * With self (a temporary: NULL, or the object of a method found by
+ * P2C_LoadMethod) the array also holds self, passed first unless NULL. */
+static void emit_vectorcall(Cg *cg, IrNode *n, const CVal *r, const char *callable,
+                            const char *self, const CVal *vals, int nargs, int nkw)
+{
+    Emitter *out = cg->out;
+    if (nargs == 0 && !self) {
+        emit_line(out, "%s = P2C_Call(%s, NULL, 0, NULL);", r->c, callable);
+        return;
+    }
+    char kwnames[32] = "NULL";
+    if (nkw)
+        snprintf(kwnames, sizeof kwnames, "p2c_c[%d]", n->cidx);
+    emit_line(out, "{");
+    out->indent++;
+    emit_line(out, "PyObject *p2c_av[] = {NULL%s%s", self ? ", " : "", self ? self : "");
+    for (int i = 1; i <= nargs; i++)
+        emit_line(out, "    , %s", vals[i].c);
+    emit_line(out, "};");
+    if (self) {
+        emit_line(out, "size_t p2c_self = %s != NULL;", self);
+        emit_line(out, "%s = P2C_Call(%s, p2c_av + 2 - p2c_self, "
+                  "(%d + p2c_self) | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+                  r->c, callable, nargs - nkw, kwnames);
+    } else {
+        emit_line(out, "%s = P2C_Call(%s, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+                  r->c, callable, nargs - nkw, kwnames);
+    }
+    out->indent--;
+    emit_line(out, "}");
+}
+
+/* Does any kid of n from index `from` on rebind var? */
+static bool later_kids_store(IrNode *n, int from, IrVar *var)
+{
+    for (int i = from; i < n->nkids; i++)
+        if (cg_stores_var(n->kids[i], var))
+            return true;
+    return false;
+}
+
+/* obj.name(a, k=v): CPython's LOAD_METHOD + CALL.  P2C_LoadMethod finds a
+ * method on the type without making a bound method, and obj is passed as
+ * the first argument.  The lookup reports failures at the attribute's
+ * position, the call at the call's. */
+static CVal method_call(Cg *cg, IrNode *n, int nkw)
+{
+    IrNode *attr = n->kids[0], *objn = attr->kids[0];
+    bool borrow = objn->kind == IR_LOAD &&
+        (objn->var->kind == IR_VAR_LOCAL || objn->var->kind == IR_VAR_TEMP) &&
+        !later_kids_store(n, 1, objn->var);
+    CVal obj = cg_expr(cg, objn, borrow);
+    CVal meth = cg_tmp_new(cg), self = cg_tmp_new(cg);
+    cg_site(cg, attr->pos);
+    emit_line(cg->out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth.c, obj.c,
+              attr->cidx, self.c);
+    cg_check_null(cg, meth.c);
+    cg_release(cg, &obj);
+    CVal *vals = eval_kids_from(cg, n, 1, n->nkids);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_vectorcall(cg, n, &r, meth.c, self.c, vals, n->nkids - 1, nkw);
+    cg_check_null(cg, r.c);
+    release_kids(cg, vals, n->nkids);
+    cg_release(cg, &self);
+    cg_release(cg, &meth);
+    return r;
+}
+
+/* func(a, b, k=v) */
 CVal cg_call(Cg *cg, IrNode *n)
 {
-    int nargs = n->nkids - 1;
     int nkw = n->cidx >= 0 ? (int)PyTuple_GET_SIZE(ir_const_get(cg->m, n->cidx)) : 0;
+    if (n->kids[0]->kind == IR_ATTR)
+        return method_call(cg, n, nkw);
     CVal *vals = eval_kids(cg, n, n->nkids);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
-    if (nargs == 0) {
-        emit_line(cg->out, "%s = P2C_Call(%s, NULL, 0, NULL);", r.c, vals[0].c);
-    } else {
-        Emitter *out = cg->out;
-        emit_line(out, "{");
-        out->indent++;
-        emit_line(out, "PyObject *p2c_av[] = {NULL");
-        for (int i = 1; i <= nargs; i++)
-            emit_line(out, "    , %s", vals[i].c);
-        emit_line(out, "};");
-        char kwnames[32] = "NULL";
-        if (nkw)
-            snprintf(kwnames, sizeof kwnames, "p2c_c[%d]", n->cidx);
-        emit_line(out, "%s = P2C_Call(%s, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
-                  r.c, vals[0].c, nargs - nkw, kwnames);
-        out->indent--;
-        emit_line(out, "}");
-    }
+    emit_vectorcall(cg, n, &r, vals[0].c, NULL, vals, n->nkids - 1, nkw);
     cg_check_null(cg, r.c);
     release_kids(cg, vals, n->nkids);
     return r;
@@ -122,7 +186,7 @@ static CVal star_args(Cg *cg, IrNode *call, IrNode *display)
  * straight into the dict (the parser rejects repeated names); later ones are
  * gathered in a dict of their own and merged with the "got multiple values"
  * check, as CPython's DICT_MERGE does. */
-static CVal star_kwargs(Cg *cg, IrNode *call, IrNode *dict, const char *func)
+CVal cg_star_kwargs(Cg *cg, IrNode *call, IrNode *dict, const char *func)
 {
     CVal d = cg_tmp_new(cg), group = {.tmp = -1};
     char extra[64];
@@ -169,7 +233,7 @@ CVal cg_call_ex(Cg *cg, IrNode *n)
     CVal kwargs = {.tmp = -1};
     strcpy(kwargs.c, "NULL");
     if (n->nkids > 2)
-        kwargs = star_kwargs(cg, n, n->kids[2], func.c);
+        kwargs = cg_star_kwargs(cg, n, n->kids[2], func.c);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
     emit_line(cg->out, "%s = P2C_CallEx(%s, %s, %s);", r.c, func.c, args.c, kwargs.c);

@@ -39,21 +39,6 @@ void cg_func_cname(const IrFunction *fn, char *buf, size_t size)
     snprintf(buf, size, "p2c_f%d_%s", fn->id, name);
 }
 
-/* Closures and class bodies come with issue 4: refuse them here too, in
- * case an earlier stage let one through. */
-static int check_vars(const IrModule *m, const IrFunction *fn)
-{
-    for (int i = 0; i < fn->nvars; i++) {
-        IrVarKind k = fn->vars[i]->kind;
-        if (k == IR_VAR_CELL || k == IR_VAR_FREE || k == IR_VAR_NAME) {
-            diag_unsupported(m->filename, fn->pos.line,
-                             k == IR_VAR_NAME ? "a class body" : "a closure");
-            return -1;
-        }
-    }
-    return 0;
-}
-
 /* Reports the pending Python exception as a compiler error. */
 static int python_error(const char *what)
 {
@@ -107,6 +92,12 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
         emit_line(e, "    return -1;");
         return;
     }
+    if (fn->is_class) {   /* called by P2C_BuildClass with the namespace */
+        emit_line(e, "if (P2C_Frame_PushClassBody(f, p2c_func, p2c_args, p2c_nargsf, "
+                  "p2c_kwnames, %d) < 0)", fn->nslots);
+        emit_line(e, "    return NULL;");
+        return;
+    }
     emit_line(e, "if (P2C_Function_BindArgs(p2c_func, p2c_args, p2c_nargsf, p2c_kwnames, "
               "&P2C_SLOT(f, 0)) < 0)");
     emit_line(e, "    return NULL;");
@@ -146,7 +137,7 @@ static void signature(Emitter *e, const IrFunction *fn, bool prototype)
 static void write_function(Emitter *e, const Cg *cg, const Emitter *body, int nconsts)
 {
     const IrFunction *fn = cg->fn;
-    emit_raw(e, "\n/* %s \"", fn->is_module ? "module body" : "def");
+    emit_raw(e, "\n/* %s \"", fn->is_module ? "module body" : fn->is_class ? "class" : "def");
     for (const char *p = fn->qualname; *p; p++)      /* keep the comment closed */
         emit_raw(e, "%c", (*p == '*' && p[1] == '/') ? '_' : *p);
     emit_raw(e, "\", line %d */\n", fn->pos.line);
@@ -254,6 +245,9 @@ static int write_file(IrModule *m, const CgenOptions *opt, Cg *cgs, Emitter *bod
     emit_init(&e);
     write_header(&e, m);
     write_blob(&e, blob, nconsts);
+    if (*cgs[0].nglobal_caches > 0)
+        emit_raw(&e, "\n/* what each global-name load found last (P2C_LoadGlobalCached) */\n"
+                 "static P2C_GlobalCache p2c_gcache[%d];\n", *cgs[0].nglobal_caches);
     emit_raw(&e, "\n");
     for (int i = 0; i < m->nfuncs; i++)
         signature(&e, m->funcs[i], true);
@@ -273,17 +267,15 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
 {
     if (m->nfuncs == 0 || !m->funcs[0]->is_module)
         P2C_UNREACHABLE();
-    for (int i = 0; i < m->nfuncs; i++)
-        if (check_vars(m, m->funcs[i]) < 0)
-            return -1;
     int code_base = (int)PyList_GET_SIZE(m->consts);
     Cg *cgs = calloc((size_t)m->nfuncs, sizeof *cgs);
     Emitter *bodies = calloc((size_t)m->nfuncs, sizeof *bodies);
     if (!cgs || !bodies)
         P2C_UNREACHABLE();
-    int rc = 0;
+    int rc = 0, nglobal_caches = 0;
     for (int i = 0; i < m->nfuncs && rc == 0; i++) {
-        cgs[i] = (Cg){.m = m, .opt = opt, .code_base = code_base};
+        cgs[i] = (Cg){.m = m, .opt = opt, .code_base = code_base,
+                      .nglobal_caches = &nglobal_caches};
         cg_function(&cgs[i], m->funcs[i], &bodies[i]);
         if (cgs[i].failed)
             rc = -1;

@@ -8,6 +8,7 @@
  *              temporaries, sites, error and exit labels)
  *   expr.c     expressions;  call.c  calls, displays and f-strings
  *   stmt.c     statements and control flow
+ *   classes.c  class bodies: names in the namespace, BUILD_CLASS
  *
  * Reference counting (docs/architecture.md, "Reference counts in generated
  * C"): every owned reference lives in a C slot that is NULL or owned at every
@@ -73,10 +74,13 @@ typedef struct CgLoop {
     struct CgLoop *outer;
 } CgLoop;
 
+struct CgTry;   /* try.c: a region with a handler, innermost first */
+
 typedef struct {
     IrModule *m;
     const CgenOptions *opt;
     int code_base;           /* constant index of funcs[0]'s code object */
+    int *nglobal_caches;     /* module-wide count of P2C_GlobalCache sites */
     IrFunction *fn;
     Emitter *out;            /* the function body being written */
     /* expression temporaries x0..: live[i] while x<i> may hold a reference */
@@ -90,6 +94,9 @@ typedef struct {
     CgLoop *loop;
     /* always_bound[slot]: a parameter no `del` unbinds: loads need no check */
     bool *always_bound;
+    struct CgTry *tries;     /* try.c: handler regions around this point */
+    char errlab[32];         /* cg_error_label()'s answer */
+    int error_gotos;         /* times cg_error_label() answered `error` */
     bool used_error;         /* some branch goes to `error` */
     bool used_exit;          /* some branch goes to `exit` */
     bool failed;             /* a diagnostic was reported */
@@ -129,6 +136,8 @@ void cg_var_lvalue(Cg *cg, const IrVar *v, char *buf, size_t size);
 /* Evaluates n; may_borrow allows a borrowed result for a LOAD of a local or
  * temporary (the caller proves nothing rebinds it before the use ends). */
 CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow);
+/* Whether n or a descendant of n assigns var (ASSIGN_EXPR, ...). */
+bool cg_stores_var(IrNode *n, IrVar *var);
 /* Evaluates kid i of parent, borrowing a LOAD when no later kid of parent
  * can rebind its variable. */
 CVal cg_kid(Cg *cg, IrNode *parent, int i);
@@ -149,9 +158,56 @@ CVal cg_dict(Cg *cg, IrNode *n);
 CVal cg_fstring(Cg *cg, IrNode *n);
 /* A new tuple of the values of all of n's kids (no STARRED among them). */
 CVal cg_tuple_of_kids(Cg *cg, IrNode *n);
+/* The keyword arguments of a call of func (a C expression, for messages)
+ * from the DICT display dict, with DICT_MERGE's checks of `**m` items. */
+CVal cg_star_kwargs(Cg *cg, IrNode *call, IrNode *dict, const char *func);
+
+/* classes.c */
+/* LOAD_NAME / STORE_NAME (v consumed) / DELETE_NAME of an IR_VAR_NAME. */
+CVal cg_load_name(Cg *cg, IrNode *n);
+void cg_store_name(Cg *cg, IrNode *at, IrVar *var, CVal *v);
+void cg_del_name(Cg *cg, IrNode *n);
+/* BUILD_CLASS: P2C_BuildClass over the body function, bases, keywords. */
+CVal cg_build_class(Cg *cg, IrNode *n);
+/* LOAD_CLASSDEREF: a free variable read in a class body. */
+CVal cg_load_classderef(Cg *cg, IrNode *n);
+/* CELL_REF: a new reference to the cell object of a CELL variable. */
+CVal cg_cell_ref(Cg *cg, IrNode *n);
+
+/* closures.c: cells, free variables, make_function (docs/architecture.md) */
+enum { CGEN_COPY_FREE_VARS = 1, CGEN_MAKE_CELL = 2 };
+/* The units fn's stub code has before its RESUME: their count P, and, in
+ * ops/args[0..max), COPY_FREE_VARS nfree (if any frees) then MAKE_CELL slot
+ * for each cell in slot order, as CPython 3.11's insert_prefix_instructions. */
+int cgen_prefix(const IrFunction *fn, int *ops, int *args, int max);
+/* Sites 0..P-1 for the prefix units and the prologue code running them. */
+void cg_closure_prologue(Cg *cg);
+CVal cg_load_deref(Cg *cg, IrNode *n);
+void cg_store_deref(Cg *cg, IrVar *var, CVal *v);
+void cg_del_deref(Cg *cg, IrNode *n);
+CVal cg_make_function(Cg *cg, IrNode *n);
+void cg_comp_add(Cg *cg, IrNode *n);
+void cg_setup_annotations(Cg *cg, IrNode *n);
 
 /* stmt.c */
 void cg_stmt(Cg *cg, IrNode *n);
+
+/* try.c: exceptions (docs/architecture.md, "Handlers") */
+/* Where a failing operation jumps: the innermost handler's entry (which adds
+ * the traceback entry) or `error`; marks the label used. */
+const char *cg_error_label(Cg *cg);
+void cg_try_except(Cg *cg, IrNode *n);
+void cg_try_finally(Cg *cg, IrNode *n);
+/* bare `raise`; RERAISE of the innermost handler's exception */
+void cg_raise_bare(Cg *cg, IrNode *n);
+void cg_reraise(Cg *cg, IrNode *n);
+/* Runs the exits of the regions a break/continue (to_loop) or a return
+ * leaves: finally blocks, __exit__ calls, POP_EXCEPTs. */
+void cg_unwind_jump(Cg *cg);
+/* return through handler regions: value moved aside, regions unwound. */
+void cg_return_through(Cg *cg, IrNode *n);
+/* CAUGHT, WITH_ENTER, WITH_EXIT, DEBUG, ASSERTION_ERROR */
+CVal cg_exc_expr(Cg *cg, IrNode *n);
 
 /* cgen.c */
 /* The C name of fn's entry point: p2c_f<id>_<sanitized name>. */

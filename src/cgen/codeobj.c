@@ -101,26 +101,86 @@ static int opcode_of(const char *name)
     return op;
 }
 
-/* new: RESUME 0, NOP * (nsites - 1), LOAD_ASSERTION_ERROR, RAISE_VARARGS 1. */
-static PyObject *stub_bytecode(int nsites)
+/* new: the prefix units of a closure (COPY_FREE_VARS n, MAKE_CELL i ...,
+ * closures.c), RESUME 0, NOPs up to nsites units, LOAD_ASSERTION_ERROR,
+ * RAISE_VARARGS 1.  Sites 0..P-1 are the prefix, site P the RESUME. */
+static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
 {
     int resume = opcode_of("RESUME"), nop = opcode_of("NOP");
     int lae = opcode_of("LOAD_ASSERTION_ERROR"), raise = opcode_of("RAISE_VARARGS");
-    if (resume < 0 || nop < 0 || lae < 0 || raise < 0)
+    int copy = opcode_of("COPY_FREE_VARS"), make = opcode_of("MAKE_CELL");
+    if (resume < 0 || nop < 0 || lae < 0 || raise < 0 || copy < 0 || make < 0)
         return NULL;
+    int np = cgen_prefix(fn, NULL, NULL, 0);
+    int *ops = PyMem_Calloc((size_t)np + 1, sizeof *ops);
+    int *args = PyMem_Calloc((size_t)np + 1, sizeof *args);
+    if (!ops || !args || np >= nsites)
+        P2C_UNREACHABLE();
+    cgen_prefix(fn, ops, args, np);
+    for (int k = 0; k < np; k++)
+        if (args[k] > 255)
+            P2C_UNREACHABLE();   /* refused by cg_closure_prologue */
     Py_ssize_t n = 2 * ((Py_ssize_t)nsites + 2);
     PyObject *code = PyBytes_FromStringAndSize(NULL, n);
-    if (!code)
-        return NULL;
-    unsigned char *p = (unsigned char *)PyBytes_AS_STRING(code);
-    memset(p, 0, (size_t)n);
-    p[0] = (unsigned char)resume;
-    for (int k = 1; k < nsites; k++)
-        p[2 * k] = (unsigned char)nop;
-    p[2 * nsites] = (unsigned char)lae;
-    p[2 * nsites + 2] = (unsigned char)raise;
-    p[2 * nsites + 3] = 1;
+    unsigned char *p = code ? (unsigned char *)PyBytes_AS_STRING(code) : NULL;
+    if (p) {
+        memset(p, 0, (size_t)n);
+        for (int k = 0; k < np; k++) {
+            p[2 * k] = (unsigned char)(ops[k] == CGEN_COPY_FREE_VARS ? copy : make);
+            p[2 * k + 1] = (unsigned char)args[k];
+        }
+        p[2 * np] = (unsigned char)resume;
+        for (int k = np + 1; k < nsites; k++)
+            p[2 * k] = (unsigned char)nop;
+        p[2 * nsites] = (unsigned char)lae;
+        p[2 * nsites + 2] = (unsigned char)raise;
+        p[2 * nsites + 3] = 1;
+    }
+    PyMem_Free(ops);
+    PyMem_Free(args);
     return code;
+}
+
+/* Whether v is in co_varnames: a local, or a parameter that is a cell. */
+static int is_varname(const IrFunction *fn, const IrVar *v)
+{
+    int nparams = fn->argcount + fn->kwonlyargcount + !!(fn->fnflags & IR_FN_VARARGS) +
+                  !!(fn->fnflags & IR_FN_VARKEYWORDS);
+    return v->kind == IR_VAR_LOCAL || (v->kind == IR_VAR_CELL && v->slot < nparams);
+}
+
+/* new: co_varnames, in slot order */
+static PyObject *varnames(const IrModule *m, const IrFunction *fn)
+{
+    PyObject *list = PyList_New(0);
+    for (int s = 0; list && s < fn->nslots; s++)
+        for (int i = 0; i < fn->nvars; i++) {
+            const IrVar *v = fn->vars[i];
+            if (v->slot != s || !is_varname(fn, v))
+                continue;
+            if (PyList_Append(list, ir_const_get(m, v->name_cidx)) < 0)
+                Py_CLEAR(list);
+            break;
+        }
+    PyObject *tuple = list ? PyList_AsTuple(list) : NULL;
+    Py_XDECREF(list);
+    return tuple;
+}
+
+/* new: co_cellvars as CPython's compiler passes them: every cell, sorted by
+ * name (a parameter among them is merged into its co_varnames slot). */
+static PyObject *cellvars(const IrModule *m, const IrFunction *fn)
+{
+    PyObject *list = PyList_New(0);
+    for (int i = 0; list && i < fn->nvars; i++)
+        if (fn->vars[i]->kind == IR_VAR_CELL &&
+            PyList_Append(list, ir_const_get(m, fn->vars[i]->name_cidx)) < 0)
+            Py_CLEAR(list);
+    if (list && PyList_Sort(list) < 0)
+        Py_CLEAR(list);
+    PyObject *tuple = list ? PyList_AsTuple(list) : NULL;
+    Py_XDECREF(list);
+    return tuple;
 }
 
 /* new: (names of fn's variables of kind, in slot order) */
@@ -144,8 +204,8 @@ static PyObject *slot_names(const IrModule *m, const IrFunction *fn, IrVarKind k
 
 static int co_flags(const IrFunction *fn)
 {
-    if (fn->is_module)
-        return 0;
+    if (fn->is_module || fn->is_class)
+        return 0;   /* unoptimized: names live in f_locals */
     int flags = CO_OPTIMIZED | CO_NEWLOCALS;
     if (fn->fnflags & IR_FN_VARARGS)
         flags |= CO_VARARGS;
@@ -174,7 +234,7 @@ static int count_locals(const IrFunction *fn)
 {
     int n = 0;
     for (int i = 0; i < fn->nvars; i++)
-        n += fn->vars[i]->kind == IR_VAR_LOCAL;
+        n += is_varname(fn, fn->vars[i]);
     return n;
 }
 
@@ -194,11 +254,11 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
         set_int(kw, "co_stacksize", 1) < 0 ||
         set_int(kw, "co_flags", co_flags(fn)) < 0 ||
         set_int(kw, "co_firstlineno", firstlineno) < 0 ||
-        set_obj(kw, "co_code", stub_bytecode(nsites)) < 0 ||
+        set_obj(kw, "co_code", stub_bytecode(fn, nsites)) < 0 ||
         set_obj(kw, "co_consts", PyTuple_Pack(1, doc)) < 0 ||
         set_obj(kw, "co_names", PyTuple_New(0)) < 0 ||
-        set_obj(kw, "co_varnames", slot_names(m, fn, IR_VAR_LOCAL)) < 0 ||
-        set_obj(kw, "co_cellvars", slot_names(m, fn, IR_VAR_CELL)) < 0 ||
+        set_obj(kw, "co_varnames", varnames(m, fn)) < 0 ||
+        set_obj(kw, "co_cellvars", cellvars(m, fn)) < 0 ||
         set_obj(kw, "co_freevars", slot_names(m, fn, IR_VAR_FREE)) < 0 ||
         set_obj(kw, "co_name", PyUnicode_FromString(fn->name)) < 0 ||
         set_obj(kw, "co_qualname", PyUnicode_FromString(fn->qualname)) < 0 ||

@@ -24,13 +24,18 @@ static int stores_var(IrNode *n, void *var)
 /* A borrowed LOAD stays valid while its slot keeps the reference: only an
  * assignment expression among the later kids (evaluated before parent
  * consumes this one) could rebind the slot and free the object. */
+bool cg_stores_var(IrNode *n, IrVar *var)
+{
+    return ir_walk(n, stores_var, var) != 0;
+}
+
 CVal cg_kid(Cg *cg, IrNode *parent, int i)
 {
     IrNode *kid = parent->kids[i];
     bool borrow = kid->kind == IR_LOAD &&
         (kid->var->kind == IR_VAR_LOCAL || kid->var->kind == IR_VAR_TEMP);
     for (int j = i + 1; borrow && j < parent->nkids; j++)
-        if (ir_walk(parent->kids[j], stores_var, kid->var))
+        if (cg_stores_var(parent->kids[j], kid->var))
             borrow = false;
     return cg_expr(cg, kid, borrow);
 }
@@ -39,7 +44,7 @@ CVal cg_expr_before(Cg *cg, IrNode *n, IrNode *later)
 {
     bool borrow = n->kind == IR_LOAD &&
         (n->var->kind == IR_VAR_LOCAL || n->var->kind == IR_VAR_TEMP) &&
-        !ir_walk(later, stores_var, n->var);
+        !cg_stores_var(later, n->var);
     return cg_expr(cg, n, borrow);
 }
 
@@ -55,9 +60,8 @@ static CVal load_var(Cg *cg, IrNode *n, bool may_borrow)
         if (!cg_may_be_unbound(cg, var))
             break;
         emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
-                  "P2C_RaiseUnboundLocal(p2c_c[%d]); goto error; }",
-                  lv, cg_site_index(cg, n->pos), var->name_cidx);
-        cg->used_error = true;
+                  "P2C_RaiseUnboundLocal(p2c_c[%d]); goto %s; }",
+                  lv, cg_site_index(cg, n->pos), var->name_cidx, cg_error_label(cg));
         break;
     case IR_VAR_TEMP:
         cg_var_lvalue(cg, var, lv, sizeof lv);
@@ -65,11 +69,19 @@ static CVal load_var(Cg *cg, IrNode *n, bool may_borrow)
     case IR_VAR_GLOBAL: {
         CVal r = cg_tmp_new(cg);
         cg_site(cg, n->pos);
-        emit_line(cg->out, "%s = P2C_LoadGlobal(P2C_Frame_Globals(f), "
-                  "P2C_Frame_Builtins(f), p2c_c[%d]);", r.c, var->name_cidx);
+        emit_line(cg->out, "%s = P2C_LoadGlobalCached(&p2c_gcache[%d], "
+                  "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d]);",
+                  r.c, (*cg->nglobal_caches)++, var->name_cidx);
         cg_check_null(cg, r.c);
         return r;
     }
+    case IR_VAR_NAME:
+        return cg_load_name(cg, n);
+    case IR_VAR_CELL:
+    case IR_VAR_FREE:
+        if (var->kind == IR_VAR_FREE && cg->fn->is_class)
+            return cg_load_classderef(cg, n);   /* namespace first */
+        return cg_load_deref(cg, n);
     default:
         cg_unsupported(cg, n, "a closure or class-body variable");
         return borrowed("NULL", 0);
@@ -102,6 +114,13 @@ void cg_store_var(Cg *cg, IrNode *at, IrVar *var, CVal *v)
         cg_release(cg, v);
         return;
     }
+    case IR_VAR_NAME:
+        cg_store_name(cg, at, var, v);
+        return;
+    case IR_VAR_CELL:
+    case IR_VAR_FREE:
+        cg_store_deref(cg, var, v);
+        return;
     default:
         cg_unsupported(cg, at, "a closure or class-body variable");
         cg_release(cg, v);
@@ -245,23 +264,7 @@ static CVal import_name(Cg *cg, IrNode *n)
     return r;
 }
 
-/* def: a compiled function over the stub code object of n->func, with the
- * positional defaults evaluated now (kids, in order). */
-static CVal make_function(Cg *cg, IrNode *n)
-{
-    CVal defaults = borrowed("NULL", 0);
-    if (n->nkids > 0)
-        defaults = cg_tuple_of_kids(cg, n);
-    char cname[128];
-    cg_func_cname(n->func, cname, sizeof cname);
-    CVal r = cg_tmp_new(cg);
-    cg_site(cg, n->pos);
-    emit_line(cg->out, "%s = P2C_Function_New(%s, p2c_c[%d], P2C_Frame_Globals(f), "
-              "%s, NULL, NULL);", r.c, cname, cg->code_base + n->func->id, defaults.c);
-    cg_check_null(cg, r.c);
-    cg_release(cg, &defaults);
-    return r;
-}
+/* make_function: closures.c (cg_make_function). */
 
 CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
 {
@@ -270,7 +273,7 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_LOAD:        return load_var(cg, n, may_borrow);
     case IR_ASSIGN_EXPR: return assign_expr(cg, n, may_borrow);
     case IR_ATTR:        return op_named(cg, n, "PyObject_GetAttr");
-    case IR_SUBSCR:      return op_call(cg, n, "PyObject_GetItem", "", 2);
+    case IR_SUBSCR:      return op_call(cg, n, "P2C_GetItem", "", 2);
     case IR_SLICE:       return op_call(cg, n, "PySlice_New", "", 3);
     case IR_BINOP:       return op_numbered(cg, n, "P2C_BinaryOp", 2);
     case IR_INPLACE:     return op_numbered(cg, n, "P2C_InPlaceOp", 2);
@@ -290,7 +293,12 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_ITER:        return op_call(cg, n, "PyObject_GetIter", "", 1);
     case IR_IMPORT_NAME: return import_name(cg, n);
     case IR_IMPORT_FROM: return op_named(cg, n, "P2C_ImportFrom");
-    case IR_MAKE_FUNCTION: return make_function(cg, n);
+    case IR_MAKE_FUNCTION: return cg_make_function(cg, n);
+    case IR_BUILD_CLASS: return cg_build_class(cg, n);
+    case IR_CELL_REF:    return cg_cell_ref(cg, n);
+    case IR_CAUGHT: case IR_WITH_ENTER: case IR_WITH_EXIT:
+    case IR_DEBUG: case IR_ASSERTION_ERROR:
+        return cg_exc_expr(cg, n);
     default:
         cg_unsupported(cg, n, ir_info(n)->name);
         return borrowed("NULL", 0);

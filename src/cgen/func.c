@@ -110,22 +110,21 @@ void cg_site(Cg *cg, IrPos pos)
     cg->cur_site = k;
 }
 
+/* Errors go to cg_error_label(): `error`, or the innermost handler's entry
+ * inside a try region (try.c). */
 void cg_goto_error(Cg *cg)
 {
-    emit_line(cg->out, "goto error;");
-    cg->used_error = true;
+    emit_line(cg->out, "goto %s;", cg_error_label(cg));
 }
 
 void cg_check_null(Cg *cg, const char *expr)
 {
-    emit_line(cg->out, "if (%s == NULL) goto error;", expr);
-    cg->used_error = true;
+    emit_line(cg->out, "if (%s == NULL) goto %s;", expr, cg_error_label(cg));
 }
 
 void cg_check_neg(Cg *cg, const char *expr)
 {
-    emit_line(cg->out, "if (%s < 0) goto error;", expr);
-    cg->used_error = true;
+    emit_line(cg->out, "if (%s < 0) goto %s;", expr, cg_error_label(cg));
 }
 
 int cg_label_new(Cg *cg)
@@ -192,8 +191,8 @@ bool cg_may_be_unbound(const Cg *cg, const IrVar *var)
 
 /* ---- the body of a function ------------------------------------------------ */
 
-/* Generates fn's statements into out.  Site 0 is the def line (the stub's
- * RESUME); after the last statement, a function returns None, module code
+/* Generates fn's statements into out.  Site P (0 unless the function has
+ * cells or frees, closures.c) is the def line (the stub's RESUME); after the last statement, a function returns None, module code
  * succeeds.  Both jump to `exit` through the epilogue that cgen.c writes. */
 void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
 {
@@ -201,8 +200,9 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
     cg->out = out;
     cg->cur_site = -1;
     find_always_bound(cg, fn);
-    cg_site_index(cg, fn->pos);
     out->indent = 1;
+    cg_closure_prologue(cg);   /* sites 0..P-1: the units before RESUME */
+    cg_site_index(cg, fn->pos);
     for (int i = 0; i < fn->body->nkids && !cg->failed; i++) {
         cg_stmt(cg, fn->body->kids[i]);
         if (!cg->failed && cg->ntmp != 0)

@@ -61,9 +61,8 @@ static void del_var(Cg *cg, IrNode *n)
     case IR_VAR_LOCAL:
         cg_var_lvalue(cg, var, lv, sizeof lv);
         emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
-                  "P2C_RaiseUnboundLocal(p2c_c[%d]); goto error; }",
-                  lv, cg_site_index(cg, n->pos), var->name_cidx);
-        cg->used_error = true;
+                  "P2C_RaiseUnboundLocal(p2c_c[%d]); goto %s; }",
+                  lv, cg_site_index(cg, n->pos), var->name_cidx, cg_error_label(cg));
         emit_line(cg->out, "Py_CLEAR(%s);", lv);
         return;
     case IR_VAR_TEMP:
@@ -78,6 +77,13 @@ static void del_var(Cg *cg, IrNode *n)
         cg_check_neg(cg, call);
         return;
     }
+    case IR_VAR_NAME:
+        cg_del_name(cg, n);
+        return;
+    case IR_VAR_CELL:
+    case IR_VAR_FREE:
+        cg_del_deref(cg, n);
+        return;
     default:
         cg_unsupported(cg, n, "del of a closure or class-body variable");
     }
@@ -100,9 +106,8 @@ static void unpack(Cg *cg, IrNode *n)
     emit_line(out, "{");
     out->indent++;
     emit_line(out, "PyObject *p2c_u[%d];", nv);
-    emit_line(out, "if (P2C_Unpack(%s, %d, %d, %d, p2c_u) < 0) goto error;",
-              value.c, before, star >= 0, after);
-    cg->used_error = true;
+    emit_line(out, "if (P2C_Unpack(%s, %d, %d, %d, p2c_u) < 0) goto %s;",
+              value.c, before, star >= 0, after, cg_error_label(cg));
     for (int i = 0; i < nv; i++)
         emit_line(out, "%s = p2c_u[%d];", items[i].c, i);
     out->indent--;
@@ -191,6 +196,10 @@ static void return_stmt(Cg *cg, IrNode *n)
         cg_unsupported(cg, n, "return outside a function");
         return;
     }
+    if (cg->tries) {   /* through finally blocks and handlers: try.c */
+        cg_return_through(cg, n);
+        return;
+    }
     CVal v = cg_expr(cg, n->kids[0], true);
     cg_move(cg, "r", &v);
     emit_line(cg->out, "goto exit;");
@@ -202,7 +211,7 @@ static void return_stmt(Cg *cg, IrNode *n)
 static void raise_stmt(Cg *cg, IrNode *n)
 {
     if (n->nkids == 0) {
-        cg_unsupported(cg, n, "bare raise");
+        cg_raise_bare(cg, n);
         return;
     }
     CVal exc = cg_kid(cg, n, 0);
@@ -231,7 +240,7 @@ void cg_stmt(Cg *cg, IrNode *n)
         return;
     }
     case IR_STORE_ATTR:  store_attr(cg, n); return;
-    case IR_STORE_SUBSCR: op_stmt(cg, n, "PyObject_SetItem", set_item, 3, NULL); return;
+    case IR_STORE_SUBSCR: op_stmt(cg, n, "P2C_SetItem", set_item, 3, NULL); return;
     case IR_DEL:         del_var(cg, n); return;
     case IR_DEL_ATTR:    del_attr(cg, n); return;
     case IR_DEL_SUBSCR:  op_stmt(cg, n, "PyObject_DelItem", del_item, 2, NULL); return;
@@ -249,15 +258,24 @@ void cg_stmt(Cg *cg, IrNode *n)
         innermost(cg, n)->used_else = true;
         return;
     case IR_BREAK:
+        cg_unwind_jump(cg);   /* finally blocks, __exit__, POP_EXCEPT on the way */
         emit_line(cg->out, "goto L%d_end;", innermost(cg, n)->id);
         innermost(cg, n)->used_end = true;
         return;
     case IR_CONTINUE:
+        cg_unwind_jump(cg);
         emit_line(cg->out, "goto L%d_top;", innermost(cg, n)->id);
         return;
     case IR_RETURN:      return_stmt(cg, n); return;
+    case IR_TRY_EXCEPT:  cg_try_except(cg, n); return;
+    case IR_TRY_FINALLY: cg_try_finally(cg, n); return;
+    case IR_RERAISE:     cg_reraise(cg, n); return;
     case IR_RAISE:       raise_stmt(cg, n); return;
     case IR_PASS:        return;
+    case IR_LIST_APPEND:
+    case IR_SET_ADD:
+    case IR_MAP_ADD:     cg_comp_add(cg, n); return;
+    case IR_SETUP_ANNOTATIONS: cg_setup_annotations(cg, n); return;
     default:
         cg_unsupported(cg, n, ir_info(n)->name);
     }

@@ -134,6 +134,21 @@ IrVar *ir_var_find(IrFunction *fn, const char *name)
     return NULL;
 }
 
+IrVar *ir_var_find_closure(IrFunction *fn, const char *name)
+{
+    /* compile.c's get_ref_type: a class body's __class__ is its own cell,
+     * even when the body also reads an outer __class__ (a free) or names
+     * one (a NAME) */
+    int class_cell = fn->is_class && strcmp(name, "__class__") == 0;
+    for (int i = 0; i < fn->nvars; i++) {
+        IrVar *v = fn->vars[i];
+        if ((v->kind == IR_VAR_CELL || (v->kind == IR_VAR_FREE && !class_cell)) &&
+            strcmp(v->name, name) == 0)
+            return v;
+    }
+    return NULL;
+}
+
 IrNode *ir_node_new(IrModule *m, IrKind kind, IrPos pos)
 {
     IrNode *n = ir_alloc(m, sizeof *n);

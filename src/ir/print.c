@@ -175,12 +175,68 @@ static void put_import_name(Printer *p, const IrNode *n)
     fprintf(p->out, ", level=%d)", n->op);
 }
 
+static int names_count(const Printer *p, int cidx)
+{
+    PyObject *t = cidx >= 0 ? ir_const_get(p->m, cidx) : NULL;
+    return t && PyTuple_Check(t) ? (int)PyTuple_GET_SIZE(t) : 0;
+}
+
+/* ", label={'name': kid, ...}" for the names of tuple cidx and the kids
+ * from `from` on. */
+static void put_named_kids(Printer *p, const char *label, const IrNode *n, int cidx,
+                           int from)
+{
+    int count = names_count(p, cidx);
+    if (count == 0)
+        return;
+    PyObject *t = ir_const_get(p->m, cidx);
+    fprintf(p->out, ", %s={", label);
+    for (int i = 0; i < count && from + i < n->nkids; i++) {
+        const char *name = PyUnicode_AsUTF8(PyTuple_GET_ITEM(t, i));
+        fprintf(p->out, "%s'%s': ", i ? ", " : "", name ? name : "?");
+        expr(p, n->kids[from + i], 0);
+    }
+    put(p, "}");
+}
+
+/* make_function(q, defaults=(...), kwdefaults={...}, annotations={...},
+ * closure=(cells...)) */
 static void put_make_function(Printer *p, const IrNode *n)
 {
-    fprintf(p->out, "make_function(%s", n->func ? n->func->qualname : "<no func>");
-    if (n->nkids > 0) {
-        put(p, ", defaults=");
-        put_tuple(p, n);
+    const IrFunction *f = n->func;
+    fprintf(p->out, "make_function(%s", f ? f->qualname : "<no func>");
+    int nkw = names_count(p, n->cidx), nann = names_count(p, n->cidx2);
+    int npos = n->nkids - nkw - nann;
+    if (npos > 0) {
+        put(p, ", defaults=(");
+        for (int i = 0; i < npos; i++) {
+            put(p, i ? ", " : "");
+            expr(p, n->kids[i], 0);
+        }
+        put(p, npos == 1 ? ",)" : ")");
+    }
+    put_named_kids(p, "kwdefaults", n, n->cidx, npos);
+    put_named_kids(p, "annotations", n, n->cidx2, npos + nkw);
+    int nfree = 0;
+    for (int slot = 0; f && slot < f->nslots; slot++)
+        for (int i = 0; i < f->nvars; i++)
+            if (f->vars[i]->kind == IR_VAR_FREE && f->vars[i]->slot == slot)
+                fprintf(p->out, nfree++ ? ", %s" : ", closure=(%s", f->vars[i]->name);
+    put(p, nfree == 0 ? ")" : nfree == 1 ? ",))" : "))");
+}
+
+/* build_class(make_function(C), 'C', *(bases), **{keywords}) */
+static void put_build_class(Printer *p, const IrNode *n)
+{
+    put(p, "build_class(");
+    put_kid(p, n, 0, 0);
+    put(p, ", ");
+    put_const(p, n->cidx);
+    put(p, ", *");
+    put_kid(p, n, 1, 1);
+    if (n->nkids > 2) {
+        put(p, ", **");
+        put_kid(p, n, 2, 1);
     }
     put(p, ")");
 }
@@ -259,11 +315,32 @@ static void put_display(Printer *p, const IrNode *n, const char *open, const cha
     put(p, close);
 }
 
+/* The exceptions family: caught(), with_enter(mgr, exit=$t), with_exit($t),
+ * with_exit($t, caught()), __debug__, AssertionError. */
+static void put_exc_expr(Printer *p, const IrNode *n)
+{
+    switch (n->kind) {
+    case IR_CAUGHT:          put(p, "caught()"); return;
+    case IR_DEBUG:           put(p, "__debug__"); return;
+    case IR_ASSERTION_ERROR: put(p, "AssertionError"); return;
+    case IR_WITH_ENTER:
+        put(p, "with_enter("); put_kid(p, n, 0, 0); put(p, ", exit=");
+        put_var(p, n->var); put(p, ")");
+        return;
+    default:   /* IR_WITH_EXIT */
+        put(p, "with_exit("); put_var(p, n->var);
+        if (n->nkids > 0) { put(p, ", "); put_kid(p, n, 0, 0); }
+        put(p, ")");
+        return;
+    }
+}
+
 static void expr(Printer *p, const IrNode *n, int nested)
 {
     switch (n->kind) {
     case IR_CONST:   put_const(p, n->cidx); break;
     case IR_LOAD:    put_var(p, n->var); break;
+    case IR_CELL_REF: put(p, "cell("); put_var(p, n->var); put(p, ")"); break;
     case IR_ATTR:    put_kid(p, n, 0, 1); put(p, "."); put_name_const(p, n->cidx); break;
     case IR_SUBSCR:
         put_kid(p, n, 0, 1); put(p, "["); put_kid(p, n, 1, 0); put(p, "]");
@@ -282,8 +359,13 @@ static void expr(Printer *p, const IrNode *n, int nested)
     case IR_FORMAT:  put_format(p, n); break;
     case IR_IMPORT_NAME:   put_import_name(p, n); break;
     case IR_MAKE_FUNCTION: put_make_function(p, n); break;
+    case IR_BUILD_CLASS:   put_build_class(p, n); break;
     case IR_SLICE: case IR_FSTRING: case IR_ITER: case IR_IMPORT_FROM:
         put_function_form(p, ir_info(n)->name, n);
+        break;
+    case IR_CAUGHT: case IR_WITH_ENTER: case IR_WITH_EXIT:
+    case IR_DEBUG: case IR_ASSERTION_ERROR:
+        put_exc_expr(p, n);
         break;
     default:
         fprintf(p->out, "<%s statement in an expression>", ir_info(n)->name);
@@ -322,6 +404,32 @@ static void compound(Printer *p, const IrNode *n, int indent)
         put_indent(p, indent);
         put(p, "else:\n");
         block(p, n->kids[first + 1], indent + 1);
+    }
+}
+
+/* try: body, `except T:` handlers, else: / try: body finally: block */
+static void try_stmt(Printer *p, const IrNode *n, int indent)
+{
+    put(p, "try:\n");
+    block(p, n->kids[0], indent + 1);
+    if (n->kind == IR_TRY_FINALLY) {
+        put_indent(p, indent);
+        put(p, n->op == 1 ? "finally_reraise_where_caught:\n" : "finally:\n");
+        block(p, n->kids[1], indent + 1);
+        return;
+    }
+    for (int i = 2; i < n->nkids; i++) {
+        const IrNode *h = n->kids[i];
+        put_indent(p, indent);
+        put(p, "except");
+        if (h->kind == IR_HANDLER && h->nkids > 1) { put(p, " "); put_kid(p, h, 1, 0); }
+        put(p, ":\n");
+        block(p, h->kind == IR_HANDLER ? h->kids[0] : h, indent + 1);
+    }
+    if (n->kids[1]->nkids > 0) {
+        put_indent(p, indent);
+        put(p, "else:\n");
+        block(p, n->kids[1], indent + 1);
     }
 }
 
@@ -375,8 +483,11 @@ static void simple_stmt(Printer *p, const IrNode *n)
         if (n->nkids > 0) { put(p, " "); put_kid(p, n, 0, 0); }
         if (n->nkids > 1) { put(p, " from "); put_kid(p, n, 1, 0); }
         break;
-    case IR_LOOP_EXIT: case IR_BREAK: case IR_CONTINUE: case IR_PASS:
+    case IR_LOOP_EXIT: case IR_BREAK: case IR_CONTINUE: case IR_PASS: case IR_RERAISE:
         put(p, ir_info(n)->name);
+        break;
+    case IR_LIST_APPEND: case IR_SET_ADD: case IR_MAP_ADD: case IR_SETUP_ANNOTATIONS:
+        put_function_form(p, ir_info(n)->name, n);
         break;
     default:            /* an expression where a statement belongs */
         put(p, "<expression statement> ");
@@ -394,6 +505,10 @@ static void stmt(Printer *p, const IrNode *n, int indent)
     put_indent(p, indent);
     if (n->kind == IR_IF || n->kind == IR_LOOP) {
         compound(p, n, indent);
+        return;
+    }
+    if (n->kind == IR_TRY_EXCEPT || n->kind == IR_TRY_FINALLY) {
+        try_stmt(p, n, indent);
         return;
     }
     simple_stmt(p, n);
@@ -452,7 +567,7 @@ static void put_params(Printer *p, const IrFunction *fn)
 
 static void put_function(Printer *p, const IrFunction *fn)
 {
-    fprintf(p->out, "def %s(", fn->name);
+    fprintf(p->out, "%s %s(", fn->is_class ? "classbody" : "def", fn->name);
     put_params(p, fn);
     put(p, "):  # ");
     if (strcmp(fn->name, fn->qualname) != 0)

@@ -9,6 +9,7 @@
  *   - BREAK, CONTINUE, FOR_NEXT and LOOP_EXIT sit in the body of a LOOP
  *     (a loop's else block belongs to the enclosing loop);
  *   - constant indexes are in range and of the type the kind needs;
+ *   - HANDLERs only inside a TRY_EXCEPT, after its body and else block;
  *   - operators are in range, STARRED only appears as a display item,
  *     MAKE_FUNCTION names a child function of the module.
  * The first violation is reported in buf and verification stops.
@@ -188,10 +189,37 @@ static int check_kwnames(Verifier *v, const IrNode *n)
     return 0;
 }
 
+/* A str tuple constant (or -1); its size added to *count. */
+static int check_names(Verifier *v, const IrNode *n, int cidx, int *count)
+{
+    if (cidx < 0)
+        return 0;
+    if (check_cidx(v, n, cidx, &PyTuple_Type) < 0)
+        return -1;
+    PyObject *t = ir_const_get(v->m, cidx);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t); i++)
+        if (!PyUnicode_CheckExact(PyTuple_GET_ITEM(t, i)))
+            return fail(v, n, "name %zd is not a str", i);
+    *count += (int)PyTuple_GET_SIZE(t);
+    return 0;
+}
+
+/* MAKE_FUNCTION: kw-only default names (cidx) and annotation names (cidx2)
+ * name the trailing kids. */
+static int check_make_function_consts(Verifier *v, const IrNode *n)
+{
+    int named = 0;
+    if (check_names(v, n, n->cidx, &named) < 0 || check_names(v, n, n->cidx2, &named) < 0)
+        return -1;
+    return named <= n->nkids ? 0 : fail(v, n, "%d names for %d values", named, n->nkids);
+}
+
 static int check_consts(Verifier *v, const IrNode *n)
 {
     if (n->kind == IR_CALL)
         return check_kwnames(v, n);
+    if (n->kind == IR_MAKE_FUNCTION)
+        return check_make_function_consts(v, n);
     if (n->kind == IR_IMPORT_NAME && n->cidx2 >= 0) {
         if (check_cidx(v, n, n->cidx2, NULL) < 0)
             return -1;
@@ -215,6 +243,7 @@ static int check_op(Verifier *v, const IrNode *n)
     case IR_COMPARE:     ok = op >= 0 && op < IR_CMP_COUNT; break;
     case IR_FORMAT:      ok = op == -1 || op == 's' || op == 'r' || op == 'a'; break;
     case IR_IMPORT_NAME: ok = op >= 0; break;
+    case IR_TRY_FINALLY: ok = op == 0 || op == 1; break;
     default:             ok = 1; break;
     }
     return ok ? 0 : fail(v, n, "operator %d out of range", op);
@@ -240,6 +269,26 @@ static int check_make_function(Verifier *v, const IrNode *n)
         return fail(v, n, "names no function of the module");
     if (f->parent != v->fn)
         return fail(v, n, "makes %s, which is not a child of this function", f->qualname);
+    for (int i = 0; i < f->nvars; i++) {   /* the closure comes from here */
+        const IrVar *fv = f->vars[i];
+        if (fv->kind != IR_VAR_FREE)
+            continue;
+        const IrVar *cell = ir_var_find_closure((IrFunction *)v->fn, fv->name);
+        if (!cell || (cell->kind != IR_VAR_CELL && cell->kind != IR_VAR_FREE))
+            return fail(v, n, "%s's free variable %s is no cell here", f->qualname, fv->name);
+    }
+    return 0;
+}
+
+/* BUILD_CLASS: the body's MAKE_FUNCTION (of a class body), the bases as a
+ * TUPLE display, the keywords as a DICT display. */
+static int check_build_class(Verifier *v, const IrNode *n)
+{
+    const IrNode *make = n->kids[0];
+    if (make->kind != IR_MAKE_FUNCTION || !make->func || !make->func->is_class)
+        return fail(v, n, "kid 0 is not the make_function of a class body");
+    if (n->kids[1]->kind != IR_TUPLE || (n->nkids > 2 && n->kids[2]->kind != IR_DICT))
+        return fail(v, n, "bases must be a tuple display, keywords a dict display");
     return 0;
 }
 
@@ -263,6 +312,10 @@ static int check_node(Verifier *v, const IrNode *n, const IrNode *parent, int in
         return check_dict(v, n);
     case IR_MAKE_FUNCTION:
         return check_make_function(v, n);
+    case IR_BUILD_CLASS:
+        return check_build_class(v, n);
+    case IR_CELL_REF:
+        return n->var->kind == IR_VAR_CELL ? 0 : fail(v, n, "%s is not a cell", n->var->name);
     default:
         return n->func ? fail(v, n, "has a function but is no make_function") : 0;
     }

@@ -62,7 +62,7 @@ static int store_attr(Lower *L, const AstAttribute *t, IrNode *value, IrNode *bl
     if (!obj)
         return -1;
     IrNode *n = ir_node(L->m, IR_STORE_ATTR, lower_attr_pos(t->hdr.pos, t), 2, value, obj);
-    n->cidx = lower_const_str(L, t->attr);
+    n->cidx = lower_name_const(L, t->attr);
     ir_node_add(L->m, block, n);
     return 0;
 }

@@ -59,7 +59,7 @@ static int aug_attr(Lower *L, const AstAugAssign *s, const AstAttribute *t, IrNo
     if (!obj)
         return -1;
     IrPos pos = lower_attr_pos(t->hdr.pos, t);
-    int name = lower_const_str(L, t->attr);
+    int name = lower_name_const(L, t->attr);
     IrNode *get = ir_node(L->m, IR_ATTR, pos, 1, lower_load(L, obj, t->value->pos));
     get->cidx = name;
     IrNode *result = inplace(L, s, get);

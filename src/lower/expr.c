@@ -197,7 +197,7 @@ static IrNode *lower_attribute(Lower *L, const AstAttribute *e)
     if (!obj)
         return NULL;
     IrNode *n = ir_node(L->m, IR_ATTR, lower_attr_pos(e->hdr.pos, e), 1, obj);
-    n->cidx = lower_const_str(L, e->attr);
+    n->cidx = lower_name_const(L, e->attr);
     return n;
 }
 
@@ -260,6 +260,10 @@ IrNode *lower_expr(Lower *L, const AstNode *e)
     case AST_Tuple: return lower_display(L, e, IR_TUPLE, &((const AstTuple *)e)->elts);
     case AST_List:  return lower_display(L, e, IR_LIST, &((const AstList *)e)->elts);
     case AST_Set:   return lower_display(L, e, IR_SET, &((const AstSet *)e)->elts);
+    case AST_Lambda:    return lower_lambda(L, (const AstLambda *)e);
+    case AST_ListComp:
+    case AST_SetComp:
+    case AST_DictComp:  return lower_comprehension(L, e);
     case AST_Starred:
         lower_syntax_error(L, e->pos.line, "can't use starred expression here");
         return NULL;

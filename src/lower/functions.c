@@ -23,75 +23,20 @@
  * the decorator expressions run first, then the defaults, then the calls
  * innermost first — CPython's order.
  *
- * Refused for now: annotations, keyword-only defaults (the IR has
- * no slot for __kwdefaults__ yet), and closures: a function with a free
- * variable, or whose local an inner scope captures.
+ * Keyword-only defaults and annotations: signature.c; cells and free
+ * variables: closures.c (a parameter an inner scope captures is a cell).
  */
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 #include "lowering.h"
 
-/* The child scope of s that captures `name` (has it as FREE). */
-static const AstScope *capturer(const AstScope *s, const char *name)
-{
-    for (int i = 0; i < s->nchildren; i++) {
-        const AstSymbol *sym = ast_scope_lookup(s->children[i], name);
-        if (sym && sym->scope == AST_SYM_FREE)
-            return s->children[i];
-    }
-    return NULL;
-}
-
-/* Refuses closures before anything of the function is lowered.  A captured
- * local is reported where it is captured: for a lambda or comprehension
- * that construct is the better message. */
-static int check_closures(Lower *L, const AstScope *scope, int def_line)
-{
-    char buf[300];
-    for (int i = 0; i < scope->nsymbols; i++) {
-        const AstSymbol *sym = &scope->symbols[i];
-        if (sym->scope == AST_SYM_FREE) {
-            snprintf(buf, sizeof buf, "closure (free variable '%.200s')", sym->name);
-            return lower_refuse_named(L, def_line, buf);
-        }
-        if (sym->scope != AST_SYM_CELL)
-            continue;
-        const AstScope *c = capturer(scope, sym->name);
-        if (c && c->node && c->node->kind != AST_FunctionDef)
-            return lower_refuse(L, c->node);
-        snprintf(buf, sizeof buf, "closure (free variable '%.200s')", sym->name);
-        return lower_refuse_named(L, c && c->node ? c->node->pos.line : def_line, buf);
-    }
-    return 0;
-}
-
-static int has_annotations(const Astarguments *a)
-{
-    const AstSeq *lists[3] = {&a->posonlyargs, &a->args, &a->kwonlyargs};
-    for (int l = 0; l < 3; l++)
-        for (int i = 0; i < lists[l]->n; i++)
-            if (((const Astarg *)lists[l]->items[i])->annotation)
-                return 1;
-    return (a->vararg && ((const Astarg *)a->vararg)->annotation)
-        || (a->kwarg && ((const Astarg *)a->kwarg)->annotation);
-}
-
-/* What this subset cannot compile about the def itself. */
-static int check_signature(Lower *L, const AstFunctionDef *s)
-{
-    const Astarguments *a = (const Astarguments *)s->args;
-    if (s->returns || has_annotations(a))
-        return lower_refuse_named(L, s->hdr.pos.line, "function annotation");
-    for (int i = 0; i < a->kw_defaults.n; i++)
-        if (a->kw_defaults.items[i])
-            return lower_refuse_named(L, s->hdr.pos.line, "keyword-only parameter default");
-    return 0;
-}
-
 static void add_params(Lower *L, const AstSeq *params)
 {
     for (int i = 0; i < params->n; i++)
-        ir_var_new(L->m, L->fn, ((const Astarg *)params->items[i])->arg, IR_VAR_LOCAL);
+    {
+        const char *name = lower_mangle(L, ((const Astarg *)params->items[i])->arg);
+        ir_var_new(L->m, L->fn, name, lower_param_kind(L, name));
+    }
 }
 
 /* The parameters as the first frame slots, and the signature counts. */
@@ -105,13 +50,37 @@ static void declare_params(Lower *L, const Astarguments *a)
     fn->argcount = a->posonlyargs.n + a->args.n;
     fn->kwonlyargcount = a->kwonlyargs.n;
     if (a->vararg) {
-        ir_var_new(L->m, fn, ((const Astarg *)a->vararg)->arg, IR_VAR_LOCAL);
+        const char *name = lower_mangle(L, ((const Astarg *)a->vararg)->arg);
+        ir_var_new(L->m, fn, name, lower_param_kind(L, name));
         fn->fnflags |= IR_FN_VARARGS;
     }
     if (a->kwarg) {
-        ir_var_new(L->m, fn, ((const Astarg *)a->kwarg)->arg, IR_VAR_LOCAL);
+        const char *name = lower_mangle(L, ((const Astarg *)a->kwarg)->arg);
+        ir_var_new(L->m, fn, name, lower_param_kind(L, name));
         fn->fnflags |= IR_FN_VARKEYWORDS;
     }
+}
+
+Lower lower_function_enter(Lower *L, IrFunction *fn, const AstScope *scope,
+                           const Astarguments *a)
+{
+    Lower inner = *L;
+    inner.fn = fn;
+    inner.scope = scope;
+    inner.loop_depth = 0;
+    if (a)
+        declare_params(&inner, a);
+    lower_closure_vars(&inner);
+    return inner;
+}
+
+int lower_function_leave(Lower *L, Lower *inner, int rc)
+{
+    L->failed |= inner->failed;
+    if (rc < 0 || inner->failed)
+        return -1;
+    lower_finish_slots(inner->fn);
+    return 0;
 }
 
 /* `return None` unless the body already ends by leaving.  It never fails;
@@ -131,15 +100,11 @@ static void implicit_return(Lower *L, const AstSeq *body, int skip)
                 ir_node(L->m, IR_RETURN, pos, 1, lower_const_node(L, Py_None, pos)));
 }
 
-/* co_qualname: nested functions are "outer.<locals>.inner". */
+/* co_qualname: nested functions are "outer.<locals>.inner", methods
+ * "C.f" (classes.c). */
 static const char *qualname_of(Lower *L, const char *name)
 {
-    if (L->fn->is_module)
-        return name;
-    size_t n = strlen(L->fn->qualname) + strlen(name) + sizeof ".<locals>.";
-    char *q = ir_alloc(L->m, n);
-    snprintf(q, n, "%s.<locals>.%s", L->fn->qualname, name);
-    return q;
+    return lower_qualname(L, name);
 }
 
 /* Lowers the body of s into a new function of the module. */
@@ -149,18 +114,12 @@ static IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s)
     if (s->decorator_list.n > 0)
         pos.line = s->decorator_list.items[0]->pos.line;
     IrFunction *fn = ir_function_new(L->m, L->fn, s->name, qualname_of(L, s->name), pos);
-    Lower inner = *L;
-    inner.fn = fn;
-    inner.scope = s->hdr.scope;
-    inner.loop_depth = 0;
-    declare_params(&inner, (const Astarguments *)s->args);
+    Lower inner = lower_function_enter(L, fn, s->hdr.scope, (const Astarguments *)s->args);
     int skip = lower_function_docstring(&inner, &s->body);
     int rc = lower_body(&inner, &s->body, skip);
-    L->failed |= inner.failed;
-    if (rc < 0)
-        return NULL;
-    implicit_return(&inner, &s->body, skip);
-    return fn;
+    if (rc == 0)
+        implicit_return(&inner, &s->body, skip);
+    return lower_function_leave(L, &inner, rc) < 0 ? NULL : fn;
 }
 
 /* The decorators, outermost first: CALL nodes still missing their
@@ -194,14 +153,11 @@ int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
 {
     if (!s->hdr.scope)
         P2C_UNREACHABLE();
-    if (check_signature(L, s) < 0 || check_closures(L, s->hdr.scope, s->hdr.pos.line) < 0)
-        return -1;
     IrNode **decos = lower_decorators(L, &s->decorator_list);
     if (!decos)
         return -1;
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, s->hdr.pos);
-    const AstSeq *defaults = &((const Astarguments *)s->args)->defaults;
-    if (lower_items(L, defaults, make) < 0)
+    if (lower_signature(L, (const Astarguments *)s->args, s->returns, make) < 0)
         return -1;
     if (!(make->func = lower_function_body(L, s)))
         return -1;

@@ -21,7 +21,7 @@ static IrNode *import_name(Lower *L, IrPos pos, const char *name, PyObject *from
                            int level)
 {
     IrNode *n = ir_node_new(L->m, IR_IMPORT_NAME, pos);
-    n->cidx = lower_const_str(L, name);
+    n->cidx = lower_name_const(L, name);   /* mangled in a class, as CPython does */
     n->cidx2 = lower_const(L, fromlist);
     n->op = level;
     return n;
@@ -108,7 +108,7 @@ int lower_import_from(Lower *L, const AstImportFrom *s, IrNode *block)
     ir_node_add(L->m, block, keep);
     for (int i = 0; i < s->names.n; i++) {
         const Astalias *a = (const Astalias *)s->names.items[i];
-        IrNode *value = import_from(L, pos, lower_load(L, t, pos), a->name);
+        IrNode *value = import_from(L, pos, lower_load(L, t, pos), lower_mangle(L, a->name));
         if (bind(L, a->asname ? a->asname : a->name, pos, value, block) < 0)
             return -1;
     }

@@ -4,8 +4,8 @@
  * analysis: at module level every name is a global (module code is not
  * optimized: STORE_NAME/LOAD_NAME on the globals dict, with the builtins
  * fallback); in a function a name is a fast local when the symtable says
- * LOCAL, a global for GLOBAL_EXPLICIT / GLOBAL_IMPLICIT, and closures (FREE,
- * CELL) are refused for now.
+ * LOCAL, a global for GLOBAL_EXPLICIT / GLOBAL_IMPLICIT, a cell or free
+ * variable for CELL / FREE (closures.c).
  *
  * Variables are created on first use.  Parameters are created first by
  * functions.c, so frame slots follow co_varnames: parameters in CPython's
@@ -61,22 +61,16 @@ IrVar *lower_temp(Lower *L)
     return ir_temp_new(L->m, L->fn);
 }
 
-/* "closure (free variable 'x')" and the like: a refusal naming the name. */
-static IrVar *refuse_closure(Lower *L, IrPos pos, const char *what, const char *name)
-{
-    char construct[300];
-    snprintf(construct, sizeof construct, "closure (%s variable '%.200s')", what, name);
-    lower_refuse_named(L, pos.line, construct);
-    return NULL;
-}
-
 IrVar *lower_var(Lower *L, const char *name, IrPos pos)
 {
+    name = lower_mangle(L, name);   /* as the symtable stores it */
     IrVar *v = ir_var_find(L->fn, name);
     if (v)
         return v;
     if (L->fn->is_module)
         return ir_var_new(L->m, L->fn, name, IR_VAR_GLOBAL);
+    if (L->fn->is_class)
+        return lower_class_var(L, name, pos);
     const AstSymbol *sym = ast_scope_lookup(L->scope, name);
     if (!sym)
         P2C_UNREACHABLE();   /* the symtable saw every name of the body */
@@ -86,10 +80,10 @@ IrVar *lower_var(Lower *L, const char *name, IrPos pos)
     case AST_SYM_GLOBAL_EXPLICIT:
     case AST_SYM_GLOBAL_IMPLICIT:
         return ir_var_new(L->m, L->fn, name, IR_VAR_GLOBAL);
-    case AST_SYM_FREE:
-        return refuse_closure(L, pos, "free", name);
+    case AST_SYM_FREE:    /* closures.c creates these when a function starts */
+        return ir_var_new(L->m, L->fn, name, IR_VAR_FREE);
     case AST_SYM_CELL:
-        return refuse_closure(L, pos, "cell", name);
+        return ir_var_new(L->m, L->fn, name, IR_VAR_CELL);
     }
     P2C_UNREACHABLE();
 }
@@ -155,6 +149,7 @@ IrModule *lower_module(const AstUnit *u, const char *module_name)
     L.fn = ir_function_new(m, NULL, "<module>", "<module>", pos);
     L.fn->is_module = 1;
     const AstSeq *body = &((const AstModule *)u->module)->body;
+    lower_setup_annotations(&L, body);
     int skip = module_docstring(&L, body);
     if (lower_body(&L, body, skip) < 0 || L.failed) {
         ir_module_free(m);

@@ -14,6 +14,11 @@
  *   fstring.c    f-strings as FSTRING of constants and FORMATs
  *   imports.c    import / from-import as IMPORT_NAME + IMPORT_FROM
  *   functions.c  def: parameters, defaults, docstring, MAKE_FUNCTION
+ *   try.c        try/except/else/finally, except-as name deletion
+ *   with.c       with as __enter__/__exit__ and try blocks (PEP 343)
+ *   assert.c     assert as `if __debug__: if not test: raise AssertionError`
+ *   classes.c    class: body function, BUILD_CLASS, names of class bodies,
+ *                private-name mangling, qualnames
  *   refuse.c     the one table naming constructs outside the subset
  *
  * Errors: the first construct lowering cannot compile exactly is reported
@@ -36,6 +41,8 @@ typedef struct {
     const AstScope *scope;   /* its symtable scope */
     int loop_depth;          /* LOOP bodies around the current statement */
     int failed;              /* an error was reported */
+    const char *private_name; /* the innermost enclosing class's name, for
+                                 private-name mangling (NULL outside classes) */
 } Lower;
 
 /* ---- lower.c ------------------------------------------------------------ */
@@ -96,6 +103,64 @@ IrNode *lower_formatted_value(Lower *L, const AstFormattedValue *e);
 int lower_import(Lower *L, const AstImport *s, IrNode *block);
 int lower_import_from(Lower *L, const AstImportFrom *s, IrNode *block);
 int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block);
+/* try.c, with.c, assert.c: the exceptions family */
+int lower_try(Lower *L, const AstTry *s, IrNode *block);
+int lower_with(Lower *L, const AstWith *s, IrNode *block);
+int lower_assert(Lower *L, const AstAssert *s, IrNode *block);
+
+/* ---- classes.c ---------------------------------------------------------- */
+
+int lower_class_def(Lower *L, const AstClassDef *s, IrNode *block);
+/* The variable of `name` (already mangled) in a class body: NAME for the
+ * symtable's LOCAL / GLOBAL_IMPLICIT / unknown names, GLOBAL for
+ * GLOBAL_EXPLICIT; FREE and CELL variables exist already (lower_closure_vars). */
+IrVar *lower_class_var(Lower *L, const char *name, IrPos pos);
+/* CPython's _Py_Mangle with L->private_name: `__x` -> `_C__x` inside class
+ * C (not `__x__`, not dotted names); name itself when nothing changes. */
+const char *lower_mangle(Lower *L, const char *name);
+/* lower_const_str of the mangled name: attribute and import names. */
+int lower_name_const(Lower *L, const char *name);
+/* co_qualname of a def or class named `name` defined in L->fn (compile.c's
+ * compiler_set_qualname): "name" at module level or when declared global,
+ * "C.name" in a class body, "f.<locals>.name" in a function. */
+const char *lower_qualname(Lower *L, const char *name);
+
+/* ---- functions (issue 4): closures.c, signature.c, lambda.c,
+ *      comprehensions.c, annotations.c ------------------------------------- */
+
+/* An inner Lower for the new function fn of scope: parameters of a (may be
+ * NULL: none) in the first slots, then every cell and free variable of the
+ * scope (closures.c). */
+Lower lower_function_enter(Lower *L, IrFunction *fn, const AstScope *scope,
+                           const Astarguments *a);
+/* After fn's body was lowered with result rc: merges failure into L and
+ * renumbers fn's slots.  0, or -1 when fn failed. */
+int lower_function_leave(Lower *L, Lower *inner, int rc);
+/* IR_VAR_CELL when the symtable says the parameter `name` is captured. */
+IrVarKind lower_param_kind(Lower *L, const char *name);
+/* Creates the CELL and FREE variables of L->scope not yet created. */
+void lower_closure_vars(Lower *L);
+/* Frame slots into CPython's localsplus order (closures.c). */
+void lower_finish_slots(IrFunction *fn);
+int lower_nparams(const IrFunction *fn);
+/* MAKE_FUNCTION's kids and constants: positional defaults, kw-only defaults
+ * (cidx), annotations (cidx2). */
+int lower_signature(Lower *L, const Astarguments *a, const AstNode *returns, IrNode *make);
+int lower_kwdefaults(Lower *L, const Astarguments *a, IrNode *make);
+int lower_annotations(Lower *L, const Astarguments *a, const AstNode *returns,
+                      IrNode *make);
+/* The value of an annotation: the expression, or under `from __future__
+ * import annotations` the string CPython makes of it.  NULL after an error
+ * (a starred annotation `*args: *Ts` is refused for now). */
+IrNode *lower_annotation(Lower *L, const AstNode *annotation);
+/* Whether the module has `from __future__ import annotations`. */
+int lower_postponed_annotations(Lower *L);
+IrNode *lower_lambda(Lower *L, const AstLambda *e);
+IrNode *lower_comprehension(Lower *L, const AstNode *e);
+int lower_annassign(Lower *L, const AstAnnAssign *s, IrNode *block);
+/* SETUP_ANNOTATIONS at the start of a module or class body whose statements
+ * (not nested defs/classes) contain an annotated assignment. */
+void lower_setup_annotations(Lower *L, const AstSeq *body);
 
 /* ---- refuse.c ----------------------------------------------------------- */
 

@@ -14,7 +14,7 @@
  * compiler's SyntaxError is ours to give. */
 static int lower_return(Lower *L, const AstReturn *s, IrNode *block)
 {
-    if (L->fn->is_module)
+    if (L->fn->is_module || L->fn->is_class)
         return lower_syntax_error(L, s->hdr.pos.line, "'return' outside function");
     IrNode *v = s->value ? lower_expr(L, s->value)
                          : lower_const_node(L, Py_None, s->hdr.pos);
@@ -46,7 +46,7 @@ static int lower_del_target(Lower *L, const AstNode *t, IrNode *block)
         if (!obj)
             return -1;
         n = ir_node(L->m, IR_DEL_ATTR, lower_attr_pos(t->pos, a), 1, obj);
-        n->cidx = lower_const_str(L, a->attr);
+        n->cidx = lower_name_const(L, a->attr);
         break;
     }
     case AST_Subscript: {
@@ -82,12 +82,14 @@ static int lower_delete(Lower *L, const AstDelete *s, IrNode *block)
 }
 
 /* `raise E` / `raise E from C`: E then C evaluated, RAISE at the statement's
- * span.  A bare `raise` re-raises the exception being handled, which
- * depends on exception state this subset does not model yet. */
+ * span.  A bare `raise` (RAISE without kids) re-raises the handled
+ * exception. */
 static int lower_raise(Lower *L, const AstRaise *s, IrNode *block)
 {
-    if (!s->exc)
-        return lower_refuse_named(L, s->hdr.pos.line, "bare raise");
+    if (!s->exc) {
+        ir_node_add(L->m, block, ir_node_new(L->m, IR_RAISE, s->hdr.pos));
+        return 0;
+    }
     IrNode *exc = lower_expr(L, s->exc);
     IrNode *cause = exc && s->cause ? lower_expr(L, s->cause) : NULL;
     if (!exc || (s->cause && !cause))
@@ -136,6 +138,7 @@ int lower_stmt(Lower *L, const AstNode *s, IrNode *block)
 {
     switch (s->kind) {
     case AST_FunctionDef: return lower_function_def(L, (const AstFunctionDef *)s, block);
+    case AST_ClassDef:   return lower_class_def(L, (const AstClassDef *)s, block);
     case AST_Return:     return lower_return(L, (const AstReturn *)s, block);
     case AST_Delete:     return lower_delete(L, (const AstDelete *)s, block);
     case AST_Assign:     return lower_assign(L, (const AstAssign *)s, block);
@@ -147,9 +150,14 @@ int lower_stmt(Lower *L, const AstNode *s, IrNode *block)
     case AST_Import:     return lower_import(L, (const AstImport *)s, block);
     case AST_ImportFrom: return lower_import_from(L, (const AstImportFrom *)s, block);
     case AST_Expr:       return lower_expr_stmt(L, (const AstExpr *)s, block);
+    case AST_Try:        return lower_try(L, (const AstTry *)s, block);
+    case AST_With:       return lower_with(L, (const AstWith *)s, block);
+    case AST_Assert:     return lower_assert(L, (const AstAssert *)s, block);
     case AST_Break: case AST_Continue:
         return lower_jump(L, s, block);
+    case AST_AnnAssign:  return lower_annassign(L, (const AstAnnAssign *)s, block);
     case AST_Global:     /* scoping only: the symtable already applied it */
+    case AST_Nonlocal:
     case AST_Pass:
         return 0;
     default:

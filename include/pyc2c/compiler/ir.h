@@ -86,8 +86,11 @@ typedef struct {
 
 typedef enum {
     IR_VAR_LOCAL,    /* fast local of a function: a frame slot */
-    IR_VAR_CELL,     /* local captured by an inner function (issue 4) */
-    IR_VAR_FREE,     /* captured from an outer function (issue 4) */
+    IR_VAR_CELL,     /* local captured by an inner function: its slot holds
+                        a cell (docs/architecture.md, "Cells and free
+                        variables") */
+    IR_VAR_FREE,     /* captured from an outer function: its slot holds the
+                        outer function's cell, from __closure__ */
     IR_VAR_GLOBAL,   /* module global, falling back to builtins on load; all
                         names at module level are globals */
     IR_VAR_NAME,     /* unoptimized-scope name (class bodies, issue 4) */
@@ -116,8 +119,10 @@ struct IrNode {
     IrPos pos;
     int op;              /* IR_F_OP kinds: operator / conversion / level */
     int cidx;            /* IR_F_CONST kinds: constant index; CALL: kwnames
-                            tuple or -1; otherwise -1 */
-    int cidx2;           /* IMPORT_NAME: fromlist constant; otherwise -1 */
+                            tuple or -1; MAKE_FUNCTION: names of the kw-only
+                            defaults (str tuple) or -1; otherwise -1 */
+    int cidx2;           /* IMPORT_NAME: fromlist constant; MAKE_FUNCTION:
+                            annotation names (str tuple) or -1; otherwise -1 */
     int star;            /* UNPACK: starred target index or -1 */
     IrVar *var;          /* IR_F_VAR kinds */
     IrVar **vars;        /* UNPACK targets */
@@ -146,6 +151,8 @@ struct IrFunction {
     IrFunction *parent;      /* NULL for the module body */
     int id;                  /* index in IrModule.funcs; 0 is the module */
     int doc_cidx;            /* docstring constant or -1 */
+    int is_class;            /* a class body: unoptimized, its names are
+                                IR_VAR_NAME in the namespace (f_locals) */
 };
 
 typedef struct IrArena IrArena;
@@ -187,6 +194,11 @@ IrVar *ir_var_new(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind)
 IrVar *ir_temp_new(IrModule *m, IrFunction *fn);
 /* Finds a named (non-temp) variable of fn; NULL if none. */
 IrVar *ir_var_find(IrFunction *fn, const char *name);
+/* The variable of fn an inner function's free variable `name` captures: the
+ * CELL or FREE variable of that name — for `__class__` in a class body the
+ * class cell, which a FREE or NAME `__class__` of the body does not hide.
+ * NULL if none. */
+IrVar *ir_var_find_closure(IrFunction *fn, const char *name);
 
 IrNode *ir_node_new(IrModule *m, IrKind kind, IrPos pos);
 void ir_node_add(IrModule *m, IrNode *parent, IrNode *kid);

@@ -208,7 +208,8 @@ START_TEST(test_simple_module)
     assert_has(c, "P2C_Frame_PushModule(f, p2c_c[");
     assert_has(c, "P2C_Function_New(p2c_f1_add, p2c_c[");
     assert_has(c, "PyDict_SetItem(P2C_Frame_Globals(f), p2c_c[");
-    assert_has(c, "P2C_LoadGlobal(P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[");
+    assert_has(c, "P2C_LoadGlobalCached(&p2c_gcache[0], P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[");
+    assert_has(c, "static P2C_GlobalCache p2c_gcache[");
     assert_has(c, "PY_VECTORCALL_ARGUMENTS_OFFSET");
     assert_has(c, "P2C_Frame_AddTraceback(f);");
     assert_has(c, "{Py_mod_exec, (void *)p2c_module_exec}");
@@ -364,12 +365,41 @@ START_TEST(test_kitchen_sink)
 }
 END_TEST
 
-START_TEST(test_refuses_closures)
+/* def outer(a):            (line 2)   a: a parameter that is a cell
+ *     def inner(): return a    (line 3)
+ *     return inner
+ * The prologue makes a's cell, inner's copies its free variable, the
+ * closure is a tuple of outer's cells, loads read the cell's content. */
+START_TEST(test_closures)
 {
-    IrFunction *f = ir_function_new(mod, fn, "g", "g", at(2, 0, 5));
-    ir_var_new(mod, f, "cell", IR_VAR_CELL);
+    IrFunction *module = fn;
+    IrFunction *outer = ir_function_new(mod, module, "outer", "outer", at(2, 0, 5));
+    outer->argcount = 1;
+    ir_var_new(mod, outer, "a", IR_VAR_CELL);
+    IrVar *in = ir_var_new(mod, outer, "inner", IR_VAR_LOCAL);
+    IrFunction *inner = ir_function_new(mod, outer, "inner", "outer.<locals>.inner",
+                                        at(3, 4, 9));
+    IrVar *fa = ir_var_new(mod, inner, "a", IR_VAR_FREE);
+    fn = inner;
+    add(ir_node(mod, IR_RETURN, at(3, 17, 25), 1, k_load(fa, at(3, 24, 25))));
+    fn = outer;
+    IrNode *mk = ir_node_new(mod, IR_MAKE_FUNCTION, at(3, 4, 9));
+    mk->func = inner;
+    add(k_assign(in, mk));
+    add(ir_node(mod, IR_RETURN, at(4, 4, 16), 1, k_load(in, at(4, 11, 16))));
+    fn = module;
+    mk = ir_node_new(mod, IR_MAKE_FUNCTION, at(2, 0, 5));
+    mk->func = outer;
+    add(k_assign(global("outer"), mk));
     char *c = generate(CGEN_EXTENSION);
-    ck_assert_ptr_null(c);
+    ck_assert_ptr_nonnull(c);
+    assert_has(c, "if (P2C_MakeCell(&P2C_SLOT(f, 0)) < 0) goto error;");
+    assert_has(c, "P2C_CopyFreeVars(&P2C_SLOT(f, 0), p2c_func, 1);");
+    assert_has(c, "PyTuple_Pack(1, P2C_SLOT(f, 0))");
+    assert_has(c, "= PyCell_GET(P2C_SLOT(f, 0))) == NULL) { P2C_Frame_SetSite(f, 2); "
+               "P2C_RaiseUnboundDeref(p2c_c[");
+    assert_compiles("closures", c);
+    free(c);
 }
 END_TEST
 
@@ -667,7 +697,7 @@ int main(void)
     tcase_add_test(tc, test_simple_module);
     tcase_add_test(tc, test_executable);
     tcase_add_test(tc, test_kitchen_sink);
-    tcase_add_test(tc, test_refuses_closures);
+    tcase_add_test(tc, test_closures);
     tcase_add_test(tc, test_compiled_module_runs);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -105,7 +105,8 @@ static const char *opnames_of(const IrNode *n)
     case IR_DEL_ATTR:     return "DELETE_ATTR";
     case IR_DEL_SUBSCR:   return "DELETE_SUBSCR";
     case IR_UNPACK:       return "UNPACK_SEQUENCE UNPACK_EX";
-    case IR_RAISE:        return "RAISE_VARARGS";
+    case IR_RAISE:        /* bare: also a with's RERAISE of the exception */
+        return n->nkids ? "RAISE_VARARGS" : "RAISE_VARARGS RERAISE";
     case IR_IMPORT_NAME:  return "IMPORT_NAME";
     case IR_IMPORT_FROM:  return "IMPORT_FROM";
     case IR_ITER:         return "GET_ITER";
@@ -113,6 +114,10 @@ static const char *opnames_of(const IrNode *n)
     case IR_FORMAT:       return "FORMAT_VALUE";
     case IR_SLICE:        return "BUILD_SLICE";
     case IR_MAKE_FUNCTION: return "MAKE_FUNCTION";
+    case IR_LIST_APPEND:  return "LIST_APPEND";
+    case IR_SET_ADD:      return "SET_ADD";
+    case IR_MAP_ADD:      return "MAP_ADD";
+    case IR_SETUP_ANNOTATIONS: return "SETUP_ANNOTATIONS";
     case IR_RETURN:       /* an implicit return copies its predecessor's */
         return n->kids[0]->kind == IR_CONST ? "" : "RETURN_VALUE";
     case IR_UNARY:        /* `not` in a test is a jump; -1 is a constant */
@@ -120,11 +125,13 @@ static const char *opnames_of(const IrNode *n)
              : "UNARY_NEGATIVE UNARY_POSITIVE UNARY_INVERT";
     case IR_LOAD:
         return n->var->kind == IR_VAR_TEMP ? ""
-             : "LOAD_NAME LOAD_GLOBAL LOAD_FAST";
+             : "LOAD_NAME LOAD_GLOBAL LOAD_FAST LOAD_DEREF LOAD_CLASSDEREF";
     case IR_ASSIGN:
         return n->var->kind == IR_VAR_TEMP ? ""
-             : "STORE_NAME STORE_GLOBAL STORE_FAST";
-    case IR_DEL:          return "DELETE_NAME DELETE_GLOBAL DELETE_FAST";
+             : "STORE_NAME STORE_GLOBAL STORE_FAST STORE_DEREF";
+    case IR_DEL:
+        return n->var->kind == IR_VAR_TEMP ? ""
+             : "DELETE_NAME DELETE_GLOBAL DELETE_FAST DELETE_DEREF";
     default:              return "";
     }
 }
@@ -162,8 +169,9 @@ static int check_node_pos(IrNode *n, void *ctx)
     return 1;
 }
 
-/* Frame slots must be co_varnames: parameters, then locals in CPython's
- * order (locals() and introspection show it). */
+/* Frame slots must be co_varnames: parameters (a parameter that is a cell
+ * too), then locals in CPython's order (locals() and introspection show
+ * it). */
 static void check_varnames(PosCheck *pc)
 {
     char key[2048];
@@ -171,7 +179,11 @@ static void check_varnames(PosCheck *pc)
     for (int slot = 0; slot < pc->fn->nslots; slot++)
         for (int i = 0; i < pc->fn->nvars; i++) {
             const IrVar *v = pc->fn->vars[i];
-            if (v->kind == IR_VAR_LOCAL && v->slot == slot)
+            int param = v->slot < pc->fn->argcount + pc->fn->kwonlyargcount +
+                        !!(pc->fn->fnflags & IR_FN_VARARGS) +
+                        !!(pc->fn->fnflags & IR_FN_VARKEYWORDS);
+            if ((v->kind == IR_VAR_LOCAL || (v->kind == IR_VAR_CELL && param)) &&
+                v->slot == slot)
                 len += snprintf(key + len, sizeof key - len, "%s%s", slot ? "," : "", v->name);
         }
     PyObject *k = PyUnicode_FromString(key);

@@ -1,0 +1,19 @@
+/* long311.h — reading small ints without calling into CPython, for 3.11's
+ * int layout (ob_size carries the sign and the digit count; 30-bit digits).
+ * 3.12 moved to lv_tag: a new file beside this one, chosen in compat.h. */
+#ifndef PYC2C_COMPAT_LONG311_H
+#define PYC2C_COMPAT_LONG311_H
+
+/* 1 and *value when x, an exact int, has at most one digit (|x| < 2**30,
+ * what CPython calls "compact" and specializes on); else 0. */
+static inline int
+P2C_Long_AsCompact(PyObject *x, long *value)
+{
+    Py_ssize_t size = Py_SIZE(x);
+    if (size < -1 || size > 1)
+        return 0;
+    *value = (long)size * (long)((PyLongObject *)x)->ob_digit[0];
+    return 1;
+}
+
+#endif

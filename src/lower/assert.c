@@ -1,0 +1,72 @@
+/* assert.c — the assert statement.
+ *
+ *   assert test, msg           if __debug__:
+ *                                  if not test:
+ *                                      raise AssertionError(msg)
+ *
+ * __debug__ (IR DEBUG) is the running interpreter's: CPython's compiler
+ * drops asserts under -O at compile time, a compiled program decides when it
+ * runs (the runtime reads sys.flags.optimize once).  AssertionError is the
+ * builtin class itself (LOAD_ASSERTION_ERROR), whatever the name is bound
+ * to; without msg the class is raised (and instantiated by raise).  The
+ * truth test, the call and the raise are at the position CPython's
+ * compiler_jump_if leaves behind (after_jump_if).
+ */
+#include "lowering.h"
+
+/* The position 3.11's compiler_jump_if(test) leaves current: a comparison
+ * sets its own span and does not restore the previous one (SET_LOC without
+ * the save/restore of compiler_visit_expr); `not`, `and`/`or` and `x if c
+ * else y` recurse in code order; anything else is visited and restores
+ * pos. */
+static IrPos after_jump_if(const AstNode *test, IrPos pos)
+{
+    switch (test->kind) {
+    case AST_UnaryOp: {
+        const AstUnaryOp *u = (const AstUnaryOp *)test;
+        return u->op == AST_Not ? after_jump_if(u->operand, pos) : pos;
+    }
+    case AST_BoolOp: {
+        const AstBoolOp *b = (const AstBoolOp *)test;
+        for (int i = 0; i < b->values.n; i++)
+            pos = after_jump_if(b->values.items[i], pos);
+        return pos;
+    }
+    case AST_IfExp: {
+        const AstIfExp *e = (const AstIfExp *)test;
+        pos = after_jump_if(e->test, pos);
+        pos = after_jump_if(e->body, pos);
+        return after_jump_if(e->orelse, pos);
+    }
+    case AST_Compare:
+        return test->pos;
+    default:
+        return pos;
+    }
+}
+
+int lower_assert(Lower *L, const AstAssert *s, IrNode *block)
+{
+    IrPos pos = after_jump_if(s->test, s->hdr.pos);
+    IrNode *test = lower_expr(L, s->test);
+    if (!test)
+        return -1;
+    IrNode *exc = ir_node_new(L->m, IR_ASSERTION_ERROR, pos);
+    if (s->msg) {
+        IrNode *msg = lower_expr(L, s->msg);
+        if (!msg)
+            return -1;
+        exc = ir_node(L->m, IR_CALL, pos, 2, exc, msg);
+        exc->cidx = -1;
+    }
+    IrNode *raise = ir_node_new(L->m, IR_BLOCK, pos);
+    ir_node_add(L->m, raise, ir_node(L->m, IR_RAISE, pos, 1, exc));
+    IrNode *not_test = ir_node(L->m, IR_UNARY, test->pos, 1, test);
+    not_test->op = IR_UNARY_NOT;
+    IrNode *check = ir_node_new(L->m, IR_BLOCK, pos);
+    ir_node_add(L->m, check, ir_node(L->m, IR_IF, pos, 3, not_test, raise,
+                                     ir_node_new(L->m, IR_BLOCK, pos)));
+    ir_node_add(L->m, block, ir_node(L->m, IR_IF, pos, 3, ir_node_new(L->m, IR_DEBUG, pos),
+                                     check, ir_node_new(L->m, IR_BLOCK, pos)));
+    return 0;
+}

@@ -1,0 +1,83 @@
+/* closures.c — cells, free variables and frame-slot order of a function.
+ *
+ *   def f():                  def f():          # x: cell (slot after locals)
+ *       x = 1                     x = 1         # store into x's cell
+ *       def g():                  g = make_function(g, closure=(cell x,))
+ *           return x          def g():          # x: free (copied from
+ *       return g                  return x      #    g.__closure__ at entry)
+ *
+ * Which names are cells and frees is CPython's symtable's word (CELL, FREE,
+ * including frees only passed through to an inner function and names a
+ * `nonlocal` declares).  All of them become variables when a function's
+ * lowering starts, so the closure of every inner function can be found, and
+ * the frame slots are renumbered when it ends into CPython 3.11's localsplus
+ * order: co_varnames (parameters, then the other locals in first-use order),
+ * the cells that are not parameters, sorted by name, then the frees, sorted
+ * by name (compile.c's dictbytype sorts both).  A parameter that is a cell
+ * keeps its parameter slot.  docs/architecture.md, "Cells and free
+ * variables", says how code generation and the runtime use them.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "pyc2c/compiler/diag.h"
+#include "lowering.h"
+
+IrVarKind lower_param_kind(Lower *L, const char *name)
+{
+    const AstSymbol *sym = ast_scope_lookup(L->scope, name);
+    return sym && sym->scope == AST_SYM_CELL ? IR_VAR_CELL : IR_VAR_LOCAL;
+}
+
+void lower_closure_vars(Lower *L)
+{
+    const AstScope *s = L->scope;
+    for (int i = 0; s && i < s->nsymbols; i++) {
+        const AstSymbol *sym = &s->symbols[i];
+        if (sym->scope != AST_SYM_CELL && sym->scope != AST_SYM_FREE)
+            continue;
+        if (ir_var_find(L->fn, sym->name))
+            continue;   /* a parameter */
+        ir_var_new(L->m, L->fn, sym->name,
+                   sym->scope == AST_SYM_CELL ? IR_VAR_CELL : IR_VAR_FREE);
+    }
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp((*(IrVar *const *)a)->name, (*(IrVar *const *)b)->name);
+}
+
+/* Gives the variables of kind whose slot is >= from the next slots, sorted
+ * by name when sorted is set, else in creation order. */
+static int number(IrFunction *fn, IrVarKind kind, int from, int next, int sorted)
+{
+    IrVar **vs = calloc((size_t)fn->nvars + 1, sizeof *vs);
+    int n = 0;
+    if (!vs)
+        P2C_UNREACHABLE();
+    for (int i = 0; i < fn->nvars; i++)
+        if (fn->vars[i]->kind == kind && fn->vars[i]->slot >= from)
+            vs[n++] = fn->vars[i];
+    if (sorted)
+        qsort(vs, (size_t)n, sizeof *vs, by_name);
+    for (int i = 0; i < n; i++)
+        vs[i]->slot = next++;
+    free(vs);
+    return next;
+}
+
+int lower_nparams(const IrFunction *fn)
+{
+    return fn->argcount + fn->kwonlyargcount + !!(fn->fnflags & IR_FN_VARARGS) +
+           !!(fn->fnflags & IR_FN_VARKEYWORDS);
+}
+
+void lower_finish_slots(IrFunction *fn)
+{
+    int nparams = lower_nparams(fn);
+    int next = number(fn, IR_VAR_LOCAL, nparams, nparams, 0);
+    next = number(fn, IR_VAR_CELL, nparams, next, 1);
+    next = number(fn, IR_VAR_FREE, 0, next, 1);
+    if (next != fn->nslots)
+        P2C_UNREACHABLE();
+}

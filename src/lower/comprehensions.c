@@ -1,0 +1,175 @@
+/* comprehensions.c — list, set and dict comprehensions as functions called
+ * at once, with CPython 3.11's semantics (compile.c, compiler_comprehension):
+ *
+ *   [elt for x in xs if c for y in ys]      <listcomp>(iter(xs))
+ *                                           def <listcomp>(.0):
+ *                                               $r = []
+ *                                               loop:
+ *                                                   $t = next(.0) else exhausted
+ *                                                   x = $t
+ *                                                   if c:
+ *                                                       $i = iter(ys)
+ *                                                       loop:
+ *                                                           $u = next($i) else exhausted
+ *                                                           y = $u
+ *                                                           list_append($r, elt)
+ *                                               return $r
+ *
+ * The first iterable is evaluated, and iter() applied to it, in the
+ * enclosing scope (at the comprehension's span, where 3.11 reports
+ * GET_ITER's failure); everything else runs in the comprehension's own
+ * frame "<listcomp>" / "<setcomp>" / "<dictcomp>", which tracebacks show.
+ * The machinery (building, FOR_ITER, appends) carries the comprehension's
+ * span, as compiler_comprehension's SET_LOC(c, e) gives it.  A dict
+ * comprehension evaluates the key before the value (3.8+).  Generator
+ * expressions need generators and stay refused (refuse.c).
+ */
+#include "pyc2c/compiler/diag.h"
+#include "lowering.h"
+
+typedef struct {
+    const AstNode *e;          /* the comprehension */
+    const AstSeq *gens;        /* its comprehension parts */
+    const AstNode *elt, *val;  /* val: a dict comprehension's value, else NULL */
+    IrVar *result;
+} Comp;
+
+static int comp_body(Lower *L, Comp *c, int gen, IrNode *block);
+
+/* The innermost statement: add elt (and val) to the result. */
+static int comp_add(Lower *L, Comp *c, IrNode *block)
+{
+    IrPos pos = c->e->pos;
+    IrNode *elt = lower_expr(L, c->elt);
+    IrNode *val = elt && c->val ? lower_expr(L, c->val) : NULL;
+    if (!elt || (c->val && !val))
+        return -1;
+    IrNode *acc = lower_load(L, c->result, pos);
+    IrNode *n = c->val ? ir_node(L->m, IR_MAP_ADD, pos, 3, acc, elt, val)
+              : ir_node(L->m, c->e->kind == AST_ListComp ? IR_LIST_APPEND : IR_SET_ADD,
+                        pos, 2, acc, elt);
+    ir_node_add(L->m, block, n);
+    return 0;
+}
+
+/* The `if`s of generator gen, then the next generator or the add, nested
+ * into block. */
+static int comp_ifs(Lower *L, Comp *c, int gen, int from, IrNode *block)
+{
+    const Astcomprehension *g = (const Astcomprehension *)c->gens->items[gen];
+    if (from == g->ifs.n)
+        return gen + 1 < c->gens->n ? comp_body(L, c, gen + 1, block)
+                                    : comp_add(L, c, block);
+    const AstNode *cond = g->ifs.items[from];
+    IrNode *test = lower_expr(L, cond);
+    if (!test)
+        return -1;
+    IrNode *then = ir_node_new(L->m, IR_BLOCK, c->e->pos);
+    if (comp_ifs(L, c, gen, from + 1, then) < 0)
+        return -1;
+    ir_node_add(L->m, block, ir_node(L->m, IR_IF, c->e->pos, 3, test, then,
+                                     ir_node_new(L->m, IR_BLOCK, c->e->pos)));
+    return 0;
+}
+
+/* The loop of generator gen: over .0 for the first, over iter(its iterable)
+ * evaluated here for the others. */
+static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
+{
+    const Astcomprehension *g = (const Astcomprehension *)c->gens->items[gen];
+    IrPos pos = c->e->pos;
+    if (g->is_async)
+        return lower_refuse_named(L, c->e->pos.line, "asynchronous comprehension");
+    IrVar *it;
+    if (gen == 0) {
+        it = L->fn->vars[0];   /* .0 */
+    } else {
+        IrNode *seq = lower_expr(L, g->iter);
+        if (!seq)
+            return -1;
+        it = lower_temp(L);
+        IrNode *init = ir_node(L->m, IR_ASSIGN, pos, 1, ir_node(L->m, IR_ITER, pos, 1, seq));
+        init->var = it;
+        ir_node_add(L->m, block, init);
+    }
+    IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
+    IrNode *next = ir_node(L->m, IR_FOR_NEXT, pos, 1, lower_load(L, it, pos));
+    next->var = lower_temp(L);
+    ir_node_add(L->m, body, next);
+    IrNode *item = lower_load(L, next->var, g->target->pos);
+    L->loop_depth++;
+    int rc = lower_assign_to(L, g->target, item, body);
+    if (rc == 0)
+        rc = comp_ifs(L, c, gen, 0, body);
+    L->loop_depth--;
+    if (rc < 0)
+        return -1;
+    ir_node_add(L->m, block, ir_node(L->m, IR_LOOP, pos, 2, body,
+                                     ir_node_new(L->m, IR_BLOCK, pos)));
+    return 0;
+}
+
+static const char *comp_name(AstKind k)
+{
+    return k == AST_ListComp ? "<listcomp>" : k == AST_SetComp ? "<setcomp>" : "<dictcomp>";
+}
+
+/* The comprehension's function: .0, the result, the loops, the return. */
+static IrFunction *comp_function(Lower *L, Comp *c)
+{
+    const char *name = comp_name(c->e->kind);
+    IrPos start = {c->e->pos.line, 0, c->e->pos.line, 0};   /* the RESUME's */
+    IrFunction *fn = ir_function_new(L->m, L->fn, name, lower_qualname(L, name), start);
+    fn->argcount = 1;
+    Lower inner = *L;
+    inner.fn = fn;
+    inner.scope = c->e->scope;
+    inner.loop_depth = 0;
+    ir_var_new(L->m, fn, ".0", IR_VAR_LOCAL);    /* vars[0], slot 0 */
+    lower_closure_vars(&inner);
+    IrPos pos = c->e->pos;
+    c->result = lower_temp(&inner);
+    IrKind build = c->e->kind == AST_ListComp ? IR_LIST
+                 : c->e->kind == AST_SetComp ? IR_SET : IR_DICT;
+    IrNode *init = ir_node(L->m, IR_ASSIGN, pos, 1, ir_node_new(L->m, build, pos));
+    init->var = c->result;
+    ir_node_add(L->m, fn->body, init);
+    int rc = comp_body(&inner, c, 0, fn->body);
+    if (rc == 0)
+        ir_node_add(L->m, fn->body,
+                    ir_node(L->m, IR_RETURN, pos, 1, lower_load(&inner, c->result, pos)));
+    return lower_function_leave(L, &inner, rc) < 0 ? NULL : fn;
+}
+
+IrNode *lower_comprehension(Lower *L, const AstNode *e)
+{
+    Comp c = {.e = e};
+    switch (e->kind) {
+    case AST_ListComp:
+        c.gens = &((const AstListComp *)e)->generators;
+        c.elt = ((const AstListComp *)e)->elt;
+        break;
+    case AST_SetComp:
+        c.gens = &((const AstSetComp *)e)->generators;
+        c.elt = ((const AstSetComp *)e)->elt;
+        break;
+    case AST_DictComp:
+        c.gens = &((const AstDictComp *)e)->generators;
+        c.elt = ((const AstDictComp *)e)->key;
+        c.val = ((const AstDictComp *)e)->value;
+        break;
+    default:
+        return lower_refuse_expr(L, e);
+    }
+    if (!e->scope)
+        P2C_UNREACHABLE();
+    const Astcomprehension *first = (const Astcomprehension *)c.gens->items[0];
+    IrNode *seq = lower_expr(L, first->iter);
+    if (!seq)
+        return NULL;
+    IrNode *it = ir_node(L->m, IR_ITER, e->pos, 1, seq);
+    IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, e->pos);
+    if (!(make->func = comp_function(L, &c)))
+        return NULL;
+    return ir_node(L->m, IR_CALL, e->pos, 2, make, it);
+}

@@ -1,3 +1,0 @@
-# A bare raise is refused (no exception handlers yet).
-def f():
-    raise

@@ -1,0 +1,7 @@
+# CPython's compiler (not its parser) rejects a bare except before others.
+try:
+    pass
+except:
+    pass
+except ValueError:
+    pass

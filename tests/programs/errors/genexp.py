@@ -1,0 +1,3 @@
+def total(xs):
+    return sum(x * x for x in xs)
+print(total([1, 2]))

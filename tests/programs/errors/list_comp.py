@@ -1,2 +1,0 @@
-# Comprehensions are refused.
-squares = [n * n for n in range(5)]

@@ -1,0 +1,5 @@
+# try/except* (exception groups) is not compiled yet: refused, not miscompiled.
+try:
+    pass
+except* ValueError:
+    pass

@@ -1,6 +1,0 @@
-# try statements are refused.
-def f():
-    try:
-        return 1
-    except ValueError:
-        return 2

@@ -1,5 +1,0 @@
-# with statements are refused.
-import io
-
-with io.StringIO() as f:
-    f.write("x")

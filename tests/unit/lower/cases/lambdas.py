@@ -1,0 +1,3 @@
+f = lambda x, y=2, *, z=3: x + y + z
+def g(n):
+    return lambda: lambda: n

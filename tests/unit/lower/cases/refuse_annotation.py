@@ -1,2 +1,0 @@
-def f(x: int):
-    return x

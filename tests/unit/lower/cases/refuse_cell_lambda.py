@@ -1,3 +1,0 @@
-def outer(x):
-    y = 1
-    return [x + i for i in y]

@@ -1,5 +1,0 @@
-def f(v):
-    w = 1
-    class C:
-        attr = v
-    return C

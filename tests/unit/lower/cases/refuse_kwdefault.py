@@ -1,2 +1,0 @@
-def f(*, k=1):
-    return k

@@ -1,1 +1,0 @@
-y = [x for x in range(3)]

@@ -1,6 +1,0 @@
-def f():
-    x = 1
-    def g():
-        nonlocal x
-        x = 2
-    return g

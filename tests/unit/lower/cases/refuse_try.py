@@ -1,4 +1,0 @@
-try:
-    f()
-except E:
-    pass
