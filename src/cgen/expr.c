@@ -65,6 +65,11 @@ static CVal load_var(Cg *cg, IrNode *n, bool may_borrow)
         break;
     case IR_VAR_TEMP:
         cg_var_lvalue(cg, var, lv, sizeof lv);
+        if (n->last_use) {
+            CVal r = cg_tmp_new(cg);
+            emit_line(cg->out, "%s = %s; %s = NULL;", r.c, lv, lv);
+            return r;
+        }
         break;
     case IR_VAR_GLOBAL: {
         CVal r = cg_tmp_new(cg);

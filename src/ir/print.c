@@ -339,7 +339,13 @@ static void expr(Printer *p, const IrNode *n, int nested)
 {
     switch (n->kind) {
     case IR_CONST:   put_const(p, n->cidx); break;
-    case IR_LOAD:    put_var(p, n->var); break;
+    case IR_LOAD:
+        if (n->last_use)
+            put(p, "move(");
+        put_var(p, n->var);
+        if (n->last_use)
+            put(p, ")");
+        break;
     case IR_CELL_REF: put(p, "cell("); put_var(p, n->var); put(p, ")"); break;
     case IR_ATTR:    put_kid(p, n, 0, 1); put(p, "."); put_name_const(p, n->cidx); break;
     case IR_SUBSCR:

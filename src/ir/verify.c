@@ -144,6 +144,8 @@ static int check_var(Verifier *v, const IrNode *n, const IrVar *var)
 
 static int check_vars(Verifier *v, const IrNode *n)
 {
+    if (n->last_use && (n->kind != IR_LOAD || n->var->kind != IR_VAR_TEMP))
+        return fail(v, n, "a last use that is not the load of a temporary");
     int uses_var = (ir_info(n)->flags & IR_F_VAR) != 0;
     if (uses_var)
         return check_var(v, n, n->var);

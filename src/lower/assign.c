@@ -118,7 +118,7 @@ static int lower_unpack(Lower *L, const AstNode *target, const AstSeq *elts,
         const AstNode *t = elts->items[i];
         if (i == star)
             t = ((const AstStarred *)t)->value;
-        if (lower_assign_to(L, t, lower_load(L, u->vars[i], t->pos), block) < 0)
+        if (lower_assign_to(L, t, lower_take(L, u->vars[i], t->pos), block) < 0)
             return -1;
     }
     return 0;
@@ -137,9 +137,11 @@ int lower_assign(Lower *L, const AstAssign *s, IrNode *block)
     IrNode *a = ir_node(L->m, IR_ASSIGN, s->value->pos, 1, value);
     a->var = t;
     ir_node_add(L->m, block, a);
-    for (int i = 0; i < s->targets.n; i++)
-        if (lower_assign_to(L, s->targets.items[i], lower_load(L, t, s->value->pos),
-                            block) < 0)
+    for (int i = 0; i < s->targets.n; i++) {
+        bool last = i + 1 == s->targets.n;
+        IrNode *v = last ? lower_take(L, t, s->value->pos) : lower_load(L, t, s->value->pos);
+        if (lower_assign_to(L, s->targets.items[i], v, block) < 0)
             return -1;
+    }
     return 0;
 }

@@ -66,7 +66,7 @@ static int aug_attr(Lower *L, const AstAugAssign *s, const AstAttribute *t, IrNo
     if (!result)
         return -1;
     IrNode *set = ir_node(L->m, IR_STORE_ATTR, pos, 2, result,
-                          lower_load(L, obj, t->value->pos));
+                          lower_take(L, obj, t->value->pos));
     set->cidx = name;
     ir_node_add(L->m, block, set);
     return 0;
@@ -84,8 +84,8 @@ static int aug_subscr(Lower *L, const AstAugAssign *s, const AstSubscript *t, Ir
     if (!result)
         return -1;
     ir_node_add(L->m, block, ir_node(L->m, IR_STORE_SUBSCR, t->hdr.pos, 3, result,
-                                     lower_load(L, obj, t->value->pos),
-                                     lower_load(L, key, t->slice->pos)));
+                                     lower_take(L, obj, t->value->pos),
+                                     lower_take(L, key, t->slice->pos)));
     return 0;
 }
 

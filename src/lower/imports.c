@@ -108,7 +108,9 @@ int lower_import_from(Lower *L, const AstImportFrom *s, IrNode *block)
     ir_node_add(L->m, block, keep);
     for (int i = 0; i < s->names.n; i++) {
         const Astalias *a = (const Astalias *)s->names.items[i];
-        IrNode *value = import_from(L, pos, lower_load(L, t, pos), lower_mangle(L, a->name));
+        bool last = i + 1 == s->names.n;
+        IrNode *m = last ? lower_take(L, t, pos) : lower_load(L, t, pos);
+        IrNode *value = import_from(L, pos, m, lower_mangle(L, a->name));
         if (bind(L, a->asname ? a->asname : a->name, pos, value, block) < 0)
             return -1;
     }

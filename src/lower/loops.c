@@ -85,8 +85,13 @@ int lower_for(Lower *L, const AstFor *s, IrNode *block)
     IrNode *next = ir_node(L->m, IR_FOR_NEXT, pos, 1, lower_load(L, it, pos));
     next->var = lower_temp(L);
     ir_node_add(L->m, body, next);
-    IrNode *item = lower_load(L, next->var, s->target->pos);
+    IrNode *item = lower_take(L, next->var, s->target->pos);
     if (lower_assign_to(L, s->target, item, body) < 0 || loop_body(L, &s->body, body) < 0)
         return -1;
-    return finish_loop(L, pos, body, &s->orelse, block);
+    if (finish_loop(L, pos, body, &s->orelse, block) < 0)
+        return -1;
+    /* Both ways out of the loop (exhausted, break) come here; CPython pops
+     * the iterator on both. */
+    lower_drop(L, it, pos, block);
+    return 0;
 }

@@ -56,6 +56,20 @@ IrNode *lower_load(Lower *L, IrVar *v, IrPos pos)
     return n;
 }
 
+IrNode *lower_take(Lower *L, IrVar *temp, IrPos pos)
+{
+    IrNode *n = lower_load(L, temp, pos);
+    n->last_use = true;
+    return n;
+}
+
+void lower_drop(Lower *L, IrVar *temp, IrPos pos, IrNode *block)
+{
+    IrNode *d = ir_node_new(L->m, IR_DEL, pos);
+    d->var = temp;
+    ir_node_add(L->m, block, d);
+}
+
 IrVar *lower_temp(Lower *L)
 {
     return ir_temp_new(L->m, L->fn);

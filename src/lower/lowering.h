@@ -59,6 +59,12 @@ int lower_const_str(Lower *L, const char *s);
 /* A CONST node for obj / for None. */
 IrNode *lower_const_node(Lower *L, PyObject *obj, IrPos pos);
 IrNode *lower_load(Lower *L, IrVar *v, IrPos pos);
+/* The last use of a temporary: its reference moves out (see IrNode.last_use).
+ * Every temporary is either taken once on every path or dropped, so that no
+ * object outlives the point where CPython's stack would have released it. */
+IrNode *lower_take(Lower *L, IrVar *temp, IrPos pos);
+/* `del temp` appended to block: the end of a temporary used several times. */
+void lower_drop(Lower *L, IrVar *temp, IrPos pos, IrNode *block);
 /* Lowers body->items[skip..] into L->fn->body. */
 int lower_body(Lower *L, const AstSeq *body, int skip);
 /* Sets L->fn->doc_cidx from a leading docstring; how many statements that

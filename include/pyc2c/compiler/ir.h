@@ -125,6 +125,10 @@ struct IrNode {
                             annotation names (str tuple) or -1; otherwise -1 */
     int star;            /* UNPACK: starred target index or -1 */
     IrVar *var;          /* IR_F_VAR kinds */
+    bool last_use;       /* LOAD of a TEMP: its last use; the reference moves
+                            out and the temp is left unbound, as CPython's
+                            stack pops the value (objects die when they do
+                            under CPython: weakrefs, __del__, closing) */
     IrVar **vars;        /* UNPACK targets */
     int nvars;
     IrFunction *func;    /* MAKE_FUNCTION */
