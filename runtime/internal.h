@@ -10,6 +10,10 @@
 #include "pyc2c/runtime.h"
 #include "compat/api.h"
 
+/* Points P2C_EvalBreaker at the running interpreter's flag
+ * (runtime/compat/ceval311.c). */
+P2C_API void P2C_PublishEvalBreaker(void);
+
 /* The interned str for text, created at first use into *slot and kept for
  * the process (borrowed).  Interned names hit dict lookups by identity and
  * do not churn the type attribute cache.  NULL on error. */

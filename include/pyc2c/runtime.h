@@ -125,6 +125,28 @@ P2C_API void P2C_Frame_AddTraceback(P2C_Frame *f);
  * P2C_Frame_SetSite(f, k) before each operation that may raise or may look
  * at frames.  Site 0 is the RESUME of the stub, the def line. */
 
+/* ---- the eval breaker --------------------------------------------------- */
+
+/* The interpreter's eval-breaker flag (set when a signal arrived, a pending
+ * call waits or another thread asks for the GIL), published by
+ * P2C_Frame_PushModule from the running interpreter; until then a flag that
+ * is never set. */
+P2C_API extern int *P2C_EvalBreaker;
+
+/* What the interpreter does when its eval breaker is set: hands the GIL to
+ * a thread that asked for it, runs signal handlers and pending calls.  -1
+ * with the exception a handler raised (KeyboardInterrupt ...). */
+P2C_API int P2C_HandlePending(void);
+
+/* Polled on every loop back edge, as 3.11's JUMP_BACKWARD does: 0, or -1
+ * with an exception set. */
+static inline int
+P2C_CheckEvalBreaker(void)
+{
+    return P2C_UNLIKELY(__atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED))
+           ? P2C_HandlePending() : 0;
+}
+
 /* ---- names ---------------------------------------------------------------- */
 
 /* LOAD_GLOBAL: globals, then builtins; NameError "name 'x' is not defined". */

@@ -105,6 +105,7 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
     }
     if (check_code((PyCodeObject *)code, 0) < 0 || ensure_builtins(globals) < 0)
         return -1;
+    P2C_PublishEvalBreaker();
     /* f_func must be a function; one is made per execution of the module
      * body (once per import), which also gives it these exact globals. */
     PyObject *func = PyFunction_New(code, globals);

@@ -18,6 +18,9 @@
  *                                 ob_size (<= 3.11); 3.12 has lv_tag
  *   P2C_HAVE_DICT_VERSION         dicts carry ma_version_tag, changed by every
  *                                 modification (3.6 to 3.13; gone in 3.14)
+ *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
+ *                                 gil_drop_request (3.11; 3.12 moved them);
+ *                                 read by runtime/compat/ceval311.c only
  */
 #ifndef PYC2C_COMPAT_VERSION_H
 #define PYC2C_COMPAT_VERSION_H
@@ -29,6 +32,7 @@
 #  define P2C_HAVE_LOOKUPATTR 1
 #  define P2C_LONG_LAYOUT_311 1
 #  define P2C_HAVE_DICT_VERSION 1
+#  define P2C_EVAL_BREAKER_311 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 is supported so far (3.10, 3.12, 3.13 planned)"
 #endif

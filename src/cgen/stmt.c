@@ -148,6 +148,11 @@ static void loop(Cg *cg, IrNode *n)
 {
     CgLoop lp = {.id = cg_label_new(cg), .outer = cg->loop};
     cg_label(cg, "L%d_top", lp.id);
+    /* Every way round the loop passes here: poll the eval breaker, as the
+     * interpreter's backward jumps do (signals, pending calls, the GIL).
+     * No site of its own: CPython's back-edge jump is artificial and reports
+     * the position of the instruction before it, the frame's current site. */
+    cg_check_neg(cg, "P2C_CheckEvalBreaker()");
     cg->loop = &lp;
     block(cg, n->kids[0]);
     cg->loop = lp.outer;

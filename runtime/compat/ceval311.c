@@ -1,0 +1,47 @@
+/* ceval311.c — the eval breaker of 3.11 (see P2C_CheckEvalBreaker in
+ * runtime.h): the flag the interpreter polls on backward jumps to learn that
+ * a signal arrived, a pending call waits or another thread asked for the
+ * GIL, and what compiled loops do when it is set — the part of ceval.c's
+ * eval_frame_handle_pending that the public API reaches.
+ *
+ * Built with Py_BUILD_CORE for interp->ceval, which generated code cannot
+ * include after Python.h; it publishes the flag's address instead.
+ */
+#define Py_BUILD_CORE 1
+#include <Python.h>
+#include "compat/version.h"
+#ifdef P2C_EVAL_BREAKER_311
+#include <internal/pycore_interp.h>
+#include <internal/pycore_pystate.h>
+
+#define P2C_API __attribute__((visibility("hidden")))
+
+static int never_set;
+P2C_API int *P2C_EvalBreaker = &never_set;
+
+P2C_API void P2C_PublishEvalBreaker(void);
+P2C_API int P2C_HandlePending(void);
+
+/* Called at module init, from the interpreter that runs compiled code.
+ * _Py_atomic_int keeps its int first, so its address reads as an int. */
+void
+P2C_PublishEvalBreaker(void)
+{
+    P2C_EvalBreaker = (int *)&_PyInterpreterState_GET()->ceval.eval_breaker;
+}
+
+int
+P2C_HandlePending(void)
+{
+    /* Another thread waits for the GIL: let it run, as the interpreter's
+     * drop_gil/take_gil pair does. */
+    if (_Py_atomic_load_relaxed(&_PyInterpreterState_GET()->ceval.gil_drop_request)) {
+        PyThreadState *ts = PyEval_SaveThread();
+        PyEval_RestoreThread(ts);
+    }
+    /* Signal handlers (main thread) and pending calls; a handler's exception
+     * (KeyboardInterrupt from SIGINT) comes back as -1. */
+    return Py_MakePendingCalls();
+}
+
+#endif  /* P2C_EVAL_BREAKER_311 */
