@@ -35,15 +35,7 @@ P2C_RaiseUnboundDeref(PyObject *name, int is_free)
         return P2C_RaiseUnboundLocal(name);
     PyErr_Format(PyExc_NameError, "cannot access free variable '%s' where it is "
                  "not associated with a value in enclosing scope", s);
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    if (PyErr_GivenExceptionMatches(value, PyExc_NameError) &&
-        ((PyNameErrorObject *)value)->name == NULL) {
-        if (PyObject_SetAttrString(value, "name", name) < 0)
-            PyErr_Clear();
-    }
-    PyErr_Restore(type, value, tb);
+    P2C_NameErrorSetName(name);
     return NULL;
 }
 

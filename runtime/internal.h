@@ -10,6 +10,9 @@
 #include "pyc2c/runtime.h"
 #include "compat/api.h"
 
+/* Sets .name of the NameError being raised (runtime/names.c). */
+P2C_API void P2C_NameErrorSetName(PyObject *name);
+
 /* Points P2C_EvalBreaker at the running interpreter's flag
  * (runtime/compat/ceval311.c). */
 P2C_API void P2C_PublishEvalBreaker(void);

@@ -2,6 +2,22 @@
  * error, with CPython 3.11's messages (Python/ceval.c). */
 #include "internal.h"
 
+/* Gives the NameError being raised its .name, as ceval's
+ * format_exc_check_arg does, for the traceback's "Did you mean" hints. */
+void
+P2C_NameErrorSetName(PyObject *name)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (PyErr_GivenExceptionMatches(value, PyExc_NameError) &&
+        ((PyNameErrorObject *)value)->name == NULL) {
+        if (PyObject_SetAttrString(value, "name", name) < 0)
+            PyErr_Clear();
+    }
+    PyErr_Restore(type, value, tb);
+}
+
 /* Sets NameError "name 'x' is not defined" with its .name attribute set, as
  * format_exc_check_arg does, so the "Did you mean" suggestions of the
  * traceback printer work. */
@@ -12,15 +28,7 @@ P2C_RaiseNameError(PyObject *name)
     if (s == NULL)
         return;
     PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", s);
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
-    PyErr_NormalizeException(&type, &value, &tb);
-    if (PyErr_GivenExceptionMatches(value, PyExc_NameError) &&
-        ((PyNameErrorObject *)value)->name == NULL) {
-        if (PyObject_SetAttrString(value, "name", name) < 0)
-            PyErr_Clear();
-    }
-    PyErr_Restore(type, value, tb);
+    P2C_NameErrorSetName(name);
 }
 
 PyObject *
