@@ -104,12 +104,11 @@ static IrNode *simple_call(Lower *L, const AstCall *e, IrNode *call)
     return call;
 }
 
-/* {'k': v, **m, ...} of the keyword arguments, in source order. */
-static IrNode *keyword_dict(Lower *L, const AstCall *e)
+IrNode *lower_keyword_dict(Lower *L, const AstSeq *keywords, IrPos pos)
 {
-    IrNode *d = ir_node_new(L->m, IR_DICT, e->hdr.pos);
-    for (int i = 0; i < e->keywords.n; i++) {
-        const Astkeyword *k = (const Astkeyword *)e->keywords.items[i];
+    IrNode *d = ir_node_new(L->m, IR_DICT, pos);
+    for (int i = 0; i < keywords->n; i++) {
+        const Astkeyword *k = (const Astkeyword *)keywords->items[i];
         IrNode *v = lower_expr(L, k->value);
         if (!v)
             return NULL;
@@ -138,7 +137,7 @@ IrNode *lower_call(Lower *L, const AstCall *e)
     if (lower_items(L, &e->args, args) < 0)
         return NULL;
     IrNode *kwargs = NULL;
-    if (e->keywords.n > 0 && !(kwargs = keyword_dict(L, e)))
+    if (e->keywords.n > 0 && !(kwargs = lower_keyword_dict(L, &e->keywords, e->hdr.pos)))
         return NULL;
     return ir_node(L->m, IR_CALL_EX, e->hdr.pos, 3, func, args, kwargs);
 }

@@ -214,27 +214,6 @@ static IrFunction *lower_class_body(Lower *L, const AstClassDef *s)
 
 /* ---- the statement ------------------------------------------------------------------ */
 
-/* {'name': value, **m} of the class keywords, in source order. */
-static IrNode *keyword_dict(Lower *L, const AstClassDef *s)
-{
-    IrNode *d = ir_node_new(L->m, IR_DICT, s->hdr.pos);
-    for (int i = 0; i < s->keywords.n; i++) {
-        const Astkeyword *k = (const Astkeyword *)s->keywords.items[i];
-        IrNode *v = lower_expr(L, k->value);
-        if (!v)
-            return NULL;
-        if (k->arg) {
-            IrNode *name = ir_node_new(L->m, IR_CONST, k->hdr.pos);
-            name->cidx = lower_const_str(L, k->arg);
-            ir_node_add(L->m, d, name);
-            ir_node_add(L->m, d, v);
-        } else {
-            ir_node_add(L->m, d, ir_node(L->m, IR_STARRED, k->hdr.pos, 1, v));
-        }
-    }
-    return d;
-}
-
 /* The decorators as CALLs still missing their argument, outermost first,
  * each at its decorator's span (compiler_apply_decorators). */
 static IrNode **lower_decorators(Lower *L, const AstSeq *decos)
@@ -259,7 +238,7 @@ static IrNode *build_class(Lower *L, const AstClassDef *s)
     if (lower_items(L, &s->bases, bases) < 0)
         return NULL;
     IrNode *kw = NULL;
-    if (s->keywords.n > 0 && !(kw = keyword_dict(L, s)))
+    if (s->keywords.n > 0 && !(kw = lower_keyword_dict(L, &s->keywords, s->hdr.pos)))
         return NULL;
     IrNode *n = ir_node(L->m, IR_BUILD_CLASS, s->hdr.pos, kw ? 3 : 2, make, bases, kw);
     n->cidx = lower_const_str(L, s->name);

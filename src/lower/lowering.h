@@ -63,6 +63,9 @@ IrNode *lower_load(Lower *L, IrVar *v, IrPos pos);
  * Every temporary is either taken once on every path or dropped, so that no
  * object outlives the point where CPython's stack would have released it. */
 IrNode *lower_take(Lower *L, IrVar *temp, IrPos pos);
+/* {'k': v, **m, ...} of keyword arguments (a call's or a class's), in source
+ * order, as a DICT display at pos (calls.c). */
+IrNode *lower_keyword_dict(Lower *L, const AstSeq *keywords, IrPos pos);
 /* `del temp` appended to block: the end of a temporary used several times. */
 void lower_drop(Lower *L, IrVar *temp, IrPos pos, IrNode *block);
 /* Lowers body->items[skip..] into L->fn->body. */
