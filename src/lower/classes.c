@@ -214,20 +214,6 @@ static IrFunction *lower_class_body(Lower *L, const AstClassDef *s)
 
 /* ---- the statement ------------------------------------------------------------------ */
 
-/* The decorators as CALLs still missing their argument, outermost first,
- * each at its decorator's span (compiler_apply_decorators). */
-static IrNode **lower_decorators(Lower *L, const AstSeq *decos)
-{
-    IrNode **calls = ir_alloc(L->m, sizeof *calls * (decos->n + 1));
-    for (int i = 0; i < decos->n; i++) {
-        IrNode *d = lower_expr(L, decos->items[i]);
-        if (!d)
-            return NULL;
-        calls[i] = ir_node(L->m, IR_CALL, decos->items[i]->pos, 1, d);
-    }
-    return calls;
-}
-
 /* build_class(make_function(body), 'C', *(bases), **{keywords}) */
 static IrNode *build_class(Lower *L, const AstClassDef *s)
 {
@@ -255,10 +241,7 @@ int lower_class_def(Lower *L, const AstClassDef *s, IrNode *block)
     IrNode *value = decos ? build_class(L, s) : NULL;
     if (!value)
         return -1;
-    for (int i = s->decorator_list.n - 1; i >= 0; i--) {
-        ir_node_add(L->m, decos[i], value);
-        value = decos[i];
-    }
+    value = lower_apply_decorators(L, decos, s->decorator_list.n, value);
     IrVar *v = lower_var(L, s->name, s->hdr.pos);
     if (!v)
         return -1;

@@ -127,7 +127,7 @@ static IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s)
  * decorator's span as 3.11's compiler_apply_decorators places them.
  * Building them first keeps CPython's order: decorator expressions are
  * evaluated, top to bottom, before the defaults. */
-static IrNode **lower_decorators(Lower *L, const AstSeq *decos)
+IrNode **lower_decorators(Lower *L, const AstSeq *decos)
 {
     IrNode **calls = ir_alloc(L->m, sizeof *calls * (decos->n + 1));
     for (int i = 0; i < decos->n; i++) {
@@ -140,7 +140,7 @@ static IrNode **lower_decorators(Lower *L, const AstSeq *decos)
 }
 
 /* d1(d2(...(value))) from the calls lower_decorators() built. */
-static IrNode *apply_decorators(Lower *L, IrNode **calls, int n, IrNode *value)
+IrNode *lower_apply_decorators(Lower *L, IrNode **calls, int n, IrNode *value)
 {
     for (int i = n - 1; i >= 0; i--) {
         ir_node_add(L->m, calls[i], value);
@@ -164,7 +164,7 @@ int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
     IrVar *v = lower_var(L, s->name, s->hdr.pos);
     if (!v)
         return -1;
-    IrNode *value = apply_decorators(L, decos, s->decorator_list.n, make);
+    IrNode *value = lower_apply_decorators(L, decos, s->decorator_list.n, make);
     IrNode *a = ir_node(L->m, IR_ASSIGN, s->hdr.pos, 1, value);
     a->var = v;
     ir_node_add(L->m, block, a);

@@ -63,6 +63,16 @@ IrNode *lower_load(Lower *L, IrVar *v, IrPos pos);
  * Every temporary is either taken once on every path or dropped, so that no
  * object outlives the point where CPython's stack would have released it. */
 IrNode *lower_take(Lower *L, IrVar *temp, IrPos pos);
+/* `$it = iter(seq)` appended to block; the iterator's temporary (loops.c). */
+IrVar *lower_iter_temp(Lower *L, IrNode *seq, IrPos pos, IrNode *block);
+/* `$x = next(it) else exhausted` appended to a loop body, and the item taken
+ * from its temporary, at item_pos (the target's span), for the target. */
+IrNode *lower_next_item(Lower *L, IrVar *it, IrPos pos, IrPos item_pos, IrNode *body);
+/* The decorators, outermost first, as CALLs still missing their argument,
+ * each at its decorator's span (3.11's compiler_apply_decorators); then
+ * d1(d2(...(value))) from them (functions.c; used by def and class). */
+IrNode **lower_decorators(Lower *L, const AstSeq *decos);
+IrNode *lower_apply_decorators(Lower *L, IrNode **calls, int n, IrNode *value);
 /* {'k': v, **m, ...} of keyword arguments (a call's or a class's), in source
  * order, as a DICT display at pos (calls.c). */
 IrNode *lower_keyword_dict(Lower *L, const AstSeq *keywords, IrPos pos);
