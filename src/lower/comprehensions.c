@@ -87,16 +87,10 @@ static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
         IrNode *seq = lower_expr(L, g->iter);
         if (!seq)
             return -1;
-        it = lower_temp(L);
-        IrNode *init = ir_node(L->m, IR_ASSIGN, pos, 1, ir_node(L->m, IR_ITER, pos, 1, seq));
-        init->var = it;
-        ir_node_add(L->m, block, init);
+        it = lower_iter_temp(L, seq, pos, block);
     }
     IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
-    IrNode *next = ir_node(L->m, IR_FOR_NEXT, pos, 1, lower_load(L, it, pos));
-    next->var = lower_temp(L);
-    ir_node_add(L->m, body, next);
-    IrNode *item = lower_load(L, next->var, g->target->pos);
+    IrNode *item = lower_next_item(L, it, pos, g->target->pos, body);
     L->loop_depth++;
     int rc = lower_assign_to(L, g->target, item, body);
     if (rc == 0)

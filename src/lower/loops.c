@@ -70,22 +70,32 @@ int lower_while(Lower *L, const AstWhile *s, IrNode *block)
     return finish_loop(L, pos, body, &s->orelse, block);
 }
 
+IrVar *lower_iter_temp(Lower *L, IrNode *seq, IrPos pos, IrNode *block)
+{
+    IrVar *it = lower_temp(L);
+    IrNode *init = ir_node(L->m, IR_ASSIGN, pos, 1, ir_node(L->m, IR_ITER, pos, 1, seq));
+    init->var = it;
+    ir_node_add(L->m, block, init);
+    return it;
+}
+
+IrNode *lower_next_item(Lower *L, IrVar *it, IrPos pos, IrPos item_pos, IrNode *body)
+{
+    IrNode *next = ir_node(L->m, IR_FOR_NEXT, pos, 1, lower_load(L, it, pos));
+    next->var = lower_temp(L);
+    ir_node_add(L->m, body, next);
+    return lower_take(L, next->var, item_pos);
+}
+
 int lower_for(Lower *L, const AstFor *s, IrNode *block)
 {
     IrPos pos = s->hdr.pos;
     IrNode *seq = lower_expr(L, s->iter);
     if (!seq)
         return -1;
-    IrVar *it = lower_temp(L);
-    IrNode *init = ir_node(L->m, IR_ASSIGN, pos, 1, ir_node(L->m, IR_ITER, pos, 1, seq));
-    init->var = it;
-    ir_node_add(L->m, block, init);
-
+    IrVar *it = lower_iter_temp(L, seq, pos, block);
     IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
-    IrNode *next = ir_node(L->m, IR_FOR_NEXT, pos, 1, lower_load(L, it, pos));
-    next->var = lower_temp(L);
-    ir_node_add(L->m, body, next);
-    IrNode *item = lower_take(L, next->var, s->target->pos);
+    IrNode *item = lower_next_item(L, it, pos, s->target->pos, body);
     if (lower_assign_to(L, s->target, item, body) < 0 || loop_body(L, &s->body, body) < 0)
         return -1;
     if (finish_loop(L, pos, body, &s->orelse, block) < 0)
