@@ -312,6 +312,40 @@ P2C_API PyObject *P2C_With_Exit(PyObject *exit, PyObject *exc);
 /* __debug__ of the running interpreter (Py_False under -O): borrowed. */
 P2C_API PyObject *P2C_Debug(void);
 
+/* ---- generators (runtime/generator.c; docs/runtime.md, "Generators") -------- */
+
+/* A generator function's body: runs the generator's frame (linked as the
+ * running frame by the runtime) from where it stopped — its RESUME, or the
+ * yield whose site the frame holds.  sent: the value sent in (borrowed), or
+ * NULL when an exception is set, to be raised there (throw, close).
+ * Returns the value of a yield (after P2C_Generator_Suspend), the return
+ * value, or NULL with an exception. */
+typedef PyObject *(*P2C_GenBody)(PyObject *gen, PyObject *sent);
+
+P2C_API extern PyTypeObject P2C_Generator_Type;
+
+/* The call of a compiled generator function func (its entry point's
+ * arguments): a new generator whose frame holds the bound arguments in its
+ * nslots slots (cells made, free variables copied) followed by nspill NULL
+ * slots for the body's temporaries, the last one the `yield from`
+ * delegate.  New reference, or NULL with an exception. */
+P2C_API PyObject *P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
+                                    PyObject *kwnames, P2C_GenBody body, int nslots,
+                                    int nspill);
+/* GET_YIELD_FROM_ITER: iterable itself if a generator, else iter(iterable);
+ * TypeError for a coroutine.  New reference or NULL. */
+P2C_API PyObject *P2C_YieldFromIter(PyObject *iterable);
+/* One SEND of `yield from`: sends sent (borrowed) into the delegate
+ * P2C_GEN_DELEGATE(f).  1: it yielded *result (new); 0: it returned *result
+ * (new) and the delegate slot is cleared; -1: it raised (slot cleared). */
+P2C_API int P2C_Generator_Delegate(P2C_Frame *f, PyObject *sent, PyObject **result);
+/* Frames of generators (compat layer): InitGenerator fills the specials of
+ * a generator's frame whose slots hold the bound arguments (not linked;
+ * SystemError if func's code does not fit nslots + nspill); Release does
+ * what _PyFrame_Clear does once the generator is finished. */
+P2C_API int P2C_Frame_InitGenerator(P2C_Frame *f, PyObject *func, int nslots, int nspill);
+P2C_API void P2C_Frame_ReleaseGenerator(P2C_Frame *f);
+
 /* ---- programs and modules ---------------------------------------------------- */
 
 /* What an accelerated executable needs to run its __main__ module. */

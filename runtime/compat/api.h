@@ -24,5 +24,9 @@
 /* LOAD_METHOD's lookup: 1 and *meth an unbound method to call with obj first,
  * 0 and *meth the attribute (or NULL with an exception). */
 #define P2C_GetMethod(obj, name, meth) _PyObject_GetMethod((obj), (name), (meth))
+/* A generator's throw: the exception being raised gets the generator's
+ * handled exception as __context__ (internal/pycore_pyerrors.h). */
+PyAPI_FUNC(void) _PyErr_ChainStackItem(_PyErr_StackItem *exc_info);
+#define P2C_ChainHandledException() _PyErr_ChainStackItem(NULL)
 
 #endif

@@ -23,11 +23,6 @@ static inline void P2C_ExcState_Swap(PyObject **value)
     tstate->exc_info->exc_value = *value;
     *value = old;
 }
-/* The site (code unit index) f runs: the inverse of P2C_Frame_SetSite. */
-static inline int P2C_Frame_GetSite(P2C_Frame *f)
-{
-    return (int)(f->prev_instr - _PyCode_CODE(f->f_code));
-}
 #else
 #  error "excstate.h: no exception-state layout for this Python"
 #endif

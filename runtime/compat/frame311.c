@@ -153,6 +153,28 @@ hand_over(P2C_Frame *f, PyFrameObject *fo, PyFrameObject *back)
         PyObject_GC_Track(fo);
 }
 
+/* _PyFrame_Clear of an unlinked frame: hands its data to a frame object
+ * that outlives it (f_back: back, stolen, may be NULL), else releases it. */
+static void
+release_frame(P2C_Frame *f, PyFrameObject *back)
+{
+    PyFrameObject *fo = f->frame_obj;
+    if (fo != NULL) {
+        f->frame_obj = NULL;
+        if (Py_REFCNT(fo) > 1) {
+            hand_over(f, fo, back);
+            Py_DECREF(fo);
+            return;
+        }
+        Py_DECREF(fo);
+    }
+    Py_XDECREF(back);
+    clear_slots(f->localsplus, f->stacktop);
+    Py_CLEAR(f->f_locals);
+    Py_CLEAR(f->f_func);
+    Py_CLEAR(f->f_code);
+}
+
 void
 P2C_Frame_Pop(P2C_Frame *f)
 {
@@ -166,20 +188,36 @@ P2C_Frame_Pop(P2C_Frame *f)
      * not see this frame (GH-99729). */
     tstate->cframe->current_frame = f->previous;
     Py_LeaveRecursiveCall();
-    if (fo != NULL) {
-        f->frame_obj = NULL;
-        if (Py_REFCNT(fo) > 1) {
-            hand_over(f, fo, back);
-            Py_DECREF(fo);
-            return;
-        }
-        Py_XDECREF(back);
-        Py_DECREF(fo);
+    release_frame(f, back);
+}
+
+/* ---- generator frames (runtime/generator.c) ------------------------------ */
+
+int
+P2C_Frame_InitGenerator(P2C_Frame *f, PyObject *func, int nslots, int nspill)
+{
+    PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
+    if (check_code(code, nslots) < 0)
+        return -1;
+    if (code->co_stacksize < nspill) {
+        PyErr_Format(PyExc_SystemError, "compiled generator %U: code has stack "
+                     "size %d (expected %d)", code->co_qualname, code->co_stacksize, nspill);
+        return -1;
     }
-    clear_slots(f->localsplus, f->stacktop);
-    Py_CLEAR(f->f_locals);
-    Py_CLEAR(f->f_func);
-    Py_CLEAR(f->f_code);
+    PyThreadState *tstate = PyThreadState_GET();
+    P2C_Frame *current = tstate->cframe->current_frame;
+    init_specials(f, tstate, Py_NewRef(func), NULL, nslots + nspill);
+    tstate->cframe->current_frame = current;   /* not linked until it runs */
+    f->previous = NULL;
+    f->owner = FRAME_OWNED_BY_GENERATOR;
+    return 0;
+}
+
+void
+P2C_Frame_ReleaseGenerator(P2C_Frame *f)
+{
+    f->previous = NULL;   /* a frame object keeps no f_back, as in CPython */
+    release_frame(f, NULL);
 }
 
 void

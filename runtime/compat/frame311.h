@@ -41,6 +41,12 @@ static inline void P2C_Frame_SetSite(P2C_Frame *f, int k)
     f->prev_instr = _PyCode_CODE(f->f_code) + k;
 }
 
+/* The site (code unit index) f runs: the inverse of P2C_Frame_SetSite. */
+static inline int P2C_Frame_GetSite(P2C_Frame *f)
+{
+    return (int)(f->prev_instr - _PyCode_CODE(f->f_code));
+}
+
 static inline PyObject *P2C_Frame_Globals(P2C_Frame *f) { return f->f_globals; }
 static inline PyObject *P2C_Frame_Builtins(P2C_Frame *f) { return f->f_builtins; }
 /* Borrowed, may be NULL (function frames until f_locals is asked for). */
@@ -52,6 +58,22 @@ static inline void P2C_Frame_SetLocals(P2C_Frame *f, PyObject *locals)
 {
     Py_XSETREF(f->f_locals, locals);
 }
+
+/* ---- generators (runtime/generator.c) ----
+ * A compiled generator's frame is its gi_iframe; its body marks it suspended
+ * before returning the value of a yield.  The last slot of the frame holds
+ * the delegate of a running `yield from` (NULL otherwise). */
+static inline P2C_Frame *P2C_Generator_Frame(PyObject *gen)
+{
+    return (P2C_Frame *)((PyGenObject *)gen)->gi_iframe;
+}
+static inline void P2C_Generator_Suspend(PyObject *gen)
+{
+    ((PyGenObject *)gen)->gi_frame_state = FRAME_SUSPENDED;
+}
+#define P2C_GEN_DELEGATE(f) ((f)->localsplus[(f)->stacktop - 1])
+/* co_localspluskinds' bit of a cell variable (pycore_code.h's CO_FAST_CELL) */
+#define P2C_FAST_CELL 0x40
 
 /* The running frame of the thread (borrowed, may be NULL). */
 static inline P2C_Frame *P2C_Frame_Current(PyThreadState *tstate)

@@ -129,6 +129,10 @@ static void signature(Emitter *e, const IrFunction *fn, bool prototype)
         emit_raw(e, "static int p2c_module_exec(PyObject *module)%s\n", prototype ? ";" : "");
         return;
     }
+    if (fn->is_generator && prototype) {
+        cg_generator_body_name(fn, cname, sizeof cname);
+        emit_raw(e, "static PyObject *%s(PyObject *p2c_gen, PyObject *p2c_sent);\n", cname);
+    }
     cg_func_cname(fn, cname, sizeof cname);
     emit_raw(e, "static PyObject *%s(PyObject *p2c_func, PyObject *const *p2c_args, "
              "size_t p2c_nargsf, PyObject *p2c_kwnames)%s\n", cname, prototype ? ";" : "");
@@ -141,6 +145,10 @@ static void write_function(Emitter *e, const Cg *cg, const Emitter *body, int nc
     for (const char *p = fn->qualname; *p; p++)      /* keep the comment closed */
         emit_raw(e, "%c", (*p == '*' && p[1] == '/') ? '_' : *p);
     emit_raw(e, "\", line %d */\n", fn->pos.line);
+    if (fn->is_generator) {
+        cg_write_generator(e, cg, body);
+        return;
+    }
     signature(e, fn, false);
     emit_raw(e, "{\n");
     e->indent = 1;
@@ -221,7 +229,9 @@ static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
     if (PyList_GET_SIZE(m->consts) != code_base)
         P2C_UNREACHABLE();   /* code generation must not add constants */
     for (int i = 0; i < m->nfuncs; i++) {
-        PyObject *code = cgen_code_object(m, m->funcs[i], cgs[i].sites, cgs[i].nsites);
+        int stacksize = m->funcs[i]->is_generator ? cg_generator_spill(&cgs[i]) : 1;
+        PyObject *code = cgen_code_object(m, m->funcs[i], cgs[i].sites, cgs[i].nsites,
+                                          stacksize);
         int idx = code ? ir_const(m, code) : -1;
         Py_XDECREF(code);
         if (idx < 0)
@@ -290,6 +300,7 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
         free(cgs[i].live);
         free(cgs[i].always_bound);
         free(cgs[i].sites);
+        free(cgs[i].resume_sites);
         emit_free(&bodies[i]);
     }
     free(cgs);

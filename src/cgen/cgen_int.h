@@ -9,6 +9,7 @@
  *   expr.c     expressions;  call.c  calls, displays and f-strings
  *   stmt.c     statements and control flow
  *   classes.c  class bodies: names in the namespace, BUILD_CLASS
+ *   generators.c  yield, yield from, generator functions' body and entry
  *
  * Reference counting (docs/architecture.md, "Reference counts in generated
  * C"): every owned reference lives in a C slot that is NULL or owned at every
@@ -51,9 +52,11 @@ void emit_c_string(Emitter *e, const char *s);
  * ntail more units at sites[0]'s position; NULL with an exception set. */
 PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int ntail);
 /* new: fn's stub code object (docs/architecture.md, "Stub code objects");
- * sites[0] must be fn's def position.  NULL with an exception set. */
+ * sites[0] must be fn's def position; stacksize: co_stacksize (a
+ * generator's frame keeps its body's temporaries there).  NULL with an
+ * exception set. */
 PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
-                           const IrPos *sites, int nsites);
+                           const IrPos *sites, int nsites, int stacksize);
 
 /* ---- values of expressions ------------------------------------------------ */
 
@@ -99,6 +102,10 @@ typedef struct {
     int error_gotos;         /* times cg_error_label() answered `error` */
     bool used_error;         /* some branch goes to `error` */
     bool used_exit;          /* some branch goes to `exit` */
+    /* generators.c: resume_sites[j] is the site of yield j (label Y<j>) */
+    int *resume_sites;
+    int nresume, capresume;
+    bool uses_delegate;      /* a `yield from` (its status variable) */
     bool failed;             /* a diagnostic was reported */
 } Cg;
 
@@ -118,6 +125,8 @@ void cg_setref(Cg *cg, const char *dst, CVal *v);
 void cg_site(Cg *cg, IrPos pos);
 /* The site index for pos (a new one if needed), without emitting. */
 int cg_site_index(Cg *cg, IrPos pos);
+/* A new site for pos, shared with no other operation (a yield's). */
+int cg_site_new(Cg *cg, IrPos pos);
 /* "if (<expr> == NULL) goto error;" and "if (<expr> < 0) goto error;" */
 void cg_check_null(Cg *cg, const char *expr);
 void cg_check_neg(Cg *cg, const char *expr);
@@ -180,7 +189,8 @@ enum { CGEN_COPY_FREE_VARS = 1, CGEN_MAKE_CELL = 2 };
  * ops/args[0..max), COPY_FREE_VARS nfree (if any frees) then MAKE_CELL slot
  * for each cell in slot order, as CPython 3.11's insert_prefix_instructions. */
 int cgen_prefix(const IrFunction *fn, int *ops, int *args, int max);
-/* Sites 0..P-1 for the prefix units and the prologue code running them. */
+/* Sites 0..P-1 for the prefix units and the prologue code running them
+ * (not for a generator: P2C_Generator_New runs them when it is called). */
 void cg_closure_prologue(Cg *cg);
 CVal cg_load_deref(Cg *cg, IrNode *n);
 void cg_store_deref(Cg *cg, IrVar *var, CVal *v);
@@ -208,6 +218,18 @@ void cg_unwind_jump(Cg *cg);
 void cg_return_through(Cg *cg, IrNode *n);
 /* CAUGHT, WITH_ENTER, WITH_EXIT, DEBUG, ASSERTION_ERROR */
 CVal cg_exc_expr(Cg *cg, IrNode *n);
+
+/* generators.c: yield, yield from, and a generator function's two C
+ * functions (docs/architecture.md, "Generators") */
+CVal cg_yield(Cg *cg, IrNode *n);
+CVal cg_yield_from(Cg *cg, IrNode *n);
+/* Frame slots a generator's body keeps after the function's own (its
+ * temporaries and the yield-from delegate): the stub's co_stacksize. */
+int cg_generator_spill(const Cg *cg);
+/* p2c_g<id>_<name>: the C name of the body of generator function fn. */
+void cg_generator_body_name(const IrFunction *fn, char *buf, size_t size);
+/* The body (around the statements in body) and the entry point. */
+void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body);
 
 /* cgen.c */
 /* The C name of fn's entry point: p2c_f<id>_<sanitized name>. */

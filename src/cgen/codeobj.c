@@ -207,6 +207,8 @@ static int co_flags(const IrFunction *fn)
     if (fn->is_module || fn->is_class)
         return 0;   /* unoptimized: names live in f_locals */
     int flags = CO_OPTIMIZED | CO_NEWLOCALS;
+    if (fn->is_generator)
+        flags |= CO_GENERATOR;
     if (fn->fnflags & IR_FN_VARARGS)
         flags |= CO_VARARGS;
     if (fn->fnflags & IR_FN_VARKEYWORDS)
@@ -241,7 +243,8 @@ static int count_locals(const IrFunction *fn)
 /* new: the keyword arguments of code.replace() describing fn's stub.  The
  * || chain stops at the first failure, before building any later value. */
 static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
-                              const IrPos *sites, int nsites, int firstlineno)
+                              const IrPos *sites, int nsites, int firstlineno,
+                              int stacksize)
 {
     PyObject *kw = PyDict_New();
     if (!kw)
@@ -251,7 +254,7 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
         set_int(kw, "co_posonlyargcount", fn->posonlyargcount) < 0 ||
         set_int(kw, "co_kwonlyargcount", fn->kwonlyargcount) < 0 ||
         set_int(kw, "co_nlocals", count_locals(fn)) < 0 ||
-        set_int(kw, "co_stacksize", 1) < 0 ||
+        set_int(kw, "co_stacksize", stacksize) < 0 ||
         set_int(kw, "co_flags", co_flags(fn)) < 0 ||
         set_int(kw, "co_firstlineno", firstlineno) < 0 ||
         set_obj(kw, "co_code", stub_bytecode(fn, nsites)) < 0 ||
@@ -270,14 +273,14 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
 }
 
 PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
-                           const IrPos *sites, int nsites)
+                           const IrPos *sites, int nsites, int stacksize)
 {
     int firstlineno = fn->pos.line > 0 ? fn->pos.line : 1;
     PyCodeObject *empty = PyCode_NewEmpty(m->filename, fn->name, firstlineno);
     if (!empty)
         return NULL;
     PyObject *code = NULL;
-    PyObject *kw = replace_args(m, fn, sites, nsites, firstlineno);
+    PyObject *kw = replace_args(m, fn, sites, nsites, firstlineno, stacksize);
     PyObject *replace = kw ? PyObject_GetAttrString((PyObject *)empty, "replace") : NULL;
     PyObject *noargs = replace ? PyTuple_New(0) : NULL;
     if (noargs)

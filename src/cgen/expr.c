@@ -301,6 +301,8 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_MAKE_FUNCTION: return cg_make_function(cg, n);
     case IR_BUILD_CLASS: return cg_build_class(cg, n);
     case IR_CELL_REF:    return cg_cell_ref(cg, n);
+    case IR_YIELD:       return cg_yield(cg, n);
+    case IR_YIELD_FROM:  return cg_yield_from(cg, n);
     case IR_CAUGHT: case IR_WITH_ENTER: case IR_WITH_EXIT:
     case IR_DEBUG: case IR_ASSERTION_ERROR:
         return cg_exc_expr(cg, n);

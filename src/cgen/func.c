@@ -96,6 +96,11 @@ int cg_site_index(Cg *cg, IrPos pos)
     for (int k = cg->nsites - 1; k >= 0; k--)
         if (same_pos(cg->sites[k], pos))
             return k;
+    return cg_site_new(cg, pos);
+}
+
+int cg_site_new(Cg *cg, IrPos pos)
+{
     cg->sites = grow(cg->sites, &cg->capsites, cg->nsites + 1, sizeof *cg->sites);
     cg->sites[cg->nsites] = pos;
     return cg->nsites++;
@@ -203,6 +208,8 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
     out->indent = 1;
     cg_closure_prologue(cg);   /* sites 0..P-1: the units before RESUME */
     cg_site_index(cg, fn->pos);
+    if (fn->is_generator)      /* thrown into before it started: raised at the def */
+        emit_line(out, "if (p2c_sent == NULL) goto %s;", cg_error_label(cg));
     for (int i = 0; i < fn->body->nkids && !cg->failed; i++) {
         cg_stmt(cg, fn->body->kids[i]);
         if (!cg->failed && cg->ntmp != 0)

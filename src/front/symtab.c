@@ -367,6 +367,11 @@ static void walk(Matcher *m, AstNode *n)
         walk(m, ((AstNamedExpr *)n)->value);
         walk(m, ((AstNamedExpr *)n)->target);
         break;
+    case AST_Yield: case AST_YieldFrom:
+        if (m->scope)   /* the scope whose code the walk is in */
+            m->scope->is_generator = 1;
+        walk_fields(m, n);
+        break;
     case AST_AnnAssign:
         walk(m, ((AstAnnAssign *)n)->target);
         walk_annotation(m, ((AstAnnAssign *)n)->annotation);

@@ -367,6 +367,7 @@ static void expr(Printer *p, const IrNode *n, int nested)
     case IR_MAKE_FUNCTION: put_make_function(p, n); break;
     case IR_BUILD_CLASS:   put_build_class(p, n); break;
     case IR_SLICE: case IR_FSTRING: case IR_ITER: case IR_IMPORT_FROM:
+    case IR_YIELD: case IR_YIELD_FROM:
         put_function_form(p, ir_info(n)->name, n);
         break;
     case IR_CAUGHT: case IR_WITH_ENTER: case IR_WITH_EXIT:
@@ -578,7 +579,7 @@ static void put_function(Printer *p, const IrFunction *fn)
     put(p, "):  # ");
     if (strcmp(fn->name, fn->qualname) != 0)
         fprintf(p->out, "%s, ", fn->qualname);
-    fprintf(p->out, "line %d\n", fn->pos.line);
+    fprintf(p->out, "line %d%s\n", fn->pos.line, fn->is_generator ? ", generator" : "");
     if (fn->doc_cidx >= 0) {
         put(p, "    # doc ");
         put_const(p, fn->doc_cidx);

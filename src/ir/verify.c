@@ -318,6 +318,8 @@ static int check_node(Verifier *v, const IrNode *n, const IrNode *parent, int in
         return check_build_class(v, n);
     case IR_CELL_REF:
         return n->var->kind == IR_VAR_CELL ? 0 : fail(v, n, "%s is not a cell", n->var->name);
+    case IR_YIELD: case IR_YIELD_FROM:
+        return v->fn->is_generator ? 0 : fail(v, n, "in a function that is no generator");
     default:
         return n->func ? fail(v, n, "has a function but is no make_function") : 0;
     }

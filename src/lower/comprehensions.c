@@ -1,5 +1,6 @@
-/* comprehensions.c — list, set and dict comprehensions as functions called
- * at once, with CPython 3.11's semantics (compile.c, compiler_comprehension):
+/* comprehensions.c — list, set and dict comprehensions and generator
+ * expressions as functions called at once, with CPython 3.11's semantics
+ * (compile.c, compiler_comprehension):
  *
  *   [elt for x in xs if c for y in ys]      <listcomp>(iter(xs))
  *                                           def <listcomp>(.0):
@@ -21,8 +22,18 @@
  * frame "<listcomp>" / "<setcomp>" / "<dictcomp>", which tracebacks show.
  * The machinery (building, FOR_ITER, appends) carries the comprehension's
  * span, as compiler_comprehension's SET_LOC(c, e) gives it.  A dict
- * comprehension evaluates the key before the value (3.8+).  Generator
- * expressions need generators and stay refused (refuse.c).
+ * comprehension evaluates the key before the value (3.8+).
+ *
+ * A generator expression is the same function as a generator: no result,
+ * `yield elt` (at the expression's span) where the others add, and the
+ * call returns the generator "<genexpr>":
+ *
+ *   (elt for x in xs)                       <genexpr>(iter(xs))
+ *                                           def <genexpr>(.0):   # generator
+ *                                               loop:
+ *                                                   $t = next(.0) else exhausted
+ *                                                   x = $t
+ *                                                   yield(elt)
  */
 #include "pyc2c/compiler/diag.h"
 #include "lowering.h"
@@ -36,7 +47,7 @@ typedef struct {
 
 static int comp_body(Lower *L, Comp *c, int gen, IrNode *block);
 
-/* The innermost statement: add elt (and val) to the result. */
+/* The innermost statement: add elt (and val) to the result, or yield elt. */
 static int comp_add(Lower *L, Comp *c, IrNode *block)
 {
     IrPos pos = c->e->pos;
@@ -44,6 +55,11 @@ static int comp_add(Lower *L, Comp *c, IrNode *block)
     IrNode *val = elt && c->val ? lower_expr(L, c->val) : NULL;
     if (!elt || (c->val && !val))
         return -1;
+    if (c->e->kind == AST_GeneratorExp) {
+        IrNode *yield = ir_node(L->m, IR_YIELD, pos, 1, elt);
+        ir_node_add(L->m, block, ir_node(L->m, IR_EXPR, pos, 1, yield));
+        return 0;
+    }
     IrNode *acc = lower_load(L, c->result, pos);
     IrNode *n = c->val ? ir_node(L->m, IR_MAP_ADD, pos, 3, acc, elt, val)
               : ir_node(L->m, c->e->kind == AST_ListComp ? IR_LIST_APPEND : IR_SET_ADD,
@@ -105,16 +121,19 @@ static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
 
 static const char *comp_name(AstKind k)
 {
-    return k == AST_ListComp ? "<listcomp>" : k == AST_SetComp ? "<setcomp>" : "<dictcomp>";
+    return k == AST_ListComp ? "<listcomp>" : k == AST_SetComp ? "<setcomp>"
+         : k == AST_DictComp ? "<dictcomp>" : "<genexpr>";
 }
 
-/* The comprehension's function: .0, the result, the loops, the return. */
+/* The comprehension's function: .0, the result, the loops, the return;
+ * a generator expression's: .0, the loops (it returns None). */
 static IrFunction *comp_function(Lower *L, Comp *c)
 {
     const char *name = comp_name(c->e->kind);
     IrPos start = {c->e->pos.line, 0, c->e->pos.line, 0};   /* the RESUME's */
     IrFunction *fn = ir_function_new(L->m, L->fn, name, lower_qualname(L, name), start);
     fn->argcount = 1;
+    fn->is_generator = c->e->kind == AST_GeneratorExp;
     Lower inner = *L;
     inner.fn = fn;
     inner.scope = c->e->scope;
@@ -122,6 +141,13 @@ static IrFunction *comp_function(Lower *L, Comp *c)
     ir_var_new(L->m, fn, ".0", IR_VAR_LOCAL);    /* vars[0], slot 0 */
     lower_closure_vars(&inner);
     IrPos pos = c->e->pos;
+    if (fn->is_generator) {
+        int rc = comp_body(&inner, c, 0, fn->body);
+        if (rc == 0)
+            ir_node_add(L->m, fn->body, ir_node(L->m, IR_RETURN, pos, 1,
+                                                lower_const_node(&inner, Py_None, pos)));
+        return lower_function_leave(L, &inner, rc) < 0 ? NULL : fn;
+    }
     c->result = lower_temp(&inner);
     IrKind build = c->e->kind == AST_ListComp ? IR_LIST
                  : c->e->kind == AST_SetComp ? IR_SET : IR_DICT;
@@ -146,6 +172,10 @@ IrNode *lower_comprehension(Lower *L, const AstNode *e)
     case AST_SetComp:
         c.gens = &((const AstSetComp *)e)->generators;
         c.elt = ((const AstSetComp *)e)->elt;
+        break;
+    case AST_GeneratorExp:
+        c.gens = &((const AstGeneratorExp *)e)->generators;
+        c.elt = ((const AstGeneratorExp *)e)->elt;
         break;
     case AST_DictComp:
         c.gens = &((const AstDictComp *)e)->generators;

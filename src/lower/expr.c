@@ -263,7 +263,10 @@ IrNode *lower_expr(Lower *L, const AstNode *e)
     case AST_Lambda:    return lower_lambda(L, (const AstLambda *)e);
     case AST_ListComp:
     case AST_SetComp:
-    case AST_DictComp:  return lower_comprehension(L, e);
+    case AST_DictComp:
+    case AST_GeneratorExp: return lower_comprehension(L, e);
+    case AST_Yield:     return lower_yield(L, (const AstYield *)e);
+    case AST_YieldFrom: return lower_yield_from(L, (const AstYieldFrom *)e);
     case AST_Starred:
         lower_syntax_error(L, e->pos.line, "can't use starred expression here");
         return NULL;

@@ -27,8 +27,11 @@ IrNode *lower_lambda(Lower *L, const AstLambda *e)
                                      lower_qualname(L, "<lambda>"), start);
     Lower inner = lower_function_enter(L, fn, e->hdr.scope, a);
     IrNode *body = lower_expr(&inner, e->body);
+    /* a generator lambda returns its body's value too, by the implicit
+     * return that 3.11 places at the body's span */
+    IrPos at = fn->is_generator ? e->body->pos : start;
     if (body)
-        ir_node_add(L->m, fn->body, ir_node(L->m, IR_RETURN, start, 1, body));
+        ir_node_add(L->m, fn->body, ir_node(L->m, IR_RETURN, at, 1, body));
     if (lower_function_leave(L, &inner, body ? 0 : -1) < 0)
         return NULL;
     make->func = fn;

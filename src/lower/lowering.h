@@ -17,6 +17,7 @@
  *   try.c        try/except/else/finally, except-as name deletion
  *   with.c       with as __enter__/__exit__ and try blocks (PEP 343)
  *   assert.c     assert as `if __debug__: if not test: raise AssertionError`
+ *   generators.c yield, yield from
  *   classes.c    class: body function, BUILD_CLASS, names of class bodies,
  *                private-name mangling, qualnames
  *   refuse.c     the one table naming constructs outside the subset
@@ -175,7 +176,11 @@ IrNode *lower_annotation(Lower *L, const AstNode *annotation);
 /* Whether the module has `from __future__ import annotations`. */
 int lower_postponed_annotations(Lower *L);
 IrNode *lower_lambda(Lower *L, const AstLambda *e);
+/* list/set/dict comprehensions and generator expressions */
 IrNode *lower_comprehension(Lower *L, const AstNode *e);
+/* generators.c: YIELD and YIELD_FROM (L->fn must be a generator) */
+IrNode *lower_yield(Lower *L, const AstYield *e);
+IrNode *lower_yield_from(Lower *L, const AstYieldFrom *e);
 int lower_annassign(Lower *L, const AstAnnAssign *s, IrNode *block);
 /* SETUP_ANNOTATIONS at the start of a module or class body whose statements
  * (not nested defs/classes) contain an annotated assignment. */

@@ -17,10 +17,7 @@ static const char *const construct_names[AST_KIND_COUNT] = {
     [AST_AsyncWith] = "async with",
     [AST_Match] = "match statement",
     [AST_TryStar] = "try/except* statement",
-    [AST_GeneratorExp] = "generator expression",
     [AST_Await] = "await",
-    [AST_Yield] = "yield",
-    [AST_YieldFrom] = "yield from",
     [AST_NamedExpr] = "walrus (named expression)",
 };
 

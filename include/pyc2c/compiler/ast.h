@@ -116,6 +116,9 @@ struct AstScope {
     int nchildren;
     AstSymbol *symbols;
     int nsymbols;
+    int is_generator;      /* its own code has yield / yield from (CPython's
+                              ste_generator; a genexpr's scope is not marked:
+                              lowering knows it is one) */
 };
 
 /* The symbol `name` of scope s; NULL if s does not know it. */

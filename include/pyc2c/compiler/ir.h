@@ -157,6 +157,8 @@ struct IrFunction {
     int doc_cidx;            /* docstring constant or -1 */
     int is_class;            /* a class body: unoptimized, its names are
                                 IR_VAR_NAME in the namespace (f_locals) */
+    int is_generator;        /* its body yields (CO_GENERATOR): calling it
+                                makes a generator that runs the body */
 };
 
 typedef struct IrArena IrArena;

@@ -452,7 +452,7 @@ START_TEST(test_linetable_roundtrip)
     int n = (int)(sizeof sites / sizeof *sites);
     sites[10].end_line = 7;
     f->doc_cidx = ir_const_str(mod, "The doc.");
-    PyObject *code = cgen_code_object(mod, f, sites, n);
+    PyObject *code = cgen_code_object(mod, f, sites, n, 1);
     ck_assert_msg(code != NULL, "code object");
     assert_positions(code, sites, n);
     /* names and signature */
@@ -489,7 +489,7 @@ END_TEST
 START_TEST(test_module_stub_raises)
 {
     IrPos sites[] = {at(1, 0, 0), at(2, 0, 3)};
-    PyObject *code = cgen_code_object(mod, fn, sites, 2);
+    PyObject *code = cgen_code_object(mod, fn, sites, 2, 1);
     ck_assert_ptr_nonnull(code);
     assert_positions(code, sites, 2);
     PyObject *g = PyDict_New();

@@ -1,0 +1,561 @@
+/* generator.c — compiled generators (docs/runtime.md, "Generators").
+ *
+ * A compiled generator is a real PyGenObject whose type, P2C_Generator_Type,
+ * is a C subtype of the generator type (tp_name "generator"): isinstance(g,
+ * types.GeneratorType), inspect.isgenerator/getgeneratorstate, gi_frame,
+ * gi_running, gi_suspended, gi_code, __name__/__qualname__, repr, weakrefs,
+ * GC traversal and deallocation are the generator type's own, since they read
+ * only the object's fields and its frame.  Running the frame is ours: the
+ * frame (gi_iframe) belongs to a compiled body (P2C_GenBody), so every slot
+ * that would run it through the interpreter is replaced: tp_iternext, send,
+ * throw, close, am_send, tp_finalize, gi_yieldfrom.
+ *
+ * Frame layout: the slots of the function (locals, cells, frees), then the
+ * body's temporaries — it keeps them in its frame, so nothing needs saving at
+ * a yield, and the generator type's traverse and dealloc see and release
+ * them — of which the last is the delegate of a running `yield from`
+ * (P2C_GEN_DELEGATE, NULL otherwise).  stacktop covers all of them.  The
+ * body's entry point is kept in the word after the frame.
+ *
+ * Where a body resumes is the frame's site: every yield has a site of its
+ * own, and a new generator stands at its RESUME.
+ *
+ * What is not replaced: frame.clear() on a suspended generator's frame calls
+ * the generator type's finalizer directly, which closes it through the
+ * interpreter (the stub code): the generator is closed without running its
+ * finally blocks.
+ */
+#include "internal.h"
+
+#if defined(P2C_FRAME_LAYOUT_311)
+
+static PyObject *gen_close(PyObject *self, PyObject *unused);
+static int P2C_Generator_Ready(void);
+
+/* ---- the body's entry point, after the frame ----------------------------- */
+
+/* The words of a frame for code (3.11's _PyFrame_NumSlotsForCodeObject). */
+static Py_ssize_t
+frame_words(PyCodeObject *code)
+{
+    return code->co_nlocalsplus + code->co_stacksize + P2C_FRAME_SPECIALS;
+}
+
+static void
+set_body(PyGenObject *gen, Py_ssize_t words, P2C_GenBody body)
+{
+    memcpy(&gen->gi_iframe[words], &body, sizeof body);
+}
+
+static P2C_GenBody
+get_body(PyGenObject *gen)
+{
+    P2C_GenBody body;
+    memcpy(&body, &gen->gi_iframe[frame_words(gen->gi_code)], sizeof body);
+    return body;
+}
+
+/* ---- creation ------------------------------------------------------------- */
+
+/* What MAKE_CELL and COPY_FREE_VARS do before a generator function's
+ * RETURN_GENERATOR: every cell slot gets a cell holding its initial value
+ * (the argument, or nothing), the free slots the closure's cells.  0 or -1. */
+static int
+make_cells_and_frees(P2C_Frame *f, PyObject *func)
+{
+    PyCodeObject *code = f->f_code;
+    const unsigned char *kinds =
+        (const unsigned char *)PyBytes_AS_STRING(code->co_localspluskinds);
+    int nfree = code->co_nfreevars;
+    for (int i = 0; i < code->co_nlocalsplus - nfree; i++) {
+        if (!(kinds[i] & P2C_FAST_CELL))
+            continue;
+        PyObject *cell = PyCell_New(f->localsplus[i]);
+        if (cell == NULL)
+            return -1;
+        Py_XSETREF(f->localsplus[i], cell);
+    }
+    if (nfree > 0)
+        P2C_CopyFreeVars(&f->localsplus[code->co_nlocalsplus - nfree], func, nfree);
+    return 0;
+}
+
+PyObject *
+P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
+                  PyObject *kwnames, P2C_GenBody body, int nslots, int nspill)
+{
+    if (P2C_Generator_Ready() < 0)
+        return NULL;
+    Py_ssize_t words = frame_words((PyCodeObject *)((PyFunctionObject *)func)->func_code);
+    /* one word more than the frame, for the body */
+    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, &P2C_Generator_Type, words + 1);
+    if (gen == NULL)
+        return NULL;
+    PyFunctionObject *fn = (PyFunctionObject *)func;
+    gen->gi_code = NULL;
+    gen->gi_weakreflist = NULL;
+    gen->gi_name = Py_NewRef(fn->func_name);
+    gen->gi_qualname = Py_NewRef(fn->func_qualname);
+    gen->gi_exc_state.exc_value = NULL;
+    gen->gi_exc_state.previous_item = NULL;
+    gen->gi_origin_or_finalizer = NULL;
+    gen->gi_hooks_inited = 0;
+    gen->gi_closed = 0;
+    gen->gi_running_async = 0;
+    gen->gi_frame_state = FRAME_CLEARED;   /* no frame to release yet */
+    set_body(gen, words, body);
+    P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
+    memset(f->localsplus, 0, (size_t)(nslots + nspill) * sizeof(PyObject *));
+    if (P2C_Function_BindArgs(func, args, nargsf, kwnames, f->localsplus) < 0 ||
+        P2C_Frame_InitGenerator(f, func, nslots, nspill) < 0) {
+        for (int i = 0; i < nslots; i++)
+            Py_CLEAR(f->localsplus[i]);
+        gen->gi_code = (PyCodeObject *)Py_NewRef(fn->func_code);
+        PyObject_GC_Track(gen);
+        Py_DECREF(gen);
+        return NULL;
+    }
+    gen->gi_code = (PyCodeObject *)Py_NewRef(fn->func_code);
+    gen->gi_frame_state = FRAME_CREATED;
+    PyObject_GC_Track(gen);
+    if (make_cells_and_frees(f, func) < 0) {
+        gen->gi_frame_state = FRAME_COMPLETED;   /* nothing to close */
+        Py_DECREF(gen);
+        return NULL;
+    }
+    return (PyObject *)gen;
+}
+
+/* ---- running the frame (genobject.c's gen_send_ex2) ------------------------ */
+
+/* Runs gen's body with arg sent in (exc: raise the exception set instead).
+ * PYGEN_NEXT with the value yielded, PYGEN_RETURN with the value returned,
+ * or PYGEN_ERROR; a generator that returned or raised is finished and its
+ * frame released. */
+static PySendResult
+gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int closing)
+{
+    (void)closing;   /* only coroutines tell closing from other sends */
+    *presult = NULL;
+    if (gen->gi_frame_state == FRAME_CREATED && arg && arg != Py_None) {
+        PyErr_SetString(PyExc_TypeError,
+                        "can't send non-None value to a just-started generator");
+        return PYGEN_ERROR;
+    }
+    if (gen->gi_frame_state == FRAME_EXECUTING) {
+        PyErr_SetString(PyExc_ValueError, "generator already executing");
+        return PYGEN_ERROR;
+    }
+    if (gen->gi_frame_state >= FRAME_COMPLETED) {
+        if (arg && !exc) {   /* send() to an exhausted generator returns None */
+            *presult = Py_NewRef(Py_None);
+            return PYGEN_RETURN;
+        }
+        return PYGEN_ERROR;
+    }
+
+    PyThreadState *tstate = PyThreadState_GET();
+    P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
+    f->previous = tstate->cframe->current_frame;
+    tstate->cframe->current_frame = f;
+    gen->gi_exc_state.previous_item = tstate->exc_info;
+    tstate->exc_info = &gen->gi_exc_state;
+    if (exc)
+        P2C_ChainHandledException();
+    gen->gi_frame_state = FRAME_EXECUTING;
+
+    PyObject *result = NULL;
+    /* the eval loop's entry: the same recursion accounting and message */
+    if (Py_EnterRecursiveCall("") == 0) {
+        result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
+        Py_LeaveRecursiveCall();
+    }
+    if (gen->gi_frame_state == FRAME_EXECUTING)
+        gen->gi_frame_state = FRAME_COMPLETED;
+    tstate->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+    tstate->cframe->current_frame = f->previous;
+    f->previous = NULL;
+
+    if (result != NULL) {
+        if (gen->gi_frame_state == FRAME_SUSPENDED) {
+            *presult = result;
+            return PYGEN_NEXT;
+        }
+        if (result == Py_None && !arg)   /* next(): no StopIteration value */
+            Py_CLEAR(result);
+    } else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        /* PEP 479 */
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "generator raised StopIteration");
+    }
+    /* finished: drop the exception state first (a cycle through a
+     * traceback), then the frame */
+    Py_CLEAR(gen->gi_exc_state.exc_value);
+    gen->gi_frame_state = FRAME_CLEARED;
+    P2C_Frame_ReleaseGenerator(f);
+    *presult = result;
+    return result ? PYGEN_RETURN : PYGEN_ERROR;
+}
+
+/* A step as a call's result: the value yielded, else NULL with
+ * StopIteration(value returned) or the error. */
+static PyObject *
+gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closing)
+{
+    PyObject *result;
+    if (gen_send_ex2(gen, arg, &result, exc, closing) == PYGEN_RETURN) {
+        if (result == Py_None)
+            PyErr_SetNone(PyExc_StopIteration);
+        else
+            _PyGen_SetStopIterationValue(result);
+        Py_CLEAR(result);
+    }
+    return result;
+}
+
+static PyObject *
+gen_iternext(PyObject *self)
+{
+    PyObject *result;
+    if (gen_send_ex2((PyGenObject *)self, NULL, &result, 0, 0) == PYGEN_RETURN) {
+        if (result != Py_None)
+            _PyGen_SetStopIterationValue(result);
+        Py_CLEAR(result);
+    }
+    return result;
+}
+
+static PySendResult
+gen_am_send(PyObject *self, PyObject *arg, PyObject **result)
+{
+    return gen_send_ex2((PyGenObject *)self, arg, result, 0, 0);
+}
+
+static PyObject *
+gen_send(PyObject *self, PyObject *arg)
+{
+    return gen_send_ex((PyGenObject *)self, arg, 0, 0);
+}
+
+/* ---- yield from ---------------------------------------------------------------- */
+
+/* The delegate of a `yield from` gen is suspended in: new reference or NULL. */
+static PyObject *
+delegate_of(PyGenObject *gen)
+{
+    if (gen->gi_frame_state != FRAME_SUSPENDED)
+        return NULL;
+    P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
+    return Py_XNewRef(P2C_GEN_DELEGATE(f));
+}
+
+PyObject *
+P2C_YieldFromIter(PyObject *iterable)
+{
+    if (PyCoro_CheckExact(iterable)) {
+        /* a generator function compiled by pyc2c is never a coroutine
+         * (types.coroutine needs the interpreter), so this is CPython's
+         * message for a plain generator */
+        PyErr_SetString(PyExc_TypeError,
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        return NULL;
+    }
+    if (PyGen_CheckExact(iterable) || Py_IS_TYPE(iterable, &P2C_Generator_Type))
+        return Py_NewRef(iterable);
+    return PyObject_GetIter(iterable);
+}
+
+int
+P2C_Generator_Delegate(P2C_Frame *f, PyObject *sent, PyObject **result)
+{
+    PySendResult st = PyIter_Send(P2C_GEN_DELEGATE(f), sent, result);
+    if (st == PYGEN_NEXT)
+        return 1;
+    Py_CLEAR(P2C_GEN_DELEGATE(f));
+    return st == PYGEN_RETURN ? 0 : -1;
+}
+
+/* genobject.c's gen_close_iter: closes the delegate yf.  0 or -1. */
+static int
+close_delegate(PyObject *yf)
+{
+    PyObject *retval = NULL;
+    if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf) ||
+        Py_IS_TYPE(yf, &P2C_Generator_Type)) {
+        retval = PyObject_CallMethod(yf, "close", NULL);
+        if (retval == NULL)
+            return -1;
+    } else {
+        PyObject *meth;
+        static PyObject *close_name;
+        if (P2C_InternedString(&close_name, "close") == NULL)
+            return -1;
+        if (P2C_LookupAttr(yf, close_name, &meth) < 0)
+            PyErr_WriteUnraisable(yf);
+        if (meth) {
+            retval = PyObject_CallNoArgs(meth);
+            Py_DECREF(meth);
+            if (retval == NULL)
+                return -1;
+        }
+    }
+    Py_XDECREF(retval);
+    return 0;
+}
+
+/* ---- throw and close (genobject.c's _gen_throw, gen_close) ------------------------ */
+
+static PyObject *throw_here(PyGenObject *gen, PyObject *typ, PyObject *val, PyObject *tb);
+
+/* yf.throw(typ[, val[, tb]]) with the arguments throw() itself was given. */
+static PyObject *
+call_throw(PyObject *yf, PyObject *typ, PyObject *val, PyObject *tb)
+{
+    static PyObject *throw_name;
+    if (P2C_InternedString(&throw_name, "throw") == NULL)
+        return NULL;
+    PyObject *args[4] = {yf, typ, val, tb};
+    size_t n = tb ? 4 : val ? 3 : 2;
+    return PyObject_VectorcallMethod(throw_name, args, n, NULL);
+}
+
+/* Throws into the delegate yf (stolen) of gen.  The outcome: what yf yields
+ * is gen's; when yf returns, its value is what `yield from` gives, and gen
+ * runs on with it; when yf raises, the error is raised in gen. */
+static PyObject *
+throw_into_delegate(PyGenObject *gen, PyObject *yf, int close_on_genexit,
+                    PyObject *typ, PyObject *val, PyObject *tb)
+{
+    PyObject *ret;
+    int8_t state = gen->gi_frame_state;
+    if (close_on_genexit && PyErr_GivenExceptionMatches(typ, PyExc_GeneratorExit)) {
+        gen->gi_frame_state = FRAME_EXECUTING;
+        int err = close_delegate(yf);
+        gen->gi_frame_state = state;
+        Py_DECREF(yf);
+        if (err < 0)
+            return gen_send_ex(gen, Py_None, 1, 0);
+        return throw_here(gen, typ, val, tb);
+    }
+    if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf) ||
+        Py_IS_TYPE(yf, &P2C_Generator_Type)) {
+        /* A generator's frame runs under gen's, as the interpreter shows it
+         * in tracebacks. */
+        PyThreadState *tstate = PyThreadState_GET();
+        P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
+        P2C_Frame *prev = tstate->cframe->current_frame;
+        f->previous = prev;
+        tstate->cframe->current_frame = f;
+        gen->gi_frame_state = FRAME_EXECUTING;
+        ret = call_throw(yf, typ, val, tb);
+        gen->gi_frame_state = state;
+        tstate->cframe->current_frame = prev;
+        f->previous = NULL;
+    } else {
+        PyObject *meth;
+        static PyObject *throw_name;
+        if (P2C_InternedString(&throw_name, "throw") == NULL ||
+            P2C_LookupAttr(yf, throw_name, &meth) < 0) {
+            Py_DECREF(yf);
+            return NULL;
+        }
+        if (meth == NULL) {
+            Py_DECREF(yf);
+            return throw_here(gen, typ, val, tb);
+        }
+        gen->gi_frame_state = FRAME_EXECUTING;
+        ret = PyObject_CallFunctionObjArgs(meth, typ, val, tb, NULL);
+        gen->gi_frame_state = state;
+        Py_DECREF(meth);
+    }
+    Py_DECREF(yf);
+    if (ret != NULL)
+        return ret;
+    /* The delegate is done: the body, resumed, finds no delegate and takes
+     * what is sent as the value of `yield from`, or raises. */
+    Py_CLEAR(P2C_GEN_DELEGATE((P2C_Frame *)gen->gi_iframe));
+    PyObject *value;
+    if (_PyGen_FetchStopIterationValue(&value) == 0) {
+        ret = gen_send_ex(gen, value, 0, 0);
+        Py_DECREF(value);
+        return ret;
+    }
+    return gen_send_ex(gen, Py_None, 1, 0);
+}
+
+/* Raises typ(val) with tb, normalized and checked as throw() does, where
+ * gen stands. */
+static PyObject *
+throw_here(PyGenObject *gen, PyObject *typ, PyObject *val, PyObject *tb)
+{
+    if (tb == Py_None) {
+        tb = NULL;
+    } else if (tb != NULL && !PyTraceBack_Check(tb)) {
+        PyErr_SetString(PyExc_TypeError, "throw() third argument must be a traceback object");
+        return NULL;
+    }
+    Py_INCREF(typ);
+    Py_XINCREF(val);
+    Py_XINCREF(tb);
+    if (PyExceptionClass_Check(typ)) {
+        PyErr_NormalizeException(&typ, &val, &tb);
+    } else if (PyExceptionInstance_Check(typ)) {
+        if (val && val != Py_None) {
+            PyErr_SetString(PyExc_TypeError,
+                            "instance exception may not have a separate value");
+            goto failed;
+        }
+        Py_XSETREF(val, typ);   /* (class, instance) */
+        typ = Py_NewRef(PyExceptionInstance_Class(val));
+        if (tb == NULL)
+            tb = PyException_GetTraceback(val);
+    } else {
+        PyErr_Format(PyExc_TypeError, "exceptions must be classes or instances "
+                     "deriving from BaseException, not %s", Py_TYPE(typ)->tp_name);
+        goto failed;
+    }
+    PyErr_Restore(typ, val, tb);
+    return gen_send_ex(gen, Py_None, 1, 0);
+
+failed:
+    Py_DECREF(typ);
+    Py_XDECREF(val);
+    Py_XDECREF(tb);
+    return NULL;
+}
+
+static PyObject *
+gen_throw_impl(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
+               PyObject *tb)
+{
+    PyObject *yf = delegate_of(gen);
+    if (yf != NULL)
+        return throw_into_delegate(gen, yf, close_on_genexit, typ, val, tb);
+    return throw_here(gen, typ, val, tb);
+}
+
+static PyObject *
+gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 1 || nargs > 3) {
+        /* _PyArg_CheckPositional's messages */
+        if (nargs < 1)
+            PyErr_Format(PyExc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
+        else
+            PyErr_Format(PyExc_TypeError, "throw expected at most 3 arguments, got %zd", nargs);
+        return NULL;
+    }
+    return gen_throw_impl((PyGenObject *)self, 1, args[0], nargs > 1 ? args[1] : NULL,
+                          nargs > 2 ? args[2] : NULL);
+}
+
+static PyObject *
+gen_close(PyObject *self, PyObject *Py_UNUSED(unused))
+{
+    PyGenObject *gen = (PyGenObject *)self;
+    PyObject *yf = delegate_of(gen);
+    int err = 0;
+    if (yf != NULL) {
+        int8_t state = gen->gi_frame_state;
+        gen->gi_frame_state = FRAME_EXECUTING;
+        err = close_delegate(yf);
+        gen->gi_frame_state = state;
+        Py_DECREF(yf);
+    }
+    if (err == 0)
+        PyErr_SetNone(PyExc_GeneratorExit);
+    PyObject *retval = gen_send_ex(gen, Py_None, 1, 1);
+    if (retval != NULL) {
+        Py_DECREF(retval);
+        PyErr_SetString(PyExc_RuntimeError, "generator ignored GeneratorExit");
+        return NULL;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration) ||
+        PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return NULL;
+}
+
+/* tp_finalize: close a generator collected while suspended. */
+static void
+gen_finalize(PyObject *self)
+{
+    PyGenObject *gen = (PyGenObject *)self;
+    if (gen->gi_frame_state >= FRAME_COMPLETED)
+        return;
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyObject *res = gen_close(self, NULL);
+    if (res == NULL) {
+        if (PyErr_Occurred())
+            PyErr_WriteUnraisable(self);
+    } else {
+        Py_DECREF(res);
+    }
+    PyErr_Restore(type, value, tb);
+}
+
+static PyObject *
+gen_get_yieldfrom(PyObject *self, void *Py_UNUSED(closure))
+{
+    PyObject *yf = delegate_of((PyGenObject *)self);
+    return yf ? yf : Py_NewRef(Py_None);
+}
+
+/* ---- the type -------------------------------------------------------------------- */
+
+static PyMethodDef gen_methods[] = {
+    {"send", gen_send, METH_O, NULL},
+    {"throw", (PyCFunction)(void (*)(void))gen_throw, METH_FASTCALL, NULL},
+    {"close", gen_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyGetSetDef gen_getset[] = {
+    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static PyAsyncMethods gen_as_async = {
+    .am_send = gen_am_send,
+};
+
+PyTypeObject P2C_Generator_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "generator",   /* type(g) prints <class 'generator'> */
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_as_async = &gen_as_async,
+    .tp_iternext = gen_iternext,
+    .tp_methods = gen_methods,
+    .tp_getset = gen_getset,
+    .tp_finalize = gen_finalize,
+    .tp_base = &PyGen_Type,
+};
+
+/* Readies P2C_Generator_Type once: layout, GC and dealloc are the
+ * generator type's.  0, or -1 with an exception set. */
+static int
+P2C_Generator_Ready(void)
+{
+    PyTypeObject *t = &P2C_Generator_Type, *b = &PyGen_Type;
+    if (t->tp_flags & Py_TPFLAGS_READY)
+        return 0;
+    t->tp_basicsize = b->tp_basicsize;
+    t->tp_itemsize = b->tp_itemsize;
+    t->tp_dealloc = b->tp_dealloc;
+    t->tp_traverse = b->tp_traverse;
+    t->tp_repr = b->tp_repr;
+    t->tp_iter = b->tp_iter;
+    t->tp_weaklistoffset = b->tp_weaklistoffset;
+    t->tp_doc = b->tp_doc;
+    if (PyType_Ready(t) < 0)
+        return -1;
+    if (PyDict_DelItemString(t->tp_dict, "__doc__") < 0)
+        return -1;
+    PyType_Modified(t);
+    return 0;
+}
+
+#endif
