@@ -105,6 +105,25 @@ function_set_code(PyObject *self, PyObject *value, void *Py_UNUSED(closure))
     return 0;
 }
 
+/* type(f)(code, globals, ...): the function type's constructor (its
+ * checks, defaults and closure handling), then, for the code of a compiled
+ * function, the compiled type and entry point — so that a function rebuilt
+ * from a compiled one's __code__ runs the compiled body, with the globals
+ * it was given, not the stub. */
+static PyObject *
+function_new(PyTypeObject *Py_UNUSED(type), PyObject *args, PyObject *kwargs)
+{
+    PyObject *func = PyFunction_Type.tp_new(&PyFunction_Type, args, kwargs);
+    if (func == NULL)
+        return NULL;
+    vectorcallfunc impl = impl_for(((PyFunctionObject *)func)->func_code);
+    if (impl != _PyFunction_Vectorcall) {
+        ((PyFunctionObject *)func)->vectorcall = impl;
+        Py_SET_TYPE(func, &P2C_Function_Type);
+    }
+    return func;
+}
+
 static PyGetSetDef function_getset[] = {
     {"__code__", function_get_code, function_set_code, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
@@ -120,6 +139,7 @@ PyTypeObject P2C_Function_Type = {
     .tp_call = PyVectorcall_Call,
     .tp_methods = function_methods,
     .tp_getset = function_getset,
+    .tp_new = function_new,
     .tp_base = &PyFunction_Type,
 };
 

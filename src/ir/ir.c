@@ -134,6 +134,16 @@ IrVar *ir_var_find(IrFunction *fn, const char *name)
     return NULL;
 }
 
+IrVar *ir_var_find_kind(IrFunction *fn, const char *name, IrVarKind kind)
+{
+    for (int i = 0; i < fn->nvars; i++) {
+        IrVar *v = fn->vars[i];
+        if (v->kind == kind && strcmp(v->name, name) == 0)
+            return v;
+    }
+    return NULL;
+}
+
 IrVar *ir_var_find_closure(IrFunction *fn, const char *name)
 {
     /* compile.c's get_ref_type: a class body's __class__ is its own cell,

@@ -28,11 +28,27 @@ IrVarKind lower_param_kind(Lower *L, const char *name)
     return sym && sym->scope == AST_SYM_CELL ? IR_VAR_CELL : IR_VAR_LOCAL;
 }
 
+/* A class body binds the name itself, and a method (or other inner scope)
+ * reads the enclosing function's variable of that name: CPython's
+ * DEF_FREE_CLASS.  The body has a FREE variable only to pass the outer
+ * cell on to the inner function's closure (compile.c puts such names in the
+ * class code's co_freevars); its own uses of the name are LOAD_NAME /
+ * STORE_NAME in the namespace. */
+bool lower_passes_free(const Lower *L, const AstSymbol *sym)
+{
+    return L->fn->is_class && (sym->flags & AST_DEF_FREE_CLASS) &&
+           sym->scope != AST_SYM_FREE && sym->scope != AST_SYM_CELL;
+}
+
 void lower_closure_vars(Lower *L)
 {
     const AstScope *s = L->scope;
     for (int i = 0; s && i < s->nsymbols; i++) {
         const AstSymbol *sym = &s->symbols[i];
+        if (lower_passes_free(L, sym)) {
+            ir_var_new(L->m, L->fn, sym->name, IR_VAR_FREE);
+            continue;
+        }
         if (sym->scope != AST_SYM_CELL && sym->scope != AST_SYM_FREE)
             continue;
         if (ir_var_find(L->fn, sym->name))

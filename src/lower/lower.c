@@ -79,6 +79,11 @@ IrVar *lower_var(Lower *L, const char *name, IrPos pos)
 {
     name = lower_mangle(L, name);   /* as the symtable stores it */
     IrVar *v = ir_var_find(L->fn, name);
+    if (v && v->kind == IR_VAR_FREE && L->fn->is_class) {
+        const AstSymbol *sym = ast_scope_lookup(L->scope, name);
+        if (sym && lower_passes_free(L, sym))   /* not the body's own name */
+            v = ir_var_find_kind(L->fn, name, IR_VAR_NAME);
+    }
     if (v)
         return v;
     if (L->fn->is_module)

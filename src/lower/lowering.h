@@ -160,6 +160,9 @@ int lower_function_leave(Lower *L, Lower *inner, int rc);
 IrVarKind lower_param_kind(Lower *L, const char *name);
 /* Creates the CELL and FREE variables of L->scope not yet created. */
 void lower_closure_vars(Lower *L);
+/* Whether sym, of the class body L->fn, is a name the body binds whose FREE
+ * variable only passes the outer cell to inner scopes (DEF_FREE_CLASS). */
+bool lower_passes_free(const Lower *L, const AstSymbol *sym);
 /* Frame slots into CPython's localsplus order (closures.c). */
 void lower_finish_slots(IrFunction *fn);
 int lower_nparams(const IrFunction *fn);

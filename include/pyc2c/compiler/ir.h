@@ -200,6 +200,8 @@ IrVar *ir_var_new(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind)
 IrVar *ir_temp_new(IrModule *m, IrFunction *fn);
 /* Finds a named (non-temp) variable of fn; NULL if none. */
 IrVar *ir_var_find(IrFunction *fn, const char *name);
+/* The variable of fn of that name and kind; NULL if none. */
+IrVar *ir_var_find_kind(IrFunction *fn, const char *name, IrVarKind kind);
 /* The variable of fn an inner function's free variable `name` captures: the
  * CELL or FREE variable of that name — for `__class__` in a class body the
  * class cell, which a FREE or NAME `__class__` of the body does not hide.
