@@ -1,5 +1,6 @@
-/* import.c — IMPORT_NAME and IMPORT_FROM with the lookups and messages of
- * CPython 3.11's import_name and import_from (Python/ceval.c). */
+/* import.c — IMPORT_NAME, IMPORT_FROM and IMPORT_STAR with the lookups and
+ * messages of CPython 3.11's import_name, import_from and import_all_from
+ * (Python/ceval.c). */
 #include "internal.h"
 
 /* The C function behind the genuine builtins.__import__, found once in the
@@ -138,4 +139,121 @@ P2C_ImportFrom(PyObject *module, PyObject *name)
     import_from_error(module, name, pkgname);
     Py_XDECREF(pkgname);
     return NULL;
+}
+
+/* ---- IMPORT_STAR ---------------------------------------------------------- */
+
+/* The names `from module import *` binds: module.__all__ (new reference,
+ * *public_only 0), else the keys of module.__dict__ (a new list, *public_only
+ * 1: names starting with '_' are skipped).  NULL with an exception: the
+ * lookups' own errors, ImportError when the object has neither. */
+static PyObject *
+star_names(PyObject *module, int *public_only)
+{
+    static PyObject *all_name, *dict_name;
+    PyObject *all, *dict;
+    if (P2C_InternedString(&all_name, "__all__") == NULL ||
+        P2C_InternedString(&dict_name, "__dict__") == NULL)
+        return NULL;
+    *public_only = 0;
+    if (P2C_LookupAttr(module, all_name, &all) < 0)
+        return NULL;
+    if (all != NULL)
+        return all;
+    if (P2C_LookupAttr(module, dict_name, &dict) < 0)
+        return NULL;
+    if (dict == NULL) {
+        PyErr_SetString(PyExc_ImportError,
+                        "from-import-* object has no __dict__ and no __all__");
+        return NULL;
+    }
+    all = PyMapping_Keys(dict);
+    Py_DECREF(dict);
+    *public_only = 1;
+    return all;
+}
+
+/* TypeError for a name that is not a str: "Item in m.__all__ must be str,
+ * not int" ("Key in m.__dict__ ..." for dict keys), or CPython's message
+ * when module.__name__ is not a str either.  Always -1. */
+static int
+star_name_not_str(PyObject *module, PyObject *name, int public_only)
+{
+    static PyObject *name_name;
+    PyObject *modname = P2C_InternedString(&name_name, "__name__")
+                        ? PyObject_GetAttr(module, name_name) : NULL;
+    if (modname == NULL)
+        return -1;
+    if (!PyUnicode_Check(modname))
+        PyErr_Format(PyExc_TypeError, "module __name__ must be a string, not %.100s",
+                     Py_TYPE(modname)->tp_name);
+    else
+        PyErr_Format(PyExc_TypeError, "%s in %U.%s must be str, not %.100s",
+                     public_only ? "Key" : "Item", modname,
+                     public_only ? "__dict__" : "__all__", Py_TYPE(name)->tp_name);
+    Py_DECREF(modname);
+    return -1;
+}
+
+/* 1 when the str name starts with '_' (the empty string does not), 0, -1. */
+static int
+is_private_name(PyObject *name)
+{
+    Py_ssize_t len = PyUnicode_GetLength(name);
+    if (len < 0)
+        return -1;
+    return len > 0 && PyUnicode_ReadChar(name, 0) == '_';
+}
+
+/* Binds name (a str) to getattr(module, name) in locals. */
+static int
+star_bind(PyObject *locals, PyObject *module, PyObject *name)
+{
+    PyObject *value = PyObject_GetAttr(module, name);
+    if (value == NULL)
+        return -1;
+    int rc = PyDict_CheckExact(locals) ? PyDict_SetItem(locals, name, value)
+                                       : PyObject_SetItem(locals, name, value);
+    Py_DECREF(value);
+    return rc;
+}
+
+/* The names are read by index until IndexError, as import_all_from does, so
+ * __all__ may be any sequence (and a list growing meanwhile is followed).
+ * The symtable allows `import *` in module code only, whose frame has no
+ * fast locals: the FastToLocals / LocalsToFast around CPython's IMPORT_STAR
+ * have nothing to do, and the locals are the globals. */
+int
+P2C_ImportStar(P2C_Frame *f, PyObject *module)
+{
+    PyObject *locals = P2C_Frame_Locals(f);
+    if (locals == NULL) {
+        PyErr_SetString(PyExc_SystemError, "no locals found during 'import *'");
+        return -1;
+    }
+    int public_only;
+    PyObject *names = star_names(module, &public_only);
+    if (names == NULL)
+        return -1;
+    int err = 0;
+    for (Py_ssize_t i = 0; err == 0; i++) {
+        PyObject *name = PySequence_GetItem(names, i);
+        if (name == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_IndexError))
+                PyErr_Clear();
+            else
+                err = -1;
+            break;
+        }
+        int skip = 0;
+        if (!PyUnicode_Check(name))
+            err = star_name_not_str(module, name, public_only);
+        else if (public_only && (skip = is_private_name(name)) < 0)
+            err = -1;
+        if (err == 0 && !skip)
+            err = star_bind(locals, module, name);
+        Py_DECREF(name);
+    }
+    Py_DECREF(names);
+    return err;
 }

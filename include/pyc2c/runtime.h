@@ -37,6 +37,15 @@
 P2C_API int P2C_LoadConstants(const unsigned char *blob, Py_ssize_t size,
                               PyObject **table, Py_ssize_t n);
 
+/* An extension module's source path, before its body runs: __file__ (the
+ * extension's path, set by the import system) becomes the source beside it,
+ * DIR/NAME.py (DIR/__init__.py for a package), and so does co_filename of
+ * every code object in table[0..n) and, recursively, in their co_consts (as
+ * importlib's _fix_co_filename does for a .pyc).  Nothing changes when
+ * __file__ is missing or not a str.  Idempotent (a reload, a second exec). */
+P2C_API int P2C_Module_SetSourceFile(PyObject *module, PyObject **table,
+                                     Py_ssize_t n);
+
 /* ---- compiled functions -------------------------------------------------- */
 
 /* The type of compiled functions: a C subtype of PyFunction_Type (so
@@ -147,6 +156,20 @@ P2C_CheckEvalBreaker(void)
            ? P2C_HandlePending() : 0;
 }
 
+/* CALL's check on return (3.11): after a call of anything but a function
+ * the interpreter runs inline (an exact function, also bound in a method
+ * object: its own RESUME checks instead), the pending work is done at once,
+ * so a signal a C function sends is handled at the call.  res: the call's
+ * result (stolen), returned, or released for NULL when a handler raised. */
+P2C_API PyObject *P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res);
+
+static inline PyObject *
+P2C_CallReturned(PyObject *callable, PyObject *res)
+{
+    return P2C_UNLIKELY(__atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED)) && res != NULL
+           ? P2C_HandlePendingAfterCall(callable, res) : res;
+}
+
 /* ---- names ---------------------------------------------------------------- */
 
 /* LOAD_GLOBAL: globals, then builtins; NameError "name 'x' is not defined". */
@@ -226,11 +249,12 @@ static inline int P2C_IsTrue(PyObject *v)
     return PyObject_IsTrue(v);
 }
 
-/* Call helpers.  args may be NULL when nargs == 0. */
+/* Call helpers.  args may be NULL when nargs == 0.  CALL: the vectorcall,
+ * then the eval-breaker check on return. */
 static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
                                  size_t nargs, PyObject *kwnames)
 {
-    return PyObject_Vectorcall(callable, args, nargs, kwnames);
+    return P2C_CallReturned(callable, PyObject_Vectorcall(callable, args, nargs, kwnames));
 }
 /* LOAD_METHOD: the callable for obj.name(...), without creating a bound
  * method when name is a method found on the type: then *self is a new
@@ -238,7 +262,8 @@ static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
  * NULL (and *self NULL) with AttributeError. */
 P2C_API PyObject *P2C_LoadMethod(PyObject *obj, PyObject *name, PyObject **self);
 /* CALL_FUNCTION_EX: posargs a tuple, or for `f(*x)` x itself (checked with
- * "f() argument after * must be an iterable, not int"); kwargs a dict or NULL. */
+ * "f() argument after * must be an iterable, not int"); kwargs a dict or NULL.
+ * The eval breaker is checked on return, whatever func is (3.11). */
 P2C_API PyObject *P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs);
 /* Merges a **mapping argument of a call of func into dict; CPython's
  * "argument after ** must be a mapping" / "got multiple values for keyword
@@ -270,6 +295,10 @@ P2C_API PyObject *P2C_ImportName(P2C_Frame *f, PyObject *name, PyObject *fromlis
                                  int level);
 /* IMPORT_FROM with the sys.modules fallback and CPython's messages. */
 P2C_API PyObject *P2C_ImportFrom(PyObject *module, PyObject *name);
+/* IMPORT_STAR: the names of module's __all__ (else its __dict__'s keys not
+ * starting with '_') bound in the locals of f (PyDict_SetItem on an exact
+ * dict, else PyObject_SetItem), with CPython's messages.  0 or -1. */
+P2C_API int P2C_ImportStar(P2C_Frame *f, PyObject *module);
 
 /* RAISE_VARARGS: instantiates classes, checks BaseException, sets __cause__
  * (cause may be NULL for none, Py_None for `from None`).  Always returns -1. */

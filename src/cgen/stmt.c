@@ -16,9 +16,10 @@ static void block(Cg *cg, IrNode *b)
         cg_stmt(cg, b->kids[i]);
 }
 
-/* op(kid0, kid1, ..., extra) < 0 → error: STORE_ATTR, STORE_SUBSCR and the
- * del forms, whose kids are all operands.  order lists the kids in the C
- * call's argument order (kids are still evaluated in their own order). */
+/* op(kid0, kid1, ..., extra) < 0 → error: STORE_ATTR, STORE_SUBSCR, the
+ * del forms and IMPORT_STAR, whose kids are all operands.  order lists the
+ * kids in the C call's argument order (kids are still evaluated in their own
+ * order); -1 stands for extra. */
 static void op_stmt(Cg *cg, IrNode *n, const char *op, const int *order, int nargs,
                     const char *extra)
 {
@@ -235,6 +236,7 @@ void cg_stmt(Cg *cg, IrNode *n)
 {
     static const int set_item[] = {1, 2, 0};   /* obj, key, value */
     static const int del_item[] = {0, 1};
+    static const int import_star[] = {-1, 0};  /* the frame, the module */
     switch (n->kind) {
     case IR_BLOCK:
         block(cg, n);
@@ -281,6 +283,7 @@ void cg_stmt(Cg *cg, IrNode *n)
     case IR_SET_ADD:
     case IR_MAP_ADD:     cg_comp_add(cg, n); return;
     case IR_SETUP_ANNOTATIONS: cg_setup_annotations(cg, n); return;
+    case IR_IMPORT_STAR: op_stmt(cg, n, "P2C_ImportStar", import_star, 2, "f"); return;
     default:
         cg_unsupported(cg, n, ir_info(n)->name);
     }

@@ -494,6 +494,7 @@ static void simple_stmt(Printer *p, const IrNode *n)
         put(p, ir_info(n)->name);
         break;
     case IR_LIST_APPEND: case IR_SET_ADD: case IR_MAP_ADD: case IR_SETUP_ANNOTATIONS:
+    case IR_IMPORT_STAR:
         put_function_form(p, ir_info(n)->name, n);
         break;
     default:            /* an expression where a statement belongs */

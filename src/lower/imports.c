@@ -9,8 +9,12 @@
  *
  * `import a.b` binds the top package that __import__ returns; `as` walks
  * down with IMPORT_FROM, whose sys.modules fallback handles submodules that
- * are not (yet) attributes of their package.  `from m import *` needs the
- * module's __all__ or public names at run time and is refused for now.
+ * are not (yet) attributes of their package.
+ *
+ *   from m import *          import_star(__import__('m', fromlist=('*',), level=0))
+ *
+ * IMPORT_STAR binds the module's __all__ (or public names) in the frame's
+ * locals at run time; the symtable allows it in module code only.
  * Every operation carries the import statement's span.
  */
 #include <string.h>
@@ -93,15 +97,30 @@ static PyObject *fromlist_of(const AstImportFrom *s)
     return t;
 }
 
+/* `from m import *`: the parser gives `*` as the only name.  CPython's
+ * symtable has already rejected it outside module code ("import * only
+ * allowed at module level"); refusing there too keeps that a guarantee. */
+static int import_star(Lower *L, const AstImportFrom *s, IrNode *mod, IrNode *block)
+{
+    if (!L->fn->is_module)
+        return lower_refuse_named(L, s->hdr.pos.line, "star import outside module code");
+    ir_node_add(L->m, block, ir_node(L->m, IR_IMPORT_STAR, s->hdr.pos, 1, mod));
+    return 0;
+}
+
+static bool is_star_import(const AstImportFrom *s)
+{
+    return s->names.n == 1 && strcmp(((const Astalias *)s->names.items[0])->name, "*") == 0;
+}
+
 int lower_import_from(Lower *L, const AstImportFrom *s, IrNode *block)
 {
     IrPos pos = s->hdr.pos;
-    for (int i = 0; i < s->names.n; i++)
-        if (strcmp(((const Astalias *)s->names.items[i])->name, "*") == 0)
-            return lower_refuse_named(L, pos.line, "star import");
     PyObject *fromlist = fromlist_of(s);
     IrNode *mod = import_name(L, pos, s->module ? s->module : "", fromlist, (int)s->level);
     Py_DECREF(fromlist);
+    if (is_star_import(s))
+        return import_star(L, s, mod, block);
     IrVar *t = lower_temp(L);
     IrNode *keep = ir_node(L->m, IR_ASSIGN, pos, 1, mod);
     keep->var = t;

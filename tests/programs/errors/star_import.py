@@ -1,2 +1,3 @@
-# from m import * is refused.
-from os.path import *
+# from m import * inside a function is CPython's SyntaxError (symtable).
+def f():
+    from os.path import *

@@ -109,6 +109,7 @@ static const char *opnames_of(const IrNode *n)
         return n->nkids ? "RAISE_VARARGS" : "RAISE_VARARGS RERAISE";
     case IR_IMPORT_NAME:  return "IMPORT_NAME";
     case IR_IMPORT_FROM:  return "IMPORT_FROM";
+    case IR_IMPORT_STAR:  return "IMPORT_STAR";
     case IR_ITER:         return "GET_ITER";
     case IR_FOR_NEXT:     return "FOR_ITER";
     case IR_FORMAT:       return "FORMAT_VALUE";
