@@ -95,6 +95,8 @@ P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs)
             goto done;
     }
     res = PyObject_Call(func, args ? args : posargs, kw ? kw : kwargs);
+    if (res != NULL && P2C_CheckEvalBreaker() < 0)   /* CALL_FUNCTION_EX's check */
+        Py_CLEAR(res);
 done:
     Py_XDECREF(args);
     Py_XDECREF(kw);

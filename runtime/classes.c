@@ -330,8 +330,11 @@ PyObject *
 P2C_BuildClass(PyObject *build_class, PyObject *func, PyObject *name, PyObject *bases,
                PyObject *kwargs)
 {
+    /* Either way a CALL of __build_class__: the eval breaker is checked on
+     * return (P2C_CallReturned), as after any builtin. */
     if (!is_builtin_build_class(build_class))
-        return call_replacement(build_class, func, name, bases, kwargs);
+        return P2C_CallReturned(build_class,
+                                call_replacement(build_class, func, name, bases, kwargs));
     PyObject *cls = NULL, *meta = NULL, *ns = NULL, *mkw = NULL;
     PyObject *new_bases = update_bases(bases);
     if (new_bases == NULL)
@@ -349,7 +352,7 @@ done:
     Py_XDECREF(meta);
     Py_XDECREF(mkw);
     Py_DECREF(new_bases);
-    return cls;
+    return P2C_CallReturned(build_class, cls);
 }
 
 /* ---- the class body's frame ------------------------------------------------------ */

@@ -160,6 +160,8 @@ P2C_With_Exit(PyObject *exit, PyObject *exc)
     }
     PyObject *res = PyObject_Vectorcall(exit, args + 1,
                                         3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    if (exc == NULL)   /* a CALL of exit in 3.11; WITH_EXCEPT_START does not check */
+        res = P2C_CallReturned(exit, res);
     Py_XDECREF(tb);
     Py_DECREF(exit);
     return res;

@@ -21,6 +21,7 @@ P2C_API int *P2C_EvalBreaker = &never_set;
 
 P2C_API void P2C_PublishEvalBreaker(void);
 P2C_API int P2C_HandlePending(void);
+P2C_API PyObject *P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res);
 
 /* Called at module init, from the interpreter that runs compiled code.
  * _Py_atomic_int keeps its int first, so its address reads as an int. */
@@ -42,6 +43,28 @@ P2C_HandlePending(void)
     /* Signal handlers (main thread) and pending calls; a handler's exception
      * (KeyboardInterrupt from SIGINT) comes back as -1. */
     return Py_MakePendingCalls();
+}
+
+/* Does 3.11's CALL run callable inline, in the same eval loop?  An exact
+ * function does (PRECALL first unpacks a bound method object), unless a
+ * PEP 523 frame evaluator is installed; then the callee's RESUME checks the
+ * eval breaker, and CALL does not check on return. */
+static int
+call_runs_inline(PyObject *callable)
+{
+    if (Py_IS_TYPE(callable, &PyMethod_Type))
+        callable = PyMethod_GET_FUNCTION(callable);
+    return Py_IS_TYPE(callable, &PyFunction_Type) &&
+           _PyInterpreterState_GET()->eval_frame == NULL;
+}
+
+PyObject *
+P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res)
+{
+    if (call_runs_inline(callable) || P2C_HandlePending() == 0)
+        return res;
+    Py_DECREF(res);   /* CALL pushed it; unwinding the stack drops it */
+    return NULL;
 }
 
 #endif  /* P2C_EVAL_BREAKER_311 */
