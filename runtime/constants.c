@@ -25,3 +25,94 @@ P2C_LoadConstants(const unsigned char *blob, Py_ssize_t size, PyObject **table,
     Py_DECREF(t);
     return 0;
 }
+
+/* ---- the source path of an extension module ------------------------------ */
+
+/* Sets co_filename of code and of the code objects among its co_consts,
+ * recursively, to path (update_code_filenames in CPython's import.c).  A
+ * code object that already has path is left alone. */
+static void
+set_code_filename(PyCodeObject *code, PyObject *path)
+{
+    if (PyUnicode_Compare(code->co_filename, path) == 0)
+        return;                           /* also: no churn on a second exec */
+    Py_SETREF(code->co_filename, Py_NewRef(path));
+    PyObject *consts = code->co_consts;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *c = PyTuple_GET_ITEM(consts, i);
+        if (PyCode_Check(c))
+            set_code_filename((PyCodeObject *)c, path);
+    }
+}
+
+/* The name of the module's source file: "__init__.py" for a package (the
+ * import system sets __path__ before exec), else the last component of
+ * __name__ followed by ".py".  New reference. */
+static PyObject *
+source_basename(PyObject *module, PyObject *dict)
+{
+    PyObject *key = PyUnicode_InternFromString("__path__");
+    int is_package = key ? PyDict_Contains(dict, key) : -1;
+    Py_XDECREF(key);
+    if (is_package < 0)
+        return NULL;
+    if (is_package)
+        return PyUnicode_FromString("__init__.py");
+    PyObject *name = PyModule_GetNameObject(module);
+    if (name == NULL)
+        return NULL;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+    Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, len, -1);
+    PyObject *last = dot < -1 ? NULL : PyUnicode_Substring(name, dot + 1, len);
+    Py_DECREF(name);
+    PyObject *basename = last ? PyUnicode_FromFormat("%U.py", last) : NULL;
+    Py_XDECREF(last);
+    return basename;
+}
+
+/* os.path.join(os.path.dirname(file), basename) for POSIX paths: the
+ * directory keeps one trailing '/' (all of them when it is only slashes).
+ * New reference. */
+static PyObject *
+path_beside(PyObject *file, PyObject *basename)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(file);
+    Py_ssize_t end = PyUnicode_FindChar(file, '/', 0, len, -1) + 1;
+    if (end < 0)
+        return NULL;
+    Py_ssize_t keep = end;
+    while (keep > 1 && PyUnicode_READ_CHAR(file, keep - 2) == '/')
+        keep--;
+    if (keep == 1 && end > 1)
+        keep = end;                       /* "//x.so": the directory is "//" */
+    PyObject *dir = PyUnicode_Substring(file, 0, keep);
+    PyObject *path = dir ? PyUnicode_Concat(dir, basename) : NULL;
+    Py_XDECREF(dir);
+    return path;
+}
+
+int
+P2C_Module_SetSourceFile(PyObject *module, PyObject **table, Py_ssize_t n)
+{
+    PyObject *dict = PyModule_GetDict(module);
+    PyObject *key = PyUnicode_InternFromString("__file__");
+    if (key == NULL)
+        return -1;
+    PyObject *file = Py_XNewRef(PyDict_GetItemWithError(dict, key));
+    if (file == NULL || !PyUnicode_Check(file)) {   /* no location: keep */
+        Py_DECREF(key);                             /*   the compile-time path */
+        Py_XDECREF(file);
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    PyObject *basename = source_basename(module, dict);
+    PyObject *path = basename ? path_beside(file, basename) : NULL;
+    int rc = path ? PyDict_SetItem(dict, key, path) : -1;
+    for (Py_ssize_t i = 0; rc == 0 && i < n; i++)
+        if (PyCode_Check(table[i]))
+            set_code_filename((PyCodeObject *)table[i], path);
+    Py_DECREF(key);
+    Py_DECREF(file);
+    Py_XDECREF(basename);
+    Py_XDECREF(path);
+    return rc;
+}

@@ -74,7 +74,7 @@ static void release_temps(Emitter *e, const char *prefix, int n)
 }
 
 /* The prologue: frame storage, result, temporaries; argument binding and
- * frame push (module: constants, frame push). */
+ * frame push (module: constants, an extension's source path, frame push). */
 static void prologue(Emitter *e, const Cg *cg, int nconsts)
 {
     const IrFunction *fn = cg->fn;
@@ -87,6 +87,11 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
         emit_line(e, "if (P2C_LoadConstants(p2c_blob, sizeof p2c_blob, p2c_c, %d) < 0)",
                   nconsts);
         emit_line(e, "    return -1;");
+        /* __file__ and co_filename: the source beside the .so (docs/usage.md) */
+        if (cg->opt->mode == CGEN_EXTENSION) {
+            emit_line(e, "if (P2C_Module_SetSourceFile(module, p2c_c, %d) < 0)", nconsts);
+            emit_line(e, "    return -1;");
+        }
         emit_line(e, "if (P2C_Frame_PushModule(f, p2c_c[%d], PyModule_GetDict(module)) < 0)",
                   cg->code_base);
         emit_line(e, "    return -1;");

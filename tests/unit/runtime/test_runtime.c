@@ -880,8 +880,59 @@ py_make_binder(PyObject *self, PyObject *fn)
                             pf->func_defaults, pf->func_kwdefaults, NULL);
 }
 
+/* ---- an extension module's source path ---------------------------------------- */
+
+/* source_file(module, tuple): P2C_Module_SetSourceFile over the tuple's items
+ * as the constant table. */
+static PyObject *
+py_source_file(PyObject *self, PyObject *args)
+{
+    PyObject *module, *table;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyModule_Type, &module, &PyTuple_Type, &table))
+        return NULL;
+    if (P2C_Module_SetSourceFile(module, &PyTuple_GET_ITEM(table, 0),
+                                 PyTuple_GET_SIZE(table)) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+START_TEST(test_module_source_file)
+{
+    ck_assert_int_eq(run(
+        "import os.path\n"
+        "SO = '.cpython-311-x86_64-linux-gnu.so'\n"
+        "def fresh(name, file=None, path=None):\n"
+        "    m = types.ModuleType(name)\n"
+        "    if file is not None: m.__file__ = file\n"
+        "    if path is not None: m.__path__ = path\n"
+        "    co = compile('def g(): pass', '/build/m.py', 'exec')\n"
+        "    T.source_file(m, (1, co, 'x'))\n"
+        "    return m, co\n"
+        "for d in ('/x/y', '', '/', '//', '///', 'a//b', 'rel', '/a//b//'):\n"
+        "    so = d + ('' if not d or d.endswith('/') else '/') + 'mod' + SO\n"
+        "    m, co = fresh('pkg.mod', so)\n"
+        "    want = os.path.join(os.path.dirname(so), 'mod.py')\n"
+        "    assert m.__file__ == want, (so, m.__file__, want)\n"
+        "    assert co.co_filename == want and co.co_consts[0].co_filename == want\n"
+        "m, co = fresh('pkg', '/x/pkg/__init__' + SO, ['/x/pkg'])\n"
+        "assert m.__file__ == co.co_filename == '/x/pkg/__init__.py', m.__file__\n"
+        "for file in (None, 3):\n"
+        "    m, co = fresh('mod', file)\n"
+        "    assert co.co_filename == '/build/m.py' and getattr(m, '__file__', None) == file\n"
+        "m, co = fresh('mod', '/x/mod' + SO)\n"
+        "name = co.co_filename\n"
+        "T.source_file(m, (co,))   # a second exec: nothing changes\n"
+        "assert m.__file__ == '/x/mod.py' and co.co_filename is name\n"
+        "m.__file__ = '/y/mod' + SO  # the same code, another place: follows\n"
+        "T.source_file(m, (co,))\n"
+        "assert co.co_filename == m.__file__ == '/y/mod.py'\n"), 0);
+}
+END_TEST
+
 static PyMethodDef glue2[] = {
     {"make_binder", py_make_binder, METH_O, NULL},
+    {"source_file", py_source_file, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 
@@ -903,6 +954,7 @@ runtime_suite(void)
     tcase_add_test(tc, test_strings_iter_constants);
     tcase_add_test(tc, test_names_raise);
     tcase_add_test(tc, test_imports);
+    tcase_add_test(tc, test_module_source_file);
     tcase_add_test(tc, test_no_leaks);
     suite_add_tcase(s, tc);
     return s;
