@@ -110,6 +110,8 @@ P2C_Module_SetSourceFile(PyObject *module, PyObject **table, Py_ssize_t n)
     for (Py_ssize_t i = 0; rc == 0 && i < n; i++)
         if (PyCode_Check(table[i]))
             set_code_filename((PyCodeObject *)table[i], path);
+    if (rc == 0)
+        rc = P2C_Module_SetLoader(module);   /* its get_source reads path */
     Py_DECREF(key);
     Py_DECREF(file);
     Py_XDECREF(basename);

@@ -14,8 +14,9 @@
  * body's temporaries — it keeps them in its frame, so nothing needs saving at
  * a yield, and the generator type's traverse and dealloc see and release
  * them — of which the last is the delegate of a running `yield from`
- * (P2C_GEN_DELEGATE, NULL otherwise).  stacktop covers all of them.  The
- * body's entry point is kept in the word after the frame.
+ * (P2C_GEN_DELEGATE, NULL otherwise) in a generator that has one.  stacktop
+ * covers all of them.  The body's entry point, and whether there is a
+ * delegate slot, are kept in the two words after the frame.
  *
  * Where a body resumes is the frame's site: every yield has a site of its
  * own, and a new generator stands at its RESUME.
@@ -41,10 +42,19 @@ frame_words(PyCodeObject *code)
     return code->co_nlocalsplus + code->co_stacksize + P2C_FRAME_SPECIALS;
 }
 
+/* The two words after the frame: the body, and whether the frame's last
+ * slot is a `yield from` delegate's. */
 static void
-set_body(PyGenObject *gen, Py_ssize_t words, P2C_GenBody body)
+set_body(PyGenObject *gen, Py_ssize_t words, P2C_GenBody body, int delegate)
 {
     memcpy(&gen->gi_iframe[words], &body, sizeof body);
+    gen->gi_iframe[words + 1] = (PyObject *)(intptr_t)delegate;
+}
+
+static int
+has_delegate_slot(PyGenObject *gen)
+{
+    return gen->gi_iframe[frame_words(gen->gi_code) + 1] != NULL;
 }
 
 static P2C_GenBody
@@ -82,13 +92,14 @@ make_cells_and_frees(P2C_Frame *f, PyObject *func)
 
 PyObject *
 P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
-                  PyObject *kwnames, P2C_GenBody body, int nslots, int nspill)
+                  PyObject *kwnames, P2C_GenBody body, int nslots, int nspill,
+                  int delegate)
 {
     if (P2C_Generator_Ready() < 0)
         return NULL;
     Py_ssize_t words = frame_words((PyCodeObject *)((PyFunctionObject *)func)->func_code);
-    /* one word more than the frame, for the body */
-    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, &P2C_Generator_Type, words + 1);
+    /* two words more than the frame (set_body) */
+    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, &P2C_Generator_Type, words + 2);
     if (gen == NULL)
         return NULL;
     PyFunctionObject *fn = (PyFunctionObject *)func;
@@ -103,7 +114,7 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
     gen->gi_closed = 0;
     gen->gi_running_async = 0;
     gen->gi_frame_state = FRAME_CLEARED;   /* no frame to release yet */
-    set_body(gen, words, body);
+    set_body(gen, words, body, delegate);
     P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
     memset(f->localsplus, 0, (size_t)(nslots + nspill) * sizeof(PyObject *));
     if (P2C_Function_BindArgs(func, args, nargsf, kwnames, f->localsplus) < 0 ||
@@ -243,7 +254,7 @@ gen_send(PyObject *self, PyObject *arg)
 static PyObject *
 delegate_of(PyGenObject *gen)
 {
-    if (gen->gi_frame_state != FRAME_SUSPENDED)
+    if (gen->gi_frame_state != FRAME_SUSPENDED || !has_delegate_slot(gen))
         return NULL;
     P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
     return Py_XNewRef(P2C_GEN_DELEGATE(f));

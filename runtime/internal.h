@@ -28,6 +28,10 @@ P2C_InternedString(PyObject **slot, const char *text)
     return *slot;
 }
 
+/* Makes an extension module's importlib loader read its source from the
+ * .py beside it (get_source; loader.c).  0 or -1. */
+P2C_API int P2C_Module_SetLoader(PyObject *module);
+
 /* NameError "name 'x' is not defined" with .name set (names.c). */
 P2C_API void P2C_RaiseNameError(PyObject *name);
 

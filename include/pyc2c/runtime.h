@@ -356,11 +356,12 @@ P2C_API extern PyTypeObject P2C_Generator_Type;
 /* The call of a compiled generator function func (its entry point's
  * arguments): a new generator whose frame holds the bound arguments in its
  * nslots slots (cells made, free variables copied) followed by nspill NULL
- * slots for the body's temporaries, the last one the `yield from`
- * delegate.  New reference, or NULL with an exception. */
+ * slots for the body's temporaries — the last one the `yield from`
+ * delegate when delegate is set.  New reference, or NULL with an
+ * exception. */
 P2C_API PyObject *P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                                     PyObject *kwnames, P2C_GenBody body, int nslots,
-                                    int nspill);
+                                    int nspill, int delegate);
 /* GET_YIELD_FROM_ITER: iterable itself if a generator, else iter(iterable);
  * TypeError for a coroutine.  New reference or NULL. */
 P2C_API PyObject *P2C_YieldFromIter(PyObject *iterable);

@@ -61,8 +61,8 @@ static inline void P2C_Frame_SetLocals(P2C_Frame *f, PyObject *locals)
 
 /* ---- generators (runtime/generator.c) ----
  * A compiled generator's frame is its gi_iframe; its body marks it suspended
- * before returning the value of a yield.  The last slot of the frame holds
- * the delegate of a running `yield from` (NULL otherwise). */
+ * before returning the value of a yield.  In a generator with a `yield
+ * from`, the last slot of the frame holds the delegate while one runs. */
 static inline P2C_Frame *P2C_Generator_Frame(PyObject *gen)
 {
     return (P2C_Frame *)((PyGenObject *)gen)->gi_iframe;

@@ -234,7 +234,13 @@ static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
     if (PyList_GET_SIZE(m->consts) != code_base)
         P2C_UNREACHABLE();   /* code generation must not add constants */
     for (int i = 0; i < m->nfuncs; i++) {
-        int stacksize = m->funcs[i]->is_generator ? cg_generator_spill(&cgs[i]) : 1;
+        /* CPython's own depth where known (frame and generator sizes),
+         * and at least what a generator body keeps in its frame */
+        int stacksize = m->funcs[i]->cpython_stacksize;
+        if (m->funcs[i]->is_generator && stacksize < cg_generator_spill(&cgs[i]))
+            stacksize = cg_generator_spill(&cgs[i]);
+        if (stacksize < 1)
+            stacksize = 1;
         PyObject *code = cgen_code_object(m, m->funcs[i], cgs[i].sites, cgs[i].nsites,
                                           stacksize);
         int idx = code ? ir_const(m, code) : -1;

@@ -196,8 +196,22 @@ bool cg_may_be_unbound(const Cg *cg, const IrVar *var)
 
 /* ---- the body of a function ------------------------------------------------ */
 
+/* The position of the stub's RESUME, where a frame stands before its first
+ * operation (a traceback at lasti 0): 3.11 gives it the def line with
+ * columns 0-0, and module code line 0 to 1.  A generator not yet started
+ * stands at its RETURN_GENERATOR instead, which has no columns. */
+static IrPos resume_pos(const IrFunction *fn)
+{
+    if (fn->is_module)
+        return (IrPos){0, 0, 1, 0};
+    if (fn->is_generator)
+        return (IrPos){fn->pos.line, -1, fn->pos.line, -1};
+    return (IrPos){fn->pos.line, 0, fn->pos.line, 0};
+}
+
 /* Generates fn's statements into out.  Site P (0 unless the function has
- * cells or frees, closures.c) is the def line (the stub's RESUME); after the last statement, a function returns None, module code
+ * cells or frees, closures.c) is the stub's RESUME (resume_pos); after the
+ * last statement, a function returns None, module code
  * succeeds.  Both jump to `exit` through the epilogue that cgen.c writes. */
 void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
 {
@@ -207,7 +221,7 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
     find_always_bound(cg, fn);
     out->indent = 1;
     cg_closure_prologue(cg);   /* sites 0..P-1: the units before RESUME */
-    cg_site_index(cg, fn->pos);
+    cg_site_index(cg, resume_pos(fn));
     if (fn->is_generator)      /* thrown into before it started: raised at the def */
         emit_line(out, "if (p2c_sent == NULL) goto %s;", cg_error_label(cg));
     for (int i = 0; i < fn->body->nkids && !cg->failed; i++) {

@@ -114,10 +114,10 @@ CVal cg_yield_from(Cg *cg, IrNode *n)
 /* ---- the two C functions ---------------------------------------------------- */
 
 /* Frame slots after the function's own: x temporaries, t temporaries, the
- * delegate. */
+ * delegate (if it has a `yield from`). */
 int cg_generator_spill(const Cg *cg)
 {
-    return cg->maxtmp + cg->fn->ntemps + 1;
+    return cg->maxtmp + cg->fn->ntemps + cg->uses_delegate;
 }
 
 void cg_generator_body_name(const IrFunction *fn, char *buf, size_t size)
@@ -196,5 +196,6 @@ void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body)
     emit_raw(e, "\nstatic PyObject *%s(PyObject *p2c_func, PyObject *const *p2c_args, "
              "size_t p2c_nargsf, PyObject *p2c_kwnames)\n{\n", entry);
     emit_raw(e, "    return P2C_Generator_New(p2c_func, p2c_args, p2c_nargsf, p2c_kwnames, "
-             "%s, %d, %d);\n}\n", name, fn->nslots, cg_generator_spill(cg));
+             "%s, %d, %d, %d);\n}\n", name, fn->nslots, cg_generator_spill(cg),
+             cg->uses_delegate);
 }

@@ -28,6 +28,7 @@ static struct {
     int running;              /* front_init succeeded */
     PyObject *stop_file;      /* the hook is armed for code of this file */
     PyObject *stopped;        /* the exception the hook raises */
+    PyObject *code;           /* the code object the hook stopped (new) */
 } front;
 
 unsigned front_python_version(void)
@@ -53,6 +54,7 @@ static int stop_before_exec(const char *event, PyObject *args, void *data)
     int same = PyUnicode_Compare(co->co_filename, front.stop_file) == 0;
     if (!same)
         return PyErr_Occurred() ? -1 : 0;
+    Py_XSETREF(front.code, Py_NewRef(co));
     PyErr_SetNone(front.stopped);
     return -1;
 }
@@ -331,6 +333,7 @@ AstUnit *front_parse_file(const char *display_path, const char *abs_path)
     if (!raw)
         return NULL;
     if (check_like_python(display_path, abs_path) < 0) {
+        Py_CLEAR(front.code);
         Py_DECREF(raw);
         return NULL;
     }
@@ -342,6 +345,9 @@ AstUnit *front_parse_file(const char *display_path, const char *abs_path)
         front_unit_free(u);
         u = NULL;
     }
+    if (u && front.code && PyList_Append(u->keepalive, front.code) == 0)
+        u->code = front.code;   /* the keepalive list holds it */
+    Py_CLEAR(front.code);
     if (!u) {
         PyErr_Print();
         flush_std_streams();

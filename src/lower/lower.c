@@ -174,5 +174,6 @@ IrModule *lower_module(const AstUnit *u, const char *module_name)
         ir_module_free(m);
         return NULL;
     }
+    lower_stack_sizes(m, u->code);
     return m;
 }

@@ -20,6 +20,7 @@
  *   generators.c yield, yield from
  *   classes.c    class: body function, BUILD_CLASS, names of class bodies,
  *                private-name mangling, qualnames
+ *   stacksizes.c CPython's co_stacksize of each function, for its stub
  *   refuse.c     the one table naming constructs outside the subset
  *
  * Errors: the first construct lowering cannot compile exactly is reported
@@ -188,6 +189,12 @@ int lower_annassign(Lower *L, const AstAnnAssign *s, IrNode *block);
 /* SETUP_ANNOTATIONS at the start of a module or class body whose statements
  * (not nested defs/classes) contain an annotated assignment. */
 void lower_setup_annotations(Lower *L, const AstSeq *body);
+
+/* ---- stacksizes.c -------------------------------------------------------- */
+
+/* Sets each function's cpython_stacksize from CPython's own code object of
+ * the module (AstUnit.code; NULL: none known). */
+void lower_stack_sizes(IrModule *m, PyObject *module_code);
 
 /* ---- refuse.c ----------------------------------------------------------- */
 

@@ -50,3 +50,13 @@ print("stack:", [(os.path.basename(s.filename), s.name, s.line)
                  for s in traceback.extract_stack(limit=1)])
 show_traceback()
 warnings.warn("compiled or not")   # stderr: path:line: UserWarning, the line
+# the loader gives the source too: linecache's lazy lookup (traceback's
+# lookup_lines=False) finds the module's lines through it
+if __name__ != "__main__":
+    with open(__file__) as f:
+        print("get_source:", __loader__.get_source(__name__) == f.read())
+else:
+    print("get_source:", True)
+linecache.clearcache()
+print("lazycache:", linecache.lazycache(__file__, globals()) or __name__ == "__main__",
+      linecache.getline(__file__, 1).strip())

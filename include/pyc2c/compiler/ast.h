@@ -135,6 +135,9 @@ typedef struct {
     AstScope *top;             /* the module's scope */
     AstArena *arena;
     PyObject *keepalive;       /* the CPython objects that own CONST values */
+    PyObject *code;            /* CPython's own code object of the module
+                                  (borrowed from keepalive), for what only its
+                                  compiler knows: each code's co_stacksize */
 } AstUnit;
 
 #endif

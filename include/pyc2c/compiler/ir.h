@@ -159,6 +159,9 @@ struct IrFunction {
                                 IR_VAR_NAME in the namespace (f_locals) */
     int is_generator;        /* its body yields (CO_GENERATOR): calling it
                                 makes a generator that runs the body */
+    int cpython_stacksize;   /* co_stacksize CPython's compiler gives this
+                                code (0: unknown): the stub keeps it, so that
+                                frame and generator sizes are CPython's */
 };
 
 typedef struct IrArena IrArena;
