@@ -91,6 +91,20 @@ path_beside(PyObject *file, PyObject *basename)
     return path;
 }
 
+/* __cached__ = None unless the import system set one.  A module loaded
+ * from a .py always has __cached__ (the .pyc path, written or not), an
+ * extension module none (its spec.cached is None); code reading
+ * globals()['__cached__'] (test_import's unwritable module) expects it.
+ * None says that there is no bytecode cache, as for __main__. */
+static int
+set_default_cached(PyObject *dict)
+{
+    PyObject *key = PyUnicode_InternFromString("__cached__");
+    PyObject *value = key ? PyDict_SetDefault(dict, key, Py_None) : NULL;  /* borrowed */
+    Py_XDECREF(key);
+    return value ? 0 : -1;
+}
+
 int
 P2C_Module_SetSourceFile(PyObject *module, PyObject **table, Py_ssize_t n)
 {
@@ -107,6 +121,8 @@ P2C_Module_SetSourceFile(PyObject *module, PyObject **table, Py_ssize_t n)
     PyObject *basename = source_basename(module, dict);
     PyObject *path = basename ? path_beside(file, basename) : NULL;
     int rc = path ? PyDict_SetItem(dict, key, path) : -1;
+    if (rc == 0)
+        rc = set_default_cached(dict);
     for (Py_ssize_t i = 0; rc == 0 && i < n; i++)
         if (PyCode_Check(table[i]))
             set_code_filename((PyCodeObject *)table[i], path);

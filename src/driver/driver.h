@@ -3,6 +3,7 @@
  *   options.c  the command line into DriverOptions
  *   target.c   what the target interpreter is (one `PYTHON -c ...` query)
  *   paths.c    the pyc2c home, the build cache, small file utilities
+ *   modname.c  the dotted name of an extension module (packages)
  *   build.c    the scons builds (runtime library, module) and the install
  *   main.c     the pipeline: parse, lower, verify, generate C, build
  *
@@ -24,6 +25,7 @@ typedef struct {
     const char *output;       /* -o PATH, or NULL */
     const char *output_dir;   /* --output-dir DIR, or NULL */
     const char *python;       /* --python PATH (default "python3") */
+    const char *module_name;  /* --module-name NAME, or NULL: inferred */
     int jobs;                 /* --jobs N (default: online cores) */
     bool module;              /* --module: an extension module */
     bool keep_build;          /* --keep-build: build dir next to the output */
@@ -93,6 +95,22 @@ int driver_copy_atomic(const char *src, const char *dst);
 long long driver_mtime(const char *path);
 /* The newest mtime of the regular files under dir (recursively), or -1. */
 long long driver_newest_mtime(const char *dir);
+
+/* ---- modname.c ----------------------------------------------------------- */
+
+/* Is s[0..n) an ASCII identifier?  Is name dotted ASCII identifiers? */
+bool driver_is_identifier(const char *s, size_t n);
+bool driver_is_module_name(const char *name);
+/* path made absolute and normalized lexically (os.path.abspath); malloc'd. */
+char *driver_normpath(const char *path);
+/* The dotted name the module at path is imported under: the directories
+ * above it that hold an __init__.py are its packages, and
+ * "pkg/__init__.py" is "pkg" itself.  Not checked to be identifiers
+ * ("" for a top-level "__init__.py").  Malloc'd. */
+char *driver_infer_module_name(const char *path);
+/* The output's stem (before EXT_SUFFIX): "__init__" for a package's
+ * __init__.py, else the last component of module_name.  Malloc'd. */
+char *driver_module_file_stem(const char *path, const char *module_name);
 
 /* ---- build.c ------------------------------------------------------------- */
 

@@ -27,7 +27,9 @@ typedef struct {
     bool have_target;
     char *home;
     char *abs_input;
-    char *name;          /* file stem */
+    char *name;          /* file stem: names the build files */
+    char *modname;       /* --module: the dotted module name (modname.c) */
+    char *out_stem;      /* --module: the output's name before EXT_SUFFIX */
     char *output;        /* final output path */
     char *output_dir;
     char *build_dir;
@@ -40,18 +42,26 @@ static void job_free(Job *j)
     if (j->have_target)
         driver_target_free(&j->target);
     free(j->home); free(j->abs_input); free(j->name); free(j->output);
+    free(j->modname); free(j->out_stem);
     free(j->output_dir); free(j->build_dir); free(j->c_file); free(j->artifact);
 }
 
-static bool is_identifier(const char *s)
+/* --module: the module's dotted name (--module-name, else inferred from the
+ * packages around the file) and the output's stem. */
+static int plan_module_name(Job *j)
 {
-    if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
-        return false;
-    for (; *s; s++)
-        if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-              (*s >= '0' && *s <= '9')))
-            return false;
-    return true;
+    const char *given = j->opt.module_name;
+    j->modname = given ? driver_strdup(given) : driver_infer_module_name(j->opt.input);
+    if (!driver_is_module_name(j->modname)) {
+        if (given)
+            diag_error("--module-name '%s' is not a dotted name of identifiers", given);
+        else
+            diag_error("'%s' cannot be a module name (from '%s'; see --module-name)",
+                       j->modname, j->opt.input);
+        return -1;
+    }
+    j->out_stem = driver_module_file_stem(j->opt.input, j->modname);
+    return 0;
 }
 
 /* The input must be a readable regular file; its stem names the output. */
@@ -69,11 +79,7 @@ static int check_input(Job *j)
     }
     j->abs_input = driver_abspath(in);
     j->name = driver_stem(in);
-    if (j->opt.module && !is_identifier(j->name)) {
-        diag_error("'%s' cannot be a module name (from '%s')", j->name, in);
-        return -1;
-    }
-    return 0;
+    return j->opt.module ? plan_module_name(j) : 0;
 }
 
 /* The target must be the Python version the embedded front end parses. */
@@ -101,7 +107,8 @@ static int plan_output(Job *j)
         j->output_dir = driver_dirname(j->output);
     } else {
         j->output_dir = driver_strdup(j->opt.output_dir ? j->opt.output_dir : ".");
-        j->output = driver_sprintf("%s/%s%s", j->output_dir, j->name, suffix);
+        j->output = driver_sprintf("%s/%s%s", j->output_dir,
+                                   j->opt.module ? j->out_stem : j->name, suffix);
     }
     struct stat st;
     if (stat(j->output_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -162,7 +169,7 @@ static int write_if_changed(const char *path, const char *text, size_t len)
  * and sets *text to NULL. */
 static int translate(Job *j, char **text, size_t *len)
 {
-    const char *modname = j->opt.module ? j->name : "__main__";
+    const char *modname = j->opt.module ? j->modname : "__main__";
     int r = -1;
     *text = NULL;
     AstUnit *u = front_parse_file(j->opt.input, j->abs_input);

@@ -19,6 +19,10 @@ static const char usage_text[] =
     "\n"
     "options:\n"
     "  --module          build an extension module NAME<EXT_SUFFIX> instead\n"
+    "  --module-name M   the module's import name (default: FILE's stem after\n"
+    "                    the packages around it: pkg/sub/m.py is pkg.sub.m when\n"
+    "                    pkg/ and pkg/sub/ hold an __init__.py; pkg/__init__.py\n"
+    "                    is pkg).  NAME is its last part (__init__ for a package)\n"
     "  -o PATH           write the output to PATH\n"
     "  --output-dir DIR  write the output into DIR (default: .)\n"
     "  --python PATH     the interpreter to build for (default: python3)\n"
@@ -105,6 +109,7 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
 
     if (is_option(a, "-o")) { slot = &opt->output; name = "-o"; }
     else if (is_option(a, "--output-dir")) { slot = &opt->output_dir; name = "--output-dir"; }
+    else if (is_option(a, "--module-name")) { slot = &opt->module_name; name = "--module-name"; }
     else if (is_option(a, "--python")) { slot = &opt->python; name = "--python"; }
     else if (is_option(a, "--jobs") || is_option(a, "-j")) {
         const char *v = option_value(argc, argv, i, a[1] == '-' ? "--jobs" : "-j");
@@ -148,6 +153,10 @@ int driver_parse_options(int argc, char **argv, DriverOptions *opt)
     }
     if (!opt->input && !opt->build_runtime) {
         diag_error("no input file (usage: pyc2c [options] FILE; see pyc2c --help)");
+        return -1;
+    }
+    if (opt->module_name && !opt->module) {
+        diag_error("--module-name needs --module (an executable runs as __main__)");
         return -1;
     }
     if (opt->output && opt->output_dir) {

@@ -926,7 +926,13 @@ START_TEST(test_module_source_file)
         "assert m.__file__ == '/x/mod.py' and co.co_filename is name\n"
         "m.__file__ = '/y/mod' + SO  # the same code, another place: follows\n"
         "T.source_file(m, (co,))\n"
-        "assert co.co_filename == m.__file__ == '/y/mod.py'\n"), 0);
+        "assert co.co_filename == m.__file__ == '/y/mod.py'\n"
+        "assert m.__cached__ is None   # set when the import system did not\n"
+        "for file in (None, 3):\n"
+        "    assert not hasattr(fresh('mod', file)[0], '__cached__')\n"
+        "m = types.ModuleType('mod'); m.__file__ = '/x/mod' + SO; m.__cached__ = 'c'\n"
+        "T.source_file(m, ())\n"
+        "assert m.__cached__ == 'c'\n"), 0);
 }
 END_TEST
 

@@ -1,0 +1,5 @@
+TAG = "sibling"
+
+
+def compute(n):
+    return n * 7
