@@ -94,7 +94,10 @@ P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs)
         if (args == NULL)
             goto done;
     }
-    res = PyObject_Call(func, args ? args : posargs, kw ? kw : kwargs);
+    if (P2C_UNLIKELY(P2C_Tracing()))   /* c_call events for a builtin func */
+        res = P2C_CallExTraced(func, args ? args : posargs, kw ? kw : kwargs);
+    else
+        res = PyObject_Call(func, args ? args : posargs, kw ? kw : kwargs);
     if (res != NULL && P2C_CheckEvalBreaker() < 0)   /* CALL_FUNCTION_EX's check */
         Py_CLEAR(res);
 done:

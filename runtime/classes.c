@@ -326,15 +326,14 @@ run_body_and_meta(PyObject *func, PyObject *name, PyObject *orig_bases, PyObject
     return cls;
 }
 
-PyObject *
-P2C_BuildClass(PyObject *build_class, PyObject *func, PyObject *name, PyObject *bases,
-               PyObject *kwargs)
+/* __build_class__(func, name, *bases, **kwargs), the builtin's work done
+ * here when build_class is the builtin. */
+static PyObject *
+build_class_call(PyObject *build_class, PyObject *func, PyObject *name, PyObject *bases,
+                 PyObject *kwargs)
 {
-    /* Either way a CALL of __build_class__: the eval breaker is checked on
-     * return (P2C_CallReturned), as after any builtin. */
     if (!is_builtin_build_class(build_class))
-        return P2C_CallReturned(build_class,
-                                call_replacement(build_class, func, name, bases, kwargs));
+        return call_replacement(build_class, func, name, bases, kwargs);
     PyObject *cls = NULL, *meta = NULL, *ns = NULL, *mkw = NULL;
     PyObject *new_bases = update_bases(bases);
     if (new_bases == NULL)
@@ -352,6 +351,23 @@ done:
     Py_XDECREF(meta);
     Py_XDECREF(mkw);
     Py_DECREF(new_bases);
+    return cls;
+}
+
+PyObject *
+P2C_BuildClass(PyObject *build_class, PyObject *func, PyObject *name, PyObject *bases,
+               PyObject *kwargs)
+{
+    /* Either way a CALL of __build_class__: c_call events around it when it
+     * is a builtin and a profiler is set, and the eval breaker is checked on
+     * return (P2C_CallReturned), as after any builtin. */
+    PyObject *cls;
+    if (P2C_UNLIKELY(P2C_Tracing()) && PyCFunction_CheckExact(build_class))
+        cls = P2C_Trace_CCall(build_class) < 0 ? NULL
+            : P2C_Trace_CReturn(build_class, build_class_call(build_class, func, name,
+                                                              bases, kwargs));
+    else
+        cls = build_class_call(build_class, func, name, bases, kwargs);
     return P2C_CallReturned(build_class, cls);
 }
 
@@ -366,10 +382,8 @@ P2C_Frame_PushClassBody(P2C_Frame *f, PyObject *func, PyObject *const *args,
                         "a compiled class body is called by the class statement only");
         return -1;
     }
-    if (P2C_Frame_PushFunction(f, func, nslots) < 0)
-        return -1;
-    P2C_Frame_SetLocals(f, Py_NewRef(args[0]));
-    return 0;
+    /* the namespace is f_locals before the call event shows the frame */
+    return P2C_Frame_PushWithLocals(f, func, nslots, args[0]);
 }
 
 PyObject *

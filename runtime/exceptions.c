@@ -158,10 +158,11 @@ P2C_With_Exit(PyObject *exit, PyObject *exc)
         args[2] = exc;
         args[3] = tb != NULL ? tb : Py_None;
     }
-    PyObject *res = PyObject_Vectorcall(exit, args + 1,
-                                        3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    if (exc == NULL)   /* a CALL of exit in 3.11; WITH_EXCEPT_START does not check */
-        res = P2C_CallReturned(exit, res);
+    /* A CALL of exit in 3.11 (eval-breaker check, c_call events for a
+     * builtin exit); WITH_EXCEPT_START calls it directly. */
+    PyObject *res = exc == NULL
+        ? P2C_Call(exit, args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL)
+        : PyObject_Vectorcall(exit, args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     Py_XDECREF(tb);
     Py_DECREF(exit);
     return res;

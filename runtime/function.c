@@ -130,7 +130,7 @@ static PyGetSetDef function_getset[] = {
 };
 
 /* Slots that must equal PyFunction_Type's (layout, GC, descriptor binding)
- * are copied from it at first use, in ready_type(). */
+ * are copied from it at first use, in P2C_ReadySubtype(). */
 PyTypeObject P2C_Function_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "function",   /* type(f) prints <class 'function'> */
@@ -143,12 +143,14 @@ PyTypeObject P2C_Function_Type = {
     .tp_base = &PyFunction_Type,
 };
 
-/* Readies P2C_Function_Type once.  0, or -1 with an exception set. */
-static int
-ready_type(void)
+/* Readies t, a static C subtype of t->tp_base that must behave as its base
+ * (P2C_Function_Type, P2C_Generator_Type), once: layout, GC, deallocation,
+ * repr, binding, iteration and the weakref and dict offsets are the base's.
+ * 0, or -1 with an exception set. */
+int
+P2C_ReadySubtype(PyTypeObject *t)
 {
-    PyTypeObject *t = &P2C_Function_Type, *b = &PyFunction_Type;
-
+    PyTypeObject *b = t->tp_base;
     if (t->tp_flags & Py_TPFLAGS_READY)
         return 0;
     t->tp_basicsize = b->tp_basicsize;
@@ -158,6 +160,7 @@ ready_type(void)
     t->tp_clear = b->tp_clear;
     t->tp_repr = b->tp_repr;
     t->tp_descr_get = b->tp_descr_get;
+    t->tp_iter = b->tp_iter;
     t->tp_vectorcall_offset = b->tp_vectorcall_offset;
     t->tp_dictoffset = b->tp_dictoffset;
     t->tp_weaklistoffset = b->tp_weaklistoffset;
@@ -195,7 +198,7 @@ PyObject *
 P2C_Function_New(vectorcallfunc impl, PyObject *code, PyObject *globals,
                  PyObject *defaults, PyObject *kwdefaults, PyObject *closure)
 {
-    if (ready_type() < 0)
+    if (P2C_ReadySubtype(&P2C_Function_Type) < 0)
         return NULL;
     if (!PyCode_Check(code)) {
         PyErr_SetString(PyExc_SystemError, "P2C_Function_New: code expected");

@@ -31,7 +31,6 @@
 #if defined(P2C_FRAME_LAYOUT_311)
 
 static PyObject *gen_close(PyObject *self, PyObject *unused);
-static int P2C_Generator_Ready(void);
 
 /* ---- the body's entry point, after the frame ----------------------------- */
 
@@ -95,7 +94,7 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                   PyObject *kwnames, P2C_GenBody body, int nslots, int nspill,
                   int delegate)
 {
-    if (P2C_Generator_Ready() < 0)
+    if (P2C_ReadySubtype(&P2C_Generator_Type) < 0)
         return NULL;
     Py_ssize_t words = frame_words((PyCodeObject *)((PyFunctionObject *)func)->func_code);
     /* two words more than the frame (set_body) */
@@ -139,6 +138,26 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
 
 /* ---- running the frame (genobject.c's gen_send_ex2) ------------------------ */
 
+/* A step of gen's body (sent: the value, NULL to raise the exception set)
+ * while a trace or profile hook is installed: a call event at the start and
+ * at each resumption (the interpreter traces the RESUME that follows each
+ * yield), a return event with the value yielded or returned (None when an
+ * exception leaves).  A hook raising at the call event raises where the
+ * generator stands, as an error at that RESUME would; into a throw() it
+ * ends the generator at once (TRACE_FUNCTION_THROW_ENTRY's exit_unwind:
+ * no handler runs, no more events). */
+static PyObject *
+run_body_traced(PyGenObject *gen, P2C_Frame *f, PyObject *sent)
+{
+    if (P2C_Trace_FrameEntry(f) < 0) {
+        if (sent == NULL)
+            return NULL;
+        sent = NULL;
+    }
+    PyObject *result = get_body(gen)((PyObject *)gen, sent);
+    return P2C_Trace_FrameExit(f, result);
+}
+
 /* Runs gen's body with arg sent in (exc: raise the exception set instead).
  * PYGEN_NEXT with the value yielded, PYGEN_RETURN with the value returned,
  * or PYGEN_ERROR; a generator that returned or raised is finished and its
@@ -165,7 +184,7 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
         return PYGEN_ERROR;
     }
 
-    PyThreadState *tstate = PyThreadState_GET();
+    PyThreadState *tstate = P2C_ThreadState();
     P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
     f->previous = tstate->cframe->current_frame;
     tstate->cframe->current_frame = f;
@@ -178,7 +197,10 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
     PyObject *result = NULL;
     /* the eval loop's entry: the same recursion accounting and message */
     if (Py_EnterRecursiveCall("") == 0) {
-        result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
+        if (P2C_UNLIKELY(tstate->cframe->use_tracing))
+            result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None);
+        else
+            result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
         Py_LeaveRecursiveCall();
     }
     if (gen->gi_frame_state == FRAME_EXECUTING)
@@ -544,29 +566,5 @@ PyTypeObject P2C_Generator_Type = {
     .tp_finalize = gen_finalize,
     .tp_base = &PyGen_Type,
 };
-
-/* Readies P2C_Generator_Type once: layout, GC and dealloc are the
- * generator type's.  0, or -1 with an exception set. */
-static int
-P2C_Generator_Ready(void)
-{
-    PyTypeObject *t = &P2C_Generator_Type, *b = &PyGen_Type;
-    if (t->tp_flags & Py_TPFLAGS_READY)
-        return 0;
-    t->tp_basicsize = b->tp_basicsize;
-    t->tp_itemsize = b->tp_itemsize;
-    t->tp_dealloc = b->tp_dealloc;
-    t->tp_traverse = b->tp_traverse;
-    t->tp_repr = b->tp_repr;
-    t->tp_iter = b->tp_iter;
-    t->tp_weaklistoffset = b->tp_weaklistoffset;
-    t->tp_doc = b->tp_doc;
-    if (PyType_Ready(t) < 0)
-        return -1;
-    if (PyDict_DelItemString(t->tp_dict, "__doc__") < 0)
-        return -1;
-    PyType_Modified(t);
-    return 0;
-}
 
 #endif

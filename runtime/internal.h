@@ -28,11 +28,43 @@ P2C_InternedString(PyObject **slot, const char *text)
     return *slot;
 }
 
+/* Readies t, a static C subtype of t->tp_base behaving as its base (layout,
+ * GC, dealloc, repr, binding, iteration are the base's; function.c).  0 or
+ * -1. */
+P2C_API int P2C_ReadySubtype(PyTypeObject *t);
+
 /* Makes an extension module's importlib loader read its source from the
  * .py beside it (get_source; loader.c).  0 or -1. */
 P2C_API int P2C_Module_SetLoader(PyObject *module);
 
 /* NameError "name 'x' is not defined" with .name set (names.c). */
 P2C_API void P2C_RaiseNameError(PyObject *name);
+
+/* ---- tracing and profiling (runtime/compat/trace311.c) -------------------- *
+ * Called only while P2C_Tracing() (or the thread state's use_tracing): */
+/* P2C_Frame_PushFunction with locals (borrowed, may be NULL) as f_locals
+ * before the call event: a class body's namespace. */
+P2C_API int P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots,
+                                     PyObject *locals);
+/* The call event of f, the running frame, to the trace then the profile hook
+ * (a pending exception is kept).  0, or -1 when a hook raised. */
+P2C_API int P2C_Trace_FrameEntry(P2C_Frame *f);
+/* The return event of f (retval stolen; NULL: an exception leaves f, the
+ * hooks see None).  retval, or NULL when a hook raised (retval released). */
+P2C_API PyObject *P2C_Trace_FrameExit(P2C_Frame *f, PyObject *retval);
+/* The exception event (settrace only) of the exception being raised in f;
+ * whenever a trace hook is set, as the eval loop's `error` label does. */
+P2C_API void P2C_Trace_Exception(P2C_Frame *f);
+/* FOR_ITER's: a StopIteration the iterator raised, before it is cleared. */
+P2C_API void P2C_Trace_StopIteration(void);
+/* C_TRACE's halves around a call of the builtin func: c_call (0, or -1 when
+ * the profile hook raised: then the call is not made), and c_return or
+ * c_exception for its result res (stolen; returned, or NULL when the hook
+ * raised at c_return). */
+P2C_API int P2C_Trace_CCall(PyObject *func);
+P2C_API PyObject *P2C_Trace_CReturn(PyObject *func, PyObject *res);
+/* CALL_FUNCTION_EX while tracing (do_call_core): args an exact tuple,
+ * kwargs a dict or NULL. */
+P2C_API PyObject *P2C_CallExTraced(PyObject *func, PyObject *args, PyObject *kwargs);
 
 #endif

@@ -13,6 +13,7 @@ P2C_IterNext(PyObject *iter, PyObject **out)
     if (PyErr_Occurred()) {
         if (!PyErr_ExceptionMatches(PyExc_StopIteration))
             return -1;
+        P2C_Trace_StopIteration();   /* settrace sees it (FOR_ITER) */
         PyErr_Clear();
     }
     return 0;

@@ -41,8 +41,9 @@ P2C_API int P2C_LoadConstants(const unsigned char *blob, Py_ssize_t size,
  * extension's path, set by the import system) becomes the source beside it,
  * DIR/NAME.py (DIR/__init__.py for a package), and so does co_filename of
  * every code object in table[0..n) and, recursively, in their co_consts (as
- * importlib's _fix_co_filename does for a .pyc).  Nothing changes when
- * __file__ is missing or not a str.  Idempotent (a reload, a second exec). */
+ * importlib's _fix_co_filename does for a .pyc); __cached__ is None unless
+ * set.  Nothing changes when __file__ is missing or not a str.  Idempotent
+ * (a reload, a second exec). */
 P2C_API int P2C_Module_SetSourceFile(PyObject *module, PyObject **table,
                                      Py_ssize_t n);
 
@@ -124,6 +125,15 @@ P2C_API int P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals
 /* Unlinks f and releases its slots (or hands them to an escaped frame
  * object).  Every successful Push is paired with exactly one Pop. */
 P2C_API void P2C_Frame_Pop(P2C_Frame *f);
+
+/* The pops generated code uses: the return event of a frame that returns r
+ * (new reference; NULL when an exception leaves it), or module code that
+ * ends with status 0 or -1, when a trace or profile hook is installed, then
+ * P2C_Frame_Pop.  Returns r / status, or NULL / -1 when the hook raised (r
+ * released).  The pushes emit the call event (docs/runtime.md, "Tracing and
+ * profiling"). */
+P2C_API PyObject *P2C_Frame_PopReturn(P2C_Frame *f, PyObject *r);
+P2C_API int P2C_Frame_PopModule(P2C_Frame *f, int status);
 
 /* Adds a traceback entry for f at its current site to the exception being
  * raised (what CPython does when an exception leaves an instruction). */
@@ -249,11 +259,40 @@ static inline int P2C_IsTrue(PyObject *v)
     return PyObject_IsTrue(v);
 }
 
+/* ---- sys.settrace / sys.setprofile (runtime/compat/trace311.c) ------------ */
+
+/* The word holding the running thread's PyThreadState (3.11:
+ * _PyRuntime.gilstate.tstate_current), for the inline test below. */
+P2C_API extern uintptr_t *const P2C_CurrentThreadState;
+
+/* The running thread's state: PyThreadState_GET() without a call. */
+static inline PyThreadState *P2C_ThreadState(void)
+{
+    return (PyThreadState *)__atomic_load_n(P2C_CurrentThreadState, __ATOMIC_RELAXED);
+}
+
+/* Is a trace or profile hook installed (and not running)?  The interpreter's
+ * own test, tstate->cframe->use_tracing; compiled code emits events only
+ * when it is set. */
+static inline int P2C_Tracing(void)
+{
+    return P2C_ThreadState()->cframe->use_tracing;
+}
+
+/* P2C_Call while tracing: a builtin callee (a builtin function, or a method
+ * descriptor called with its object first) gets the profile hook's c_call
+ * and c_return / c_exception events around it, as 3.11's
+ * trace_call_function does. */
+P2C_API PyObject *P2C_CallTraced(PyObject *callable, PyObject *const *args,
+                                 size_t nargs, PyObject *kwnames);
+
 /* Call helpers.  args may be NULL when nargs == 0.  CALL: the vectorcall,
  * then the eval-breaker check on return. */
 static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
                                  size_t nargs, PyObject *kwnames)
 {
+    if (P2C_UNLIKELY(P2C_Tracing()))
+        return P2C_CallTraced(callable, args, nargs, kwnames);
     return P2C_CallReturned(callable, PyObject_Vectorcall(callable, args, nargs, kwnames));
 }
 /* LOAD_METHOD: the callable for obj.name(...), without creating a bound

@@ -68,3 +68,12 @@ P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res)
 }
 
 #endif  /* P2C_EVAL_BREAKER_311 */
+
+#ifdef P2C_TRACING_311
+#include <internal/pycore_runtime.h>
+/* Where the interpreter keeps the running thread's state (what
+ * _PyThreadState_GET reads), so that generated code can test
+ * tstate->cframe->use_tracing inline (P2C_Tracing in runtime.h). */
+__attribute__((visibility("hidden")))
+uintptr_t *const P2C_CurrentThreadState = &_PyRuntime.gilstate.tstate_current._value;
+#endif

@@ -66,8 +66,23 @@ clear_slots(PyObject **slots, int n)
         Py_CLEAR(slots[i]);
 }
 
+/* The call event of a frame just linked, when a hook is installed (the
+ * RESUME at its start, TRACE_FUNCTION_ENTRY).  A hook that raises makes the
+ * frame fail at once, as an exception at its RESUME would: traceback entry,
+ * exception event, return event, then the frame is popped.  0 or -1. */
+static int
+trace_entry(P2C_Frame *f, PyThreadState *tstate)
+{
+    if (P2C_LIKELY(!tstate->cframe->use_tracing) || P2C_Trace_FrameEntry(f) == 0)
+        return 0;
+    P2C_Frame_AddTraceback(f);
+    P2C_Trace_FrameExit(f, NULL);
+    P2C_Frame_Pop(f);
+    return -1;
+}
+
 int
-P2C_Frame_PushFunction(P2C_Frame *f, PyObject *func, int nslots)
+P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *locals)
 {
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
     /* The same recursion accounting (and message) as a Python-to-Python call
@@ -76,8 +91,15 @@ P2C_Frame_PushFunction(P2C_Frame *f, PyObject *func, int nslots)
         clear_slots(f->localsplus, nslots);
         return -1;
     }
-    init_specials(f, PyThreadState_GET(), Py_NewRef(func), NULL, nslots);
-    return 0;
+    PyThreadState *tstate = P2C_ThreadState();
+    init_specials(f, tstate, Py_NewRef(func), Py_XNewRef(locals), nslots);
+    return trace_entry(f, tstate);
+}
+
+int
+P2C_Frame_PushFunction(P2C_Frame *f, PyObject *func, int nslots)
+{
+    return P2C_Frame_PushWithLocals(f, func, nslots, NULL);
 }
 
 /* exec() puts the builtins in globals when "__builtins__" is missing; module
@@ -115,8 +137,9 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
         Py_DECREF(func);
         return -1;
     }
-    init_specials(f, PyThreadState_GET(), func, Py_NewRef(globals), 0);
-    return 0;
+    PyThreadState *tstate = P2C_ThreadState();
+    init_specials(f, tstate, func, Py_NewRef(globals), 0);
+    return trace_entry(f, tstate);
 }
 
 /* The frame object of the caller of f, new reference or NULL, obtained while
@@ -175,10 +198,9 @@ release_frame(P2C_Frame *f, PyFrameObject *back)
     Py_CLEAR(f->f_code);
 }
 
-void
-P2C_Frame_Pop(P2C_Frame *f)
+static void
+pop_frame(P2C_Frame *f, PyThreadState *tstate)
 {
-    PyThreadState *tstate = PyThreadState_GET();
     PyFrameObject *fo = f->frame_obj;
     PyFrameObject *back = NULL;
 
@@ -189,6 +211,38 @@ P2C_Frame_Pop(P2C_Frame *f)
     tstate->cframe->current_frame = f->previous;
     Py_LeaveRecursiveCall();
     release_frame(f, back);
+}
+
+void
+P2C_Frame_Pop(P2C_Frame *f)
+{
+    pop_frame(f, P2C_ThreadState());
+}
+
+/* The return event (RETURN_VALUE's TRACE_FUNCTION_EXIT, or the
+ * TRACE_FUNCTION_UNWIND of an exception, r NULL), then the pop. */
+PyObject *
+P2C_Frame_PopReturn(P2C_Frame *f, PyObject *r)
+{
+    PyThreadState *tstate = P2C_ThreadState();
+    if (P2C_UNLIKELY(tstate->cframe->use_tracing))
+        r = P2C_Trace_FrameExit(f, r);
+    pop_frame(f, tstate);
+    return r;
+}
+
+int
+P2C_Frame_PopModule(P2C_Frame *f, int status)
+{
+    PyThreadState *tstate = P2C_ThreadState();
+    if (P2C_UNLIKELY(tstate->cframe->use_tracing)) {
+        /* module code returns None */
+        PyObject *r = P2C_Trace_FrameExit(f, status == 0 ? Py_NewRef(Py_None) : NULL);
+        status = r != NULL ? 0 : -1;
+        Py_XDECREF(r);
+    }
+    pop_frame(f, tstate);
+    return status;
 }
 
 /* ---- generator frames (runtime/generator.c) ------------------------------ */
@@ -204,7 +258,7 @@ P2C_Frame_InitGenerator(P2C_Frame *f, PyObject *func, int nslots, int nspill)
                      "size %d (expected %d)", code->co_qualname, code->co_stacksize, nspill);
         return -1;
     }
-    PyThreadState *tstate = PyThreadState_GET();
+    PyThreadState *tstate = P2C_ThreadState();
     P2C_Frame *current = tstate->cframe->current_frame;
     init_specials(f, tstate, Py_NewRef(func), NULL, nslots + nspill);
     tstate->cframe->current_frame = current;   /* not linked until it runs */
@@ -223,12 +277,15 @@ P2C_Frame_ReleaseGenerator(P2C_Frame *f)
 void
 P2C_Frame_AddTraceback(P2C_Frame *f)
 {
-    PyThreadState *tstate = PyThreadState_GET();
+    PyThreadState *tstate = P2C_ThreadState();
     if (tstate->cframe->current_frame != f)
         return;   /* only the running frame can be asked for its object */
     PyFrameObject *fo = PyEval_GetFrame();
     if (fo != NULL)
         PyTraceBack_Here(fo);
+    /* the `error` label's call_exc_trace: settrace's exception event */
+    if (P2C_UNLIKELY(tstate->c_tracefunc != NULL))
+        P2C_Trace_Exception(f);
 }
 
 #endif

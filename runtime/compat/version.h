@@ -21,6 +21,10 @@
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11; 3.12 moved them);
  *                                 read by runtime/compat/ceval311.c only
+ *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
+ *                                 frame event when tstate->cframe->use_tracing
+ *                                 (3.11; 3.12 adds sys.monitoring):
+ *                                 runtime/compat/trace311.c
  */
 #ifndef PYC2C_COMPAT_VERSION_H
 #define PYC2C_COMPAT_VERSION_H
@@ -33,6 +37,7 @@
 #  define P2C_LONG_LAYOUT_311 1
 #  define P2C_HAVE_DICT_VERSION 1
 #  define P2C_EVAL_BREAKER_311 1
+#  define P2C_TRACING_311 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 is supported so far (3.10, 3.12, 3.13 planned)"
 #endif

@@ -111,8 +111,9 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
 }
 
 /* The one way out: `error` adds the traceback entry, `exit` releases every
- * temporary (NULL or owned) and pops the frame (releasing its slots). */
-static void epilogue(Emitter *e, const Cg *cg)
+ * temporary (NULL or owned) and pops the frame (releasing its slots), which
+ * reports the return to a trace or profile hook. */
+void cg_exit_labels(Emitter *e, const Cg *cg)
 {
     if (cg->used_error) {
         emit_line(e, "goto exit;");
@@ -121,10 +122,16 @@ static void epilogue(Emitter *e, const Cg *cg)
     }
     if (cg->used_error || cg->used_exit)
         emit_label(e, "exit");
+}
+
+static void epilogue(Emitter *e, const Cg *cg)
+{
+    cg_exit_labels(e, cg);
     release_temps(e, "x", cg->maxtmp);
     release_temps(e, "t", cg->fn->ntemps);
-    emit_line(e, "P2C_Frame_Pop(f);");
-    emit_line(e, "return r;");
+    /* the return event when tracing, then the pop (docs/runtime.md) */
+    emit_line(e, cg->fn->is_module ? "return P2C_Frame_PopModule(f, r);"
+                                   : "return P2C_Frame_PopReturn(f, r);");
 }
 
 static void signature(Emitter *e, const IrFunction *fn, bool prototype)

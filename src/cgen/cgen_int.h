@@ -232,6 +232,9 @@ void cg_generator_body_name(const IrFunction *fn, char *buf, size_t size);
 void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body);
 
 /* cgen.c */
+/* The labels of a function's one way out: `error` (adds the traceback
+ * entry, when some branch goes there) falling into `exit`. */
+void cg_exit_labels(Emitter *e, const Cg *cg);
 /* The C name of fn's entry point: p2c_f<id>_<sanitized name>. */
 void cg_func_cname(const IrFunction *fn, char *buf, size_t size);
 

@@ -165,13 +165,7 @@ static void body_prologue(Emitter *e, const Cg *cg)
  * releases next). */
 static void body_epilogue(Emitter *e, const Cg *cg)
 {
-    if (cg->used_error) {
-        emit_line(e, "goto exit;");
-        emit_label(e, "error");
-        emit_line(e, "P2C_Frame_AddTraceback(f);");
-    }
-    if (cg->used_error || cg->used_exit)
-        emit_label(e, "exit");
+    cg_exit_labels(e, cg);
     for (int i = 0; i < cg->maxtmp; i++)
         emit_line(e, "Py_CLEAR(x%d);", i);
     for (int i = 0; i < cg->fn->ntemps; i++)

@@ -1,0 +1,249 @@
+/* trace311.c — sys.settrace / sys.setprofile events of compiled code on
+ * CPython 3.11 (docs/runtime.md, "Tracing and profiling").
+ *
+ * 3.11's eval loop calls the C-level hooks of the thread state
+ * (tstate->c_tracefunc for sys.settrace, c_profilefunc for sys.setprofile;
+ * cProfile installs its own C function there) when the running cframe's
+ * use_tracing is set, which _PyEval_SetTrace/_PyEval_SetProfile keep equal
+ * to "a hook is installed and none is running":
+ *
+ *   call       a frame starts, and each time a generator resumes
+ *              (TRACE_FUNCTION_ENTRY at RESUME; TRACE_FUNCTION_THROW_ENTRY)
+ *   return     a frame returns or yields (TRACE_FUNCTION_EXIT, with the
+ *              value) or is left by an exception (TRACE_FUNCTION_UNWIND, None)
+ *   exception  an exception leaves an instruction (call_exc_trace at the
+ *              `error` label; settrace only)
+ *   c_call, c_return, c_exception   around a CALL of a builtin function or
+ *              method descriptor (trace_call_function, do_call_core; setprofile
+ *              only)
+ *
+ * This file does the same for compiled frames, with the functions of
+ * ceval.c's (call_trace, call_trace_protected, call_exc_trace, C_TRACE)
+ * reimplemented over the exported API: the frame object given to the hook
+ * is PyEval_GetFrame()'s, which is the compiled frame while it is current.
+ * Callers check use_tracing first (P2C_Tracing, or the tstate at hand), so
+ * nothing here runs while no hook is installed.
+ */
+#include "../internal.h"
+
+#if defined(P2C_TRACING_311)
+
+/* What tracing_what says during an event: frame.f_lineno's setter (the
+ * only reader) allows a jump at a line event, which compiled frames never
+ * have, and at the return event of a generator that yielded, which would
+ * move a compiled body's resumption site and pop its slots as if they were
+ * the interpreter's stack.  That return event says "no event" instead: the
+ * setter then refuses with its message for any other return. */
+static int
+event_for_setlineno(int what)
+{
+    return what == PyTrace_RETURN ? -1 : what;
+}
+
+/* call_trace: one event to hook func(obj, frame, what, arg) for f, the
+ * running frame.  Nothing while a hook runs (tstate->tracing).  The hook
+ * runs with tracing disabled, and tracing_what tells frame.f_lineno's setter
+ * which event it is in.  0, or -1 when the hook raised. */
+static int
+call_trace(PyThreadState *ts, Py_tracefunc func, PyObject *obj, P2C_Frame *f,
+           int what, PyObject *arg)
+{
+    if (ts->tracing)
+        return 0;
+    if (P2C_Frame_Current(ts) != f) {
+        PyErr_SetString(PyExc_SystemError, "pyc2c: tracing a frame that is not running");
+        return -1;
+    }
+    PyFrameObject *fo = PyEval_GetFrame();   /* borrowed; f's own object */
+    if (fo == NULL)
+        return PyErr_Occurred() ? -1 : (PyErr_NoMemory(), -1);
+    int old_what = ts->tracing_what;
+    ts->tracing_what = event_for_setlineno(what);
+    PyThreadState_EnterTracing(ts);
+    int result = func(obj, fo, what, arg);
+    PyThreadState_LeaveTracing(ts);
+    ts->tracing_what = old_what;
+    return result;
+}
+
+/* call_trace_protected: the event with the exception being raised (if any)
+ * kept aside; when the hook raises, its exception replaces that one. */
+static int
+call_trace_protected(PyThreadState *ts, Py_tracefunc func, PyObject *obj,
+                     P2C_Frame *f, int what, PyObject *arg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    if (call_trace(ts, func, obj, f, what, arg) == 0) {
+        PyErr_Restore(type, value, tb);
+        return 0;
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    return -1;
+}
+
+/* The event to the trace hook, then to the profile hook (both see calls and
+ * returns), as trace_function_entry/exit do.  0 or -1. */
+static int
+trace_and_profile(PyThreadState *ts, P2C_Frame *f, int what, PyObject *arg)
+{
+    if (ts->c_tracefunc != NULL &&
+        call_trace_protected(ts, ts->c_tracefunc, ts->c_traceobj, f, what, arg) < 0)
+        return -1;
+    if (ts->c_profilefunc != NULL &&
+        call_trace_protected(ts, ts->c_profilefunc, ts->c_profileobj, f, what, arg) < 0)
+        return -1;
+    return 0;
+}
+
+int
+P2C_Trace_FrameEntry(P2C_Frame *f)
+{
+    return trace_and_profile(PyThreadState_GET(), f, PyTrace_CALL, Py_None);
+}
+
+PyObject *
+P2C_Trace_FrameExit(P2C_Frame *f, PyObject *retval)
+{
+    /* retval NULL: the frame is left by an exception; the hooks get None
+     * (the trampolines' translation of NULL), and an error of theirs
+     * replaces the exception (TRACE_FUNCTION_UNWIND ignores the outcome). */
+    if (trace_and_profile(PyThreadState_GET(), f, PyTrace_RETURN, retval) < 0)
+        Py_CLEAR(retval);
+    return retval;
+}
+
+/* call_exc_trace: the exception being raised, normalized, as the tuple
+ * (type, value, traceback) to the trace hook.  When the hook raises, its
+ * exception replaces this one. */
+static void
+exception_event(PyThreadState *ts, P2C_Frame *f)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    if (value == NULL)
+        value = Py_NewRef(Py_None);
+    PyErr_NormalizeException(&type, &value, &tb);
+    PyObject *arg = PyTuple_Pack(3, type, value, tb != NULL ? tb : Py_None);
+    if (arg == NULL) {
+        PyErr_Restore(type, value, tb);   /* the MemoryError is dropped, as in CPython */
+        return;
+    }
+    int err = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_EXCEPTION, arg);
+    Py_DECREF(arg);
+    if (err == 0) {
+        PyErr_Restore(type, value, tb);
+        return;
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+}
+
+void
+P2C_Trace_Exception(P2C_Frame *f)
+{
+    PyThreadState *ts = PyThreadState_GET();
+    if (ts->c_tracefunc != NULL)
+        exception_event(ts, f);
+}
+
+void
+P2C_Trace_StopIteration(void)
+{
+    PyThreadState *ts = PyThreadState_GET();
+    P2C_Frame *f = P2C_Frame_Current(ts);
+    if (ts->c_tracefunc != NULL && f != NULL)
+        exception_event(ts, f);
+}
+
+/* ---- calls of builtins (C_TRACE) ---------------------------------------- */
+
+int
+P2C_Trace_CCall(PyObject *func)
+{
+    PyThreadState *ts = PyThreadState_GET();
+    if (ts->c_profilefunc == NULL)
+        return 0;
+    return call_trace(ts, ts->c_profilefunc, ts->c_profileobj, P2C_Frame_Current(ts),
+                      PyTrace_C_CALL, func);
+}
+
+PyObject *
+P2C_Trace_CReturn(PyObject *func, PyObject *res)
+{
+    PyThreadState *ts = PyThreadState_GET();
+    if (ts->c_profilefunc == NULL)   /* the builtin removed the hook */
+        return res;
+    P2C_Frame *f = P2C_Frame_Current(ts);
+    if (res == NULL) {
+        /* no exception argument, as in 3.11 ("XXX should pass (type, value, tb)") */
+        call_trace_protected(ts, ts->c_profilefunc, ts->c_profileobj, f,
+                             PyTrace_C_EXCEPTION, func);
+        return NULL;
+    }
+    if (call_trace(ts, ts->c_profilefunc, ts->c_profileobj, f, PyTrace_C_RETURN, func) < 0)
+        Py_CLEAR(res);
+    return res;
+}
+
+/* The callable the profile hook is told about for a CALL of callable with
+ * *nargs arguments, new reference: callable itself when it is a builtin
+ * function; for a method descriptor called with its object first, the
+ * builtin bound to that object (*args and *nargs then skip the object);
+ * NULL when the call is not a builtin's (and NULL with an exception when
+ * binding failed).  trace_call_function's choice. */
+static PyObject *
+builtin_callee(PyObject *callable, PyObject *const **args, Py_ssize_t *nargs)
+{
+    if (PyCFunction_CheckExact(callable) || PyCMethod_CheckExact(callable))
+        return Py_NewRef(callable);
+    if (!Py_IS_TYPE(callable, &PyMethodDescr_Type) || *nargs == 0)
+        return NULL;   /* with no object the call raises: it is not profiled */
+    PyObject *self = (*args)[0];
+    PyObject *bound = Py_TYPE(callable)->tp_descr_get(callable, self, (PyObject *)Py_TYPE(self));
+    if (bound != NULL) {
+        *args += 1;
+        *nargs -= 1;
+    }
+    return bound;
+}
+
+PyObject *
+P2C_CallTraced(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    PyObject *func = builtin_callee(callable, &args, &nargs);
+    if (func == NULL) {
+        if (PyErr_Occurred())
+            return NULL;
+        return P2C_CallReturned(callable, PyObject_Vectorcall(callable, args, nargsf, kwnames));
+    }
+    PyObject *res = NULL;
+    if (P2C_Trace_CCall(func) == 0)
+        res = P2C_Trace_CReturn(func, PyObject_Vectorcall(func, args, (size_t)nargs, kwnames));
+    Py_DECREF(func);
+    return P2C_CallReturned(callable, res);
+}
+
+PyObject *
+P2C_CallExTraced(PyObject *callable, PyObject *args, PyObject *kwargs)
+{
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    PyObject *const *items = &PyTuple_GET_ITEM(args, 0);
+    PyObject *func = builtin_callee(callable, &items, &nargs);
+    if (func == NULL)
+        return PyErr_Occurred() ? NULL : PyObject_Call(callable, args, kwargs);
+    PyObject *res = NULL;
+    if (P2C_Trace_CCall(func) == 0) {
+        res = func == callable ? PyObject_Call(func, args, kwargs)
+                               : PyObject_VectorcallDict(func, items, (size_t)nargs, kwargs);
+        res = P2C_Trace_CReturn(func, res);
+    }
+    Py_DECREF(func);
+    return res;
+}
+
+#endif  /* P2C_TRACING_311 */
