@@ -158,7 +158,9 @@ int lower_stmt(Lower *L, const AstNode *s, IrNode *block)
     case AST_AnnAssign:  return lower_annassign(L, (const AstAnnAssign *)s, block);
     case AST_Global:     /* scoping only: the symtable already applied it */
     case AST_Nonlocal:
-    case AST_Pass:
+    case AST_Pass:   /* no code, but a position: a finally block's last
+                        statement is where its re-raise stands (try.c) */
+        ir_node_add(L->m, block, ir_node_new(L->m, IR_PASS, s->pos));
         return 0;
     default:
         return lower_refuse(L, s);

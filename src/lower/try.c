@@ -58,10 +58,14 @@ static IrNode *lower_handler(Lower *L, const AstExceptHandler *h)
         a->var = var;
         ir_node_add(L->m, b, a);
         /* CPython's cleanup has the position its compiler leaves after the
-         * body: the last statement's (it cannot fail: e was just bound) */
+         * body: the last statement's (it cannot fail: e was just bound);
+         * it re-raises from where the exception was caught (RERAISE 1), so
+         * the frame's f_lineno stays the failing line's (op 1) */
         IrPos end = h->body.n ? h->body.items[h->body.n - 1]->pos : pos;
-        ir_node_add(L->m, b, ir_node(L->m, IR_TRY_FINALLY, pos, 2, body,
-                                     name_cleanup(L, var, end)));
+        IrNode *cleanup = ir_node(L->m, IR_TRY_FINALLY, pos, 2, body,
+                                  name_cleanup(L, var, end));
+        cleanup->op = 1;
+        ir_node_add(L->m, b, cleanup);
         body = b;
     }
     IrNode *n = ir_node(L->m, IR_HANDLER, pos, 1, body);
