@@ -21,16 +21,19 @@
  * Where a body resumes is the frame's site: every yield has a site of its
  * own, and a new generator stands at its RESUME.
  *
- * What is not replaced: frame.clear() on a suspended generator's frame calls
- * the generator type's finalizer directly, which closes it through the
- * interpreter (the stub code): the generator is closed without running its
- * finally blocks.
+ * One method outside the type calls the generator type's finalizer directly:
+ * frame.clear() on a suspended generator's frame, which would close it
+ * through the interpreter (the stub code) without running its finally
+ * blocks.  The frame type's `clear` is replaced, once, by one that closes a
+ * compiled generator with our finalizer and calls the original otherwise
+ * (install_frame_clear).
  */
 #include "internal.h"
 
 #if defined(P2C_FRAME_LAYOUT_311)
 
 static PyObject *gen_close(PyObject *self, PyObject *unused);
+static void gen_finalize(PyObject *self);
 
 /* ---- the body's entry point, after the frame ----------------------------- */
 
@@ -89,12 +92,75 @@ make_cells_and_frees(P2C_Frame *f, PyObject *func)
     return 0;
 }
 
+/* ---- frame.clear() --------------------------------------------------------------- */
+
+static PyCFunction original_frame_clear;
+
+/* frame.clear() as 3.11's frame_clear for a frame owned by a compiled
+ * generator (close it, unless it is running); the original otherwise. */
+static PyObject *
+frame_clear(PyObject *self, PyObject *unused)
+{
+    _PyInterpreterFrame *f = ((PyFrameObject *)self)->f_frame;
+    if (f->owner != FRAME_OWNED_BY_GENERATOR)
+        return original_frame_clear(self, unused);
+    PyGenObject *gen = _PyFrame_GetGenerator(f);
+    if (Py_TYPE(gen) != &P2C_Generator_Type)
+        return original_frame_clear(self, unused);
+    if (gen->gi_frame_state == FRAME_EXECUTING) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
+        return NULL;
+    }
+    gen_finalize((PyObject *)gen);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef frame_clear_def = {"clear", frame_clear, METH_NOARGS, NULL};
+
+/* Puts frame_clear in the frame type's dict in place of its clear method
+ * descriptor (whose doc it keeps).  0, or -1 with an exception set. */
+static int
+install_frame_clear(void)
+{
+    PyObject *dict = PyFrame_Type.tp_dict;
+    PyObject *old = PyDict_GetItemString(dict, "clear");   /* borrowed */
+    if (old == NULL || !PyObject_TypeCheck(old, &PyMethodDescr_Type)) {
+        PyErr_SetString(PyExc_SystemError, "pyc2c: frame.clear is not a method descriptor");
+        return -1;
+    }
+    /* Each compiled module links its own copy of the runtime, with its own
+     * generator type: a second module's frame_clear chains to the first's. */
+    PyMethodDef *def = ((PyMethodDescrObject *)old)->d_method;
+    original_frame_clear = def->ml_meth;
+    frame_clear_def.ml_doc = def->ml_doc;
+    PyObject *descr = PyDescr_NewMethod(&PyFrame_Type, &frame_clear_def);
+    if (descr == NULL)
+        return -1;
+    int err = PyDict_SetItemString(dict, "clear", descr);
+    Py_DECREF(descr);
+    if (err < 0)
+        return -1;
+    PyType_Modified(&PyFrame_Type);
+    return 0;
+}
+
+/* The generator type, ready, and frame.clear() knowing it: once. */
+static int
+ready_generator_type(void)
+{
+    if (P2C_Generator_Type.tp_flags & Py_TPFLAGS_READY)
+        return 0;
+    if (P2C_ReadySubtype(&P2C_Generator_Type) < 0)
+        return -1;
+    return install_frame_clear();
+}
+
 PyObject *
 P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                   PyObject *kwnames, P2C_GenBody body, int nslots, int nspill,
                   int delegate)
 {
-    if (P2C_ReadySubtype(&P2C_Generator_Type) < 0)
+    if (ready_generator_type() < 0)
         return NULL;
     Py_ssize_t words = frame_words((PyCodeObject *)((PyFunctionObject *)func)->func_code);
     /* two words more than the frame (set_body) */
