@@ -191,6 +191,17 @@ set_function_parts(PyObject *func, PyObject *defaults, PyObject *kwdefaults,
     return 0;
 }
 
+/* See internal.h. */
+int
+P2C_Function_ReadyType(void)
+{
+    if (P2C_Function_Type.tp_flags & Py_TPFLAGS_READY)
+        return 0;
+    if (P2C_ReadySubtype(&P2C_Function_Type) < 0)
+        return -1;
+    return P2C_ReplaceFunctionCheckingMethods();
+}
+
 /* new: see runtime.h.  __name__/__qualname__ come from the stub code's
  * co_name/co_qualname, __module__ from globals["__name__"], __doc__ from
  * co_consts[0] when it is a str (PyFunction_New's rules). */
@@ -198,7 +209,7 @@ PyObject *
 P2C_Function_New(vectorcallfunc impl, PyObject *code, PyObject *globals,
                  PyObject *defaults, PyObject *kwdefaults, PyObject *closure)
 {
-    if (P2C_ReadySubtype(&P2C_Function_Type) < 0)
+    if (P2C_Function_ReadyType() < 0)
         return NULL;
     if (!PyCode_Check(code)) {
         PyErr_SetString(PyExc_SystemError, "P2C_Function_New: code expected");

@@ -26,7 +26,7 @@
  * through the interpreter (the stub code) without running its finally
  * blocks.  The frame type's `clear` is replaced, once, by one that closes a
  * compiled generator with our finalizer and calls the original otherwise
- * (install_frame_clear).
+ * (frame_clear).
  */
 #include "internal.h"
 
@@ -117,42 +117,15 @@ frame_clear(PyObject *self, PyObject *unused)
 
 static PyMethodDef frame_clear_def = {"clear", frame_clear, METH_NOARGS, NULL};
 
-/* Puts frame_clear in the frame type's dict in place of its clear method
- * descriptor (whose doc it keeps).  0, or -1 with an exception set. */
-static int
-install_frame_clear(void)
-{
-    PyObject *dict = PyFrame_Type.tp_dict;
-    PyObject *old = PyDict_GetItemString(dict, "clear");   /* borrowed */
-    if (old == NULL || !PyObject_TypeCheck(old, &PyMethodDescr_Type)) {
-        PyErr_SetString(PyExc_SystemError, "pyc2c: frame.clear is not a method descriptor");
-        return -1;
-    }
-    /* Each compiled module links its own copy of the runtime, with its own
-     * generator type: a second module's frame_clear chains to the first's. */
-    PyMethodDef *def = ((PyMethodDescrObject *)old)->d_method;
-    original_frame_clear = def->ml_meth;
-    frame_clear_def.ml_doc = def->ml_doc;
-    PyObject *descr = PyDescr_NewMethod(&PyFrame_Type, &frame_clear_def);
-    if (descr == NULL)
-        return -1;
-    int err = PyDict_SetItemString(dict, "clear", descr);
-    Py_DECREF(descr);
-    if (err < 0)
-        return -1;
-    PyType_Modified(&PyFrame_Type);
-    return 0;
-}
-
-/* The generator type, ready, and frame.clear() knowing it: once. */
-static int
-ready_generator_type(void)
+/* See internal.h. */
+int
+P2C_Generator_ReadyType(void)
 {
     if (P2C_Generator_Type.tp_flags & Py_TPFLAGS_READY)
         return 0;
     if (P2C_ReadySubtype(&P2C_Generator_Type) < 0)
         return -1;
-    return install_frame_clear();
+    return P2C_ReplaceMethod(&PyFrame_Type, "clear", &frame_clear_def, &original_frame_clear);
 }
 
 PyObject *
@@ -160,7 +133,7 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                   PyObject *kwnames, P2C_GenBody body, int nslots, int nspill,
                   int delegate)
 {
-    if (ready_generator_type() < 0)
+    if (P2C_Generator_ReadyType() < 0)
         return NULL;
     Py_ssize_t words = frame_words((PyCodeObject *)((PyFunctionObject *)func)->func_code);
     /* two words more than the frame (set_body) */

@@ -33,6 +33,25 @@ P2C_InternedString(PyObject **slot, const char *text)
  * -1. */
 P2C_API int P2C_ReadySubtype(PyTypeObject *t);
 
+/* The compiled function type ready, and the builtin methods that check for
+ * exact functions knowing it; once per runtime copy (function.c).  0 or -1. */
+P2C_API int P2C_Function_ReadyType(void);
+
+/* The compiled generator type ready, and frame.clear() knowing it; once per
+ * runtime copy (generator.c).  0 or -1. */
+P2C_API int P2C_Generator_ReadyType(void);
+
+/* Puts a method made from def (METH_* flags as the replaced one's; its doc
+ * is copied) in type's dict in place of the method descriptor name, and the
+ * replaced C function in *original (replace.c).  0 or -1. */
+P2C_API int P2C_ReplaceMethod(PyTypeObject *type, const char *name, PyMethodDef *def,
+                              PyCFunction *original);
+
+/* Replaces the builtin methods that accept only an exact function
+ * (ExceptionGroup.split/subgroup) by ones that also accept a compiled
+ * function (replace.c).  0 or -1. */
+P2C_API int P2C_ReplaceFunctionCheckingMethods(void);
+
 /* Makes an extension module's importlib loader read its source from the
  * .py beside it (get_source; loader.c).  0 or -1. */
 P2C_API int P2C_Module_SetLoader(PyObject *module);

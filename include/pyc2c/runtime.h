@@ -29,6 +29,14 @@
 #  define P2C_UNLIKELY(x) (x)
 #endif
 
+/* ---- start -------------------------------------------------------------- */
+
+/* Readies the compiled function and generator types and replaces the builtin
+ * methods that would treat compiled code unlike the interpreter's
+ * (docs/runtime.md, "Replaced builtin methods"): first in every module body,
+ * idempotent.  0, or -1 with an exception set. */
+P2C_API int P2C_Runtime_Ready(void);
+
 /* ---- constants ---------------------------------------------------------- */
 
 /* Unmarshals blob (a marshalled tuple of n objects) into table[0..n), new

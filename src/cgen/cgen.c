@@ -84,6 +84,8 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
     declare_temps(e, "x", cg->maxtmp);
     declare_temps(e, "t", fn->ntemps);
     if (fn->is_module) {
+        emit_line(e, "if (P2C_Runtime_Ready() < 0)");
+        emit_line(e, "    return -1;");
         emit_line(e, "if (P2C_LoadConstants(p2c_blob, sizeof p2c_blob, p2c_c, %d) < 0)",
                   nconsts);
         emit_line(e, "    return -1;");
