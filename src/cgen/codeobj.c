@@ -12,7 +12,15 @@
  * at frames; the generated code records the running site in the frame), and
  * the tail raises AssertionError should anything execute the stub.  The
  * location table gives unit k the position of site k.
+ *
+ * Two NOPs follow the raise, with locations: a program that rewrites the
+ * stub by prepending instructions (test_code's closure injection prepends
+ * COPY_FREE_VARS) leaves the location table shorter than the bytecode, and
+ * the traceback module fails with StopIteration ("generator raised
+ * StopIteration") on an instruction without a location; the padding keeps
+ * the raise located, so the program sees the stub's AssertionError.
  */
+enum { STUB_TAIL_UNITS = 4 };   /* LOAD_ASSERTION_ERROR, RAISE_VARARGS, NOP, NOP */
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
@@ -103,7 +111,8 @@ static int opcode_of(const char *name)
 
 /* new: the prefix units of a closure (COPY_FREE_VARS n, MAKE_CELL i ...,
  * closures.c), RESUME 0, NOPs up to nsites units, LOAD_ASSERTION_ERROR,
- * RAISE_VARARGS 1.  Sites 0..P-1 are the prefix, site P the RESUME. */
+ * RAISE_VARARGS 1, NOP, NOP.  Sites 0..P-1 are the prefix, site P the
+ * RESUME. */
 static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
 {
     int resume = opcode_of("RESUME"), nop = opcode_of("NOP");
@@ -120,7 +129,7 @@ static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
     for (int k = 0; k < np; k++)
         if (args[k] > 255)
             P2C_UNREACHABLE();   /* refused by cg_closure_prologue */
-    Py_ssize_t n = 2 * ((Py_ssize_t)nsites + 2);
+    Py_ssize_t n = 2 * ((Py_ssize_t)nsites + STUB_TAIL_UNITS);
     PyObject *code = PyBytes_FromStringAndSize(NULL, n);
     unsigned char *p = code ? (unsigned char *)PyBytes_AS_STRING(code) : NULL;
     if (p) {
@@ -135,6 +144,8 @@ static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
         p[2 * nsites] = (unsigned char)lae;
         p[2 * nsites + 2] = (unsigned char)raise;
         p[2 * nsites + 3] = 1;
+        p[2 * nsites + 4] = (unsigned char)nop;
+        p[2 * nsites + 6] = (unsigned char)nop;
     }
     PyMem_Free(ops);
     PyMem_Free(args);
@@ -266,7 +277,7 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
         set_obj(kw, "co_name", PyUnicode_FromString(fn->name)) < 0 ||
         set_obj(kw, "co_qualname", PyUnicode_FromString(fn->qualname)) < 0 ||
         set_obj(kw, "co_linetable",
-                cgen_linetable(firstlineno, sites, nsites, 2)) < 0 ||
+                cgen_linetable(firstlineno, sites, nsites, STUB_TAIL_UNITS)) < 0 ||
         set_obj(kw, "co_exceptiontable", PyBytes_FromStringAndSize(NULL, 0)) < 0)
         Py_CLEAR(kw);
     return kw;
