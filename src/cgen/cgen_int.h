@@ -48,6 +48,10 @@ void emit_c_string(Emitter *e, const char *s);
 
 /* ---- codeobj.c ------------------------------------------------------------ */
 
+/* The units after a stub's sites: LOAD_ASSERTION_ERROR, RAISE_VARARGS 1,
+ * NOP, NOP (codeobj.c). */
+enum { CGEN_STUB_TAIL_UNITS = 4 };
+
 /* new: the 3.11 co_linetable giving code unit k the position sites[k], then
  * ntail more units at sites[0]'s position; NULL with an exception set. */
 PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int ntail);

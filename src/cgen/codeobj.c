@@ -20,7 +20,6 @@
  * StopIteration") on an instruction without a location; the padding keeps
  * the raise located, so the program sees the stub's AssertionError.
  */
-enum { STUB_TAIL_UNITS = 4 };   /* LOAD_ASSERTION_ERROR, RAISE_VARARGS, NOP, NOP */
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
@@ -129,7 +128,7 @@ static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
     for (int k = 0; k < np; k++)
         if (args[k] > 255)
             P2C_UNREACHABLE();   /* refused by cg_closure_prologue */
-    Py_ssize_t n = 2 * ((Py_ssize_t)nsites + STUB_TAIL_UNITS);
+    Py_ssize_t n = 2 * ((Py_ssize_t)nsites + CGEN_STUB_TAIL_UNITS);
     PyObject *code = PyBytes_FromStringAndSize(NULL, n);
     unsigned char *p = code ? (unsigned char *)PyBytes_AS_STRING(code) : NULL;
     if (p) {
@@ -277,7 +276,7 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
         set_obj(kw, "co_name", PyUnicode_FromString(fn->name)) < 0 ||
         set_obj(kw, "co_qualname", PyUnicode_FromString(fn->qualname)) < 0 ||
         set_obj(kw, "co_linetable",
-                cgen_linetable(firstlineno, sites, nsites, STUB_TAIL_UNITS)) < 0 ||
+                cgen_linetable(firstlineno, sites, nsites, CGEN_STUB_TAIL_UNITS)) < 0 ||
         set_obj(kw, "co_exceptiontable", PyBytes_FromStringAndSize(NULL, 0)) < 0)
         Py_CLEAR(kw);
     return kw;

@@ -405,16 +405,16 @@ END_TEST
 
 /* ---- stub code objects -------------------------------------------------------------- */
 
-/* Each code unit k < nsites has the position of site k; the tail (2 units)
- * the position of site 0. */
+/* Each code unit k < nsites has the position of site k; the tail
+ * (CGEN_STUB_TAIL_UNITS) the position of site 0. */
 static void assert_positions(PyObject *code, const IrPos *sites, int nsites)
 {
     PyObject *pos = PyObject_CallMethod(code, "co_positions", NULL);
     PyObject *list = pos ? PySequence_List(pos) : NULL;
     Py_XDECREF(pos);
     ck_assert_ptr_nonnull(list);
-    ck_assert_int_eq(PyList_GET_SIZE(list), nsites + 2);
-    for (int k = 0; k < nsites + 2; k++) {
+    ck_assert_int_eq(PyList_GET_SIZE(list), nsites + CGEN_STUB_TAIL_UNITS);
+    for (int k = 0; k < nsites + CGEN_STUB_TAIL_UNITS; k++) {
         IrPos s = sites[k < nsites ? k : 0];
         PyObject *t = PyList_GET_ITEM(list, k);
         long got[4];
