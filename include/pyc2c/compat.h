@@ -15,6 +15,9 @@
 #if defined(P2C_LONG_LAYOUT_311)
 #  include "compat/long311.h"
 #endif
+#if defined(P2C_INSTANCE_VALUES_311)
+#  include "compat/object311.h"
+#endif
 #if defined(P2C_HAVE_DICT_VERSION)
 /* The version tag of an exact dict: equal tags mean equal contents. */
 #  define P2C_Dict_Version(d) (((PyDictObject *)(d))->ma_version_tag)

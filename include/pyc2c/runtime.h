@@ -17,7 +17,6 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include "pyc2c/compat.h"   /* P2C_Frame layout for the target Python */
 
 #if defined(__GNUC__)
 #  define P2C_API __attribute__((visibility("hidden")))
@@ -28,6 +27,8 @@
 #  define P2C_LIKELY(x) (x)
 #  define P2C_UNLIKELY(x) (x)
 #endif
+
+#include "pyc2c/compat.h"   /* P2C_Frame layout for the target Python */
 
 /* ---- start -------------------------------------------------------------- */
 
@@ -258,6 +259,9 @@ P2C_API int P2C_Frame_PushClassBody(P2C_Frame *f, PyObject *func, PyObject *cons
 /* BINARY_OP, in-place BINARY_OP, UNARY_*, COMPARE_OP/IS_OP/CONTAINS_OP,
  * BINARY_SUBSCR, STORE_SUBSCR, with the fast paths of 3.11's specializations. */
 #include "pyc2c/ops.h"
+
+/* LOAD_ATTR, LOAD_METHOD and STORE_ATTR with a cache at each site. */
+#include "pyc2c/attrs.h"
 
 /* Truth value: 1, 0 or -1. */
 static inline int P2C_IsTrue(PyObject *v)

@@ -18,6 +18,11 @@
  *                                 ob_size (<= 3.11); 3.12 has lv_tag
  *   P2C_HAVE_DICT_VERSION         dicts carry ma_version_tag, changed by every
  *                                 modification (3.6 to 3.13; gone in 3.14)
+ *   P2C_INSTANCE_VALUES_311       instances of MANAGED_DICT classes keep their
+ *                                 attributes in values laid out by their
+ *                                 type's shared keys (3.11; 3.12 keeps the
+ *                                 idea with another layout, 3.13 inlines
+ *                                 them): runtime/compat/object311.h
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11; 3.12 moved them);
  *                                 read by runtime/compat/ceval311.c only
@@ -37,6 +42,7 @@
 #  define P2C_LONG_LAYOUT_311 1
 #  define P2C_HAVE_DICT_VERSION 1
 #  define P2C_EVAL_BREAKER_311 1
+#  define P2C_INSTANCE_VALUES_311 1
 #  define P2C_TRACING_311 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 is supported so far (3.10, 3.12, 3.13 planned)"

@@ -121,8 +121,13 @@ static CVal method_call(Cg *cg, IrNode *n, int nkw)
     CVal obj = cg_expr(cg, objn, borrow);
     CVal meth = cg_tmp_new(cg), self = cg_tmp_new(cg);
     cg_site(cg, attr->pos);
-    emit_line(cg->out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth.c, obj.c,
-              attr->cidx, self.c);
+    char cache[40];
+    if (cg_attr_cache(cg, cache, sizeof cache))
+        emit_line(cg->out, "%s = P2C_LoadMethodCached(%s, %s, p2c_c[%d], &%s);", meth.c,
+                  cache, obj.c, attr->cidx, self.c);
+    else
+        emit_line(cg->out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth.c, obj.c,
+                  attr->cidx, self.c);
     cg_check_null(cg, meth.c);
     cg_release(cg, &obj);
     CVal *vals = eval_kids_from(cg, n, 1, n->nkids);

@@ -88,6 +88,7 @@ typedef struct {
     const CgenOptions *opt;
     int code_base;           /* constant index of funcs[0]'s code object */
     int *nglobal_caches;     /* module-wide count of P2C_GlobalCache sites */
+    int *nattr_caches;       /* module-wide count of P2C_AttrCache sites */
     IrFunction *fn;
     Emitter *out;            /* the function body being written */
     /* expression temporaries x0..: live[i] while x<i> may hold a reference */
@@ -127,6 +128,9 @@ void cg_move(Cg *cg, const char *dst, CVal *v);
 void cg_setref(Cg *cg, const char *dst, CVal *v);
 /* Records that the next operation reports failures at pos. */
 void cg_site(Cg *cg, IrPos pos);
+/* A new attribute-site cache, "&p2c_acache[K]" in buf, when the options
+ * allow caches (not -O0); false, buf untouched, when they do not. */
+bool cg_attr_cache(Cg *cg, char *buf, size_t size);
 /* The site index for pos (a new one if needed), without emitting. */
 int cg_site_index(Cg *cg, IrPos pos);
 /* A new site for pos, shared with no other operation (a yield's). */

@@ -174,6 +174,31 @@ static CVal op_numbered(Cg *cg, IrNode *n, const char *func, int nargs)
     return op_call(cg, n, func, prefix, nargs);
 }
 
+bool cg_attr_cache(Cg *cg, char *buf, size_t size)
+{
+    if (cg->opt->opt_level < 1)
+        return false;
+    snprintf(buf, size, "&p2c_acache[%d]", (*cg->nattr_caches)++);
+    return true;
+}
+
+/* obj.name: LOAD_ATTR, through the site's cache unless -O0. */
+static CVal load_attr(Cg *cg, IrNode *n)
+{
+    char cache[40];
+    CVal obj = cg_kid(cg, n, 0);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    if (cg_attr_cache(cg, cache, sizeof cache))
+        emit_line(cg->out, "%s = P2C_LoadAttrCached(%s, %s, p2c_c[%d]);", r.c, cache,
+                  obj.c, n->cidx);
+    else
+        emit_line(cg->out, "%s = PyObject_GetAttr(%s, p2c_c[%d]);", r.c, obj.c, n->cidx);
+    cg_check_null(cg, r.c);
+    cg_release(cg, &obj);
+    return r;
+}
+
 static CVal op_named(Cg *cg, IrNode *n, const char *func)
 {
     char suffix[32];
@@ -277,7 +302,7 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_CONST:       return borrowed("p2c_c[%d]", n->cidx);
     case IR_LOAD:        return load_var(cg, n, may_borrow);
     case IR_ASSIGN_EXPR: return assign_expr(cg, n, may_borrow);
-    case IR_ATTR:        return op_named(cg, n, "PyObject_GetAttr");
+    case IR_ATTR:        return load_attr(cg, n);
     case IR_SUBSCR:      return op_call(cg, n, "P2C_GetItem", "", 2);
     case IR_SLICE:       return op_call(cg, n, "PySlice_New", "", 3);
     case IR_BINOP:       return op_numbered(cg, n, "P2C_BinaryOp", 2);

@@ -38,12 +38,25 @@ static void op_stmt(Cg *cg, IrNode *n, const char *op, const int *order, int nar
         cg_release(cg, &kv[i]);
 }
 
+/* obj.name = value: STORE_ATTR, through the site's cache unless -O0.  The
+ * kids are value, obj (CPython's evaluation order). */
 static void store_attr(Cg *cg, IrNode *n)
 {
     static const int order[] = {1, -1, 0};     /* obj, name, value */
-    char name[32];
+    char name[32], cache[40];
     snprintf(name, sizeof name, "p2c_c[%d]", n->cidx);
-    op_stmt(cg, n, "PyObject_SetAttr", order, 3, name);
+    if (!cg_attr_cache(cg, cache, sizeof cache)) {
+        op_stmt(cg, n, "PyObject_SetAttr", order, 3, name);
+        return;
+    }
+    CVal value = cg_kid(cg, n, 0), obj = cg_kid(cg, n, 1);
+    char call[160];
+    snprintf(call, sizeof call, "P2C_StoreAttrCached(%s, %s, %s, %s)", cache, obj.c,
+             name, value.c);
+    cg_site(cg, n->pos);
+    cg_check_neg(cg, call);
+    cg_release(cg, &obj);
+    cg_release(cg, &value);
 }
 
 static void del_attr(Cg *cg, IrNode *n)

@@ -34,6 +34,8 @@ typedef struct {
     bool build_runtime;       /* --build-runtime (for make): build the
                                  runtime library, print its path, stop */
     bool verbose;             /* --verbose: show the scons commands */
+    int opt_level;            /* -O0 (generic operations only) or -O2 (the
+                                 default: caches and fast paths) */
 } DriverOptions;
 
 /* 0 to go on, 1 when --help/--version was handled (exit 0), -1 after a

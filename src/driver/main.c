@@ -189,7 +189,7 @@ static int translate(Job *j, char **text, size_t *len)
         goto out_module;
     }
     CgenOptions co = { j->opt.module ? CGEN_EXTENSION : CGEN_EXECUTABLE,
-                       j->target.executable };
+                       j->target.executable, j->opt.opt_level };
     FILE *out = open_memstream(text, len);
     r = cgen_module(m, &co, out);
     if (fclose(out) != 0 && r == 0) {

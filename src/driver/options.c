@@ -31,6 +31,9 @@ static const char usage_text[] =
     "                    (NAME.build/) instead of in the cache\n"
     "  --emit-c          also write the generated C as NAME.c next to the output\n"
     "  --dump-ir         print the IR (baby Python) to stdout and stop\n"
+    "  -O0               generic operations only: no attribute caches or other\n"
+    "                    fast paths (to compare with, or to bisect a problem)\n"
+    "  -O2               caches and fast paths (the default)\n"
     "  --verbose         show the C compiler commands\n"
     "  --version         print the version and exit\n"
     "  --help            print this help and exit\n"
@@ -106,6 +109,8 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
     if (!strcmp(a, "--dump-ir")) { opt->dump_ir = true; return 0; }
     if (!strcmp(a, "--verbose")) { opt->verbose = true; return 0; }
     if (!strcmp(a, "--build-runtime")) { opt->build_runtime = true; return 0; }
+    if (!strcmp(a, "-O0")) { opt->opt_level = 0; return 0; }
+    if (!strcmp(a, "-O2")) { opt->opt_level = 2; return 0; }
 
     if (is_option(a, "-o")) { slot = &opt->output; name = "-o"; }
     else if (is_option(a, "--output-dir")) { slot = &opt->output_dir; name = "--output-dir"; }
@@ -134,6 +139,7 @@ int driver_parse_options(int argc, char **argv, DriverOptions *opt)
     memset(opt, 0, sizeof *opt);
     opt->python = "python3";
     opt->jobs = default_jobs();
+    opt->opt_level = 2;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--") != 0) {

@@ -16,6 +16,8 @@ typedef enum {
 typedef struct {
     CgenMode mode;
     const char *python_exe;   /* CGEN_EXECUTABLE: sys.executable at run time */
+    int opt_level;            /* 0: generic operations only (-O0); 2: the
+                                 default, with caches and fast paths */
 } CgenOptions;
 
 /* Writes the C translation of m to out.  0, or -1 after a diagnostic. */

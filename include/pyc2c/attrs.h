@@ -1,0 +1,177 @@
+/* attrs.h — attribute access with a cache at each site, as 3.11's
+ * specializing interpreter does for LOAD_ATTR, LOAD_METHOD and STORE_ATTR.
+ *
+ * Every `obj.name` load, `obj.name(...)` method load and `obj.name = v`
+ * store in generated code owns one P2C_AttrCache (a static array per
+ * module).  The first execution looks at the object and its type and, when
+ * the answer has a shape that can be checked cheaply later, remembers it:
+ *
+ *   VALUE         an instance attribute kept in the instance's inline values
+ *                 at a known index (LOAD_ATTR_INSTANCE_VALUE)
+ *   SLOT          a __slots__ member at a known offset (LOAD_ATTR_SLOT)
+ *   CLASS         a plain class attribute (no __get__) that the instance
+ *                 does not shadow; METHOD the same for a method, loaded
+ *                 without a bound method (LOAD_METHOD_WITH_VALUES)
+ *   CLASS_NODICT  / METHOD_NODICT: the same where instances have no
+ *                 __dict__ at all (list.append: LOAD_METHOD_NO_DICT)
+ *   MODULE        a module's global (LOAD_ATTR_MODULE)
+ *   TYPE          an attribute of a class object whose metaclass is `type`
+ *                 (a plain value or a function, as type_getattro gives it)
+ *
+ * Each later execution checks its guard — the type's version tag (changed by
+ * any change to the class or its bases, never reused), and for instances
+ * that the name is still absent from their shared keys, or the module dict's
+ * version tag — and on success does only the load or store.  On any miss
+ * the generic operation runs (PyObject_GetAttr, _PyObject_GetMethod,
+ * PyObject_SetAttr), so every result and every error is CPython's own.
+ * Values in the cache are borrowed: the type's (or module's) dict holds them
+ * while the guarded version stands.
+ *
+ * Without the target's instance layout (P2C_INSTANCE_VALUES_311) the cached
+ * operations are the generic ones.  Included by pyc2c/runtime.h.
+ */
+#ifndef PYC2C_ATTRS_H
+#define PYC2C_ATTRS_H
+
+enum {
+    P2C_ATTR_EMPTY, P2C_ATTR_VALUE, P2C_ATTR_SLOT, P2C_ATTR_CLASS,
+    P2C_ATTR_CLASS_NODICT, P2C_ATTR_MODULE, P2C_ATTR_TYPE,
+    /* the kinds whose value is an unbound method: obj goes first */
+    P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT
+};
+
+typedef struct {
+    unsigned int version;     /* tp_version_tag the entry holds for */
+    unsigned char kind;       /* P2C_ATTR_*; EMPTY never hits */
+    unsigned char backoff;    /* misses left before trying to fill again */
+    Py_ssize_t index;         /* VALUE: value index; SLOT: byte offset;
+                                 CLASS, METHOD: the shared keys' count */
+    PyObject *value;          /* borrowed: CLASS*, METHOD*, MODULE, TYPE */
+    PyObject *dict;           /* MODULE: the module's dict, */
+    uint64_t dict_version;    /* and its version tag */
+} P2C_AttrCache;
+
+/* The generic operations after a miss, which also (re)fill the cache. */
+P2C_API PyObject *P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name);
+P2C_API PyObject *P2C_LoadMethodSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name,
+                                     PyObject **self);
+P2C_API int P2C_StoreAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name,
+                              PyObject *value);
+
+#if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+
+/* What the entry says obj.name is (borrowed; NULL, without an exception,
+ * when its guard fails or the attribute is missing).  Shared by loads and
+ * method loads (a site is only ever one of them). */
+static inline PyObject *
+P2C_AttrCache_Hit(const P2C_AttrCache *c, PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    switch (c->kind) {
+    case P2C_ATTR_VALUE: {
+        if (tp->tp_version_tag != c->version)
+            return NULL;
+        PyObject **values = P2C_Instance_Values(obj);
+        return values ? values[c->index] : NULL;
+    }
+    case P2C_ATTR_SLOT:
+        return tp->tp_version_tag == c->version
+               ? *(PyObject **)((char *)obj + c->index) : NULL;
+    case P2C_ATTR_CLASS:
+    case P2C_ATTR_METHOD:
+        if (tp->tp_version_tag != c->version || P2C_Instance_Values(obj) == NULL
+            || P2C_SharedKeys_Count(P2C_Type_SharedKeys(tp)) != c->index)
+            return NULL;
+        return c->value;
+    case P2C_ATTR_CLASS_NODICT:
+    case P2C_ATTR_METHOD_NODICT:
+        return tp->tp_version_tag == c->version ? c->value : NULL;
+    case P2C_ATTR_MODULE:
+        if (tp != &PyModule_Type || P2C_Module_Dict(obj) != c->dict
+            || P2C_Dict_Version(c->dict) != c->dict_version)
+            return NULL;
+        return c->value;
+    case P2C_ATTR_TYPE:
+        if (tp != &PyType_Type || ((PyTypeObject *)obj)->tp_version_tag != c->version)
+            return NULL;
+        return c->value;
+    default:
+        return NULL;
+    }
+}
+
+/* LOAD_ATTR: obj.name, a new reference, or NULL with an exception. */
+static inline PyObject *
+P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+{
+    PyObject *v = P2C_AttrCache_Hit(c, obj);
+    if (P2C_LIKELY(v != NULL))
+        return Py_NewRef(v);
+    return P2C_LoadAttrSlow(c, obj, name);
+}
+
+/* LOAD_METHOD as P2C_LoadMethod (runtime.h): the callable (new), and in
+ * *self a new reference to obj when the callable is an unbound method to
+ * be called with obj first, else NULL. */
+static inline PyObject *
+P2C_LoadMethodCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
+{
+    PyObject *v = P2C_AttrCache_Hit(c, obj);
+    if (P2C_LIKELY(v != NULL)) {
+        *self = c->kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
+        return Py_NewRef(v);
+    }
+    return P2C_LoadMethodSlow(c, obj, name, self);
+}
+
+/* STORE_ATTR: obj.name = value (borrowed).  0, or -1 with an exception.
+ * A store site's entry is only ever VALUE or SLOT, filled for stores. */
+static inline int
+P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)
+{
+    if (P2C_LIKELY(Py_TYPE(obj)->tp_version_tag == c->version)) {
+        PyObject **p = NULL, *old;
+        if (c->kind == P2C_ATTR_VALUE) {
+            PyObject **values = P2C_Instance_Values(obj);
+            if (values != NULL) {
+                p = &values[c->index];
+                if (*p == NULL) {
+                    *p = Py_NewRef(value);
+                    P2C_Instance_ValueAdded(values, c->index);
+                    return 0;
+                }
+            }
+        } else if (c->kind == P2C_ATTR_SLOT) {
+            p = (PyObject **)((char *)obj + c->index);
+        }
+        if (p != NULL) {
+            old = *p;
+            *p = Py_NewRef(value);
+            Py_XDECREF(old);
+            return 0;
+        }
+    }
+    return P2C_StoreAttrSlow(c, obj, name, value);
+}
+
+#else   /* no caches for this target: the generic operations */
+
+static inline PyObject *
+P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+{
+    return P2C_LoadAttrSlow(c, obj, name);
+}
+static inline PyObject *
+P2C_LoadMethodCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
+{
+    return P2C_LoadMethodSlow(c, obj, name, self);
+}
+static inline int
+P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)
+{
+    return P2C_StoreAttrSlow(c, obj, name, value);
+}
+
+#endif
+
+#endif

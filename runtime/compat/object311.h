@@ -1,0 +1,68 @@
+/* object311.h — where 3.11 keeps an object's attributes, for the attribute
+ * caches (pyc2c/attrs.h): instances of classes with Py_TPFLAGS_MANAGED_DICT
+ * keep their attribute values in an array ("values") laid out by the keys
+ * their type shares among all its instances (ht_cached_keys), until
+ * something asks for their __dict__, which then replaces the values.
+ * Included through pyc2c/compat.h when P2C_INSTANCE_VALUES_311.
+ *
+ * Facts the caches rely on (Objects/dictobject.c, 3.11): shared keys only
+ * grow (an entry, once added, keeps its index for the life of the keys, and
+ * a deleted attribute is a NULL value), so an index found once stays right;
+ * a type's ht_cached_keys never changes while the type lives.
+ */
+#ifndef PYC2C_COMPAT_OBJECT311_H
+#define PYC2C_COMPAT_OBJECT311_H
+
+#ifndef Py_BUILD_CORE
+#  define Py_BUILD_CORE 1
+#  define P2C_UNDEF_BUILD_CORE
+#endif
+#include <internal/pycore_dict.h>
+#include <internal/pycore_moduleobject.h>
+#ifdef P2C_UNDEF_BUILD_CORE
+#  undef Py_BUILD_CORE
+#  undef P2C_UNDEF_BUILD_CORE
+#endif
+
+/* The keys shared by the instances of tp (a type with MANAGED_DICT). */
+typedef PyDictKeysObject P2C_SharedKeys;
+
+static inline P2C_SharedKeys *P2C_Type_SharedKeys(PyTypeObject *tp)
+{
+    return ((PyHeapTypeObject *)tp)->ht_cached_keys;
+}
+
+/* How many names the shared keys hold: it changes whenever one is added,
+ * so "still n entries" means "still without the names it lacked". */
+static inline Py_ssize_t P2C_SharedKeys_Count(P2C_SharedKeys *keys)
+{
+    return keys->dk_nentries;
+}
+
+/* The inline values of obj (MANAGED_DICT), NULL once its __dict__ exists.
+ * Their pointer is the fourth word before the object (pycore_object.h's
+ * _PyObject_ValuesPointer; that header cannot be included after Python.h
+ * outside the core, it redeclares _PyObject_LookupSpecial). */
+static inline PyObject **P2C_Instance_Values(PyObject *obj)
+{
+    PyDictValues *v = ((PyDictValues **)obj)[-4];
+    return v ? v->values : NULL;
+}
+
+/* After values[ix] went from NULL to a value: the attribute's place in
+ * the instance's insertion order (what vars(obj) lists first). */
+static inline void P2C_Instance_ValueAdded(PyObject **values, Py_ssize_t ix)
+{
+    _PyDictValues_AddToInsertionOrder((PyDictValues *)values, ix);
+}
+
+/* A module's namespace (borrowed; obj an exact module). */
+static inline PyObject *P2C_Module_Dict(PyObject *obj)
+{
+    return ((PyModuleObject *)obj)->md_dict;
+}
+
+/* The index of name (an exact str) in keys, or -1 (runtime/compat/object311.c). */
+P2C_API Py_ssize_t P2C_SharedKeys_Index(P2C_SharedKeys *keys, PyObject *name);
+
+#endif
