@@ -2,6 +2,7 @@
  * CONTAINS_OP through the abstract object API, which is what the
  * interpreter's generic (unspecialized) paths call.  The inline fast paths
  * in include/pyc2c/ops.h come first and fall back to these. */
+#include <math.h>
 #include "internal.h"
 
 typedef PyObject *(*BinaryFunc)(PyObject *, PyObject *);
@@ -96,4 +97,34 @@ P2C_CompareOpGeneric(int op, PyObject *left, PyObject *right)
     default:
         return bad_op("comparison", op);
     }
+}
+
+/* float_pow (Objects/floatobject.c, 3.11) where it ends in the platform
+ * pow(): both operands finite, y != 0 and x != 0 (CPython answers those
+ * cases itself).  A negative x needs an integral y: the power of |x|,
+ * negated for an odd y, as CPython computes it; |x| == 1 gives +-1.0
+ * without pow(), as there.  A result that overflows (inf from finite
+ * operands) is CPython's OverflowError: left to the generic path; an
+ * underflow to 0 is no error there either. */
+int
+P2C_Float_PowFast(double x, double y, double *r)
+{
+    if (!isfinite(x) || !isfinite(y) || x == 0.0 || y == 0.0)
+        return 0;
+    int negate = 0;
+    if (x < 0.0) {
+        if (y != floor(y))
+            return 0;              /* a complex result */
+        x = -x;
+        negate = fmod(fabs(y), 2.0) == 1.0;
+    }
+    if (x == 1.0) {
+        *r = negate ? -1.0 : 1.0;
+        return 1;
+    }
+    double v = pow(x, y);
+    if (!isfinite(v))
+        return 0;
+    *r = negate ? -v : v;
+    return 1;
 }

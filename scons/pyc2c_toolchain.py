@@ -29,7 +29,10 @@ def make_env(Environment, desc):
         incs.append(desc['platinclude'])
     env.Replace(CPPPATH=incs)
     extra = shlex.split(os.environ.get('PYC2C_CFLAGS', ''))
-    env.Replace(CCFLAGS=['-O2'] + WARN + extra)
+    # -fwrapv as CPython builds itself; -ffp-contract=off so that no a*b+c
+    # becomes a fused multiply-add (with -march=... that has one): compiled
+    # float arithmetic must round each operation as the interpreter does.
+    env.Replace(CCFLAGS=['-O2', '-fwrapv', '-ffp-contract=off'] + WARN + extra)
     return env
 
 

@@ -58,6 +58,17 @@ static inline long p2c_floor_mod(long a, long b)
     return (m != 0 && ((m < 0) != (b < 0))) ? m + b : m;
 }
 
+/* Whether a long converts to a double exactly (|v| <= 2**53), as fused
+ * arithmetic (src/cgen/numeric.c) requires of an int meeting a float. */
+#define P2C_LONG_IS_EXACT_DOUBLE(v) \
+    ((v) >= -(1L << 53) && (v) <= (1L << 53))
+
+/* x ** y for floats where CPython's float_pow reaches the platform pow()
+ * and gives a finite float: 1 and *r; 0 where it would do anything else
+ * (0, inf or nan operands, a negative base with a fractional exponent, a
+ * result out of range), for the caller's generic path.  runtime/ops.c. */
+P2C_API int P2C_Float_PowFast(double x, double y, double *r);
+
 /* Two compact ints: the result, or NULL to take the generic path.  Operands
  * are below 2**30 in magnitude, so sums, differences and products fit. */
 static inline PyObject *p2c_int_binop(int op, long a, long b)

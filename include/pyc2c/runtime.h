@@ -260,6 +260,9 @@ P2C_API int P2C_Frame_PushClassBody(P2C_Frame *f, PyObject *func, PyObject *cons
  * BINARY_SUBSCR, STORE_SUBSCR, with the fast paths of 3.11's specializations. */
 #include "pyc2c/ops.h"
 
+/* Unboxed ints and floats for fused arithmetic trees. */
+#include "pyc2c/numeric.h"
+
 /* LOAD_ATTR, LOAD_METHOD and STORE_ATTR with a cache at each site. */
 #include "pyc2c/attrs.h"
 
@@ -441,5 +444,8 @@ typedef struct {
  * exit status, SystemExit and KeyboardInterrupt handling), runs the module
  * as __main__, finalizes and returns the exit status. */
 P2C_API int P2C_Main(int argc, char **argv, const P2C_MainInfo *info);
+
+/* Inline fast paths of the compat layer (frame push and pop). */
+#include "pyc2c/compat_late.h"
 
 #endif

@@ -20,28 +20,6 @@
 
 #if defined(P2C_FRAME_LAYOUT_311)
 
-/* Fills the specials of f; steals func (a function object whose code is
- * code).  locals: new reference or NULL. */
-static void
-init_specials(P2C_Frame *f, PyThreadState *tstate, PyObject *func,
-              PyObject *locals, int nslots)
-{
-    PyFunctionObject *fn = (PyFunctionObject *)func;
-    f->f_func = fn;
-    f->f_globals = fn->func_globals;
-    f->f_builtins = fn->func_builtins;
-    f->f_locals = locals;
-    f->f_code = (PyCodeObject *)Py_NewRef(fn->func_code);
-    f->frame_obj = NULL;
-    f->previous = tstate->cframe->current_frame;
-    /* the RESUME, after the MAKE_CELL / COPY_FREE_VARS prefix of a closure */
-    f->prev_instr = _PyCode_CODE(f->f_code) + f->f_code->_co_firsttraceable;
-    f->stacktop = nslots;
-    f->is_entry = false;
-    f->owner = FRAME_OWNED_BY_THREAD;
-    tstate->cframe->current_frame = f;
-}
-
 /* SystemError unless code fits a frame of nslots slots whose RESUME follows
  * exactly one MAKE_CELL a cell and one COPY_FREE_VARS (when there are free
  * variables), as the stubs codeobj.c builds.  Guards memory: a frame object
@@ -92,7 +70,7 @@ P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *loc
         return -1;
     }
     PyThreadState *tstate = P2C_ThreadState();
-    init_specials(f, tstate, Py_NewRef(func), Py_XNewRef(locals), nslots);
+    p2c_frame_init_specials(f, tstate, Py_NewRef(func), Py_XNewRef(locals), nslots);
     return trace_entry(f, tstate);
 }
 
@@ -138,7 +116,7 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
         return -1;
     }
     PyThreadState *tstate = P2C_ThreadState();
-    init_specials(f, tstate, func, Py_NewRef(globals), 0);
+    p2c_frame_init_specials(f, tstate, func, Py_NewRef(globals), 0);
     return trace_entry(f, tstate);
 }
 
@@ -260,7 +238,7 @@ P2C_Frame_InitGenerator(P2C_Frame *f, PyObject *func, int nslots, int nspill)
     }
     PyThreadState *tstate = P2C_ThreadState();
     P2C_Frame *current = tstate->cframe->current_frame;
-    init_specials(f, tstate, Py_NewRef(func), NULL, nslots + nspill);
+    p2c_frame_init_specials(f, tstate, Py_NewRef(func), NULL, nslots + nspill);
     tstate->cframe->current_frame = current;   /* not linked until it runs */
     f->previous = NULL;
     f->owner = FRAME_OWNED_BY_GENERATOR;

@@ -75,6 +75,29 @@ static inline void P2C_Generator_Suspend(PyObject *gen)
 /* co_localspluskinds' bit of a cell variable (pycore_code.h's CO_FAST_CELL) */
 #define P2C_FAST_CELL 0x40
 
+/* Fills the specials of f as _PyFrame_InitializeSpecials does and links it
+ * as tstate's current frame; steals func (a function object); locals: new
+ * reference or NULL. */
+static inline void
+p2c_frame_init_specials(P2C_Frame *f, PyThreadState *tstate, PyObject *func,
+                        PyObject *locals, int nslots)
+{
+    PyFunctionObject *fn = (PyFunctionObject *)func;
+    f->f_func = fn;
+    f->f_globals = fn->func_globals;
+    f->f_builtins = fn->func_builtins;
+    f->f_locals = locals;
+    f->f_code = (PyCodeObject *)Py_NewRef(fn->func_code);
+    f->frame_obj = NULL;
+    f->previous = tstate->cframe->current_frame;
+    /* the RESUME, after the MAKE_CELL / COPY_FREE_VARS prefix of a closure */
+    f->prev_instr = _PyCode_CODE(f->f_code) + f->f_code->_co_firsttraceable;
+    f->stacktop = nslots;
+    f->is_entry = false;
+    f->owner = FRAME_OWNED_BY_THREAD;
+    tstate->cframe->current_frame = f;
+}
+
 /* The running frame of the thread (borrowed, may be NULL). */
 static inline P2C_Frame *P2C_Frame_Current(PyThreadState *tstate)
 {

@@ -16,4 +16,22 @@ P2C_Long_AsCompact(PyObject *x, long *value)
     return 1;
 }
 
+/* 1 and *value when x, an exact int, has at most two digits (|x| < 2**60:
+ * sums and products of such ints are checked for overflow in a long);
+ * else 0. */
+static inline int
+P2C_Long_AsSmall(PyObject *x, long *value)
+{
+    Py_ssize_t size = Py_SIZE(x);
+    const digit *d = ((PyLongObject *)x)->ob_digit;
+    switch (size) {
+    case 0:  *value = 0; return 1;
+    case 1:  *value = (long)d[0]; return 1;
+    case -1: *value = -(long)d[0]; return 1;
+    case 2:  *value = (long)d[0] | ((long)d[1] << PyLong_SHIFT); return 1;
+    case -2: *value = -((long)d[0] | ((long)d[1] << PyLong_SHIFT)); return 1;
+    default: return 0;
+    }
+}
+
 #endif

@@ -73,6 +73,28 @@ static void release_temps(Emitter *e, const char *prefix, int n)
         emit_line(e, "Py_XDECREF(%s%d);", prefix, i);
 }
 
+/* Argument binding with the common call inline: as many positional
+ * arguments as fn has parameters, no keywords — when fn has neither
+ * keyword-only parameters nor *args / **kwargs, that is all binding does
+ * (defaults only fill missing ones).  Anything else: the full binding. */
+static void bind_args_fast(Emitter *e, const IrFunction *fn)
+{
+    if (fn->kwonlyargcount > 0 || (fn->fnflags & (IR_FN_VARARGS | IR_FN_VARKEYWORDS))) {
+        emit_line(e, "if (P2C_Function_BindArgs(p2c_func, p2c_args, p2c_nargsf, "
+                  "p2c_kwnames, &P2C_SLOT(f, 0)) < 0)");
+        emit_line(e, "    return NULL;");
+        return;
+    }
+    emit_line(e, "if (P2C_LIKELY(p2c_kwnames == NULL && PyVectorcall_NARGS(p2c_nargsf) == %d)) {",
+              fn->argcount);
+    for (int i = 0; i < fn->argcount; i++)
+        emit_line(e, "    P2C_SLOT(f, %d) = Py_NewRef(p2c_args[%d]);", i, i);
+    emit_line(e, "}");
+    emit_line(e, "else if (P2C_Function_BindArgs(p2c_func, p2c_args, p2c_nargsf, "
+              "p2c_kwnames, &P2C_SLOT(f, 0)) < 0)");
+    emit_line(e, "    return NULL;");
+}
+
 /* The prologue: frame storage, result, temporaries; argument binding and
  * frame push (module: constants, an extension's source path, frame push). */
 static void prologue(Emitter *e, const Cg *cg, int nconsts)
@@ -105,6 +127,13 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
         emit_line(e, "    return NULL;");
         return;
     }
+    if (cg->opt->opt_level >= 1) {
+        bind_args_fast(e, fn);
+        emit_line(e, "if (P2C_Frame_PushFunctionFast(f, p2c_func, %d, %d) < 0)", fn->nslots,
+                  cgen_prefix(fn, NULL, NULL, 0));
+        emit_line(e, "    return NULL;");
+        return;
+    }
     emit_line(e, "if (P2C_Function_BindArgs(p2c_func, p2c_args, p2c_nargsf, p2c_kwnames, "
               "&P2C_SLOT(f, 0)) < 0)");
     emit_line(e, "    return NULL;");
@@ -132,8 +161,12 @@ static void epilogue(Emitter *e, const Cg *cg)
     release_temps(e, "x", cg->maxtmp);
     release_temps(e, "t", cg->fn->ntemps);
     /* the return event when tracing, then the pop (docs/runtime.md) */
-    emit_line(e, cg->fn->is_module ? "return P2C_Frame_PopModule(f, r);"
-                                   : "return P2C_Frame_PopReturn(f, r);");
+    if (cg->fn->is_module)
+        emit_line(e, "return P2C_Frame_PopModule(f, r);");
+    else if (cg->opt->opt_level >= 1)
+        emit_line(e, "return P2C_Frame_PopReturnFast(f, r, %d);", cg->fn->nslots);
+    else
+        emit_line(e, "return P2C_Frame_PopReturn(f, r);");
 }
 
 static void signature(Emitter *e, const IrFunction *fn, bool prototype)

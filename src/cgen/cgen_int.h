@@ -111,6 +111,7 @@ typedef struct {
     int *resume_sites;
     int nresume, capresume;
     bool uses_delegate;      /* a `yield from` (its status variable) */
+    bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
     bool failed;             /* a diagnostic was reported */
 } Cg;
 
@@ -206,6 +207,11 @@ void cg_del_deref(Cg *cg, IrNode *n);
 CVal cg_make_function(Cg *cg, IrNode *n);
 void cg_comp_add(Cg *cg, IrNode *n);
 void cg_setup_annotations(Cg *cg, IrNode *n);
+
+/* numeric.c: arithmetic trees over locals and constants computed in C
+ * doubles / longs behind a type guard, the generic code as fallback */
+bool cg_numeric_fusable(Cg *cg, const IrNode *n);
+CVal cg_numeric(Cg *cg, IrNode *n);
 
 /* stmt.c */
 void cg_stmt(Cg *cg, IrNode *n);

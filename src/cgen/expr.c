@@ -298,6 +298,8 @@ static CVal import_name(Cg *cg, IrNode *n)
 
 CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
 {
+    if (cg_numeric_fusable(cg, n))
+        return cg_numeric(cg, n);
     switch (n->kind) {
     case IR_CONST:       return borrowed("p2c_c[%d]", n->cidx);
     case IR_LOAD:        return load_var(cg, n, may_borrow);

@@ -50,7 +50,7 @@ static void store_attr(Cg *cg, IrNode *n)
         return;
     }
     CVal value = cg_kid(cg, n, 0), obj = cg_kid(cg, n, 1);
-    char call[160];
+    char call[256];
     snprintf(call, sizeof call, "P2C_StoreAttrCached(%s, %s, %s, %s)", cache, obj.c,
              name, value.c);
     cg_site(cg, n->pos);

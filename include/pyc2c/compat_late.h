@@ -1,0 +1,11 @@
+/* compat_late.h — the inline parts of the compat layer that use the
+ * runtime's own declarations: included at the end of pyc2c/runtime.h,
+ * selected by the feature macros of runtime/compat/version.h. */
+#ifndef PYC2C_COMPAT_LATE_H
+#define PYC2C_COMPAT_LATE_H
+
+#if defined(P2C_FRAME_LAYOUT_311)
+#  include "compat/framefast311.h"
+#endif
+
+#endif

@@ -1,0 +1,218 @@
+/* numeric.h — unboxed numbers for fused arithmetic (src/cgen/numeric.c).
+ *
+ * A P2C_Num is an exact int that fits a long, or a float, held in C.  Each
+ * operation below does what CPython's int or float operation does for
+ * those operands and returns 1, or returns 0 — having changed nothing
+ * visible — where CPython's answer could differ from C arithmetic or
+ * CPython would raise: an int result outside a long, a zero divisor, an int
+ * meeting a float when it has no exact double, a negative shift, a float
+ * floor division or modulo, an int power, a power that is not a finite
+ * float.  The generated code then runs the generic operations, so results,
+ * errors and tracebacks are CPython's.  Operand tags of constants are known
+ * to the C compiler, which drops the branches they rule out.
+ * Included by pyc2c/runtime.h.
+ */
+#ifndef PYC2C_NUMERIC_H
+#define PYC2C_NUMERIC_H
+
+typedef struct {
+    int is_float;
+    long i;        /* when !is_float */
+    double f;      /* when is_float */
+} P2C_Num;
+
+static inline P2C_Num P2C_Num_Int(long v) { P2C_Num n = {0, v, 0.0}; return n; }
+static inline P2C_Num P2C_Num_Float(double v) { P2C_Num n = {1, 0, v}; return n; }
+
+/* obj (a local's value, NULL when unbound) as a number: an exact float, or
+ * an exact int below 2**60 in magnitude.  0 for anything else. */
+static inline int P2C_Num_Of(PyObject *obj, P2C_Num *n)
+{
+    if (obj == NULL)
+        return 0;
+    if (PyFloat_CheckExact(obj)) {
+        *n = P2C_Num_Float(PyFloat_AS_DOUBLE(obj));
+        return 1;
+    }
+    n->is_float = 0;
+    n->f = 0.0;
+    return PyLong_CheckExact(obj) && P2C_Long_AsSmall(obj, &n->i);
+}
+
+/* A new int or float object (NULL with MemoryError). */
+static inline PyObject *P2C_Num_Box(P2C_Num n)
+{
+    return n.is_float ? PyFloat_FromDouble(n.f) : PyLong_FromLong(n.i);
+}
+
+/* The operand as a double: a float, or an int of at most 53 bits (the
+ * conversion CPython's float operations make, exact there). */
+static inline int p2c_num_double(P2C_Num n, double *d)
+{
+    if (n.is_float) {
+        *d = n.f;
+        return 1;
+    }
+    if (n.i < -(1L << 53) || n.i > (1L << 53))
+        return 0;
+    *d = (double)n.i;
+    return 1;
+}
+
+/* Both operands as doubles, for an operation with a float operand. */
+static inline int p2c_num_doubles(P2C_Num a, P2C_Num b, double *x, double *y)
+{
+    return p2c_num_double(a, x) && p2c_num_double(b, y);
+}
+
+static inline int P2C_Num_Add(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    double x, y;
+    if (!a.is_float && !b.is_float) {
+        *r = P2C_Num_Int(0);
+        return !__builtin_add_overflow(a.i, b.i, &r->i);
+    }
+    if (!p2c_num_doubles(a, b, &x, &y))
+        return 0;
+    *r = P2C_Num_Float(x + y);
+    return 1;
+}
+
+static inline int P2C_Num_Sub(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    double x, y;
+    if (!a.is_float && !b.is_float) {
+        *r = P2C_Num_Int(0);
+        return !__builtin_sub_overflow(a.i, b.i, &r->i);
+    }
+    if (!p2c_num_doubles(a, b, &x, &y))
+        return 0;
+    *r = P2C_Num_Float(x - y);
+    return 1;
+}
+
+static inline int P2C_Num_Mul(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    double x, y;
+    if (!a.is_float && !b.is_float) {
+        *r = P2C_Num_Int(0);
+        return !__builtin_mul_overflow(a.i, b.i, &r->i);
+    }
+    if (!p2c_num_doubles(a, b, &x, &y))
+        return 0;
+    *r = P2C_Num_Float(x * y);
+    return 1;
+}
+
+/* a / b: for two ints too (long_true_divide's own fast path divides their
+ * exact doubles, correctly rounded). */
+static inline int P2C_Num_TrueDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    double x, y;
+    if (!p2c_num_doubles(a, b, &x, &y) || y == 0.0)
+        return 0;
+    *r = P2C_Num_Float(x / y);
+    return 1;
+}
+
+/* a // b and a % b: ints only (floats: CPython's float_floor_div rules). */
+static inline int P2C_Num_FloorDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    if (a.is_float || b.is_float || b.i == 0 || (a.i == LONG_MIN && b.i == -1))
+        return 0;
+    *r = P2C_Num_Int(p2c_floor_div(a.i, b.i));
+    return 1;
+}
+
+static inline int P2C_Num_Mod(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    if (a.is_float || b.is_float || b.i == 0 || (a.i == LONG_MIN && b.i == -1))
+        return 0;
+    *r = P2C_Num_Int(p2c_floor_mod(a.i, b.i));
+    return 1;
+}
+
+/* a ** b with a float operand (an int one converted, as float_pow does). */
+static inline int P2C_Num_Pow(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    double x, y, v;
+    if ((!a.is_float && !b.is_float) || !p2c_num_doubles(a, b, &x, &y)
+        || !P2C_Float_PowFast(x, y, &v))
+        return 0;
+    *r = P2C_Num_Float(v);
+    return 1;
+}
+
+/* Bitwise operators and shifts: ints only. */
+static inline int P2C_Num_And(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    if (a.is_float || b.is_float)
+        return 0;
+    *r = P2C_Num_Int(a.i & b.i);
+    return 1;
+}
+
+static inline int P2C_Num_Or(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    if (a.is_float || b.is_float)
+        return 0;
+    *r = P2C_Num_Int(a.i | b.i);
+    return 1;
+}
+
+static inline int P2C_Num_Xor(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    if (a.is_float || b.is_float)
+        return 0;
+    *r = P2C_Num_Int(a.i ^ b.i);
+    return 1;
+}
+
+/* a << b: shifted back it must give a again (no bits lost). */
+static inline int P2C_Num_LShift(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    if (a.is_float || b.is_float || b.i < 0 || b.i > 62)
+        return 0;
+    long v = (long)((unsigned long)a.i << b.i);
+    if ((v >> b.i) != a.i)
+        return 0;
+    *r = P2C_Num_Int(v);
+    return 1;
+}
+
+/* a >> b: Python's floor division by 2**b (arithmetic shift). */
+static inline int P2C_Num_RShift(P2C_Num a, P2C_Num b, P2C_Num *r)
+{
+    if (a.is_float || b.is_float || b.i < 0)
+        return 0;
+    *r = P2C_Num_Int(b.i > 63 ? (a.i < 0 ? -1 : 0) : a.i >> b.i);
+    return 1;
+}
+
+static inline int P2C_Num_Neg(P2C_Num a, P2C_Num *r)
+{
+    if (a.is_float) {
+        *r = P2C_Num_Float(-a.f);
+        return 1;
+    }
+    if (a.i == LONG_MIN)
+        return 0;
+    *r = P2C_Num_Int(-a.i);
+    return 1;
+}
+
+static inline int P2C_Num_Pos(P2C_Num a, P2C_Num *r)
+{
+    *r = a;
+    return 1;
+}
+
+static inline int P2C_Num_Invert(P2C_Num a, P2C_Num *r)
+{
+    if (a.is_float)
+        return 0;
+    *r = P2C_Num_Int(~a.i);
+    return 1;
+}
+
+#endif

@@ -1,0 +1,212 @@
+/* numeric.c — arithmetic trees computed in C numbers, boxed once.
+ *
+ * CPython evaluates `dt * ((dx * dx + dy * dy) ** -1.5)` one operator at a
+ * time, allocating an object for every intermediate result.  When an
+ * expression is a tree of arithmetic operators whose leaves are constants
+ * and local variables (pure: reading them runs no code and cannot fail
+ * except as "unbound"), it is compiled twice:
+ *
+ *   if (every local leaf is bound, an exact float or a small exact int)
+ *       every operator on P2C_Num values (pyc2c/numeric.h); box the result
+ *   else p2c_slow: the generic code, operator by operator
+ *
+ * Each P2C_Num operation does what CPython's int or float operation does
+ * for its operands, and fails — sending control to the generic code —
+ * wherever CPython could answer otherwise or raise.  The generic code
+ * recomputes from the leaves, unchanged since nothing ran in between, so
+ * every result, error and traceback is CPython's own.  The generated C is
+ * built with -ffp-contract=off: each float operation rounds as the
+ * interpreter's does.
+ */
+#include "cgen_int.h"            /* Python.h first */
+#include <math.h>
+#include <string.h>
+#include "pyc2c/compiler/diag.h"
+
+enum { MAX_LEAVES = 16, MAX_OPS = 64 };
+
+/* The runtime operation of each fusable operator (pyc2c/numeric.h); NULL:
+ * not fusable. */
+static const char *const binop_helper[IR_BINOP_COUNT] = {
+    [IR_BINOP_ADD] = "P2C_Num_Add",       [IR_BINOP_SUB] = "P2C_Num_Sub",
+    [IR_BINOP_MULT] = "P2C_Num_Mul",      [IR_BINOP_DIV] = "P2C_Num_TrueDiv",
+    [IR_BINOP_FLOORDIV] = "P2C_Num_FloorDiv", [IR_BINOP_MOD] = "P2C_Num_Mod",
+    [IR_BINOP_POW] = "P2C_Num_Pow",       [IR_BINOP_BITAND] = "P2C_Num_And",
+    [IR_BINOP_BITOR] = "P2C_Num_Or",      [IR_BINOP_BITXOR] = "P2C_Num_Xor",
+    [IR_BINOP_LSHIFT] = "P2C_Num_LShift", [IR_BINOP_RSHIFT] = "P2C_Num_RShift",
+};
+static const char *const unary_helper[IR_UNARY_COUNT] = {
+    [IR_UNARY_USUB] = "P2C_Num_Neg", [IR_UNARY_UADD] = "P2C_Num_Pos",
+    [IR_UNARY_INVERT] = "P2C_Num_Invert",
+};
+
+/* The tree being fused: its distinct local leaves, and its operator count. */
+typedef struct {
+    const IrVar *locals[MAX_LEAVES];
+    int nlocals;
+    int nops;
+} Tree;
+
+/* ---- recognizing a tree ------------------------------------------------------ */
+
+static const char *helper_of(const IrNode *n)
+{
+    if (n->kind == IR_UNARY)
+        return unary_helper[n->op];
+    if (n->kind == IR_BINOP || n->kind == IR_INPLACE)
+        return binop_helper[n->op];
+    return NULL;
+}
+
+/* A constant a P2C_Num can hold: an exact int within a long, or a finite
+ * exact float. */
+static bool const_leaf(const Cg *cg, const IrNode *n)
+{
+    PyObject *v = ir_const_get(cg->m, n->cidx);
+    if (PyFloat_CheckExact(v))
+        return isfinite(PyFloat_AS_DOUBLE(v));
+    if (!PyLong_CheckExact(v))
+        return false;
+    int overflow;
+    PyLong_AsLongAndOverflow(v, &overflow);
+    return overflow == 0 && !PyErr_Occurred();
+}
+
+static bool local_leaf(const IrNode *n)
+{
+    return n->kind == IR_LOAD && n->var->kind == IR_VAR_LOCAL;
+}
+
+static bool add_local(Tree *t, const IrVar *v)
+{
+    for (int i = 0; i < t->nlocals; i++)
+        if (t->locals[i] == v)
+            return true;
+    if (t->nlocals == MAX_LEAVES)
+        return false;
+    t->locals[t->nlocals++] = v;
+    return true;
+}
+
+/* Whether n is made only of fusable operators over constant and local
+ * leaves; fills t. */
+static bool collect(const Cg *cg, const IrNode *n, Tree *t)
+{
+    if (n->kind == IR_CONST)
+        return const_leaf(cg, n);
+    if (local_leaf(n))
+        return add_local(t, n->var);
+    if (!helper_of(n) || ++t->nops > MAX_OPS)
+        return false;
+    for (int i = 0; i < n->nkids; i++)
+        if (!collect(cg, n->kids[i], t))
+            return false;
+    return true;
+}
+
+static int leaf_index(const Tree *t, const IrVar *v)
+{
+    for (int i = 0; i < t->nlocals; i++)
+        if (t->locals[i] == v)
+            return i;
+    P2C_UNREACHABLE();
+}
+
+/* ---- the fast path ----------------------------------------------------------- */
+
+typedef struct {
+    Cg *cg;
+    const Tree *tree;
+    int label;             /* p2c_slow<label>: the generic code */
+    int nvals;             /* P2C_Num variables p2c_n0.. */
+} Fast;
+
+/* The P2C_Num expression of n: a constant, a leaf, or a new variable
+ * computed here (failure jumps to the generic code). */
+static void emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
+{
+    if (n->kind == IR_CONST) {
+        PyObject *v = ir_const_get(fp->cg->m, n->cidx);
+        if (PyFloat_CheckExact(v))
+            snprintf(out, size, "P2C_Num_Float(%a)", PyFloat_AS_DOUBLE(v));
+        else
+            snprintf(out, size, "P2C_Num_Int(%ldL)", PyLong_AsLong(v));
+        return;
+    }
+    if (local_leaf(n)) {
+        snprintf(out, size, "p2c_l%d", leaf_index(fp->tree, n->var));
+        return;
+    }
+    char a[64], b[64];
+    emit_node(fp, n->kids[0], a, sizeof a);
+    if (n->nkids > 1)
+        emit_node(fp, n->kids[1], b, sizeof b);
+    snprintf(out, size, "p2c_n%d", fp->nvals++);
+    Emitter *e = fp->cg->out;
+    emit_line(e, "P2C_Num %s;", out);
+    if (n->nkids > 1)
+        emit_line(e, "if (!%s(%s, %s, &%s)) goto p2c_slow%d;", helper_of(n), a, b, out,
+                  fp->label);
+    else
+        emit_line(e, "if (!%s(%s, &%s)) goto p2c_slow%d;", helper_of(n), a, out,
+                  fp->label);
+}
+
+/* The guard (every local leaf a number) and the computation, the boxed
+ * result in r. */
+static void emit_fast(Fast *fp, const IrNode *n, const CVal *r)
+{
+    Cg *cg = fp->cg;
+    Emitter *e = cg->out;
+    const Tree *t = fp->tree;
+    char decl[512];
+    size_t len = (size_t)snprintf(decl, sizeof decl, "P2C_Num p2c_l0");
+    for (int i = 1; i < t->nlocals; i++)
+        len += (size_t)snprintf(decl + len, sizeof decl - len, ", p2c_l%d", i);
+    emit_line(e, "%s;", decl);
+    for (int i = 0; i < t->nlocals; i++) {
+        char lv[48];
+        cg_var_lvalue(cg, t->locals[i], lv, sizeof lv);
+        emit_line(e, "if (!P2C_Num_Of(%s, &p2c_l%d)) goto p2c_slow%d;", lv, i, fp->label);
+    }
+    char v[64];
+    emit_node(fp, n, v, sizeof v);
+    cg_site(cg, n->pos);   /* a MemoryError from boxing */
+    emit_line(e, "%s = P2C_Num_Box(%s);", r->c, v);
+    cg_check_null(cg, r->c);
+}
+
+/* ---- the whole expression ------------------------------------------------------ */
+
+bool cg_numeric_fusable(Cg *cg, const IrNode *n)
+{
+    if (cg->opt->opt_level < 2 || cg->in_numeric_slow || !helper_of(n))
+        return false;
+    Tree t = {.nlocals = 0};
+    return collect(cg, n, &t) && t.nops >= 2 && t.nlocals > 0;
+}
+
+CVal cg_numeric(Cg *cg, IrNode *n)
+{
+    Tree t = {.nlocals = 0};
+    collect(cg, n, &t);
+    Fast fp = {cg, &t, cg_label_new(cg), 0};
+    int site = cg->cur_site;
+    CVal r = cg_tmp_new(cg);
+    Emitter *e = cg->out;
+    emit_line(e, "{");
+    e->indent++;
+    emit_fast(&fp, n, &r);
+    emit_line(e, "goto p2c_done%d;", fp.label);
+    e->indent--;
+    emit_line(e, "}");
+    emit_line(e, "p2c_slow%d:;", fp.label);
+    cg->cur_site = site;   /* every jump here leaves before the fast path's site */
+    cg->in_numeric_slow = true;
+    CVal v = cg_expr(cg, n, false);
+    cg->in_numeric_slow = false;
+    cg_move(cg, r.c, &v);
+    emit_line(e, "p2c_done%d:;", fp.label);
+    cg->cur_site = -1;     /* the two paths set different sites */
+    return r;
+}
