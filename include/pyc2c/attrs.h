@@ -100,6 +100,16 @@ P2C_AttrCache_Hit(const P2C_AttrCache *c, PyObject *obj)
     }
 }
 
+/* obj.name when the site's cache answers it without running any code
+ * (borrowed), else NULL, without an exception.  A load site's entry only
+ * holds kinds that are plain reads (instance value, slot, class or module
+ * value). */
+static inline PyObject *
+P2C_LoadAttrPeek(P2C_AttrCache *c, PyObject *obj)
+{
+    return obj != NULL ? P2C_AttrCache_Hit(c, obj) : NULL;
+}
+
 /* LOAD_ATTR: obj.name, a new reference, or NULL with an exception. */
 static inline PyObject *
 P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
@@ -155,6 +165,13 @@ P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *v
 }
 
 #else   /* no caches for this target: the generic operations */
+
+static inline PyObject *
+P2C_LoadAttrPeek(P2C_AttrCache *c, PyObject *obj)
+{
+    (void)c; (void)obj;
+    return NULL;
+}
 
 static inline PyObject *
 P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)

@@ -302,12 +302,19 @@ P2C_API PyObject *P2C_CallTraced(PyObject *callable, PyObject *const *args,
                                  size_t nargs, PyObject *kwnames);
 
 /* Call helpers.  args may be NULL when nargs == 0.  CALL: the vectorcall,
- * then the eval-breaker check on return. */
+ * then the eval-breaker check on return.  A compiled function of this
+ * runtime is entered directly through its vectorcall slot (the C body):
+ * PyObject_Vectorcall would only add _Py_CheckFunctionResult, a debugging
+ * check of what generated code guarantees (NULL exactly when an exception
+ * is set). */
 static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
                                  size_t nargs, PyObject *kwnames)
 {
     if (P2C_UNLIKELY(P2C_Tracing()))
         return P2C_CallTraced(callable, args, nargs, kwnames);
+    if (Py_IS_TYPE(callable, &P2C_Function_Type))
+        return P2C_CallReturned(callable, ((PyFunctionObject *)callable)->vectorcall(
+                                    callable, args, nargs, kwnames));
     return P2C_CallReturned(callable, PyObject_Vectorcall(callable, args, nargs, kwnames));
 }
 /* LOAD_METHOD: the callable for obj.name(...), without creating a bound

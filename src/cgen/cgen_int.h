@@ -112,6 +112,7 @@ typedef struct {
     int nresume, capresume;
     bool uses_delegate;      /* a `yield from` (its status variable) */
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
+    const struct CgNumTree *numeric_tree;   /* ... and that tree */
     bool failed;             /* a diagnostic was reported */
 } Cg;
 
@@ -211,6 +212,9 @@ void cg_setup_annotations(Cg *cg, IrNode *n);
 /* numeric.c: arithmetic trees over locals and constants computed in C
  * doubles / longs behind a type guard, the generic code as fallback */
 bool cg_numeric_fusable(Cg *cg, const IrNode *n);
+/* The cache index the fused tree being emitted gave attribute leaf n, or
+ * -1 (the load takes a cache of its own). */
+int cg_numeric_attr_cache(const Cg *cg, const IrNode *n);
 CVal cg_numeric(Cg *cg, IrNode *n);
 
 /* stmt.c */

@@ -182,6 +182,17 @@ bool cg_attr_cache(Cg *cg, char *buf, size_t size)
     return true;
 }
 
+/* The cache of load site n: its own, or the one a fused tree's fast path
+ * peeks at (numeric.c). */
+static bool load_attr_cache(Cg *cg, const IrNode *n, char *buf, size_t size)
+{
+    int k = cg_numeric_attr_cache(cg, n);
+    if (k < 0)
+        return cg_attr_cache(cg, buf, size);
+    snprintf(buf, size, "&p2c_acache[%d]", k);
+    return true;
+}
+
 /* obj.name: LOAD_ATTR, through the site's cache unless -O0. */
 static CVal load_attr(Cg *cg, IrNode *n)
 {
@@ -189,7 +200,7 @@ static CVal load_attr(Cg *cg, IrNode *n)
     CVal obj = cg_kid(cg, n, 0);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
-    if (cg_attr_cache(cg, cache, sizeof cache))
+    if (load_attr_cache(cg, n, cache, sizeof cache))
         emit_line(cg->out, "%s = P2C_LoadAttrCached(%s, %s, p2c_c[%d]);", r.c, cache,
                   obj.c, n->cidx);
     else

@@ -2,13 +2,19 @@
  *
  * CPython evaluates `dt * ((dx * dx + dy * dy) ** -1.5)` one operator at a
  * time, allocating an object for every intermediate result.  When an
- * expression is a tree of arithmetic operators whose leaves are constants
- * and local variables (pure: reading them runs no code and cannot fail
- * except as "unbound"), it is compiled twice:
+ * expression is a tree of arithmetic operators whose leaves are constants,
+ * local variables and attributes of local variables (`self.x`), it is
+ * compiled twice:
  *
- *   if (every local leaf is bound, an exact float or a small exact int)
+ *   if (every local leaf is bound, every attribute leaf is answered by its
+ *       site's cache without running code (P2C_LoadAttrPeek), and each is
+ *       an exact float or a small exact int)
  *       every operator on P2C_Num values (pyc2c/numeric.h); box the result
  *   else p2c_slow: the generic code, operator by operator
+ *
+ * Reading the leaves that way runs no code and changes nothing, so doing it
+ * first is unobservable.  An attribute leaf's site keeps one cache, used by
+ * the fast path's peek and filled by the generic code's load.
  *
  * Each P2C_Num operation does what CPython's int or float operation does
  * for its operands, and fails — sending control to the generic code —
@@ -23,7 +29,7 @@
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 
-enum { MAX_LEAVES = 16, MAX_OPS = 64 };
+enum { MAX_LEAVES = 16, MAX_ATTRS = 16, MAX_OPS = 64 };
 
 /* The runtime operation of each fusable operator (pyc2c/numeric.h); NULL:
  * not fusable. */
@@ -40,12 +46,18 @@ static const char *const unary_helper[IR_UNARY_COUNT] = {
     [IR_UNARY_INVERT] = "P2C_Num_Invert",
 };
 
-/* The tree being fused: its distinct local leaves, and its operator count. */
-typedef struct {
+/* The tree being fused: its distinct local leaves, its attribute leaves
+ * (each its own site, with its cache index once assigned), and its
+ * operator count. */
+struct CgNumTree {
     const IrVar *locals[MAX_LEAVES];
     int nlocals;
+    const IrNode *attrs[MAX_ATTRS];
+    int attr_cache[MAX_ATTRS];
+    int nattrs;
     int nops;
-} Tree;
+};
+typedef struct CgNumTree Tree;
 
 /* ---- recognizing a tree ------------------------------------------------------ */
 
@@ -77,6 +89,20 @@ static bool local_leaf(const IrNode *n)
     return n->kind == IR_LOAD && n->var->kind == IR_VAR_LOCAL;
 }
 
+/* obj.name of a local obj, when attribute caches are on. */
+static bool attr_leaf(const Cg *cg, const IrNode *n)
+{
+    return n->kind == IR_ATTR && local_leaf(n->kids[0]) && cg->opt->opt_level >= 1;
+}
+
+static bool add_attr(Tree *t, const IrNode *n)
+{
+    if (t->nattrs == MAX_ATTRS)
+        return false;
+    t->attrs[t->nattrs++] = n;
+    return true;
+}
+
 static bool add_local(Tree *t, const IrVar *v)
 {
     for (int i = 0; i < t->nlocals; i++)
@@ -96,6 +122,8 @@ static bool collect(const Cg *cg, const IrNode *n, Tree *t)
         return const_leaf(cg, n);
     if (local_leaf(n))
         return add_local(t, n->var);
+    if (attr_leaf(cg, n))
+        return add_attr(t, n);
     if (!helper_of(n) || ++t->nops > MAX_OPS)
         return false;
     for (int i = 0; i < n->nkids; i++)
@@ -110,6 +138,21 @@ static int leaf_index(const Tree *t, const IrVar *v)
         if (t->locals[i] == v)
             return i;
     P2C_UNREACHABLE();
+}
+
+static int attr_index(const Tree *t, const IrNode *n)
+{
+    for (int i = 0; i < t->nattrs; i++)
+        if (t->attrs[i] == n)
+            return i;
+    return -1;
+}
+
+int cg_numeric_attr_cache(const Cg *cg, const IrNode *n)
+{
+    const Tree *t = cg->numeric_tree;
+    int i = t ? attr_index(t, n) : -1;
+    return i >= 0 ? t->attr_cache[i] : -1;
 }
 
 /* ---- the fast path ----------------------------------------------------------- */
@@ -137,6 +180,10 @@ static void emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
         snprintf(out, size, "p2c_l%d", leaf_index(fp->tree, n->var));
         return;
     }
+    if (n->kind == IR_ATTR) {
+        snprintf(out, size, "p2c_a%d", attr_index(fp->tree, n));
+        return;
+    }
     char a[64], b[64];
     emit_node(fp, n->kids[0], a, sizeof a);
     if (n->nkids > 1)
@@ -159,15 +206,19 @@ static void emit_fast(Fast *fp, const IrNode *n, const CVal *r)
     Cg *cg = fp->cg;
     Emitter *e = cg->out;
     const Tree *t = fp->tree;
-    char decl[512];
-    size_t len = (size_t)snprintf(decl, sizeof decl, "P2C_Num p2c_l0");
-    for (int i = 1; i < t->nlocals; i++)
-        len += (size_t)snprintf(decl + len, sizeof decl - len, ", p2c_l%d", i);
-    emit_line(e, "%s;", decl);
     for (int i = 0; i < t->nlocals; i++) {
         char lv[48];
         cg_var_lvalue(cg, t->locals[i], lv, sizeof lv);
+        emit_line(e, "P2C_Num p2c_l%d;", i);
         emit_line(e, "if (!P2C_Num_Of(%s, &p2c_l%d)) goto p2c_slow%d;", lv, i, fp->label);
+    }
+    for (int i = 0; i < t->nattrs; i++) {
+        const IrNode *a = t->attrs[i];
+        char obj[48];
+        cg_var_lvalue(cg, a->kids[0]->var, obj, sizeof obj);
+        emit_line(e, "P2C_Num p2c_a%d;", i);
+        emit_line(e, "if (!P2C_Num_Of(P2C_LoadAttrPeek(&p2c_acache[%d], %s), &p2c_a%d)) "
+                  "goto p2c_slow%d;", t->attr_cache[i], obj, i, fp->label);
     }
     char v[64];
     emit_node(fp, n, v, sizeof v);
@@ -183,13 +234,15 @@ bool cg_numeric_fusable(Cg *cg, const IrNode *n)
     if (cg->opt->opt_level < 2 || cg->in_numeric_slow || !helper_of(n))
         return false;
     Tree t = {.nlocals = 0};
-    return collect(cg, n, &t) && t.nops >= 2 && t.nlocals > 0;
+    return collect(cg, n, &t) && t.nops >= 2 && t.nlocals + t.nattrs > 0;
 }
 
 CVal cg_numeric(Cg *cg, IrNode *n)
 {
     Tree t = {.nlocals = 0};
     collect(cg, n, &t);
+    for (int i = 0; i < t.nattrs; i++)
+        t.attr_cache[i] = (*cg->nattr_caches)++;
     Fast fp = {cg, &t, cg_label_new(cg), 0};
     int site = cg->cur_site;
     CVal r = cg_tmp_new(cg);
@@ -203,7 +256,9 @@ CVal cg_numeric(Cg *cg, IrNode *n)
     emit_line(e, "p2c_slow%d:;", fp.label);
     cg->cur_site = site;   /* every jump here leaves before the fast path's site */
     cg->in_numeric_slow = true;
+    cg->numeric_tree = &t;       /* its attribute loads use the peeked caches */
     CVal v = cg_expr(cg, n, false);
+    cg->numeric_tree = NULL;
     cg->in_numeric_slow = false;
     cg_move(cg, r.c, &v);
     emit_line(e, "p2c_done%d:;", fp.label);

@@ -34,9 +34,16 @@ def show(f, *args):
         r = f(*args)
         if isinstance(r, float) and r == 0.0:
             r = "%r (sign %r)" % (r, math.copysign(1.0, r))
-        print(f.__name__, args, "->", type(r).__name__, r)
+        print(f.__name__, shown(args), "->", type(r).__name__, r)
     except Exception as e:
-        print(f.__name__, args, "->", type(e).__name__, e)
+        print(f.__name__, shown(args), "->", type(e).__name__, e)
+
+
+def shown(args):
+    """Numbers as they are, objects by their class and attributes."""
+    return tuple(a if isinstance(a, (int, float)) else
+                 "%s%s" % (type(a).__name__, sorted(getattr(a, "__dict__", {}).items()))
+                 for a in args)
 
 
 for args in [(1.5, 2.5), (3.0, -0.0), (0.0, 0.0), (1e308, 1e-308), (float("inf"), 2.0),
@@ -117,4 +124,66 @@ try:
 except ZeroDivisionError:
     import traceback
     traceback.print_exc()
+
+
+# attributes of locals as leaves: read from the attribute caches when they
+# answer without running code; properties and __getattr__ run in order
+class V:
+    scale = 2.0
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def dot(self, other):
+        return self.x * other.x + self.y * other.y
+
+    def scaled(self):
+        return (self.x + self.y) * self.scale - self.x / self.y
+
+
+class Noisy:
+    def __init__(self, x):
+        self._x = x
+
+    @property
+    def x(self):
+        print("  reading Noisy.x")
+        return self._x
+
+    y = 0.0
+
+
+class Slotted:
+    __slots__ = ("x", "y")
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+class Lazy:
+    def __getattr__(self, name):
+        print("  __getattr__", name)
+        return 3
+
+
+vs = [V(1.5, 2.0), V(3, 4), V(2**61, 3), V(1.0, 0.0), Slotted(2.5, 0.5), Lazy()]
+for a in vs:
+    for b in vs:
+        show(V.dot, a, b)
+for v in vs[:5]:
+    show(V.scaled, v)
+show(V.dot, V(1.0, 2.0), Noisy(4.0))
+show(V.dot, Noisy(4.0), V(1.0, 0.0))
+V.scale = 10
+show(V.scaled, V(1.0, 2.0))
+v = V(1.0, 2.0)
+v.scale = "shadow"
+show(V.scaled, v)
+del v.x
+show(V.dot, v, V(1.0, 1.0))
+
+
+# uncaught, as the last thing the program does
 deep(1, 2, 3)
