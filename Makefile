@@ -6,7 +6,8 @@
 #                        stdlib modules compiled as drop-ins under their tests
 #   make test-valgrind   the same under valgrind
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
-#   make bench           compiled vs python3 on bench/*.py
+#   make bench           compiled vs python3 on bench/programs and bench/micro, timed
+#   make bench-callgrind the same in instruction counts under callgrind
 #   make example         compile and run examples/nbody.py, with timings
 #   make install PREFIX=/usr/local
 #   make clean
@@ -44,7 +45,8 @@ DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-valgrind test-stdlib bench example install clean
+.PHONY: all runtime deps unit test test-valgrind test-stdlib bench bench-callgrind example \
+        install clean
 .DELETE_ON_ERROR:
 
 all: $(B)/pyc2c $(B)/libpyc2c.a runtime | $(DEPS_FIRST)
@@ -114,8 +116,15 @@ test-valgrind: all
 test-stdlib: all
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS)
 
+# Benchmarks compare with Debian's /usr/bin/python3 where it exists (pyenv's
+# python3 is a slower build, which would flatter us); BENCH_ARGS passes more
+# options, e.g. make bench BENCH_ARGS="-n 9 raytracer".
+BENCH_PYTHON ?= $(if $(wildcard /usr/bin/python3),/usr/bin/python3,$(PYTHON))
 bench: all
-	bench/run --python $(PYTHON)
+	bench/run --python $(BENCH_PYTHON) $(BENCH_ARGS)
+
+bench-callgrind: all
+	bench/run --callgrind --python $(BENCH_PYTHON) $(BENCH_ARGS)
 
 EXAMPLE := examples/nbody.py
 example: all

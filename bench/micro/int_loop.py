@@ -1,5 +1,10 @@
 # int_loop.py — integer arithmetic in a while loop (a Collatz walk).
 
+import os
+
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+
+
 def collatz_steps(n):
     steps = 0
     while n != 1:
@@ -27,4 +32,4 @@ def main(limit):
     print("total steps", total)
 
 
-main(100000)
+main(max(100, int(100000 * SCALE)))

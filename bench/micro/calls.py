@@ -1,5 +1,11 @@
 # calls.py — function calls: recursion, defaults, keywords and *args.
 
+import os
+
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+FIB = 30 if SCALE >= 1 else 25
+
+
 def fib(n):
     if n < 2:
         return n
@@ -18,9 +24,9 @@ def total(*args):
 
 
 def main():
-    print("fib(30) =", fib(30))
+    print("fib(%d) =" % FIB, fib(FIB))
     acc = 0
-    for i in range(500000):
+    for i in range(int(500000 * SCALE)):
         acc += scaled(i)
         acc += scaled(i, offset=1)
         acc -= total(i, 1, 2)

@@ -1,5 +1,10 @@
 # float_arith.py — float arithmetic: a Mandelbrot set rendered to a count.
 
+import os
+
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+
+
 def escapes(cr, ci, limit):
     zr = 0.0
     zi = 0.0
@@ -29,5 +34,5 @@ def mandelbrot(size, limit):
     return inside, total
 
 
-inside, total = mandelbrot(400, 150)
+inside, total = mandelbrot(max(10, int(400 * SCALE ** 0.5)), 150)
 print("points inside:", inside, "iterations:", total)

@@ -1,5 +1,10 @@
 # generators.py — generator pipelines, generator expressions, yield from.
 
+import os
+
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+
+
 def count_up(n):
     i = 0
     while i < n:
@@ -20,11 +25,11 @@ def chained(n):
 
 def main():
     total = 0
-    for x in evens(count_up(2000000)):
+    for x in evens(count_up(int(2000000 * SCALE))):
         total += x
     print("pipeline =", total)
-    print("genexp =", sum(i * i for i in range(1500000) if i & 1))
-    print("yield from =", sum(chained(600000)))
+    print("genexp =", sum(i * i for i in range(int(1500000 * SCALE)) if i & 1))
+    print("yield from =", sum(chained(int(600000 * SCALE))))
 
 
 main()
