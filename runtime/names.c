@@ -56,26 +56,47 @@ P2C_LoadGlobal(PyObject *globals, PyObject *builtins, PyObject *name)
     return v;
 }
 
+#ifdef P2C_HAVE_DICT_ENTRIES
+/* Where name is now, in cache: the entry of globals' keys, or of builtins'
+ * with globals' entry count.  Only looks (no code runs: exact str keys of
+ * exact dicts).  Leaves cache unusable when the name is in neither. */
+static void
+fill_global_cache(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
+                  PyObject *name)
+{
+    cache->globals = NULL;
+    if (!PyUnicode_CheckExact(name) || !P2C_Dict_HasUnicodeEntries(globals)
+        || !P2C_Dict_HasUnicodeEntries(builtins))
+        return;
+    void *gkeys = P2C_Dict_Keys(globals);
+    Py_ssize_t ix = P2C_SharedKeys_Index(gkeys, name);
+    void *bkeys = NULL;
+    if (ix < 0) {
+        bkeys = P2C_Dict_Keys(builtins);
+        ix = P2C_SharedKeys_Index(bkeys, name);
+        if (ix < 0)
+            return;
+    }
+    /* a deleted name's entry keeps no key: found means present */
+    if (P2C_DictEntry(bkeys ? bkeys : gkeys, ix, name) == NULL)
+        return;
+    *cache = (P2C_GlobalCache){globals, builtins, gkeys, bkeys, ix,
+                               P2C_DictKeys_Count(gkeys)};
+}
+#endif
+
 PyObject *
 P2C_LoadGlobalSlow(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
                    PyObject *name)
 {
-#ifdef P2C_HAVE_DICT_VERSION
-    if (PyDict_CheckExact(globals) && PyDict_CheckExact(builtins)) {
-        /* Read before the lookup: a key's __eq__ may run code that changes
-         * a dict, and then what was found must not be remembered. */
-        uint64_t gv = P2C_Dict_Version(globals), bv = P2C_Dict_Version(builtins);
-        PyObject *v = P2C_LoadGlobal(globals, builtins, name);
-        if (v != NULL && gv == P2C_Dict_Version(globals) &&
-            bv == P2C_Dict_Version(builtins)) {
-            *cache = (P2C_GlobalCache){globals, builtins, gv, bv, v};
-        }
-        return v;
-    }
+    PyObject *v = P2C_LoadGlobal(globals, builtins, name);
+#ifdef P2C_HAVE_DICT_ENTRIES
+    if (v != NULL && PyDict_CheckExact(globals) && PyDict_CheckExact(builtins))
+        fill_global_cache(cache, globals, builtins, name);
 #else
     (void)cache;
 #endif
-    return P2C_LoadGlobal(globals, builtins, name);
+    return v;
 }
 
 int

@@ -193,14 +193,19 @@ P2C_CallReturned(PyObject *callable, PyObject *res)
 
 /* LOAD_GLOBAL: globals, then builtins; NameError "name 'x' is not defined". */
 P2C_API PyObject *P2C_LoadGlobal(PyObject *globals, PyObject *builtins, PyObject *name);
-/* LOAD_GLOBAL at one site, remembering what it found, as 3.11's
- * LOAD_GLOBAL_MODULE/BUILTIN specializations do: while neither dict has
- * changed since (same version tags), the remembered value is still the one
- * a lookup would find, and it is still alive (the dict holds it). */
+/* LOAD_GLOBAL at one site, remembering where it found the name, as 3.11's
+ * LOAD_GLOBAL_MODULE/BUILTIN specializations do: the entry of the dicts'
+ * key tables (P2C_DictEntry, compat layer), so that rebinding a global
+ * (a counter, a cache) does not defeat the cache — only adding or removing
+ * names does.  A name found in builtins also needs the globals' key table
+ * unchanged with as many entries as when the name was found missing there
+ * (an entry, once added, keeps its place; a new one counts). */
 typedef struct {
     PyObject *globals, *builtins;   /* the dicts it was found with */
-    uint64_t globals_version, builtins_version;
-    PyObject *value;                /* borrowed from one of the dicts */
+    void *gkeys, *bkeys;            /* their key tables then (bkeys: NULL when
+                                       found in globals) */
+    Py_ssize_t index;               /* the entry holding the name */
+    Py_ssize_t gcount;              /* globals' entry count, for builtins */
 } P2C_GlobalCache;
 
 /* Looks name up and fills cache when both namespaces are exact dicts. */
@@ -211,11 +216,20 @@ static inline PyObject *
 P2C_LoadGlobalCached(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
                      PyObject *name)
 {
-#ifdef P2C_HAVE_DICT_VERSION
-    if (P2C_LIKELY(cache->globals == globals && cache->builtins == builtins &&
-                   cache->globals_version == P2C_Dict_Version(globals) &&
-                   cache->builtins_version == P2C_Dict_Version(builtins)))
-        return Py_NewRef(cache->value);
+#ifdef P2C_HAVE_DICT_ENTRIES
+    if (P2C_LIKELY(cache->globals == globals && cache->builtins == builtins)) {
+        void *gkeys = P2C_Dict_Keys(globals);
+        PyObject *v = NULL;
+        if (cache->bkeys == NULL) {
+            if (gkeys == cache->gkeys)
+                v = P2C_DictEntry(gkeys, cache->index, name);
+        } else if (gkeys == cache->gkeys && P2C_DictKeys_Count(gkeys) == cache->gcount
+                   && P2C_Dict_Keys(builtins) == cache->bkeys) {
+            v = P2C_DictEntry(cache->bkeys, cache->index, name);
+        }
+        if (P2C_LIKELY(v != NULL))
+            return Py_NewRef(v);
+    }
 #endif
     return P2C_LoadGlobalSlow(cache, globals, builtins, name);
 }

@@ -62,6 +62,37 @@ static inline PyObject *P2C_Module_Dict(PyObject *obj)
     return ((PyModuleObject *)obj)->md_dict;
 }
 
+/* The key table of an exact dict whose values live in it (a module's
+ * namespace, builtins): global-name caches (runtime.h) remember an entry of
+ * it.  An entry keeps its place while the table lives; deleting a name
+ * clears its key and value; growing makes a new table. */
+static inline void *P2C_Dict_Keys(PyObject *dict)
+{
+    return ((PyDictObject *)dict)->ma_keys;
+}
+
+static inline Py_ssize_t P2C_DictKeys_Count(void *keys)
+{
+    return ((PyDictKeysObject *)keys)->dk_nentries;
+}
+
+/* The value of entry ix of a table of str keys when that entry still holds
+ * name (identity: names are interned), else NULL.  Borrowed. */
+static inline PyObject *P2C_DictEntry(void *keys, Py_ssize_t ix, PyObject *name)
+{
+    PyDictKeysObject *dk = keys;
+    PyDictUnicodeEntry *e = &DK_UNICODE_ENTRIES(dk)[ix];
+    return e->me_key == name ? e->me_value : NULL;
+}
+
+/* Whether the entries of exact dict d can be read as above: a combined
+ * table of str keys. */
+static inline int P2C_Dict_HasUnicodeEntries(PyObject *d)
+{
+    PyDictObject *mp = (PyDictObject *)d;
+    return mp->ma_values == NULL && DK_IS_UNICODE(mp->ma_keys);
+}
+
 /* The index of name (an exact str) in keys, or -1 (runtime/compat/object311.c). */
 P2C_API Py_ssize_t P2C_SharedKeys_Index(P2C_SharedKeys *keys, PyObject *name);
 
