@@ -114,3 +114,92 @@ P2C_LoadMethod(PyObject *obj, PyObject *name, PyObject **self)
     *self = (meth != NULL && unbound) ? Py_NewRef(obj) : NULL;
     return meth;
 }
+
+/* ---- instantiating a class (P2C_CallClass) ------------------------------ */
+
+/* Fills cache (called without an exception set: _PyType_Lookup may clear
+ * one) for cls when type_call(cls, ...) is object.__new__ then a
+ * Python-level __init__: cls's metaclass is `type` (so its call is
+ * type_call), its tp_new is object's, and __init__ in its MRO is a
+ * function (then tp_init is slot_tp_init, which looks __init__ up and
+ * calls it).  The type's version tag covers all three. */
+static void
+fill_call_cache(P2C_CallCache *cache, PyTypeObject *cls)
+{
+    static PyObject *init_name;
+    cache->version = 0;
+    if (cls->tp_new != PyBaseObject_Type.tp_new)
+        return;
+    if (P2C_InternedString(&init_name, "__init__") == NULL) {
+        PyErr_Clear();   /* a MemoryError here only leaves the cache empty */
+        return;
+    }
+    PyObject *init = _PyType_Lookup(cls, init_name);
+    if (init == NULL || !PyFunction_Check(init)
+        || !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+        return;
+    cache->init = init;
+    cache->version = cls->tp_version_tag;
+}
+
+/* slot_tp_init's check of what __init__ returned (stolen). */
+static int
+check_init_result(PyObject *res)
+{
+    if (res == NULL)
+        return -1;
+    if (res != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return -1;
+    }
+    Py_DECREF(res);
+    return 0;
+}
+
+/* __init__(obj, *args) through the slot vectorcall leaves before args. */
+static PyObject *
+call_init(PyObject *init, PyObject *obj, PyObject *const *args, size_t nargsf,
+          PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs == 0 && kwnames == NULL) {
+        PyObject *one[1] = {obj};
+        return PyObject_Vectorcall(init, one, 1, NULL);
+    }
+    if (!(nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET))
+        return NULL;   /* never from generated code; see the caller */
+    PyObject **slot = (PyObject **)args - 1;
+    PyObject *saved = *slot;
+    *slot = obj;
+    PyObject *res = PyObject_Vectorcall(init, slot, (size_t)nargs + 1, kwnames);
+    *slot = saved;
+    return res;
+}
+
+PyObject *
+P2C_CallClass(P2C_CallCache *cache, PyObject *cls, PyObject *const *args,
+              size_t nargsf, PyObject *kwnames)
+{
+    PyTypeObject *tp = (PyTypeObject *)cls;
+    bool offset_ok = PyVectorcall_NARGS(nargsf) == 0 && kwnames == NULL
+                     ? true : (nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) != 0;
+    if (cache->version == 0 || tp->tp_version_tag != cache->version || !offset_ok) {
+        PyObject *r = PyObject_Vectorcall(cls, args, nargsf, kwnames);
+        if (r != NULL && offset_ok)
+            fill_call_cache(cache, tp);
+        return r;
+    }
+    static PyObject *empty;
+    if (empty == NULL && (empty = PyTuple_New(0)) == NULL)
+        return NULL;
+    PyObject *obj = tp->tp_new(tp, empty, NULL);   /* object_new */
+    if (obj == NULL)
+        return NULL;
+    if (check_init_result(call_init(cache->init, obj, args, nargsf, kwnames)) < 0) {
+        Py_DECREF(obj);
+        return NULL;
+    }
+    return obj;
+}

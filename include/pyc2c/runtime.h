@@ -331,6 +331,36 @@ static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
                                     callable, args, nargs, kwnames));
     return P2C_CallReturned(callable, PyObject_Vectorcall(callable, args, nargs, kwnames));
 }
+/* A call site's memory of the class it instantiated: the class's version
+ * tag and its __init__ (borrowed from the class's dict while the tag
+ * stands).  version 0: empty. */
+typedef struct {
+    unsigned int version;
+    PyObject *init;
+} P2C_CallCache;
+
+/* Instantiates cls (a class whose metaclass is exactly `type`) as
+ * type_call does, through cache: object.__new__ then the __init__
+ * function called directly with the instance first (no argument tuple, no
+ * bound method), with type_call's and slot_tp_init's checks.  args must
+ * have a writable slot before args[0] when nargs > 0 (vectorcall's
+ * PY_VECTORCALL_ARGUMENTS_OFFSET).  Anything it cannot do that way goes to
+ * the generic call, which also refills the cache. */
+P2C_API PyObject *P2C_CallClass(P2C_CallCache *cache, PyObject *cls, PyObject *const *args,
+                                size_t nargsf, PyObject *kwnames);
+
+/* CALL at a site with a call cache: a class is instantiated through it,
+ * anything else called as P2C_Call does. */
+static inline PyObject *P2C_CallCached(P2C_CallCache *cache, PyObject *callable,
+                                       PyObject *const *args, size_t nargsf,
+                                       PyObject *kwnames)
+{
+    if (Py_IS_TYPE(callable, &PyType_Type) && P2C_LIKELY(!P2C_Tracing()))
+        return P2C_CallReturned(callable, P2C_CallClass(cache, callable, args, nargsf,
+                                                        kwnames));
+    return P2C_Call(callable, args, nargsf, kwnames);
+}
+
 /* LOAD_METHOD: the callable for obj.name(...), without creating a bound
  * method when name is a method found on the type: then *self is a new
  * reference to obj, to be passed as the first argument; else *self is NULL.

@@ -73,8 +73,13 @@ static void emit_vectorcall(Cg *cg, IrNode *n, const CVal *r, const char *callab
                             const char *self, const CVal *vals, int nargs, int nkw)
 {
     Emitter *out = cg->out;
+    /* f(...) of a name: maybe a class, instantiated through a call cache */
+    char call[64] = "P2C_Call(";
+    if (!self && n->kids[0]->kind == IR_LOAD && cg->opt->opt_level >= 2)
+        snprintf(call, sizeof call, "P2C_CallCached(&p2c_ccache[%d], ",
+                 (*cg->ncall_caches)++);
     if (nargs == 0 && !self) {
-        emit_line(out, "%s = P2C_Call(%s, NULL, 0, NULL);", r->c, callable);
+        emit_line(out, "%s = %s%s, NULL, 0, NULL);", r->c, call, callable);
         return;
     }
     char kwnames[32] = "NULL";
@@ -92,8 +97,8 @@ static void emit_vectorcall(Cg *cg, IrNode *n, const CVal *r, const char *callab
                   "(%d + p2c_self) | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
                   r->c, callable, nargs - nkw, kwnames);
     } else {
-        emit_line(out, "%s = P2C_Call(%s, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
-                  r->c, callable, nargs - nkw, kwnames);
+        emit_line(out, "%s = %s%s, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+                  r->c, call, callable, nargs - nkw, kwnames);
     }
     out->indent--;
     emit_line(out, "}");

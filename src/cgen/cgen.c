@@ -311,6 +311,9 @@ static int write_file(IrModule *m, const CgenOptions *opt, Cg *cgs, Emitter *bod
     if (*cgs[0].nglobal_caches > 0)
         emit_raw(&e, "\n/* what each global-name load found last (P2C_LoadGlobalCached) */\n"
                  "static P2C_GlobalCache p2c_gcache[%d];\n", *cgs[0].nglobal_caches);
+    if (*cgs[0].ncall_caches > 0)
+        emit_raw(&e, "\n/* the class each call site instantiated last (P2C_CallCached) */\n"
+                 "static P2C_CallCache p2c_ccache[%d];\n", *cgs[0].ncall_caches);
     if (*cgs[0].nattr_caches > 0)
         emit_raw(&e, "\n/* what each attribute site found last (pyc2c/attrs.h) */\n"
                  "static P2C_AttrCache p2c_acache[%d];\n", *cgs[0].nattr_caches);
@@ -338,11 +341,12 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
     Emitter *bodies = calloc((size_t)m->nfuncs, sizeof *bodies);
     if (!cgs || !bodies)
         P2C_UNREACHABLE();
-    int rc = 0, nglobal_caches = 0, nattr_caches = 0;
+    int rc = 0, nglobal_caches = 0, nattr_caches = 0, ncall_caches = 0;
     for (int i = 0; i < m->nfuncs && rc == 0; i++) {
         cgs[i] = (Cg){.m = m, .opt = opt, .code_base = code_base,
                       .nglobal_caches = &nglobal_caches,
-                      .nattr_caches = &nattr_caches};
+                      .nattr_caches = &nattr_caches,
+                      .ncall_caches = &ncall_caches};
         cg_function(&cgs[i], m->funcs[i], &bodies[i]);
         if (cgs[i].failed)
             rc = -1;

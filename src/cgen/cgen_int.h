@@ -89,6 +89,7 @@ typedef struct {
     int code_base;           /* constant index of funcs[0]'s code object */
     int *nglobal_caches;     /* module-wide count of P2C_GlobalCache sites */
     int *nattr_caches;       /* module-wide count of P2C_AttrCache sites */
+    int *ncall_caches;       /* module-wide count of P2C_CallCache sites */
     IrFunction *fn;
     Emitter *out;            /* the function body being written */
     /* expression temporaries x0..: live[i] while x<i> may hold a reference */
