@@ -178,6 +178,31 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
 
 #endif
 
+#if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+PyObject *
+P2C_LoadAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+{
+    PyObject *v = P2C_AttrCache_Hit(c, obj);
+    return v != NULL ? Py_NewRef(v) : P2C_LoadAttrSlow(c, obj, name);
+}
+
+PyObject *
+P2C_LoadMethodOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
+{
+    PyObject *v = P2C_AttrCache_Hit(c, obj);
+    if (v == NULL)
+        return P2C_LoadMethodSlow(c, obj, name, self);
+    *self = c->kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
+    return Py_NewRef(v);
+}
+
+PyObject *
+P2C_PeekOther(P2C_AttrCache *c, PyObject *obj)
+{
+    return P2C_AttrCache_Hit(c, obj);
+}
+#endif
+
 PyObject *
 P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 {

@@ -51,6 +51,13 @@ typedef struct {
     uint64_t dict_version;    /* and its version tag */
 } P2C_AttrCache;
 
+/* After the inline check of the likeliest kind failed: the other kinds,
+ * then the generic operation (runtime/attrs.c). */
+P2C_API PyObject *P2C_LoadAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name);
+P2C_API PyObject *P2C_LoadMethodOther(P2C_AttrCache *c, PyObject *obj, PyObject *name,
+                                      PyObject **self);
+P2C_API PyObject *P2C_PeekOther(P2C_AttrCache *c, PyObject *obj);
+
 /* The generic operations after a miss, which also (re)fill the cache. */
 P2C_API PyObject *P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name);
 P2C_API PyObject *P2C_LoadMethodSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name,
@@ -104,34 +111,51 @@ P2C_AttrCache_Hit(const P2C_AttrCache *c, PyObject *obj)
  * (borrowed), else NULL, without an exception.  A load site's entry only
  * holds kinds that are plain reads (instance value, slot, class or module
  * value). */
-static inline PyObject *
+/* The likeliest answer of a load site, checked inline: an instance value
+ * (borrowed), or NULL. */
+P2C_ALWAYS_INLINE PyObject *
+p2c_attr_value_hit(const P2C_AttrCache *c, PyObject *obj)
+{
+    if (c->kind != P2C_ATTR_VALUE || Py_TYPE(obj)->tp_version_tag != c->version)
+        return NULL;
+    PyObject **values = P2C_Instance_Values(obj);
+    return values ? values[c->index] : NULL;
+}
+
+P2C_ALWAYS_INLINE PyObject *
 P2C_LoadAttrPeek(P2C_AttrCache *c, PyObject *obj)
 {
-    return obj != NULL ? P2C_AttrCache_Hit(c, obj) : NULL;
+    if (obj == NULL)
+        return NULL;
+    PyObject *v = p2c_attr_value_hit(c, obj);
+    return P2C_LIKELY(v != NULL) ? v : P2C_PeekOther(c, obj);
 }
 
 /* LOAD_ATTR: obj.name, a new reference, or NULL with an exception. */
-static inline PyObject *
+P2C_ALWAYS_INLINE PyObject *
 P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 {
-    PyObject *v = P2C_AttrCache_Hit(c, obj);
+    PyObject *v = p2c_attr_value_hit(c, obj);
     if (P2C_LIKELY(v != NULL))
         return Py_NewRef(v);
-    return P2C_LoadAttrSlow(c, obj, name);
+    return P2C_LoadAttrOther(c, obj, name);
 }
 
 /* LOAD_METHOD as P2C_LoadMethod (runtime.h): the callable (new), and in
  * *self a new reference to obj when the callable is an unbound method to
- * be called with obj first, else NULL. */
-static inline PyObject *
+ * be called with obj first, else NULL.  The likeliest kind, a method of an
+ * instance with inline values, is checked inline. */
+P2C_ALWAYS_INLINE PyObject *
 P2C_LoadMethodCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
 {
-    PyObject *v = P2C_AttrCache_Hit(c, obj);
-    if (P2C_LIKELY(v != NULL)) {
-        *self = c->kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
-        return Py_NewRef(v);
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (P2C_LIKELY(c->kind == P2C_ATTR_METHOD && tp->tp_version_tag == c->version
+                   && P2C_Instance_Values(obj) != NULL
+                   && P2C_SharedKeys_Count(P2C_Type_SharedKeys(tp)) == c->index)) {
+        *self = Py_NewRef(obj);
+        return Py_NewRef(c->value);
     }
-    return P2C_LoadMethodSlow(c, obj, name, self);
+    return P2C_LoadMethodOther(c, obj, name, self);
 }
 
 /* STORE_ATTR: obj.name = value (borrowed).  0, or -1 with an exception.

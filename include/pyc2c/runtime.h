@@ -20,10 +20,15 @@
 
 #if defined(__GNUC__)
 #  define P2C_API __attribute__((visibility("hidden")))
+/* For the few-instruction fast paths generated code calls at every site:
+ * the C compiler's size heuristics would otherwise leave some out of line
+ * in large generated functions. */
+#  define P2C_ALWAYS_INLINE static inline __attribute__((always_inline))
 #  define P2C_LIKELY(x) __builtin_expect(!!(x), 1)
 #  define P2C_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #  define P2C_API
+#  define P2C_ALWAYS_INLINE static inline
 #  define P2C_LIKELY(x) (x)
 #  define P2C_UNLIKELY(x) (x)
 #endif
