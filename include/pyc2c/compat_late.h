@@ -7,5 +7,10 @@
 #if defined(P2C_FRAME_LAYOUT_311)
 #  include "compat/framefast311.h"
 #endif
+#if defined(P2C_ITER_LAYOUT_311)
+#  include "compat/iter311.h"
+#else
+#  define P2C_IterNextFast P2C_IterNext
+#endif
 
 #endif

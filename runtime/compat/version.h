@@ -26,6 +26,8 @@
  *   P2C_HAVE_DICT_ENTRIES         dicts keep key/value entries at stable
  *                                 indexes in their key table (3.6 on; the
  *                                 3.11 layout in object311.h)
+ *   P2C_ITER_LAYOUT_311           range and list iterators laid out as in
+ *                                 3.11 (stepped inline: compat/iter311.h)
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11; 3.12 moved them);
  *                                 read by runtime/compat/ceval311.c only
@@ -47,6 +49,7 @@
 #  define P2C_EVAL_BREAKER_311 1
 #  define P2C_INSTANCE_VALUES_311 1
 #  define P2C_HAVE_DICT_ENTRIES 1
+#  define P2C_ITER_LAYOUT_311 1
 #  define P2C_TRACING_311 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 is supported so far (3.10, 3.12, 3.13 planned)"

@@ -199,7 +199,8 @@ static void for_next(Cg *cg, IrNode *n)
     cg_site(cg, n->pos);
     emit_line(out, "{");
     out->indent++;
-    emit_line(out, "int p2c_rc = P2C_IterNext(%s, &%s);", iter.c, item.c);
+    emit_line(out, "int p2c_rc = %s(%s, &%s);",
+              cg->opt->opt_level >= 1 ? "P2C_IterNextFast" : "P2C_IterNext", iter.c, item.c);
     cg_release(cg, &iter);
     cg_check_neg(cg, "p2c_rc");
     emit_line(out, "if (p2c_rc == 0) goto L%d_else;", lp->id);
