@@ -55,6 +55,21 @@ slot_offset(PyObject *descr, int op)
     return m->offset;
 }
 
+/* A load of an attribute found in obj's __dict__ (an exact dict): the entry
+ * of its key table holding name.  Names not in the dict are left to the
+ * generic path (a class attribute there can be shadowed at any time). */
+static int
+fill_hint(P2C_AttrCache *c, PyObject *obj, PyObject *name, unsigned int version)
+{
+    PyObject *dict = P2C_Instance_Dict(obj);
+    if (dict == NULL || !PyDict_CheckExact(dict))
+        return 0;
+    Py_ssize_t ix = P2C_SharedKeys_Index((P2C_SharedKeys *)P2C_Dict_Keys(dict), name);
+    if (ix < 0 || P2C_Dict_HintValue(dict, ix, name) == NULL)
+        return 0;
+    return set_entry(c, P2C_ATTR_HINT, version, ix, name);
+}
+
 /* obj.name where descr (borrowed, may be NULL) is what the type's MRO has
  * for name, neither a data descriptor nor a slot: an instance value, or a
  * class attribute the instance does not shadow. */
@@ -71,8 +86,10 @@ fill_instance(P2C_AttrCache *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
             return set_entry(c, P2C_ATTR_CLASS_NODICT, version, 0, descr);
         return 0;
     }
-    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || P2C_Instance_Values(obj) == NULL)
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT))
         return 0;
+    if (P2C_Instance_Values(obj) == NULL)
+        return op != FOR_STORE ? fill_hint(c, obj, name, version) : 0;
     P2C_SharedKeys *keys = P2C_Type_SharedKeys(tp);
     Py_ssize_t ix = P2C_SharedKeys_Index(keys, name);
     if (ix >= 0)

@@ -8,6 +8,10 @@
  *
  *   VALUE         an instance attribute kept in the instance's inline values
  *                 at a known index (LOAD_ATTR_INSTANCE_VALUE)
+ *   HINT          an instance attribute in the instance's __dict__ (made
+ *                 when asked for, or when a class's instances outgrow
+ *                 their shared keys), at a remembered entry whose key is
+ *                 checked (LOAD_ATTR_WITH_HINT; loads only)
  *   SLOT          a __slots__ member at a known offset (LOAD_ATTR_SLOT)
  *   CLASS         a plain class attribute (no __get__) that the instance
  *                 does not shadow; METHOD the same for a method, loaded
@@ -35,7 +39,7 @@
 
 enum {
     P2C_ATTR_EMPTY, P2C_ATTR_VALUE, P2C_ATTR_SLOT, P2C_ATTR_CLASS,
-    P2C_ATTR_CLASS_NODICT, P2C_ATTR_MODULE, P2C_ATTR_TYPE,
+    P2C_ATTR_CLASS_NODICT, P2C_ATTR_MODULE, P2C_ATTR_TYPE, P2C_ATTR_HINT,
     /* the kinds whose value is an unbound method: obj goes first */
     P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT
 };
@@ -45,8 +49,10 @@ typedef struct {
     unsigned char kind;       /* P2C_ATTR_*; EMPTY never hits */
     unsigned char backoff;    /* misses left before trying to fill again */
     Py_ssize_t index;         /* VALUE: value index; SLOT: byte offset;
-                                 CLASS, METHOD: the shared keys' count */
-    PyObject *value;          /* borrowed: CLASS*, METHOD*, MODULE, TYPE */
+                                 CLASS, METHOD: the shared keys' count;
+                                 HINT: the entry of the __dict__'s keys */
+    PyObject *value;          /* borrowed: CLASS*, METHOD*, MODULE, TYPE;
+                                 HINT: the name (a constant) */
     PyObject *dict;           /* MODULE: the module's dict, */
     uint64_t dict_version;    /* and its version tag */
 } P2C_AttrCache;
@@ -102,6 +108,14 @@ P2C_AttrCache_Hit(const P2C_AttrCache *c, PyObject *obj)
         if (tp != &PyType_Type || ((PyTypeObject *)obj)->tp_version_tag != c->version)
             return NULL;
         return c->value;
+    case P2C_ATTR_HINT: {
+        if (tp->tp_version_tag != c->version)
+            return NULL;
+        PyObject *dict = P2C_Instance_Dict(obj);
+        if (dict == NULL || !PyDict_CheckExact(dict))
+            return NULL;
+        return P2C_Dict_HintValue(dict, c->index, c->value);
+    }
     default:
         return NULL;
     }

@@ -49,6 +49,30 @@ static inline PyObject **P2C_Instance_Values(PyObject *obj)
     return v ? v->values : NULL;
 }
 
+/* The __dict__ of obj (MANAGED_DICT) once it exists, else NULL: the word
+ * before the values pointer (pycore_object.h's _PyObject_ManagedDictPointer). */
+static inline PyObject *P2C_Instance_Dict(PyObject *obj)
+{
+    return ((PyObject **)obj)[-3];
+}
+
+/* The value of name in exact dict d when entry ix of its key table holds
+ * name (identity: names are interned), else NULL; for a split table (an
+ * instance's dict made from its values) the value sits in the dict's
+ * values array.  Borrowed.  An entry past the table's entries, or a table
+ * of general keys, is a miss. */
+static inline PyObject *P2C_Dict_HintValue(PyObject *d, Py_ssize_t ix, PyObject *name)
+{
+    PyDictObject *mp = (PyDictObject *)d;
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (ix >= dk->dk_nentries || !DK_IS_UNICODE(dk))
+        return NULL;
+    PyDictUnicodeEntry *e = &DK_UNICODE_ENTRIES(dk)[ix];
+    if (e->me_key != name)
+        return NULL;
+    return mp->ma_values ? mp->ma_values->values[ix] : e->me_value;
+}
+
 /* After values[ix] went from NULL to a value: the attribute's place in
  * the instance's insertion order (what vars(obj) lists first). */
 static inline void P2C_Instance_ValueAdded(PyObject **values, Py_ssize_t ix)
