@@ -21,15 +21,14 @@
  * as CPython's compiler_while folds it) gets no test.  Positions as in 3.11:
  * the truth test, GET_ITER and FOR_ITER carry the loop statement's span.
  */
-#include <string.h>
 #include "lowering.h"
 
-/* A constant test CPython's compiler knows to be true. */
+/* A constant test CPython's compiler knows to be true.  Not `__debug__`:
+ * it is tested when the program runs (expr.c), false under -O. */
 static int constant_true(const AstNode *test)
 {
-    if (test->kind == AST_Constant)
-        return PyObject_IsTrue(((const AstConstant *)test)->value) == 1;
-    return test->kind == AST_Name && strcmp(((const AstName *)test)->id, "__debug__") == 0;
+    return test->kind == AST_Constant
+           && PyObject_IsTrue(((const AstConstant *)test)->value) == 1;
 }
 
 /* The body, lowered with break/continue allowed, appended to body. */
