@@ -99,7 +99,7 @@ static void unpack(Cg *cg, IrNode *n)
     CVal value = cg_expr(cg, n->kids[0], true);
     CVal *items = PyMem_Calloc((size_t)nv + 1, sizeof *items);
     if (!items)
-        P2C_UNREACHABLE();
+        diag_out_of_memory("generating C");
     for (int i = 0; i < nv; i++)
         items[i] = cg_tmp_new(cg);
     Emitter *out = cg->out;
