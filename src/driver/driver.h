@@ -166,7 +166,7 @@ int driver_lock_dir(const char *dir);
 /* ---- interrupt.c --------------------------------------------------------- */
 
 /* Installs the handlers of SIGINT, SIGTERM, SIGHUP and SIGQUIT (unless
- * ignored): registered temporaries removed, the running build's group
+ * ignored), and an exit hook: registered temporaries removed, the running build's group
  * stopped, then the signal re-raised with its default action. */
 void driver_signals_install(void);
 /* Registers path (copied) for removal on a signal; returns a slot for

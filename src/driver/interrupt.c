@@ -4,7 +4,7 @@
  * "Interrupts, locking and the build stamp"):
  *
  *   - Temporary files (atomic writes, paths.c) are registered here while
- *     they exist; SIGINT, SIGTERM, SIGHUP and SIGQUIT run a handler that
+ *     they exist; exit() removes them, and SIGINT, SIGTERM, SIGHUP and SIGQUIT run a handler that
  *     unlinks them, stops the running build, then re-raises the signal with
  *     its default action, so pyc2c's exit status says which signal ended it.
  *   - Each build command (scons) runs in a process group of its own, led by
@@ -95,12 +95,17 @@ static void stop_build(pid_t guard)
     kill(-guard, SIGKILL);
 }
 
-static void on_signal(int sig)
+static void unlink_temps(void)
 {
-    int saved = errno;
     for (int i = 0; i < MAX_TEMPS; i++)
         if (temps[i])
             unlink(temps[i]);
+}
+
+static void on_signal(int sig)
+{
+    int saved = errno;
+    unlink_temps();
     if (build_guard > 0)
         stop_build(build_guard);
     /* Die of the same signal: the default action, delivered once the
@@ -116,6 +121,9 @@ static void on_signal(int sig)
 
 void driver_signals_install(void)
 {
+    /* exit() from deep inside (out of memory, diag.c) leaves no temporary
+     * either; a normal run has none registered by then. */
+    atexit(unlink_temps);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
