@@ -45,6 +45,10 @@ static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 #define MAX_TEMPS 16
 static char *volatile temps[MAX_TEMPS];
 
+/* The guard's exit status when the command cannot be started (as a
+ * shell's "command not found"). */
+#define GUARD_CANNOT_SPAWN 127
+
 /* The guard (leader of the running build's process group), or 0. */
 static volatile pid_t build_guard;
 
@@ -208,11 +212,11 @@ static void guard_main(char *const argv[], const char *log_path, pid_t parent,
     int err = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
     sigprocmask(SIG_SETMASK, orig_mask, NULL);
     if (err != 0)
-        _exit(127);
+        _exit(GUARD_CANNOT_SPAWN);
     int status;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR)
-            _exit(127);
+            _exit(GUARD_CANNOT_SPAWN);
     if (WIFEXITED(status))
         _exit(WEXITSTATUS(status));
     _exit(128 + WTERMSIG(status));
@@ -238,9 +242,13 @@ static int wait_guard(pid_t guard)
     restore_mask(&old);
     if (r != guard)
         return -1;
-    if (WIFEXITED(status))
-        return WEXITSTATUS(status) == 127 ? (errno = ENOENT, -1) : WEXITSTATUS(status);
-    return 128 + WTERMSIG(status);
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
+    if (WEXITSTATUS(status) == GUARD_CANNOT_SPAWN) {
+        errno = ENOENT;     /* the usual reason: the command is not on PATH */
+        return -1;
+    }
+    return WEXITSTATUS(status);
 }
 
 int driver_run(char *const argv[], const char *log_path)
