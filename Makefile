@@ -2,9 +2,11 @@
 #
 #   make                 build/pyc2c, build/libpyc2c.a, the runtime for $(PYTHON)
 #   make deps            apt-get install the Debian 12 packages that are missing
-#   make test            unit tests, program tests, fast CPython-suite subset,
+#   make test            unit tests, program tests, driver tests (outputs,
+#                        signals, stale builds), fast CPython-suite subset,
 #                        stdlib modules compiled as drop-ins under their tests
-#   make test-valgrind   the same under valgrind
+#   make test-valgrind   unit and program tests under valgrind
+#   make test-driver     the driver tests alone (tests/driver/run)
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
 #   make bench           compiled vs python3 on bench/programs and bench/micro, timed
 #   make bench-callgrind the same in instruction counts under callgrind
@@ -45,8 +47,8 @@ DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-valgrind test-stdlib bench bench-callgrind example \
-        install clean
+.PHONY: all runtime deps unit test test-driver test-valgrind test-stdlib bench \
+        bench-callgrind example install clean
 .DELETE_ON_ERROR:
 
 all: $(B)/pyc2c $(B)/libpyc2c.a runtime | $(DEPS_FIRST)
@@ -99,6 +101,7 @@ test: all
 	@status=0; \
 	$(MAKE) --no-print-directory unit || status=1; \
 	tests/programs/run -j$(JOBS) || status=1; \
+	tests/driver/run --python $(PYTHON) || status=1; \
 	tests/cpython/run --fast -j$(JOBS) || status=1; \
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS) || status=1; \
 	exit $$status
@@ -112,6 +115,9 @@ test-valgrind: all
 	CK_FORK=no PYTHONMALLOC=malloc $(MAKE) --no-print-directory unit UNIT_WRAP="$(VALGRIND)" || status=1; \
 	tests/programs/run --valgrind -j$(JOBS) || status=1; \
 	exit $$status
+
+test-driver: all
+	tests/driver/run --python $(PYTHON)
 
 test-stdlib: all
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS)

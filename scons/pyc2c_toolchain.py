@@ -10,6 +10,20 @@ import shutil
 WARN = ['-Wall', '-Wextra']
 
 
+def literal(path):
+    """path as scons must be given it: scons substitutes $NAME in every file
+    name and flag it is handed (a source named 'a$b.py' would build 'a'),
+    and '$$' is its escape for one '$'."""
+    return path.replace('$', '$$')
+
+
+def user_flags():
+    """PYC2C_CFLAGS, split as a shell would.  They go to the compiler and to
+    the linker alike: -fsanitize=..., -flto, -pg or -m32 need both, and
+    a compile-only flag (-DX, -Ifoo) is harmless at link time."""
+    return [literal(f) for f in shlex.split(os.environ.get('PYC2C_CFLAGS', ''))]
+
+
 def make_env(Environment, desc):
     """An Environment with the user's PATH and compiler (CC, default gcc),
     behind ccache when installed, and the include paths of pyc2c and of the
@@ -27,12 +41,11 @@ def make_env(Environment, desc):
             desc['include']]
     if desc['platinclude'] and desc['platinclude'] not in incs:
         incs.append(desc['platinclude'])
-    env.Replace(CPPPATH=incs)
-    extra = shlex.split(os.environ.get('PYC2C_CFLAGS', ''))
+    env.Replace(CPPPATH=[literal(i) for i in incs])
     # -fwrapv as CPython builds itself; -ffp-contract=off so that no a*b+c
     # becomes a fused multiply-add (with -march=... that has one): compiled
     # float arithmetic must round each operation as the interpreter does.
-    env.Replace(CCFLAGS=['-O2', '-fwrapv', '-ffp-contract=off'] + WARN + extra)
+    env.Replace(CCFLAGS=['-O2', '-fwrapv', '-ffp-contract=off'] + WARN + user_flags())
     return env
 
 
@@ -64,7 +77,8 @@ def module_flags(env):
 def extension_link(env):
     """An extension module: -shared, the runtime linked in, libpython not
     (symbols come from the interpreter that loads the module)."""
-    env.Replace(PROGSUFFIX='', LINKFLAGS=['-shared', '-Wl,--exclude-libs,ALL'])
+    env.Replace(PROGSUFFIX='',
+                LINKFLAGS=['-shared', '-Wl,--exclude-libs,ALL'] + user_flags())
 
 
 def executable_link(env, desc):
@@ -74,17 +88,18 @@ def executable_link(env, desc):
     modules resolve the C API against the executable): measured as fast as
     /usr/bin/python3, whereas the shared library costs ~15%.  Otherwise link
     the shared library with an rpath to it (pyenv)."""
-    libs = shlex.split(desc['libs'])
+    libs = [literal(x) for x in shlex.split(desc['libs'])]
     if desc['static_lib']:
-        env.Replace(LINKFLAGS=['-no-pie', '-Wl,--export-dynamic'])
-        pylink = [desc['static_lib']] + libs + shlex.split(desc['modlibs'])
+        env.Replace(LINKFLAGS=['-no-pie', '-Wl,--export-dynamic'] + user_flags())
+        pylink = [literal(desc['static_lib'])] + libs + \
+            [literal(x) for x in shlex.split(desc['modlibs'])]
     else:
         name = desc['ldlibrary']
         if name.startswith('lib'):
             name = name[3:]
         name = name.split('.so')[0]
-        libdir = desc['libdir']
-        env.Replace(LINKFLAGS=[])
+        libdir = literal(desc['libdir'])
+        env.Replace(LINKFLAGS=user_flags())
         pylink = ['-L' + libdir, '-l' + name, '-Wl,-rpath,' + libdir] + libs
     env['PYC2C_PYLINK'] = pylink
     env['LINKCOM'] = '$LINK -o $TARGET $LINKFLAGS $SOURCES $_LIBDIRFLAGS ' \

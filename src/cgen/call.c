@@ -42,7 +42,7 @@ static CVal *eval_kids_from(Cg *cg, IrNode *n, int from, int count)
 {
     CVal *vals = PyMem_Calloc((size_t)count + 1, sizeof *vals);
     if (!vals)
-        P2C_UNREACHABLE();
+        diag_out_of_memory("generating C");
     for (int i = 0; i < from; i++)
         vals[i].tmp = -1;
     for (int i = from; i < count; i++)
@@ -338,7 +338,7 @@ static void dict_group(Cg *cg, IrNode *n, const char *d, int from, int to)
     int count = to - from;
     CVal *vals = PyMem_Calloc((size_t)count + 1, sizeof *vals);
     if (!vals)
-        P2C_UNREACHABLE();
+        diag_out_of_memory("generating C");
     for (int i = 0; i < count; i += 2) {
         vals[i] = big ? cg_expr_before(cg, n->kids[from + i], n->kids[from + i + 1])
                       : cg_kid(cg, n, from + i);

@@ -340,7 +340,7 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
     Cg *cgs = calloc((size_t)m->nfuncs, sizeof *cgs);
     Emitter *bodies = calloc((size_t)m->nfuncs, sizeof *bodies);
     if (!cgs || !bodies)
-        P2C_UNREACHABLE();
+        diag_out_of_memory("generating C");
     int rc = 0, nglobal_caches = 0, nattr_caches = 0, ncall_caches = 0;
     for (int i = 0; i < m->nfuncs && rc == 0; i++) {
         cgs[i] = (Cg){.m = m, .opt = opt, .code_base = code_base,

@@ -60,7 +60,7 @@ void cg_closure_prologue(Cg *cg)
         return;
     int *ops = PyMem_Calloc((size_t)p, sizeof *ops), *args = PyMem_Calloc((size_t)p, sizeof *args);
     if (!ops || !args)
-        P2C_UNREACHABLE();
+        diag_out_of_memory("generating C");
     cgen_prefix(cg->fn, ops, args, p);
     for (int k = 0; k < p; k++) {
         if (args[k] > 255) {   /* the unit would need an EXTENDED_ARG */
@@ -201,7 +201,7 @@ CVal cg_make_function(Cg *cg, IrNode *n)
     int npos = n->nkids - nkw - nann;
     CVal *vals = PyMem_Calloc((size_t)n->nkids + 1, sizeof *vals);
     if (!vals)
-        P2C_UNREACHABLE();
+        diag_out_of_memory("generating C");
     for (int i = 0; i < n->nkids; i++)
         vals[i] = cg_kid(cg, n, i);
     CVal none = {.c = "NULL", .tmp = -1};

@@ -38,7 +38,7 @@ static void put_byte(Bytes *b, unsigned v)
         b->cap = b->cap ? 2 * b->cap : 64;
         b->buf = PyMem_Realloc(b->buf, b->cap);
         if (!b->buf)
-            P2C_UNREACHABLE();
+            diag_out_of_memory("generating C");
     }
     b->buf[b->len++] = (unsigned char)v;
 }

@@ -30,7 +30,7 @@ static void reserve(Emitter *e, size_t more)
         cap *= 2;
     char *buf = realloc(e->buf, cap);
     if (!buf)
-        P2C_UNREACHABLE();   /* out of memory: the compiler cannot go on */
+        diag_out_of_memory("generating C");
     e->buf = buf;
     e->cap = cap;
 }

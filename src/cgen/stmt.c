@@ -112,7 +112,7 @@ static void unpack(Cg *cg, IrNode *n)
     CVal value = cg_expr(cg, n->kids[0], true);
     CVal *items = PyMem_Calloc((size_t)nv + 1, sizeof *items);
     if (!items)
-        P2C_UNREACHABLE();
+        diag_out_of_memory("generating C");
     for (int i = 0; i < nv; i++)
         items[i] = cg_tmp_new(cg);
     Emitter *out = cg->out;
@@ -158,18 +158,26 @@ static void if_stmt(Cg *cg, IrNode *n)
     }
 }
 
+/* A backward jump polls the eval breaker (signals, pending calls, the
+ * GIL), as 3.11's JUMP_BACKWARD and POP_JUMP_BACKWARD_IF_* do; entering a
+ * loop does not.  A while loop's back edge reports the loop's position
+ * (the `while` line: a KeyboardInterrupt in `while True:` names it); a for
+ * loop's is artificial, so the frame's current site stands. */
+static void back_edge(Cg *cg, IrNode *loop_node)
+{
+    if (loop_node && loop_node->op == IR_LOOP_WHILE)
+        cg_site(cg, loop_node->pos);
+    cg_check_neg(cg, "P2C_CheckEvalBreaker()");
+}
+
 static void loop(Cg *cg, IrNode *n)
 {
     CgLoop lp = {.id = cg_label_new(cg), .outer = cg->loop};
     cg_label(cg, "L%d_top", lp.id);
-    /* Every way round the loop passes here: poll the eval breaker, as the
-     * interpreter's backward jumps do (signals, pending calls, the GIL).
-     * No site of its own: CPython's back-edge jump is artificial and reports
-     * the position of the instruction before it, the frame's current site. */
-    cg_check_neg(cg, "P2C_CheckEvalBreaker()");
     cg->loop = &lp;
     block(cg, n->kids[0]);
     cg->loop = lp.outer;
+    back_edge(cg, n);
     emit_line(cg->out, "goto L%d_top;", lp.id);
     if (lp.used_else) {
         cg_label(cg, "L%d_else", lp.id);
@@ -284,7 +292,12 @@ void cg_stmt(Cg *cg, IrNode *n)
         innermost(cg, n)->used_end = true;
         return;
     case IR_CONTINUE:
+        /* 3.11's compiler_continue: a NOP at the statement, the unwinding
+         * (finally bodies set their own positions), then JUMP_BACKWARD at
+         * whatever position is current. */
+        cg_site(cg, n->pos);
         cg_unwind_jump(cg);
+        back_edge(cg, NULL);
         emit_line(cg->out, "goto L%d_top;", innermost(cg, n)->id);
         return;
     case IR_RETURN:      return_stmt(cg, n); return;

@@ -13,7 +13,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,33 +22,6 @@
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
-
-extern char **environ;
-
-int driver_run(char *const argv[], const char *log_path)
-{
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    if (log_path) {
-        posix_spawn_file_actions_addopen(&fa, 1, log_path,
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0666);
-        posix_spawn_file_actions_adddup2(&fa, 1, 2);
-    }
-    pid_t pid;
-    int err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (err != 0) {
-        errno = err;
-        return -1;
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    if (WIFEXITED(status))
-        return WEXITSTATUS(status);
-    return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-}
 
 /* ---- the build description (JSON) ----------------------------------------- */
 
@@ -92,6 +64,7 @@ static int write_description(const char *dir, const char *kind, const char *home
     json_field(f, "target", target);
     json_field(f, "source", source ? source : "");
     json_field(f, "runtime_lib", runtime_lib ? runtime_lib : "");
+    json_field(f, "python", t->executable_real);
     json_field(f, "python_version", t->version);
     json_field(f, "include", t->include);
     json_field(f, "platinclude", t->platinclude);
@@ -148,34 +121,57 @@ static int run_scons(const DriverOptions *opt, const char *home, const char *dir
     return r;
 }
 
+/* The lock is an flock on DIR/.lock, deliberately inherited by the build
+ * commands (no O_CLOEXEC): the guard, scons and the compilers hold it too,
+ * so a build that outlives its pyc2c (the guard SIGKILLed with it) keeps
+ * the directory locked until its last process exits, and the next pyc2c
+ * waits instead of building beside it. */
 int driver_lock_dir(const char *dir)
 {
     char *path = driver_sprintf("%s/.lock", dir);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (fd < 0)
+    int fd = open(path, O_RDWR | O_CREAT, 0666);
+    if (fd < 0) {
         diag_error("cannot lock '%s': %s", path, strerror(errno));
-    else
+    } else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (isatty(2))
+            fprintf(stderr, "pyc2c: waiting for another build in %s...\n", dir);
         while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
             ;
+    }
     free(path);
     return fd;
 }
 
 /* ---- the runtime library ------------------------------------------------- */
 
-/* home/build/runtime/TAG when home/build is writable (a checkout built with
- * make), else CACHE/runtime/TAG. */
+/* The runtime's directory name: TAG, plus a hash of CC and PYC2C_CFLAGS
+ * when either is set, so that a build with other flags (a sanitizer, LTO,
+ * clang) has a runtime of its own instead of rebuilding the shared one. */
+static char *runtime_name(const char *tag)
+{
+    const char *cc = getenv("CC"), *cflags = getenv("PYC2C_CFLAGS");
+    if ((!cc || !*cc) && (!cflags || !*cflags))
+        return driver_strdup(tag);
+    unsigned long long h = driver_hash(cc ? cc : "", 0);
+    h = driver_hash(cflags ? cflags : "", h);
+    return driver_sprintf("%s-f%08llx", tag, h & 0xffffffffULL);
+}
+
+/* home/build/runtime/NAME when home/build is writable (a checkout built with
+ * make), else CACHE/runtime/NAME. */
 static char *runtime_dir(const char *home, const char *tag)
 {
     char *b = driver_sprintf("%s/build", home);
+    char *name = runtime_name(tag);
     char *dir;
     if (access(b, W_OK) == 0) {
-        dir = driver_sprintf("%s/runtime/%s", b, tag);
+        dir = driver_sprintf("%s/runtime/%s", b, name);
     } else {
         char *cache = driver_cache_dir();
-        dir = driver_sprintf("%s/runtime/%s", cache, tag);
+        dir = driver_sprintf("%s/runtime/%s", cache, name);
         free(cache);
     }
+    free(name);
     free(b);
     return dir;
 }
@@ -243,31 +239,76 @@ static unsigned long long hash_file(unsigned long long h, const char *path)
     return h;
 }
 
-/* What the artifact is built from, as one line: the hash of the generated C
- * and of the build description, and the runtime library's identity (size and
- * mtime).  Contents, not mtimes, decide for the C file: file times have the
- * kernel's coarse granularity (milliseconds), too coarse when a source is
- * changed and recompiled at once. */
-static char *build_stamp(const DriverBuild *b, const char *runtime_lib)
+/* A file's identity as text: device, inode, size and mtime ("-" when it
+ * does not exist).  Any rewrite or replacement changes it. */
+static char *file_identity(const char *path)
 {
-    char *desc = driver_sprintf("%s/pyc2c-build.json", b->build_dir);
-    unsigned long long h = hash_file(hash_file(14695981039346656037ULL, b->c_file), desc);
-    free(desc);
     struct stat st;
-    long long size = stat(runtime_lib, &st) == 0 ? (long long)st.st_size : -1;
-    return driver_sprintf("%016llx %lld %lld\n", h, size, driver_mtime(runtime_lib));
+    if (stat(path, &st) != 0)
+        return driver_strdup("-");
+    return driver_sprintf("%llx:%llx:%lld:%lld.%09ld", (unsigned long long)st.st_dev,
+                          (unsigned long long)st.st_ino, (long long)st.st_size,
+                          (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 }
 
-/* Is the artifact built from exactly what it would be built from now? */
-static bool artifact_fresh(const DriverBuild *b, const char *stamp, const char *stamp_path)
+/* Everything the artifact is built from, as one line: the hash of the
+ * generated C, of the build description (pyc2c's version, the target
+ * interpreter's path, version and build settings, CC, PYC2C_CFLAGS, the
+ * kind of output) and of the scons scripts, and the identities of the
+ * runtime library and of the pyc2c executable itself (a rebuilt compiler
+ * may generate or link differently).  Contents, not mtimes, decide for the
+ * C file: file times have the kernel's coarse granularity (milliseconds),
+ * too coarse when a source is changed and recompiled at once. */
+static char *build_inputs(const DriverBuild *b, const char *runtime_lib)
+{
+    char *desc = driver_sprintf("%s/pyc2c-build.json", b->build_dir);
+    char *sconstruct = driver_sprintf("%s/scons/SConstruct", b->home);
+    char *toolchain = driver_sprintf("%s/scons/pyc2c_toolchain.py", b->home);
+    unsigned long long h = hash_file(14695981039346656037ULL, b->c_file);
+    h = hash_file(hash_file(hash_file(h, desc), sconstruct), toolchain);
+    char *rt = file_identity(runtime_lib);
+    char *self = file_identity("/proc/self/exe");
+    char *line = driver_sprintf("%016llx rt=%s pyc2c=%s", h, rt, self);
+    free(desc); free(sconstruct); free(toolchain); free(rt); free(self);
+    return line;
+}
+
+/* The stamp: the inputs line and the identity of the artifact they made.
+ * An artifact rewritten after the stamp (by anything: a build that outlived
+ * an earlier pyc2c) no longer matches it. */
+static char *build_stamp(const char *inputs, const char *artifact)
+{
+    char *id = file_identity(artifact);
+    char *stamp = driver_sprintf("%s artifact=%s\n", inputs, id);
+    free(id);
+    return stamp;
+}
+
+/* Is the artifact built from exactly what it would be built from now, and
+ * untouched since? */
+static bool artifact_fresh(const DriverBuild *b, const char *inputs, const char *stamp_path)
 {
     if (driver_mtime(b->artifact) < 0)
         return false;
+    char *stamp = build_stamp(inputs, b->artifact);
     size_t len = 0;
     char *old = driver_read_file(stamp_path, &len);
     bool same = old && len == strlen(stamp) && memcmp(old, stamp, len) == 0;
     free(old);
+    free(stamp);
     return same;
+}
+
+/* Runs scons for the module; 0 when it produced the artifact. */
+static int build_artifact(const DriverBuild *b)
+{
+    if (run_scons(b->opt, b->home, b->build_dir, b->name) != 0)
+        return -1;
+    if (driver_mtime(b->artifact) < 0) {
+        diag_error("the C build of %s produced no %s", b->name, b->artifact);
+        return -1;
+    }
+    return 0;
 }
 
 int driver_build_module(const DriverBuild *b, const char *runtime_lib)
@@ -280,22 +321,28 @@ int driver_build_module(const DriverBuild *b, const char *runtime_lib)
     free(source);
     if (r != 0)
         return -1;
-    char *stamp = build_stamp(b, runtime_lib);
+    char *inputs = build_inputs(b, runtime_lib);
     char *stamp_path = driver_sprintf("%s/pyc2c-stamp", b->build_dir);
-    r = 0;
-    if (!artifact_fresh(b, stamp, stamp_path)) {
-        unlink(stamp_path);   /* a failed build must not look fresh later */
-        r = run_scons(b->opt, b->home, b->build_dir, b->name);
-        if (r == 0 && driver_mtime(b->artifact) < 0) {
-            diag_error("the C build of %s produced no %s", b->name, b->artifact);
-            r = -1;
-        }
-        if (r == 0)
-            r = driver_write_atomic(stamp_path, stamp, strlen(stamp), 0644);
+    bool fresh = artifact_fresh(b, inputs, stamp_path);
+    /* From here until the stamp is rewritten, the artifact is not known to
+     * match the inputs: a run that stops anywhere in between (an error, a
+     * signal, SIGKILL) leaves no stamp, and the next run builds again. */
+    if (!fresh && unlink(stamp_path) != 0 && errno != ENOENT) {
+        diag_error("cannot remove '%s': %s", stamp_path, strerror(errno));
+        r = -1;
     }
-    free(stamp);
-    free(stamp_path);
+    if (r == 0 && !fresh)
+        r = build_artifact(b);
     /* Always installed afresh: outputs are small and a copy costs less than
-     * deciding, from mtimes, whether the old one is still right. */
-    return r == 0 ? driver_copy_atomic(b->artifact, b->output) : -1;
+     * deciding whether the old one is still right. */
+    if (r == 0)
+        r = driver_copy_atomic(b->artifact, b->output);
+    if (r == 0 && !fresh) {
+        char *stamp = build_stamp(inputs, b->artifact);
+        r = driver_write_atomic(stamp_path, stamp, strlen(stamp), 0644);
+        free(stamp);
+    }
+    free(inputs);
+    free(stamp_path);
+    return r;
 }

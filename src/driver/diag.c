@@ -41,6 +41,12 @@ int diag_error_count(void)
     return error_count;
 }
 
+void diag_out_of_memory(const char *doing)
+{
+    fprintf(stderr, "pyc2c: error: out of memory while %s\n", doing);
+    exit(1);
+}
+
 void diag_unreachable(const char *file, int line, const char *func)
 {
     fprintf(stderr, "pyc2c: internal error: unreachable code reached at %s:%d (%s)\n",

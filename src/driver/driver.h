@@ -5,6 +5,10 @@
  *   paths.c    the pyc2c home, the build cache, small file utilities
  *   modname.c  the dotted name of an extension module (packages)
  *   build.c    the scons builds (runtime library, module) and the install
+ *   output.c   which output paths may be written (never an input, a device,
+ *              a FIFO, a socket, a directory; a symlink only on request)
+ *   interrupt.c  signals: temporaries removed, the build's process group
+ *              stopped; running a build command in a guarded group
  *   main.c     the pipeline: parse, lower, verify, generate C, build
  *
  * Everything here reports user errors through diag_error() and returns -1.
@@ -36,6 +40,8 @@ typedef struct {
     bool verbose;             /* --verbose: show the scons commands */
     int opt_level;            /* -O0 (generic operations only) or -O2 (the
                                  default: caches and fast paths) */
+    bool write_through_symlink; /* --write-through-symlink: an output that
+                                   is a symlink replaces the file it names */
 } DriverOptions;
 
 /* 0 to go on, 1 when --help/--version was handled (exit 0), -1 after a
@@ -89,14 +95,34 @@ int driver_mkdirs(const char *path);
 /* Reads a whole file; NULL with errno set. */
 char *driver_read_file(const char *path, size_t *size);
 /* Writes data to path atomically (temp file in the same dir + rename) with
- * the given mode; -1 after a diagnostic. */
+ * the given mode; replaces only a regular file or nothing.  -1 after a
+ * diagnostic. */
 int driver_write_atomic(const char *path, const char *data, size_t size, mode_t mode);
 /* Copies src to dst atomically (temp + rename), keeping src's mode. */
 int driver_copy_atomic(const char *src, const char *dst);
+/* Removes the temporaries of path (".BASE.pyc2c-tmp-XXXXXX" beside it)
+ * whose writer has died. */
+void driver_sweep_temps(const char *path);
 /* Modification time in nanoseconds, or -1 when absent. */
 long long driver_mtime(const char *path);
 /* The newest mtime of the regular files under dir (recursively), or -1. */
 long long driver_newest_mtime(const char *dir);
+
+/* ---- output.c ------------------------------------------------------------ */
+
+/* The files an output must never replace (NULL or "" when unknown). */
+typedef struct {
+    const char *source;      /* FILE as given */
+    const char *python;      /* the target interpreter's real path */
+} DriverOutputInputs;
+
+/* Checks that an output may be written at path: nothing there, or a
+ * regular file that is none of the inputs nor pyc2c itself.  A symbolic
+ * link is refused unless through_symlink, which checks the file it points
+ * to instead.  Returns the path to install at (malloc'd), or NULL after a
+ * diagnostic.  Nothing is touched either way. */
+char *driver_check_output(const char *path, const DriverOutputInputs *in,
+                          bool through_symlink);
 
 /* ---- modname.c ----------------------------------------------------------- */
 
@@ -139,8 +165,20 @@ int driver_build_module(const DriverBuild *b, const char *runtime_lib);
  * descriptor; closing it releases the lock.  -1 after a diagnostic. */
 int driver_lock_dir(const char *dir);
 
-/* Runs argv (argv[0] looked up on PATH) with stdout and stderr to log_path
- * (or inherited when NULL); returns the exit status, -1 if it cannot run. */
+/* ---- interrupt.c --------------------------------------------------------- */
+
+/* Installs the handlers of SIGINT, SIGTERM, SIGHUP and SIGQUIT (unless
+ * ignored), and an exit hook: registered temporaries removed, the running build's group
+ * stopped, then the signal re-raised with its default action. */
+void driver_signals_install(void);
+/* Registers path (copied) for removal on a signal; returns a slot for
+ * driver_temp_forget (-1 when the table is full: not registered). */
+int driver_temp_add(const char *path);
+void driver_temp_forget(int slot);
+/* Runs argv (argv[0] looked up on PATH) in a process group of its own, with
+ * stdin from /dev/null and stdout and stderr to log_path (or inherited when
+ * NULL); the group dies with pyc2c, whatever kills pyc2c.  Returns the exit
+ * status (128+N for a signal), -1 with errno set if it cannot run. */
 int driver_run(char *const argv[], const char *log_path);
 
 #endif

@@ -5,7 +5,9 @@
  *
  * Exit status 0 on success, 1 on any error (reported as one
  * "pyc2c: error: ..." line).  Nothing is written at the output path unless
- * the build succeeded; the install is an atomic rename.
+ * the build succeeded; the install is an atomic rename, and only over a
+ * path output.c allows (never the source, a device, a FIFO, a link...).
+ * A signal removes the temporaries and stops the build (interrupt.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -30,7 +32,10 @@ typedef struct {
     char *name;          /* file stem: names the build files */
     char *modname;       /* --module: the dotted module name (modname.c) */
     char *out_stem;      /* --module: the output's name before EXT_SUFFIX */
-    char *output;        /* final output path */
+    char *output;        /* final output path, as named */
+    char *install;       /* where it is installed: output, or the file an
+                            output symlink names (--write-through-symlink) */
+    char *emit_c;        /* --emit-c: NAME.c next to the output */
     char *output_dir;
     char *build_dir;
     char *c_file;
@@ -42,6 +47,7 @@ static void job_free(Job *j)
     if (j->have_target)
         driver_target_free(&j->target);
     free(j->home); free(j->abs_input); free(j->name); free(j->output);
+    free(j->install); free(j->emit_c);
     free(j->modname); free(j->out_stem);
     free(j->output_dir); free(j->build_dir); free(j->c_file); free(j->artifact);
 }
@@ -98,7 +104,24 @@ static int check_target(Job *j)
     return 0;
 }
 
-/* Decides the output path and checks that its directory is writable. */
+/* The output directory must exist and be writable. */
+static int check_output_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        diag_error("output directory '%s' does not exist", dir);
+        return -1;
+    }
+    if (access(dir, W_OK) != 0) {
+        diag_error("cannot write to output directory '%s': %s", dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Decides the output path (and --emit-c's) and checks, before anything is
+ * built, that they may be written (output.c): a refused output costs
+ * nothing and touches nothing. */
 static int plan_output(Job *j)
 {
     const char *suffix = j->opt.module ? j->target.ext_suffix : "";
@@ -110,19 +133,19 @@ static int plan_output(Job *j)
         j->output = driver_sprintf("%s/%s%s", j->output_dir,
                                    j->opt.module ? j->out_stem : j->name, suffix);
     }
-    struct stat st;
-    if (stat(j->output_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_error("output directory '%s' does not exist", j->output_dir);
+    if (check_output_dir(j->output_dir) != 0)
         return -1;
-    }
-    if (access(j->output_dir, W_OK) != 0) {
-        diag_error("cannot write to output directory '%s': %s", j->output_dir,
-                   strerror(errno));
+    DriverOutputInputs in = { j->opt.input, j->target.executable_real };
+    j->install = driver_check_output(j->output, &in, j->opt.write_through_symlink);
+    if (!j->install)
         return -1;
-    }
-    if (stat(j->output, &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag_error("output path '%s' is a directory", j->output);
-        return -1;
+    if (j->opt.emit_c) {
+        j->emit_c = driver_sprintf("%s/%s.c", j->output_dir, j->name);
+        char *ok = driver_check_output(j->emit_c, &in, j->opt.write_through_symlink);
+        if (!ok)
+            return -1;
+        free(j->emit_c);
+        j->emit_c = ok;
     }
     return 0;
 }
@@ -207,15 +230,6 @@ out_unit:
     return r;
 }
 
-/* --emit-c: NAME.c next to the output. */
-static int emit_c(Job *j, const char *text, size_t len)
-{
-    char *path = driver_sprintf("%s/%s.c", j->output_dir, j->name);
-    int r = write_if_changed(path, text, len);
-    free(path);
-    return r;
-}
-
 static int compile_file(Job *j)
 {
     if (check_input(j) != 0)
@@ -239,7 +253,7 @@ static int compile_file(Job *j)
     }
     r = write_if_changed(j->c_file, text, len);
     if (r == 0 && j->opt.emit_c)
-        r = emit_c(j, text, len);
+        r = write_if_changed(j->emit_c, text, len);
     free(text);
     if (r != 0)
         return -1;
@@ -247,7 +261,7 @@ static int compile_file(Job *j)
     if (!rtlib)
         return -1;
     DriverBuild b = { &j->opt, &j->target, j->home, j->name, j->build_dir,
-                      j->c_file, j->artifact, j->output };
+                      j->c_file, j->artifact, j->install };
     r = driver_build_module(&b, rtlib);
     free(rtlib);
     return r;
@@ -270,6 +284,7 @@ int main(int argc, char **argv)
 {
     Job job;
     memset(&job, 0, sizeof job);
+    driver_signals_install();
     int r = driver_parse_options(argc, argv, &job.opt);
     if (r != 0)
         return r > 0 ? 0 : 1;

@@ -25,6 +25,9 @@ static const char usage_text[] =
     "                    is pkg).  NAME is its last part (__init__ for a package)\n"
     "  -o PATH           write the output to PATH\n"
     "  --output-dir DIR  write the output into DIR (default: .)\n"
+    "  --write-through-symlink\n"
+    "                    when the output path is a symbolic link, replace the\n"
+    "                    file it points to (by default a link is refused)\n"
     "  --python PATH     the interpreter to build for (default: python3)\n"
     "  --jobs N, -j N    parallel C compile jobs (default: number of cores)\n"
     "  --keep-build      keep the build directory next to the output\n"
@@ -108,6 +111,7 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
     if (!strcmp(a, "--emit-c")) { opt->emit_c = true; return 0; }
     if (!strcmp(a, "--dump-ir")) { opt->dump_ir = true; return 0; }
     if (!strcmp(a, "--verbose")) { opt->verbose = true; return 0; }
+    if (!strcmp(a, "--write-through-symlink")) { opt->write_through_symlink = true; return 0; }
     if (!strcmp(a, "--build-runtime")) { opt->build_runtime = true; return 0; }
     if (!strcmp(a, "-O0")) { opt->opt_level = 0; return 0; }
     if (!strcmp(a, "-O2")) { opt->opt_level = 2; return 0; }

@@ -3,7 +3,10 @@
  *
  * Atomic means: write a temporary file in the destination's own directory,
  * then rename() it over the destination, so a reader (or a user after an
- * interrupted run) sees either the old file or the complete new one.
+ * interrupted run) sees either the old file or the complete new one.  The
+ * temporary is removed on every way out: errors here, signals
+ * (interrupt.c), and a SIGKILL by the next write of the same path
+ * (driver_sweep_temps).  The rename replaces only a regular file.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -13,7 +16,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
@@ -194,17 +199,70 @@ static mode_t current_umask(void)
     return m;
 }
 
-/* Opens a fresh temporary file next to path; returns its fd and name. */
-static int open_temp_near(const char *path, char **tmp_name, mode_t mode)
+/* The prefix of path's temporaries, ".BASE.pyc2c-tmp-", and its directory. */
+static char *temp_prefix(const char *path, char **dir)
 {
-    char *dir = driver_dirname(path);
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    *tmp_name = driver_sprintf("%s/.%s.pyc2c-tmp-XXXXXX", dir, base);
+    *dir = driver_dirname(path);
+    return driver_sprintf(".%s.pyc2c-tmp-", base);
+}
+
+/* Removes one leftover temporary, dir/name, if its writer is gone: a
+ * writer holds an exclusive flock on its temporary from creation to rename
+ * (open_temp_near), so a lock we can take means a dead writer (a SIGKILLed
+ * pyc2c: the one end no handler can clean up after). */
+static void remove_if_abandoned(int dirfd, const char *name)
+{
+    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        unlinkat(dirfd, name, 0);
+    close(fd);
+}
+
+void driver_sweep_temps(const char *path)
+{
+    char *dir;
+    char *prefix = temp_prefix(path, &dir);
+    size_t n = strlen(prefix);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        if (strncmp(e->d_name, prefix, n) == 0 && strlen(e->d_name) == n + 6)
+            remove_if_abandoned(dirfd(d), e->d_name);
+    if (d)
+        closedir(d);
+    free(prefix);
     free(dir);
-    int fd = mkstemp(*tmp_name);
-    if (fd >= 0)
+}
+
+/* Opens a fresh temporary file next to path, locked (see
+ * remove_if_abandoned) and registered for removal on a signal; returns its
+ * fd, its name and its registration slot.  -1 with errno set. */
+static int open_temp_near(const char *path, char **tmp_name, int *slot, mode_t mode)
+{
+    char *dir;
+    char *prefix = temp_prefix(path, &dir);
+    *tmp_name = driver_sprintf("%s/%sXXXXXX", dir, prefix);
+    free(prefix);
+    free(dir);
+    *slot = -1;
+    sigset_t all, old;
+    sigfillset(&all);
+    /* No signal between creating the file and registering it. */
+    sigprocmask(SIG_BLOCK, &all, &old);
+    int fd = mkostemp(*tmp_name, O_CLOEXEC);
+    if (fd >= 0) {
+        *slot = driver_temp_add(*tmp_name);
+        flock(fd, LOCK_EX);
         fchmod(fd, mode & ~current_umask());
+    }
+    int err = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    errno = err;
     return fd;
 }
 
@@ -223,10 +281,25 @@ static int write_all(int fd, const char *data, size_t size)
     return 0;
 }
 
+/* rename() replaces only a regular file (or nothing): never a device, a
+ * FIFO, a socket, a directory or a symbolic link that appeared since the
+ * output was checked (main.c).  0, or -1 with errno set. */
+static int rename_over_regular(const char *tmp, const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        errno = EEXIST;
+        return -1;
+    }
+    return rename(tmp, path);
+}
+
 int driver_write_atomic(const char *path, const char *data, size_t size, mode_t mode)
 {
+    driver_sweep_temps(path);
     char *tmp;
-    int fd = open_temp_near(path, &tmp, mode);
+    int slot;
+    int fd = open_temp_near(path, &tmp, &slot, mode);
     if (fd < 0) {
         diag_error("cannot write '%s': %s", path, strerror(errno));
         free(tmp);
@@ -234,15 +307,22 @@ int driver_write_atomic(const char *path, const char *data, size_t size, mode_t 
     }
     int ok = write_all(fd, data, size) == 0;
     int err = errno;
-    ok = (close(fd) == 0) && ok;
-    if (ok && rename(tmp, path) != 0) {
+    if (ok && rename_over_regular(tmp, path) != 0) {
         ok = 0;
         err = errno;
     }
-    if (!ok) {
+    if (!ok)
         unlink(tmp);
-        diag_error("cannot write '%s': %s", path, strerror(err));
+    /* Closed (the lock released) only once the name is gone or renamed. */
+    if (close(fd) != 0 && ok) {
+        ok = 0;
+        err = errno;
     }
+    driver_temp_forget(slot);
+    if (!ok && err == EEXIST)
+        diag_error("cannot write '%s': it is no longer a regular file", path);
+    else if (!ok)
+        diag_error("cannot write '%s': %s", path, strerror(err));
     free(tmp);
     return ok ? 0 : -1;
 }

@@ -192,6 +192,19 @@ static void flush_std_streams(void)
     PyErr_Clear();
 }
 
+/* A MemoryError pending in the front end becomes one clear line and exit 1
+ * (the machine's limit, not the program's error nor a compiler bug):
+ * "out of memory while <doing> 'FILE'".  Returns if none is pending. */
+static void exit_if_out_of_memory(const char *doing, const char *display_path)
+{
+    if (!PyErr_Occurred() || !PyErr_ExceptionMatches(PyExc_MemoryError))
+        return;
+    PyErr_Clear();
+    char what[512];
+    snprintf(what, sizeof what, "%s '%s'", doing, display_path);
+    diag_out_of_memory(what);
+}
+
 /* Compiles the file as `python3 FILE` does, stopped before it runs.  0 if
  * it compiles; else -1 after printing the error as python3 prints it. */
 static int check_like_python(const char *display_path, const char *abs_path)
@@ -218,6 +231,7 @@ static int check_like_python(const char *display_path, const char *abs_path)
         PyErr_Clear();
         return 0;
     }
+    exit_if_out_of_memory("parsing", display_path);
     PyErr_Print();
     flush_std_streams();
     return -1;
@@ -349,6 +363,7 @@ AstUnit *front_parse_file(const char *display_path, const char *abs_path)
         u->code = front.code;   /* the keepalive list holds it */
     Py_CLEAR(front.code);
     if (!u) {
+        exit_if_out_of_memory("reading the AST of", display_path);
         PyErr_Print();
         flush_std_streams();
         diag_error("internal error: cannot read the AST of '%s'", display_path);

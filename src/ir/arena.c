@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
+#include "pyc2c/compiler/diag.h"
 
 enum { CHUNK_SIZE = 64 * 1024 };
 
@@ -27,8 +28,7 @@ static void *xcalloc(size_t size)
 {
     void *p = calloc(1, size);
     if (!p) {
-        fputs("pyc2c: fatal error: out of memory\n", stderr);
-        abort();
+        diag_out_of_memory("building the IR");
     }
     return p;
 }

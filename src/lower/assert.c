@@ -19,24 +19,24 @@
  * the save/restore of compiler_visit_expr); `not`, `and`/`or` and `x if c
  * else y` recurse in code order; anything else is visited and restores
  * pos. */
-static IrPos after_jump_if(const AstNode *test, IrPos pos)
+IrPos lower_after_jump_if(const AstNode *test, IrPos pos)
 {
     switch (test->kind) {
     case AST_UnaryOp: {
         const AstUnaryOp *u = (const AstUnaryOp *)test;
-        return u->op == AST_Not ? after_jump_if(u->operand, pos) : pos;
+        return u->op == AST_Not ? lower_after_jump_if(u->operand, pos) : pos;
     }
     case AST_BoolOp: {
         const AstBoolOp *b = (const AstBoolOp *)test;
         for (int i = 0; i < b->values.n; i++)
-            pos = after_jump_if(b->values.items[i], pos);
+            pos = lower_after_jump_if(b->values.items[i], pos);
         return pos;
     }
     case AST_IfExp: {
         const AstIfExp *e = (const AstIfExp *)test;
-        pos = after_jump_if(e->test, pos);
-        pos = after_jump_if(e->body, pos);
-        return after_jump_if(e->orelse, pos);
+        pos = lower_after_jump_if(e->test, pos);
+        pos = lower_after_jump_if(e->body, pos);
+        return lower_after_jump_if(e->orelse, pos);
     }
     case AST_Compare:
         return test->pos;
@@ -47,7 +47,7 @@ static IrPos after_jump_if(const AstNode *test, IrPos pos)
 
 int lower_assert(Lower *L, const AstAssert *s, IrNode *block)
 {
-    IrPos pos = after_jump_if(s->test, s->hdr.pos);
+    IrPos pos = lower_after_jump_if(s->test, s->hdr.pos);
     IrNode *test = lower_expr(L, s->test);
     if (!test)
         return -1;

@@ -96,8 +96,8 @@ static IrNode *simple_call(Lower *L, const AstCall *e, IrNode *call)
         ir_node_add(L->m, call, v);
     }
     if (!names) {
-        PyErr_Print();
-        P2C_UNREACHABLE();   /* out of memory */
+        PyErr_Clear();
+        diag_out_of_memory("lowering");
     }
     call->cidx = lower_const(L, names);
     Py_DECREF(names);

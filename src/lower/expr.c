@@ -87,12 +87,14 @@ static IrNode *lower_constant(Lower *L, const AstConstant *c)
     return lower_const_node(L, v, c->hdr.pos);
 }
 
-/* A name read.  `__debug__` is the constant True, as CPython's AST
- * optimizer makes it (pyc2c has no -O mode). */
+/* A name read.  `__debug__` is the running interpreter's (IR DEBUG: False
+ * under -O or PYTHONOPTIMIZE): CPython's AST optimizer folds it to the
+ * constant of the interpreter that compiles, which for a compiled program
+ * is the one that runs it, and assert follows the same flag (assert.c). */
 static IrNode *lower_name(Lower *L, const AstName *e)
 {
     if (strcmp(e->id, "__debug__") == 0)
-        return lower_const_node(L, Py_True, e->hdr.pos);
+        return ir_node_new(L->m, IR_DEBUG, e->hdr.pos);
     IrVar *v = lower_var(L, e->id, e->hdr.pos);
     return v ? lower_load(L, v, e->hdr.pos) : NULL;
 }

@@ -91,8 +91,8 @@ static PyObject *fromlist_of(const AstImportFrom *s)
             PyTuple_SET_ITEM(t, i, name);
     }
     if (!t) {
-        PyErr_Print();
-        P2C_UNREACHABLE();   /* out of memory */
+        PyErr_Clear();
+        diag_out_of_memory("lowering");
     }
     return t;
 }

@@ -17,19 +17,22 @@
  *
  * LOOP's else block runs when the loop ends by LOOP_EXIT or by FOR_NEXT
  * finding the iterator exhausted, not by break; a break or continue inside
- * it belongs to the enclosing loop.  `while True:` (a constant true test,
+ * it belongs to the enclosing loop.  A while loop's LOOP has op
+ * IR_LOOP_WHILE and, as its position, where 3.11 puts the loop's back edge:
+ * the bottom copy of the test's jump, at the statement (or at a
+ * comparison's span, lower_after_jump_if); that is the position a signal
+ * handled at the back edge reports (cgen's loop).  `while True:` (a constant true test,
  * as CPython's compiler_while folds it) gets no test.  Positions as in 3.11:
  * the truth test, GET_ITER and FOR_ITER carry the loop statement's span.
  */
-#include <string.h>
 #include "lowering.h"
 
-/* A constant test CPython's compiler knows to be true. */
+/* A constant test CPython's compiler knows to be true.  Not `__debug__`:
+ * it is tested when the program runs (expr.c), false under -O. */
 static int constant_true(const AstNode *test)
 {
-    if (test->kind == AST_Constant)
-        return PyObject_IsTrue(((const AstConstant *)test)->value) == 1;
-    return test->kind == AST_Name && strcmp(((const AstName *)test)->id, "__debug__") == 0;
+    return test->kind == AST_Constant
+           && PyObject_IsTrue(((const AstConstant *)test)->value) == 1;
 }
 
 /* The body, lowered with break/continue allowed, appended to body. */
@@ -41,14 +44,16 @@ static int loop_body(Lower *L, const AstSeq *stmts, IrNode *body)
     return rc;
 }
 
-static int finish_loop(Lower *L, IrPos pos, IrNode *body, const AstSeq *orelse,
-                       IrNode *block)
+/* Appends LOOP(body, else) to block; the LOOP, or NULL on error. */
+static IrNode *finish_loop(Lower *L, IrPos pos, IrNode *body, const AstSeq *orelse,
+                           IrNode *block)
 {
     IrNode *els = lower_block(L, orelse, pos);
     if (!els)
-        return -1;
-    ir_node_add(L->m, block, ir_node(L->m, IR_LOOP, pos, 2, body, els));
-    return 0;
+        return NULL;
+    IrNode *loop = ir_node(L->m, IR_LOOP, pos, 2, body, els);
+    ir_node_add(L->m, block, loop);
+    return loop;
 }
 
 int lower_while(Lower *L, const AstWhile *s, IrNode *block)
@@ -67,7 +72,12 @@ int lower_while(Lower *L, const AstWhile *s, IrNode *block)
     }
     if (loop_body(L, &s->body, body) < 0)
         return -1;
-    return finish_loop(L, pos, body, &s->orelse, block);
+    IrNode *loop = finish_loop(L, pos, body, &s->orelse, block);
+    if (!loop)
+        return -1;
+    loop->op = IR_LOOP_WHILE;
+    loop->pos = constant_true(s->test) ? pos : lower_after_jump_if(s->test, pos);
+    return 0;
 }
 
 IrVar *lower_iter_temp(Lower *L, IrNode *seq, IrPos pos, IrNode *block)
@@ -98,7 +108,7 @@ int lower_for(Lower *L, const AstFor *s, IrNode *block)
     IrNode *item = lower_next_item(L, it, pos, s->target->pos, body);
     if (lower_assign_to(L, s->target, item, body) < 0 || loop_body(L, &s->body, body) < 0)
         return -1;
-    if (finish_loop(L, pos, body, &s->orelse, block) < 0)
+    if (!finish_loop(L, pos, body, &s->orelse, block))
         return -1;
     /* Both ways out of the loop (exhausted, break) come here; CPython pops
      * the iterator on both. */

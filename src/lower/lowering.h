@@ -128,6 +128,9 @@ int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block);
 int lower_try(Lower *L, const AstTry *s, IrNode *block);
 int lower_with(Lower *L, const AstWith *s, IrNode *block);
 int lower_assert(Lower *L, const AstAssert *s, IrNode *block);
+/* The position 3.11's compiler_jump_if(test) leaves current when it starts
+ * at pos: where the jump after a truth test is (assert.c). */
+IrPos lower_after_jump_if(const AstNode *test, IrPos pos);
 
 /* ---- classes.c ---------------------------------------------------------- */
 

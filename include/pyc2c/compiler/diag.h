@@ -20,6 +20,11 @@ void diag_unsupported(const char *file, int line, const char *construct);
 /* How many errors were reported so far. */
 int diag_error_count(void);
 
+/* pyc2c: error: out of memory while <doing>, then exit status 1: memory
+ * running out is the machine's limit, not a bug, and says so in one line
+ * (registered temporaries are removed at exit, src/driver/interrupt.c). */
+void diag_out_of_memory(const char *doing) __attribute__((noreturn));
+
 #define P2C_UNREACHABLE() diag_unreachable(__FILE__, __LINE__, __func__)
 void diag_unreachable(const char *file, int line, const char *func)
     __attribute__((noreturn));

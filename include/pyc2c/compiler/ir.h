@@ -72,6 +72,11 @@ typedef enum {
     IR_CMP_COUNT
 } IrCmpOp;
 
+/* LOOP's op: a for loop's back edge is artificial (it reports the position
+ * of the code before it); a while loop's is the bottom copy of its test's
+ * jump, at the LOOP's pos. */
+enum { IR_LOOP_FOR = 0, IR_LOOP_WHILE = 1 };
+
 extern const char *const ir_binop_symbol[IR_BINOP_COUNT];
 extern const char *const ir_unaryop_symbol[IR_UNARY_COUNT];
 extern const char *const ir_cmpop_symbol[IR_CMP_COUNT];

@@ -1,0 +1,272 @@
+/* interrupt.c — what an interrupted pyc2c leaves behind: nothing.
+ *
+ * Three mechanisms, one per way a run can end early (docs/usage.md,
+ * "Interrupts, locking and the build stamp"):
+ *
+ *   - Temporary files (atomic writes, paths.c) are registered here while
+ *     they exist; exit() removes them, and SIGINT, SIGTERM, SIGHUP and SIGQUIT run a handler that
+ *     unlinks them, stops the running build, then re-raises the signal with
+ *     its default action, so pyc2c's exit status says which signal ended it.
+ *   - Each build command (scons) runs in a process group of its own, led by
+ *     a small guard process forked from pyc2c.  The guard is the parent of
+ *     scons and asks the kernel for SIGTERM when pyc2c dies
+ *     (PR_SET_PDEATHSIG), on which it SIGKILLs its whole group: even a
+ *     SIGKILLed pyc2c leaves no scons or gcc running.  pyc2c's own handler
+ *     sends the group SIGTERM (the guard turns it into SIGKILL), waits for
+ *     the guard, then SIGKILLs the group in case the guard was stuck.
+ *   - The build directory's lock (build.c) is inherited by the guard, scons
+ *     and the compilers: if the group outlives pyc2c anyway, the directory
+ *     stays locked until the last of them exits, and the next pyc2c waits.
+ *
+ * Everything the handler touches is set up with the signals blocked, so
+ * the handler never sees a half-updated table; it calls only
+ * async-signal-safe functions (unlink, kill, waitid, nanosleep, raise).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "driver.h"
+
+extern char **environ;
+
+static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+#define N_HANDLED (sizeof handled_signals / sizeof handled_signals[0])
+
+/* A run has at most a few temporaries at once (one atomic write at a time,
+ * nested at most once); the table is generous. */
+#define MAX_TEMPS 16
+static char *volatile temps[MAX_TEMPS];
+
+/* The guard's exit status when the command cannot be started (as a
+ * shell's "command not found"). */
+#define GUARD_CANNOT_SPAWN 127
+
+/* The guard (leader of the running build's process group), or 0. */
+static volatile pid_t build_guard;
+
+/* The handled signals, for sigprocmask. */
+static void handled_set(sigset_t *set)
+{
+    sigemptyset(set);
+    for (size_t i = 0; i < N_HANDLED; i++)
+        sigaddset(set, handled_signals[i]);
+}
+
+static void block_handled(sigset_t *old)
+{
+    sigset_t set;
+    handled_set(&set);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void restore_mask(const sigset_t *old)
+{
+    sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+/* Has the guard exited?  Does not reap it: while its zombie exists its pid
+ * stays reserved, so kill(-guard) cannot reach an unrelated group. */
+static int guard_exited(pid_t guard)
+{
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    if (waitid(P_PID, (id_t)guard, &si, WEXITED | WNOHANG | WNOWAIT) != 0)
+        return 1;
+    return si.si_pid == guard;
+}
+
+/* Stops the build group: SIGTERM (the guard SIGKILLs its group), up to two
+ * seconds for the guard to go, then SIGKILL for whatever is left. */
+static void stop_build(pid_t guard)
+{
+    kill(-guard, SIGTERM);
+    for (int i = 0; i < 100 && !guard_exited(guard); i++)
+        sleep_ms(20);
+    kill(-guard, SIGKILL);
+}
+
+static void unlink_temps(void)
+{
+    for (int i = 0; i < MAX_TEMPS; i++)
+        if (temps[i])
+            unlink(temps[i]);
+}
+
+static void on_signal(int sig)
+{
+    int saved = errno;
+    unlink_temps();
+    if (build_guard > 0)
+        stop_build(build_guard);
+    /* Die of the same signal: the default action, delivered once the
+     * handler's blocking of sig is lifted. */
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    raise(sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    errno = saved;   /* not reached for the default actions of these signals */
+}
+
+void driver_signals_install(void)
+{
+    /* exit() from deep inside (out of memory, diag.c) leaves no temporary
+     * either; a normal run has none registered by then. */
+    atexit(unlink_temps);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    handled_set(&sa.sa_mask);    /* one handler at a time */
+    for (size_t i = 0; i < N_HANDLED; i++) {
+        struct sigaction old;
+        /* A signal ignored by whoever started pyc2c (nohup, a background
+         * job) stays ignored, as for any well-behaved program. */
+        if (sigaction(handled_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(handled_signals[i], &sa, NULL);
+    }
+}
+
+int driver_temp_add(const char *path)
+{
+    char *copy = driver_strdup(path);
+    sigset_t old;
+    block_handled(&old);
+    int slot = -1;
+    for (int i = 0; i < MAX_TEMPS && slot < 0; i++)
+        if (!temps[i]) {
+            temps[i] = copy;
+            slot = i;
+        }
+    restore_mask(&old);
+    if (slot < 0)
+        free(copy);
+    return slot;
+}
+
+void driver_temp_forget(int slot)
+{
+    if (slot < 0 || slot >= MAX_TEMPS)
+        return;
+    sigset_t old;
+    block_handled(&old);
+    char *p = temps[slot];
+    temps[slot] = NULL;
+    restore_mask(&old);
+    free(p);
+}
+
+/* ---- the guarded build group ---------------------------------------------- */
+
+/* The guard's handler: the whole group dies at once (the guard included).
+ * Half-written objects are harmless: scons keeps a target's signature only
+ * after building it, so the next build redoes them. */
+static void guard_on_signal(int sig)
+{
+    (void)sig;
+    kill(0, SIGKILL);
+}
+
+/* Runs in the guard: spawns argv with the original signal mask, waits for
+ * it and exits with its status.  Never returns. */
+static void guard_main(char *const argv[], const char *log_path, pid_t parent,
+                       const sigset_t *orig_mask)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = guard_on_signal;
+    for (size_t i = 0; i < N_HANDLED; i++)
+        sigaction(handled_signals[i], &sa, NULL);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent)          /* pyc2c died before the prctl */
+        kill(0, SIGKILL);
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawnattr_init(&attr);
+    /* Never the terminal: the group is not the foreground one. */
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    if (log_path) {
+        posix_spawn_file_actions_addopen(&fa, 1, log_path,
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0666);
+        posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    }
+    posix_spawnattr_setsigmask(&attr, orig_mask);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    pid_t pid;
+    int err = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
+    sigprocmask(SIG_SETMASK, orig_mask, NULL);
+    if (err != 0)
+        _exit(GUARD_CANNOT_SPAWN);
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            _exit(GUARD_CANNOT_SPAWN);
+    if (WIFEXITED(status))
+        _exit(WEXITSTATUS(status));
+    _exit(128 + WTERMSIG(status));
+}
+
+/* Waits for the guard to exit without reaping it, then (signals blocked, so
+ * the handler cannot aim at a reaped pid) forgets and reaps it. */
+static int wait_guard(pid_t guard)
+{
+    siginfo_t si;
+    for (;;) {
+        memset(&si, 0, sizeof si);
+        if (waitid(P_PID, (id_t)guard, &si, WEXITED | WNOWAIT) == 0)
+            break;
+        if (errno != EINTR)
+            return -1;
+    }
+    sigset_t old;
+    block_handled(&old);
+    build_guard = 0;
+    int status;
+    pid_t r = waitpid(guard, &status, 0);
+    restore_mask(&old);
+    if (r != guard)
+        return -1;
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
+    if (WEXITSTATUS(status) == GUARD_CANNOT_SPAWN) {
+        errno = ENOENT;     /* the usual reason: the command is not on PATH */
+        return -1;
+    }
+    return WEXITSTATUS(status);
+}
+
+int driver_run(char *const argv[], const char *log_path)
+{
+    sigset_t old;
+    block_handled(&old);
+    pid_t parent = getpid();
+    pid_t guard = fork();
+    if (guard == 0) {
+        setpgid(0, 0);
+        guard_main(argv, log_path, parent, &old);
+    }
+    if (guard > 0) {
+        setpgid(guard, guard);     /* also here: no race with the first kill */
+        build_guard = guard;
+    }
+    restore_mask(&old);
+    if (guard < 0)
+        return -1;
+    return wait_guard(guard);
+}
