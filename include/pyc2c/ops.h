@@ -58,6 +58,29 @@ static inline long p2c_floor_mod(long a, long b)
     return (m != 0 && ((m < 0) != (b < 0))) ? m + b : m;
 }
 
+/* seq[i] when seq (may be NULL) is an exact list or tuple and i (negative:
+ * from the end) is in range: borrowed, found as list_subscript and
+ * tuple_subscript find it, without running code.  Else NULL, no
+ * exception. */
+static inline PyObject *P2C_PeekItem(PyObject *seq, Py_ssize_t i)
+{
+    if (seq == NULL)
+        return NULL;
+    if (PyList_CheckExact(seq)) {
+        Py_ssize_t n = PyList_GET_SIZE(seq);
+        if (i < 0)
+            i += n;
+        return i >= 0 && i < n ? PyList_GET_ITEM(seq, i) : NULL;
+    }
+    if (PyTuple_CheckExact(seq)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(seq);
+        if (i < 0)
+            i += n;
+        return i >= 0 && i < n ? PyTuple_GET_ITEM(seq, i) : NULL;
+    }
+    return NULL;
+}
+
 /* Whether a long converts to a double exactly (|v| <= 2**53), as fused
  * arithmetic (src/cgen/numeric.c) requires of an int meeting a float. */
 #define P2C_LONG_IS_EXACT_DOUBLE(v) \

@@ -3,12 +3,13 @@
  * CPython evaluates `dt * ((dx * dx + dy * dy) ** -1.5)` one operator at a
  * time, allocating an object for every intermediate result.  When an
  * expression is a tree of arithmetic operators whose leaves are constants,
- * local variables and attributes of local variables (`self.x`), it is
- * compiled twice:
+ * local variables, attributes of local variables (`self.x`) and items of
+ * local variables at constant indexes (`v[0]`), it is compiled twice:
  *
  *   if (every local leaf is bound, every attribute leaf is answered by its
- *       site's cache without running code (P2C_LoadAttrPeek), and each is
- *       an exact float or a small exact int)
+ *       site's cache without running code (P2C_LoadAttrPeek), every item
+ *       leaf is in range of an exact list or tuple (P2C_PeekItem), and
+ *       each is an exact float or a small exact int)
  *       every operator on P2C_Num values (pyc2c/numeric.h); box the result
  *   else p2c_slow: the generic code, operator by operator
  *
@@ -84,15 +85,37 @@ static bool const_leaf(const Cg *cg, const IrNode *n)
     return overflow == 0 && !PyErr_Occurred();
 }
 
+/* A local variable, or a temporary read without being consumed (`$t1` of
+ * `$t1[0] -= x`, not its last use, which moves the reference out). */
 static bool local_leaf(const IrNode *n)
 {
-    return n->kind == IR_LOAD && n->var->kind == IR_VAR_LOCAL;
+    return n->kind == IR_LOAD &&
+           (n->var->kind == IR_VAR_LOCAL || (n->var->kind == IR_VAR_TEMP && !n->last_use));
 }
 
-/* obj.name of a local obj, when attribute caches are on. */
+/* obj[k] of a local obj and a constant int k within a Py_ssize_t. */
+static bool item_leaf(const Cg *cg, const IrNode *n)
+{
+    if (n->kind != IR_SUBSCR || !local_leaf(n->kids[0]) || n->kids[1]->kind != IR_CONST)
+        return false;
+    PyObject *k = ir_const_get(cg->m, n->kids[1]->cidx);
+    if (!PyLong_CheckExact(k))
+        return false;
+    Py_ssize_t v = PyLong_AsSsize_t(k);
+    if (v == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return false;
+    }
+    return true;
+}
+
+/* obj.name of a local obj when attribute caches are on, or obj[k]: the
+ * leaves read without running code when the fast path can (peeked). */
 static bool attr_leaf(const Cg *cg, const IrNode *n)
 {
-    return n->kind == IR_ATTR && local_leaf(n->kids[0]) && cg->opt->opt_level >= 1;
+    if (n->kind == IR_ATTR)
+        return local_leaf(n->kids[0]) && cg->opt->opt_level >= 1;
+    return item_leaf(cg, n);
 }
 
 static bool add_attr(Tree *t, const IrNode *n)
@@ -180,7 +203,7 @@ static void emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
         snprintf(out, size, "p2c_l%d", leaf_index(fp->tree, n->var));
         return;
     }
-    if (n->kind == IR_ATTR) {
+    if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
         snprintf(out, size, "p2c_a%d", attr_index(fp->tree, n));
         return;
     }
@@ -214,11 +237,16 @@ static void emit_fast(Fast *fp, const IrNode *n, const CVal *r)
     }
     for (int i = 0; i < t->nattrs; i++) {
         const IrNode *a = t->attrs[i];
-        char obj[48];
+        char obj[48], peek[128];
         cg_var_lvalue(cg, a->kids[0]->var, obj, sizeof obj);
+        if (a->kind == IR_ATTR)
+            snprintf(peek, sizeof peek, "P2C_LoadAttrPeek(&p2c_acache[%d], %s)",
+                     t->attr_cache[i], obj);
+        else
+            snprintf(peek, sizeof peek, "P2C_PeekItem(%s, %zd)", obj,
+                     PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx)));
         emit_line(e, "P2C_Num p2c_a%d;", i);
-        emit_line(e, "if (!P2C_Num_Of(P2C_LoadAttrPeek(&p2c_acache[%d], %s), &p2c_a%d)) "
-                  "goto p2c_slow%d;", t->attr_cache[i], obj, i, fp->label);
+        emit_line(e, "if (!P2C_Num_Of(%s, &p2c_a%d)) goto p2c_slow%d;", peek, i, fp->label);
     }
     char v[64];
     emit_node(fp, n, v, sizeof v);
@@ -242,7 +270,7 @@ CVal cg_numeric(Cg *cg, IrNode *n)
     Tree t = {.nlocals = 0};
     collect(cg, n, &t);
     for (int i = 0; i < t.nattrs; i++)
-        t.attr_cache[i] = (*cg->nattr_caches)++;
+        t.attr_cache[i] = t.attrs[i]->kind == IR_ATTR ? (*cg->nattr_caches)++ : -1;
     Fast fp = {cg, &t, cg_label_new(cg), 0};
     int site = cg->cur_site;
     CVal r = cg_tmp_new(cg);

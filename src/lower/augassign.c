@@ -5,6 +5,8 @@
  *                $t1.a = ($t1.a += v)
  *   o[k] += v    $t1 = o; $t2 = k
  *                $t1[$t2] = ($t1[$t2] += v)
+ *   o[1] += v    $t1 = o                  (a constant key is not spilled:
+ *                $t1[1] = ($t1[1] += v)    evaluating it twice is the same)
  *
  * `(a += b)` is INPLACE: the in-place protocol (__iadd__, falling back to
  * __add__) yielding the result, which is then stored back, as CPython's
@@ -75,17 +77,23 @@ static int aug_attr(Lower *L, const AstAugAssign *s, const AstAttribute *t, IrNo
 static int aug_subscr(Lower *L, const AstAugAssign *s, const AstSubscript *t, IrNode *block)
 {
     IrVar *obj = spill(L, t->value, block);
-    IrVar *key = obj ? spill(L, t->slice, block) : NULL;
-    if (!key)
+    if (!obj)
+        return -1;
+    bool const_key = t->slice->kind == AST_Constant;
+    IrVar *key = const_key ? NULL : spill(L, t->slice, block);
+    if (!const_key && !key)
+        return -1;
+    IrNode *get_key = const_key ? lower_expr(L, t->slice) : lower_load(L, key, t->slice->pos);
+    IrNode *set_key = const_key ? lower_expr(L, t->slice) : lower_take(L, key, t->slice->pos);
+    if (!get_key || !set_key)
         return -1;
     IrNode *get = ir_node(L->m, IR_SUBSCR, t->hdr.pos, 2, lower_load(L, obj, t->value->pos),
-                          lower_load(L, key, t->slice->pos));
+                          get_key);
     IrNode *result = inplace(L, s, get);
     if (!result)
         return -1;
     ir_node_add(L->m, block, ir_node(L->m, IR_STORE_SUBSCR, t->hdr.pos, 3, result,
-                                     lower_take(L, obj, t->value->pos),
-                                     lower_take(L, key, t->slice->pos)));
+                                     lower_take(L, obj, t->value->pos), set_key));
     return 0;
 }
 

@@ -185,5 +185,28 @@ del v.x
 show(V.dot, v, V(1.0, 1.0))
 
 
+# items at constant indexes as leaves, and augmented assignment to them
+class Logged(list):
+    def __getitem__(self, i):
+        print("  get", i)
+        return list.__getitem__(self, i)
+
+    def __setitem__(self, i, v):
+        print("  set", i, v)
+        list.__setitem__(self, i, v)
+
+
+def advance(v, dx, b):
+    v[0] -= dx * b
+    v[-1] += dx * dx - b
+    return v[1] * dx + v[-2] / b
+
+
+for v in ([1.0, 2.0, 3.0], (1.0, 2.0, 3.0), [1, 2, 3], Logged([1.0, 2.0, 3.0]), [1.0],
+          [1.0, "s", 3.0]):
+    show(advance, list(v) if isinstance(v, tuple) else v, 0.5, 2.0)
+    show(lambda t: t[0] * 2.0 + t[-1], v)
+
+
 # uncaught, as the last thing the program does
 deep(1, 2, 3)
