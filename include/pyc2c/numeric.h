@@ -21,12 +21,12 @@ typedef struct {
     double f;      /* when is_float */
 } P2C_Num;
 
-static inline P2C_Num P2C_Num_Int(long v) { P2C_Num n = {0, v, 0.0}; return n; }
-static inline P2C_Num P2C_Num_Float(double v) { P2C_Num n = {1, 0, v}; return n; }
+P2C_ALWAYS_INLINE P2C_Num P2C_Num_Int(long v) { P2C_Num n = {0, v, 0.0}; return n; }
+P2C_ALWAYS_INLINE P2C_Num P2C_Num_Float(double v) { P2C_Num n = {1, 0, v}; return n; }
 
 /* obj (a local's value, NULL when unbound) as a number: an exact float, or
  * an exact int below 2**60 in magnitude.  0 for anything else. */
-static inline int P2C_Num_Of(PyObject *obj, P2C_Num *n)
+P2C_ALWAYS_INLINE int P2C_Num_Of(PyObject *obj, P2C_Num *n)
 {
     if (obj == NULL)
         return 0;
@@ -47,7 +47,7 @@ static inline PyObject *P2C_Num_Box(P2C_Num n)
 
 /* The operand as a double: a float, or an int of at most 53 bits (the
  * conversion CPython's float operations make, exact there). */
-static inline int p2c_num_double(P2C_Num n, double *d)
+P2C_ALWAYS_INLINE int p2c_num_double(P2C_Num n, double *d)
 {
     if (n.is_float) {
         *d = n.f;
@@ -60,12 +60,12 @@ static inline int p2c_num_double(P2C_Num n, double *d)
 }
 
 /* Both operands as doubles, for an operation with a float operand. */
-static inline int p2c_num_doubles(P2C_Num a, P2C_Num b, double *x, double *y)
+P2C_ALWAYS_INLINE int p2c_num_doubles(P2C_Num a, P2C_Num b, double *x, double *y)
 {
     return p2c_num_double(a, x) && p2c_num_double(b, y);
 }
 
-static inline int P2C_Num_Add(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Add(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     double x, y;
     if (!a.is_float && !b.is_float) {
@@ -78,7 +78,7 @@ static inline int P2C_Num_Add(P2C_Num a, P2C_Num b, P2C_Num *r)
     return 1;
 }
 
-static inline int P2C_Num_Sub(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Sub(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     double x, y;
     if (!a.is_float && !b.is_float) {
@@ -91,7 +91,7 @@ static inline int P2C_Num_Sub(P2C_Num a, P2C_Num b, P2C_Num *r)
     return 1;
 }
 
-static inline int P2C_Num_Mul(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Mul(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     double x, y;
     if (!a.is_float && !b.is_float) {
@@ -106,7 +106,7 @@ static inline int P2C_Num_Mul(P2C_Num a, P2C_Num b, P2C_Num *r)
 
 /* a / b: for two ints too (long_true_divide's own fast path divides their
  * exact doubles, correctly rounded). */
-static inline int P2C_Num_TrueDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_TrueDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     double x, y;
     if (!p2c_num_doubles(a, b, &x, &y) || y == 0.0)
@@ -116,7 +116,7 @@ static inline int P2C_Num_TrueDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
 }
 
 /* a // b and a % b: ints only (floats: CPython's float_floor_div rules). */
-static inline int P2C_Num_FloorDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_FloorDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     if (a.is_float || b.is_float || b.i == 0 || (a.i == LONG_MIN && b.i == -1))
         return 0;
@@ -124,7 +124,7 @@ static inline int P2C_Num_FloorDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
     return 1;
 }
 
-static inline int P2C_Num_Mod(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Mod(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     if (a.is_float || b.is_float || b.i == 0 || (a.i == LONG_MIN && b.i == -1))
         return 0;
@@ -133,7 +133,7 @@ static inline int P2C_Num_Mod(P2C_Num a, P2C_Num b, P2C_Num *r)
 }
 
 /* a ** b with a float operand (an int one converted, as float_pow does). */
-static inline int P2C_Num_Pow(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Pow(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     double x, y, v;
     if ((!a.is_float && !b.is_float) || !p2c_num_doubles(a, b, &x, &y)
@@ -144,7 +144,7 @@ static inline int P2C_Num_Pow(P2C_Num a, P2C_Num b, P2C_Num *r)
 }
 
 /* Bitwise operators and shifts: ints only. */
-static inline int P2C_Num_And(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_And(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     if (a.is_float || b.is_float)
         return 0;
@@ -152,7 +152,7 @@ static inline int P2C_Num_And(P2C_Num a, P2C_Num b, P2C_Num *r)
     return 1;
 }
 
-static inline int P2C_Num_Or(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Or(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     if (a.is_float || b.is_float)
         return 0;
@@ -160,7 +160,7 @@ static inline int P2C_Num_Or(P2C_Num a, P2C_Num b, P2C_Num *r)
     return 1;
 }
 
-static inline int P2C_Num_Xor(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Xor(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     if (a.is_float || b.is_float)
         return 0;
@@ -169,7 +169,7 @@ static inline int P2C_Num_Xor(P2C_Num a, P2C_Num b, P2C_Num *r)
 }
 
 /* a << b: shifted back it must give a again (no bits lost). */
-static inline int P2C_Num_LShift(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_LShift(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     if (a.is_float || b.is_float || b.i < 0 || b.i > 62)
         return 0;
@@ -181,7 +181,7 @@ static inline int P2C_Num_LShift(P2C_Num a, P2C_Num b, P2C_Num *r)
 }
 
 /* a >> b: Python's floor division by 2**b (arithmetic shift). */
-static inline int P2C_Num_RShift(P2C_Num a, P2C_Num b, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_RShift(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     if (a.is_float || b.is_float || b.i < 0)
         return 0;
@@ -189,7 +189,7 @@ static inline int P2C_Num_RShift(P2C_Num a, P2C_Num b, P2C_Num *r)
     return 1;
 }
 
-static inline int P2C_Num_Neg(P2C_Num a, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Neg(P2C_Num a, P2C_Num *r)
 {
     if (a.is_float) {
         *r = P2C_Num_Float(-a.f);
@@ -201,13 +201,13 @@ static inline int P2C_Num_Neg(P2C_Num a, P2C_Num *r)
     return 1;
 }
 
-static inline int P2C_Num_Pos(P2C_Num a, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Pos(P2C_Num a, P2C_Num *r)
 {
     *r = a;
     return 1;
 }
 
-static inline int P2C_Num_Invert(P2C_Num a, P2C_Num *r)
+P2C_ALWAYS_INLINE int P2C_Num_Invert(P2C_Num a, P2C_Num *r)
 {
     if (a.is_float)
         return 0;

@@ -62,7 +62,7 @@ static inline long p2c_floor_mod(long a, long b)
  * from the end) is in range: borrowed, found as list_subscript and
  * tuple_subscript find it, without running code.  Else NULL, no
  * exception. */
-static inline PyObject *P2C_PeekItem(PyObject *seq, Py_ssize_t i)
+P2C_ALWAYS_INLINE PyObject *P2C_PeekItem(PyObject *seq, Py_ssize_t i)
 {
     if (seq == NULL)
         return NULL;
