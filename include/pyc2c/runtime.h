@@ -391,6 +391,23 @@ P2C_API int P2C_DictUpdate(PyObject *dict, PyObject *mapping);   /* DICT_UPDATE 
 P2C_API int P2C_Unpack(PyObject *value, Py_ssize_t before, int has_star,
                        Py_ssize_t after, PyObject **out);
 
+/* P2C_Unpack without a starred target, with UNPACK_SEQUENCE_TUPLE/_LIST's
+ * case inline: an exact tuple or list of exactly n items. */
+P2C_ALWAYS_INLINE int
+P2C_UnpackFast(PyObject *value, Py_ssize_t n, PyObject **out)
+{
+    PyObject **items;
+    if (PyTuple_CheckExact(value) && PyTuple_GET_SIZE(value) == n)
+        items = &PyTuple_GET_ITEM(value, 0);
+    else if (PyList_CheckExact(value) && PyList_GET_SIZE(value) == n)
+        items = &PyList_GET_ITEM(value, 0);
+    else
+        return P2C_Unpack(value, n, 0, 0, out);
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = Py_NewRef(items[i]);
+    return 0;
+}
+
 /* FOR_ITER: 1 and *out a new reference; 0 when exhausted (StopIteration
  * from the iterator is swallowed as CPython does); -1 on error. */
 P2C_API int P2C_IterNext(PyObject *iter, PyObject **out);

@@ -120,8 +120,12 @@ static void unpack(Cg *cg, IrNode *n)
     emit_line(out, "{");
     out->indent++;
     emit_line(out, "PyObject *p2c_u[%d];", nv);
-    emit_line(out, "if (P2C_Unpack(%s, %d, %d, %d, p2c_u) < 0) goto %s;",
-              value.c, before, star >= 0, after, cg_error_label(cg));
+    if (star < 0 && cg->opt->opt_level >= 1)
+        emit_line(out, "if (P2C_UnpackFast(%s, %d, p2c_u) < 0) goto %s;",
+                  value.c, nv, cg_error_label(cg));
+    else
+        emit_line(out, "if (P2C_Unpack(%s, %d, %d, %d, p2c_u) < 0) goto %s;",
+                  value.c, before, star >= 0, after, cg_error_label(cg));
     for (int i = 0; i < nv; i++)
         emit_line(out, "%s = p2c_u[%d];", items[i].c, i);
     out->indent--;
