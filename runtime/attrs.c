@@ -11,6 +11,7 @@
  * descriptor on the type always wins over an instance value, so a name the
  * type defines with __set__ is never read from the instance's values.
  */
+#include <limits.h>
 #include "internal.h"
 #include <structmember.h>
 
@@ -170,6 +171,13 @@ fill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
     return fill_instance(c, obj, tp, name, descr, op, version);
 }
 
+/* Refills of a filled entry after which a site counts as polymorphic: its
+ * entry keeps answering for the type it holds, and other types take the
+ * generic path, refilling only every BACKOFF misses (a refill costs about
+ * what the generic lookup does, so a site alternating between two types
+ * would otherwise pay both on every access). */
+#define POLYMORPHIC 4
+
 /* Fills c after a miss, unless it is backing off.  1 when filled. */
 static int
 refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
@@ -178,10 +186,18 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
         c->backoff--;
         return 0;
     }
-    if (fill(c, obj, name, op))
-        return 1;
-    c->backoff = BACKOFF;
-    return 0;
+    bool was_filled = c->kind != P2C_ATTR_EMPTY;
+    if (!fill(c, obj, name, op)) {
+        c->backoff = BACKOFF;
+        return 0;
+    }
+    if (was_filled) {
+        if (c->replaced < UCHAR_MAX)
+            c->replaced++;
+        if (c->replaced > POLYMORPHIC)
+            c->backoff = BACKOFF;
+    }
+    return 1;
 }
 
 #else   /* no caches for this target */

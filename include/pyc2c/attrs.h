@@ -48,6 +48,8 @@ typedef struct {
     unsigned int version;     /* tp_version_tag the entry holds for */
     unsigned char kind;       /* P2C_ATTR_*; EMPTY never hits */
     unsigned char backoff;    /* misses left before trying to fill again */
+    unsigned char replaced;   /* times a filled entry was refilled: a site
+                                 seeing several types backs off too */
     Py_ssize_t index;         /* VALUE: value index; SLOT: byte offset;
                                  CLASS, METHOD: the shared keys' count;
                                  HINT: the entry of the __dict__'s keys */

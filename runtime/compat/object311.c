@@ -4,9 +4,11 @@
 
 #if defined(P2C_INSTANCE_VALUES_311)
 
-/* A linear scan: shared keys hold at most SHARED_KEYS_MAX_SIZE (30) names,
- * and this runs only when a cache is filled.  Names are interned, so
- * identity almost always decides; equality covers the rest. */
+/* A linear scan by identity: this runs only when a cache is filled, and
+ * the caches compare keys by identity when they hit, so a key that is only
+ * equal (a str not interned) could never be used anyway.  Instance
+ * attribute names are always interned (PyObject_SetAttr interns them), as
+ * are the names in generated code. */
 Py_ssize_t
 P2C_SharedKeys_Index(P2C_SharedKeys *keys, PyObject *name)
 {
@@ -17,11 +19,6 @@ P2C_SharedKeys_Index(P2C_SharedKeys *keys, PyObject *name)
     for (Py_ssize_t i = 0; i < n; i++)
         if (entries[i].me_key == name)
             return i;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *k = entries[i].me_key;
-        if (k != NULL && PyUnicode_CheckExact(k) && _PyUnicode_EQ(k, name))
-            return i;
-    }
     return -1;
 }
 
