@@ -31,7 +31,7 @@ valid_version(PyTypeObject *tp)
 }
 
 static int
-set_entry(P2C_AttrCache *c, int kind, unsigned int version, Py_ssize_t index,
+set_entry(P2C_AttrEntry *c, int kind, unsigned int version, Py_ssize_t index,
           PyObject *value)
 {
     if (version == 0)
@@ -60,7 +60,7 @@ slot_offset(PyObject *descr, int op)
  * of its key table holding name.  Names not in the dict are left to the
  * generic path (a class attribute there can be shadowed at any time). */
 static int
-fill_hint(P2C_AttrCache *c, PyObject *obj, PyObject *name, unsigned int version)
+fill_hint(P2C_AttrEntry *c, PyObject *obj, PyObject *name, unsigned int version)
 {
     PyObject *dict = P2C_Instance_Dict(obj);
     if (dict == NULL || !PyDict_CheckExact(dict))
@@ -75,7 +75,7 @@ fill_hint(P2C_AttrCache *c, PyObject *obj, PyObject *name, unsigned int version)
  * for name, neither a data descriptor nor a slot: an instance value, or a
  * class attribute the instance does not shadow. */
 static int
-fill_instance(P2C_AttrCache *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
+fill_instance(P2C_AttrEntry *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
               PyObject *descr, int op, unsigned int version)
 {
     bool is_method = descr && (Py_TYPE(descr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR);
@@ -108,7 +108,7 @@ fill_instance(P2C_AttrCache *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
 /* A load from a module: its global, when ModuleType itself has nothing of
  * that name (module_getattro asks the type first). */
 static int
-fill_module(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+fill_module(P2C_AttrEntry *c, PyObject *obj, PyObject *name)
 {
     if (_PyType_Lookup(&PyModule_Type, name) != NULL)
         return 0;
@@ -131,7 +131,7 @@ fill_module(P2C_AttrCache *c, PyObject *obj, PyObject *name)
  * gives a plain attribute as it is, and a function itself (its __get__ with
  * no instance), when `type` has no attribute of that name. */
 static int
-fill_type(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+fill_type(P2C_AttrEntry *c, PyObject *obj, PyObject *name)
 {
     if (_PyType_Lookup(&PyType_Type, name) != NULL)
         return 0;
@@ -148,7 +148,7 @@ fill_type(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 /* Describes obj.name for op in c, if a cheap guard can check it later.
  * 1 when filled, 0 when not (c then never hits). */
 static int
-fill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
+fill(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op)
 {
     PyTypeObject *tp = Py_TYPE(obj);
     c->kind = P2C_ATTR_EMPTY;
@@ -171,14 +171,31 @@ fill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
     return fill_instance(c, obj, tp, name, descr, op, version);
 }
 
-/* Refills of a filled entry after which a site counts as polymorphic: its
- * entry keeps answering for the type it holds, and other types take the
- * generic path, refilling only every BACKOFF misses (a refill costs about
- * what the generic lookup does, so a site alternating between two types
- * would otherwise pay both on every access). */
-#define POLYMORPHIC 4
+/* Entries replaced after which a site counts as megamorphic: it keeps
+ * its entries, and shapes it has no way for take the generic path,
+ * refilling only every BACKOFF misses (a refill costs about what the
+ * generic lookup does). */
+#define MEGAMORPHIC 4
 
-/* Fills c after a miss, unless it is backing off.  1 when filled. */
+/* The way a new entry goes to: an empty one, else the next in turn. */
+static P2C_AttrEntry *
+way_for_new_entry(P2C_AttrCache *c)
+{
+    for (int w = 0; w < P2C_ATTR_WAYS; w++)
+        if (c->e[w].kind == P2C_ATTR_EMPTY)
+            return &c->e[w];
+    if (c->evictions < UCHAR_MAX)
+        c->evictions++;
+    if (c->evictions > MEGAMORPHIC)
+        c->backoff = BACKOFF;
+    P2C_AttrEntry *e = &c->e[c->next];
+    c->next = (unsigned char)((c->next + 1) % P2C_ATTR_WAYS);
+    return e;
+}
+
+/* Describes obj.name in a way of c after a miss, unless c is backing off.
+ * An entry whose guard failed for good (its type changed) is refilled in
+ * place; a new shape takes a new way.  1 when filled. */
 static int
 refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
 {
@@ -186,18 +203,43 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
         c->backoff--;
         return 0;
     }
-    bool was_filled = c->kind != P2C_ATTR_EMPTY;
-    if (!fill(c, obj, name, op)) {
+    P2C_AttrEntry fresh = {0};
+    if (!fill(&fresh, obj, name, op)) {
         c->backoff = BACKOFF;
         return 0;
     }
-    if (was_filled) {
-        if (c->replaced < UCHAR_MAX)
-            c->replaced++;
-        if (c->replaced > POLYMORPHIC)
-            c->backoff = BACKOFF;
-    }
+    P2C_AttrEntry *e = NULL;
+    for (int w = 0; w < P2C_ATTR_WAYS && e == NULL; w++)
+        if (c->e[w].kind == fresh.kind && c->e[w].version == fresh.version
+            && fresh.kind != P2C_ATTR_MODULE)
+            e = &c->e[w];        /* same type, new answer (e.g. a new index) */
+    if (e == NULL)
+        e = way_for_new_entry(c);
+    *e = fresh;
     return 1;
+}
+
+/* The entry of c that answers for obj, and its answer (borrowed), or NULL. */
+static PyObject *
+find(P2C_AttrCache *c, PyObject *obj, const P2C_AttrEntry **entry)
+{
+    for (int w = 0; w < P2C_ATTR_WAYS; w++) {
+        PyObject *v = P2C_AttrEntry_Hit(&c->e[w], obj);
+        if (v != NULL) {
+            *entry = &c->e[w];
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* A method load's answer from entry e: the callable, and obj as self for
+ * an unbound method. */
+static PyObject *
+method_answer(const P2C_AttrEntry *e, PyObject *v, PyObject *obj, PyObject **self)
+{
+    *self = e->kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
+    return Py_NewRef(v);
 }
 
 #else   /* no caches for this target */
@@ -215,24 +257,33 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
 PyObject *
 P2C_LoadAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 {
-    PyObject *v = P2C_AttrCache_Hit(c, obj);
+    const P2C_AttrEntry *e;
+    PyObject *v = find(c, obj, &e);
     return v != NULL ? Py_NewRef(v) : P2C_LoadAttrSlow(c, obj, name);
 }
 
 PyObject *
 P2C_LoadMethodOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
 {
-    PyObject *v = P2C_AttrCache_Hit(c, obj);
-    if (v == NULL)
-        return P2C_LoadMethodSlow(c, obj, name, self);
-    *self = c->kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
-    return Py_NewRef(v);
+    const P2C_AttrEntry *e;
+    PyObject *v = find(c, obj, &e);
+    return v != NULL ? method_answer(e, v, obj, self) : P2C_LoadMethodSlow(c, obj, name, self);
 }
 
 PyObject *
 P2C_PeekOther(P2C_AttrCache *c, PyObject *obj)
 {
-    return P2C_AttrCache_Hit(c, obj);
+    const P2C_AttrEntry *e;
+    return find(c, obj, &e);
+}
+
+int
+P2C_StoreAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)
+{
+    for (int w = 1; w < P2C_ATTR_WAYS; w++)
+        if (P2C_AttrEntry_Store(&c->e[w], obj, value))
+            return 0;
+    return P2C_StoreAttrSlow(c, obj, name, value);
 }
 #endif
 
@@ -240,8 +291,9 @@ PyObject *
 P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 {
 #if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+    const P2C_AttrEntry *e;
     if (refill(c, obj, name, FOR_LOAD)) {
-        PyObject *v = P2C_AttrCache_Hit(c, obj);
+        PyObject *v = find(c, obj, &e);
         if (v != NULL)
             return Py_NewRef(v);
     }
@@ -255,12 +307,11 @@ PyObject *
 P2C_LoadMethodSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
 {
 #if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+    const P2C_AttrEntry *e;
     if (refill(c, obj, name, FOR_METHOD)) {
-        PyObject *v = P2C_AttrCache_Hit(c, obj);
-        if (v != NULL) {
-            *self = c->kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
-            return Py_NewRef(v);
-        }
+        PyObject *v = find(c, obj, &e);
+        if (v != NULL)
+            return method_answer(e, v, obj, self);
     }
 #else
     refill(c, obj, name, FOR_METHOD);

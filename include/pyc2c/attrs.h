@@ -44,12 +44,10 @@ enum {
     P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT
 };
 
+/* One shape a site has seen. */
 typedef struct {
     unsigned int version;     /* tp_version_tag the entry holds for */
     unsigned char kind;       /* P2C_ATTR_*; EMPTY never hits */
-    unsigned char backoff;    /* misses left before trying to fill again */
-    unsigned char replaced;   /* times a filled entry was refilled: a site
-                                 seeing several types backs off too */
     Py_ssize_t index;         /* VALUE: value index; SLOT: byte offset;
                                  CLASS, METHOD: the shared keys' count;
                                  HINT: the entry of the __dict__'s keys */
@@ -57,14 +55,27 @@ typedef struct {
                                  HINT: the name (a constant) */
     PyObject *dict;           /* MODULE: the module's dict, */
     uint64_t dict_version;    /* and its version tag */
+} P2C_AttrEntry;
+
+/* A site's cache: up to P2C_ATTR_WAYS shapes (a method of a base class
+ * sees its subclasses' instances), the first checked inline. */
+#define P2C_ATTR_WAYS 4
+typedef struct {
+    P2C_AttrEntry e[P2C_ATTR_WAYS];
+    unsigned char backoff;    /* misses left before trying to fill again */
+    unsigned char evictions;  /* entries replaced: a site seeing more shapes
+                                 than it has ways backs off between refills */
+    unsigned char next;       /* the way replaced next */
 } P2C_AttrCache;
 
-/* After the inline check of the likeliest kind failed: the other kinds,
- * then the generic operation (runtime/attrs.c). */
+/* After the inline check of the first way's likeliest kind failed: every
+ * way, then the generic operation (runtime/attrs.c). */
 P2C_API PyObject *P2C_LoadAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name);
 P2C_API PyObject *P2C_LoadMethodOther(P2C_AttrCache *c, PyObject *obj, PyObject *name,
                                       PyObject **self);
 P2C_API PyObject *P2C_PeekOther(P2C_AttrCache *c, PyObject *obj);
+P2C_API int P2C_StoreAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name,
+                               PyObject *value);
 
 /* The generic operations after a miss, which also (re)fill the cache. */
 P2C_API PyObject *P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name);
@@ -79,7 +90,7 @@ P2C_API int P2C_StoreAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name,
  * when its guard fails or the attribute is missing).  Shared by loads and
  * method loads (a site is only ever one of them). */
 static inline PyObject *
-P2C_AttrCache_Hit(const P2C_AttrCache *c, PyObject *obj)
+P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
 {
     PyTypeObject *tp = Py_TYPE(obj);
     switch (c->kind) {
@@ -130,8 +141,9 @@ P2C_AttrCache_Hit(const P2C_AttrCache *c, PyObject *obj)
 /* The likeliest answer of a load site, checked inline: an instance value
  * (borrowed), or NULL. */
 P2C_ALWAYS_INLINE PyObject *
-p2c_attr_value_hit(const P2C_AttrCache *c, PyObject *obj)
+p2c_attr_value_hit(const P2C_AttrCache *cache, PyObject *obj)
 {
+    const P2C_AttrEntry *c = &cache->e[0];
     if (c->kind != P2C_ATTR_VALUE || Py_TYPE(obj)->tp_version_tag != c->version)
         return NULL;
     PyObject **values = P2C_Instance_Values(obj);
@@ -162,8 +174,9 @@ P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
  * be called with obj first, else NULL.  The likeliest kind, a method of an
  * instance with inline values, is checked inline. */
 P2C_ALWAYS_INLINE PyObject *
-P2C_LoadMethodCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
+P2C_LoadMethodCached(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObject **self)
 {
+    const P2C_AttrEntry *c = &cache->e[0];
     PyTypeObject *tp = Py_TYPE(obj);
     if (P2C_LIKELY(c->kind == P2C_ATTR_METHOD && tp->tp_version_tag == c->version
                    && P2C_Instance_Values(obj) != NULL
@@ -171,37 +184,46 @@ P2C_LoadMethodCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *
         *self = Py_NewRef(obj);
         return Py_NewRef(c->value);
     }
-    return P2C_LoadMethodOther(c, obj, name, self);
+    return P2C_LoadMethodOther(cache, obj, name, self);
 }
 
-/* STORE_ATTR: obj.name = value (borrowed).  0, or -1 with an exception.
- * A store site's entry is only ever VALUE or SLOT, filled for stores. */
-static inline int
+/* obj.name = value (borrowed) as entry c says, when it holds for obj: 1
+ * when stored, 0 when not (nothing done).  A store site's entries are only
+ * ever VALUE or SLOT, filled for stores. */
+P2C_ALWAYS_INLINE int
+P2C_AttrEntry_Store(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
+{
+    if (Py_TYPE(obj)->tp_version_tag != c->version)
+        return 0;
+    PyObject **p, *old;
+    if (c->kind == P2C_ATTR_VALUE) {
+        PyObject **values = P2C_Instance_Values(obj);
+        if (values == NULL)
+            return 0;
+        p = &values[c->index];
+        if (*p == NULL) {
+            *p = Py_NewRef(value);
+            P2C_Instance_ValueAdded(values, c->index);
+            return 1;
+        }
+    } else if (c->kind == P2C_ATTR_SLOT) {
+        p = (PyObject **)((char *)obj + c->index);
+    } else {
+        return 0;
+    }
+    old = *p;
+    *p = Py_NewRef(value);
+    Py_XDECREF(old);
+    return 1;
+}
+
+/* STORE_ATTR: obj.name = value (borrowed).  0, or -1 with an exception. */
+P2C_ALWAYS_INLINE int
 P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)
 {
-    if (P2C_LIKELY(Py_TYPE(obj)->tp_version_tag == c->version)) {
-        PyObject **p = NULL, *old;
-        if (c->kind == P2C_ATTR_VALUE) {
-            PyObject **values = P2C_Instance_Values(obj);
-            if (values != NULL) {
-                p = &values[c->index];
-                if (*p == NULL) {
-                    *p = Py_NewRef(value);
-                    P2C_Instance_ValueAdded(values, c->index);
-                    return 0;
-                }
-            }
-        } else if (c->kind == P2C_ATTR_SLOT) {
-            p = (PyObject **)((char *)obj + c->index);
-        }
-        if (p != NULL) {
-            old = *p;
-            *p = Py_NewRef(value);
-            Py_XDECREF(old);
-            return 0;
-        }
-    }
-    return P2C_StoreAttrSlow(c, obj, name, value);
+    if (P2C_LIKELY(P2C_AttrEntry_Store(&c->e[0], obj, value)))
+        return 0;
+    return P2C_StoreAttrOther(c, obj, name, value);
 }
 
 #else   /* no caches for this target: the generic operations */

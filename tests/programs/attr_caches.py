@@ -247,3 +247,51 @@ try:
     read_x(None)
 except AttributeError as e:
     print("AttributeError:", e)
+
+
+# a base-class method sees its subclasses' instances (one way each), and
+# stores through several ways; then one subclass changes
+class Task:
+    def __init__(self, n):
+        self.n = n
+        self.done = False
+
+    def step(self):
+        self.n = self.n - 1
+        self.done = self.n <= 0
+        return self.tag()
+
+
+class A(Task):
+    def tag(self):
+        return "a"
+
+
+class B(Task):
+    def tag(self):
+        return "b"
+
+
+class C(Task):
+    __slots__ = ()
+
+    def tag(self):
+        return "c"
+
+
+class D(Task):
+    def tag(self):
+        return "d"
+
+
+class E(Task):
+    def tag(self):
+        return "e"
+
+
+tasks = [cls(3) for cls in (A, B, C, D, E)] * 3
+for round_ in range(4):
+    print("".join(t.step() for t in tasks), [t.n for t in tasks[:5]], tasks[0].done)
+    if round_ == 1:
+        B.tag = lambda self: "B"
+        C.n = property(lambda self: 100, lambda self, v: None)
