@@ -219,14 +219,23 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
     return 1;
 }
 
-/* The entry of c that answers for obj, and its answer (borrowed), or NULL. */
-static PyObject *
+/* The entry of c that answers for obj, and its answer (borrowed), or NULL.
+ * An entry that answers from a later way moves to the first, which the
+ * inline checks look at: the shape a site sees now is likely the one it
+ * sees next.  Inlined into each caller: it runs on every access the inline
+ * check does not answer. */
+P2C_ALWAYS_INLINE PyObject *
 find(P2C_AttrCache *c, PyObject *obj, const P2C_AttrEntry **entry)
 {
     for (int w = 0; w < P2C_ATTR_WAYS; w++) {
         PyObject *v = P2C_AttrEntry_Hit(&c->e[w], obj);
         if (v != NULL) {
-            *entry = &c->e[w];
+            if (w > 0) {
+                P2C_AttrEntry first = c->e[0];
+                c->e[0] = c->e[w];
+                c->e[w] = first;
+            }
+            *entry = &c->e[0];
             return v;
         }
     }

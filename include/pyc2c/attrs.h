@@ -138,16 +138,23 @@ P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
  * (borrowed), else NULL, without an exception.  A load site's entry only
  * holds kinds that are plain reads (instance value, slot, class or module
  * value). */
-/* The likeliest answer of a load site, checked inline: an instance value
- * (borrowed), or NULL. */
+/* The likeliest answers of a load site, checked inline in its first way:
+ * an instance value or a slot (borrowed), or NULL.  (An empty or MODULE
+ * entry has version 0, which a type without a tag also has: the kind test
+ * rules those out.) */
 P2C_ALWAYS_INLINE PyObject *
 p2c_attr_value_hit(const P2C_AttrCache *cache, PyObject *obj)
 {
     const P2C_AttrEntry *c = &cache->e[0];
-    if (c->kind != P2C_ATTR_VALUE || Py_TYPE(obj)->tp_version_tag != c->version)
+    if (Py_TYPE(obj)->tp_version_tag != c->version)
         return NULL;
-    PyObject **values = P2C_Instance_Values(obj);
-    return values ? values[c->index] : NULL;
+    if (c->kind == P2C_ATTR_VALUE) {
+        PyObject **values = P2C_Instance_Values(obj);
+        return values ? values[c->index] : NULL;
+    }
+    if (c->kind == P2C_ATTR_SLOT)
+        return *(PyObject **)((char *)obj + c->index);
+    return NULL;
 }
 
 P2C_ALWAYS_INLINE PyObject *
@@ -171,16 +178,18 @@ P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 
 /* LOAD_METHOD as P2C_LoadMethod (runtime.h): the callable (new), and in
  * *self a new reference to obj when the callable is an unbound method to
- * be called with obj first, else NULL.  The likeliest kind, a method of an
- * instance with inline values, is checked inline. */
+ * be called with obj first, else NULL.  The likeliest kinds, a method of an
+ * instance with inline values or of a type without instance dicts, are
+ * checked inline in the first way. */
 P2C_ALWAYS_INLINE PyObject *
 P2C_LoadMethodCached(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObject **self)
 {
     const P2C_AttrEntry *c = &cache->e[0];
     PyTypeObject *tp = Py_TYPE(obj);
-    if (P2C_LIKELY(c->kind == P2C_ATTR_METHOD && tp->tp_version_tag == c->version
-                   && P2C_Instance_Values(obj) != NULL
-                   && P2C_SharedKeys_Count(P2C_Type_SharedKeys(tp)) == c->index)) {
+    if (P2C_LIKELY(tp->tp_version_tag == c->version)
+        && ((c->kind == P2C_ATTR_METHOD && P2C_Instance_Values(obj) != NULL
+             && P2C_SharedKeys_Count(P2C_Type_SharedKeys(tp)) == c->index)
+            || c->kind == P2C_ATTR_METHOD_NODICT)) {
         *self = Py_NewRef(obj);
         return Py_NewRef(c->value);
     }
