@@ -185,6 +185,28 @@ static void signature(Emitter *e, const IrFunction *fn, bool prototype)
              "size_t p2c_nargsf, PyObject *p2c_kwnames)%s\n", cname, prototype ? ";" : "");
 }
 
+/* Lines of body above which a C function gets large_function_attribute()
+ * (measured in docs/compile-scaling.md): gcc's -O2 grows faster than
+ * linearly in the size of one function (a 500-statement module body, about
+ * 22,000 lines, took 168 s).  Below it, -O2 as usual. */
+enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
+
+/* Before a very large function's definition: gcc compiles it at -O1 without
+ * points-to analysis and if-conversion, the passes -ftime-report shows
+ * blowing up on such functions (with the -O2-only ones: PTA 37 s, RTL
+ * dataflow 34 s, if-conversion 16 s of 168 s; 18 s in all with this).  The
+ * functions that large are mostly module bodies, which run once, and long
+ * straight-line functions, where -O2's gain is small next to minutes of
+ * compile time.  clang has no `optimize` attribute (it would warn), so the
+ * guard leaves it out. */
+static void large_function_attribute(Emitter *e)
+{
+    emit_raw(e, "#if defined(__GNUC__) && !defined(__clang__)\n"
+             "__attribute__((optimize(\"O1\", \"no-tree-pta\", \"no-if-conversion\", "
+             "\"no-if-conversion2\")))\n"
+             "#endif\n");
+}
+
 static void write_function(Emitter *e, const Cg *cg, const Emitter *body, int nconsts)
 {
     const IrFunction *fn = cg->fn;
@@ -196,6 +218,8 @@ static void write_function(Emitter *e, const Cg *cg, const Emitter *body, int nc
         cg_write_generator(e, cg, body);
         return;
     }
+    if (emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
+        large_function_attribute(e);
     signature(e, fn, false);
     emit_raw(e, "{\n");
     e->indent = 1;

@@ -43,6 +43,8 @@ void emit_raw(Emitter *e, const char *fmt, ...) __attribute__((format(printf, 2,
 /* A label, outdented by half a level as in CPython's sources. */
 void emit_label(Emitter *e, const char *name);
 void emit_append(Emitter *dst, const Emitter *src);
+/* How many lines e holds (its newlines). */
+size_t emit_count_lines(const Emitter *e);
 /* s as a C string literal (quotes and escapes; non-ASCII as octal). */
 void emit_c_string(Emitter *e, const char *s);
 

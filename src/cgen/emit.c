@@ -113,3 +113,11 @@ void emit_c_string(Emitter *e, const char *s)
     }
     put(e, "\"", 1);
 }
+
+size_t emit_count_lines(const Emitter *e)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < e->len; i++)
+        n += e->buf[i] == '\n';
+    return n;
+}
