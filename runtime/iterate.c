@@ -86,22 +86,6 @@ take_rest(PyObject *it, Py_ssize_t before, int has_star, Py_ssize_t after,
     return 0;
 }
 
-/* Fast path of UNPACK_SEQUENCE: an exact tuple or list of the right size. */
-static int
-unpack_exact(PyObject *value, Py_ssize_t n, PyObject **out)
-{
-    PyObject **items;
-    if (PyTuple_CheckExact(value) && PyTuple_GET_SIZE(value) == n)
-        items = &PyTuple_GET_ITEM(value, 0);
-    else if (PyList_CheckExact(value) && PyList_GET_SIZE(value) == n)
-        items = &PyList_GET_ITEM(value, 0);
-    else
-        return 0;
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = Py_NewRef(items[i]);
-    return 1;
-}
-
 static int
 unpack_into(PyObject *value, Py_ssize_t before, int has_star, Py_ssize_t after,
             PyObject **tmp)
@@ -128,7 +112,7 @@ int
 P2C_Unpack(PyObject *value, Py_ssize_t before, int has_star, Py_ssize_t after,
            PyObject **out)
 {
-    if (!has_star && unpack_exact(value, before, out))
+    if (!has_star && P2C_UnpackExact(value, before, out))
         return 0;
     Py_ssize_t n = before + after + (has_star ? 1 : 0);
     PyObject *small[16], **tmp = small;

@@ -65,44 +65,25 @@ P2C_ALWAYS_INLINE int p2c_num_doubles(P2C_Num a, P2C_Num b, double *x, double *y
     return p2c_num_double(a, x) && p2c_num_double(b, y);
 }
 
-P2C_ALWAYS_INLINE int P2C_Num_Add(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    double x, y;
-    if (!a.is_float && !b.is_float) {
-        *r = P2C_Num_Int(0);
-        return !__builtin_add_overflow(a.i, b.i, &r->i);
+/* a + b, a - b, a * b: in a long with an overflow check for two ints, as
+ * doubles otherwise.  NAME, the builtin's operation, the C operator. */
+#define P2C_NUM_CHECKED_OP(NAME, builtin, op)                                \
+    P2C_ALWAYS_INLINE int P2C_Num_##NAME(P2C_Num a, P2C_Num b, P2C_Num *r)   \
+    {                                                                       \
+        double x, y;                                                        \
+        if (!a.is_float && !b.is_float) {                                   \
+            *r = P2C_Num_Int(0);                                            \
+            return !__builtin_##builtin##_overflow(a.i, b.i, &r->i);        \
+        }                                                                   \
+        if (!p2c_num_doubles(a, b, &x, &y))                                 \
+            return 0;                                                       \
+        *r = P2C_Num_Float(x op y);                                         \
+        return 1;                                                           \
     }
-    if (!p2c_num_doubles(a, b, &x, &y))
-        return 0;
-    *r = P2C_Num_Float(x + y);
-    return 1;
-}
-
-P2C_ALWAYS_INLINE int P2C_Num_Sub(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    double x, y;
-    if (!a.is_float && !b.is_float) {
-        *r = P2C_Num_Int(0);
-        return !__builtin_sub_overflow(a.i, b.i, &r->i);
-    }
-    if (!p2c_num_doubles(a, b, &x, &y))
-        return 0;
-    *r = P2C_Num_Float(x - y);
-    return 1;
-}
-
-P2C_ALWAYS_INLINE int P2C_Num_Mul(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    double x, y;
-    if (!a.is_float && !b.is_float) {
-        *r = P2C_Num_Int(0);
-        return !__builtin_mul_overflow(a.i, b.i, &r->i);
-    }
-    if (!p2c_num_doubles(a, b, &x, &y))
-        return 0;
-    *r = P2C_Num_Float(x * y);
-    return 1;
-}
+P2C_NUM_CHECKED_OP(Add, add, +)
+P2C_NUM_CHECKED_OP(Sub, sub, -)
+P2C_NUM_CHECKED_OP(Mul, mul, *)
+#undef P2C_NUM_CHECKED_OP
 
 /* a / b: for two ints too (long_true_divide's own fast path divides their
  * exact doubles, correctly rounded). */

@@ -391,10 +391,11 @@ P2C_API int P2C_DictUpdate(PyObject *dict, PyObject *mapping);   /* DICT_UPDATE 
 P2C_API int P2C_Unpack(PyObject *value, Py_ssize_t before, int has_star,
                        Py_ssize_t after, PyObject **out);
 
-/* P2C_Unpack without a starred target, with UNPACK_SEQUENCE_TUPLE/_LIST's
- * case inline: an exact tuple or list of exactly n items. */
+/* UNPACK_SEQUENCE_TUPLE/_LIST's case: value an exact tuple or list of
+ * exactly n items, whose new references go to out[0..n).  1 when done, 0
+ * (nothing done) otherwise. */
 P2C_ALWAYS_INLINE int
-P2C_UnpackFast(PyObject *value, Py_ssize_t n, PyObject **out)
+P2C_UnpackExact(PyObject *value, Py_ssize_t n, PyObject **out)
 {
     PyObject **items;
     if (PyTuple_CheckExact(value) && PyTuple_GET_SIZE(value) == n)
@@ -402,10 +403,17 @@ P2C_UnpackFast(PyObject *value, Py_ssize_t n, PyObject **out)
     else if (PyList_CheckExact(value) && PyList_GET_SIZE(value) == n)
         items = &PyList_GET_ITEM(value, 0);
     else
-        return P2C_Unpack(value, n, 0, 0, out);
+        return 0;
     for (Py_ssize_t i = 0; i < n; i++)
         out[i] = Py_NewRef(items[i]);
-    return 0;
+    return 1;
+}
+
+/* P2C_Unpack without a starred target, its exact case inline. */
+P2C_ALWAYS_INLINE int
+P2C_UnpackFast(PyObject *value, Py_ssize_t n, PyObject **out)
+{
+    return P2C_UnpackExact(value, n, out) ? 0 : P2C_Unpack(value, n, 0, 0, out);
 }
 
 /* FOR_ITER: 1 and *out a new reference; 0 when exhausted (StopIteration
