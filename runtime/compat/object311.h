@@ -74,10 +74,18 @@ static inline PyObject *P2C_Dict_HintValue(PyObject *d, Py_ssize_t ix, PyObject 
 }
 
 /* After values[ix] went from NULL to a value: the attribute's place in
- * the instance's insertion order (what vars(obj) lists first). */
+ * the instance's insertion order (what vars(obj) lists first), kept in the
+ * bytes just before the values: the count of attributes set at [-2], the
+ * indexes in order below it (_PyDictValues_AddToInsertionOrder's layout).
+ * Written through an integer address: GCC's -Wstringop-overflow takes the
+ * negative offsets from `values` for an overflow when the header's own
+ * inline function is inlined into generated code. */
 static inline void P2C_Instance_ValueAdded(PyObject **values, Py_ssize_t ix)
 {
-    _PyDictValues_AddToInsertionOrder((PyDictValues *)values, ix);
+    uint8_t *count = (uint8_t *)((uintptr_t)values - 2);
+    uint8_t n = (uint8_t)(*count + 1);
+    *(uint8_t *)((uintptr_t)count - n) = (uint8_t)ix;
+    *count = n;
 }
 
 /* A module's namespace (borrowed; obj an exact module). */

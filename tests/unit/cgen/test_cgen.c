@@ -111,6 +111,8 @@ static void add(IrNode *stmt) { ir_node_add(mod, fn->body, stmt); }
 
 /* ---- generating and compiling ------------------------------------------------------ */
 
+static int opt_level;   /* of the next generate(); 0 unless a test sets it */
+
 /* The generated C of mod (NULL when cgen_module failed); malloc'd. */
 static char *generate(CgenMode mode)
 {
@@ -119,7 +121,8 @@ static char *generate(CgenMode mode)
     char *text = NULL;
     size_t size = 0;
     FILE *out = open_memstream(&text, &size);
-    CgenOptions opt = {.mode = mode, .python_exe = "/usr/bin/python3"};
+    CgenOptions opt = {.mode = mode, .python_exe = "/usr/bin/python3",
+                       .opt_level = opt_level};
     int rc = cgen_module(mod, &opt, out);
     fclose(out);
     if (rc != 0) {
@@ -316,6 +319,87 @@ static void def_kitchen_sink(void)
     mk->func = f;
     add(k_assign(global("sink"), mk));
 }
+
+/* def dot(p, q): return p.x * q.x + p.y * q.y      (line 1-2)
+ * dot.total = dot(C(1), 2)                          (line 3)
+ * At -O2: attribute sites with caches, the sum of products fused (peeking
+ * the attributes through the same caches the generic code fills), the
+ * frame pushed and popped inline, arguments bound inline, a call cache for
+ * the call of a name, a cached attribute store.  At -O0 none of them. */
+static void def_dot(void)
+{
+    IrFunction *module = fn;
+    IrFunction *f = ir_function_new(mod, module, "dot", "dot", at(1, 0, 40));
+    f->argcount = 2;
+    IrVar *p = ir_var_new(mod, f, "p", IR_VAR_LOCAL);
+    IrVar *q = ir_var_new(mod, f, "q", IR_VAR_LOCAL);
+    fn = f;
+    int x = ir_const_str(mod, "x"), y = ir_const_str(mod, "y");
+    IrNode *px = with_cidx(ir_node(mod, IR_ATTR, at(2, 11, 14), 1, k_load(p, at(2, 11, 12))), x);
+    IrNode *qx = with_cidx(ir_node(mod, IR_ATTR, at(2, 17, 20), 1, k_load(q, at(2, 17, 18))), x);
+    IrNode *py = with_cidx(ir_node(mod, IR_ATTR, at(2, 23, 26), 1, k_load(p, at(2, 23, 24))), y);
+    IrNode *qy = with_cidx(ir_node(mod, IR_ATTR, at(2, 29, 32), 1, k_load(q, at(2, 29, 30))), y);
+    add(ir_node(mod, IR_RETURN, at(2, 4, 32), 1,
+                k_binop(IR_BINOP_ADD, k_binop(IR_BINOP_MULT, px, qx, at(2, 11, 20)),
+                        k_binop(IR_BINOP_MULT, py, qy, at(2, 23, 32)), at(2, 11, 32))));
+    fn = module;
+    IrNode *mk = ir_node_new(mod, IR_MAKE_FUNCTION, at(1, 0, 40));
+    mk->func = f;
+    add(k_assign(global("dot"), mk));
+    IrNode *cargs[] = {k_int(1)};
+    IrNode *args[] = {k_call(at(3, 16, 20), k_name("C", at(3, 16, 17)), 1, cargs, 0, NULL),
+                      k_int(2)};
+    IrNode *call = k_call(at(3, 12, 24), k_name("dot", at(3, 12, 15)), 2, args, 0, NULL);
+    add(with_cidx(ir_node(mod, IR_STORE_ATTR, at(3, 0, 9), 2, call, k_name("dot", at(3, 0, 3))),
+                  ir_const_str(mod, "total")));
+}
+
+START_TEST(test_fast_paths)
+{
+    def_dot();
+    opt_level = 2;
+    char *c = generate(CGEN_EXTENSION);
+    opt_level = 0;
+    ck_assert_ptr_nonnull(c);
+    assert_has(c, "static P2C_AttrCache p2c_acache[");
+    assert_has(c, "static P2C_CallCache p2c_ccache[");
+    const char *peek = strstr(c, "P2C_Num_Of(P2C_LoadAttrPeek(&p2c_acache[");
+    ck_assert_ptr_nonnull(peek);
+    int k = atoi(peek + strlen("P2C_Num_Of(P2C_LoadAttrPeek(&p2c_acache["));
+    assert_has(c, "P2C_SLOT(f, 0)), &p2c_a0)) goto p2c_slow");
+    assert_has(c, "P2C_Num_Mul(p2c_a0, p2c_a1, &p2c_n0)");
+    assert_has(c, "P2C_Num_Add(p2c_n0, p2c_n1, &p2c_n2)");
+    assert_has(c, "P2C_Num_Box(p2c_n2)");
+    /* the generic code's load of p.x uses the cache the fast path peeks at */
+    char generic_load[96];
+    snprintf(generic_load, sizeof generic_load,
+             "P2C_LoadAttrCached(&p2c_acache[%d], P2C_SLOT(f, 0), p2c_c[", k);
+    assert_has(c, generic_load);
+    assert_has(c, "P2C_Frame_PushFunctionFast(f, p2c_func, 2, 0)");
+    assert_has(c, "P2C_Frame_PopReturnFast(f, r, 2)");
+    assert_has(c, "P2C_SLOT(f, 1) = Py_NewRef(p2c_args[1]);");
+    assert_has(c, "P2C_CallCached(&p2c_ccache[");
+    assert_has(c, "P2C_StoreAttrCached(&p2c_acache[");
+    assert_compiles("fast", c);
+    free(c);
+}
+END_TEST
+
+START_TEST(test_generic_at_O0)
+{
+    def_dot();
+    char *c = generate(CGEN_EXTENSION);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_ptr_null(strstr(c, "p2c_acache"));
+    ck_assert_ptr_null(strstr(c, "p2c_ccache"));
+    ck_assert_ptr_null(strstr(c, "P2C_Num_"));
+    ck_assert_ptr_null(strstr(c, "Fast("));
+    assert_has(c, "PyObject_GetAttr(P2C_SLOT(f, 0), p2c_c[");
+    assert_has(c, "PyObject_SetAttr(");
+    assert_compiles("generic", c);
+    free(c);
+}
+END_TEST
 
 START_TEST(test_kitchen_sink)
 {
@@ -697,6 +781,8 @@ int main(void)
     tcase_add_test(tc, test_simple_module);
     tcase_add_test(tc, test_executable);
     tcase_add_test(tc, test_kitchen_sink);
+    tcase_add_test(tc, test_fast_paths);
+    tcase_add_test(tc, test_generic_at_O0);
     tcase_add_test(tc, test_closures);
     tcase_add_test(tc, test_compiled_module_runs);
     suite_add_tcase(s, tc);
