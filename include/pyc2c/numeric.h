@@ -53,7 +53,7 @@ P2C_ALWAYS_INLINE int p2c_num_double(P2C_Num n, double *d)
         *d = n.f;
         return 1;
     }
-    if (n.i < -(1L << 53) || n.i > (1L << 53))
+    if (!P2C_LONG_IS_EXACT_DOUBLE(n.i))
         return 0;
     *d = (double)n.i;
     return 1;
@@ -96,22 +96,20 @@ P2C_ALWAYS_INLINE int P2C_Num_TrueDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
     return 1;
 }
 
-/* a // b and a % b: ints only (floats: CPython's float_floor_div rules). */
-P2C_ALWAYS_INLINE int P2C_Num_FloorDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    if (a.is_float || b.is_float || b.i == 0 || (a.i == LONG_MIN && b.i == -1))
-        return 0;
-    *r = P2C_Num_Int(p2c_floor_div(a.i, b.i));
-    return 1;
-}
-
-P2C_ALWAYS_INLINE int P2C_Num_Mod(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    if (a.is_float || b.is_float || b.i == 0 || (a.i == LONG_MIN && b.i == -1))
-        return 0;
-    *r = P2C_Num_Int(p2c_floor_mod(a.i, b.i));
-    return 1;
-}
+/* a // b and a % b: ints only (floats: CPython's float_floor_div rules),
+ * with Python's signs; a zero divisor and LONG_MIN // -1 are left to the
+ * generic code. */
+#define P2C_NUM_FLOOR_OP(NAME, floor_fn)                                     \
+    P2C_ALWAYS_INLINE int P2C_Num_##NAME(P2C_Num a, P2C_Num b, P2C_Num *r)   \
+    {                                                                       \
+        if (a.is_float || b.is_float || b.i == 0 || (a.i == LONG_MIN && b.i == -1)) \
+            return 0;                                                       \
+        *r = P2C_Num_Int(floor_fn(a.i, b.i));                               \
+        return 1;                                                           \
+    }
+P2C_NUM_FLOOR_OP(FloorDiv, p2c_floor_div)
+P2C_NUM_FLOOR_OP(Mod, p2c_floor_mod)
+#undef P2C_NUM_FLOOR_OP
 
 /* a ** b with a float operand (an int one converted, as float_pow does). */
 P2C_ALWAYS_INLINE int P2C_Num_Pow(P2C_Num a, P2C_Num b, P2C_Num *r)
@@ -124,31 +122,21 @@ P2C_ALWAYS_INLINE int P2C_Num_Pow(P2C_Num a, P2C_Num b, P2C_Num *r)
     return 1;
 }
 
-/* Bitwise operators and shifts: ints only. */
-P2C_ALWAYS_INLINE int P2C_Num_And(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    if (a.is_float || b.is_float)
-        return 0;
-    *r = P2C_Num_Int(a.i & b.i);
-    return 1;
-}
+/* Bitwise operators: ints only. */
+#define P2C_NUM_BITWISE_OP(NAME, op)                                         \
+    P2C_ALWAYS_INLINE int P2C_Num_##NAME(P2C_Num a, P2C_Num b, P2C_Num *r)   \
+    {                                                                       \
+        if (a.is_float || b.is_float)                                       \
+            return 0;                                                       \
+        *r = P2C_Num_Int(a.i op b.i);                                       \
+        return 1;                                                           \
+    }
+P2C_NUM_BITWISE_OP(And, &)
+P2C_NUM_BITWISE_OP(Or, |)
+P2C_NUM_BITWISE_OP(Xor, ^)
+#undef P2C_NUM_BITWISE_OP
 
-P2C_ALWAYS_INLINE int P2C_Num_Or(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    if (a.is_float || b.is_float)
-        return 0;
-    *r = P2C_Num_Int(a.i | b.i);
-    return 1;
-}
-
-P2C_ALWAYS_INLINE int P2C_Num_Xor(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    if (a.is_float || b.is_float)
-        return 0;
-    *r = P2C_Num_Int(a.i ^ b.i);
-    return 1;
-}
-
+/* Shifts: ints only. */
 /* a << b: shifted back it must give a again (no bits lost). */
 P2C_ALWAYS_INLINE int P2C_Num_LShift(P2C_Num a, P2C_Num b, P2C_Num *r)
 {

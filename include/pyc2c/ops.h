@@ -82,7 +82,7 @@ P2C_ALWAYS_INLINE PyObject *P2C_PeekItem(PyObject *seq, Py_ssize_t i)
 }
 
 /* Whether a long converts to a double exactly (|v| <= 2**53), as fused
- * arithmetic (src/cgen/numeric.c) requires of an int meeting a float. */
+ * arithmetic (pyc2c/numeric.h) requires of an int meeting a float. */
 #define P2C_LONG_IS_EXACT_DOUBLE(v) \
     ((v) >= -(1L << 53) && (v) <= (1L << 53))
 

@@ -2,21 +2,12 @@
  * own _PyInterpreterFrame, its storage on the C stack of the generated
  * function.  Only included through pyc2c/compat.h when P2C_FRAME_LAYOUT_311.
  *
- * The internal header needs Py_BUILD_CORE; it is defined around that one
- * include only, so the rest of Python.h keeps its public shape.
+ * The internal headers come through core311.h.
  */
 #ifndef PYC2C_COMPAT_FRAME311_H
 #define PYC2C_COMPAT_FRAME311_H
 
-#ifndef Py_BUILD_CORE
-#  define Py_BUILD_CORE 1
-#  define P2C_UNDEF_BUILD_CORE
-#endif
-#include <internal/pycore_frame.h>
-#ifdef P2C_UNDEF_BUILD_CORE
-#  undef Py_BUILD_CORE
-#  undef P2C_UNDEF_BUILD_CORE
-#endif
+#include "core311.h"
 
 typedef _PyInterpreterFrame P2C_Frame;
 

@@ -13,16 +13,7 @@
 #ifndef PYC2C_COMPAT_OBJECT311_H
 #define PYC2C_COMPAT_OBJECT311_H
 
-#ifndef Py_BUILD_CORE
-#  define Py_BUILD_CORE 1
-#  define P2C_UNDEF_BUILD_CORE
-#endif
-#include <internal/pycore_dict.h>
-#include <internal/pycore_moduleobject.h>
-#ifdef P2C_UNDEF_BUILD_CORE
-#  undef Py_BUILD_CORE
-#  undef P2C_UNDEF_BUILD_CORE
-#endif
+#include "core311.h"   /* the internal headers */
 
 /* The keys shared by the instances of tp (a type with MANAGED_DICT). */
 typedef PyDictKeysObject P2C_SharedKeys;
