@@ -20,6 +20,7 @@
 #include "pyc2c/compiler/diag.h"
 #include "pyc2c/compiler/front.h"
 #include "pyc2c/compiler/lower.h"
+#include "pyc2c/compiler/opt.h"
 #include "driver.h"
 
 /* Everything one run computes; freed by job_free(). */
@@ -201,6 +202,12 @@ static int translate(Job *j, char **text, size_t *len)
     IrModule *m = lower_module(u, modname);
     if (!m)
         goto out_unit;
+    unsigned version = j->opt.dump_ir ? front_python_version()
+                                      : (unsigned)(j->target.major << 24 | j->target.minor << 16);
+    if (opt_fold_module(m, version) != 0) {
+        diag_error("out of memory folding the constants of %s", j->opt.input);
+        goto out_module;
+    }
     char msg[512];
     if (ir_verify(m, msg, sizeof msg) != 0) {
         diag_error("internal error: IR of %s fails verification: %s", j->opt.input, msg);

@@ -1,0 +1,18 @@
+/* opt.h — passes over the lowered IR, one a file in src/opt/
+ * (docs/optimizer.md, "Passes").
+ */
+#ifndef PYC2C_COMPILER_OPT_H
+#define PYC2C_COMPILER_OPT_H
+
+#include "pyc2c/compiler/ir.h"
+
+/* Constant folding as CPython's own compiler does it (Python/ast_opt.c):
+ * operators over constants, constant tuples, subscripts of constants, and
+ * list/set displays iterated or tested with `in` turned into tuples and
+ * frozensets.  Runs at every optimization level, since it decides which
+ * objects are one constant (`a = (1, 2); b = (1, 2); a is b` is True under
+ * CPython).  python_version is the target's, in PY_VERSION_HEX's layout
+ * (0x030B0000 for 3.11).  0, or -1 with a Python error set (memory). */
+int opt_fold_module(IrModule *m, unsigned python_version);
+
+#endif
