@@ -71,6 +71,28 @@ fill_hint(P2C_AttrEntry *c, PyObject *obj, PyObject *name, unsigned int version)
     return set_entry(c, P2C_ATTR_HINT, version, ix, name);
 }
 
+/* A class attribute or method (descr, borrowed, not NULL) of an instance
+ * whose attributes live in a real dict, which lacks name now (the guard
+ * checks that again each time). */
+static int
+fill_dict(P2C_AttrEntry *c, PyObject *obj, PyObject *name, PyObject *descr, int op,
+          unsigned int version)
+{
+    bool is_method = Py_TYPE(descr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR;
+    bool plain = Py_TYPE(descr)->tp_descr_get == NULL;
+    int kind = op == FOR_METHOD && is_method ? P2C_ATTR_METHOD_DICT
+               : op != FOR_STORE && plain     ? P2C_ATTR_CLASS_DICT
+                                              : P2C_ATTR_EMPTY;
+    PyObject **dictptr = P2C_Instance_DictPtr(obj);
+    if (kind == P2C_ATTR_EMPTY || dictptr == NULL
+        || (*dictptr != NULL && !P2C_Dict_LacksStr(*dictptr, name)))
+        return 0;
+    if (!set_entry(c, kind, version, 0, descr))
+        return 0;
+    c->dict = name;
+    return 1;
+}
+
 /* obj.name where descr (borrowed, may be NULL) is what the type's MRO has
  * for name, neither a data descriptor nor a slot: an instance value, or a
  * class attribute the instance does not shadow. */
@@ -87,10 +109,13 @@ fill_instance(P2C_AttrEntry *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
             return set_entry(c, P2C_ATTR_CLASS_NODICT, version, 0, descr);
         return 0;
     }
-    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT))
-        return 0;
-    if (P2C_Instance_Values(obj) == NULL)
-        return op != FOR_STORE ? fill_hint(c, obj, name, version) : 0;
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || P2C_Instance_Values(obj) == NULL) {
+        if (op == FOR_STORE)
+            return 0;
+        if ((tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) && fill_hint(c, obj, name, version))
+            return 1;
+        return descr != NULL && fill_dict(c, obj, name, descr, op, version);
+    }
     P2C_SharedKeys *keys = P2C_Type_SharedKeys(tp);
     Py_ssize_t ix = P2C_SharedKeys_Index(keys, name);
     if (ix >= 0)

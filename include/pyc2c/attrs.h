@@ -18,6 +18,11 @@
  *                 without a bound method (LOAD_METHOD_WITH_VALUES)
  *   CLASS_NODICT  / METHOD_NODICT: the same where instances have no
  *                 __dict__ at all (list.append: LOAD_METHOD_NO_DICT)
+ *   CLASS_DICT    / METHOD_DICT: the same where the instance's attributes
+ *                 live in a real dict (an exception, an instance of a
+ *                 subclass of a C type, an object whose __dict__ was
+ *                 asked for), checked to lack the name (3.11 does not
+ *                 specialize these)
  *   MODULE        a module's global (LOAD_ATTR_MODULE)
  *   TYPE          an attribute of a class object whose metaclass is `type`
  *                 (a plain value or a function, as type_getattro gives it)
@@ -40,8 +45,9 @@
 enum {
     P2C_ATTR_EMPTY, P2C_ATTR_VALUE, P2C_ATTR_SLOT, P2C_ATTR_CLASS,
     P2C_ATTR_CLASS_NODICT, P2C_ATTR_MODULE, P2C_ATTR_TYPE, P2C_ATTR_HINT,
+    P2C_ATTR_CLASS_DICT,
     /* the kinds whose value is an unbound method: obj goes first */
-    P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT
+    P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT, P2C_ATTR_METHOD_DICT
 };
 
 /* One shape a site has seen. */
@@ -53,7 +59,8 @@ typedef struct {
                                  HINT: the entry of the __dict__'s keys */
     PyObject *value;          /* borrowed: CLASS*, METHOD*, MODULE, TYPE;
                                  HINT: the name (a constant) */
-    PyObject *dict;           /* MODULE: the module's dict, */
+    PyObject *dict;           /* MODULE: the module's dict, and its version
+                                 tag; *_DICT: the name (a constant) */
     uint64_t dict_version;    /* and its version tag */
 } P2C_AttrEntry;
 
@@ -112,6 +119,15 @@ P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
     case P2C_ATTR_CLASS_NODICT:
     case P2C_ATTR_METHOD_NODICT:
         return tp->tp_version_tag == c->version ? c->value : NULL;
+    case P2C_ATTR_CLASS_DICT:
+    case P2C_ATTR_METHOD_DICT: {
+        if (tp->tp_version_tag != c->version)
+            return NULL;
+        PyObject **dictptr = P2C_Instance_DictPtr(obj);
+        if (dictptr == NULL || (*dictptr != NULL && !P2C_Dict_LacksStr(*dictptr, c->dict)))
+            return NULL;
+        return c->value;
+    }
     case P2C_ATTR_MODULE:
         if (tp != &PyModule_Type || P2C_Module_Dict(obj) != c->dict
             || P2C_Dict_Version(c->dict) != c->dict_version)

@@ -64,6 +64,63 @@ static inline PyObject *P2C_Dict_HintValue(PyObject *d, Py_ssize_t ix, PyObject 
     return mp->ma_values ? mp->ma_values->values[ix] : e->me_value;
 }
 
+/* Where obj's __dict__ pointer is when its attributes live in a real dict
+ * (or will, once one is set): a MANAGED_DICT instance whose inline values
+ * were given up for a dict (or were never made: a C base's tp_new such as
+ * PyType_GenericNew does not make them), or a type with a positive
+ * tp_dictoffset (exceptions, subclasses of most C types).  NULL otherwise,
+ * among them an instance that still has inline values. */
+static inline PyObject **P2C_Instance_DictPtr(PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)
+        return P2C_Instance_Values(obj) ? NULL : &((PyObject **)obj)[-3];
+    return tp->tp_dictoffset > 0 ? (PyObject **)((char *)obj + tp->tp_dictoffset) : NULL;
+}
+
+/* Entry i of the hash index of dk (dictobject.c's dictkeys_get_index):
+ * an entry number, DKIX_EMPTY or DKIX_DUMMY. */
+static inline Py_ssize_t P2C_DictKeys_Index(PyDictKeysObject *dk, size_t i)
+{
+    int log2size = DK_LOG_SIZE(dk);
+    if (log2size < 8)
+        return ((const int8_t *)dk->dk_indices)[i];
+    if (log2size < 16)
+        return ((const int16_t *)dk->dk_indices)[i];
+    if (log2size >= 32)
+        return ((const int64_t *)dk->dk_indices)[i];
+    return ((const int32_t *)dk->dk_indices)[i];
+}
+
+/* 1 when exact dict d certainly lacks the interned str key name, 0 when it
+ * has it or might: the probe sequence of dictobject.c, over a table of str
+ * keys only (a table of general keys is a "might", since comparing with
+ * them can run code).  A key of the same hash that is not name itself is a
+ * "might" too, which spares comparing strings; so is a key a split table
+ * shares whose value this dict lacks. */
+static inline int P2C_Dict_LacksStr(PyObject *d, PyObject *name)
+{
+    if (!PyDict_CheckExact(d))
+        return 0;
+    PyDictKeysObject *dk = ((PyDictObject *)d)->ma_keys;
+    if (!DK_IS_UNICODE(dk))
+        return 0;
+    Py_hash_t hash = ((PyASCIIObject *)name)->hash;
+    size_t mask = (size_t)DK_SIZE(dk) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = P2C_DictKeys_Index(dk, i);
+        if (ix == DKIX_EMPTY)
+            return 1;
+        if (ix >= 0) {
+            PyObject *key = DK_UNICODE_ENTRIES(dk)[ix].me_key;
+            if (key == name || ((PyASCIIObject *)key)->hash == hash)
+                return 0;
+        }
+        perturb >>= 5;   /* PERTURB_SHIFT */
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
 /* After values[ix] went from NULL to a value: the attribute's place in
  * the instance's insertion order (what vars(obj) lists first), kept in the
  * bytes just before the values: the count of attributes set at [-2], the

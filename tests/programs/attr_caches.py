@@ -295,3 +295,76 @@ for round_ in range(4):
     if round_ == 1:
         B.tag = lambda self: "B"
         C.n = property(lambda self: 100, lambda self, v: None)
+
+
+# Instances whose attributes live in a real __dict__ (CLASS_DICT and
+# METHOD_DICT entries): exceptions, subclasses of C types made by the C
+# type's own tp_new, objects whose __dict__ was asked for.  The cached
+# answer must give way whenever the instance's dict gets the name.
+import random
+
+
+class Failure(Exception):
+    kind = "failure"
+
+    def describe(self):
+        return "%s:%s" % (self.kind, self.args[0])
+
+
+class Rng(random.Random):
+    label = "rng"
+
+    def roll(self):
+        return self.randrange(6)
+
+
+class Plain:
+    level = 1
+
+    def who(self):
+        return "plain"
+
+
+def use_dict_instances(objs, rounds):
+    out = []
+    for i in range(rounds):
+        for o in objs:
+            if isinstance(o, Failure):
+                out.append((o.describe(), o.kind))
+            elif isinstance(o, Rng):
+                out.append((o.roll(), o.label))
+            else:
+                out.append((o.who(), o.level))
+    return out
+
+
+errs = [Failure(i) for i in range(3)]
+rngs = [Rng(7), Rng(8)]
+plains = [Plain() for _ in range(3)]
+for p in plains:
+    p.__dict__              # gives up the inline values for a dict
+objs = errs + rngs + plains
+print(use_dict_instances(objs, 2))
+# shadow the class attribute and the method in one instance's dict
+errs[1].describe = lambda: "shadowed"
+errs[2].kind = "own"
+rngs[0].roll = lambda: -1
+plains[0].who = lambda: "own who"
+plains[1].level = 99
+print(use_dict_instances(objs, 2))
+# and remove the shadows again
+del errs[1].describe, errs[2].kind, rngs[0].roll, plains[0].who, plains[1].level
+print(use_dict_instances(objs, 2))
+# a key that is not a str in the dict (the guard then cannot answer)
+plains[2].__dict__[12345] = "int key"
+print(use_dict_instances(plains, 2))
+# the class changes under the cache
+Plain.who = lambda self: "patched"
+Failure.kind = "changed"
+print(use_dict_instances(objs, 1))
+# a method that raises through a cached load
+Rng.roll = lambda self: 1 // 0
+try:
+    use_dict_instances(rngs, 1)
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
