@@ -71,6 +71,13 @@ fill_hint(P2C_AttrEntry *c, PyObject *obj, PyObject *name, unsigned int version)
     return set_entry(c, P2C_ATTR_HINT, version, ix, name);
 }
 
+int
+P2C_Instance_LacksAttr(PyObject *obj, PyObject *name)
+{
+    PyObject **dictptr = P2C_Instance_DictPtr(obj);
+    return dictptr != NULL && (*dictptr == NULL || P2C_Dict_LacksStr(*dictptr, name));
+}
+
 /* A class attribute or method (descr, borrowed, not NULL) of an instance
  * whose attributes live in a real dict, which lacks name now (the guard
  * checks that again each time). */
@@ -83,9 +90,7 @@ fill_dict(P2C_AttrEntry *c, PyObject *obj, PyObject *name, PyObject *descr, int 
     int kind = op == FOR_METHOD && is_method ? P2C_ATTR_METHOD_DICT
                : op != FOR_STORE && plain     ? P2C_ATTR_CLASS_DICT
                                               : P2C_ATTR_EMPTY;
-    PyObject **dictptr = P2C_Instance_DictPtr(obj);
-    if (kind == P2C_ATTR_EMPTY || dictptr == NULL
-        || (*dictptr != NULL && !P2C_Dict_LacksStr(*dictptr, name)))
+    if (kind == P2C_ATTR_EMPTY || !P2C_Instance_LacksAttr(obj, name))
         return 0;
     if (!set_entry(c, kind, version, 0, descr))
         return 0;

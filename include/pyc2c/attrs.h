@@ -93,10 +93,15 @@ P2C_API int P2C_StoreAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name,
 
 #if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
 
+/* Whether obj, whose type keeps attributes in a real __dict__, certainly
+ * lacks name there (runtime/attrs.c; out of line, so that the switch below
+ * stays small enough to inline). */
+P2C_API int P2C_Instance_LacksAttr(PyObject *obj, PyObject *name);
+
 /* What the entry says obj.name is (borrowed; NULL, without an exception,
  * when its guard fails or the attribute is missing).  Shared by loads and
  * method loads (a site is only ever one of them). */
-static inline PyObject *
+P2C_ALWAYS_INLINE PyObject *
 P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
 {
     PyTypeObject *tp = Py_TYPE(obj);
@@ -120,14 +125,10 @@ P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
     case P2C_ATTR_METHOD_NODICT:
         return tp->tp_version_tag == c->version ? c->value : NULL;
     case P2C_ATTR_CLASS_DICT:
-    case P2C_ATTR_METHOD_DICT: {
-        if (tp->tp_version_tag != c->version)
-            return NULL;
-        PyObject **dictptr = P2C_Instance_DictPtr(obj);
-        if (dictptr == NULL || (*dictptr != NULL && !P2C_Dict_LacksStr(*dictptr, c->dict)))
+    case P2C_ATTR_METHOD_DICT:
+        if (tp->tp_version_tag != c->version || !P2C_Instance_LacksAttr(obj, c->dict))
             return NULL;
         return c->value;
-    }
     case P2C_ATTR_MODULE:
         if (tp != &PyModule_Type || P2C_Module_Dict(obj) != c->dict
             || P2C_Dict_Version(c->dict) != c->dict_version)
