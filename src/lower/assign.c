@@ -99,14 +99,43 @@ int lower_assign_to(Lower *L, const AstNode *target, IrNode *value, IrNode *bloc
     }
 }
 
+/* A tuple display of n items, none starred: what `a, b = b, a` unpacks. */
+static bool plain_tuple_of(const IrNode *value, int n)
+{
+    if (value->kind != IR_TUPLE || value->nkids != n)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (value->kids[i]->kind == IR_STARRED)
+            return false;
+    return true;
+}
+
 /* (t0, *t1, t2) = value: UNPACK into fresh temps at the target's span (where
- * CPython reports unpacking errors), then each element stored in order. */
+ * CPython reports unpacking errors), then each element stored in order.
+ * `a, b = x, y` builds no tuple: the items go straight into the temps, as
+ * CPython's BUILD_TUPLE + UNPACK_SEQUENCE become a SWAP (the tuple could
+ * not be seen, and unpacking it cannot fail). */
 static int lower_unpack(Lower *L, const AstNode *target, const AstSeq *elts,
                         IrNode *value, IrNode *block)
 {
     int star = star_index(L, target, elts);
     if (star == -2)
         return -1;
+    if (star < 0 && plain_tuple_of(value, elts->n)) {
+        IrVar **temps = ir_alloc(L->m, sizeof *temps * (elts->n ? elts->n : 1));
+        for (int i = 0; i < elts->n; i++) {
+            temps[i] = lower_temp(L);
+            IrNode *a = ir_node(L->m, IR_ASSIGN, value->kids[i]->pos, 1, value->kids[i]);
+            a->var = temps[i];
+            ir_node_add(L->m, block, a);
+        }
+        for (int i = 0; i < elts->n; i++) {
+            const AstNode *t = elts->items[i];
+            if (lower_assign_to(L, t, lower_take(L, temps[i], t->pos), block) < 0)
+                return -1;
+        }
+        return 0;
+    }
     IrNode *u = ir_node(L->m, IR_UNPACK, target->pos, 1, value);
     u->star = star;
     u->nvars = elts->n;

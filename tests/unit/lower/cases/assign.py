@@ -11,3 +11,6 @@ a.x, a = v
 x[i], i = v
 a, = v
 a, b.c, d[e] = x.y = v
+a, b = b, a
+x[i], x[j] = x[j], x[i]
+a, b = *c, d
