@@ -99,6 +99,21 @@ P2C_CompareOpGeneric(int op, PyObject *left, PyObject *right)
     }
 }
 
+int
+P2C_CompareBranchGeneric(int op, PyObject *left, PyObject *right, PyObject **other)
+{
+    PyObject *r = P2C_CompareOpGeneric(op, left, right);
+    if (r == NULL)
+        return -1;
+    if (r == Py_True || r == Py_False) {
+        int truth = r == Py_True;
+        Py_DECREF(r);
+        return truth;
+    }
+    *other = r;
+    return 2;
+}
+
 /* float_pow (Objects/floatobject.c, 3.11) where it ends in the platform
  * pow(): both operands finite, y != 0 and x != 0 (CPython answers those
  * cases itself).  A negative x needs an integral y: the power of |x|,

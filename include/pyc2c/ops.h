@@ -178,6 +178,30 @@ static inline PyObject *P2C_CompareOp(int op, PyObject *left, PyObject *right)
     return P2C_CompareOpGeneric(op, left, right);
 }
 
+/* A comparison whose only use is a branch (`if a < b:`, `while i < n:`):
+ * 1 or 0 when the answer is a bool — the fast paths above, or any result
+ * that is exactly True or False — without making a bool object; -1 with an
+ * exception; 2 with *other holding a result that is not a bool (new), whose
+ * truth the caller tests at the branch's own position, as POP_JUMP_IF
+ * does after COMPARE_OP. */
+P2C_API int P2C_CompareBranchGeneric(int op, PyObject *left, PyObject *right,
+                                     PyObject **other);
+static inline int P2C_CompareBranch(int op, PyObject *left, PyObject *right,
+                                    PyObject **other)
+{
+    long a, b;
+    if (op == P2C_CMP_IS || op == P2C_CMP_IS_NOT)
+        return (left == right) == (op == P2C_CMP_IS);
+    if (op <= P2C_CMP_GE) {
+        if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right))
+            return P2C_CMP_NUMBERS(op, PyFloat_AS_DOUBLE(left), PyFloat_AS_DOUBLE(right));
+        if (PyLong_CheckExact(left) && PyLong_CheckExact(right)
+            && P2C_Long_AsCompact(left, &a) && P2C_Long_AsCompact(right, &b))
+            return P2C_CMP_NUMBERS(op, a, b);
+    }
+    return P2C_CompareBranchGeneric(op, left, right, other);
+}
+
 /* The item of an exact list or tuple at a compact int index, borrowed; NULL
  * when the shortcut does not apply (the generic path then decides, raising
  * IndexError as CPython does). */

@@ -265,8 +265,10 @@ static CVal ifexp(Cg *cg, IrNode *n)
     char orelse[32], end[32];
     snprintf(orelse, sizeof orelse, "L%d_else", id);
     snprintf(end, sizeof end, "L%d_end", id);
+    /* the jump reports the comparison's position after one (if_stmt) */
+    IrPos at = n->kids[0]->kind == IR_COMPARE ? n->kids[0]->pos : n->pos;
     CVal test = cg_expr(cg, n->kids[0], true);
-    cg_truth_jump(cg, n->pos, &test, true, false, orelse);
+    cg_truth_jump(cg, at, &test, true, false, orelse);
     CVal r = cg_tmp_new(cg);
     CVal body = cg_expr(cg, n->kids[1], true);
     cg_move(cg, r.c, &body);
