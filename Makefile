@@ -6,6 +6,7 @@
 #                        signals, stale builds), fast CPython-suite subset,
 #                        stdlib modules compiled as drop-ins under their tests
 #   make test-valgrind   unit and program tests under valgrind
+#   make test-asan       program tests built with ASan and UBSan
 #   make test-driver     the driver tests alone (tests/driver/run)
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
 #   make bench           compiled vs python3 on bench/programs and bench/micro, timed
@@ -47,7 +48,7 @@ DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-driver test-valgrind test-stdlib bench \
+.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-stdlib bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
 
@@ -115,6 +116,11 @@ test-valgrind: all
 	CK_FORK=no PYTHONMALLOC=malloc $(MAKE) --no-print-directory unit UNIT_WRAP="$(VALGRIND)" || status=1; \
 	tests/programs/run --valgrind -j$(JOBS) || status=1; \
 	exit $$status
+
+# The program tests compiled with AddressSanitizer + UBSan (the generated C
+# and the runtime; libpython itself is not instrumented).
+test-asan: all
+	tests/programs/run --asan -j$(JOBS)
 
 test-driver: all
 	tests/driver/run --python $(PYTHON)
