@@ -214,3 +214,9 @@ fail:
     Py_XDECREF(attrs);
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
+
+PyObject *
+P2C_TupleItem(PyObject *t, PyObject *i)
+{
+    return Py_NewRef(PyTuple_GET_ITEM(t, PyLong_AsSsize_t(i)));
+}

@@ -465,6 +465,8 @@ P2C_API void P2C_Exc_Reraise(PyObject *exc);
  * of what the clauses raised plus the rest, the group to re-raise or None. */
 P2C_API PyObject *P2C_ExcGroupMatch(PyObject *exc, PyObject *type);
 P2C_API PyObject *P2C_ExcPrepReraiseStar(PyObject *orig, PyObject *excs);
+/* Item i (an int) of the tuple t, new: a helper's several results. */
+P2C_API PyObject *P2C_TupleItem(PyObject *t, PyObject *i);
 /* Structural pattern matching (runtime/match.c): MATCH_SEQUENCE and
  * MATCH_MAPPING (True/False by the type's flags), GET_LEN, MATCH_KEYS (values
  * tuple or None), the **rest dict, MATCH_CLASS (attributes tuple or None). */

@@ -9,7 +9,7 @@
  *       h2                            $raised = []
  *   else:                             $p = eg_match($rest, T1)   # CHECK_EG_MATCH
  *       orelse                        if $p is not None:
- *                                         $m, $rest = unpack($p)
+ *                                         $m = $p[0]; $rest = $p[1]
  *                                         try:
  *                                             e = $m
  *                                             h1
@@ -82,8 +82,11 @@ static IrNode *clause_body(Lower *L, const AstExceptHandler *h, IrVar *match,
     add_name_cleanup(L, collect, name, pos);
     ir_node_add(L->m, collect, ir_node(L->m, IR_LIST_APPEND, pos, 2, lower_load(L, raised, pos),
                                        ir_node_new(L->m, IR_CAUGHT, pos)));
-    IrNode *orelse = block_of(L, pos);
-    add_name_cleanup(L, orelse, name, pos);
+    /* the normal way out's cleanup: where CPython's compiler is after the
+     * body, at its last statement */
+    IrPos end = h->body.n ? h->body.items[h->body.n - 1]->pos : pos;
+    IrNode *orelse = block_of(L, end);
+    add_name_cleanup(L, orelse, name, end);
     return ir_node(L->m, IR_TRY_EXCEPT, pos, 3, body, orelse,
                    ir_node(L->m, IR_HANDLER, pos, 1, collect));
 }
@@ -104,13 +107,16 @@ static int lower_clause(Lower *L, const AstExceptHandler *h, IrVar *rest, IrVar 
                            lower_const_node(L, Py_None, pos));
     test->op = IR_CMP_ISNOT;
     IrNode *then = block_of(L, pos);
-    IrNode *u = ir_node(L->m, IR_UNPACK, pos, 1, lower_take(L, pair, pos));
-    u->star = -1;
-    u->nvars = 2;
-    u->vars = ir_alloc(L->m, 2 * sizeof *u->vars);
-    u->vars[0] = match;
-    u->vars[1] = rest;
-    ir_node_add(L->m, then, u);
+    for (int i = 0; i < 2; i++) {
+        PyObject *index = PyLong_FromLong(i);
+        if (!index)
+            return -1;
+        add_assign(L, then, i ? rest : match,
+                   lower_helper(L, IR_HELPER_TUPLE_ITEM, pos, lower_load(L, pair, pos),
+                                lower_const_node(L, index, pos)), pos);
+        Py_DECREF(index);
+    }
+    lower_drop(L, pair, pos, then);
     IrNode *inner = clause_body(L, h, match, raised);
     if (!inner)
         return -1;

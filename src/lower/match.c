@@ -74,6 +74,9 @@ typedef struct {
     int ncaps, capcaps;
     IrVar **temps;
     int ntemps, captemps;
+    IrPos last;    /* the last pattern lowered: compile.c's SET_LOC(c, p) is
+                      not undone, so the names are stored (and the guard
+                      tested) at the position of the last sub-pattern */
 } Pc;
 
 static void *grow(Lower *L, void *old, int n, int *cap, size_t size)
@@ -223,6 +226,7 @@ static IrNode *sequence_pattern(Pc *pc, const AstMatchSequence *p, IrVar *s, IrN
         const AstNode *q = pats->items[i];
         if (is_wildcard(q) || i == star)
             continue;
+        pos = pc->last;   /* the sub-pattern before's, as SET_LOC left it */
         IrNode *index = i < star ? const_int(L, i, pos)
             : ir_node(L->m, IR_BINOP, pos, 2,
                       lower_helper(L, IR_HELPER_MATCH_LEN, pos, lower_load(L, s, pos)),
@@ -268,6 +272,7 @@ static IrNode *mapping_pattern(Pc *pc, const AstMatchMapping *p, IrVar *s, IrNod
     block = subpatterns(pc, &p->patterns, items, block);
     if (block && p->rest) {
         IrVar *rest = pc_temp(pc);
+        pos = pc->last;   /* after the sub-patterns: the last one's */
         add_assign(L, block, rest, lower_helper(L, IR_HELPER_MATCH_REST, pos,
                                                 lower_load(L, s, pos),
                                                 lower_load(L, keys_t, pos)), pos);
@@ -335,7 +340,7 @@ static IrNode *or_pattern(Pc *pc, const AstMatchOr *p, IrVar *s, IrNode *block)
 static IrNode *pattern(Pc *pc, const AstNode *p, IrVar *s, IrNode *block)
 {
     Lower *L = pc->L;
-    IrPos pos = p->pos;
+    IrPos pos = pc->last = p->pos;
     switch (p->kind) {
     case AST_MatchValue: {
         IrNode *v = lower_expr(L, ((const AstMatchValue *)p)->value);
@@ -385,18 +390,19 @@ static int lower_case(Lower *L, const Astmatch_case *c, IrVar *s, IrVar *done, I
     IrNode *ok = pattern(&pc, c->pattern, s, block);
     if (!ok)
         return -1;
+    IrPos at = pc.last;
     for (int i = 0; i < pc.ncaps; i++) {
-        IrVar *var = lower_var(L, pc.caps[i].name, pos);
+        IrVar *var = lower_var(L, pc.caps[i].name, at);
         if (!var)
             return -1;
-        add_assign(L, ok, var, lower_take(L, pc.caps[i].temp, pos), pos);
+        add_assign(L, ok, var, lower_take(L, pc.caps[i].temp, at), at);
     }
     drop_temps(&pc, ok, pos);
     if (c->guard) {
         IrNode *g = lower_expr(L, c->guard);
         if (!g)
             return -1;
-        ok = if_then(L, ok, g, pos);
+        ok = if_then(L, ok, g, at);
     }
     add_assign(L, ok, done, lower_const_node(L, Py_True, pos), pos);
     lower_drop(L, s, pos, ok);

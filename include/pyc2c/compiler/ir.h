@@ -77,7 +77,9 @@ typedef enum {
  * with an exception set.  match_*: the pattern-matching instructions of
  * CPython 3.11 (MATCH_SEQUENCE, MATCH_MAPPING, GET_LEN, MATCH_KEYS, the
  * **rest copy, MATCH_CLASS); eg_*: try/except* (CHECK_EG_MATCH,
- * PREP_RERAISE_STAR).  runtime/match.c, runtime/exceptions.c. */
+ * PREP_RERAISE_STAR); tuple_item(t, i): item i (an int constant) of a
+ * tuple a helper made, where CPython keeps both on its stack.
+ * runtime/match.c, runtime/exceptions.c. */
 #define IR_HELPER_LIST(X) \
     X(MATCH_SEQUENCE, "match_sequence", 1, "P2C_MatchSequence") \
     X(MATCH_MAPPING, "match_mapping", 1, "P2C_MatchMapping") \
@@ -86,7 +88,8 @@ typedef enum {
     X(MATCH_REST, "match_rest", 2, "P2C_MatchRest") \
     X(MATCH_CLASS, "match_class", 4, "P2C_MatchClass") \
     X(EG_MATCH, "eg_match", 2, "P2C_ExcGroupMatch") \
-    X(EG_PREP_RERAISE, "eg_prep_reraise", 2, "P2C_ExcPrepReraiseStar")
+    X(EG_PREP_RERAISE, "eg_prep_reraise", 2, "P2C_ExcPrepReraiseStar") \
+    X(TUPLE_ITEM, "tuple_item", 2, "P2C_TupleItem")
 
 typedef enum {
 #define X(n, s, k, c) IR_HELPER_##n,
