@@ -220,6 +220,30 @@ for i in range(3):
             break
 print("loop done")
 
+# value patterns compare with ==, never by identity first (nan, an object
+# whose __eq__ says no); MATCH_KEYS finds a key by identity (dict lookup)
+class Same:
+    nan = float("nan")
+
+    class Never:
+        def __eq__(self, o):
+            print("  Never.__eq__")
+            return False
+    never = Never()
+
+
+for v in [Same.nan, Same.never]:
+    match v:
+        case Same.nan:
+            print("nan matched")
+        case Same.never:
+            print("never matched")
+        case _:
+            print("identity is not equality")
+match {Same.nan: 1}:
+    case {Same.nan: 1}:
+        print("key nan found")
+
 # uncaught: the equality check raising
 class BadEq:
     def __eq__(self, other):
