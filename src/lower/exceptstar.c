@@ -97,6 +97,8 @@ static int lower_clause(Lower *L, const AstExceptHandler *h, IrVar *rest, IrVar 
                         IrNode *block)
 {
     IrPos pos = h->hdr.pos;
+    if (!h->type)   /* the grammar has no `except*:` */
+        return lower_refuse_named(L, pos.line, "except* without a type");
     IrNode *type = lower_expr(L, h->type);
     if (!type)
         return -1;
