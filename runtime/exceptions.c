@@ -187,3 +187,267 @@ P2C_Debug(void)
     }
     return debug_flag ? Py_True : Py_False;
 }
+
+/* ---- try/except* (CPython 3.11's CHECK_EG_MATCH and PREP_RERAISE_STAR) ---- */
+
+/* check_except_star_type_valid: a class or tuple of classes deriving from
+ * BaseException, none of them an exception group class. */
+static int
+except_star_type_valid(PyObject *type)
+{
+    if (P2C_Exc_Match(Py_None, type) < 0)   /* the except clause's own check */
+        return -1;
+    int is_group = 0;
+    if (PyTuple_Check(type)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(type) && !is_group; i++) {
+            is_group = PyObject_IsSubclass(PyTuple_GET_ITEM(type, i),
+                                           PyExc_BaseExceptionGroup);
+            if (is_group < 0)
+                return -1;
+        }
+    } else {
+        is_group = PyObject_IsSubclass(type, PyExc_BaseExceptionGroup);
+        if (is_group < 0)
+            return -1;
+    }
+    if (is_group) {
+        PyErr_SetString(PyExc_TypeError, "catching ExceptionGroup with except* is not "
+                        "allowed. Use except instead.");
+        return -1;
+    }
+    return 0;
+}
+
+/* ExceptionGroup("", excs) as _PyExc_CreateExceptionGroup makes it
+ * (BaseExceptionGroup's constructor picks the class). */
+static PyObject *
+new_group(PyObject *excs)
+{
+    return PyObject_CallFunction(PyExc_BaseExceptionGroup, "(sO)", "", excs);
+}
+
+/* exception_group_match: *match and *rest (new) for exc against type. */
+static int
+group_match(PyObject *exc, PyObject *type, PyObject **match, PyObject **rest)
+{
+    *match = *rest = NULL;
+    if (exc == Py_None) {
+        *match = Py_NewRef(Py_None);
+        return 0;
+    }
+    if (PyErr_GivenExceptionMatches(exc, type)) {
+        if (PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_BaseExceptionGroup)) {
+            *match = Py_NewRef(exc);
+        } else {   /* a naked exception, wrapped */
+            PyObject *excs = PyTuple_Pack(1, exc);
+            *match = excs ? new_group(excs) : NULL;
+            Py_XDECREF(excs);
+            if (*match == NULL)
+                return -1;
+        }
+        *rest = Py_NewRef(Py_None);
+        return 0;
+    }
+    if (PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_BaseExceptionGroup)) {
+        PyObject *pair = PyObject_CallMethod(exc, "split", "(O)", type);
+        if (pair == NULL)
+            return -1;
+        *match = Py_NewRef(PyTuple_GET_ITEM(pair, 0));
+        *rest = Py_NewRef(PyTuple_GET_ITEM(pair, 1));
+        Py_DECREF(pair);
+        return 0;
+    }
+    *match = Py_NewRef(Py_None);
+    return 0;
+}
+
+PyObject *
+P2C_ExcGroupMatch(PyObject *exc, PyObject *type)
+{
+    PyObject *match, *rest;
+    if (except_star_type_valid(type) < 0 || group_match(exc, type, &match, &rest) < 0)
+        return NULL;
+    if (match == Py_None) {
+        Py_XDECREF(rest);
+        return match;
+    }
+    PyObject *pair = PyTuple_Pack(2, match, rest);
+    if (pair != NULL) {   /* the handler's sys.exception() (PyErr_SetExcInfo) */
+        PyObject *old = Py_NewRef(match);
+        P2C_ExcState_Swap(&old);
+        Py_XDECREF(old);
+    }
+    Py_DECREF(match);
+    Py_DECREF(rest);
+    return pair;
+}
+
+/* ids of the leaf exceptions of exc (None: none) added to the set ids. */
+static int
+collect_leaf_ids(PyObject *exc, PyObject *ids)
+{
+    if (exc == Py_None)
+        return 0;
+    if (!PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_BaseExceptionGroup)) {
+        PyObject *id = PyLong_FromVoidPtr(exc);
+        int rc = id ? PySet_Add(ids, id) : -1;
+        Py_XDECREF(id);
+        return rc;
+    }
+    PyObject *excs = ((PyBaseExceptionGroupObject *)exc)->excs;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(excs); i++) {
+        if (Py_EnterRecursiveCall(" in collect_exception_group_leaf_ids"))
+            return -1;
+        int rc = collect_leaf_ids(PyTuple_GET_ITEM(excs, i), ids);
+        Py_LeaveRecursiveCall();
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* exceptiongroup_subset: eg.derive(excs) carrying eg's traceback, context,
+ * cause and a copy of its notes; *result NULL when excs is empty. */
+static int
+group_subset(PyObject *eg, PyObject *excs, PyObject **result)
+{
+    *result = NULL;
+    if (PyList_GET_SIZE(excs) == 0)
+        return 0;
+    PyObject *sub = PyObject_CallMethod(eg, "derive", "(O)", excs);
+    if (sub == NULL)
+        return -1;
+    if (!PyObject_TypeCheck(sub, (PyTypeObject *)PyExc_BaseExceptionGroup)) {
+        PyErr_SetString(PyExc_TypeError, "derive must return an instance of BaseExceptionGroup");
+        goto error;
+    }
+    PyObject *tb = PyException_GetTraceback(eg);
+    if (tb) {
+        int rc = PyException_SetTraceback(sub, tb);
+        Py_DECREF(tb);
+        if (rc < 0)
+            goto error;
+    }
+    PyException_SetContext(sub, PyException_GetContext(eg));
+    PyException_SetCause(sub, PyException_GetCause(eg));
+    if (PyObject_HasAttrString(eg, "__notes__")) {
+        PyObject *notes = PyObject_GetAttrString(eg, "__notes__");
+        if (notes == NULL)
+            goto error;
+        if (PySequence_Check(notes)) {
+            Py_SETREF(notes, PySequence_List(notes));
+            int rc = notes ? PyObject_SetAttrString(sub, "__notes__", notes) : -1;
+            Py_XDECREF(notes);
+            if (rc < 0)
+                goto error;
+        } else {
+            Py_DECREF(notes);
+        }
+    }
+    *result = sub;
+    return 0;
+error:
+    Py_DECREF(sub);
+    return -1;
+}
+
+/* exception_group_projection's split by leaf identity: *match (new, or
+ * NULL for nothing) the part of exc whose leaves are in ids. */
+static int
+project(PyObject *exc, PyObject *ids, PyObject **match)
+{
+    *match = NULL;
+    if (!PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_BaseExceptionGroup)) {
+        PyObject *id = PyLong_FromVoidPtr(exc);
+        int in = id ? PySet_Contains(ids, id) : -1;
+        Py_XDECREF(id);
+        if (in > 0)
+            *match = Py_NewRef(exc);
+        return in < 0 ? -1 : 0;
+    }
+    PyObject *excs = ((PyBaseExceptionGroupObject *)exc)->excs;
+    PyObject *kept = PyList_New(0);
+    if (kept == NULL)
+        return -1;
+    int rc = 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(excs) && rc == 0; i++) {
+        PyObject *sub;
+        if (Py_EnterRecursiveCall(" in exceptiongroup_split_recursive")) {
+            rc = -1;
+            break;
+        }
+        rc = project(PyTuple_GET_ITEM(excs, i), ids, &sub);
+        Py_LeaveRecursiveCall();
+        if (rc == 0 && sub) {
+            rc = PyList_Append(kept, sub);
+            Py_DECREF(sub);
+        }
+    }
+    if (rc == 0)
+        rc = group_subset(exc, kept, match);
+    Py_DECREF(kept);
+    return rc;
+}
+
+static bool
+same_metadata(PyObject *a, PyObject *b)
+{
+    PyBaseExceptionObject *x = (PyBaseExceptionObject *)a, *y = (PyBaseExceptionObject *)b;
+    return x->notes == y->notes && x->traceback == y->traceback &&
+           x->cause == y->cause && x->context == y->context;
+}
+
+/* The reraised part of orig: the leaves of the reraised exceptions, in
+ * orig's nesting (None when none). */
+static PyObject *
+reraised_part(PyObject *orig, PyObject *reraised)
+{
+    PyObject *ids = PySet_New(NULL);
+    if (ids == NULL)
+        return NULL;
+    PyObject *result = NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(reraised); i++)
+        if (collect_leaf_ids(PyList_GET_ITEM(reraised, i), ids) < 0)
+            goto done;
+    if (project(orig, ids, &result) == 0 && result == NULL)
+        result = Py_NewRef(Py_None);
+done:
+    Py_DECREF(ids);
+    return result;
+}
+
+/* _PyExc_PrepReraiseStar: what a try/except* raises at its end, from the
+ * caught orig and excs, the list of what the clauses raised or re-raised
+ * plus the unmatched rest (None items skipped): None when nothing; the
+ * re-raised parts keep orig's nesting; raised ones become siblings in a new
+ * ExceptionGroup("", [...]). */
+PyObject *
+P2C_ExcPrepReraiseStar(PyObject *orig, PyObject *excs)
+{
+    Py_ssize_t n = PyList_GET_SIZE(excs);
+    if (n == 0)
+        return Py_NewRef(Py_None);
+    if (!PyObject_TypeCheck(orig, (PyTypeObject *)PyExc_BaseExceptionGroup))
+        return Py_NewRef(PyList_GET_ITEM(excs, 0));   /* naked: one clause ran */
+    PyObject *raised = PyList_New(0), *reraised = PyList_New(0), *result = NULL;
+    if (raised == NULL || reraised == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *e = PyList_GET_ITEM(excs, i);
+        if (e != Py_None && PyList_Append(same_metadata(e, orig) ? reraised : raised, e) < 0)
+            goto done;
+    }
+    PyObject *part = reraised_part(orig, reraised);
+    if (part == NULL || PyList_GET_SIZE(raised) == 0) {
+        result = part;
+        goto done;
+    }
+    int rc = part != Py_None ? PyList_Append(raised, part) : 0;
+    Py_DECREF(part);
+    if (rc == 0)
+        result = new_group(raised);
+done:
+    Py_XDECREF(raised);
+    Py_XDECREF(reraised);
+    return result;
+}

@@ -456,6 +456,27 @@ P2C_API int P2C_Exc_Match(PyObject *exc, PyObject *type);
 /* RERAISE: raises exc (borrowed) again with its own __traceback__; the
  * caller propagates it without adding a traceback entry. */
 P2C_API void P2C_Exc_Reraise(PyObject *exc);
+/* try/except* (src/lower/exceptstar.c): CHECK_EG_MATCH — validates type
+ * (TypeError for non-exception classes and for exception group classes),
+ * then None when exc (the unmatched rest so far, None when nothing is left)
+ * has no part matching type, else the tuple (match, rest) with a naked
+ * exception wrapped in ExceptionGroup("", [exc]), match becoming the
+ * handled exception.  PREP_RERAISE_STAR: from the caught orig and the list
+ * of what the clauses raised plus the rest, the group to re-raise or None. */
+P2C_API PyObject *P2C_ExcGroupMatch(PyObject *exc, PyObject *type);
+P2C_API PyObject *P2C_ExcPrepReraiseStar(PyObject *orig, PyObject *excs);
+/* Item i (an int) of the tuple t, new: a helper's several results. */
+P2C_API PyObject *P2C_TupleItem(PyObject *t, PyObject *i);
+/* Structural pattern matching (runtime/match.c): MATCH_SEQUENCE and
+ * MATCH_MAPPING (True/False by the type's flags), GET_LEN, MATCH_KEYS (values
+ * tuple or None), the **rest dict, MATCH_CLASS (attributes tuple or None). */
+P2C_API PyObject *P2C_MatchSequence(PyObject *subject);
+P2C_API PyObject *P2C_MatchMapping(PyObject *subject);
+P2C_API PyObject *P2C_MatchLen(PyObject *subject);
+P2C_API PyObject *P2C_MatchKeys(PyObject *map, PyObject *keys);
+P2C_API PyObject *P2C_MatchRest(PyObject *map, PyObject *keys);
+P2C_API PyObject *P2C_MatchClass(PyObject *subject, PyObject *type, PyObject *nargs,
+                                 PyObject *kwnames);
 /* Bare `raise`: 0 when the handled exception was raised again (propagate
  * without a traceback entry), -1 with RuntimeError "No active exception to
  * reraise" (a new error: add the entry). */

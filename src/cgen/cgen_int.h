@@ -232,6 +232,8 @@ void cg_try_finally(Cg *cg, IrNode *n);
 /* bare `raise`; RERAISE of the innermost handler's exception */
 void cg_raise_bare(Cg *cg, IrNode *n);
 void cg_reraise(Cg *cg, IrNode *n);
+/* reraise_star(v): v, unless None, raised as it is (RERAISE 0) */
+void cg_reraise_star(Cg *cg, IrNode *n);
 /* Runs the exits of the regions a break/continue (to_loop) or a return
  * leaves: finally blocks, __exit__ calls, POP_EXCEPTs. */
 void cg_unwind_jump(Cg *cg);

@@ -307,6 +307,28 @@ static CVal import_name(Cg *cg, IrNode *n)
     return r;
 }
 
+/* A runtime helper of ir.h's table: result = cfunc(kids...). */
+static CVal helper_call(Cg *cg, IrNode *n)
+{
+    enum { MAX_HELPER_ARGS = 4 };
+    CVal kv[MAX_HELPER_ARGS];
+    char args[4 * sizeof kv[0].c + 16] = "";
+    if (n->nkids > MAX_HELPER_ARGS)
+        P2C_UNREACHABLE();
+    size_t len = 0;
+    for (int i = 0; i < n->nkids; i++) {
+        kv[i] = cg_kid(cg, n, i);
+        len += (size_t)snprintf(args + len, sizeof args - len, "%s%s", i ? ", " : "", kv[i].c);
+    }
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = %s(%s);", r.c, ir_helper_info[n->op].cfunc, args);
+    cg_check_null(cg, r.c);
+    for (int i = n->nkids - 1; i >= 0; i--)
+        cg_release(cg, &kv[i]);
+    return r;
+}
+
 /* make_function: closures.c (cg_make_function). */
 
 CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
@@ -336,6 +358,7 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_FSTRING:     return cg_fstring(cg, n);
     case IR_FORMAT:      return format_value(cg, n);
     case IR_ITER:        return op_call(cg, n, "PyObject_GetIter", "", 1);
+    case IR_HELPER:      return helper_call(cg, n);
     case IR_IMPORT_NAME: return import_name(cg, n);
     case IR_IMPORT_FROM: return op_named(cg, n, "P2C_ImportFrom");
     case IR_MAKE_FUNCTION: return cg_make_function(cg, n);

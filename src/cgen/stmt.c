@@ -342,6 +342,7 @@ void cg_stmt(Cg *cg, IrNode *n)
     case IR_TRY_EXCEPT:  cg_try_except(cg, n); return;
     case IR_TRY_FINALLY: cg_try_finally(cg, n); return;
     case IR_RERAISE:     cg_reraise(cg, n); return;
+    case IR_RERAISE_STAR: cg_reraise_star(cg, n); return;
     case IR_RAISE:       raise_stmt(cg, n); return;
     case IR_PASS:        return;
     case IR_LIST_APPEND:

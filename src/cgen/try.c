@@ -421,6 +421,23 @@ void cg_reraise(Cg *cg, IrNode *n)
     goto_reraise(cg);
 }
 
+/* The group try/except* re-raises: set as it is (its traceback untouched,
+ * no entry for this frame: RERAISE 0 goes straight to exception_unwind),
+ * then out of the enclosing regions as a re-raise. */
+void cg_reraise_star(Cg *cg, IrNode *n)
+{
+    CVal v = cg_kid(cg, n, 0);
+    int id = cg_label_new(cg);
+    emit_line(cg->out, "if (%s == Py_None) goto R%d_none;", v.c, id);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "P2C_Exc_Reraise(%s);", v.c);
+    if (v.tmp >= 0)   /* released here on this path, by cg_release on the other */
+        emit_line(cg->out, "Py_CLEAR(%s);", v.c);
+    goto_reraise(cg);
+    cg_label(cg, "R%d_none", id);
+    cg_release(cg, &v);
+}
+
 void cg_raise_bare(Cg *cg, IrNode *n)
 {
     cg_site(cg, n->pos);

@@ -22,6 +22,12 @@ const char *const ir_unaryop_symbol[IR_UNARY_COUNT] = { IR_UNARYOP_LIST(X) };
 const char *const ir_cmpop_symbol[IR_CMP_COUNT] = { IR_CMPOP_LIST(X) };
 #undef X
 
+const IrHelperInfo ir_helper_info[IR_HELPER_COUNT] = {
+#define X(n, s, k, c) [IR_HELPER_##n] = {s, k, c},
+    IR_HELPER_LIST(X)
+#undef X
+};
+
 /* The module owns an arena and the constant table (a list of strong
  * references plus the dict that deduplicates them, see const.c). */
 IrModule *ir_module_new(const char *name, const char *filename)

@@ -374,6 +374,10 @@ static void expr(Printer *p, const IrNode *n, int nested)
     case IR_DEBUG: case IR_ASSERTION_ERROR:
         put_exc_expr(p, n);
         break;
+    case IR_HELPER:
+        put_function_form(p, n->op >= 0 && n->op < IR_HELPER_COUNT
+                             ? ir_helper_info[n->op].name : "helper?", n);
+        break;
     default:
         fprintf(p->out, "<%s statement in an expression>", ir_info(n)->name);
         break;
@@ -494,7 +498,7 @@ static void simple_stmt(Printer *p, const IrNode *n)
         put(p, ir_info(n)->name);
         break;
     case IR_LIST_APPEND: case IR_SET_ADD: case IR_MAP_ADD: case IR_SETUP_ANNOTATIONS:
-    case IR_IMPORT_STAR:
+    case IR_IMPORT_STAR: case IR_RERAISE_STAR:
         put_function_form(p, ir_info(n)->name, n);
         break;
     default:            /* an expression where a statement belongs */

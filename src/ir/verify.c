@@ -246,6 +246,13 @@ static int check_op(Verifier *v, const IrNode *n)
     case IR_FORMAT:      ok = op == -1 || op == 's' || op == 'r' || op == 'a'; break;
     case IR_IMPORT_NAME: ok = op >= 0; break;
     case IR_TRY_FINALLY: ok = op == 0 || op == 1; break;
+    case IR_HELPER:
+        if (op < 0 || op >= IR_HELPER_COUNT)
+            return fail(v, n, "helper %d out of range", op);
+        if (n->nkids != ir_helper_info[op].nargs)
+            return fail(v, n, "%s takes %d arguments, has %d", ir_helper_info[op].name,
+                        ir_helper_info[op].nargs, n->nkids);
+        return 0;
     default:             ok = 1; break;
     }
     return ok ? 0 : fail(v, n, "operator %d out of range", op);

@@ -17,6 +17,8 @@
  *   try.c        try/except/else/finally, except-as name deletion
  *   with.c       with as __enter__/__exit__ and try blocks (PEP 343)
  *   assert.c     assert as `if __debug__: if not test: raise AssertionError`
+ *   exceptstar.c try/except* as exception-group splitting (PEP 654)
+ *   match.c      match as tests with pattern helpers (PEP 634)
  *   generators.c yield, yield from
  *   classes.c    class: body function, BUILD_CLASS, names of class bodies,
  *                private-name mangling, qualnames
@@ -128,6 +130,13 @@ int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block);
 int lower_try(Lower *L, const AstTry *s, IrNode *block);
 int lower_with(Lower *L, const AstWith *s, IrNode *block);
 int lower_assert(Lower *L, const AstAssert *s, IrNode *block);
+/* exceptstar.c: try/except* as exception-group splitting */
+int lower_try_star(Lower *L, const AstTryStar *s, IrNode *block);
+/* match.c: match as tests with pattern helpers */
+int lower_match(Lower *L, const AstMatch *s, IrNode *block);
+/* A HELPER node calling runtime helper h with its arguments (exactly its
+ * nargs IR expressions) at pos (match.c). */
+IrNode *lower_helper(Lower *L, IrHelper h, IrPos pos, ...);
 /* The position 3.11's compiler_jump_if(test) leaves current when it starts
  * at pos: where the jump after a truth test is (assert.c). */
 IrPos lower_after_jump_if(const AstNode *test, IrPos pos);

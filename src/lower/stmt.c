@@ -151,6 +151,8 @@ int lower_stmt(Lower *L, const AstNode *s, IrNode *block)
     case AST_ImportFrom: return lower_import_from(L, (const AstImportFrom *)s, block);
     case AST_Expr:       return lower_expr_stmt(L, (const AstExpr *)s, block);
     case AST_Try:        return lower_try(L, (const AstTry *)s, block);
+    case AST_TryStar:    return lower_try_star(L, (const AstTryStar *)s, block);
+    case AST_Match:      return lower_match(L, (const AstMatch *)s, block);
     case AST_With:       return lower_with(L, (const AstWith *)s, block);
     case AST_Assert:     return lower_assert(L, (const AstAssert *)s, block);
     case AST_Break: case AST_Continue:

@@ -72,6 +72,40 @@ typedef enum {
     IR_CMP_COUNT
 } IrCmpOp;
 
+/* The runtime helpers HELPER nodes call: X(NAME, "printed", nargs, "C function").
+ * Each takes nargs objects (borrowed) and returns a new reference, or NULL
+ * with an exception set.  match_*: the pattern-matching instructions of
+ * CPython 3.11 (MATCH_SEQUENCE, MATCH_MAPPING, GET_LEN, MATCH_KEYS, the
+ * **rest copy, MATCH_CLASS); eg_*: try/except* (CHECK_EG_MATCH,
+ * PREP_RERAISE_STAR); tuple_item(t, i): item i (an int constant) of a
+ * tuple a helper made, where CPython keeps both on its stack.
+ * runtime/match.c, runtime/exceptions.c. */
+#define IR_HELPER_LIST(X) \
+    X(MATCH_SEQUENCE, "match_sequence", 1, "P2C_MatchSequence") \
+    X(MATCH_MAPPING, "match_mapping", 1, "P2C_MatchMapping") \
+    X(MATCH_LEN, "match_len", 1, "P2C_MatchLen") \
+    X(MATCH_KEYS, "match_keys", 2, "P2C_MatchKeys") \
+    X(MATCH_REST, "match_rest", 2, "P2C_MatchRest") \
+    X(MATCH_CLASS, "match_class", 4, "P2C_MatchClass") \
+    X(EG_MATCH, "eg_match", 2, "P2C_ExcGroupMatch") \
+    X(EG_PREP_RERAISE, "eg_prep_reraise", 2, "P2C_ExcPrepReraiseStar") \
+    X(TUPLE_ITEM, "tuple_item", 2, "P2C_TupleItem")
+
+typedef enum {
+#define X(n, s, k, c) IR_HELPER_##n,
+    IR_HELPER_LIST(X)
+#undef X
+    IR_HELPER_COUNT
+} IrHelper;
+
+typedef struct {
+    const char *name;      /* printed: "match_class" */
+    int nargs;
+    const char *cfunc;     /* "P2C_MatchClass" */
+} IrHelperInfo;
+
+extern const IrHelperInfo ir_helper_info[IR_HELPER_COUNT];
+
 /* LOOP's op: a for loop's back edge is artificial (it reports the position
  * of the code before it); a while loop's is the bottom copy of its test's
  * jump, at the LOOP's pos. */

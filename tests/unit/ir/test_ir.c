@@ -444,6 +444,26 @@ START_TEST(test_verify_op_range)
 }
 END_TEST
 
+START_TEST(test_verify_helper_args)
+{
+    build_example();
+    IrNode *h = ir_node(mod, IR_HELPER, P, 1, k_int(1));
+    h->op = IR_HELPER_MATCH_KEYS;
+    ir_node_add(mod, mod->funcs[1]->body, ir_node(mod, IR_EXPR, P, 1, h));
+    assert_unsound("helper: match_keys takes 2 arguments, has 1");
+}
+END_TEST
+
+START_TEST(test_verify_helper_range)
+{
+    build_example();
+    IrNode *h = ir_node(mod, IR_HELPER, P, 1, k_int(1));
+    h->op = IR_HELPER_COUNT;
+    ir_node_add(mod, mod->funcs[1]->body, ir_node(mod, IR_EXPR, P, 1, h));
+    assert_unsound("out of range");
+}
+END_TEST
+
 static Suite *ir_suite(void)
 {
     Suite *s = suite_create("ir");
@@ -467,6 +487,8 @@ static Suite *ir_suite(void)
     tcase_add_test(tc, test_verify_shared_node);
     tcase_add_test(tc, test_verify_starred);
     tcase_add_test(tc, test_verify_op_range);
+    tcase_add_test(tc, test_verify_helper_args);
+    tcase_add_test(tc, test_verify_helper_range);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,6 @@
+# CPython's compiler: no continue out of an except* clause.
+while True:
+    try:
+        pass
+    except* ValueError:
+        continue

@@ -1,0 +1,9 @@
+def f():
+    try:
+        g()
+    except* ValueError as e:
+        h(e)
+    except* TypeError:
+        pass
+    else:
+        k()
