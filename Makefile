@@ -117,10 +117,13 @@ test-valgrind: all
 	tests/programs/run --valgrind -j$(JOBS) || status=1; \
 	exit $$status
 
-# The program tests compiled with AddressSanitizer + UBSan (the generated C
-# and the runtime; libpython itself is not instrumented).
+# The program tests with AddressSanitizer + UBSan in the compiler (its own
+# build in build-asan/), the runtime and the generated C; libpython itself
+# is not instrumented.  Leaks are checked (tests/programs/lsan.supp).
+ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 test-asan: all
-	tests/programs/run --asan -j$(JOBS)
+	$(MAKE) --no-print-directory B=build-asan CFLAGS="$(ASAN_CFLAGS)" build-asan/pyc2c
+	tests/programs/run --asan --pyc2c build-asan/pyc2c -j$(JOBS)
 
 test-driver: all
 	tests/driver/run --python $(PYTHON)
@@ -164,6 +167,6 @@ install: all
 	cp -r include runtime scons $(DESTDIR)$(PREFIX)/share/pyc2c/
 
 clean:
-	rm -rf $(B) tests/out
+	rm -rf $(B) build-asan tests/out
 
 -include $(LIB_OBJS:.o=.d) $(B)/obj/src/driver/main.d

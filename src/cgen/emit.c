@@ -45,6 +45,8 @@ static void put(Emitter *e, const char *s, size_t n)
 
 static void vput(Emitter *e, const char *fmt, va_list ap)
 {
+    if (fmt == NULL)   /* never; says so to gcc, whose -O1 with UBSan's */
+        P2C_UNREACHABLE();   /* checks otherwise warns of a null format */
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
