@@ -7,6 +7,7 @@
 #                        stdlib modules compiled as drop-ins under their tests
 #   make test-valgrind   unit and program tests under valgrind
 #   make test-asan       program tests built with ASan and UBSan
+#   make test-faults     allocation failures injected into compiled programs
 #   make test-driver     the driver tests alone (tests/driver/run)
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
 #   make bench           compiled vs python3 on bench/programs and bench/micro, timed
@@ -48,7 +49,7 @@ DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-stdlib bench \
+.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
 
@@ -124,6 +125,10 @@ ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 test-asan: all
 	$(MAKE) --no-print-directory B=build-asan CFLAGS="$(ASAN_CFLAGS)" build-asan/pyc2c
 	tests/programs/run --asan --pyc2c build-asan/pyc2c -j$(JOBS)
+
+# Allocation failures injected into compiled programs (runtime/faults.c).
+test-faults: all
+	tests/faults/run -j$(JOBS)
 
 test-driver: all
 	tests/driver/run --python $(PYTHON)

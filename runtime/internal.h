@@ -16,6 +16,10 @@ P2C_API void P2C_NameErrorSetName(PyObject *name);
 /* Points P2C_EvalBreaker at the running interpreter's flag
  * (runtime/compat/ceval311.c). */
 P2C_API void P2C_PublishEvalBreaker(void);
+/* PYC2C_FAIL_ALLOC: allocation failures injected while __main__ runs
+ * (faults.c). */
+P2C_API void P2C_Faults_Start(void);
+P2C_API void P2C_Faults_Stop(void);
 
 /* The interned str for text, created at first use into *slot and kept for
  * the process (borrowed).  Interned names hit dict lookups by identity and

@@ -119,7 +119,9 @@ run_main_module(const P2C_MainInfo *info, int *keyboard_interrupt)
     if (file != NULL && PyDict_SetItemString(d, "__file__", file) == 0 &&
         PyDict_SetItemString(d, "__cached__", Py_None) == 0 &&
         set_main_loader(d, file) == 0) {
+        P2C_Faults_Start();
         r = info->exec_main(m);
+        P2C_Faults_Stop();
         if (r < 0 && PyErr_Occurred() == PyExc_KeyboardInterrupt)
             *keyboard_interrupt = 1;
     }

@@ -22,7 +22,13 @@ int
 P2C_ReplaceMethod(PyTypeObject *type, const char *name, PyMethodDef *def,
                   PyCFunction *original)
 {
-    PyObject *old = PyDict_GetItemString(type->tp_dict, name);   /* borrowed */
+    PyObject *key = PyUnicode_FromString(name);
+    if (key == NULL)
+        return -1;
+    PyObject *old = PyDict_GetItemWithError(type->tp_dict, key);   /* borrowed */
+    Py_DECREF(key);
+    if (old == NULL && PyErr_Occurred())
+        return -1;
     if (old == NULL || !PyObject_TypeCheck(old, &PyMethodDescr_Type)) {
         PyErr_Format(PyExc_SystemError, "pyc2c: %s.%s is not a method descriptor",
                      type->tp_name, name);
