@@ -492,6 +492,7 @@ static PyMethodDef agen_methods[] = {
 
 static PyGetSetDef agen_getset[] = {
     {"ag_await", P2C_Gen_GetYieldFrom, NULL, NULL, NULL},
+    {"__class__", P2C_Gen_GetBaseClass, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 

@@ -113,8 +113,16 @@ static PyMethodDef coro_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+/* __class__: the base type (see internal.h). */
+PyObject *
+P2C_Gen_GetBaseClass(PyObject *self, void *Py_UNUSED(closure))
+{
+    return Py_NewRef(Py_TYPE(self)->tp_base);
+}
+
 static PyGetSetDef coro_getset[] = {
     {"cr_await", P2C_Gen_GetYieldFrom, NULL, NULL, NULL},
+    {"__class__", P2C_Gen_GetBaseClass, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
@@ -191,6 +199,8 @@ P2C_Coroutine_WarnUnawaited(PyObject *coro)
     PyObject *fn = warnings ? PyObject_GetAttrString(warnings, "_warn_unawaited_coroutine")
                             : NULL;
     Py_XDECREF(warnings);
+    if (fn == NULL && PyErr_ExceptionMatches(PyExc_AttributeError))
+        PyErr_Clear();   /* get_warnings_attr: a missing one is no error */
     if (fn != NULL) {
         PyObject *res = PyObject_CallOneArg(fn, coro);
         Py_DECREF(fn);

@@ -72,6 +72,11 @@ P2C_API void P2C_Gen_Finalize(PyObject *self);
  * cr_origin of a new coroutine when origin tracking is on (0 or -1); the
  * "coroutine ... was never awaited" RuntimeWarning. */
 P2C_API int P2C_Coroutine_ReadyTypes(void);
+/* The __class__ of a compiled coroutine or async generator: the base type
+ * (types.CoroutineType, types.AsyncGeneratorType), which `type()` cannot
+ * answer; code that tests `c.__class__ is types.CoroutineType`
+ * (types.coroutine, CPython's tests) accepts it. */
+P2C_API PyObject *P2C_Gen_GetBaseClass(PyObject *self, void *closure);
 P2C_API int P2C_Coroutine_SetOrigin(PyGenObject *coro);
 P2C_API void P2C_Coroutine_WarnUnawaited(PyObject *coro);
 /* asyncgen.c: the async generator type and its awaitables ready. */
