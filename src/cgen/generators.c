@@ -79,6 +79,9 @@ CVal cg_yield(Cg *cg, IrNode *n)
     emit_line(cg->out, "return r;");
     resume_label(cg, j);
     emit_line(cg->out, "if (p2c_sent == NULL) goto %s;", cg_error_label(cg));
+    /* the RESUME after a yield polls the eval breaker (3.11's RESUME 1; not
+     * after yield from / await, nor when thrown into) */
+    cg_check_neg(cg, "P2C_CheckEvalBreaker()");
     CVal sent = cg_tmp_new(cg);
     emit_line(cg->out, "%s = Py_NewRef(p2c_sent);", sent.c);
     return sent;
