@@ -117,27 +117,28 @@ lookup_special(PyObject *obj, PyObject *name)
     return res;
 }
 
-PyObject *
-P2C_With_Enter(PyObject *mgr, PyObject **exit)
+/* BEFORE_WITH and BEFORE_ASYNC_WITH: looks the two methods up on mgr's type
+ * (the protocol named in the messages), keeps the bound exit in *exit and
+ * returns enter(). */
+static PyObject *
+enter_context(PyObject *mgr, PyObject **exit, PyObject *n_enter, PyObject *n_exit,
+              const char *protocol, const char *exit_name)
 {
-    static PyObject *s_enter, *s_exit;
-    PyObject *n_enter = P2C_InternedString(&s_enter, "__enter__");
-    PyObject *n_exit = P2C_InternedString(&s_exit, "__exit__");
     if (n_enter == NULL || n_exit == NULL)
         return NULL;
     PyObject *enter = lookup_special(mgr, n_enter);
     if (enter == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
-                         "context manager protocol", Py_TYPE(mgr)->tp_name);
+                         "%s protocol", Py_TYPE(mgr)->tp_name, protocol);
         return NULL;
     }
     PyObject *ex = lookup_special(mgr, n_exit);
     if (ex == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
-                         "context manager protocol (missed __exit__ method)",
-                         Py_TYPE(mgr)->tp_name);
+                         "%s protocol (missed %s method)",
+                         Py_TYPE(mgr)->tp_name, protocol, exit_name);
         Py_DECREF(enter);
         return NULL;
     }
@@ -145,6 +146,24 @@ P2C_With_Enter(PyObject *mgr, PyObject **exit)
     PyObject *res = PyObject_CallNoArgs(enter);
     Py_DECREF(enter);
     return res;
+}
+
+PyObject *
+P2C_With_Enter(PyObject *mgr, PyObject **exit)
+{
+    static PyObject *s_enter, *s_exit;
+    return enter_context(mgr, exit, P2C_InternedString(&s_enter, "__enter__"),
+                         P2C_InternedString(&s_exit, "__exit__"),
+                         "context manager", "__exit__");
+}
+
+PyObject *
+P2C_AsyncWith_Enter(PyObject *mgr, PyObject **exit)
+{
+    static PyObject *s_enter, *s_exit;
+    return enter_context(mgr, exit, P2C_InternedString(&s_enter, "__aenter__"),
+                         P2C_InternedString(&s_exit, "__aexit__"),
+                         "asynchronous context manager", "__aexit__");
 }
 
 PyObject *

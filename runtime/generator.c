@@ -27,13 +27,43 @@
  * blocks.  The frame type's `clear` is replaced, once, by one that closes a
  * compiled generator with our finalizer and calls the original otherwise
  * (frame_clear).
+ *
+ * Coroutines and async generators (coroutine.c, asyncgen.c) are the same
+ * object with another type: their frames run through the functions below,
+ * whose messages and StopIteration handling follow the kind
+ * (P2C_Gen_KindOf), as genobject.c's follow PyCoro_CheckExact and
+ * PyAsyncGen_CheckExact.
  */
 #include "internal.h"
 
 #if defined(P2C_FRAME_LAYOUT_311)
 
-static PyObject *gen_close(PyObject *self, PyObject *unused);
-static void gen_finalize(PyObject *self);
+
+/* See internal.h. */
+int
+P2C_Gen_KindOf(PyObject *o)
+{
+    PyTypeObject *t = Py_TYPE(o);
+    if (t == &P2C_Generator_Type)
+        return P2C_GEN_GENERATOR;
+    if (t == &P2C_Coroutine_Type)
+        return P2C_GEN_COROUTINE;
+    if (t == &P2C_AsyncGen_Type)
+        return P2C_GEN_ASYNC_GENERATOR;
+    return -1;
+}
+
+/* genobject.c's three wordings of a message: generator, coroutine, async
+ * generator. */
+static const char *
+by_kind(PyGenObject *gen, const char *g, const char *c, const char *a)
+{
+    switch (P2C_Gen_KindOf((PyObject *)gen)) {
+    case P2C_GEN_COROUTINE:       return c;
+    case P2C_GEN_ASYNC_GENERATOR: return a;
+    default:                      return g;
+    }
+}
 
 /* ---- the body's entry point, after the frame ----------------------------- */
 
@@ -105,13 +135,13 @@ frame_clear(PyObject *self, PyObject *unused)
     if (f->owner != FRAME_OWNED_BY_GENERATOR)
         return original_frame_clear(self, unused);
     PyGenObject *gen = _PyFrame_GetGenerator(f);
-    if (Py_TYPE(gen) != &P2C_Generator_Type)
+    if (P2C_Gen_KindOf((PyObject *)gen) < 0)
         return original_frame_clear(self, unused);
     if (gen->gi_frame_state == FRAME_EXECUTING) {
         PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
         return NULL;
     }
-    gen_finalize((PyObject *)gen);
+    Py_TYPE(gen)->tp_finalize((PyObject *)gen);
     Py_RETURN_NONE;
 }
 
@@ -123,21 +153,28 @@ P2C_Generator_ReadyType(void)
 {
     if (P2C_Generator_Type.tp_flags & Py_TPFLAGS_READY)
         return 0;
-    if (P2C_ReadySubtype(&P2C_Generator_Type) < 0)
+    if (P2C_Coroutine_ReadyTypes() < 0 || P2C_AsyncGen_ReadyTypes() < 0 ||
+        P2C_ReadySubtype(&P2C_Generator_Type) < 0)
         return -1;
     return P2C_ReplaceMethod(&PyFrame_Type, "clear", &frame_clear_def, &original_frame_clear);
 }
 
+static PyTypeObject *const kind_types[] = {
+    [P2C_GEN_GENERATOR] = &P2C_Generator_Type,
+    [P2C_GEN_COROUTINE] = &P2C_Coroutine_Type,
+    [P2C_GEN_ASYNC_GENERATOR] = &P2C_AsyncGen_Type,
+};
+
 PyObject *
 P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                   PyObject *kwnames, P2C_GenBody body, int nslots, int nspill,
-                  int delegate)
+                  int delegate, int kind)
 {
     if (P2C_Generator_ReadyType() < 0)
         return NULL;
     Py_ssize_t words = frame_words((PyCodeObject *)((PyFunctionObject *)func)->func_code);
     /* two words more than the frame (set_body) */
-    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, &P2C_Generator_Type, words + 2);
+    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, kind_types[kind], words + 2);
     if (gen == NULL)
         return NULL;
     PyFunctionObject *fn = (PyFunctionObject *)func;
@@ -167,6 +204,11 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
     gen->gi_code = (PyCodeObject *)Py_NewRef(fn->func_code);
     gen->gi_frame_state = FRAME_CREATED;
     PyObject_GC_Track(gen);
+    if (kind == P2C_GEN_COROUTINE && P2C_Coroutine_SetOrigin(gen) < 0) {
+        gen->gi_frame_state = FRAME_COMPLETED;   /* nothing to close, no warning */
+        Py_DECREF(gen);
+        return NULL;
+    }
     if (make_cells_and_frees(f, func) < 0) {
         gen->gi_frame_state = FRAME_COMPLETED;   /* nothing to close */
         Py_DECREF(gen);
@@ -201,22 +243,28 @@ run_body_traced(PyGenObject *gen, P2C_Frame *f, PyObject *sent)
  * PYGEN_NEXT with the value yielded, PYGEN_RETURN with the value returned,
  * or PYGEN_ERROR; a generator that returned or raised is finished and its
  * frame released. */
-static PySendResult
-gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int closing)
+PySendResult
+P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int closing)
 {
-    (void)closing;   /* only coroutines tell closing from other sends */
     *presult = NULL;
     if (gen->gi_frame_state == FRAME_CREATED && arg && arg != Py_None) {
-        PyErr_SetString(PyExc_TypeError,
-                        "can't send non-None value to a just-started generator");
+        PyErr_SetString(PyExc_TypeError, by_kind(gen,
+            "can't send non-None value to a just-started generator",
+            "can't send non-None value to a just-started coroutine",
+            "can't send non-None value to a just-started async generator"));
         return PYGEN_ERROR;
     }
     if (gen->gi_frame_state == FRAME_EXECUTING) {
-        PyErr_SetString(PyExc_ValueError, "generator already executing");
+        PyErr_SetString(PyExc_ValueError, by_kind(gen, "generator already executing",
+                        "coroutine already executing", "async generator already executing"));
         return PYGEN_ERROR;
     }
+    int kind = P2C_Gen_KindOf((PyObject *)gen);
     if (gen->gi_frame_state >= FRAME_COMPLETED) {
-        if (arg && !exc) {   /* send() to an exhausted generator returns None */
+        if (kind == P2C_GEN_COROUTINE && !closing) {
+            /* silent only for close() */
+            PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited coroutine");
+        } else if (arg && !exc) {   /* send() to an exhausted generator returns None */
             *presult = Py_NewRef(Py_None);
             return PYGEN_RETURN;
         }
@@ -254,11 +302,19 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
             *presult = result;
             return PYGEN_NEXT;
         }
-        if (result == Py_None && !arg)   /* next(): no StopIteration value */
+        /* next(): no StopIteration value (an async generator returns None
+         * only, and its callers want it) */
+        if (result == Py_None && kind != P2C_GEN_ASYNC_GENERATOR && !arg)
             Py_CLEAR(result);
     } else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
         /* PEP 479 */
-        _PyErr_FormatFromCause(PyExc_RuntimeError, "generator raised StopIteration");
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", by_kind(gen,
+            "generator raised StopIteration", "coroutine raised StopIteration",
+            "async generator raised StopIteration"));
+    } else if (kind == P2C_GEN_ASYNC_GENERATOR &&
+               PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) {
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
+                               "async generator raised StopAsyncIteration");
     }
     /* finished: drop the exception state first (a cycle through a
      * traceback), then the frame */
@@ -269,14 +325,14 @@ gen_send_ex2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int c
     return result ? PYGEN_RETURN : PYGEN_ERROR;
 }
 
-/* A step as a call's result: the value yielded, else NULL with
- * StopIteration(value returned) or the error. */
-static PyObject *
-gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closing)
+PyObject *
+P2C_Gen_SendEx(PyGenObject *gen, PyObject *arg, int exc, int closing)
 {
     PyObject *result;
-    if (gen_send_ex2(gen, arg, &result, exc, closing) == PYGEN_RETURN) {
-        if (result == Py_None)
+    if (P2C_Gen_SendEx2(gen, arg, &result, exc, closing) == PYGEN_RETURN) {
+        if (P2C_Gen_KindOf((PyObject *)gen) == P2C_GEN_ASYNC_GENERATOR)
+            PyErr_SetNone(PyExc_StopAsyncIteration);
+        else if (result == Py_None)
             PyErr_SetNone(PyExc_StopIteration);
         else
             _PyGen_SetStopIterationValue(result);
@@ -289,7 +345,7 @@ static PyObject *
 gen_iternext(PyObject *self)
 {
     PyObject *result;
-    if (gen_send_ex2((PyGenObject *)self, NULL, &result, 0, 0) == PYGEN_RETURN) {
+    if (P2C_Gen_SendEx2((PyGenObject *)self, NULL, &result, 0, 0) == PYGEN_RETURN) {
         if (result != Py_None)
             _PyGen_SetStopIterationValue(result);
         Py_CLEAR(result);
@@ -297,23 +353,23 @@ gen_iternext(PyObject *self)
     return result;
 }
 
-static PySendResult
-gen_am_send(PyObject *self, PyObject *arg, PyObject **result)
+PySendResult
+P2C_Gen_AmSend(PyObject *self, PyObject *arg, PyObject **result)
 {
-    return gen_send_ex2((PyGenObject *)self, arg, result, 0, 0);
+    return P2C_Gen_SendEx2((PyGenObject *)self, arg, result, 0, 0);
 }
 
-static PyObject *
-gen_send(PyObject *self, PyObject *arg)
+PyObject *
+P2C_Gen_Send(PyObject *self, PyObject *arg)
 {
-    return gen_send_ex((PyGenObject *)self, arg, 0, 0);
+    return P2C_Gen_SendEx((PyGenObject *)self, arg, 0, 0);
 }
 
 /* ---- yield from ---------------------------------------------------------------- */
 
 /* The delegate of a `yield from` gen is suspended in: new reference or NULL. */
-static PyObject *
-delegate_of(PyGenObject *gen)
+PyObject *
+P2C_Gen_Delegate(PyGenObject *gen)
 {
     if (gen->gi_frame_state != FRAME_SUSPENDED || !has_delegate_slot(gen))
         return NULL;
@@ -324,10 +380,10 @@ delegate_of(PyGenObject *gen)
 PyObject *
 P2C_YieldFromIter(PyObject *iterable)
 {
-    if (PyCoro_CheckExact(iterable)) {
-        /* a generator function compiled by pyc2c is never a coroutine
-         * (types.coroutine needs the interpreter), so this is CPython's
-         * message for a plain generator */
+    if (PyCoro_CheckExact(iterable) || Py_IS_TYPE(iterable, &P2C_Coroutine_Type)) {
+        /* a generator function compiled by pyc2c is never an iterable
+         * coroutine (types.coroutine wraps a compiled function), so this is
+         * CPython's message for a plain generator */
         PyErr_SetString(PyExc_TypeError,
                         "cannot 'yield from' a coroutine object in a non-coroutine generator");
         return NULL;
@@ -352,8 +408,11 @@ static int
 close_delegate(PyObject *yf)
 {
     PyObject *retval = NULL;
-    if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf) ||
-        Py_IS_TYPE(yf, &P2C_Generator_Type)) {
+    if (P2C_Gen_KindOf(yf) >= 0) {
+        retval = P2C_Gen_Close(yf, NULL);
+        if (retval == NULL)
+            return -1;
+    } else if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf)) {
         retval = PyObject_CallMethod(yf, "close", NULL);
         if (retval == NULL)
             return -1;
@@ -406,20 +465,24 @@ throw_into_delegate(PyGenObject *gen, PyObject *yf, int close_on_genexit,
         gen->gi_frame_state = state;
         Py_DECREF(yf);
         if (err < 0)
-            return gen_send_ex(gen, Py_None, 1, 0);
+            return P2C_Gen_SendEx(gen, Py_None, 1, 0);
         return throw_here(gen, typ, val, tb);
     }
-    if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf) ||
-        Py_IS_TYPE(yf, &P2C_Generator_Type)) {
+    if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf) || P2C_Gen_KindOf(yf) >= 0) {
         /* A generator's frame runs under gen's, as the interpreter shows it
-         * in tracebacks. */
+         * in tracebacks.  A compiled one is thrown into directly, passing
+         * close_on_genexit on (an async generator's aclose() reaches the
+         * coroutine it awaits with GeneratorExit, not with close()). */
         PyThreadState *tstate = PyThreadState_GET();
         P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
         P2C_Frame *prev = tstate->cframe->current_frame;
         f->previous = prev;
         tstate->cframe->current_frame = f;
         gen->gi_frame_state = FRAME_EXECUTING;
-        ret = call_throw(yf, typ, val, tb);
+        if (P2C_Gen_KindOf(yf) >= 0)
+            ret = P2C_Gen_ThrowImpl((PyGenObject *)yf, close_on_genexit, typ, val, tb);
+        else
+            ret = call_throw(yf, typ, val, tb);
         gen->gi_frame_state = state;
         tstate->cframe->current_frame = prev;
         f->previous = NULL;
@@ -448,11 +511,11 @@ throw_into_delegate(PyGenObject *gen, PyObject *yf, int close_on_genexit,
     Py_CLEAR(P2C_GEN_DELEGATE((P2C_Frame *)gen->gi_iframe));
     PyObject *value;
     if (_PyGen_FetchStopIterationValue(&value) == 0) {
-        ret = gen_send_ex(gen, value, 0, 0);
+        ret = P2C_Gen_SendEx(gen, value, 0, 0);
         Py_DECREF(value);
         return ret;
     }
-    return gen_send_ex(gen, Py_None, 1, 0);
+    return P2C_Gen_SendEx(gen, Py_None, 1, 0);
 }
 
 /* Raises typ(val) with tb, normalized and checked as throw() does, where
@@ -487,7 +550,7 @@ throw_here(PyGenObject *gen, PyObject *typ, PyObject *val, PyObject *tb)
         goto failed;
     }
     PyErr_Restore(typ, val, tb);
-    return gen_send_ex(gen, Py_None, 1, 0);
+    return P2C_Gen_SendEx(gen, Py_None, 1, 0);
 
 failed:
     Py_DECREF(typ);
@@ -496,18 +559,18 @@ failed:
     return NULL;
 }
 
-static PyObject *
-gen_throw_impl(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
+PyObject *
+P2C_Gen_ThrowImpl(PyGenObject *gen, int close_on_genexit, PyObject *typ, PyObject *val,
                PyObject *tb)
 {
-    PyObject *yf = delegate_of(gen);
+    PyObject *yf = P2C_Gen_Delegate(gen);
     if (yf != NULL)
         return throw_into_delegate(gen, yf, close_on_genexit, typ, val, tb);
     return throw_here(gen, typ, val, tb);
 }
 
-static PyObject *
-gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+PyObject *
+P2C_Gen_Throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     if (nargs < 1 || nargs > 3) {
         /* _PyArg_CheckPositional's messages */
@@ -517,15 +580,15 @@ gen_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             PyErr_Format(PyExc_TypeError, "throw expected at most 3 arguments, got %zd", nargs);
         return NULL;
     }
-    return gen_throw_impl((PyGenObject *)self, 1, args[0], nargs > 1 ? args[1] : NULL,
+    return P2C_Gen_ThrowImpl((PyGenObject *)self, 1, args[0], nargs > 1 ? args[1] : NULL,
                           nargs > 2 ? args[2] : NULL);
 }
 
-static PyObject *
-gen_close(PyObject *self, PyObject *Py_UNUSED(unused))
+PyObject *
+P2C_Gen_Close(PyObject *self, PyObject *Py_UNUSED(unused))
 {
     PyGenObject *gen = (PyGenObject *)self;
-    PyObject *yf = delegate_of(gen);
+    PyObject *yf = P2C_Gen_Delegate(gen);
     int err = 0;
     if (yf != NULL) {
         int8_t state = gen->gi_frame_state;
@@ -536,10 +599,12 @@ gen_close(PyObject *self, PyObject *Py_UNUSED(unused))
     }
     if (err == 0)
         PyErr_SetNone(PyExc_GeneratorExit);
-    PyObject *retval = gen_send_ex(gen, Py_None, 1, 1);
+    PyObject *retval = P2C_Gen_SendEx(gen, Py_None, 1, 1);
     if (retval != NULL) {
         Py_DECREF(retval);
-        PyErr_SetString(PyExc_RuntimeError, "generator ignored GeneratorExit");
+        PyErr_SetString(PyExc_RuntimeError, by_kind(gen, "generator ignored GeneratorExit",
+                        "coroutine ignored GeneratorExit",
+                        "async generator ignored GeneratorExit"));
         return NULL;
     }
     if (PyErr_ExceptionMatches(PyExc_StopIteration) ||
@@ -550,48 +615,82 @@ gen_close(PyObject *self, PyObject *Py_UNUSED(unused))
     return NULL;
 }
 
-/* tp_finalize: close a generator collected while suspended. */
-static void
-gen_finalize(PyObject *self)
+/* Calls an async generator's finalizer hook (sys.set_asyncgen_hooks) with
+ * it, unless aclose() began; the hook is dropped here, not in the base
+ * type's dealloc (which drops it only for an exact async generator).
+ * 1 when the hook was called. */
+static int
+call_asyncgen_finalizer(PyGenObject *gen)
+{
+    PyAsyncGenObject *agen = (PyAsyncGenObject *)gen;
+    PyObject *finalizer = agen->ag_origin_or_finalizer;
+    agen->ag_origin_or_finalizer = NULL;
+    if (finalizer == NULL)
+        return 0;
+    int called = 0;
+    if (!agen->ag_closed && gen->gi_frame_state < FRAME_COMPLETED) {
+        PyObject *res = PyObject_CallOneArg(finalizer, (PyObject *)gen);
+        if (res == NULL)
+            PyErr_WriteUnraisable((PyObject *)gen);
+        Py_XDECREF(res);
+        called = 1;
+    }
+    Py_DECREF(finalizer);
+    return called;
+}
+
+/* tp_finalize (genobject.c's _PyGen_Finalize): an async generator goes to
+ * its finalizer hook; a coroutine never started warns "coroutine ... was
+ * never awaited"; any other one suspended is closed. */
+void
+P2C_Gen_Finalize(PyObject *self)
 {
     PyGenObject *gen = (PyGenObject *)self;
-    if (gen->gi_frame_state >= FRAME_COMPLETED)
-        return;
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
-    PyObject *res = gen_close(self, NULL);
+    int kind = P2C_Gen_KindOf(self);
+    if (kind == P2C_GEN_ASYNC_GENERATOR && call_asyncgen_finalizer(gen))
+        goto done;
+    if (gen->gi_frame_state >= FRAME_COMPLETED)
+        goto done;
+    if (kind == P2C_GEN_COROUTINE && gen->gi_frame_state == FRAME_CREATED) {
+        P2C_Coroutine_WarnUnawaited(self);
+        goto done;
+    }
+    PyObject *res = P2C_Gen_Close(self, NULL);
     if (res == NULL) {
         if (PyErr_Occurred())
             PyErr_WriteUnraisable(self);
     } else {
         Py_DECREF(res);
     }
+done:
     PyErr_Restore(type, value, tb);
 }
 
-static PyObject *
-gen_get_yieldfrom(PyObject *self, void *Py_UNUSED(closure))
+PyObject *
+P2C_Gen_GetYieldFrom(PyObject *self, void *Py_UNUSED(closure))
 {
-    PyObject *yf = delegate_of((PyGenObject *)self);
+    PyObject *yf = P2C_Gen_Delegate((PyGenObject *)self);
     return yf ? yf : Py_NewRef(Py_None);
 }
 
 /* ---- the type -------------------------------------------------------------------- */
 
 static PyMethodDef gen_methods[] = {
-    {"send", gen_send, METH_O, NULL},
-    {"throw", (PyCFunction)(void (*)(void))gen_throw, METH_FASTCALL, NULL},
-    {"close", gen_close, METH_NOARGS, NULL},
+    {"send", P2C_Gen_Send, METH_O, NULL},
+    {"throw", (PyCFunction)(void (*)(void))P2C_Gen_Throw, METH_FASTCALL, NULL},
+    {"close", P2C_Gen_Close, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 
 static PyGetSetDef gen_getset[] = {
-    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"gi_yieldfrom", P2C_Gen_GetYieldFrom, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
 static PyAsyncMethods gen_as_async = {
-    .am_send = gen_am_send,
+    .am_send = P2C_Gen_AmSend,
 };
 
 PyTypeObject P2C_Generator_Type = {
@@ -602,7 +701,7 @@ PyTypeObject P2C_Generator_Type = {
     .tp_iternext = gen_iternext,
     .tp_methods = gen_methods,
     .tp_getset = gen_getset,
-    .tp_finalize = gen_finalize,
+    .tp_finalize = P2C_Gen_Finalize,
     .tp_base = &PyGen_Type,
 };
 

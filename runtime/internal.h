@@ -45,6 +45,47 @@ P2C_API int P2C_Function_ReadyType(void);
  * runtime copy (generator.c).  0 or -1. */
 P2C_API int P2C_Generator_ReadyType(void);
 
+/* ---- generators, coroutines, async generators (generator.c) -------------- *
+ * The three compiled kinds share one object layout (PyGenObject's) and the
+ * functions that run their frames, which follow genobject.c's and word
+ * their messages after the kind. */
+/* P2C_GEN_* of o's type if it is one of the three compiled kinds, else -1. */
+P2C_API int P2C_Gen_KindOf(PyObject *o);
+/* gen_send_ex2: runs gen with arg sent in (exc: raise the exception set);
+ * closing: the send of close() (silent on an exhausted coroutine). */
+P2C_API PySendResult P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult,
+                                     int exc, int closing);
+/* gen_send_ex: the value yielded, else NULL with StopIteration(value) (an
+ * async generator: StopAsyncIteration) or the error. */
+P2C_API PyObject *P2C_Gen_SendEx(PyGenObject *gen, PyObject *arg, int exc, int closing);
+P2C_API PySendResult P2C_Gen_AmSend(PyObject *self, PyObject *arg, PyObject **result);
+/* The send, throw and close methods; _gen_throw with its close_on_genexit. */
+P2C_API PyObject *P2C_Gen_Send(PyObject *self, PyObject *arg);
+P2C_API PyObject *P2C_Gen_Throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+P2C_API PyObject *P2C_Gen_ThrowImpl(PyGenObject *gen, int close_on_genexit, PyObject *typ,
+                                    PyObject *val, PyObject *tb);
+P2C_API PyObject *P2C_Gen_Close(PyObject *self, PyObject *unused);
+/* The delegate of the `yield from` / await gen is suspended in (new), or
+ * NULL; as a getter (gi_yieldfrom, cr_await, ag_await), None for none. */
+P2C_API PyObject *P2C_Gen_Delegate(PyGenObject *gen);
+P2C_API PyObject *P2C_Gen_GetYieldFrom(PyObject *self, void *closure);
+/* tp_finalize of the three kinds (_PyGen_Finalize). */
+P2C_API void P2C_Gen_Finalize(PyObject *self);
+
+/* coroutine.c: the coroutine and coroutine_wrapper types ready (0 or -1);
+ * cr_origin of a new coroutine when origin tracking is on (0 or -1); the
+ * "coroutine ... was never awaited" RuntimeWarning. */
+P2C_API int P2C_Coroutine_ReadyTypes(void);
+/* The __class__ of a compiled coroutine or async generator: the base type
+ * (types.CoroutineType, types.AsyncGeneratorType), which `type()` cannot
+ * answer; code that tests `c.__class__ is types.CoroutineType`
+ * (types.coroutine, CPython's tests) accepts it. */
+P2C_API PyObject *P2C_Gen_GetBaseClass(PyObject *self, void *closure);
+P2C_API int P2C_Coroutine_SetOrigin(PyGenObject *coro);
+P2C_API void P2C_Coroutine_WarnUnawaited(PyObject *coro);
+/* asyncgen.c: the async generator type and its awaitables ready. */
+P2C_API int P2C_AsyncGen_ReadyTypes(void);
+
 /* Puts a method made from def (METH_* flags as the replaced one's; its doc
  * is copied) in type's dict in place of the method descriptor name, and the
  * replaced C function in *original (replace.c).  0 or -1. */

@@ -508,16 +508,23 @@ P2C_API PyObject *P2C_Debug(void);
 typedef PyObject *(*P2C_GenBody)(PyObject *gen, PyObject *sent);
 
 P2C_API extern PyTypeObject P2C_Generator_Type;
+/* `async def` (runtime/coroutine.c, runtime/asyncgen.c): the same object and
+ * body with the coroutine's or async generator's behaviour. */
+P2C_API extern PyTypeObject P2C_Coroutine_Type;
+P2C_API extern PyTypeObject P2C_AsyncGen_Type;
+
+/* What a resumable body's call makes (P2C_Generator_New's kind). */
+enum { P2C_GEN_GENERATOR, P2C_GEN_COROUTINE, P2C_GEN_ASYNC_GENERATOR };
 
 /* The call of a compiled generator function func (its entry point's
- * arguments): a new generator whose frame holds the bound arguments in its
- * nslots slots (cells made, free variables copied) followed by nspill NULL
- * slots for the body's temporaries — the last one the `yield from`
- * delegate when delegate is set.  New reference, or NULL with an
- * exception. */
+ * arguments): a new generator (coroutine, async generator: kind) whose
+ * frame holds the bound arguments in its nslots slots (cells made, free
+ * variables copied) followed by nspill NULL slots for the body's
+ * temporaries — the last one the `yield from` / await delegate when
+ * delegate is set.  New reference, or NULL with an exception. */
 P2C_API PyObject *P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                                     PyObject *kwnames, P2C_GenBody body, int nslots,
-                                    int nspill, int delegate);
+                                    int nspill, int delegate, int kind);
 /* GET_YIELD_FROM_ITER: iterable itself if a generator, else iter(iterable);
  * TypeError for a coroutine.  New reference or NULL. */
 P2C_API PyObject *P2C_YieldFromIter(PyObject *iterable);
@@ -525,6 +532,21 @@ P2C_API PyObject *P2C_YieldFromIter(PyObject *iterable);
  * P2C_GEN_DELEGATE(f).  1: it yielded *result (new); 0: it returned *result
  * (new) and the delegate slot is cleared; -1: it raised (slot cleared). */
 P2C_API int P2C_Generator_Delegate(P2C_Frame *f, PyObject *sent, PyObject **result);
+/* GET_AWAITABLE (where: 0 await, 1 the result of __aenter__, 2 of
+ * __aexit__, for the message): the iterator an await sends into.  New
+ * reference or NULL. */
+P2C_API PyObject *P2C_GetAwaitable(PyObject *obj, int where);
+/* GET_AITER: aiter(obj) checked as `async for` does.  New or NULL. */
+P2C_API PyObject *P2C_GetAIter(PyObject *obj);
+/* GET_ANEXT: the awaitable of aiter.__anext__(), ready to be sent into.
+ * New or NULL. */
+P2C_API PyObject *P2C_GetANext(PyObject *aiter);
+/* ASYNC_GEN_WRAP: a value an async generator yields (steals value).  New
+ * or NULL. */
+P2C_API PyObject *P2C_AsyncGen_Wrap(PyObject *value);
+/* BEFORE_ASYNC_WITH: P2C_With_Enter's __aenter__/__aexit__ counterpart;
+ * returns __aenter__() (to be awaited). */
+P2C_API PyObject *P2C_AsyncWith_Enter(PyObject *mgr, PyObject **exit);
 /* Frames of generators (compat layer): InitGenerator fills the specials of
  * a generator's frame whose slots hold the bound arguments (not linked;
  * SystemError if func's code does not fit nslots + nspill); Release does

@@ -217,7 +217,11 @@ static int co_flags(const IrFunction *fn)
     if (fn->is_module || fn->is_class)
         return 0;   /* unoptimized: names live in f_locals */
     int flags = CO_OPTIMIZED | CO_NEWLOCALS;
-    if (fn->is_generator)
+    if (fn->async_kind == IR_ASYNC_COROUTINE)
+        flags |= CO_COROUTINE;
+    else if (fn->async_kind == IR_ASYNC_GENERATOR)
+        flags |= CO_ASYNC_GENERATOR;
+    else if (fn->is_generator)
         flags |= CO_GENERATOR;
     if (fn->fnflags & IR_FN_VARARGS)
         flags |= CO_VARARGS;

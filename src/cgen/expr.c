@@ -365,9 +365,11 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_BUILD_CLASS: return cg_build_class(cg, n);
     case IR_CELL_REF:    return cg_cell_ref(cg, n);
     case IR_YIELD:       return cg_yield(cg, n);
-    case IR_YIELD_FROM:  return cg_yield_from(cg, n);
+    case IR_YIELD_FROM:
+    case IR_AWAIT:       return cg_yield_from(cg, n);
+    case IR_AITER:       return op_call(cg, n, "P2C_GetAIter", "", 1);
     case IR_CAUGHT: case IR_WITH_ENTER: case IR_WITH_EXIT:
-    case IR_DEBUG: case IR_ASSERTION_ERROR:
+    case IR_DEBUG: case IR_ASSERTION_ERROR: case IR_STOP_ASYNC_ITERATION:
         return cg_exc_expr(cg, n);
     default:
         cg_unsupported(cg, n, ir_info(n)->name);

@@ -27,7 +27,15 @@
  *       x0 = Py_NewRef(p2c_sent);           the value of the yield
  *
  * `yield from` is CPython's SEND loop around one yield, the delegate kept
- * in the frame's last slot, where throw() and close() find it.
+ * in the frame's last slot, where throw() and close() find it.  `await` is
+ * the same loop after GET_AWAITABLE (or async for's GET_ANEXT) instead of
+ * GET_YIELD_FROM_ITER.
+ *
+ * An `async def` is compiled the same way; only its entry point asks the
+ * runtime for a coroutine or an async generator.  In an async generator a
+ * yield wraps its value (ASYNC_GEN_WRAP), which tells the awaitables of
+ * asend() what the body yielded from what an await passes on to the event
+ * loop.
  */
 #include <stdlib.h>
 #include "cgen_int.h"
@@ -63,25 +71,44 @@ CVal cg_yield(Cg *cg, IrNode *n)
     CVal v = n->nkids ? cg_expr(cg, n->kids[0], false) : (CVal){"Py_None", -1};
     int j = resume_point(cg, n->pos);
     cg_move(cg, "r", &v);
+    if (cg->fn->async_kind == IR_ASYNC_GENERATOR) {
+        emit_line(cg->out, "r = P2C_AsyncGen_Wrap(r);");
+        emit_line(cg->out, "if (r == NULL) goto %s;", cg_error_label(cg));
+    }
     emit_line(cg->out, "P2C_Generator_Suspend(p2c_gen);");
     emit_line(cg->out, "return r;");
     resume_label(cg, j);
     emit_line(cg->out, "if (p2c_sent == NULL) goto %s;", cg_error_label(cg));
+    /* the RESUME after a yield polls the eval breaker (3.11's RESUME 1; not
+     * after yield from / await, nor when thrown into) */
+    cg_check_neg(cg, "P2C_CheckEvalBreaker()");
     CVal sent = cg_tmp_new(cg);
     emit_line(cg->out, "%s = Py_NewRef(p2c_sent);", sent.c);
     return sent;
 }
 
-/* GET_YIELD_FROM_ITER, then SEND / YIELD_VALUE until the delegate returns:
- * its value is the result.  throw() and close() reach the delegate through
- * the runtime, which clears the delegate slot when it finished there and
- * resumes the body with its return value (or with its exception). */
+/* The delegate of a yield_from or await node from its operand value. */
+static void delegate_of(Cg *cg, IrNode *n, const CVal *it, const CVal *value)
+{
+    if (n->kind == IR_YIELD_FROM)
+        emit_line(cg->out, "%s = P2C_YieldFromIter(%s);", it->c, value->c);
+    else if (n->op == IR_AWAIT_ANEXT)
+        emit_line(cg->out, "%s = P2C_GetANext(%s);", it->c, value->c);
+    else
+        emit_line(cg->out, "%s = P2C_GetAwaitable(%s, %d);", it->c, value->c, n->op);
+}
+
+/* GET_YIELD_FROM_ITER (GET_AWAITABLE, GET_ANEXT), then SEND / YIELD_VALUE
+ * until the delegate returns: its value is the result.  throw() and close()
+ * reach the delegate through the runtime, which clears the delegate slot
+ * when it finished there and resumes the body with its return value (or
+ * with its exception). */
 CVal cg_yield_from(Cg *cg, IrNode *n)
 {
     CVal value = cg_expr(cg, n->kids[0], false);
     int j = resume_point(cg, n->pos);
     CVal it = cg_tmp_new(cg);
-    emit_line(cg->out, "%s = P2C_YieldFromIter(%s);", it.c, value.c);
+    delegate_of(cg, n, &it, &value);
     cg_check_null(cg, it.c);
     cg_release(cg, &value);
     cg_move(cg, "P2C_GEN_DELEGATE(f)", &it);
@@ -190,6 +217,6 @@ void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body)
     emit_raw(e, "\nstatic PyObject *%s(PyObject *p2c_func, PyObject *const *p2c_args, "
              "size_t p2c_nargsf, PyObject *p2c_kwnames)\n{\n", entry);
     emit_raw(e, "    return P2C_Generator_New(p2c_func, p2c_args, p2c_nargsf, p2c_kwnames, "
-             "%s, %d, %d, %d);\n}\n", name, fn->nslots, cg_generator_spill(cg),
-             cg->uses_delegate);
+             "%s, %d, %d, %d, %d);\n}\n", name, fn->nslots, cg_generator_spill(cg),
+             cg->uses_delegate, fn->async_kind);
 }

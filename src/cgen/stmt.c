@@ -321,6 +321,7 @@ void cg_stmt(Cg *cg, IrNode *n)
     case IR_LOOP:        loop(cg, n); return;
     case IR_FOR_NEXT:    for_next(cg, n); return;
     case IR_LOOP_EXIT:
+        cg_unwind_jump(cg);   /* async for's: out of its END_ASYNC_FOR handler */
         emit_line(cg->out, "goto L%d_else;", innermost(cg, n)->id);
         innermost(cg, n)->used_else = true;
         return;

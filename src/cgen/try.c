@@ -472,7 +472,8 @@ static CVal with_enter(Cg *cg, IrNode *n)
     cg_var_lvalue(cg, n->var, ex, sizeof ex);
     cg_site(cg, n->pos);
     emit_line(cg->out, "Py_CLEAR(%s);", ex);
-    emit_line(cg->out, "%s = P2C_With_Enter(%s, &%s);", r.c, mgr.c, ex);
+    emit_line(cg->out, "%s = %s(%s, &%s);", r.c,
+              n->op ? "P2C_AsyncWith_Enter" : "P2C_With_Enter", mgr.c, ex);
     cg_release(cg, &mgr);
     cg_check_null(cg, r.c);
     return r;
@@ -504,6 +505,7 @@ CVal cg_exc_expr(Cg *cg, IrNode *n)
     case IR_WITH_EXIT:       return with_exit(cg, n);
     case IR_DEBUG:           return text("P2C_Debug()", 0);
     case IR_ASSERTION_ERROR: return text("PyExc_AssertionError", 0);
+    case IR_STOP_ASYNC_ITERATION: return text("PyExc_StopAsyncIteration", 0);
     default:
         cg_unsupported(cg, n, ir_info(n)->name);
         return text("NULL", 0);

@@ -324,10 +324,20 @@ static void walk_comprehension(Matcher *m, AstNode *n, const char *key, const ch
                                           : ((AstListComp *)n)->generators;
     if (gens.n > 0)
         walk(m, ((Astcomprehension *)gens.items[0])->iter);
-    if (n->kind != AST_GeneratorExp && front_python_version() >= 0x030c0000)
+    if (n->kind != AST_GeneratorExp && front_python_version() >= 0x030c0000) {
         comprehension_inside(m, n);
-    else
-        open_scope(m, n, key, shown, comprehension_inside);
+        return;
+    }
+    open_scope(m, n, key, shown, comprehension_inside);
+    AstScope *s = n->scope;
+    for (int i = 0; s && i < gens.n; i++)
+        if (((Astcomprehension *)gens.items[i])->is_async)
+            s->is_coroutine = 1;
+    /* symtable_handle_comprehension: an asynchronous list, set or dict
+     * comprehension is awaited where it is, which makes that code a
+     * coroutine too */
+    if (s && s->is_coroutine && n->kind != AST_GeneratorExp && m->scope)
+        m->scope->is_coroutine = 1;
 }
 
 /* Every other node: its node and list fields in field order. */
@@ -370,6 +380,11 @@ static void walk(Matcher *m, AstNode *n)
     case AST_Yield: case AST_YieldFrom:
         if (m->scope)   /* the scope whose code the walk is in */
             m->scope->is_generator = 1;
+        walk_fields(m, n);
+        break;
+    case AST_Await:
+        if (m->scope)
+            m->scope->is_coroutine = 1;
         walk_fields(m, n);
         break;
     case AST_AnnAssign:

@@ -323,8 +323,10 @@ static void put_exc_expr(Printer *p, const IrNode *n)
     case IR_CAUGHT:          put(p, "caught()"); return;
     case IR_DEBUG:           put(p, "__debug__"); return;
     case IR_ASSERTION_ERROR: put(p, "AssertionError"); return;
+    case IR_STOP_ASYNC_ITERATION: put(p, "StopAsyncIteration"); return;
     case IR_WITH_ENTER:
-        put(p, "with_enter("); put_kid(p, n, 0, 0); put(p, ", exit=");
+        put(p, n->op ? "async_with_enter(" : "with_enter(");
+        put_kid(p, n, 0, 0); put(p, ", exit=");
         put_var(p, n->var); put(p, ")");
         return;
     default:   /* IR_WITH_EXIT */
@@ -367,11 +369,15 @@ static void expr(Printer *p, const IrNode *n, int nested)
     case IR_MAKE_FUNCTION: put_make_function(p, n); break;
     case IR_BUILD_CLASS:   put_build_class(p, n); break;
     case IR_SLICE: case IR_FSTRING: case IR_ITER: case IR_IMPORT_FROM:
-    case IR_YIELD: case IR_YIELD_FROM:
+    case IR_YIELD: case IR_YIELD_FROM: case IR_AITER:
         put_function_form(p, ir_info(n)->name, n);
         break;
+    case IR_AWAIT:
+        put_function_form(p, (const char *[]){"await", "await_aenter", "await_aexit",
+                                              "await_anext"}[n->op], n);
+        break;
     case IR_CAUGHT: case IR_WITH_ENTER: case IR_WITH_EXIT:
-    case IR_DEBUG: case IR_ASSERTION_ERROR:
+    case IR_DEBUG: case IR_ASSERTION_ERROR: case IR_STOP_ASYNC_ITERATION:
         put_exc_expr(p, n);
         break;
     case IR_HELPER:
@@ -579,12 +585,15 @@ static void put_params(Printer *p, const IrFunction *fn)
 
 static void put_function(Printer *p, const IrFunction *fn)
 {
-    fprintf(p->out, "%s %s(", fn->is_class ? "classbody" : "def", fn->name);
+    fprintf(p->out, "%s%s %s(", fn->async_kind ? "async " : "",
+            fn->is_class ? "classbody" : "def", fn->name);
     put_params(p, fn);
     put(p, "):  # ");
     if (strcmp(fn->name, fn->qualname) != 0)
         fprintf(p->out, "%s, ", fn->qualname);
-    fprintf(p->out, "line %d%s\n", fn->pos.line, fn->is_generator ? ", generator" : "");
+    fprintf(p->out, "line %d%s\n", fn->pos.line,
+            fn->async_kind == IR_ASYNC_GENERATOR ? ", async generator"
+            : fn->async_kind ? "" : fn->is_generator ? ", generator" : "");
     if (fn->doc_cidx >= 0) {
         put(p, "    # doc ");
         put_const(p, fn->doc_cidx);

@@ -245,7 +245,8 @@ static int check_op(Verifier *v, const IrNode *n)
     case IR_COMPARE:     ok = op >= 0 && op < IR_CMP_COUNT; break;
     case IR_FORMAT:      ok = op == -1 || op == 's' || op == 'r' || op == 'a'; break;
     case IR_IMPORT_NAME: ok = op >= 0; break;
-    case IR_TRY_FINALLY: ok = op == 0 || op == 1; break;
+    case IR_TRY_FINALLY: case IR_WITH_ENTER: ok = op == 0 || op == 1; break;
+    case IR_AWAIT:       ok = op >= IR_AWAIT_VALUE && op <= IR_AWAIT_ANEXT; break;
     case IR_HELPER:
         if (op < 0 || op >= IR_HELPER_COUNT)
             return fail(v, n, "helper %d out of range", op);
@@ -327,6 +328,8 @@ static int check_node(Verifier *v, const IrNode *n, const IrNode *parent, int in
         return n->var->kind == IR_VAR_CELL ? 0 : fail(v, n, "%s is not a cell", n->var->name);
     case IR_YIELD: case IR_YIELD_FROM:
         return v->fn->is_generator ? 0 : fail(v, n, "in a function that is no generator");
+    case IR_AWAIT:
+        return v->fn->async_kind ? 0 : fail(v, n, "in a function that is no coroutine");
     default:
         return n->func ? fail(v, n, "has a function but is no make_function") : 0;
     }

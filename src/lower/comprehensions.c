@@ -34,6 +34,14 @@
  *                                                   $t = next(.0) else exhausted
  *                                                   x = $t
  *                                                   yield(elt)
+ *
+ * An asynchronous comprehension (async for, or await inside: the scope's
+ * is_coroutine, CPython's ste_coroutine) is the same function as a
+ * coroutine, its call awaited where it stands; an asynchronous generator
+ * expression is an async generator, not awaited.  An `async for` part
+ * steps as async for does (coroutines.c): aiter() of its iterable (of the
+ * first one in the enclosing scope), await_anext() under the handler that
+ * ends the loop on StopAsyncIteration.
  */
 #include "pyc2c/compiler/diag.h"
 #include "lowering.h"
@@ -94,8 +102,6 @@ static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
 {
     const Astcomprehension *g = (const Astcomprehension *)c->gens->items[gen];
     IrPos pos = c->e->pos;
-    if (g->is_async)
-        return lower_refuse_named(L, c->e->pos.line, "asynchronous comprehension");
     IrVar *it;
     if (gen == 0) {
         it = L->fn->vars[0];   /* .0 */
@@ -103,10 +109,12 @@ static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
         IrNode *seq = lower_expr(L, g->iter);
         if (!seq)
             return -1;
-        it = lower_iter_temp(L, seq, pos, block);
+        it = g->is_async ? lower_aiter_temp(L, seq, pos, block)
+                         : lower_iter_temp(L, seq, pos, block);
     }
     IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
-    IrNode *item = lower_next_item(L, it, pos, g->target->pos, body);
+    IrNode *item = g->is_async ? lower_anext_item(L, it, pos, g->target->pos, body)
+                               : lower_next_item(L, it, pos, g->target->pos, body);
     L->loop_depth++;
     int rc = lower_assign_to(L, g->target, item, body);
     if (rc == 0)
@@ -134,6 +142,10 @@ static IrFunction *comp_function(Lower *L, Comp *c)
     IrFunction *fn = ir_function_new(L->m, L->fn, name, lower_qualname(L, name), start);
     fn->argcount = 1;
     fn->is_generator = c->e->kind == AST_GeneratorExp;
+    if (c->e->scope->is_coroutine) {   /* an async comprehension: a resumable body */
+        fn->async_kind = fn->is_generator ? IR_ASYNC_GENERATOR : IR_ASYNC_COROUTINE;
+        fn->is_generator = 1;
+    }
     Lower inner = *L;
     inner.fn = fn;
     inner.scope = c->e->scope;
@@ -141,7 +153,7 @@ static IrFunction *comp_function(Lower *L, Comp *c)
     ir_var_new(L->m, fn, ".0", IR_VAR_LOCAL);    /* vars[0], slot 0 */
     lower_closure_vars(&inner);
     IrPos pos = c->e->pos;
-    if (fn->is_generator) {
+    if (c->e->kind == AST_GeneratorExp) {
         int rc = comp_body(&inner, c, 0, fn->body);
         if (rc == 0)
             ir_node_add(L->m, fn->body, ir_node(L->m, IR_RETURN, pos, 1,
@@ -191,9 +203,15 @@ IrNode *lower_comprehension(Lower *L, const AstNode *e)
     IrNode *seq = lower_expr(L, first->iter);
     if (!seq)
         return NULL;
-    IrNode *it = ir_node(L->m, IR_ITER, e->pos, 1, seq);
+    IrNode *it = ir_node(L->m, first->is_async ? IR_AITER : IR_ITER, e->pos, 1, seq);
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, e->pos);
     if (!(make->func = comp_function(L, &c)))
         return NULL;
-    return ir_node(L->m, IR_CALL, e->pos, 2, make, it);
+    IrNode *call = ir_node(L->m, IR_CALL, e->pos, 2, make, it);
+    if (make->func->async_kind != IR_ASYNC_COROUTINE)
+        return call;
+    if (!L->fn->async_kind)   /* CPython's compile() of the module rejected it */
+        return lower_syntax_error(L, e->pos.line, "asynchronous comprehension outside "
+                                  "of an asynchronous function"), NULL;
+    return lower_await_node(L, call, IR_AWAIT_VALUE, e->pos);
 }

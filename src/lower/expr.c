@@ -269,6 +269,7 @@ IrNode *lower_expr(Lower *L, const AstNode *e)
     case AST_GeneratorExp: return lower_comprehension(L, e);
     case AST_Yield:     return lower_yield(L, (const AstYield *)e);
     case AST_YieldFrom: return lower_yield_from(L, (const AstYieldFrom *)e);
+    case AST_Await:     return lower_await(L, (const AstAwait *)e);
     case AST_Starred:
         lower_syntax_error(L, e->pos.line, "can't use starred expression here");
         return NULL;

@@ -116,6 +116,10 @@ static IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s)
         pos.line = s->decorator_list.items[0]->pos.line;
     IrFunction *fn = ir_function_new(L->m, L->fn, s->name, qualname_of(L, s->name), pos);
     Lower inner = lower_function_enter(L, fn, s->hdr.scope, (const Astarguments *)s->args);
+    if (s->hdr.kind == AST_AsyncFunctionDef) {   /* a resumable body too */
+        fn->async_kind = fn->is_generator ? IR_ASYNC_GENERATOR : IR_ASYNC_COROUTINE;
+        fn->is_generator = 1;
+    }
     int skip = lower_function_docstring(&inner, &s->body);
     int rc = lower_body(&inner, &s->body, skip);
     if (rc == 0)

@@ -197,6 +197,14 @@ IrNode *lower_comprehension(Lower *L, const AstNode *e);
 /* generators.c: YIELD and YIELD_FROM (L->fn must be a generator) */
 IrNode *lower_yield(Lower *L, const AstYield *e);
 IrNode *lower_yield_from(Lower *L, const AstYieldFrom *e);
+/* coroutines.c: AWAIT (L->fn must be an async def), async for, and the
+ * pieces async with and async comprehensions share */
+IrNode *lower_await(Lower *L, const AstAwait *e);
+IrNode *lower_await_node(Lower *L, IrNode *value, IrAwaitOp op, IrPos pos);
+int lower_async_for(Lower *L, const AstAsyncFor *s, IrNode *block);
+IrVar *lower_aiter_temp(Lower *L, IrNode *value, IrPos pos, IrNode *block);
+IrNode *lower_anext_item(Lower *L, IrVar *it, IrPos pos, IrPos item_pos, IrNode *body);
+int lower_async_with(Lower *L, const AstAsyncWith *s, IrNode *block);
 int lower_annassign(Lower *L, const AstAnnAssign *s, IrNode *block);
 /* SETUP_ANNOTATIONS at the start of a module or class body whose statements
  * (not nested defs/classes) contain an annotated assignment. */

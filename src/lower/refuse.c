@@ -12,10 +12,6 @@
 
 /* Python-level names of the AST kinds refused as a whole. */
 static const char *const construct_names[AST_KIND_COUNT] = {
-    [AST_AsyncFunctionDef] = "async function",
-    [AST_AsyncFor] = "async for",
-    [AST_AsyncWith] = "async with",
-    [AST_Await] = "await",
     [AST_NamedExpr] = "walrus (named expression)",
 };
 

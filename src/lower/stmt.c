@@ -137,7 +137,8 @@ static int lower_jump(Lower *L, const AstNode *s, IrNode *block)
 int lower_stmt(Lower *L, const AstNode *s, IrNode *block)
 {
     switch (s->kind) {
-    case AST_FunctionDef: return lower_function_def(L, (const AstFunctionDef *)s, block);
+    case AST_FunctionDef: case AST_AsyncFunctionDef:   /* the same layout */
+        return lower_function_def(L, (const AstFunctionDef *)s, block);
     case AST_ClassDef:   return lower_class_def(L, (const AstClassDef *)s, block);
     case AST_Return:     return lower_return(L, (const AstReturn *)s, block);
     case AST_Delete:     return lower_delete(L, (const AstDelete *)s, block);
@@ -154,6 +155,8 @@ int lower_stmt(Lower *L, const AstNode *s, IrNode *block)
     case AST_TryStar:    return lower_try_star(L, (const AstTryStar *)s, block);
     case AST_Match:      return lower_match(L, (const AstMatch *)s, block);
     case AST_With:       return lower_with(L, (const AstWith *)s, block);
+    case AST_AsyncWith:  return lower_async_with(L, (const AstAsyncWith *)s, block);
+    case AST_AsyncFor:   return lower_async_for(L, (const AstAsyncFor *)s, block);
     case AST_Assert:     return lower_assert(L, (const AstAssert *)s, block);
     case AST_Break: case AST_Continue:
         return lower_jump(L, s, block);

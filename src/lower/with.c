@@ -33,6 +33,17 @@
  * completion, return, break or continue through the finally block.  Several
  * items nest, left to right.  Every operation is at the with statement's
  * span, as in CPython.
+ *
+ * async with is the same with the asynchronous protocol (compiler_async_with):
+ * with_enter looks up __aenter__ and __aexit__ (BEFORE_ASYNC_WITH's
+ * messages), and the results of __aenter__() and of both with_exit calls are
+ * awaited (GET_AWAITABLE 1 and 2, for the messages of an object without
+ * __await__):
+ *
+ *   async with mgr as target:  $val = await_aenter(async_with_enter(mgr, exit=$exit))
+ *       body                   ... as above, with
+ *                                  if not await_aexit(with_exit($exit, caught())): reraise
+ *                                  await_aexit(with_exit($exit))
  */
 #include "lowering.h"
 
@@ -53,11 +64,18 @@ static IrNode *block1(Lower *L, IrNode *s, IrPos pos)
     return b;
 }
 
+/* with_exit's value, awaited in an async with. */
+static IrNode *exit_result(Lower *L, IrNode *call, int is_async, IrPos pos)
+{
+    return is_async ? lower_await_node(L, call, IR_AWAIT_AEXIT, pos) : call;
+}
+
 /* except: $ok = False; if not with_exit($exit, caught()): raise */
-static IrNode *exc_handler(Lower *L, IrVar *exit, IrVar *ok, IrPos pos)
+static IrNode *exc_handler(Lower *L, IrVar *exit, IrVar *ok, int is_async, IrPos pos)
 {
     IrNode *call = ir_node(L->m, IR_WITH_EXIT, pos, 1, ir_node_new(L->m, IR_CAUGHT, pos));
     call->var = exit;
+    call = exit_result(L, call, is_async, pos);
     IrNode *not_ok = ir_node(L->m, IR_UNARY, pos, 1, call);
     not_ok->op = IR_UNARY_NOT;
     IrNode *body = block1(L, assign(L, ok, lower_const_node(L, Py_False, pos), pos), pos);
@@ -68,10 +86,11 @@ static IrNode *exc_handler(Lower *L, IrVar *exit, IrVar *ok, IrPos pos)
 }
 
 /* finally: if $ok: with_exit($exit) else: del $exit */
-static IrNode *normal_exit(Lower *L, IrVar *exit, IrVar *ok, IrPos pos)
+static IrNode *normal_exit(Lower *L, IrVar *exit, IrVar *ok, int is_async, IrPos pos)
 {
     IrNode *call = ir_node_new(L->m, IR_WITH_EXIT, pos);
     call->var = exit;
+    call = exit_result(L, call, is_async, pos);
     IrNode *then = block1(L, ir_node(L->m, IR_EXPR, pos, 1, call), pos);
     IrNode *del = ir_node_new(L->m, IR_DEL, pos);
     del->var = exit;
@@ -80,7 +99,7 @@ static IrNode *normal_exit(Lower *L, IrVar *exit, IrVar *ok, IrPos pos)
 }
 
 /* Items i.. of s around its body, appended to block. */
-static int lower_items_from(Lower *L, const AstWith *s, int i, IrNode *block)
+static int lower_items_from(Lower *L, const AstWith *s, int i, int is_async, IrNode *block)
 {
     IrPos pos = s->hdr.pos;
     const Astwithitem *item = (const Astwithitem *)s->items.items[i];
@@ -90,6 +109,9 @@ static int lower_items_from(Lower *L, const AstWith *s, int i, IrNode *block)
     IrVar *exit = lower_temp(L), *ok = lower_temp(L), *val = NULL;
     IrNode *enter = ir_node(L->m, IR_WITH_ENTER, pos, 1, mgr);
     enter->var = exit;
+    enter->op = is_async;
+    if (is_async)
+        enter = lower_await_node(L, enter, IR_AWAIT_AENTER, pos);
     IrNode *inner = ir_node_new(L->m, IR_BLOCK, pos);
     if (item->optional_vars) {
         val = lower_temp(L);
@@ -103,14 +125,14 @@ static int lower_items_from(Lower *L, const AstWith *s, int i, IrNode *block)
         ir_node_add(L->m, block, ir_node(L->m, IR_EXPR, pos, 1, enter));
     }
     ir_node_add(L->m, block, assign(L, ok, lower_const_node(L, Py_True, pos), pos));
-    int rc = i + 1 < s->items.n ? lower_items_from(L, s, i + 1, inner)
+    int rc = i + 1 < s->items.n ? lower_items_from(L, s, i + 1, is_async, inner)
                                 : lower_stmts(L, &s->body, inner);
     if (rc < 0)
         return -1;
     IrNode *te = ir_node(L->m, IR_TRY_EXCEPT, pos, 3, inner, block1(L, NULL, pos),
-                         exc_handler(L, exit, ok, pos));
+                         exc_handler(L, exit, ok, is_async, pos));
     IrNode *tf = ir_node(L->m, IR_TRY_FINALLY, pos, 2, block1(L, te, pos),
-                         normal_exit(L, exit, ok, pos));
+                         normal_exit(L, exit, ok, is_async, pos));
     tf->op = 1;   /* no finally in CPython: an exception goes on from where caught */
     ir_node_add(L->m, block, tf);
     return 0;
@@ -118,5 +140,12 @@ static int lower_items_from(Lower *L, const AstWith *s, int i, IrNode *block)
 
 int lower_with(Lower *L, const AstWith *s, IrNode *block)
 {
-    return lower_items_from(L, s, 0, block);
+    return lower_items_from(L, s, 0, 0, block);
+}
+
+int lower_async_with(Lower *L, const AstAsyncWith *s, IrNode *block)
+{
+    if (!L->fn->async_kind)   /* CPython's compile() of the module rejected it */
+        return lower_syntax_error(L, s->hdr.pos.line, "'async with' outside async function");
+    return lower_items_from(L, (const AstWith *)s, 0, 1, block);   /* the same layout */
 }

@@ -119,6 +119,10 @@ struct AstScope {
     int is_generator;      /* its own code has yield / yield from (CPython's
                               ste_generator; a genexpr's scope is not marked:
                               lowering knows it is one) */
+    int is_coroutine;      /* CPython's ste_coroutine: an async def; a
+                              comprehension with async for, an await, or an
+                              asynchronous (non-generator) comprehension of
+                              its own inside */
 };
 
 /* The symbol `name` of scope s; NULL if s does not know it. */

@@ -111,6 +111,14 @@ extern const IrHelperInfo ir_helper_info[IR_HELPER_COUNT];
  * jump, at the LOOP's pos. */
 enum { IR_LOOP_FOR = 0, IR_LOOP_WHILE = 1 };
 
+/* IrFunction.async_kind; the values are the runtime's P2C_GEN_* kinds. */
+enum { IR_ASYNC_NONE = 0, IR_ASYNC_COROUTINE = 1, IR_ASYNC_GENERATOR = 2 };
+
+/* AWAIT's op: what is awaited (CPython's GET_AWAITABLE oparg, and GET_ANEXT). */
+typedef enum {
+    IR_AWAIT_VALUE = 0, IR_AWAIT_AENTER = 1, IR_AWAIT_AEXIT = 2, IR_AWAIT_ANEXT = 3
+} IrAwaitOp;
+
 extern const char *const ir_binop_symbol[IR_BINOP_COUNT];
 extern const char *const ir_unaryop_symbol[IR_UNARY_COUNT];
 extern const char *const ir_cmpop_symbol[IR_CMP_COUNT];
@@ -197,7 +205,11 @@ struct IrFunction {
     int is_class;            /* a class body: unoptimized, its names are
                                 IR_VAR_NAME in the namespace (f_locals) */
     int is_generator;        /* its body yields (CO_GENERATOR): calling it
-                                makes a generator that runs the body */
+                                makes a generator that runs the body; also
+                                set for every `async def` (a resumable body) */
+    int async_kind;          /* IR_ASYNC_*: an `async def` is a coroutine
+                                (CO_COROUTINE) or, with a yield, an async
+                                generator (CO_ASYNC_GENERATOR) */
     int cpython_stacksize;   /* co_stacksize CPython's compiler gives this
                                 code (0: unknown): the stub keeps it, so that
                                 frame and generator sizes are CPython's */

@@ -1,7 +1,0 @@
-import asyncio
-
-
-async def main():
-    return 1
-
-print(asyncio.run(main()))
