@@ -78,14 +78,9 @@ static const char finder_source[] =
     "        # runpy (python -m pkg): code that runs the compiled body in the\n"
     "        # namespace runpy made (one more frame in tracebacks)\n"
     "        self._origin(fullname)\n"
-    "        return compile('__loader__._run_in(__spec__.name, globals())',\n"
+    "        return compile('__loader__._run(__import__(\\'sys\\').modules.get(__name__), '\n"
+    "                       '__spec__.name, globals())',\n"
     "                       '<pyc2c: run %s>' % fullname, 'exec')\n"
-    "    def _run_in(self, fullname, namespace):\n"
-    "        module = _sys.modules.get(namespace.get('__name__'))\n"
-    "        if module is None or module.__dict__ is not namespace:\n"
-    "            raise ImportError('pyc2c: cannot run compiled %s outside its module'\n"
-    "                              % fullname, name=fullname)\n"
-    "        self._run(module, fullname)\n"
     "def setup(module, members, run):\n"
     "    spec = getattr(module, '__spec__', None)\n"
     "    name = spec.name if spec is not None else module.__name__\n"
@@ -132,15 +127,21 @@ finder_namespace(void)
     return ns;
 }
 
-/* run(module, fullname): the compiled body of fullname, from the table in
- * the capsule self, executed in module. */
+/* run(module, fullname[, namespace]): the compiled body of fullname, from
+ * the table in the capsule self, executed in module, whose __dict__ must be
+ * namespace when given (runpy's: the body runs on a module object). */
 static PyObject *
 run_member(PyObject *self, PyObject *args)
 {
-    PyObject *module;
+    PyObject *module, *ns = NULL;
     const char *name;
-    if (!PyArg_ParseTuple(args, "Os:run", &module, &name))
+    if (!PyArg_ParseTuple(args, "Os|O:run", &module, &name, &ns))
         return NULL;
+    if (ns != NULL && (!PyModule_Check(module) || PyModule_GetDict(module) != ns)) {
+        PyErr_Format(PyExc_ImportError, "pyc2c: compiled %s runs only in the namespace "
+                     "of its module in sys.modules", name);
+        return NULL;
+    }
     const P2C_PackageModule *m = PyCapsule_GetPointer(self, "pyc2c.package");
     if (m == NULL)
         return NULL;

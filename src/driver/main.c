@@ -88,6 +88,12 @@ static int plan_package(Job *j)
     j->is_package = true;
     j->abs_input = dir;
     j->name = driver_stem(dir);
+    if (access(init, F_OK) != 0) {
+        diag_error("'%s' is not a package: it has no __init__.py (namespace packages "
+                   "cannot be compiled)", j->opt.input);
+        free(init);
+        return -1;
+    }
     j->modname = given ? driver_strdup(given) : driver_infer_module_name(init);
     free(init);
     if (!driver_is_module_name(j->modname)) {
