@@ -114,10 +114,12 @@ finder_namespace(void)
     PyObject *d = PyDict_New();
     if (d == NULL)
         return NULL;
+    PyObject *name = PyUnicode_FromString("pyc2c");   /* the classes' __module__ */
     PyObject *r = NULL;
-    if (PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) == 0 &&
-        PyDict_SetItemString(d, "__name__", PyUnicode_InternFromString("pyc2c")) == 0)
+    if (name && PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) == 0 &&
+        PyDict_SetItemString(d, "__name__", name) == 0)
         r = PyRun_String(finder_source, Py_file_input, d, d);
+    Py_XDECREF(name);
     if (r == NULL) {
         Py_DECREF(d);
         return NULL;

@@ -290,8 +290,12 @@ static int compile_package(Job *j)
     for (size_t i = 0; i < n && r == 0; i++) {
         const DriverPackageMember *m = &j->pkg.members[i];
         char *exec_name = driver_package_exec_name(i);
+        int errors = diag_error_count();
         diag_set_module(m->name);
         r = translate(j, m->path, m->name, exec_name, &texts[i], &lens[i]);
+        /* a SyntaxError is printed as python3 prints it: say whose it is */
+        if (r != 0 && diag_error_count() == errors)
+            diag_error("'%s' does not compile (the error above)", m->path);
         diag_set_module(NULL);
         free(exec_name);
     }

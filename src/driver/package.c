@@ -118,15 +118,20 @@ static int collect(DriverPackage *p, const char *dir, const char *rel, const cha
 int driver_collect_package(const char *dir, const char *name, DriverPackage *p)
 {
     memset(p, 0, sizeof *p);
-    char *init = driver_sprintf("%s/__init__.py", dir);
+    char *top = driver_strdup(dir);    /* "pkg/" names its members "pkg/x.py" */
+    for (size_t n = strlen(top); n > 1 && top[n - 1] == '/'; n--)
+        top[n - 1] = '\0';
+    char *init = driver_sprintf("%s/__init__.py", top);
     bool ok = is_regular(init);
     free(init);
-    if (!ok) {
+    int r = -1;
+    if (!ok)
         diag_error("'%s' is not a package: it has no __init__.py (namespace packages "
                    "cannot be compiled)", dir);
-        return -1;
-    }
-    return collect(p, dir, "", name);
+    else
+        r = collect(p, top, "", name);
+    free(top);
+    return r;
 }
 
 void driver_package_free(DriverPackage *p)
