@@ -87,24 +87,32 @@ publish(PyObject *dict, PyObject *module)
     return 0;
 }
 
-/* ImportError: module cannot share the runtime found. */
+/* ImportError: module cannot share the runtime found (NULL: the state
+ * dict's entry is no pyc2c table at all). */
 static int
-refuse(PyObject *module, const char *why, const P2C_SharedRuntime *found)
+refuse(PyObject *module, const P2C_SharedRuntime *found)
 {
     const char *name = module ? PyModule_GetName(module) : NULL;
     if (name == NULL) {
         PyErr_Clear();
         name = "?";
     }
+    /* abi, size and the fields up to origin are where every ABI has them */
+    int readable = found && found->size >= offsetof(P2C_SharedRuntime, origin) +
+                                             sizeof found->origin;
+    char running[160];
+    if (readable)
+        PyOS_snprintf(running, sizeof running, "ABI %u for Python %lu.%lu, loaded by '%s'",
+                      found->abi, found->python_hex >> 8, found->python_hex & 0xff,
+                      found->origin);
+    else
+        PyOS_snprintf(running, sizeof running, "unknown: '%s' is not its table", SHARED_KEY);
     PyErr_Format(PyExc_ImportError,
-                 "compiled module '%s' was built with pyc2c runtime ABI %u, but this "
-                 "interpreter already runs %s (loaded by '%s'); %s: rebuild the "
-                 "compiled modules with the same pyc2c",
-                 name, (unsigned)P2C_RUNTIME_ABI,
-                 found ? "a pyc2c runtime of another ABI" : "an unknown pyc2c runtime",
-                 found && found->size >= offsetof(P2C_SharedRuntime, origin) + sizeof(char *)
-                     ? found->origin : "?",
-                 why);
+                 "compiled module '%s' cannot share the pyc2c runtime already running "
+                 "in this interpreter (%s): it was built with runtime ABI %u for Python "
+                 "%d.%d; rebuild the compiled modules with the same pyc2c",
+                 name, running, (unsigned)P2C_RUNTIME_ABI, PY_MAJOR_VERSION,
+                 PY_MINOR_VERSION);
     return -1;
 }
 
@@ -113,12 +121,11 @@ static int
 attach(PyObject *capsule, PyObject *module)
 {
     if (!PyCapsule_IsValid(capsule, SHARED_KEY))
-        return refuse(module, "its table is not a pyc2c capsule", NULL);
+        return refuse(module, NULL);
     const P2C_SharedRuntime *found = PyCapsule_GetPointer(capsule, SHARED_KEY);
-    if (found->abi != P2C_RUNTIME_ABI || found->size != sizeof *found)
-        return refuse(module, "the two cannot share compiled types", found);
-    if (found->python_hex != (PY_VERSION_HEX >> 16))
-        return refuse(module, "they target different Python versions", found);
+    if (found->abi != P2C_RUNTIME_ABI || found->size != sizeof *found ||
+        found->python_hex != (PY_VERSION_HEX >> 16))
+        return refuse(module, found);
     P2C_FunctionTypeRef = found->function_type;
     P2C_GeneratorTypeRef = found->generator_type;
     shared = found;
