@@ -48,7 +48,12 @@ typedef struct {
     PyObject *val;
 } Wrapped;
 
-static PyTypeObject ASend_Type, AThrow_Type, Wrapped_Type;
+static PyTypeObject ASend_Type, AThrow_Type, wrapped_type;
+/* The wrapped value a compiled body's yield makes (P2C_AsyncGen_Wrap) is
+ * unwrapped by the async generator type's awaitables: with one runtime per
+ * interpreter, both must see the shared runtime's type (shared.c). */
+PyTypeObject *P2C_AsyncGenWrappedTypeRef = &wrapped_type;
+#define Wrapped_Type (*P2C_AsyncGenWrappedTypeRef)
 
 static const char IGNORED_EXIT_MSG[] = "async generator ignored GeneratorExit";
 static const char NON_INIT_CORO_MSG[] =
@@ -84,7 +89,7 @@ wrapped_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
-static PyTypeObject Wrapped_Type = {
+static PyTypeObject wrapped_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "async_generator_wrapped_value",
     .tp_basicsize = sizeof(Wrapped),
@@ -502,7 +507,7 @@ static PyAsyncMethods agen_as_async = {
     .am_send = P2C_Gen_AmSend,
 };
 
-PyTypeObject P2C_AsyncGen_Type = {
+static PyTypeObject asyncgen_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "async_generator",   /* type(g) prints <class 'async_generator'> */
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
@@ -512,6 +517,7 @@ PyTypeObject P2C_AsyncGen_Type = {
     .tp_finalize = P2C_Gen_Finalize,
     .tp_base = &PyAsyncGen_Type,
 };
+PyTypeObject *P2C_AsyncGenTypeRef = &asyncgen_type;
 
 int
 P2C_AsyncGen_ReadyTypes(void)

@@ -45,9 +45,24 @@ set_code_filename(PyCodeObject *code, PyObject *path)
     }
 }
 
+/* The dotted name the module was found under: __spec__.name (which differs
+ * from __name__ when runpy runs it as __main__), else __name__.  New. */
+static PyObject *
+spec_name(PyObject *module)
+{
+    PyObject *spec = PyObject_GetAttrString(module, "__spec__");
+    PyObject *name = spec && spec != Py_None ? PyObject_GetAttrString(spec, "name") : NULL;
+    Py_XDECREF(spec);
+    if (name != NULL && PyUnicode_Check(name))
+        return name;
+    Py_XDECREF(name);
+    PyErr_Clear();
+    return PyModule_GetNameObject(module);
+}
+
 /* The name of the module's source file: "__init__.py" for a package (the
  * import system sets __path__ before exec), else the last component of
- * __name__ followed by ".py".  New reference. */
+ * its name (spec_name) followed by ".py".  New reference. */
 static PyObject *
 source_basename(PyObject *module, PyObject *dict)
 {
@@ -58,7 +73,7 @@ source_basename(PyObject *module, PyObject *dict)
         return NULL;
     if (is_package)
         return PyUnicode_FromString("__init__.py");
-    PyObject *name = PyModule_GetNameObject(module);
+    PyObject *name = spec_name(module);
     if (name == NULL)
         return NULL;
     Py_ssize_t len = PyUnicode_GET_LENGTH(name);

@@ -131,7 +131,7 @@ static PyAsyncMethods coro_as_async = {
     .am_send = P2C_Gen_AmSend,
 };
 
-PyTypeObject P2C_Coroutine_Type = {
+static PyTypeObject coroutine_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "coroutine",   /* type(c) prints <class 'coroutine'> */
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
@@ -141,6 +141,7 @@ PyTypeObject P2C_Coroutine_Type = {
     .tp_finalize = P2C_Gen_Finalize,
     .tp_base = &PyCoro_Type,
 };
+PyTypeObject *P2C_CoroutineTypeRef = &coroutine_type;
 
 int
 P2C_Coroutine_ReadyTypes(void)

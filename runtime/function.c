@@ -47,8 +47,10 @@ impl_slot(ImplEntry *table, size_t cap, PyObject *code)
     return &table[i];
 }
 
-static int
-register_impl(PyObject *code, vectorcallfunc impl)
+/* internal.h: the registry of this copy (the shared runtime's when this
+ * copy published it). */
+int
+P2C_Function_RegisterImplLocal(PyObject *code, vectorcallfunc impl)
 {
     if (capimpls && impl_slot(impls, capimpls, code)->code == code)
         return 0;
@@ -131,7 +133,7 @@ static PyGetSetDef function_getset[] = {
 
 /* Slots that must equal PyFunction_Type's (layout, GC, descriptor binding)
  * are copied from it at first use, in P2C_ReadySubtype(). */
-PyTypeObject P2C_Function_Type = {
+static PyTypeObject function_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "function",   /* type(f) prints <class 'function'> */
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC |
@@ -142,6 +144,8 @@ PyTypeObject P2C_Function_Type = {
     .tp_new = function_new,
     .tp_base = &PyFunction_Type,
 };
+
+PyTypeObject *P2C_FunctionTypeRef = &function_type;
 
 /* Readies t, a static C subtype of t->tp_base that must behave as its base
  * (P2C_Function_Type, P2C_Generator_Type), once: layout, GC, deallocation,
@@ -195,9 +199,9 @@ set_function_parts(PyObject *func, PyObject *defaults, PyObject *kwdefaults,
 int
 P2C_Function_ReadyType(void)
 {
-    if (P2C_Function_Type.tp_flags & Py_TPFLAGS_READY)
+    if (function_type.tp_flags & Py_TPFLAGS_READY)
         return 0;
-    if (P2C_ReadySubtype(&P2C_Function_Type) < 0)
+    if (P2C_ReadySubtype(&function_type) < 0)
         return -1;
     return P2C_ReplaceFunctionCheckingMethods();
 }
@@ -209,7 +213,7 @@ PyObject *
 P2C_Function_New(vectorcallfunc impl, PyObject *code, PyObject *globals,
                  PyObject *defaults, PyObject *kwdefaults, PyObject *closure)
 {
-    if (P2C_Function_ReadyType() < 0)
+    if (P2C_Runtime_Ready(NULL) < 0)
         return NULL;
     if (!PyCode_Check(code)) {
         PyErr_SetString(PyExc_SystemError, "P2C_Function_New: code expected");
@@ -220,7 +224,7 @@ P2C_Function_New(vectorcallfunc impl, PyObject *code, PyObject *globals,
     if (func == NULL)
         return NULL;
     if (set_function_parts(func, defaults, kwdefaults, closure) < 0 ||
-        register_impl(code, impl) < 0) {
+        P2C_Shared_RegisterImpl(code, impl) < 0) {
         Py_DECREF(func);
         return NULL;
     }

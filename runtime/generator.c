@@ -125,6 +125,7 @@ make_cells_and_frees(P2C_Frame *f, PyObject *func)
 /* ---- frame.clear() --------------------------------------------------------------- */
 
 static PyCFunction original_frame_clear;
+static PyTypeObject generator_type;   /* this copy's; defined at the end */
 
 /* frame.clear() as 3.11's frame_clear for a frame owned by a compiled
  * generator (close it, unless it is running); the original otherwise. */
@@ -151,30 +152,35 @@ static PyMethodDef frame_clear_def = {"clear", frame_clear, METH_NOARGS, NULL};
 int
 P2C_Generator_ReadyType(void)
 {
-    if (P2C_Generator_Type.tp_flags & Py_TPFLAGS_READY)
+    if (generator_type.tp_flags & Py_TPFLAGS_READY)
         return 0;
     if (P2C_Coroutine_ReadyTypes() < 0 || P2C_AsyncGen_ReadyTypes() < 0 ||
-        P2C_ReadySubtype(&P2C_Generator_Type) < 0)
+        P2C_ReadySubtype(&generator_type) < 0)
         return -1;
     return P2C_ReplaceMethod(&PyFrame_Type, "clear", &frame_clear_def, &original_frame_clear);
 }
 
-static PyTypeObject *const kind_types[] = {
-    [P2C_GEN_GENERATOR] = &P2C_Generator_Type,
-    [P2C_GEN_COROUTINE] = &P2C_Coroutine_Type,
-    [P2C_GEN_ASYNC_GENERATOR] = &P2C_AsyncGen_Type,
-};
+/* The type of a new object of kind P2C_GEN_* (the shared runtime's). */
+static PyTypeObject *
+kind_type(int kind)
+{
+    switch (kind) {
+    case P2C_GEN_COROUTINE:       return &P2C_Coroutine_Type;
+    case P2C_GEN_ASYNC_GENERATOR: return &P2C_AsyncGen_Type;
+    default:                      return &P2C_Generator_Type;
+    }
+}
 
 PyObject *
 P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                   PyObject *kwnames, P2C_GenBody body, int nslots, int nspill,
                   int delegate, int kind)
 {
-    if (P2C_Generator_ReadyType() < 0)
+    if (P2C_Runtime_Ready(NULL) < 0)
         return NULL;
     Py_ssize_t words = frame_words((PyCodeObject *)((PyFunctionObject *)func)->func_code);
     /* two words more than the frame (set_body) */
-    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, kind_types[kind], words + 2);
+    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, kind_type(kind), words + 2);
     if (gen == NULL)
         return NULL;
     PyFunctionObject *fn = (PyFunctionObject *)func;
@@ -693,7 +699,7 @@ static PyAsyncMethods gen_as_async = {
     .am_send = P2C_Gen_AmSend,
 };
 
-PyTypeObject P2C_Generator_Type = {
+static PyTypeObject generator_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "generator",   /* type(g) prints <class 'generator'> */
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
@@ -704,5 +710,7 @@ PyTypeObject P2C_Generator_Type = {
     .tp_finalize = P2C_Gen_Finalize,
     .tp_base = &PyGen_Type,
 };
+
+PyTypeObject *P2C_GeneratorTypeRef = &generator_type;
 
 #endif

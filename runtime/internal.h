@@ -37,12 +37,13 @@ P2C_InternedString(PyObject **slot, const char *text)
  * -1. */
 P2C_API int P2C_ReadySubtype(PyTypeObject *t);
 
-/* The compiled function type ready, and the builtin methods that check for
- * exact functions knowing it; once per runtime copy (function.c).  0 or -1. */
+/* This copy's compiled function type ready, and the builtin methods that
+ * check for exact functions knowing it; only by the copy that publishes the
+ * shared runtime (shared.c), once (function.c).  0 or -1. */
 P2C_API int P2C_Function_ReadyType(void);
 
-/* The compiled generator type ready, and frame.clear() knowing it; once per
- * runtime copy (generator.c).  0 or -1. */
+/* This copy's compiled generator type ready, and frame.clear() knowing it;
+ * as P2C_Function_ReadyType (generator.c).  0 or -1. */
 P2C_API int P2C_Generator_ReadyType(void);
 
 /* ---- generators, coroutines, async generators (generator.c) -------------- *
@@ -85,6 +86,20 @@ P2C_API int P2C_Coroutine_SetOrigin(PyGenObject *coro);
 P2C_API void P2C_Coroutine_WarnUnawaited(PyObject *coro);
 /* asyncgen.c: the async generator type and its awaitables ready. */
 P2C_API int P2C_AsyncGen_ReadyTypes(void);
+/* The async_generator_wrapped_value type in use (shared.c points it at the
+ * shared runtime's). */
+P2C_API extern PyTypeObject *P2C_AsyncGenWrappedTypeRef;
+
+/* ---- the shared runtime (shared.c; docs/runtime.md, "One runtime per
+ * process") ---- */
+/* What this copy would publish: its registry of compiled entry points
+ * (function.c: code -> impl, read by the __code__ setter and the type's
+ * constructor) and its loader class (loader.c). */
+P2C_API int P2C_Function_RegisterImplLocal(PyObject *code, vectorcallfunc impl);
+P2C_API PyObject *P2C_LoaderClassLocal(void);
+/* The same, of the interpreter's shared runtime (attached first). */
+P2C_API int P2C_Shared_RegisterImpl(PyObject *code, vectorcallfunc impl);
+P2C_API PyObject *P2C_Shared_LoaderClass(void);
 
 /* Puts a method made from def (METH_* flags as the replaced one's; its doc
  * is copied) in type's dict in place of the method descriptor name, and the

@@ -2,21 +2,10 @@
  * from the interpreter's, replaced once per runtime copy by wrappers that
  * restore CPython's behaviour (docs/runtime.md, "Replaced builtin methods").
  *
- * Each compiled module links its own copy of the runtime, with its own types:
- * a second copy's wrapper wraps the first's, and each recognizes only its own
- * compiled objects, passing everything else to the method it replaced.
+ * Only the copy of the runtime that the interpreter's compiled modules share
+ * (runtime/shared.c) replaces them, once: its wrappers know the shared types.
  */
 #include "internal.h"
-
-/* runtime.h: before a module body runs, so that no method it looks up is
- * one about to be replaced. */
-int
-P2C_Runtime_Ready(void)
-{
-    if (P2C_Function_ReadyType() < 0 || P2C_Generator_ReadyType() < 0)
-        return -1;
-    return 0;
-}
 
 int
 P2C_ReplaceMethod(PyTypeObject *type, const char *name, PyMethodDef *def,

@@ -37,11 +37,23 @@
 
 /* ---- start -------------------------------------------------------------- */
 
-/* Readies the compiled function and generator types and replaces the builtin
+/* The version of what compiled modules share in one interpreter (the
+ * compiled types' layout and slots, the shared table of runtime/shared.c):
+ * modules built with different values refuse to load together.  Bump it
+ * with any such change. */
+#ifndef P2C_RUNTIME_ABI
+#define P2C_RUNTIME_ABI 2
+#endif
+
+/* Attaches this copy of the runtime to the interpreter's one runtime
+ * (docs/runtime.md, "One runtime per process"): the first copy to start
+ * readies the compiled function and generator types, replaces the builtin
  * methods that would treat compiled code unlike the interpreter's
- * (docs/runtime.md, "Replaced builtin methods"): first in every module body,
- * idempotent.  0, or -1 with an exception set. */
-P2C_API int P2C_Runtime_Ready(void);
+ * ("Replaced builtin methods") and publishes them; later copies use those.
+ * First in every module body (module: the module being executed, or NULL),
+ * idempotent.  0, or -1 with an exception set (ImportError when the runtime
+ * already running has another P2C_RUNTIME_ABI). */
+P2C_API int P2C_Runtime_Ready(PyObject *module);
 
 /* ---- constants ---------------------------------------------------------- */
 
@@ -66,7 +78,10 @@ P2C_API int P2C_Module_SetSourceFile(PyObject *module, PyObject **table,
 /* The type of compiled functions: a C subtype of PyFunction_Type (so
  * isinstance(f, types.FunctionType), inspect, functools.wraps see a function)
  * whose vectorcall is the generated C entry point.  docs/runtime.md. */
-P2C_API extern PyTypeObject P2C_Function_Type;
+P2C_API extern PyTypeObject *P2C_FunctionTypeRef;
+/* The interpreter's one compiled function type (this copy's own until
+ * P2C_Runtime_Ready attached it to the shared runtime). */
+#define P2C_Function_Type (*P2C_FunctionTypeRef)
 
 /* new: a compiled function running impl, with code's name, qualname and
  * signature, globals, and defaults (tuple or NULL), kwdefaults (dict or
@@ -507,11 +522,15 @@ P2C_API PyObject *P2C_Debug(void);
  * value, or NULL with an exception. */
 typedef PyObject *(*P2C_GenBody)(PyObject *gen, PyObject *sent);
 
-P2C_API extern PyTypeObject P2C_Generator_Type;
+P2C_API extern PyTypeObject *P2C_GeneratorTypeRef;
+#define P2C_Generator_Type (*P2C_GeneratorTypeRef)   /* as P2C_Function_Type */
 /* `async def` (runtime/coroutine.c, runtime/asyncgen.c): the same object and
- * body with the coroutine's or async generator's behaviour. */
-P2C_API extern PyTypeObject P2C_Coroutine_Type;
-P2C_API extern PyTypeObject P2C_AsyncGen_Type;
+ * body with the coroutine's or async generator's behaviour; shared as the
+ * generator type is. */
+P2C_API extern PyTypeObject *P2C_CoroutineTypeRef;
+P2C_API extern PyTypeObject *P2C_AsyncGenTypeRef;
+#define P2C_Coroutine_Type (*P2C_CoroutineTypeRef)
+#define P2C_AsyncGen_Type (*P2C_AsyncGenTypeRef)
 
 /* What a resumable body's call makes (P2C_Generator_New's kind). */
 enum { P2C_GEN_GENERATOR, P2C_GEN_COROUTINE, P2C_GEN_ASYNC_GENERATOR };
@@ -562,6 +581,23 @@ typedef struct {
     const char *source_path;     /* absolute path of main.py: __file__, sys.path[0] */
     const char *python_exe;      /* the target interpreter: sys.executable */
 } P2C_MainInfo;
+
+/* One module of a package extension (`pyc2c --module pkg/`): its dotted
+ * name, its source path relative to the package's directory
+ * ("__init__.py", "sub/__init__.py", "sub/mod.py") and its exec function.
+ * The table starts with the package itself and ends with a NULL name. */
+typedef struct {
+    const char *name;
+    const char *path;
+    int (*exec)(PyObject *module);
+} P2C_PackageModule;
+
+/* The exec function of a package extension (runtime/package.c): makes
+ * module the package table[0] with its source layout's attributes
+ * (__path__, __file__), puts a finder for the other members first on
+ * sys.meta_path (each executes when imported), then runs table[0]'s body.
+ * 0 or -1. */
+P2C_API int P2C_Package_Exec(PyObject *module, const P2C_PackageModule *table);
 
 /* main() of an accelerated executable: starts the interpreter the way
  * `python3 main.py` does (same sys.argv shape, environment variables,

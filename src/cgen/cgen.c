@@ -106,7 +106,7 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
     declare_temps(e, "x", cg->maxtmp);
     declare_temps(e, "t", fn->ntemps);
     if (fn->is_module) {
-        emit_line(e, "if (P2C_Runtime_Ready() < 0)");
+        emit_line(e, "if (P2C_Runtime_Ready(module) < 0)");
         emit_line(e, "    return -1;");
         emit_line(e, "if (P2C_LoadConstants(p2c_blob, sizeof p2c_blob, p2c_c, %d) < 0)",
                   nconsts);
@@ -272,6 +272,14 @@ static int write_entry(Emitter *e, const IrModule *m, const CgenOptions *opt)
             emit_raw(e, "NULL");
         emit_raw(e, "};\n\nint main(int argc, char **argv)\n{\n"
                  "    return P2C_Main(argc, argv, &p2c_main_info);\n}\n");
+        return 0;
+    }
+    if (opt->exec_name) {   /* a member of a package extension */
+        emit_raw(e, "\n/* the exec function of %s in the package's table */\n"
+                 "P2C_API int %s(PyObject *module);\n"
+                 "int %s(PyObject *module)\n{\n"
+                 "    return p2c_module_exec(module);\n}\n",
+                 m->name, opt->exec_name, opt->exec_name);
         return 0;
     }
     const char *last = strrchr(m->name, '.');

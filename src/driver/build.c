@@ -53,7 +53,8 @@ static void json_field(FILE *f, const char *key, const char *value)
  * its mtime says when the description last changed).  -1 after a diag. */
 static int write_description(const char *dir, const char *kind, const char *home,
                              const DriverTarget *t, const char *target,
-                             const char *source, const char *runtime_lib)
+                             const char *source, char *const *more_sources,
+                             const char *runtime_lib)
 {
     char *text;
     size_t len;
@@ -63,6 +64,14 @@ static int write_description(const char *dir, const char *kind, const char *home
     json_field(f, "home", home);
     json_field(f, "target", target);
     json_field(f, "source", source ? source : "");
+    /* the other C files of a package extension, in the build directory */
+    fputs(",\n  \"more_sources\": [", f);
+    for (char *const *s = more_sources; s && *s; s++) {
+        fputs(s == more_sources ? "" : ", ", f);
+        const char *base = strrchr(*s, '/');
+        json_str(f, base ? base + 1 : *s);
+    }
+    fputs("]", f);
     json_field(f, "runtime_lib", runtime_lib ? runtime_lib : "");
     json_field(f, "python", t->executable_real);
     json_field(f, "python_version", t->version);
@@ -204,7 +213,7 @@ char *driver_build_runtime(const DriverOptions *opt, const DriverTarget *t,
     long long lib_time = driver_mtime(lib);
     long long src_time = runtime_sources_mtime(home);
     char *desc = driver_sprintf("%s/pyc2c-build.json", dir);
-    if (write_description(dir, "runtime", home, t, "libpyc2crt.a", NULL, NULL) == 0) {
+    if (write_description(dir, "runtime", home, t, "libpyc2crt.a", NULL, NULL, NULL) == 0) {
         if (lib_time >= 0 && lib_time >= src_time && lib_time >= driver_mtime(desc))
             r = 0;
         else if ((r = run_scons(opt, home, dir, "the pyc2c runtime")) == 0)
@@ -265,6 +274,8 @@ static char *build_inputs(const DriverBuild *b, const char *runtime_lib)
     char *sconstruct = driver_sprintf("%s/scons/SConstruct", b->home);
     char *toolchain = driver_sprintf("%s/scons/pyc2c_toolchain.py", b->home);
     unsigned long long h = hash_file(14695981039346656037ULL, b->c_file);
+    for (char *const *s = b->more_c_files; s && *s; s++)
+        h = hash_file(h, *s);
     h = hash_file(hash_file(hash_file(h, desc), sconstruct), toolchain);
     char *rt = file_identity(runtime_lib);
     char *self = file_identity("/proc/self/exe");
@@ -317,6 +328,7 @@ int driver_build_module(const DriverBuild *b, const char *runtime_lib)
     const char *file = strrchr(b->artifact, '/') + 1;
     char *source = driver_sprintf("%s.c", b->name);
     int r = write_description(b->build_dir, kind, b->home, b->target, file, source,
+                              b->more_c_files,
                               runtime_lib);
     free(source);
     if (r != 0)

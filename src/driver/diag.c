@@ -4,12 +4,20 @@
 #include "pyc2c/compiler/diag.h"
 
 static int error_count;
+static const char *module_context;
+
+void diag_set_module(const char *name)
+{
+    module_context = name;
+}
 
 static void vreport(const char *file, int line, const char *fmt, va_list ap)
 {
     fputs("pyc2c: error: ", stderr);
     if (file)
         fprintf(stderr, "%s:%d: ", file, line);
+    if (module_context)
+        fprintf(stderr, "in module %s: ", module_context);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     error_count++;

@@ -140,6 +140,31 @@ char *driver_infer_module_name(const char *path);
  * __init__.py, else the last component of module_name.  Malloc'd. */
 char *driver_module_file_stem(const char *path, const char *module_name);
 
+/* ---- package.c ----------------------------------------------------------- */
+
+/* One module of a package compiled whole (--module DIR). */
+typedef struct {
+    char *name;    /* dotted: "pkg", "pkg.sub", "pkg.sub.mod" */
+    char *rel;     /* source relative to the package dir: "sub/mod.py" */
+    char *path;    /* source path as the user's DIR names it */
+} DriverPackageMember;
+
+typedef struct {
+    DriverPackageMember *members;   /* the package itself first */
+    size_t n, cap;
+} DriverPackage;
+
+/* The modules of the package at dir, imported as name: its __init__.py,
+ * its NAME.py files and subpackages (directories with an __init__.py),
+ * recursively, sorted.  -1 after a diagnostic (no __init__.py: not a
+ * package; an unreadable directory). */
+int driver_collect_package(const char *dir, const char *name, DriverPackage *p);
+void driver_package_free(DriverPackage *p);
+/* The C name of member i's exec function (malloc'd). */
+char *driver_package_exec_name(size_t i);
+/* The C file of the package's table and PyInit_ (malloc'd, *len bytes). */
+char *driver_package_table_c(const DriverPackage *p, size_t *len);
+
 /* ---- build.c ------------------------------------------------------------- */
 
 typedef struct {
@@ -149,6 +174,8 @@ typedef struct {
     const char *name;          /* stem: NAME */
     const char *build_dir;
     const char *c_file;        /* build_dir/NAME.c */
+    char *const *more_c_files; /* NULL, or more C files in build_dir (the
+                                  members of a package), NULL-terminated */
     const char *artifact;      /* build_dir/<output file name> */
     const char *output;        /* final output path */
 } DriverBuild;

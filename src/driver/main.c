@@ -41,6 +41,9 @@ typedef struct {
     char *build_dir;
     char *c_file;
     char *artifact;
+    bool is_package;     /* --module DIR: a package compiled whole */
+    DriverPackage pkg;
+    char **member_c_files;   /* its members' C files, NULL-terminated */
 } Job;
 
 static void job_free(Job *j)
@@ -51,6 +54,10 @@ static void job_free(Job *j)
     free(j->install); free(j->emit_c);
     free(j->modname); free(j->out_stem);
     free(j->output_dir); free(j->build_dir); free(j->c_file); free(j->artifact);
+    for (char **s = j->member_c_files; s && *s; s++)
+        free(*s);
+    free(j->member_c_files);
+    driver_package_free(&j->pkg);
 }
 
 /* --module: the module's dotted name (--module-name, else inferred from the
@@ -71,7 +78,44 @@ static int plan_module_name(Job *j)
     return 0;
 }
 
-/* The input must be a readable regular file; its stem names the output. */
+/* --module DIR: the package's dotted name (--module-name, else inferred
+ * from the packages around DIR), the output's stem (its last component)
+ * and its members. */
+static int plan_package(Job *j)
+{
+    char *dir = driver_normpath(j->opt.input);
+    char *init = driver_sprintf("%s/__init__.py", dir);
+    const char *given = j->opt.module_name;
+    j->is_package = true;
+    j->abs_input = dir;
+    j->name = driver_stem(dir);
+    if (access(init, F_OK) != 0) {
+        diag_error("'%s' is not a package: it has no __init__.py (namespace packages "
+                   "cannot be compiled)", j->opt.input);
+        free(init);
+        return -1;
+    }
+    j->modname = given ? driver_strdup(given) : driver_infer_module_name(init);
+    free(init);
+    if (!driver_is_module_name(j->modname)) {
+        if (given)
+            diag_error("--module-name '%s' is not a dotted name of identifiers", given);
+        else
+            diag_error("'%s' cannot be a package name (see --module-name)", j->opt.input);
+        return -1;
+    }
+    if (j->opt.emit_c || j->opt.dump_ir) {
+        diag_error("%s with a package is not supported yet: give one module's file",
+                   j->opt.emit_c ? "--emit-c" : "--dump-ir");
+        return -1;
+    }
+    const char *last = strrchr(j->modname, '.');
+    j->out_stem = driver_strdup(last ? last + 1 : j->modname);
+    return driver_collect_package(j->opt.input, j->modname, &j->pkg);
+}
+
+/* The input must be a readable regular file; its stem names the output.
+ * With --module, a directory is a package compiled whole. */
 static int check_input(Job *j)
 {
     struct stat st;
@@ -81,7 +125,9 @@ static int check_input(Job *j)
         return -1;
     }
     if (S_ISDIR(st.st_mode)) {
-        diag_error("'%s' is a directory: compiling packages is not supported yet", in);
+        if (j->opt.module)
+            return plan_package(j);
+        diag_error("'%s' is a directory: a package compiles with --module", in);
         return -1;
     }
     j->abs_input = driver_abspath(in);
@@ -159,7 +205,7 @@ static int plan_build_dir(Job *j)
         j->build_dir = driver_sprintf("%s/%s.build", j->output_dir, j->name);
     } else {
         unsigned long long h = driver_hash(j->abs_input, 0);
-        h = driver_hash(j->opt.module ? "module" : "exe", h);
+        h = driver_hash(j->is_package ? "package" : j->opt.module ? "module" : "exe", h);
         h = driver_hash(j->target.tag, h);
         char *cache = driver_cache_dir();
         j->build_dir = driver_sprintf("%s/build/%s-%016llx", cache, j->name, h);
@@ -191,12 +237,14 @@ static int write_if_changed(const char *path, const char *text, size_t len)
 /* Front end, lowering, verification and C generation: the generated C in
  * *text (malloc'd), or -1 after a diagnostic.  With --dump-ir, prints the IR
  * and sets *text to NULL. */
-static int translate(Job *j, char **text, size_t *len)
+static int translate(Job *j, const char *input, const char *modname,
+                     const char *exec_name, char **text, size_t *len)
 {
-    const char *modname = j->opt.module ? j->modname : "__main__";
     int r = -1;
     *text = NULL;
-    AstUnit *u = front_parse_file(j->opt.input, j->abs_input);
+    char *abs_input = driver_abspath(input);
+    AstUnit *u = front_parse_file(input, abs_input);
+    free(abs_input);
     if (!u)
         return -1;
     IrModule *m = lower_module(u, modname);
@@ -210,7 +258,7 @@ static int translate(Job *j, char **text, size_t *len)
     }
     char msg[512];
     if (ir_verify(m, msg, sizeof msg) != 0) {
-        diag_error("internal error: IR of %s fails verification: %s", j->opt.input, msg);
+        diag_error("internal error: IR of %s fails verification: %s", input, msg);
         goto out_module;
     }
     if (j->opt.dump_ir) {
@@ -219,7 +267,7 @@ static int translate(Job *j, char **text, size_t *len)
         goto out_module;
     }
     CgenOptions co = { j->opt.module ? CGEN_EXTENSION : CGEN_EXECUTABLE,
-                       j->target.executable, j->opt.opt_level };
+                       j->target.executable, j->opt.opt_level, exec_name };
     FILE *out = open_memstream(text, len);
     r = cgen_module(m, &co, out);
     if (fclose(out) != 0 && r == 0) {
@@ -237,6 +285,53 @@ out_unit:
     return r;
 }
 
+/* Builds the C of every member (the diagnostics of one naming it), then,
+ * all translated, writes them and the table and builds one extension:
+ * a member that fails leaves nothing written at the output. */
+static int compile_package(Job *j)
+{
+    size_t n = j->pkg.n;
+    char **texts = calloc(n + 1, sizeof *texts);
+    size_t *lens = calloc(n + 1, sizeof *lens);
+    int r = front_init();
+    for (size_t i = 0; i < n && r == 0; i++) {
+        const DriverPackageMember *m = &j->pkg.members[i];
+        char *exec_name = driver_package_exec_name(i);
+        int errors = diag_error_count();
+        diag_set_module(m->name);
+        r = translate(j, m->path, m->name, exec_name, &texts[i], &lens[i]);
+        /* a SyntaxError is printed as python3 prints it: say whose it is */
+        if (r != 0 && diag_error_count() == errors)
+            diag_error("'%s' does not compile (the error above)", m->path);
+        diag_set_module(NULL);
+        free(exec_name);
+    }
+    front_fini();
+    if (r == 0 && driver_lock_dir(j->build_dir) < 0)
+        r = -1;
+    j->member_c_files = calloc(n + 1, sizeof *j->member_c_files);
+    for (size_t i = 0; i < n && r == 0; i++) {
+        j->member_c_files[i] = driver_sprintf("%s/member%zu.c", j->build_dir, i);
+        r = write_if_changed(j->member_c_files[i], texts[i], lens[i]);
+    }
+    if (r == 0) {
+        texts[n] = driver_package_table_c(&j->pkg, &lens[n]);
+        r = write_if_changed(j->c_file, texts[n], lens[n]);
+    }
+    for (size_t i = 0; i <= n; i++)
+        free(texts[i]);
+    free(texts);
+    free(lens);
+    char *rtlib = r == 0 ? driver_build_runtime(&j->opt, &j->target, j->home) : NULL;
+    if (!rtlib)
+        return -1;
+    DriverBuild b = { &j->opt, &j->target, j->home, j->name, j->build_dir,
+                      j->c_file, j->member_c_files, j->artifact, j->install };
+    r = driver_build_module(&b, rtlib);
+    free(rtlib);
+    return r;
+}
+
 static int compile_file(Job *j)
 {
     if (check_input(j) != 0)
@@ -244,11 +339,14 @@ static int compile_file(Job *j)
     if (!j->opt.dump_ir && (check_target(j) != 0 || plan_output(j) != 0 ||
                             plan_build_dir(j) != 0 || !(j->home = driver_find_home())))
         return -1;
+    if (j->is_package)
+        return compile_package(j);
     if (front_init() != 0)
         return -1;
     char *text;
     size_t len;
-    int r = translate(j, &text, &len);
+    int r = translate(j, j->opt.input, j->opt.module ? j->modname : "__main__", NULL,
+                      &text, &len);
     front_fini();
     if (r != 0 || j->opt.dump_ir)
         return r;
@@ -268,7 +366,7 @@ static int compile_file(Job *j)
     if (!rtlib)
         return -1;
     DriverBuild b = { &j->opt, &j->target, j->home, j->name, j->build_dir,
-                      j->c_file, j->artifact, j->install };
+                      j->c_file, NULL, j->artifact, j->install };
     r = driver_build_module(&b, rtlib);
     free(rtlib);
     return r;

@@ -18,6 +18,10 @@ typedef struct {
     const char *python_exe;   /* CGEN_EXECUTABLE: sys.executable at run time */
     int opt_level;            /* 0: generic operations only (-O0); 2: the
                                  default, with caches and fast paths */
+    const char *exec_name;    /* CGEN_EXTENSION inside a package extension
+                                 (docs/usage.md, "Packages"): no PyInit_;
+                                 the module's exec function is exported to
+                                 the package's table under this C name */
 } CgenOptions;
 
 /* Writes the C translation of m to out.  0, or -1 after a diagnostic. */

@@ -19,6 +19,9 @@ void diag_error_at(const char *file, int line, const char *fmt, ...)
 void diag_unsupported(const char *file, int line, const char *construct);
 /* How many errors were reported so far. */
 int diag_error_count(void);
+/* While compiling one module of a package: name (or NULL) is said in every
+ * error, after its file:line ("in module pkg.sub.mod: "). */
+void diag_set_module(const char *name);
 
 /* pyc2c: error: out of memory while <doing>, then exit status 1: memory
  * running out is the machine's limit, not a bug, and says so in one line
