@@ -124,7 +124,7 @@ test-valgrind: all
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 test-asan: all
 	$(MAKE) --no-print-directory B=build-asan CFLAGS="$(ASAN_CFLAGS)" build-asan/pyc2c
-	tests/programs/run --asan --pyc2c build-asan/pyc2c -j$(JOBS)
+	tests/programs/run --asan --pyc2c $(CURDIR)/build-asan/pyc2c -j$(JOBS)
 
 # Allocation failures injected into compiled programs (runtime/faults.c).
 test-faults: all
