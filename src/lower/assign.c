@@ -123,12 +123,8 @@ static int lower_unpack(Lower *L, const AstNode *target, const AstSeq *elts,
         return -1;
     if (star < 0 && plain_tuple_of(value, elts->n)) {
         IrVar **temps = ir_alloc(L->m, sizeof *temps * (elts->n ? elts->n : 1));
-        for (int i = 0; i < elts->n; i++) {
-            temps[i] = lower_temp(L);
-            IrNode *a = ir_node(L->m, IR_ASSIGN, value->kids[i]->pos, 1, value->kids[i]);
-            a->var = temps[i];
-            ir_node_add(L->m, block, a);
-        }
+        for (int i = 0; i < elts->n; i++)
+            temps[i] = lower_spill(L, value->kids[i], value->kids[i]->pos, block);
         for (int i = 0; i < elts->n; i++) {
             const AstNode *t = elts->items[i];
             if (lower_assign_to(L, t, lower_take(L, temps[i], t->pos), block) < 0)

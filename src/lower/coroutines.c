@@ -74,11 +74,7 @@ IrNode *lower_anext_item(Lower *L, IrVar *it, IrPos pos, IrPos item_pos, IrNode 
 /* $it = aiter(value) appended to block. */
 IrVar *lower_aiter_temp(Lower *L, IrNode *value, IrPos pos, IrNode *block)
 {
-    IrVar *it = lower_temp(L);
-    IrNode *init = ir_node(L->m, IR_ASSIGN, pos, 1, ir_node(L->m, IR_AITER, pos, 1, value));
-    init->var = it;
-    ir_node_add(L->m, block, init);
-    return it;
+    return lower_spill(L, ir_node(L->m, IR_AITER, pos, 1, value), pos, block);
 }
 
 int lower_async_for(Lower *L, const AstAsyncFor *s, IrNode *block)

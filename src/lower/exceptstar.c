@@ -45,19 +45,12 @@ static IrNode *block_of(Lower *L, IrPos pos)
     return ir_node_new(L->m, IR_BLOCK, pos);
 }
 
-static void add_assign(Lower *L, IrNode *block, IrVar *var, IrNode *value, IrPos pos)
-{
-    IrNode *a = ir_node(L->m, IR_ASSIGN, pos, 1, value);
-    a->var = var;
-    ir_node_add(L->m, block, a);
-}
-
 /* e = None; del e */
 static void add_name_cleanup(Lower *L, IrNode *block, IrVar *var, IrPos pos)
 {
     if (!var)
         return;
-    add_assign(L, block, var, lower_const_node(L, Py_None, pos), pos);
+    lower_add_assign(L, block, var, lower_const_node(L, Py_None, pos), pos);
     lower_drop(L, var, pos, block);
 }
 
@@ -72,7 +65,7 @@ static IrNode *clause_body(Lower *L, const AstExceptHandler *h, IrVar *match,
     if (h->name) {
         if (!(name = lower_var(L, h->name, pos)))
             return NULL;
-        add_assign(L, body, name, lower_take(L, match, pos), pos);
+        lower_add_assign(L, body, name, lower_take(L, match, pos), pos);
     } else {
         lower_drop(L, match, pos, body);
     }
@@ -103,7 +96,7 @@ static int lower_clause(Lower *L, const AstExceptHandler *h, IrVar *rest, IrVar 
     if (!type)
         return -1;
     IrVar *pair = lower_temp(L), *match = lower_temp(L);
-    add_assign(L, block, pair, lower_helper(L, IR_HELPER_EG_MATCH, pos,
+    lower_add_assign(L, block, pair, lower_helper(L, IR_HELPER_EG_MATCH, pos,
                                             lower_load(L, rest, pos), type), pos);
     IrNode *test = ir_node(L->m, IR_COMPARE, pos, 2, lower_load(L, pair, pos),
                            lower_const_node(L, Py_None, pos));
@@ -113,7 +106,7 @@ static int lower_clause(Lower *L, const AstExceptHandler *h, IrVar *rest, IrVar 
         PyObject *index = PyLong_FromLong(i);
         if (!index)
             return -1;
-        add_assign(L, then, i ? rest : match,
+        lower_add_assign(L, then, i ? rest : match,
                    lower_helper(L, IR_HELPER_TUPLE_ITEM, pos, lower_load(L, pair, pos),
                                 lower_const_node(L, index, pos)), pos);
         Py_DECREF(index);
@@ -135,9 +128,9 @@ static IrNode *star_handler(Lower *L, const AstTryStar *s)
     IrPos pos = s->hdr.pos;
     IrVar *orig = lower_temp(L), *rest = lower_temp(L), *raised = lower_temp(L);
     IrNode *body = block_of(L, pos);
-    add_assign(L, body, orig, ir_node_new(L->m, IR_CAUGHT, pos), pos);
-    add_assign(L, body, rest, ir_node_new(L->m, IR_CAUGHT, pos), pos);
-    add_assign(L, body, raised, ir_node_new(L->m, IR_LIST, pos), pos);
+    lower_add_assign(L, body, orig, ir_node_new(L->m, IR_CAUGHT, pos), pos);
+    lower_add_assign(L, body, rest, ir_node_new(L->m, IR_CAUGHT, pos), pos);
+    lower_add_assign(L, body, raised, ir_node_new(L->m, IR_LIST, pos), pos);
     for (int i = 0; i < s->handlers.n; i++)
         if (lower_clause(L, (const AstExceptHandler *)s->handlers.items[i], rest, raised,
                          body) < 0)

@@ -82,11 +82,7 @@ int lower_while(Lower *L, const AstWhile *s, IrNode *block)
 
 IrVar *lower_iter_temp(Lower *L, IrNode *seq, IrPos pos, IrNode *block)
 {
-    IrVar *it = lower_temp(L);
-    IrNode *init = ir_node(L->m, IR_ASSIGN, pos, 1, ir_node(L->m, IR_ITER, pos, 1, seq));
-    init->var = it;
-    ir_node_add(L->m, block, init);
-    return it;
+    return lower_spill(L, ir_node(L->m, IR_ITER, pos, 1, seq), pos, block);
 }
 
 IrNode *lower_next_item(Lower *L, IrVar *it, IrPos pos, IrPos item_pos, IrNode *body)

@@ -75,6 +75,20 @@ IrVar *lower_temp(Lower *L)
     return ir_temp_new(L->m, L->fn);
 }
 
+void lower_add_assign(Lower *L, IrNode *block, IrVar *var, IrNode *value, IrPos pos)
+{
+    IrNode *a = ir_node(L->m, IR_ASSIGN, pos, 1, value);
+    a->var = var;
+    ir_node_add(L->m, block, a);
+}
+
+IrVar *lower_spill(Lower *L, IrNode *value, IrPos pos, IrNode *block)
+{
+    IrVar *t = lower_temp(L);
+    lower_add_assign(L, block, t, value, pos);
+    return t;
+}
+
 IrVar *lower_var(Lower *L, const char *name, IrPos pos)
 {
     name = lower_mangle(L, name);   /* as the symtable stores it */

@@ -57,6 +57,10 @@ typedef struct {
  * a refusal (closures). */
 IrVar *lower_var(Lower *L, const char *name, IrPos pos);
 IrVar *lower_temp(Lower *L);
+/* `var = value` appended to block. */
+void lower_add_assign(Lower *L, IrNode *block, IrVar *var, IrNode *value, IrPos pos);
+/* `$t = value` appended to block, into a fresh temporary, returned. */
+IrVar *lower_spill(Lower *L, IrNode *value, IrPos pos, IrNode *block);
 /* Constant-table indexes; out of memory is fatal. */
 int lower_const(Lower *L, PyObject *obj);
 int lower_const_str(Lower *L, const char *s);

@@ -97,13 +97,6 @@ static IrVar *pc_temp(Pc *pc)
     return pc->temps[pc->ntemps++] = lower_temp(pc->L);
 }
 
-static void add_assign(Lower *L, IrNode *block, IrVar *var, IrNode *value, IrPos pos)
-{
-    IrNode *a = ir_node(L->m, IR_ASSIGN, pos, 1, value);
-    a->var = var;
-    ir_node_add(L->m, block, a);
-}
-
 /* if test: <the returned block>  (appended to block) */
 static IrNode *if_then(Lower *L, IrNode *block, IrNode *test, IrPos pos)
 {
@@ -146,7 +139,7 @@ static void store_name(Pc *pc, const char *name, IrVar *value, IrNode *block, Ir
         pc->caps[i] = (Capture){name, pc_temp(pc)};
         pc->ncaps++;
     }
-    add_assign(L, block, pc->caps[i].temp, lower_load(L, value, pos), pos);
+    lower_add_assign(L, block, pc->caps[i].temp, lower_load(L, value, pos), pos);
 }
 
 static IrNode *pattern(Pc *pc, const AstNode *p, IrVar *subject, IrNode *block);
@@ -234,7 +227,7 @@ static IrNode *sequence_pattern(Pc *pc, const AstMatchSequence *p, IrVar *s, IrN
         if (index->kind == IR_BINOP)
             index->op = IR_BINOP_SUB;
         IrVar *item = pc_temp(pc);
-        add_assign(L, block, item, ir_node(L->m, IR_SUBSCR, pos, 2, lower_load(L, s, pos), index),
+        lower_add_assign(L, block, item, ir_node(L->m, IR_SUBSCR, pos, 2, lower_load(L, s, pos), index),
                    pos);
         block = pattern(pc, q, item, block);
     }
@@ -263,8 +256,8 @@ static IrNode *mapping_pattern(Pc *pc, const AstMatchMapping *p, IrVar *s, IrNod
         ir_node_add(L->m, keys, k);
     }
     IrVar *keys_t = pc_temp(pc), *values = pc_temp(pc);
-    add_assign(L, block, keys_t, keys, pos);
-    add_assign(L, block, values, lower_helper(L, IR_HELPER_MATCH_KEYS, pos, lower_load(L, s, pos),
+    lower_add_assign(L, block, keys_t, keys, pos);
+    lower_add_assign(L, block, values, lower_helper(L, IR_HELPER_MATCH_KEYS, pos, lower_load(L, s, pos),
                                               lower_load(L, keys_t, pos)), pos);
     block = if_then(L, block, compare(L, IR_CMP_ISNOT, lower_load(L, values, pos),
                                       lower_const_node(L, Py_None, pos), pos), pos);
@@ -273,7 +266,7 @@ static IrNode *mapping_pattern(Pc *pc, const AstMatchMapping *p, IrVar *s, IrNod
     if (block && p->rest) {
         IrVar *rest = pc_temp(pc);
         pos = pc->last;   /* after the sub-patterns: the last one's */
-        add_assign(L, block, rest, lower_helper(L, IR_HELPER_MATCH_REST, pos,
+        lower_add_assign(L, block, rest, lower_helper(L, IR_HELPER_MATCH_REST, pos,
                                                 lower_load(L, s, pos),
                                                 lower_load(L, keys_t, pos)), pos);
         store_name(pc, p->rest, rest, block, pos);
@@ -303,7 +296,7 @@ static IrNode *class_pattern(Pc *pc, const AstMatchClass *p, IrVar *s, IrNode *b
     IrNode *kw = lower_const_node(L, names, pos);
     Py_DECREF(names);
     IrVar *attrs = pc_temp(pc);
-    add_assign(L, block, attrs, lower_helper(L, IR_HELPER_MATCH_CLASS, pos, lower_load(L, s, pos),
+    lower_add_assign(L, block, attrs, lower_helper(L, IR_HELPER_MATCH_CLASS, pos, lower_load(L, s, pos),
                                              cls, const_int(L, nargs, pos), kw), pos);
     block = if_then(L, block, compare(L, IR_CMP_ISNOT, lower_load(L, attrs, pos),
                                       lower_const_node(L, Py_None, pos), pos), pos);
@@ -319,14 +312,14 @@ static IrNode *or_pattern(Pc *pc, const AstMatchOr *p, IrVar *s, IrNode *block)
     Lower *L = pc->L;
     IrPos pos = p->hdr.pos;
     IrVar *ok = pc_temp(pc);
-    add_assign(L, block, ok, lower_const_node(L, Py_False, pos), pos);
+    lower_add_assign(L, block, ok, lower_const_node(L, Py_False, pos), pos);
     IrNode *b = block;
     for (int i = 0; i < p->patterns.n; i++) {
         const AstNode *alt = p->patterns.items[i];
         IrNode *matched = pattern(pc, alt, s, b);
         if (!matched)
             return NULL;
-        add_assign(L, matched, ok, lower_const_node(L, Py_True, alt->pos), alt->pos);
+        lower_add_assign(L, matched, ok, lower_const_node(L, Py_True, alt->pos), alt->pos);
         if (i + 1 < p->patterns.n) {
             IrNode *next = ir_node_new(L->m, IR_BLOCK, pos);
             ir_node_add(L->m, b, ir_node(L->m, IR_IF, pos, 3, lower_load(L, ok, pos),
@@ -395,7 +388,7 @@ static int lower_case(Lower *L, const Astmatch_case *c, IrVar *s, IrVar *done, I
         IrVar *var = lower_var(L, pc.caps[i].name, at);
         if (!var)
             return -1;
-        add_assign(L, ok, var, lower_take(L, pc.caps[i].temp, at), at);
+        lower_add_assign(L, ok, var, lower_take(L, pc.caps[i].temp, at), at);
     }
     drop_temps(&pc, ok, pos);
     if (c->guard) {
@@ -404,7 +397,7 @@ static int lower_case(Lower *L, const Astmatch_case *c, IrVar *s, IrVar *done, I
             return -1;
         ok = if_then(L, ok, g, at);
     }
-    add_assign(L, ok, done, lower_const_node(L, Py_True, pos), pos);
+    lower_add_assign(L, ok, done, lower_const_node(L, Py_True, pos), pos);
     lower_drop(L, s, pos, ok);
     if (lower_stmts(L, &c->body, ok) < 0)
         return -1;
@@ -419,8 +412,8 @@ int lower_match(Lower *L, const AstMatch *s, IrNode *block)
     if (!subject)
         return -1;
     IrVar *subj = lower_temp(L), *done = lower_temp(L);
-    add_assign(L, block, subj, subject, s->subject->pos);
-    add_assign(L, block, done, lower_const_node(L, Py_False, pos), pos);
+    lower_add_assign(L, block, subj, subject, s->subject->pos);
+    lower_add_assign(L, block, done, lower_const_node(L, Py_False, pos), pos);
     IrNode *b = block;
     for (int i = 0; i < s->cases.n; i++) {
         const Astmatch_case *c = (const Astmatch_case *)s->cases.items[i];
