@@ -265,9 +265,9 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
                         "coroutine already executing", "async generator already executing"));
         return PYGEN_ERROR;
     }
-    int kind = P2C_Gen_KindOf((PyObject *)gen);
+    /* the kind matters on the rare paths only: not looked up per step */
     if (gen->gi_frame_state >= FRAME_COMPLETED) {
-        if (kind == P2C_GEN_COROUTINE && !closing) {
+        if (!closing && P2C_Gen_KindOf((PyObject *)gen) == P2C_GEN_COROUTINE) {
             /* silent only for close() */
             PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited coroutine");
         } else if (arg && !exc) {   /* send() to an exhausted generator returns None */
@@ -288,14 +288,19 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
     gen->gi_frame_state = FRAME_EXECUTING;
 
     PyObject *result = NULL;
-    /* the eval loop's entry: the same recursion accounting and message */
-    if (Py_EnterRecursiveCall("") == 0) {
-        if (P2C_UNLIKELY(tstate->cframe->use_tracing))
-            result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None);
-        else
-            result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
-        Py_LeaveRecursiveCall();
+    /* the eval loop's entry: the same recursion accounting and message
+     * (3.11's _Py_EnterRecursiveCallTstate, its common case inline) */
+    if (P2C_LIKELY(tstate->recursion_remaining > 0)) {
+        tstate->recursion_remaining--;
+    } else if (Py_EnterRecursiveCall("") != 0) {
+        goto entered_not;
     }
+    if (P2C_UNLIKELY(tstate->cframe->use_tracing))
+        result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None);
+    else
+        result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
+    tstate->recursion_remaining++;   /* Py_LeaveRecursiveCall */
+  entered_not:
     if (gen->gi_frame_state == FRAME_EXECUTING)
         gen->gi_frame_state = FRAME_COMPLETED;
     tstate->exc_info = gen->gi_exc_state.previous_item;
@@ -310,15 +315,16 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
         }
         /* next(): no StopIteration value (an async generator returns None
          * only, and its callers want it) */
-        if (result == Py_None && kind != P2C_GEN_ASYNC_GENERATOR && !arg)
+        if (result == Py_None && !arg &&
+            P2C_Gen_KindOf((PyObject *)gen) != P2C_GEN_ASYNC_GENERATOR)
             Py_CLEAR(result);
     } else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
         /* PEP 479 */
         _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", by_kind(gen,
             "generator raised StopIteration", "coroutine raised StopIteration",
             "async generator raised StopIteration"));
-    } else if (kind == P2C_GEN_ASYNC_GENERATOR &&
-               PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) {
+    } else if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) &&
+               P2C_Gen_KindOf((PyObject *)gen) == P2C_GEN_ASYNC_GENERATOR) {
         _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
                                "async generator raised StopAsyncIteration");
     }
