@@ -41,8 +41,10 @@ take_items(PyObject *it, Py_ssize_t before, int has_star, Py_ssize_t after,
                              "not enough values to unpack (expected at least %zd, got %zd)",
                              before + after, i);
         }
-        while (i > 0)
-            Py_CLEAR(out[--i]);
+        while (i > 0) {
+            i--;   /* not inside Py_CLEAR, which names its argument twice */
+            Py_CLEAR(out[i]);
+        }
         return -1;
     }
     return 0;

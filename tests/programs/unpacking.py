@@ -26,3 +26,26 @@ for k, *vals in [(1, 2, 3), (4,)]:
 n_pair = (5, 6)
 m, n = n_pair
 print(m, n, n_pair)
+
+
+# Items taken before an unpacking comes up short are released at once, the
+# last first, as CPython's unpack_iterable releases them.
+class Noisy:
+    def __init__(self, n):
+        self.n = n
+
+    def __del__(self):
+        print("released", self.n)
+
+
+def noisy_items(k):
+    for i in range(k):
+        yield Noisy(i)
+
+
+for k in (1, 2, 3):
+    try:
+        a, b, c, d = noisy_items(k)
+    except ValueError as e:
+        print("ValueError:", e)
+    print("after", k)
