@@ -99,6 +99,10 @@ CVal cg_load_deref(Cg *cg, IrNode *n)
     char lv[64];
     cell_lvalue(n->var, lv, sizeof lv);
     CVal r = cg_tmp_new(cg);
+    if (n->known_bound) {   /* src/opt/bound.c */
+        emit_line(cg->out, "%s = Py_NewRef(%s);", r.c, lv);
+        return r;
+    }
     emit_line(cg->out, "if ((%s = %s) == NULL) { P2C_Frame_SetSite(f, %d); "
               "P2C_RaiseUnboundDeref(p2c_c[%d], %d); goto %s; }",
               r.c, lv, cg_site_index(cg, n->pos), n->var->name_cidx,
@@ -118,10 +122,11 @@ void cg_del_deref(Cg *cg, IrNode *n)
 {
     char lv[64];
     cell_lvalue(n->var, lv, sizeof lv);
-    emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
-              "P2C_RaiseUnboundDeref(p2c_c[%d], %d); goto %s; }",
-              lv, cg_site_index(cg, n->pos), n->var->name_cidx,
-              n->var->kind == IR_VAR_FREE, cg_error_label(cg));
+    if (!n->known_bound)
+        emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
+                  "P2C_RaiseUnboundDeref(p2c_c[%d], %d); goto %s; }",
+                  lv, cg_site_index(cg, n->pos), n->var->name_cidx,
+                  n->var->kind == IR_VAR_FREE, cg_error_label(cg));
     emit_line(cg->out, "Py_CLEAR(%s);", lv);
 }
 

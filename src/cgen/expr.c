@@ -57,7 +57,7 @@ static CVal load_var(Cg *cg, IrNode *n, bool may_borrow)
     switch (var->kind) {
     case IR_VAR_LOCAL:
         cg_var_lvalue(cg, var, lv, sizeof lv);
-        if (!cg_may_be_unbound(cg, var))
+        if (n->known_bound || !cg_may_be_unbound(cg, var))
             break;
         emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
                   "P2C_RaiseUnboundLocal(p2c_c[%d]); goto %s; }",

@@ -74,9 +74,10 @@ static void del_var(Cg *cg, IrNode *n)
     switch (var->kind) {
     case IR_VAR_LOCAL:
         cg_var_lvalue(cg, var, lv, sizeof lv);
-        emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
-                  "P2C_RaiseUnboundLocal(p2c_c[%d]); goto %s; }",
-                  lv, cg_site_index(cg, n->pos), var->name_cidx, cg_error_label(cg));
+        if (!n->known_bound)
+            emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
+                      "P2C_RaiseUnboundLocal(p2c_c[%d]); goto %s; }",
+                      lv, cg_site_index(cg, n->pos), var->name_cidx, cg_error_label(cg));
         emit_line(cg->out, "Py_CLEAR(%s);", lv);
         return;
     case IR_VAR_TEMP:

@@ -176,6 +176,9 @@ struct IrNode {
                             out and the temp is left unbound, as CPython's
                             stack pops the value (objects die when they do
                             under CPython: weakrefs, __del__, closing) */
+    bool known_bound;    /* LOAD / DEL of a LOCAL or CELL: the variable holds
+                            a value on every path here (src/opt/bound.c), so
+                            no unbound test is needed */
     IrVar **vars;        /* UNPACK targets */
     int nvars;
     IrFunction *func;    /* MAKE_FUNCTION */

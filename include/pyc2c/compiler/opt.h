@@ -15,4 +15,9 @@
  * (0x030B0000 for 3.11).  0, or -1 with a Python error set (memory). */
 int opt_fold_module(IrModule *m, unsigned python_version);
 
+/* Definite assignment (src/opt/bound.c): sets known_bound on every load and
+ * del of a fast local (or of a cell no inner function deletes) that finds
+ * the variable bound on every path.  An optimization: -O0 skips it. */
+void opt_bound_module(IrModule *m);
+
 #endif
