@@ -63,7 +63,7 @@
 
 /* IR nodes per chunk, and the weight of a function's block above which it
  * is chunked: measured in docs/compile-scaling.md. */
-enum { CHUNK_WEIGHT = 300, FUNCTION_WEIGHT = 1500 };
+enum { CHUNK_WEIGHT = 300, FUNCTION_WEIGHT = 1000 };
 
 static int env_weight(void)
 {
@@ -197,6 +197,9 @@ static void write_chunk(Cg *cg, int k, const Emitter *body)
     emit_raw(e, "\n");
     if (emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
         cg_large_function_attribute(e);
+    /* noinline: gcc would put a static function called once back into its
+     * caller (-finline-functions-called-once), one huge function again */
+    emit_raw(e, "#if defined(__GNUC__)\n__attribute__((noinline))\n#endif\n");
     emit_raw(e, "static int %s(P2C_Frame *f, PyObject **p2c_tv, %s*p2c_r)\n{\n", name,
              result_type(cg));
     e->indent = 1;
