@@ -203,7 +203,7 @@ static void write_chunk(Cg *cg, int k, const Emitter *body)
     emit_raw(e, "static int %s(P2C_Frame *f, PyObject **p2c_tv, %s*p2c_r)\n{\n", name,
              result_type(cg));
     e->indent = 1;
-    emit_line(e, "(void)p2c_tv; (void)p2c_r;");
+    emit_line(e, "(void)f; (void)p2c_tv; (void)p2c_r;");
     if (leaves)
         emit_line(e, "%sr = %s;", result_type(cg), cg->fn->is_module ? "-1" : "NULL");
     for (int i = 0; i < cg->maxtmp; i++)
@@ -215,8 +215,9 @@ static void write_chunk(Cg *cg, int k, const Emitter *body)
         emit_label(e, "error");
         emit_line(e, "P2C_Frame_AddTraceback(f);");
     }
-    if (leaves) {
+    if (cg->used_exit)   /* else only `error` falls in: no unused label */
         emit_label(e, "exit");
+    if (leaves) {
         release_xs(e, cg->maxtmp);
         emit_line(e, "*p2c_r = r;");
         emit_line(e, "return 1;");
