@@ -104,7 +104,10 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
     emit_line(e, "P2C_Frame *f = P2C_FRAME(p2c_fs);");
     emit_line(e, fn->is_module ? "int r = -1;" : "PyObject *r = NULL;");
     declare_temps(e, "x", cg->maxtmp);
-    declare_temps(e, "t", fn->ntemps);
+    if (cg->nchunks > 0)
+        cg_chunks_declare_temps(e, cg);
+    else
+        declare_temps(e, "t", fn->ntemps);
     if (fn->is_module) {
         emit_line(e, "if (P2C_Runtime_Ready(module) < 0)");
         emit_line(e, "    return -1;");
@@ -159,7 +162,10 @@ static void epilogue(Emitter *e, const Cg *cg)
 {
     cg_exit_labels(e, cg);
     release_temps(e, "x", cg->maxtmp);
-    release_temps(e, "t", cg->fn->ntemps);
+    if (cg->nchunks > 0)
+        cg_chunks_release_temps(e, cg);
+    else
+        release_temps(e, "t", cg->fn->ntemps);
     /* the return event when tracing, then the pop (docs/runtime.md) */
     if (cg->fn->is_module)
         emit_line(e, "return P2C_Frame_PopModule(f, r);");
@@ -185,12 +191,6 @@ static void signature(Emitter *e, const IrFunction *fn, bool prototype)
              "size_t p2c_nargsf, PyObject *p2c_kwnames)%s\n", cname, prototype ? ";" : "");
 }
 
-/* Lines of body above which a C function gets large_function_attribute()
- * (measured in docs/compile-scaling.md): gcc's -O2 grows faster than
- * linearly in the size of one function (a 500-statement module body, about
- * 22,000 lines, took 168 s).  Below it, -O2 as usual. */
-enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
-
 /* Before a very large function's definition: gcc compiles it at -O1 without
  * points-to analysis and if-conversion, the passes -ftime-report shows
  * blowing up on such functions (with the -O2-only ones: PTA 37 s, RTL
@@ -199,7 +199,7 @@ enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
  * straight-line functions, where -O2's gain is small next to minutes of
  * compile time.  clang has no `optimize` attribute (it would warn), so the
  * guard leaves it out. */
-static void large_function_attribute(Emitter *e)
+void cg_large_function_attribute(Emitter *e)
 {
     emit_raw(e, "#if defined(__GNUC__) && !defined(__clang__)\n"
              "__attribute__((optimize(\"O1\", \"no-tree-pta\", \"no-if-conversion\", "
@@ -218,8 +218,9 @@ static void write_function(Emitter *e, const Cg *cg, const Emitter *body, int nc
         cg_write_generator(e, cg, body);
         return;
     }
+    cg_chunks_write_before(e, cg);
     if (emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
-        large_function_attribute(e);
+        cg_large_function_attribute(e);
     signature(e, fn, false);
     emit_raw(e, "{\n");
     e->indent = 1;
@@ -228,6 +229,7 @@ static void write_function(Emitter *e, const Cg *cg, const Emitter *body, int nc
     epilogue(e, cg);
     e->indent = 0;
     emit_raw(e, "}\n");
+    cg_chunks_write_after(e, cg);
 }
 
 /* ---- the file --------------------------------------------------------------------- */
@@ -393,8 +395,10 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
         free(cgs[i].live);
         free(cgs[i].always_bound);
         free(cgs[i].sites);
+        free(cgs[i].site_index);
         free(cgs[i].resume_sites);
         emit_free(&bodies[i]);
+        emit_free(&cgs[i].chunks);
     }
     free(cgs);
     free(bodies);

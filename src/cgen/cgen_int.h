@@ -10,6 +10,7 @@
  *   stmt.c     statements and control flow
  *   classes.c  class bodies: names in the namespace, BUILD_CLASS
  *   generators.c  yield, yield from, generator functions' body and entry
+ *   chunks.c   the statements of a large function split into chunk functions
  *
  * Reference counting (docs/architecture.md, "Reference counts in generated
  * C"): every owned reference lives in a C slot that is NULL or owned at every
@@ -100,6 +101,8 @@ typedef struct {
     /* sites: sites[k] is the position of code unit k of the stub code */
     IrPos *sites;
     int nsites, capsites;
+    int *site_index;         /* func.c: position -> site + 1, a hash table */
+    int capsite_index;
     int cur_site;            /* site known to be set here, or -1 */
     int nlabels;
     CgLoop *loop;
@@ -117,6 +120,9 @@ typedef struct {
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
     const struct CgNumTree *numeric_tree;   /* ... and that tree */
     bool failed;             /* a diagnostic was reported */
+    /* chunks.c: the chunk functions written so far, and their count */
+    Emitter chunks;
+    int nchunks;
 } Cg;
 
 /* func.c */
@@ -254,7 +260,25 @@ void cg_generator_body_name(const IrFunction *fn, char *buf, size_t size);
 /* The body (around the statements in body) and the entry point. */
 void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body);
 
+/* chunks.c: a block's statements, some of them moved into chunk functions
+ * when the block is large (docs/compile-scaling.md) */
+void cg_block(Cg *cg, IrNode *b);
+/* With chunks (cg->nchunks > 0): the definitions of the chunks and of the
+ * t<N> macros, before the function; the macros' #undef after it; the
+ * function's declaration and release of its IR temporaries (p2c_tv). */
+void cg_chunks_write_before(Emitter *e, const Cg *cg);
+void cg_chunks_write_after(Emitter *e, const Cg *cg);
+void cg_chunks_declare_temps(Emitter *e, const Cg *cg);
+void cg_chunks_release_temps(Emitter *e, const Cg *cg);
+
 /* cgen.c */
+/* Lines of body above which a C function gets cg_large_function_attribute()
+ * (measured in docs/compile-scaling.md): gcc's -O2 grows faster than
+ * linearly in the size of one function (a 500-statement module body, about
+ * 22,000 lines, took 168 s).  Below it, -O2 as usual. */
+enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
+/* Written before a very large function's definition: a lighter -O level. */
+void cg_large_function_attribute(Emitter *e);
 /* The labels of a function's one way out: `error` (adds the traceback
  * entry, when some branch goes there) falling into `exit`. */
 void cg_exit_labels(Emitter *e, const Cg *cg);

@@ -89,20 +89,59 @@ static bool same_pos(IrPos a, IrPos b)
            a.end_col == b.end_col;
 }
 
-/* Equal positions share a site; the last few are the likely matches, and a
- * full scan keeps the table free of duplicates. */
+/* The site table's index: an open-addressing hash from position to the
+ * last site made for it (site + 1; 0 is empty), so that finding a site costs
+ * the same in a function of 50,000 statements as in a small one. */
+static unsigned pos_hash(IrPos p)
+{
+    unsigned h = 2166136261u;
+    int parts[4] = {p.line, p.col, p.end_line, p.end_col};
+    for (int i = 0; i < 4; i++)
+        h = (h ^ (unsigned)parts[i]) * 16777619u;
+    return h;
+}
+
+static int *site_slot(Cg *cg, IrPos pos)
+{
+    unsigned mask = (unsigned)cg->capsite_index - 1;
+    for (unsigned i = pos_hash(pos) & mask;; i = (i + 1) & mask) {
+        int k = cg->site_index[i] - 1;
+        if (k < 0 || same_pos(cg->sites[k], pos))
+            return &cg->site_index[i];
+    }
+}
+
+/* Keeps the index at most half full. */
+static void grow_site_index(Cg *cg)
+{
+    if (2 * (cg->nsites + 1) <= cg->capsite_index)
+        return;
+    free(cg->site_index);
+    cg->capsite_index = cg->capsite_index ? 2 * cg->capsite_index : 64;
+    cg->site_index = calloc((size_t)cg->capsite_index, sizeof *cg->site_index);
+    if (!cg->site_index)
+        diag_out_of_memory("generating C");
+    for (int k = 0; k < cg->nsites; k++)
+        *site_slot(cg, cg->sites[k]) = k + 1;
+}
+
+/* Equal positions share a site (the last one made for the position). */
 int cg_site_index(Cg *cg, IrPos pos)
 {
-    for (int k = cg->nsites - 1; k >= 0; k--)
-        if (same_pos(cg->sites[k], pos))
+    if (cg->capsite_index > 0) {
+        int k = *site_slot(cg, pos) - 1;
+        if (k >= 0)
             return k;
+    }
     return cg_site_new(cg, pos);
 }
 
 int cg_site_new(Cg *cg, IrPos pos)
 {
+    grow_site_index(cg);
     cg->sites = grow(cg->sites, &cg->capsites, cg->nsites + 1, sizeof *cg->sites);
     cg->sites[cg->nsites] = pos;
+    *site_slot(cg, pos) = cg->nsites + 1;
     return cg->nsites++;
 }
 
@@ -224,11 +263,7 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
     cg_site_index(cg, resume_pos(fn));
     if (fn->is_generator)      /* thrown into before it started: raised at the def */
         emit_line(out, "if (p2c_sent == NULL) goto %s;", cg_error_label(cg));
-    for (int i = 0; i < fn->body->nkids && !cg->failed; i++) {
-        cg_stmt(cg, fn->body->kids[i]);
-        if (!cg->failed && cg->ntmp != 0)
-            P2C_UNREACHABLE();   /* a temporary outlived its statement */
-    }
+    cg_block(cg, fn->body);   /* chunks.c: in chunk functions when large */
     if (fn->is_module)
         emit_line(out, "r = 0;");
     else

@@ -10,10 +10,10 @@
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
 
+/* chunks.c: large blocks have runs of statements moved into chunks */
 static void block(Cg *cg, IrNode *b)
 {
-    for (int i = 0; i < b->nkids && !cg->failed; i++)
-        cg_stmt(cg, b->kids[i]);
+    cg_block(cg, b);
 }
 
 /* op(kid0, kid1, ..., extra) < 0 → error: STORE_ATTR, STORE_SUBSCR, the

@@ -87,6 +87,49 @@ IrFunction *ir_function_new(IrModule *m, IrFunction *parent, const char *name,
     return fn;
 }
 
+/* ---- the index of named variables ----------------------------------------
+ * ir_var_find runs for every name the lowering meets: a linear search made
+ * module code of 10,000 assignments quadratic (docs/compile-scaling.md).
+ * Open addressing, at most half full, in the arena (the old table is simply
+ * left there when it grows). */
+
+static unsigned name_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The entry for name: its first variable, or the empty entry to fill. */
+static IrVar **index_slot(IrFunction *fn, const char *name)
+{
+    unsigned mask = (unsigned)fn->cap_var_index - 1;
+    for (unsigned i = name_hash(name) & mask;; i = (i + 1) & mask) {
+        IrVar **e = &fn->var_index[i];
+        if (!*e || strcmp((*e)->name, name) == 0)
+            return e;
+    }
+}
+
+static void index_add(IrModule *m, IrFunction *fn, IrVar *v)
+{
+    if (2 * (fn->nnamed + 1) > fn->cap_var_index) {
+        IrVar **old = fn->var_index;
+        int oldcap = fn->cap_var_index;
+        fn->cap_var_index = oldcap ? 2 * oldcap : 32;
+        fn->var_index = ir_alloc(m, (size_t)fn->cap_var_index * sizeof *fn->var_index);
+        for (int i = 0; i < oldcap; i++)
+            if (old[i])
+                *index_slot(fn, old[i]->name) = old[i];
+    }
+    IrVar **e = index_slot(fn, v->name);
+    if (!*e) {   /* the first of that name stays */
+        *e = v;
+        fn->nnamed++;
+    }
+}
+
 static IrVar *var_add(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind)
 {
     IrVar *v = ir_alloc(m, sizeof *v);
@@ -99,6 +142,8 @@ static IrVar *var_add(IrModule *m, IrFunction *fn, const char *name, IrVarKind k
                              sizeof *fn->vars);
     v->id = fn->nvars;
     fn->vars[fn->nvars++] = v;
+    if (kind != IR_VAR_TEMP)
+        index_add(m, fn, v);
     return v;
 }
 
@@ -132,12 +177,7 @@ IrVar *ir_temp_new(IrModule *m, IrFunction *fn)
 
 IrVar *ir_var_find(IrFunction *fn, const char *name)
 {
-    for (int i = 0; i < fn->nvars; i++) {
-        IrVar *v = fn->vars[i];
-        if (v->kind != IR_VAR_TEMP && strcmp(v->name, name) == 0)
-            return v;
-    }
-    return NULL;
+    return fn->cap_var_index ? *index_slot(fn, name) : NULL;
 }
 
 IrVar *ir_var_find_kind(IrFunction *fn, const char *name, IrVarKind kind)

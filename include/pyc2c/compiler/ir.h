@@ -199,6 +199,9 @@ struct IrFunction {
     int fnflags;             /* IR_FN_* */
     IrVar **vars;            /* every variable, in creation order */
     int nvars, capvars;
+    IrVar **var_index;       /* ir.c: the first named variable of each name,
+                                a hash table of cap_var_index entries */
+    int nnamed, cap_var_index;
     int nslots;              /* frame slots: locals + cells + frees */
     int ntemps;
     IrNode *body;            /* a BLOCK */
