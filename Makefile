@@ -4,12 +4,15 @@
 #   make deps            apt-get install the Debian 12 packages that are missing
 #   make test            unit tests, program tests, driver tests (outputs,
 #                        signals, stale builds), fast CPython-suite subset,
-#                        stdlib modules compiled as drop-ins under their tests
+#                        stdlib modules compiled as drop-ins under their tests,
+#                        a fixed-seed slice of the differential fuzzer
 #   make test-valgrind   unit and program tests under valgrind
 #   make test-asan       program tests built with ASan and UBSan
 #   make test-faults     allocation failures injected into compiled programs
 #   make test-driver     the driver tests alone (tests/driver/run)
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
+#   make fuzz            differential fuzzing against python3 for FUZZ_MINUTES
+#                        (default 10; FUZZ_ARGS for more options, tests/fuzz/README.md)
 #   make bench           compiled vs python3 on bench/programs and bench/micro, timed
 #   make bench-callgrind the same in instruction counts under callgrind
 #   make example         compile and run examples/nbody.py, with timings
@@ -49,7 +52,7 @@ DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib bench \
+.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib fuzz bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
 
@@ -106,7 +109,17 @@ test: all
 	tests/driver/run --python $(PYTHON) || status=1; \
 	tests/cpython/run --fast -j$(JOBS) || status=1; \
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS) || status=1; \
+	$(FUZZ_SLICE) || status=1; \
 	exit $$status
+
+# The differential fuzzer (tests/fuzz/README.md): `make fuzz` runs it for
+# FUZZ_MINUTES, one program at a time (the machine is shared), minimizing
+# what it finds into tests/fuzz/found/; `make test` runs a fixed slice.
+FUZZ_MINUTES ?= 10
+FUZZ_SLICE = tests/fuzz/run --seed 1 --count 20 --units 3 -j$(JOBS) --no-minimize \
+             --python $(PYTHON) --found $(B)/fuzz-found
+fuzz: all
+	tests/fuzz/run --minutes $(FUZZ_MINUTES) -j1 --python $(PYTHON) $(FUZZ_ARGS)
 
 # Check's fork mode would hide the children from valgrind: CK_FORK=no.
 # Only invalid accesses and frees fail (see tests/programs/run --valgrind).

@@ -3,6 +3,28 @@
 #include "internal.h"
 #include <marshal.h>
 
+/* The blob's last item lists the indexes of the frozenset constants, each
+ * written as the tuple of its items in the order that rebuilds CPython's
+ * table layout (cgen.c, marshal_table): made frozensets again here.  On an
+ * error the table is left whole (tuples where frozensets were missing). */
+static int
+rebuild_frozensets(PyObject **table, Py_ssize_t n, PyObject *indexes)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(indexes); k++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyTuple_GET_ITEM(indexes, k));
+        if (i < 0 || i >= n || !PyTuple_CheckExact(table[i])) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_SystemError, "pyc2c: corrupt constants blob");
+            return -1;
+        }
+        PyObject *frozen = PyFrozenSet_New(table[i]);
+        if (frozen == NULL)
+            return -1;
+        Py_SETREF(table[i], frozen);
+    }
+    return 0;
+}
+
 int
 P2C_LoadConstants(const unsigned char *blob, Py_ssize_t size, PyObject **table,
                   Py_ssize_t n)
@@ -12,9 +34,10 @@ P2C_LoadConstants(const unsigned char *blob, Py_ssize_t size, PyObject **table,
     PyObject *t = PyMarshal_ReadObjectFromString((const char *)blob, size);
     if (t == NULL)
         return -1;
-    if (!PyTuple_CheckExact(t) || PyTuple_GET_SIZE(t) != n) {
+    if (!PyTuple_CheckExact(t) || PyTuple_GET_SIZE(t) != n + 1 ||
+            !PyTuple_CheckExact(PyTuple_GET_ITEM(t, n))) {
         PyErr_Format(PyExc_SystemError,
-                     "pyc2c: corrupt constants blob (expected a tuple of %zd)", n);
+                     "pyc2c: corrupt constants blob (expected a tuple of %zd)", n + 1);
         Py_DECREF(t);
         return -1;
     }
@@ -22,8 +45,9 @@ P2C_LoadConstants(const unsigned char *blob, Py_ssize_t size, PyObject **table,
      * static tables (docs/runtime.md, "constants"). */
     for (Py_ssize_t i = 0; i < n; i++)
         table[i] = Py_NewRef(PyTuple_GET_ITEM(t, i));
+    int status = rebuild_frozensets(table, n, PyTuple_GET_ITEM(t, n));
     Py_DECREF(t);
-    return 0;
+    return status;
 }
 
 /* ---- the source path of an extension module ------------------------------ */

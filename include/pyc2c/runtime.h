@@ -57,8 +57,10 @@ P2C_API int P2C_Runtime_Ready(PyObject *module);
 
 /* ---- constants ---------------------------------------------------------- */
 
-/* Unmarshals blob (a marshalled tuple of n objects) into table[0..n), new
- * references kept for the life of the process.  Idempotent: returns 0 at
+/* Unmarshals blob (a marshalled tuple of n objects, then the indexes of
+ * those that are frozensets written as tuples, rebuilt here: cgen.c,
+ * marshal_table) into table[0..n), new references kept for the life of the
+ * process.  Idempotent: returns 0 at
  * once when table[0] is already set. */
 P2C_API int P2C_LoadConstants(const unsigned char *blob, Py_ssize_t size,
                               PyObject **table, Py_ssize_t n);

@@ -302,6 +302,41 @@ static int write_entry(Emitter *e, const IrModule *m, const CgenOptions *opt)
     return 0;
 }
 
+/* The tuple marshalled for the constant table consts: its items, then the
+ * indexes of its frozensets.  Each frozenset is written as the tuple of its
+ * items in iteration order, and P2C_LoadConstants rebuilds it from that
+ * tuple: so the loaded frozenset has the table layout (the iteration order)
+ * of CPython's constant, which its compiler also rebuilds from the folded
+ * frozenset's iteration order (merge_consts_recursive).  Marshal itself
+ * would not keep it: it writes a set's items sorted by their marshalled
+ * bytes.  New reference, NULL with an exception set. */
+static PyObject *marshal_table(PyObject *consts)
+{
+    Py_ssize_t n = PyList_GET_SIZE(consts);
+    PyObject *out = PyTuple_New(n + 1), *frozen = PyList_New(0);
+    for (Py_ssize_t i = 0; out && frozen && i < n; i++) {
+        PyObject *c = PyList_GET_ITEM(consts, i), *index = NULL;
+        if (PyFrozenSet_CheckExact(c) && PySet_GET_SIZE(c) > 0) {
+            index = PyLong_FromSsize_t(i);
+            if (!index || PyList_Append(frozen, index) < 0 || !(c = PySequence_Tuple(c)))
+                Py_CLEAR(out);
+            Py_XDECREF(index);
+        } else {
+            Py_INCREF(c);
+        }
+        if (out)
+            PyTuple_SET_ITEM(out, i, c);
+    }
+    PyObject *indexes = out && frozen ? PyList_AsTuple(frozen) : NULL;
+    Py_XDECREF(frozen);
+    if (!indexes) {
+        Py_XDECREF(out);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(out, n, indexes);
+    return out;
+}
+
 /* Appends each function's stub code object to the constant table, at the
  * index code_base + id the generated code already uses; returns the
  * marshalled table or NULL after a diagnostic. */
@@ -326,7 +361,7 @@ static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
         if (idx != code_base + i)
             P2C_UNREACHABLE();
     }
-    PyObject *tuple = PyList_AsTuple(m->consts);
+    PyObject *tuple = marshal_table(m->consts);
     PyObject *blob = tuple ? PyMarshal_WriteObjectToString(tuple, Py_MARSHAL_VERSION) : NULL;
     Py_XDECREF(tuple);
     if (!blob)

@@ -309,13 +309,45 @@ static bool display_operand(const IrNode *n, int i)
     return i == 1 && (n->kind == IR_CALL_EX || n->kind == IR_BUILD_CLASS);
 }
 
-/* Folds n's kids, then n (a display operand only inside). */
+/* A set display of more than two constant items that stays a display (not
+ * an iterable folded above): CPython builds it as BUILD_SET 0, LOAD_CONST
+ * frozenset, SET_UPDATE (compile.c, starunpack_helper), and a program can
+ * tell: the set's iteration order is the frozenset constant's table copied,
+ * not the order of adding the items one by one ({7, 255, 1000} prints as
+ * {1000, 7, 255} in CPython, {1000, 255, 7} item by item).  So the display
+ * becomes {*frozenset} (docs/reformulations.md, "Set displays"). */
+static int fold_set_display(IrModule *m, IrNode *n)
+{
+    if (n->kind != IR_SET || n->nkids <= 2 || !all_const(n))
+        return 0;
+    PyObject *items = items_tuple(m, n);
+    PyObject *frozen = items ? PyFrozenSet_New(items) : NULL;
+    Py_XDECREF(items);
+    if (!frozen) {
+        PyErr_Clear();   /* left to run time, which raises the same */
+        return 0;
+    }
+    IrNode *c = ir_node_new(m, IR_CONST, n->pos);
+    if (become_const(m, c, frozen) < 0)
+        return -1;
+    n->nkids = 0;
+    ir_node_add(m, n, ir_node(m, IR_STARRED, n->pos, 1, c));
+    return 0;
+}
+
+/* Folds n's kids, then n (a display operand only inside), then the kids
+ * that are still set displays (n did not fold them into an iterable). */
 static int fold_tree(const Fold *f, IrNode *n, bool operand)
 {
     for (int i = 0; i < n->nkids; i++)
         if (n->kids[i] && fold_tree(f, n->kids[i], display_operand(n, i)) < 0)
             return -1;
-    return operand ? 0 : fold_node(f, n);
+    if (!operand && fold_node(f, n) < 0)
+        return -1;
+    for (int i = 0; i < n->nkids; i++)
+        if (n->kids[i] && fold_set_display(f->m, n->kids[i]) < 0)
+            return -1;
+    return 0;
 }
 
 int opt_fold_module(IrModule *m, unsigned python_version)

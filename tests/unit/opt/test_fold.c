@@ -47,6 +47,9 @@ static const Case cases[] = {
     {"1 in [1, 2]", "1 in (1, 2)"},
     {"1 in {1, 2}", "1 in frozenset({1, 2})"},
     {"1 in [1, y]", "1 in (1, y)"},
+    {"{7, 255, 1000}", "{*frozenset({1000, 255, 7})}"},   /* SET_UPDATE */
+    {"{7, 255}", "{7, 255}"},            /* two items: BUILD_SET 2 */
+    {"{7, 255, y}", "{7, 255, y}"},
     {"1 < 2", "1 < 2"},                  /* comparisons are not folded */
     {"f(*(1, 2))", "f(*(*(1, 2),))"},        /* the call's argument display */
 };

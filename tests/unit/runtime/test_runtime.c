@@ -719,8 +719,10 @@ START_TEST(test_strings_iter_constants)
         "    def __next__(self): raise StopIteration(5)\n"
         "assert T.iter_all(It()) == []\n"
         "import marshal\n"
-        "c = T.constants(marshal.dumps((1, 'two', (3.0, b'4'))))\n"
-        "assert c == (1, 'two', (3.0, b'4'))\n"
+        "c = T.constants(marshal.dumps((1, (1000, 255, 7), (3.0, b'4'), (1,))))\n"
+        "assert c == (1, frozenset({7, 255, 1000}), (3.0, b'4'))\n"
+        "assert type(c[1]) is frozenset\n"
+        "assert list(c[1]) == list(frozenset((1000, 255, 7))) == [1000, 7, 255]\n"
         "assert T.constants(b'garbage') == c  # idempotent: already loaded\n"), 0);
 }
 END_TEST
