@@ -6,6 +6,7 @@ interpreter's, so its modules must be too.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +51,33 @@ def ext_suffix():
     return sysconfig.get_config_var("EXT_SUFFIX")
 
 
+def summary(output):
+    """pyc2c's error lines, in one line.  A SyntaxError is shown by pyc2c
+    as CPython shows it (File "...", line N, the source, the caret, the
+    message), followed for a package member by "in module M: ... does not
+    compile (the error above)": that becomes "[in module M: ]FILE:N:
+    SyntaxError: message"."""
+    lines = [l for l in output.splitlines() if l.strip()]
+    errors = [l[len("pyc2c: error: "):] for l in lines if l.startswith("pyc2c: error: ")]
+    where = what = None
+    for l in lines:
+        m = re.match(r'\s*File "(.*)", line (\d+)', l)
+        if m:
+            where = "%s:%s" % m.groups()
+        elif re.match(r"[A-Za-z_.]*(Error|Exception|Warning): ", l):
+            what = l
+    if what:
+        located = (where + ": " if where else "") + what
+        above = [e for e in errors if e.endswith("(the error above)")]
+        if above:
+            errors.remove(above[0])
+            head = above[0].split(": ")[0] + ": " if above[0].startswith("in module ") else ""
+            errors.insert(0, head + located)
+        elif not errors:  # a single module's SyntaxError comes alone
+            errors = [located]
+    return "; ".join(errors or lines[-3:])
+
+
 def compile_unit(executable, name, source, output, quiet=False):
     """Compiles one module (source: NAME.py) or one whole package (source:
     its directory) named `name` into the extension module `output`.  pyc2c
@@ -63,9 +91,6 @@ def compile_unit(executable, name, source, output, quiet=False):
     proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True)
     if proc.returncode != 0:
-        lines = [l for l in proc.stdout.splitlines() if l.strip()]
-        errors = [l.split("error: ", 1)[1] for l in lines if l.startswith("pyc2c: error: ")]
-        why = "; ".join(errors or lines[-3:]) or "exit status %d" % proc.returncode
-        raise CompileError(why)
+        raise CompileError(summary(proc.stdout) or "exit status %d" % proc.returncode)
     if proc.stdout.strip() and not quiet:
         sys.stderr.write(proc.stdout)

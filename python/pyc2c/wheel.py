@@ -64,7 +64,8 @@ def resolve(root, units):
             want = {"package": "%s/__init__.py", "module": "%s.py"}.get(
                 kind, "%s.py or %s/__init__.py")
             rel = name.replace(".", "/")
-            raise ConfigError("%s names %s %r, which is not in the wheel (no %s)"
+            raise ConfigError("%s names %s %r, which is not among the project's "
+                              "modules (no %s in the wheel)"
                               % (origin, what, name, want.replace("%s", rel)))
     if not plan:
         raise ConfigError("nothing to compile: the project has no packages or modules "
@@ -91,7 +92,11 @@ def compile_tree(root, selection, announce=print):
         except compiler.CompileError as e:
             for path in created:
                 os.remove(path)
-            raise compiler.CompileError("cannot compile %s %r: %s" % (kind, name, e)) from None
+            # Paths in the staging tree, as the project names them.
+            why = str(e)
+            for prefix in (os.path.abspath(root), root):  # the longer first
+                why = why.replace(prefix.rstrip(os.sep) + os.sep, "")
+            raise compiler.CompileError("cannot compile %s %r: %s" % (kind, name, why)) from None
         created.append(output)
     removed = []
     if not selection.keep_source:
