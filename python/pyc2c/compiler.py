@@ -78,7 +78,7 @@ def summary(output):
     return "; ".join(errors or lines[-3:])
 
 
-def compile_unit(executable, name, source, output, quiet=False):
+def compile_unit(executable, name, source, output):
     """Compiles one module (source: NAME.py) or one whole package (source:
     its directory) named `name` into the extension module `output`.  pyc2c
     writes the output only when the build succeeded, so a failure leaves
@@ -92,5 +92,5 @@ def compile_unit(executable, name, source, output, quiet=False):
                           stderr=subprocess.STDOUT, text=True)
     if proc.returncode != 0:
         raise CompileError(summary(proc.stdout) or "exit status %d" % proc.returncode)
-    if proc.stdout.strip() and not quiet:
+    if proc.stdout.strip():  # warnings
         sys.stderr.write(proc.stdout)
