@@ -64,10 +64,10 @@ class BdistWheelMixin:
                     dist, os.getcwd(), keep_source=True if self.pyc2c_keep_source else None)
             except config.ConfigError as e:
                 raise DistutilsOptionError("pyc2c: %s" % e) from None
-            # The wheel will hold extension modules: a platform wheel
-            # (Root-Is-Purelib: false, cp311-cp311-linux_x86_64) whose
-            # modules install goes to platlib, the wheel's root, as for a
-            # project with ext_modules.
+            # The wheel will hold extension modules, as a project with
+            # ext_modules: bdist_wheel makes it a platform wheel
+            # (Root-Is-Purelib: false, cp311-cp311-linux_x86_64) and install
+            # puts the modules in platlib, the wheel's root.
             dist.has_ext_modules = lambda: True
         super().finalize_options()
 
