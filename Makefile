@@ -13,10 +13,13 @@
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
 #   make fuzz            differential fuzzing against python3 for FUZZ_MINUTES
 #                        (default 10; FUZZ_ARGS for more options, tests/fuzz/README.md)
+#   make test-packages   sample projects built into compiled wheels, installed
+#                        into fresh venvs, tested with pytest (tests/packages)
 #   make bench           compiled vs python3 on bench/programs and bench/micro, timed
 #   make bench-callgrind the same in instruction counts under callgrind
 #   make example         compile and run examples/nbody.py, with timings
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local   (pyc2c, its sources, and the Python package
+#                        for wheels where $(WHEEL_PYTHON) finds it)
 #   make clean
 #
 # PYTHON (default python3) is both the interpreter embedded as the front end
@@ -47,12 +50,26 @@ UNIT_BINS := $(UNIT_SRCS:%.c=$(B)/%)
 RUNTIME_LIB_FILE := $(B)/runtime-lib.txt
 
 DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
-        libpython3.11-testsuite python3-setuptools
+        libpython3.11-testsuite python3-setuptools \
+        python3-pip python3-wheel python3-build python3-pytest python3-venv unzip
+
+# The interpreter that builds wheels with pyc2c's setuptools plugin and
+# PEP 517 backend (python/pyc2c): Debian's, which has pip, build and wheel.
+WHEEL_PYTHON ?= $(if $(wildcard /usr/bin/python3),/usr/bin/python3,$(PYTHON))
+# Where `make install` puts that package: a directory WHEEL_PYTHON searches
+# for PREFIX=/usr/local and /usr (Debian: dist-packages, no "local" twice).
+PY_SITE_CMD := import sys, sysconfig; p = sys.argv[1]; \
+    v = "%d.%d" % sys.version_info[:2]; \
+    deb = "deb_system" in sysconfig.get_scheme_names(); \
+    print(("/usr/lib/python3/dist-packages" if p == "/usr" else p + "/lib/python" + v + "/dist-packages") \
+          if deb else sysconfig.get_path("purelib", "posix_prefix", vars={"base": p, "platbase": p}))
+PYTHON_SITE = $(call lazy,PYTHON_SITE,$(WHEEL_PYTHON) -c '$(PY_SITE_CMD)' $(PREFIX))
 
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib fuzz bench \
+.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib fuzz \
+        test-packages bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
 
@@ -110,6 +127,7 @@ test: all
 	tests/cpython/run --fast -j$(JOBS) || status=1; \
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS) || status=1; \
 	$(FUZZ_SLICE) || status=1; \
+	tests/packages/run --python $(WHEEL_PYTHON) || status=1; \
 	exit $$status
 
 # The differential fuzzer (tests/fuzz/README.md): `make fuzz` runs it for
@@ -149,6 +167,11 @@ test-driver: all
 test-stdlib: all
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS)
 
+# Wheels are built for WHEEL_PYTHON, which must also be what the
+# runtime serves: pyc2c builds its runtime for it on first use.
+test-packages: all
+	tests/packages/run --python $(WHEEL_PYTHON)
+
 # Benchmarks compare with Debian's /usr/bin/python3 where it exists (pyenv's
 # python3 is a slower build, which would flatter us); BENCH_ARGS passes more
 # options, e.g. make bench BENCH_ARGS="-n 9 raytracer".
@@ -183,6 +206,11 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pyc2c
 	install -m 755 $(B)/pyc2c $(DESTDIR)$(PREFIX)/bin/pyc2c
 	cp -r include runtime scons $(DESTDIR)$(PREFIX)/share/pyc2c/
+	install -d $(DESTDIR)$(PYTHON_SITE)/pyc2c $(DESTDIR)$(PYTHON_SITE)/pyc2c-0.1.0.dist-info
+	install -m 644 python/pyc2c/*.py $(DESTDIR)$(PYTHON_SITE)/pyc2c/
+	install -m 644 python/pyc2c-0.1.0.dist-info/* $(DESTDIR)$(PYTHON_SITE)/pyc2c-0.1.0.dist-info/
+	echo 'PYC2C = "$(PREFIX)/bin/pyc2c"  # written by make install' \
+	    > $(DESTDIR)$(PYTHON_SITE)/pyc2c/_install.py
 
 clean:
 	rm -rf $(B) build-asan tests/out

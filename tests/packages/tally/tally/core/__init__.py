@@ -1,0 +1,1 @@
+from .counting import count
