@@ -4,12 +4,14 @@
 #   make deps            apt-get install the Debian 12 packages that are missing
 #   make test            unit tests, program tests, driver tests (outputs,
 #                        signals, stale builds), fast CPython-suite subset,
-#                        stdlib modules compiled as drop-ins under their tests
+#                        stdlib modules compiled as drop-ins under their tests,
+#                        standalone dists run where Python is hidden
 #   make test-valgrind   unit and program tests under valgrind
 #   make test-asan       program tests built with ASan and UBSan
 #   make test-faults     allocation failures injected into compiled programs
 #   make test-driver     the driver tests alone (tests/driver/run)
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
+#   make test-standalone --standalone dists run in a namespace without Python
 #   make bench           compiled vs python3 on bench/programs and bench/micro, timed
 #   make bench-callgrind the same in instruction counts under callgrind
 #   make example         compile and run examples/nbody.py, with timings
@@ -49,7 +51,8 @@ DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib bench \
+.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib \
+        test-standalone bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
 
@@ -106,6 +109,7 @@ test: all
 	tests/driver/run --python $(PYTHON) || status=1; \
 	tests/cpython/run --fast -j$(JOBS) || status=1; \
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS) || status=1; \
+	tests/standalone/run --python $(PYTHON) || status=1; \
 	exit $$status
 
 # Check's fork mode would hide the children from valgrind: CK_FORK=no.
@@ -135,6 +139,9 @@ test-driver: all
 
 test-stdlib: all
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS)
+
+test-standalone: all
+	tests/standalone/run --python $(PYTHON)
 
 # Benchmarks compare with Debian's /usr/bin/python3 where it exists (pyenv's
 # python3 is a slower build, which would flatter us); BENCH_ARGS passes more
