@@ -235,48 +235,6 @@ static const char stdlib_zip_script[] =
     "            zi.compress_type = zipfile.ZIP_DEFLATED\n"
     "            z.writestr(zi, be._code_to_timestamp_pyc(code, 0, 0))\n";
 
-/* CACHE/stdlib/<target tag>-<hash of the script>/<zip name>, built under a
- * lock when missing.  Malloc'd path, or NULL after a diagnostic. */
-static char *stdlib_zip(const DriverTarget *t, const DriverLayout *l)
-{
-    char *cache = driver_cache_dir();
-    unsigned long long h = driver_hash(stdlib_zip_script, driver_hash(t->tag, 0));
-    char *dir = driver_sprintf("%s/stdlib/%s-%08llx", cache, t->tag, h & 0xffffffffULL);
-    char *zip = driver_sprintf("%s/%s", dir, l->zip_name);
-    char *tmp = driver_sprintf("%s.tmp", zip);
-    char *log = driver_sprintf("%s/build.log", dir);
-    int fd = -1, r = -1;
-    free(cache);
-    if (driver_mkdirs(dir) != 0) {
-        diag_error("cannot create '%s': %s", dir, strerror(errno));
-        goto out;
-    }
-    if ((fd = driver_lock_dir(dir)) < 0)
-        goto out;
-    if (access(zip, R_OK) == 0) {
-        r = 0;
-        goto out;
-    }
-    char *argv[] = { t->executable, "-E", "-s", "-S", "-c", (char *)stdlib_zip_script,
-                     tmp, NULL };
-    if (driver_run(argv, log) != 0)
-        diag_error("the target Python failed to archive its standard library (see %s)",
-                   log);
-    else if (rename(tmp, zip) != 0)
-        diag_error("cannot rename '%s': %s", tmp, strerror(errno));
-    else
-        r = 0;
-out:
-    if (fd >= 0)
-        close(fd);
-    free(dir); free(tmp); free(log);
-    if (r != 0) {
-        free(zip);
-        return NULL;
-    }
-    return zip;
-}
-
 /* lib-dynload modules a program cannot need: CPython's own test modules
  * and tkinter's (whose Tcl/Tk and X11 libraries would dwarf the dist). */
 static bool skip_dynload(const char *name)
@@ -333,10 +291,11 @@ static bool system_library(const char *soname)
     return false;
 }
 
-/* Copies into the dist's top directory every library `ldd file` lists
- * (ldd gives the whole closure) that is not the system's nor already
- * there.  A library ldd cannot find is an error naming it. */
-static int copy_libraries_of(const DriverDist *d, const char *file, const char *log)
+/* Runs `ldd file` (which lists the whole closure) and appends
+ * "SONAME PATH" lines for the libraries it needs that the system does not
+ * provide to list.  A file ldd rejects (not dynamic) needs nothing; a
+ * library ldd cannot find is an error naming it. */
+static int ldd_list(const char *file, const char *log, FILE *list)
 {
     char *argv[] = { "ldd", (char *)file, NULL };
     int status = driver_run(argv, log);
@@ -344,7 +303,7 @@ static int copy_libraries_of(const DriverDist *d, const char *file, const char *
     char *text = driver_read_file(log, &size);
     if (status != 0 || !text) {
         free(text);
-        return 0;   /* not dynamic (a static executable): nothing to copy */
+        return 0;
     }
     int r = 0;
     for (char *line = strtok(text, "\n"); line && r == 0; line = strtok(NULL, "\n")) {
@@ -354,40 +313,147 @@ static int copy_libraries_of(const DriverDist *d, const char *file, const char *
         if (!strcmp(path, "not")) {
             diag_error("'%s' needs %s, which ldd cannot find", file, soname);
             r = -1;
-            continue;
+        } else {
+            fprintf(list, "%s %s\n", soname, path);
         }
-        char *dst = driver_sprintf("%s/%s", d->tmp, soname);
-        if (access(dst, F_OK) != 0)
-            r = copy_in(d, path, soname);
-        free(dst);
     }
     free(text);
     return r;
 }
 
-/* ldd over the executable, libpython, every lib-dynload module and every
- * followed extension module. */
-static int copy_libraries(const DriverDist *d, const DriverModuleList *exts,
-                          const char *work_dir)
+/* Copies the libraries of a list (ldd_list's lines) into the dist's top
+ * directory, each once. */
+static int copy_listed(const DriverDist *d, const char *list)
 {
-    char *log = driver_sprintf("%s/ldd.txt", work_dir);
-    char *dyn = driver_sprintf("%s/lib-dynload", d->tmp);
-    int r = copy_libraries_of(d, d->exe, log);
-    DIR *dir = r == 0 ? opendir(dyn) : NULL;
-    struct dirent *e;
-    while (dir && r == 0 && (e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
+    char *copy = driver_strdup(list);
+    int r = 0;
+    for (char *line = strtok(copy, "\n"); line && r == 0; line = strtok(NULL, "\n")) {
+        char *sp = strchr(line, ' ');
+        if (!sp)
             continue;
-        char *so = driver_sprintf("%s/%s", dyn, e->d_name);
-        r = copy_libraries_of(d, so, log);
+        *sp = '\0';
+        char *dst = driver_sprintf("%s/%s", d->tmp, line);
+        if (access(dst, F_OK) != 0)
+            r = copy_in(d, sp + 1, line);
+        free(dst);
+    }
+    free(copy);
+    return r;
+}
+
+/* Are all the libraries of a cached list still where it says? */
+static bool list_valid(const char *list)
+{
+    char *copy = driver_strdup(list);
+    bool ok = true;
+    for (char *line = strtok(copy, "\n"); line && ok; line = strtok(NULL, "\n")) {
+        char *sp = strchr(line, ' ');
+        ok = sp && access(sp + 1, R_OK) == 0;
+    }
+    free(copy);
+    return ok;
+}
+
+/* The libraries libpython and the lib-dynload modules need: the same for
+ * every dist of a target, so listed once into dir/libraries.txt (running
+ * ldd over ~70 modules takes seconds), and listed again when a library
+ * has moved since.  Malloc'd text, or NULL after a diagnostic. */
+static char *target_libraries(const DriverLayout *l, const char *dir)
+{
+    char *path = driver_sprintf("%s/libraries.txt", dir);
+    char *log = driver_sprintf("%s/ldd.log", dir);
+    size_t len;
+    char *text = driver_read_file(path, &len);
+    if (text && list_valid(text))
+        goto out;
+    free(text);
+    FILE *list = open_memstream(&text, &len);
+    int r = l->libpython[0] ? ldd_list(l->libpython, log, list) : 0;
+    DIR *dyn = r == 0 && l->dynload_dir[0] ? opendir(l->dynload_dir) : NULL;
+    struct dirent *e;
+    while (dyn && r == 0 && (e = readdir(dyn)) != NULL) {
+        if (e->d_name[0] == '.' || skip_dynload(e->d_name))
+            continue;
+        char *so = driver_sprintf("%s/%s", l->dynload_dir, e->d_name);
+        r = ldd_list(so, log, list);
         free(so);
     }
-    if (dir)
-        closedir(dir);
-    for (size_t i = 0; r == 0 && i < exts->n; i++)
-        r = copy_libraries_of(d, exts->items[i].path, log);
+    if (dyn)
+        closedir(dyn);
+    fclose(list);
+    if (r == 0)
+        r = driver_write_atomic(path, text, len, 0644);
+    if (r != 0) {
+        free(text);
+        text = NULL;
+    }
+out:
+    free(path);
     free(log);
-    free(dyn);
+    return text;
+}
+
+/* The libraries of the executable and the followed extension modules,
+ * then the target's own (cached), into the dist. */
+static int copy_libraries(const DriverDist *d, const DriverModuleList *exts,
+                          const char *target_libs, const char *work_dir)
+{
+    char *log = driver_sprintf("%s/ldd.txt", work_dir);
+    char *text;
+    size_t len;
+    FILE *list = open_memstream(&text, &len);
+    int r = ldd_list(d->exe, log, list);
+    for (size_t i = 0; r == 0 && i < exts->n; i++)
+        r = ldd_list(exts->items[i].path, log, list);
+    fclose(list);
+    if (r == 0)
+        r = copy_listed(d, text);
+    if (r == 0)
+        r = copy_listed(d, target_libs);
+    free(text);
+    free(log);
+    return r;
+}
+
+/* The part of a dist that is the same for every program of a target:
+ * the stdlib archive and the list of libraries, kept in
+ * CACHE/stdlib/<target tag>-<hash of the archive script>/ and made under
+ * a lock when missing.  0, or -1 after a diagnostic. */
+static int target_bundle(const DriverTarget *t, const DriverLayout *l, char **zip,
+                         char **libraries)
+{
+    char *cache = driver_cache_dir();
+    unsigned long long h = driver_hash(stdlib_zip_script, driver_hash(t->tag, 0));
+    char *dir = driver_sprintf("%s/stdlib/%s-%08llx", cache, t->tag, h & 0xffffffffULL);
+    char *tmp = driver_sprintf("%s/%s.tmp", dir, l->zip_name);
+    char *log = driver_sprintf("%s/build.log", dir);
+    int fd = -1, r = -1;
+    *zip = driver_sprintf("%s/%s", dir, l->zip_name);
+    *libraries = NULL;
+    free(cache);
+    if (driver_mkdirs(dir) != 0) {
+        diag_error("cannot create '%s': %s", dir, strerror(errno));
+        goto out;
+    }
+    if ((fd = driver_lock_dir(dir)) < 0)
+        goto out;
+    char *argv[] = { t->executable, "-E", "-s", "-S", "-c", (char *)stdlib_zip_script,
+                     tmp, NULL };
+    if (access(*zip, R_OK) == 0)
+        r = 0;
+    else if (driver_run(argv, log) != 0)
+        diag_error("the target Python failed to archive its standard library (see %s)",
+                   log);
+    else if (rename(tmp, *zip) != 0)
+        diag_error("cannot rename '%s': %s", tmp, strerror(errno));
+    else
+        r = 0;
+    if (r == 0 && !(*libraries = target_libraries(l, dir)))
+        r = -1;
+out:
+    if (fd >= 0)
+        close(fd);
+    free(dir); free(tmp); free(log);
     return r;
 }
 
@@ -439,8 +505,10 @@ int driver_dist_fill(DriverDist *d, const DriverOptions *opt, const DriverTarget
                      const DriverFollow *f, const char *work_dir)
 {
     const DriverLayout *l = driver_follow_layout(f);
-    char *zip = stdlib_zip(t, l);
-    int r = zip ? copy_in(d, zip, l->zip_name) : -1;
+    char *zip, *libraries;
+    int r = target_bundle(t, l, &zip, &libraries);
+    if (r == 0)
+        r = copy_in(d, zip, l->zip_name);
     free(zip);
     if (r == 0 && l->libpython[0]) {
         const char *base = strrchr(l->libpython, '/');
@@ -451,7 +519,8 @@ int driver_dist_fill(DriverDist *d, const DriverOptions *opt, const DriverTarget
     if (r == 0)
         r = place_modules(d, f);
     if (r == 0)
-        r = copy_libraries(d, driver_follow_extensions(f), work_dir);
+        r = copy_libraries(d, driver_follow_extensions(f), libraries, work_dir);
+    free(libraries);
     if (r == 0)
         r = copy_data_files(d, opt);
     if (r == 0) {
