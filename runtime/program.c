@@ -15,6 +15,7 @@
  * so that nothing is read from the machine's own Python: PYTHONHOME and
  * PYTHONPATH are ignored (an explicit home and search path override them),
  * the user's site directory is not added, and no path warning is printed.
+ * The stdlib's frozen modules are not used (they would have no __file__).
  * The other PYTHON* variables (PYTHONUNBUFFERED, PYTHONIOENCODING ...) keep
  * their meaning.  __main__.__file__ and the compiled modules' __file__ name
  * files in the dist directory (DIST/main.py, DIST/pkg/__init__.py), where
@@ -98,6 +99,10 @@ P2C_Program_Configure(PyConfig *config)
     if (!PyStatus_Exception(st))
         st = append_path(config, program->dynload);
     config->module_search_paths_set = 1;
+    /* Frozen stdlib modules (os, codecs, site ...) take their __file__
+     * from the stdlib directory, which a dist does not have: from the zip
+     * they have one (DIST/python311.zip/os.pyc), as programs expect. */
+    config->use_frozen_modules = 0;
     config->user_site_directory = 0;
     config->pathconfig_warnings = 0;
     return st;
