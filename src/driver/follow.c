@@ -64,7 +64,8 @@ static const char layout_script[] =
     "    if 'site-packages' in parts or 'dist-packages' in parts:\n"
     "        return 0\n"
     "    return int(r == std or r.startswith(std + os.sep))\n"
-    "for p in sys.path[1:]:\n"
+    "# -c puts '' (the current directory) first, unless PYTHONSAFEPATH\n"
+    "for p in (sys.path[1:] if sys.path[:1] == [''] else sys.path):\n"
     "    if p:\n"
     "        out('path', '%d%s' % (is_std(p), os.path.abspath(p)))\n"
     "for b in sys.builtin_module_names:\n"
@@ -372,13 +373,13 @@ static bool excluded(const DriverFollow *f, const char *name)
     const DriverStrList *pats = &f->opt->nofollow;
     char *prefix = driver_strdup(name);
     bool hit = false;
-    for (char *end = prefix + strlen(prefix); !hit; ) {
+    while (!hit) {
         for (int i = 0; i < pats->n && !hit; i++)
             hit = fnmatch(pats->items[i], prefix, 0) == 0;
-        end = strrchr(prefix, '.');
-        if (!end)
+        char *dot = strrchr(prefix, '.');
+        if (!dot)
             break;
-        *end = '\0';
+        *dot = '\0';       /* then the parent package's name */
     }
     free(prefix);
     return hit;
@@ -477,8 +478,10 @@ static void follow_from(DriverFollow *f, const char *file, const char *importer,
     char *base = n->level > 0 ? relative_base(importer, is_package, n->level, n->module)
                               : driver_strdup(n->module);
     if (!base) {
-        warn_at(file, line, "%s: a relative import beyond the top-level package fails "
-                "at run time", importer);
+        warn_at(file, line, "%s", !strcmp(importer, "__main__")
+                ? "a relative import in the main script fails at run time (it has no "
+                  "parent package)"
+                : "a relative import beyond the top-level package fails at run time");
         return;
     }
     FoundKind kind;
