@@ -5,7 +5,9 @@
 #   make test            unit tests, program tests, driver tests (outputs,
 #                        signals, stale builds), fast CPython-suite subset,
 #                        stdlib modules compiled as drop-ins under their tests,
-#                        a fixed-seed slice of the differential fuzzer
+#                        a fixed-seed slice of the differential fuzzer, wheels
+#                        of sample projects, standalone dists run where
+#                        Python is hidden
 #   make test-valgrind   unit and program tests under valgrind
 #   make test-asan       program tests built with ASan and UBSan
 #   make test-faults     allocation failures injected into compiled programs
@@ -15,6 +17,7 @@
 #                        (default 10; FUZZ_ARGS for more options, tests/fuzz/README.md)
 #   make test-packages   sample projects built into compiled wheels, installed
 #                        into fresh venvs, tested with pytest (tests/packages)
+#   make test-standalone --standalone dists run in a namespace without Python
 #   make bench           compiled vs python3 on bench/programs and bench/micro, timed
 #   make bench-callgrind the same in instruction counts under callgrind
 #   make example         compile and run examples/nbody.py, with timings
@@ -69,7 +72,7 @@ PYTHON_SITE = $(call lazy,PYTHON_SITE,$(WHEEL_PYTHON) -c '$(PY_SITE_CMD)' $(PREF
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
 .PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib fuzz \
-        test-packages bench \
+        test-packages test-standalone bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
 
@@ -128,6 +131,7 @@ test: all
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS) || status=1; \
 	$(FUZZ_SLICE) || status=1; \
 	tests/packages/run --python $(WHEEL_PYTHON) || status=1; \
+	tests/standalone/run --python $(PYTHON) || status=1; \
 	exit $$status
 
 # The differential fuzzer (tests/fuzz/README.md): `make fuzz` runs it for
@@ -171,6 +175,8 @@ test-stdlib: all
 # runtime serves: pyc2c builds its runtime for it on first use.
 test-packages: all
 	tests/packages/run --python $(WHEEL_PYTHON)
+test-standalone: all
+	tests/standalone/run --python $(PYTHON)
 
 # Benchmarks compare with Debian's /usr/bin/python3 where it exists (pyenv's
 # python3 is a slower build, which would flatter us); BENCH_ARGS passes more

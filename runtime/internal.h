@@ -32,6 +32,19 @@ P2C_InternedString(PyObject **slot, const char *text)
     return *slot;
 }
 
+/* Puts a finder of the modules of table (all of them; their paths are
+ * relative to directory, or absolute when it is "") first on
+ * sys.meta_path: the modules compiled into an executable (package.c,
+ * used by program.c).  0 or -1. */
+P2C_API int P2C_Package_InstallProgramFinder(const P2C_PackageModule *table,
+                                             const char *directory);
+/* The registered program (program.c), used by main.c: the interpreter's
+ * configuration of a standalone dist, its __main__ file, its finder. */
+P2C_API int P2C_Program_IsStandalone(void);
+P2C_API PyStatus P2C_Program_Configure(PyConfig *config);
+P2C_API const char *P2C_Program_MainFile(const char *source_path);
+P2C_API int P2C_Program_InstallFinder(void);
+
 /* Readies t, a static C subtype of t->tp_base behaving as its base (layout,
  * GC, dealloc, repr, binding, iteration are the base's; function.c).  0 or
  * -1. */

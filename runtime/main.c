@@ -26,8 +26,11 @@ start_interpreter(int argc, char **argv, const P2C_MainInfo *info)
     PyConfig_InitPythonConfig(&config);
     config.parse_argv = 0;
     PyStatus st = PyConfig_SetBytesArgv(&config, argc, argv);
-    if (!PyStatus_Exception(st) && info->python_exe != NULL)
+    /* a standalone program is its own sys.executable (program.c) */
+    if (!PyStatus_Exception(st) && info->python_exe != NULL && !P2C_Program_IsStandalone())
         st = PyConfig_SetBytesString(&config, &config.executable, info->python_exe);
+    if (!PyStatus_Exception(st))
+        st = P2C_Program_Configure(&config);
     if (!PyStatus_Exception(st))
         st = Py_InitializeFromConfig(&config);
     PyConfig_Clear(&config);
@@ -114,7 +117,7 @@ run_main_module(const P2C_MainInfo *info, int *keyboard_interrupt)
         return -1;
     Py_INCREF(m);
     PyObject *d = PyModule_GetDict(m);
-    PyObject *file = PyUnicode_DecodeFSDefault(info->source_path);
+    PyObject *file = PyUnicode_DecodeFSDefault(P2C_Program_MainFile(info->source_path));
     int r = -1;
     if (file != NULL && PyDict_SetItemString(d, "__file__", file) == 0 &&
         PyDict_SetItemString(d, "__cached__", Py_None) == 0 &&
@@ -155,7 +158,10 @@ P2C_Main(int argc, char **argv, const P2C_MainInfo *info)
     int status = 0, keyboard_interrupt = 0;
 
     start_interpreter(argc, argv, info);
-    if (insert_path0(info->source_path) < 0) {
+    /* a standalone program's sys.path is set whole (program.c); the
+     * modules compiled into the executable come before it */
+    if ((!P2C_Program_IsStandalone() && insert_path0(info->source_path) < 0) ||
+        P2C_Program_InstallFinder() < 0) {
         PyErr_Print();
         status = 1;
     }

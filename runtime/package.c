@@ -30,6 +30,7 @@ static const char finder_source[] =
     "from importlib.machinery import ModuleSpec as _Spec\n"
     "from importlib._bootstrap_external import decode_source as _decode\n"
     "from importlib._bootstrap_external import _path_split, _path_join\n"
+    "from importlib._bootstrap import _call_with_frames_removed\n"
     "class _Located:\n"
     "    def __init__(self, path):\n"
     "        self.path = path\n"
@@ -58,7 +59,9 @@ static const char finder_source[] =
     "    def create_module(self, spec):\n"
     "        return None\n"
     "    def exec_module(self, module):\n"
-    "        self._run(module, module.__spec__.name)\n"
+    "        # as SourceFileLoader: the import system's frames are left out\n"
+    "        # of tracebacks (import.c, remove_importlib_frames)\n"
+    "        _call_with_frames_removed(self._run, module, module.__spec__.name)\n"
     "    def is_package(self, fullname):\n"
     "        return _path_split(self._modules[fullname])[1] == '__init__.py'\n"
     "    def get_filename(self, fullname):\n"
@@ -102,7 +105,11 @@ static const char finder_source[] =
     "    _sys.meta_path[:] = [f for f in _sys.meta_path if not (\n"
     "        type(f).__name__ == 'CompiledPackageFinder' and\n"
     "        getattr(f, 'root', None) == name)]\n"
-    "    _sys.meta_path.insert(0, finder)\n";
+    "    _sys.meta_path.insert(0, finder)\n"
+    "def install_program(directory, members, run):\n"
+    "    # the modules compiled into an executable (runtime/program.c)\n"
+    "    _sys.meta_path.insert(0, CompiledPackageFinder('__main__', directory,\n"
+    "                                                   members, run))\n";
 
 /* The namespace of finder_source, run once per runtime copy (borrowed). */
 static PyObject *
@@ -116,9 +123,14 @@ finder_namespace(void)
         return NULL;
     PyObject *name = PyUnicode_FromString("pyc2c");   /* the classes' __module__ */
     PyObject *r = NULL;
-    if (name && PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) == 0 &&
+    /* named as importlib's own code, so that tracebacks leave its frames
+     * out as they leave out the import system's (import.c) */
+    PyObject *code = Py_CompileString(finder_source, "<frozen importlib._bootstrap_external>",
+                                      Py_file_input);
+    if (code && name && PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) == 0 &&
         PyDict_SetItemString(d, "__name__", name) == 0)
-        r = PyRun_String(finder_source, Py_file_input, d, d);
+        r = PyEval_EvalCode(code, d, d);
+    Py_XDECREF(code);
     Py_XDECREF(name);
     if (r == NULL) {
         Py_DECREF(d);
@@ -162,12 +174,12 @@ run_member(PyObject *self, PyObject *args)
 static PyMethodDef run_def = {"run", run_member, METH_VARARGS, NULL};
 
 /* {name: path relative to the package directory} of the table's members
- * after the package itself (new). */
+ * from first on (new). */
 static PyObject *
-member_dict(const P2C_PackageModule *table)
+member_dict(const P2C_PackageModule *first)
 {
     PyObject *d = PyDict_New();
-    for (const P2C_PackageModule *m = table + 1; d != NULL && m->name != NULL; m++) {
+    for (const P2C_PackageModule *m = first; d != NULL && m->name != NULL; m++) {
         PyObject *path = PyUnicode_DecodeFSDefault(m->path);
         if (path == NULL || PyDict_SetItemString(d, m->name, path) < 0)
             Py_CLEAR(d);
@@ -185,7 +197,7 @@ P2C_Package_Exec(PyObject *module, const P2C_PackageModule *table)
         return -1;
     PyObject *capsule = PyCapsule_New((void *)table, "pyc2c.package", NULL);
     PyObject *run = capsule ? PyCFunction_New(&run_def, capsule) : NULL;
-    PyObject *members = run ? member_dict(table) : NULL;
+    PyObject *members = run ? member_dict(table + 1) : NULL;
     PyObject *r = NULL;
     if (members != NULL)
         r = PyObject_CallFunctionObjArgs(PyDict_GetItemString(ns, "setup"), module,
@@ -197,4 +209,29 @@ P2C_Package_Exec(PyObject *module, const P2C_PackageModule *table)
         return -1;
     Py_DECREF(r);
     return table->exec(module);   /* the body of pkg/__init__.py */
+}
+
+/* See internal.h. */
+int
+P2C_Package_InstallProgramFinder(const P2C_PackageModule *table, const char *directory)
+{
+    PyObject *ns = finder_namespace();
+    if (ns == NULL)
+        return -1;
+    PyObject *capsule = PyCapsule_New((void *)table, "pyc2c.package", NULL);
+    PyObject *run = capsule ? PyCFunction_New(&run_def, capsule) : NULL;
+    PyObject *members = run ? member_dict(table) : NULL;
+    PyObject *dir = members ? PyUnicode_DecodeFSDefault(directory) : NULL;
+    PyObject *r = NULL;
+    if (dir != NULL)
+        r = PyObject_CallFunctionObjArgs(PyDict_GetItemString(ns, "install_program"),
+                                         dir, members, run, NULL);
+    Py_XDECREF(capsule);
+    Py_XDECREF(run);
+    Py_XDECREF(members);
+    Py_XDECREF(dir);
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
 }

@@ -81,16 +81,25 @@ def extension_link(env):
                 LINKFLAGS=['-shared', '-Wl,--exclude-libs,ALL'] + user_flags())
 
 
-def executable_link(env, desc):
+# DT_RPATH (not RUNPATH): the loader uses it for the libraries of
+# dlopen'ed extension modules too, so lib-dynload's modules find theirs in
+# the dist.  '$$' is scons' '$', the backslash the shell's.
+ORIGIN_RPATH = ['-Wl,-rpath,\\$$ORIGIN', '-Wl,--disable-new-dtags']
+
+
+def executable_link(env, desc, standalone=False):
     """An executable embedding the target interpreter.  Where the interpreter
     itself links libpython statically and the archive exists (Debian), link
     the archive with -no-pie (it is not PIC) and --export-dynamic (extension
     modules resolve the C API against the executable): measured as fast as
     /usr/bin/python3, whereas the shared library costs ~15%.  Otherwise link
-    the shared library with an rpath to it (pyenv)."""
+    the shared library with an rpath to it (pyenv).  A standalone
+    executable's rpath is its own directory instead, where the dist holds
+    libpython and the libraries it needs."""
     libs = [literal(x) for x in shlex.split(desc['libs'])]
     if desc['static_lib']:
-        env.Replace(LINKFLAGS=['-no-pie', '-Wl,--export-dynamic'] + user_flags())
+        env.Replace(LINKFLAGS=['-no-pie', '-Wl,--export-dynamic'] + user_flags() +
+                    (ORIGIN_RPATH if standalone else []))
         pylink = [literal(desc['static_lib'])] + libs + \
             [literal(x) for x in shlex.split(desc['modlibs'])]
     else:
@@ -100,7 +109,8 @@ def executable_link(env, desc):
         name = name.split('.so')[0]
         libdir = literal(desc['libdir'])
         env.Replace(LINKFLAGS=user_flags())
-        pylink = ['-L' + libdir, '-l' + name, '-Wl,-rpath,' + libdir] + libs
+        rpath = ORIGIN_RPATH if standalone else ['-Wl,-rpath,' + libdir]
+        pylink = ['-L' + libdir, '-l' + name] + rpath + libs
     env['PYC2C_PYLINK'] = pylink
     env['LINKCOM'] = '$LINK -o $TARGET $LINKFLAGS $SOURCES $_LIBDIRFLAGS ' \
                      '$_LIBFLAGS $PYC2C_PYLINK'

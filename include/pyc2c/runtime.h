@@ -601,6 +601,23 @@ typedef struct {
  * 0 or -1. */
 P2C_API int P2C_Package_Exec(PyObject *module, const P2C_PackageModule *table);
 
+/* A program whose executable holds more than its __main__ module
+ * (runtime/program.c): the modules followed or included at build time
+ * (`--follow-imports`, `--include-module`), and whether it is a standalone
+ * dist (`--standalone`).  The driver generates the table and registers it
+ * from a constructor, before main() runs. */
+typedef struct {
+    const P2C_PackageModule *modules;   /* NULL-terminated; may be empty */
+    int standalone;          /* run from NAME.dist/: its own home and paths */
+    const char *main_file;   /* standalone: __main__.__file__ relative to the
+                                dist directory ("main.py") */
+    const char *stdlib_zip;  /* standalone: the stdlib archive ("python311.zip") */
+    const char *dynload;     /* standalone: the extension modules ("lib-dynload") */
+} P2C_Program;
+
+/* Records the program's table (called by its generated constructor). */
+P2C_API void P2C_Program_Register(const P2C_Program *program);
+
 /* main() of an accelerated executable: starts the interpreter the way
  * `python3 main.py` does (same sys.argv shape, environment variables,
  * exit status, SystemExit and KeyboardInterrupt handling), runs the module

@@ -324,7 +324,7 @@ static int build_artifact(const DriverBuild *b)
 
 int driver_build_module(const DriverBuild *b, const char *runtime_lib)
 {
-    const char *kind = b->opt->module ? "ext" : "exe";
+    const char *kind = b->opt->module ? "ext" : b->opt->standalone ? "standalone" : "exe";
     const char *file = strrchr(b->artifact, '/') + 1;
     char *source = driver_sprintf("%s.c", b->name);
     int r = write_description(b->build_dir, kind, b->home, b->target, file, source,

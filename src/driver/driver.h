@@ -24,6 +24,12 @@
 
 /* ---- options.c ----------------------------------------------------------- */
 
+/* Values of an option given any number of times, in order. */
+typedef struct {
+    const char **items;
+    int n;
+} DriverStrList;
+
 typedef struct {
     const char *input;        /* FILE as the user gave it */
     const char *output;       /* -o PATH, or NULL */
@@ -42,7 +48,15 @@ typedef struct {
                                  default: caches and fast paths) */
     bool write_through_symlink; /* --write-through-symlink: an output that
                                    is a symlink replaces the file it names */
+    bool follow_imports;      /* --follow-imports (implied by --standalone) */
+    bool standalone;          /* --standalone: NAME.dist/ (standalone.c) */
+    DriverStrList include_modules;   /* --include-module NAME */
+    DriverStrList include_packages;  /* --include-package NAME */
+    DriverStrList nofollow;          /* --nofollow-import-to PATTERN */
+    DriverStrList data_files;        /* --include-data-files SRC=DEST */
 } DriverOptions;
+
+void driver_options_free(DriverOptions *opt);
 
 /* 0 to go on, 1 when --help/--version was handled (exit 0), -1 after a
  * diagnostic (exit 1). */
@@ -164,6 +178,99 @@ void driver_package_free(DriverPackage *p);
 char *driver_package_exec_name(size_t i);
 /* The C file of the package's table and PyInit_ (malloc'd, *len bytes). */
 char *driver_package_table_c(const DriverPackage *p, size_t *len);
+
+/* ---- follow.c ------------------------------------------------------------ */
+
+/* What the target's import system searches and where its own files are:
+ * one query of the target interpreter (run as the program would run: its
+ * sys.path with site-packages and PYTHONPATH). */
+typedef struct {
+    char **path;             /* the main script's directory, then sys.path */
+    bool *path_is_stdlib;    /* per entry: the standard library's own */
+    size_t npath;
+    char **builtins;         /* sys.builtin_module_names + frozen modules */
+    size_t nbuiltins;
+    char **suffixes;         /* importlib.machinery.EXTENSION_SUFFIXES */
+    size_t nsuffixes;
+    char *stdlib_dir;        /* sysconfig's stdlib */
+    char *dynload_dir;       /* lib-dynload ("" when it has none) */
+    char *libpython;         /* the shared libpython it runs on, or "" */
+    char *zip_name;          /* "python311.zip" */
+} DriverLayout;
+
+/* One module compiled into the program, or an extension module it needs. */
+typedef struct {
+    char *name;          /* dotted */
+    char *path;          /* its file: source, or the extension module */
+    char *rel;           /* where it sits under a sys.path entry, which is
+                            where a dist holds it: "pkg/sub.py",
+                            "pkg/__init__.py", "mod.cpython-311-...so" */
+    bool is_package;
+    const char *why;     /* "followed", "included" */
+} DriverModule;
+
+typedef struct {
+    DriverModule *items;
+    size_t n, cap;
+} DriverModuleList;
+
+typedef struct DriverFollow DriverFollow;
+
+/* Queries the target's layout (its output kept in work_dir) and plans the
+ * modules of --include-module / --include-package; NULL after a
+ * diagnostic.  main_path: the main script. */
+DriverFollow *driver_follow_new(const DriverOptions *opt, const char *python,
+                                const char *main_path, const char *work_dir);
+void driver_follow_free(DriverFollow *f);
+const DriverLayout *driver_follow_layout(const DriverFollow *f);
+/* Notes the imports of a parsed module (name; is_package: it is a
+ * package's __init__): with following on, the modules they name that are
+ * found outside the standard library join the modules to compile; one
+ * that cannot be found is a warning naming the file (as the user would
+ * spell it) and line.  module: the unit's AstModule. */
+struct AstNode;
+void driver_follow_scan(DriverFollow *f, const struct AstNode *module, const char *file,
+                        const char *name, bool is_package);
+/* The modules to compile (grows while modules are scanned), and the
+ * extension modules found outside the standard library. */
+const DriverModuleList *driver_follow_modules(const DriverFollow *f);
+const DriverModuleList *driver_follow_extensions(const DriverFollow *f);
+/* The namespace packages the modules sit in (dotted names, ""-terminated
+ * list): a dist creates their directories. */
+const DriverModuleList *driver_follow_namespaces(const DriverFollow *f);
+/* The C of the program's table (runtime/program.c): the compiled modules,
+ * each at its path (absolute, or rel in a standalone dist), and the
+ * constructor that registers it.  Malloc'd, *len bytes. */
+char *driver_program_table_c(const DriverFollow *f, bool standalone,
+                             const char *main_file, size_t *len);
+
+/* ---- standalone.c -------------------------------------------------------- */
+
+/* A standalone dist being made: NAME.dist, assembled in tmp beside it. */
+typedef struct {
+    char *path;     /* NAME.dist (or -o PATH) */
+    char *parent;   /* its directory */
+    char *tmp;      /* the temporary directory beside it, once begun */
+    char *exe;      /* tmp/NAME: where the executable is installed */
+} DriverDist;
+
+/* Decides the dist's path and checks, before anything is built, that it
+ * can be written (its directory writable; an existing path only a dist
+ * pyc2c made) and that every --include-data-files SRC=DEST is readable
+ * and lands inside.  -1 after a diagnostic. */
+int driver_dist_plan(const DriverOptions *opt, const char *name, DriverDist *d);
+/* Creates the temporary directory beside the dist.  -1 after a diag. */
+int driver_dist_begin(DriverDist *d);
+/* With d->exe installed: the stdlib archive, libpython, lib-dynload, the
+ * shared libraries (ldd), the followed extension modules, the package
+ * directories, the data files, the marker.  -1 after a diagnostic. */
+int driver_dist_fill(DriverDist *d, const DriverOptions *opt, const DriverTarget *t,
+                     const DriverFollow *f, const char *work_dir);
+/* Puts the temporary directory in place of the dist.  -1 after a diag. */
+int driver_dist_commit(DriverDist *d);
+/* Removes the temporary directory (after a failure). */
+void driver_dist_abort(DriverDist *d);
+void driver_dist_free(DriverDist *d);
 
 /* ---- build.c ------------------------------------------------------------- */
 

@@ -44,6 +44,9 @@ typedef struct {
     bool is_package;     /* --module DIR: a package compiled whole */
     DriverPackage pkg;
     char **member_c_files;   /* its members' C files, NULL-terminated */
+    DriverFollow *follow;    /* a program with followed/included modules */
+    bool has_dist;
+    DriverDist dist;         /* --standalone */
 } Job;
 
 static void job_free(Job *j)
@@ -58,6 +61,9 @@ static void job_free(Job *j)
         free(*s);
     free(j->member_c_files);
     driver_package_free(&j->pkg);
+    driver_follow_free(j->follow);
+    if (j->has_dist)
+        driver_dist_free(&j->dist);
 }
 
 /* --module: the module's dotted name (--module-name, else inferred from the
@@ -172,6 +178,20 @@ static int check_output_dir(const char *dir)
 static int plan_output(Job *j)
 {
     const char *suffix = j->opt.module ? j->target.ext_suffix : "";
+    if (j->opt.standalone) {   /* the dist directory (standalone.c) */
+        if (j->opt.emit_c) {
+            diag_error("--emit-c with --standalone is not supported: build without "
+                       "--standalone to see the C");
+            return -1;
+        }
+        j->has_dist = true;
+        if (driver_dist_plan(&j->opt, j->name, &j->dist) != 0)
+            return -1;
+        j->output_dir = driver_strdup(j->dist.parent);
+        j->output = driver_sprintf("%s/%s", j->dist.path, j->name);
+        j->install = driver_strdup(j->output);
+        return 0;
+    }
     if (j->opt.output) {
         j->output = driver_strdup(j->opt.output);
         j->output_dir = driver_dirname(j->output);
@@ -205,7 +225,8 @@ static int plan_build_dir(Job *j)
         j->build_dir = driver_sprintf("%s/%s.build", j->output_dir, j->name);
     } else {
         unsigned long long h = driver_hash(j->abs_input, 0);
-        h = driver_hash(j->is_package ? "package" : j->opt.module ? "module" : "exe", h);
+        h = driver_hash(j->is_package ? "package" : j->opt.module ? "module" :
+                        j->opt.standalone ? "standalone" : "exe", h);
         h = driver_hash(j->target.tag, h);
         char *cache = driver_cache_dir();
         j->build_dir = driver_sprintf("%s/build/%s-%016llx", cache, j->name, h);
@@ -236,9 +257,10 @@ static int write_if_changed(const char *path, const char *text, size_t len)
 
 /* Front end, lowering, verification and C generation: the generated C in
  * *text (malloc'd), or -1 after a diagnostic.  With --dump-ir, prints the IR
- * and sets *text to NULL. */
-static int translate(Job *j, const char *input, const char *modname,
-                     const char *exec_name, char **text, size_t *len)
+ * and sets *text to NULL.  With import following, the module's imports are
+ * noted (follow.c) once it parses; is_package: it is a package's __init__. */
+static int translate_scan(Job *j, const char *input, const char *modname,
+                          const char *exec_name, bool is_package, char **text, size_t *len)
 {
     int r = -1;
     *text = NULL;
@@ -247,6 +269,8 @@ static int translate(Job *j, const char *input, const char *modname,
     free(abs_input);
     if (!u)
         return -1;
+    if (j->follow)
+        driver_follow_scan(j->follow, u->module, input, modname, is_package);
     IrModule *m = lower_module(u, modname);
     if (!m)
         goto out_unit;
@@ -268,7 +292,7 @@ static int translate(Job *j, const char *input, const char *modname,
         r = fflush(stdout) == 0 ? 0 : -1;
         goto out_module;
     }
-    CgenOptions co = { j->opt.module ? CGEN_EXTENSION : CGEN_EXECUTABLE,
+    CgenOptions co = { j->opt.module || exec_name ? CGEN_EXTENSION : CGEN_EXECUTABLE,
                        j->target.executable, j->opt.opt_level, exec_name };
     FILE *out = open_memstream(text, len);
     r = cgen_module(m, &co, out);
@@ -285,6 +309,12 @@ out_module:
 out_unit:
     front_unit_free(u);
     return r;
+}
+
+static int translate(Job *j, const char *input, const char *modname,
+                     const char *exec_name, char **text, size_t *len)
+{
+    return translate_scan(j, input, modname, exec_name, false, text, len);
 }
 
 /* Builds the C of every member (the diagnostics of one naming it), then,
@@ -334,6 +364,128 @@ static int compile_package(Job *j)
     return r;
 }
 
+/* Translates the modules import following added (growing as each is
+ * scanned) into (*texts)[i]; a module that fails is named with its file. */
+static int translate_followed(Job *j, char ***texts, size_t **lens, size_t *ntexts)
+{
+    const DriverModuleList *mods = driver_follow_modules(j->follow);
+    int r = 0;
+    for (size_t i = 0; i < mods->n && r == 0; i++) {
+        *texts = realloc(*texts, (i + 1) * sizeof **texts);
+        *lens = realloc(*lens, (i + 1) * sizeof **lens);
+        (*texts)[i] = NULL;
+        *ntexts = i + 1;
+        /* copies: scanning may grow (move) the list */
+        char *name = driver_strdup(mods->items[i].name);
+        char *path = driver_strdup(mods->items[i].path);
+        char *exec_name = driver_package_exec_name(i);
+        int errors = diag_error_count();
+        diag_set_module(name);
+        r = translate_scan(j, path, name, exec_name, mods->items[i].is_package,
+                           &(*texts)[i], &(*lens)[i]);
+        if (r != 0 && diag_error_count() == errors)
+            diag_error("module %s ('%s') does not compile (the error above)", name, path);
+        diag_set_module(NULL);
+        free(exec_name); free(name); free(path);
+    }
+    return r;
+}
+
+/* Writes the followed modules' C files and the program's table beside
+ * the main module's C. */
+static int write_program_sources(Job *j, char **texts, size_t *lens)
+{
+    size_t n = driver_follow_modules(j->follow)->n;
+    j->member_c_files = calloc(n + 2, sizeof *j->member_c_files);
+    int r = 0;
+    for (size_t i = 0; i < n && r == 0; i++) {
+        j->member_c_files[i] = driver_sprintf("%s/member%zu.c", j->build_dir, i);
+        r = write_if_changed(j->member_c_files[i], texts[i], lens[i]);
+    }
+    if (r != 0)
+        return -1;
+    size_t len;
+    char *main_file = driver_sprintf("%s.py", j->name);
+    char *table = driver_program_table_c(j->follow, j->opt.standalone, main_file, &len);
+    j->member_c_files[n] = driver_sprintf("%s/%s.p2c-table.c", j->build_dir, j->name);
+    r = write_if_changed(j->member_c_files[n], table, len);
+    free(table);
+    free(main_file);
+    return r;
+}
+
+/* The C build of a program with followed modules; with --standalone, into
+ * the dist's temporary directory, then the dist filled and put in place. */
+static int build_program(Job *j)
+{
+    char *rtlib = driver_build_runtime(&j->opt, &j->target, j->home);
+    if (!rtlib)
+        return -1;
+    int r = 0;
+    if (j->has_dist) {
+        r = driver_dist_begin(&j->dist);
+        if (r == 0) {
+            free(j->install);
+            j->install = driver_sprintf("%s/%s", j->dist.tmp, j->name);
+            j->dist.exe = driver_strdup(j->install);
+        }
+    }
+    DriverBuild b = { &j->opt, &j->target, j->home, j->name, j->build_dir,
+                      j->c_file, j->member_c_files, j->artifact, j->install };
+    if (r == 0)
+        r = driver_build_module(&b, rtlib);
+    free(rtlib);
+    if (j->has_dist && j->dist.tmp) {
+        if (r == 0)
+            r = driver_dist_fill(&j->dist, &j->opt, &j->target, j->follow, j->build_dir);
+        if (r == 0)
+            r = driver_dist_commit(&j->dist);
+        if (r != 0)
+            driver_dist_abort(&j->dist);
+    }
+    return r;
+}
+
+/* An executable with the modules it imports compiled in (--follow-imports,
+ * --include-module, --include-package, --standalone; follow.c). */
+static int compile_program(Job *j)
+{
+    if (front_init() != 0)
+        return -1;
+    j->follow = driver_follow_new(&j->opt, j->opt.python, j->opt.input, j->build_dir);
+    char **texts = NULL;
+    size_t *lens = NULL, ntexts = 0;
+    char *main_text = NULL;
+    size_t main_len = 0;
+    int r = j->follow ? translate(j, j->opt.input, "__main__", NULL, &main_text, &main_len)
+                      : -1;
+    if (r == 0)
+        r = translate_followed(j, &texts, &lens, &ntexts);
+    front_fini();
+    if (r == 0 && driver_lock_dir(j->build_dir) < 0)
+        r = -1;
+    if (r == 0)
+        r = write_if_changed(j->c_file, main_text, main_len);
+    if (r == 0 && j->opt.emit_c)
+        r = write_if_changed(j->emit_c, main_text, main_len);
+    if (r == 0)
+        r = write_program_sources(j, texts, lens);
+    for (size_t i = 0; i < ntexts; i++)
+        free(texts[i]);
+    free(texts);
+    free(lens);
+    free(main_text);
+    return r == 0 ? build_program(j) : -1;
+}
+
+/* Does the executable hold more than its main module? */
+static bool builds_program(const Job *j)
+{
+    const DriverOptions *o = &j->opt;
+    return !o->module && !o->dump_ir &&
+           (o->follow_imports || o->include_modules.n || o->include_packages.n);
+}
+
 static int compile_file(Job *j)
 {
     if (check_input(j) != 0)
@@ -343,6 +495,8 @@ static int compile_file(Job *j)
         return -1;
     if (j->is_package)
         return compile_package(j);
+    if (builds_program(j))
+        return compile_program(j);
     if (front_init() != 0)
         return -1;
     char *text;
@@ -397,5 +551,6 @@ int main(int argc, char **argv)
         return r > 0 ? 0 : 1;
     r = job.opt.build_runtime ? build_runtime_only(&job) : compile_file(&job);
     job_free(&job);
+    driver_options_free(&job.opt);
     return r == 0 ? 0 : 1;
 }

@@ -3,6 +3,7 @@
  * Long options take their value as `--opt VALUE` or `--opt=VALUE`; `-o` and
  * `-j` also as `-oPATH`, `-j8`.  A bad option is one diag line and exit 1.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,19 @@ static const char usage_text[] =
     "  --write-through-symlink\n"
     "                    when the output path is a symbolic link, replace the\n"
     "                    file it points to (by default a link is refused)\n"
+    "  --follow-imports  compile the modules the program imports that are not\n"
+    "                    in the standard library into the executable\n"
+    "  --include-module NAME, --include-package NAME\n"
+    "                    compile module NAME (package NAME and all its\n"
+    "                    submodules) into the executable (for dynamic imports)\n"
+    "  --nofollow-import-to PATTERN\n"
+    "                    do not follow imports of modules whose dotted name (or a\n"
+    "                    parent package's) matches the fnmatch PATTERN\n"
+    "  --standalone      build NAME.dist/: the executable, the Python it needs\n"
+    "                    and the followed modules, to run where no Python is\n"
+    "                    installed (implies --follow-imports)\n"
+    "  --include-data-files SRC=DEST\n"
+    "                    copy SRC into the dist as DEST (relative to NAME.dist/)\n"
     "  --python PATH     the interpreter to build for (default: python3)\n"
     "  --jobs N, -j N    parallel C compile jobs (default: number of cores)\n"
     "  --keep-build      keep the build directory next to the output\n"
@@ -72,6 +86,8 @@ static int is_option(const char *arg, const char *name)
     return name[1] != '-';       /* -oPATH, -j4 */
 }
 
+static int check_follow_options(DriverOptions *opt);
+
 static int parse_jobs(const char *s, int *jobs)
 {
     char *end;
@@ -97,6 +113,37 @@ static int default_jobs(void)
     return n > 0 ? (int)n : 1;
 }
 
+static void list_append(DriverStrList *l, const char *v)
+{
+    l->items = realloc(l->items, (size_t)(l->n + 1) * sizeof *l->items);
+    l->items[l->n++] = v;
+}
+
+/* The options given any number of times (import following, standalone). */
+static int parse_list_option(int argc, char **argv, int *i, DriverOptions *opt)
+{
+    static const struct { const char *name; size_t off; } lists[] = {
+        { "--include-module", offsetof(DriverOptions, include_modules) },
+        { "--include-package", offsetof(DriverOptions, include_packages) },
+        { "--nofollow-import-to", offsetof(DriverOptions, nofollow) },
+        { "--include-data-files", offsetof(DriverOptions, data_files) },
+    };
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+        if (!is_option(argv[*i], lists[k].name))
+            continue;
+        const char *v = option_value(argc, argv, i, lists[k].name);
+        if (!v)
+            return -1;
+        if (*v == '\0') {
+            diag_error("option %s needs a non-empty value", lists[k].name);
+            return -1;
+        }
+        list_append((DriverStrList *)((char *)opt + lists[k].off), v);
+        return 0;
+    }
+    return -1;
+}
+
 /* Handles one option at argv[*i]: 0 ok, 1 help/version done, -1 error. */
 static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
 {
@@ -113,6 +160,11 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
     if (!strcmp(a, "--verbose")) { opt->verbose = true; return 0; }
     if (!strcmp(a, "--write-through-symlink")) { opt->write_through_symlink = true; return 0; }
     if (!strcmp(a, "--build-runtime")) { opt->build_runtime = true; return 0; }
+    if (!strcmp(a, "--follow-imports")) { opt->follow_imports = true; return 0; }
+    if (!strcmp(a, "--standalone")) { opt->standalone = true; return 0; }
+    if (is_option(a, "--include-module") || is_option(a, "--include-package") ||
+        is_option(a, "--nofollow-import-to") || is_option(a, "--include-data-files"))
+        return parse_list_option(argc, argv, i, opt);
     if (!strcmp(a, "-O0")) { opt->opt_level = 0; return 0; }
     if (!strcmp(a, "-O2")) { opt->opt_level = 2; return 0; }
 
@@ -173,5 +225,32 @@ int driver_parse_options(int argc, char **argv, DriverOptions *opt)
         diag_error("-o and --output-dir cannot be used together");
         return -1;
     }
+    return check_follow_options(opt);
+}
+
+/* Import following and standalone: which combinations make sense. */
+static int check_follow_options(DriverOptions *opt)
+{
+    bool following = opt->follow_imports || opt->standalone ||
+                     opt->include_modules.n || opt->include_packages.n;
+    if (opt->module && (following || opt->nofollow.n || opt->data_files.n)) {
+        diag_error("--module cannot follow imports nor be standalone: it builds one "
+                   "extension module (a package compiles with --module DIR)");
+        return -1;
+    }
+    if (opt->data_files.n && !opt->standalone) {
+        diag_error("--include-data-files needs --standalone (it copies into NAME.dist/)");
+        return -1;
+    }
+    if (opt->standalone)
+        opt->follow_imports = true;
     return 0;
+}
+
+void driver_options_free(DriverOptions *opt)
+{
+    free(opt->include_modules.items);
+    free(opt->include_packages.items);
+    free(opt->nofollow.items);
+    free(opt->data_files.items);
 }

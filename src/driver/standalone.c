@@ -1,0 +1,534 @@
+/* standalone.c — `pyc2c --standalone main.py`: main.dist/, a directory that
+ * runs where no Python is installed (docs/usage.md, "Standalone programs").
+ *
+ *   main.dist/main                the executable (the program, its followed
+ *                                 modules, the runtime; rpath $ORIGIN)
+ *   main.dist/libpython3.11.so.1.0  when the target links libpython shared
+ *   main.dist/python311.zip       the standard library as bytecode (.pyc),
+ *                                 built once per target and cached
+ *   main.dist/lib-dynload/ (.so)  the target's extension modules, all of them
+ *   main.dist/lib(...).so(...)    the shared libraries those need (ldd),
+ *                                 except the C library's own
+ *   main.dist/pkg/..., mod*.so    followed extension modules, namespace
+ *                                 package directories, --include-data-files
+ *   main.dist/.pyc2c-dist         marks a directory pyc2c may replace
+ *
+ * The dist is assembled in a temporary directory beside it
+ * (.main.dist.pyc2c-tmp-XXXXXX) and put in place by one rename (an atomic
+ * exchange with the previous dist, then removed): a failure anywhere leaves
+ * the previous dist, or nothing, never a half-written one.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "pyc2c/compiler/diag.h"
+#include "driver.h"
+
+#define MARKER ".pyc2c-dist"
+
+/* ---- planning: checks made before anything is built ----------------------------- */
+
+/* DEST of --include-data-files: relative, without "..", not the marker. */
+static bool dest_ok(const char *dest)
+{
+    if (dest[0] == '/' || dest[0] == '\0' || !strcmp(dest, MARKER))
+        return false;
+    for (const char *p = dest; *p; ) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            return false;
+        p += n;
+        p += *p == '/';
+    }
+    return true;
+}
+
+static int check_data_files(const DriverOptions *opt)
+{
+    for (int i = 0; i < opt->data_files.n; i++) {
+        const char *spec = opt->data_files.items[i];
+        const char *eq = strchr(spec, '=');
+        if (!eq || eq == spec || !eq[1]) {
+            diag_error("--include-data-files '%s': expected SRC=DEST", spec);
+            return -1;
+        }
+        char *src = driver_sprintf("%.*s", (int)(eq - spec), spec);
+        struct stat st;
+        int r = 0;
+        if (stat(src, &st) != 0 || access(src, R_OK) != 0) {
+            diag_error("--include-data-files: cannot read '%s': %s", src, strerror(errno));
+            r = -1;
+        } else if (!S_ISREG(st.st_mode)) {
+            diag_error("--include-data-files: '%s' is not a regular file", src);
+            r = -1;
+        } else if (!dest_ok(eq + 1)) {
+            diag_error("--include-data-files: DEST '%s' must be a path inside the dist "
+                       "(relative, without '..')", eq + 1);
+            r = -1;
+        }
+        free(src);
+        if (r)
+            return -1;
+    }
+    return 0;
+}
+
+int driver_dist_plan(const DriverOptions *opt, const char *name, DriverDist *d)
+{
+    memset(d, 0, sizeof *d);
+    d->path = opt->output ? driver_strdup(opt->output)
+        : driver_sprintf("%s/%s.dist", opt->output_dir ? opt->output_dir : ".", name);
+    for (size_t n = strlen(d->path); n > 1 && d->path[n - 1] == '/'; n--)
+        d->path[n - 1] = '\0';
+    d->parent = driver_dirname(d->path);
+    struct stat st;
+    if (stat(d->parent, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        diag_error("cannot write the dist '%s': directory '%s' does not exist", d->path,
+                   d->parent);
+        return -1;
+    }
+    if (access(d->parent, W_OK) != 0) {
+        diag_error("cannot write the dist '%s': directory '%s' is not writable: %s",
+                   d->path, d->parent, strerror(errno));
+        return -1;
+    }
+    if (lstat(d->path, &st) == 0) {
+        char *marker = driver_sprintf("%s/" MARKER, d->path);
+        bool ours = S_ISDIR(st.st_mode) && access(marker, F_OK) == 0;
+        free(marker);
+        if (!ours) {
+            diag_error("'%s' exists and is not a dist made by pyc2c: not replacing it",
+                       d->path);
+            return -1;
+        }
+    }
+    return check_data_files(opt);
+}
+
+/* ---- the temporary directory ------------------------------------------------------ */
+
+int driver_dist_begin(DriverDist *d)
+{
+    const char *base = strrchr(d->path, '/');
+    base = base ? base + 1 : d->path;
+    d->tmp = driver_sprintf("%s/.%s.pyc2c-tmp-XXXXXX", d->parent, base);
+    if (!mkdtemp(d->tmp)) {
+        diag_error("cannot write the dist '%s': cannot create a directory in '%s': %s",
+                   d->path, d->parent, strerror(errno));
+        free(d->tmp);
+        d->tmp = NULL;
+        return -1;
+    }
+    /* mkdtemp's 0700 would become the dist's mode: the usual one instead */
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(d->tmp, 0777 & ~mask);
+    return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st; (void)flag; (void)ftw;
+    remove(path);
+    return 0;
+}
+
+static void remove_tree(const char *path)
+{
+    nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+void driver_dist_abort(DriverDist *d)
+{
+    if (d->tmp)
+        remove_tree(d->tmp);
+}
+
+void driver_dist_free(DriverDist *d)
+{
+    free(d->path);
+    free(d->parent);
+    free(d->tmp);
+    free(d->exe);
+    memset(d, 0, sizeof *d);
+}
+
+/* The previous dist (if any) and the new one swap places in one rename;
+ * the previous one, now at the temporary name, is removed. */
+int driver_dist_commit(DriverDist *d)
+{
+    if (renameat2(AT_FDCWD, d->tmp, AT_FDCWD, d->path, RENAME_EXCHANGE) == 0) {
+        remove_tree(d->tmp);
+        return 0;
+    }
+    if ((errno == ENOENT || errno == EINVAL || errno == ENOSYS) &&
+        rename(d->tmp, d->path) == 0)
+        return 0;
+    diag_error("cannot put the dist in place at '%s': %s", d->path, strerror(errno));
+    return -1;
+}
+
+/* ---- filling it ----------------------------------------------------------------------- */
+
+/* Copies src to DIST/rel, making the directories on the way. */
+static int copy_in(const DriverDist *d, const char *src, const char *rel)
+{
+    char *dst = driver_sprintf("%s/%s", d->tmp, rel);
+    char *dir = driver_dirname(dst);
+    int r = driver_mkdirs(dir);
+    if (r != 0)
+        diag_error("cannot create '%s': %s", dir, strerror(errno));
+    else
+        r = driver_copy_atomic(src, dst);
+    free(dir);
+    free(dst);
+    return r;
+}
+
+static int make_dir(const DriverDist *d, const char *rel)
+{
+    char *dir = driver_sprintf("%s/%s", d->tmp, rel);
+    int r = driver_mkdirs(dir);
+    if (r != 0)
+        diag_error("cannot create '%s': %s", dir, strerror(errno));
+    free(dir);
+    return r;
+}
+
+/* The stdlib archive: made by the target interpreter itself (its compile(),
+ * its magic number), skipping what a program does not import: tests, IDLE,
+ * tkinter (its libraries are not copied), ensurepip and lib2to3 (data files
+ * a zip cannot serve), site-packages, and the customization hooks
+ * (sitecustomize would run the machine's settings). */
+static const char stdlib_zip_script[] =
+    "import sys, os, zipfile, sysconfig\n"
+    "import importlib._bootstrap_external as be\n"
+    "out = sys.argv[1]\n"
+    "root = sysconfig.get_paths()['stdlib']\n"
+    "SKIP_DIRS = {'test', 'tests', 'idle_test', 'idlelib', 'tkinter', 'turtledemo',\n"
+    "             'ensurepip', 'lib2to3', 'site-packages', 'dist-packages',\n"
+    "             'lib-dynload', '__pycache__', 'venv'}\n"
+    "SKIP_FILES = {'sitecustomize.py', 'usercustomize.py', 'turtle.py'}\n"
+    "with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:\n"
+    "    for d, dirs, files in os.walk(root):\n"
+    "        rel = os.path.relpath(d, root)\n"
+    "        dirs[:] = sorted(x for x in dirs if x not in SKIP_DIRS\n"
+    "                         and not x.startswith('config-'))\n"
+    "        for f in sorted(files):\n"
+    "            if not f.endswith('.py') or f in SKIP_FILES:\n"
+    "                continue\n"
+    "            r = f if rel == '.' else os.path.join(rel, f)\n"
+    "            with open(os.path.join(d, f), 'rb') as fh:\n"
+    "                src = fh.read()\n"
+    "            try:\n"
+    "                code = compile(src, r, 'exec', dont_inherit=True)\n"
+    "            except SyntaxError:\n"
+    "                continue\n"
+    "            zi = zipfile.ZipInfo(r[:-3] + '.pyc', (1980, 1, 1, 0, 0, 0))\n"
+    "            zi.compress_type = zipfile.ZIP_DEFLATED\n"
+    "            z.writestr(zi, be._code_to_timestamp_pyc(code, 0, 0))\n";
+
+/* lib-dynload modules a program cannot need: CPython's own test modules
+ * and tkinter's (whose Tcl/Tk and X11 libraries would dwarf the dist). */
+static bool skip_dynload(const char *name)
+{
+    static const char *const prefixes[] = { "_test", "_xxtest", "xxlimited", "xxsubtype",
+                                            "_ctypes_test", "_tkinter" };
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+            return true;
+    return strstr(name, ".so") == NULL;
+}
+
+static int copy_dynload(const DriverDist *d, const DriverLayout *l)
+{
+    if (make_dir(d, "lib-dynload") != 0)
+        return -1;
+    if (!l->dynload_dir[0])
+        return 0;
+    DIR *dir = opendir(l->dynload_dir);
+    if (!dir) {
+        diag_error("cannot read '%s': %s", l->dynload_dir, strerror(errno));
+        return -1;
+    }
+    int r = 0;
+    struct dirent *e;
+    while (r == 0 && (e = readdir(dir)) != NULL) {
+        if (e->d_name[0] == '.' || skip_dynload(e->d_name))
+            continue;
+        char *src = driver_sprintf("%s/%s", l->dynload_dir, e->d_name);
+        char *rel = driver_sprintf("lib-dynload/%s", e->d_name);
+        r = copy_in(d, src, rel);
+        free(src);
+        free(rel);
+    }
+    closedir(dir);
+    return r;
+}
+
+/* ---- shared libraries (ldd) ----------------------------------------------------------- */
+
+/* The libraries every Linux has, which must come from the running system:
+ * glibc's (libc, libm, libpthread, libdl, librt, libutil, libresolv, the
+ * NSS modules) and its loader; a copied libc would not match the loader
+ * that runs it.  linux-vdso is the kernel's, not a file. */
+static bool system_library(const char *soname)
+{
+    static const char *const prefixes[] = {
+        "libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libutil.so",
+        "libresolv.so", "libanl.so", "libnss_", "ld-linux", "linux-vdso", "linux-gate",
+    };
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (!strncmp(soname, prefixes[i], strlen(prefixes[i])))
+            return true;
+    return false;
+}
+
+/* Runs `ldd file` (which lists the whole closure) and appends
+ * "SONAME PATH" lines for the libraries it needs that the system does not
+ * provide to list.  A file ldd rejects (not dynamic) needs nothing; a
+ * library ldd cannot find is an error naming it. */
+static int ldd_list(const char *file, const char *log, FILE *list)
+{
+    char *argv[] = { "ldd", (char *)file, NULL };
+    int status = driver_run(argv, log);
+    size_t size;
+    char *text = driver_read_file(log, &size);
+    if (status != 0 || !text) {
+        free(text);
+        return 0;
+    }
+    int r = 0;
+    for (char *line = strtok(text, "\n"); line && r == 0; line = strtok(NULL, "\n")) {
+        char soname[256], path[4096];
+        if (sscanf(line, " %255s => %4095s", soname, path) != 2 || system_library(soname))
+            continue;
+        if (!strcmp(path, "not")) {
+            diag_error("'%s' needs %s, which ldd cannot find", file, soname);
+            r = -1;
+        } else {
+            fprintf(list, "%s %s\n", soname, path);
+        }
+    }
+    free(text);
+    return r;
+}
+
+/* Copies the libraries of a list (ldd_list's lines) into the dist's top
+ * directory, each once. */
+static int copy_listed(const DriverDist *d, const char *list)
+{
+    char *copy = driver_strdup(list);
+    int r = 0;
+    for (char *line = strtok(copy, "\n"); line && r == 0; line = strtok(NULL, "\n")) {
+        char *sp = strchr(line, ' ');
+        if (!sp)
+            continue;
+        *sp = '\0';
+        char *dst = driver_sprintf("%s/%s", d->tmp, line);
+        if (access(dst, F_OK) != 0)
+            r = copy_in(d, sp + 1, line);
+        free(dst);
+    }
+    free(copy);
+    return r;
+}
+
+/* Are all the libraries of a cached list still where it says? */
+static bool list_valid(const char *list)
+{
+    char *copy = driver_strdup(list);
+    bool ok = true;
+    for (char *line = strtok(copy, "\n"); line && ok; line = strtok(NULL, "\n")) {
+        char *sp = strchr(line, ' ');
+        ok = sp && access(sp + 1, R_OK) == 0;
+    }
+    free(copy);
+    return ok;
+}
+
+/* The libraries libpython and the lib-dynload modules need: the same for
+ * every dist of a target, so listed once into dir/libraries.txt (running
+ * ldd over ~70 modules takes seconds), and listed again when a library
+ * has moved since.  Malloc'd text, or NULL after a diagnostic. */
+static char *target_libraries(const DriverLayout *l, const char *dir)
+{
+    char *path = driver_sprintf("%s/libraries.txt", dir);
+    char *log = driver_sprintf("%s/ldd.log", dir);
+    size_t len;
+    char *text = driver_read_file(path, &len);
+    if (text && list_valid(text))
+        goto out;
+    free(text);
+    FILE *list = open_memstream(&text, &len);
+    int r = l->libpython[0] ? ldd_list(l->libpython, log, list) : 0;
+    DIR *dyn = r == 0 && l->dynload_dir[0] ? opendir(l->dynload_dir) : NULL;
+    struct dirent *e;
+    while (dyn && r == 0 && (e = readdir(dyn)) != NULL) {
+        if (e->d_name[0] == '.' || skip_dynload(e->d_name))
+            continue;
+        char *so = driver_sprintf("%s/%s", l->dynload_dir, e->d_name);
+        r = ldd_list(so, log, list);
+        free(so);
+    }
+    if (dyn)
+        closedir(dyn);
+    fclose(list);
+    if (r == 0)
+        r = driver_write_atomic(path, text, len, 0644);
+    if (r != 0) {
+        free(text);
+        text = NULL;
+    }
+out:
+    free(path);
+    free(log);
+    return text;
+}
+
+/* The libraries of the executable and the followed extension modules,
+ * then the target's own (cached), into the dist. */
+static int copy_libraries(const DriverDist *d, const DriverModuleList *exts,
+                          const char *target_libs, const char *work_dir)
+{
+    char *log = driver_sprintf("%s/ldd.txt", work_dir);
+    char *text;
+    size_t len;
+    FILE *list = open_memstream(&text, &len);
+    int r = ldd_list(d->exe, log, list);
+    for (size_t i = 0; r == 0 && i < exts->n; i++)
+        r = ldd_list(exts->items[i].path, log, list);
+    fclose(list);
+    if (r == 0)
+        r = copy_listed(d, text);
+    if (r == 0)
+        r = copy_listed(d, target_libs);
+    free(text);
+    free(log);
+    return r;
+}
+
+/* The part of a dist that is the same for every program of a target:
+ * the stdlib archive and the list of libraries, kept in
+ * CACHE/stdlib/<target tag>-<hash of the archive script>/ and made under
+ * a lock when missing.  0, or -1 after a diagnostic. */
+static int target_bundle(const DriverTarget *t, const DriverLayout *l, char **zip,
+                         char **libraries)
+{
+    char *cache = driver_cache_dir();
+    unsigned long long h = driver_hash(stdlib_zip_script, driver_hash(t->tag, 0));
+    char *dir = driver_sprintf("%s/stdlib/%s-%08llx", cache, t->tag, h & 0xffffffffULL);
+    char *tmp = driver_sprintf("%s/%s.tmp", dir, l->zip_name);
+    char *log = driver_sprintf("%s/build.log", dir);
+    int fd = -1, r = -1;
+    *zip = driver_sprintf("%s/%s", dir, l->zip_name);
+    *libraries = NULL;
+    free(cache);
+    if (driver_mkdirs(dir) != 0) {
+        diag_error("cannot create '%s': %s", dir, strerror(errno));
+        goto out;
+    }
+    if ((fd = driver_lock_dir(dir)) < 0)
+        goto out;
+    char *argv[] = { t->executable, "-E", "-s", "-S", "-c", (char *)stdlib_zip_script,
+                     tmp, NULL };
+    if (access(*zip, R_OK) == 0)
+        r = 0;
+    else if (driver_run(argv, log) != 0)
+        diag_error("the target Python failed to archive its standard library (see %s)",
+                   log);
+    else if (rename(tmp, *zip) != 0)
+        diag_error("cannot rename '%s': %s", tmp, strerror(errno));
+    else
+        r = 0;
+    if (r == 0 && !(*libraries = target_libraries(l, dir)))
+        r = -1;
+out:
+    if (fd >= 0)
+        close(fd);
+    free(dir); free(tmp); free(log);
+    return r;
+}
+
+/* ---- the rest ------------------------------------------------------------------------ */
+
+static int copy_data_files(const DriverDist *d, const DriverOptions *opt)
+{
+    for (int i = 0; i < opt->data_files.n; i++) {
+        const char *spec = opt->data_files.items[i];
+        const char *eq = strchr(spec, '=');
+        char *src = driver_sprintf("%.*s", (int)(eq - spec), spec);
+        int r = copy_in(d, src, eq + 1);
+        free(src);
+        if (r != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The directories of the compiled packages and namespace packages (their
+ * __path__ must exist for PathFinder), and the followed extension modules
+ * where the import system will look for them. */
+static int place_modules(const DriverDist *d, const DriverFollow *f)
+{
+    const DriverModuleList *mods = driver_follow_modules(f);
+    const DriverModuleList *ns = driver_follow_namespaces(f);
+    const DriverModuleList *exts = driver_follow_extensions(f);
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < mods->n; i++)
+        if (mods->items[i].is_package) {
+            char *dir = driver_dirname(mods->items[i].rel);
+            r = make_dir(d, dir);
+            free(dir);
+        }
+    for (size_t i = 0; r == 0 && i < ns->n; i++) {
+        char *dir = driver_strdup(ns->items[i].name);
+        for (char *c = dir; *c; c++)
+            if (*c == '.')
+                *c = '/';
+        r = make_dir(d, dir);
+        free(dir);
+    }
+    for (size_t i = 0; r == 0 && i < exts->n; i++)
+        r = copy_in(d, exts->items[i].path, exts->items[i].rel);
+    return r;
+}
+
+int driver_dist_fill(DriverDist *d, const DriverOptions *opt, const DriverTarget *t,
+                     const DriverFollow *f, const char *work_dir)
+{
+    const DriverLayout *l = driver_follow_layout(f);
+    char *zip, *libraries;
+    int r = target_bundle(t, l, &zip, &libraries);
+    if (r == 0)
+        r = copy_in(d, zip, l->zip_name);
+    free(zip);
+    if (r == 0 && l->libpython[0]) {
+        const char *base = strrchr(l->libpython, '/');
+        r = copy_in(d, l->libpython, base ? base + 1 : l->libpython);
+    }
+    if (r == 0)
+        r = copy_dynload(d, l);
+    if (r == 0)
+        r = place_modules(d, f);
+    if (r == 0)
+        r = copy_libraries(d, driver_follow_extensions(f), libraries, work_dir);
+    free(libraries);
+    if (r == 0)
+        r = copy_data_files(d, opt);
+    if (r == 0) {
+        char *marker = driver_sprintf("%s/" MARKER, d->tmp);
+        static const char text[] = "A standalone program made by pyc2c: pyc2c --standalone "
+                                   "may replace this directory.\n";
+        r = driver_write_atomic(marker, text, sizeof text - 1, 0644);
+        free(marker);
+    }
+    return r;
+}
