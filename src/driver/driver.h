@@ -16,6 +16,7 @@
 #ifndef PYC2C_DRIVER_H
 #define PYC2C_DRIVER_H
 
+#include <stdio.h>
 #include <stddef.h>
 #include <stdbool.h>
 #include <sys/types.h>
@@ -101,6 +102,11 @@ unsigned long long driver_hash(const char *s, unsigned long long seed);
 
 char *driver_strdup(const char *s);
 char *driver_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes s to f as a C string literal, every byte that is not plain
+ * printable ASCII (and `"`, `\`, `?` against trigraphs) as an octal escape:
+ * the tables of module names and paths in generated C (package.c,
+ * follow.c). */
+void driver_c_string(FILE *f, const char *s);
 char *driver_abspath(const char *path);     /* absolute, not resolving links */
 char *driver_dirname(const char *path);     /* malloc'd; "." for "file" */
 char *driver_stem(const char *path);        /* "dir/name.py" -> "name" */

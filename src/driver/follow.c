@@ -620,20 +620,6 @@ const DriverModuleList *driver_follow_namespaces(const DriverFollow *f) { return
 
 /* ---- the program's table ----------------------------------------------------------- */
 
-/* A C string literal of s (any byte that is not plain ASCII escaped). */
-static void c_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '?')
-            fprintf(out, "\\%03o", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
-
 char *driver_program_table_c(const DriverFollow *f, bool standalone, const char *main_file,
                              size_t *len)
 {
@@ -648,17 +634,17 @@ char *driver_program_table_c(const DriverFollow *f, bool standalone, const char 
     fputs("\nstatic const P2C_PackageModule p2c_program_modules[] = {\n", out);
     for (size_t i = 0; i < mods->n; i++) {
         fputs("    {", out);
-        c_string(out, mods->items[i].name);
+        driver_c_string(out, mods->items[i].name);
         fputs(", ", out);
-        c_string(out, standalone ? mods->items[i].rel : mods->items[i].path);
+        driver_c_string(out, standalone ? mods->items[i].rel : mods->items[i].path);
         fprintf(out, ", p2c_package_exec_%zu},\n", i);
     }
     fprintf(out, "    {NULL, NULL, NULL}\n};\n\n"
             "static const P2C_Program p2c_program = {\n    p2c_program_modules, %d, ",
             standalone ? 1 : 0);
-    c_string(out, main_file);
+    driver_c_string(out, main_file);
     fputs(", ", out);
-    c_string(out, f->layout.zip_name);
+    driver_c_string(out, f->layout.zip_name);
     fputs(", \"lib-dynload\"\n};\n\n"
           "__attribute__((constructor)) static void p2c_program_register(void)\n{\n"
           "    P2C_Program_Register(&p2c_program);\n}\n", out);

@@ -150,8 +150,8 @@ char *driver_package_exec_name(size_t i)
     return driver_sprintf("p2c_package_exec_%zu", i);
 }
 
-/* A C string literal of s (names and relative paths: any byte escaped). */
-static void c_string(FILE *f, const char *s)
+/* See driver.h. */
+void driver_c_string(FILE *f, const char *s)
 {
     fputc('"', f);
     for (; *s; s++) {
@@ -176,9 +176,9 @@ char *driver_package_table_c(const DriverPackage *p, size_t *len)
     fputs("\nstatic const P2C_PackageModule p2c_members[] = {\n", f);
     for (size_t i = 0; i < p->n; i++) {
         fputs("    {", f);
-        c_string(f, p->members[i].name);
+        driver_c_string(f, p->members[i].name);
         fputs(", ", f);
-        c_string(f, p->members[i].rel);
+        driver_c_string(f, p->members[i].rel);
         fprintf(f, ", p2c_package_exec_%zu},\n", i);
     }
     const char *root = p->members[0].name;
@@ -190,7 +190,7 @@ char *driver_package_table_c(const DriverPackage *p, size_t *len)
           "static PyModuleDef_Slot p2c_slots[] = {\n"
           "    {Py_mod_exec, (void *)p2c_package_exec},\n    {0, NULL}\n};\n\n"
           "static struct PyModuleDef p2c_moduledef = {\n    PyModuleDef_HEAD_INIT, ", f);
-    c_string(f, root);
+    driver_c_string(f, root);
     fprintf(f, ", NULL, 0, NULL, p2c_slots, NULL, NULL, NULL\n};\n\n"
             "PyMODINIT_FUNC PyInit_%s(void)\n{\n"
             "    return PyModuleDef_Init(&p2c_moduledef);\n}\n", last);
