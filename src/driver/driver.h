@@ -108,6 +108,9 @@ char *driver_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
  * follow.c). */
 void driver_c_string(FILE *f, const char *s);
 char *driver_abspath(const char *path);     /* absolute, not resolving links */
+/* Is path (following links) a regular file / a directory? */
+bool driver_is_file(const char *path);
+bool driver_is_dir(const char *path);
 char *driver_dirname(const char *path);     /* malloc'd; "." for "file" */
 char *driver_stem(const char *path);        /* "dir/name.py" -> "name" */
 /* mkdir -p; -1 with errno set. */

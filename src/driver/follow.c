@@ -191,18 +191,6 @@ static void found_free(Found *r)
     memset(r, 0, sizeof *r);
 }
 
-static bool is_file(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* "a.b.c" -> "a/b/c" (malloc'd). */
 static char *name_to_path(const char *name)
 {
@@ -220,7 +208,7 @@ static char *package_init(const DriverLayout *l, const char *dir, const char **s
     for (size_t i = 0; i <= l->nsuffixes + 1; i++) {
         const char *s = i < l->nsuffixes ? l->suffixes[i] : i == l->nsuffixes ? ".py" : ".pyc";
         char *init = driver_sprintf("%s/__init__%s", dir, s);
-        if (is_file(init)) {
+        if (driver_is_file(init)) {
             *suffix = s;
             return init;
         }
@@ -236,7 +224,7 @@ static char *module_file(const DriverLayout *l, const char *entry, const char *p
     for (size_t i = 0; i <= l->nsuffixes + 1; i++) {
         const char *s = i < l->nsuffixes ? l->suffixes[i] : i == l->nsuffixes ? ".py" : ".pyc";
         char *file = driver_sprintf("%s/%s%s", entry, part, s);
-        if (is_file(file)) {
+        if (driver_is_file(file)) {
             *suffix = s;
             return file;
         }
@@ -264,7 +252,7 @@ static void find_in(const DriverLayout *l, char *const *dirs, const bool *std, s
         char *dir = driver_sprintf("%s/%s", dirs[i], part);
         *from_stdlib = std && std[i];
         char *file;
-        if (is_dir(dir) && (file = package_init(l, dir, &suffix))) {
+        if (driver_is_dir(dir) && (file = package_init(l, dir, &suffix))) {
             r->kind = kind_of_suffix(suffix) == FOUND_SOURCE ? FOUND_PACKAGE
                                                              : kind_of_suffix(suffix);
             r->file = file;
@@ -274,7 +262,7 @@ static void find_in(const DriverLayout *l, char *const *dirs, const bool *std, s
             r->kind = kind_of_suffix(suffix);
             r->file = file;
             r->rel = driver_sprintf("%s%s", relbase, suffix);
-        } else if (is_dir(dir)) {
+        } else if (driver_is_dir(dir)) {
             push_str(&portions, &nportions, dir);
         }
         free(dir);

@@ -76,8 +76,7 @@ char *driver_normpath(const char *path)
 static bool is_package_dir(const char *dir)
 {
     char *init = driver_sprintf("%s/__init__.py", dir);
-    struct stat st;
-    bool yes = stat(init, &st) == 0 && S_ISREG(st.st_mode);
+    bool yes = driver_is_file(init);
     free(init);
     return yes;
 }

@@ -18,18 +18,6 @@
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
 
-static bool is_regular(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool is_directory(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static int compare_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -90,15 +78,15 @@ static int collect(DriverPackage *p, const char *dir, const char *rel, const cha
         size_t len = strlen(e);
         char *path = driver_sprintf("%s/%s", dir, e);
         if (len > 3 && !strcmp(e + len - 3, ".py") && strcmp(e, "__init__.py") &&
-            driver_is_identifier(e, len - 3) && is_regular(path)) {
+            driver_is_identifier(e, len - 3) && driver_is_file(path)) {
             char *sub = driver_sprintf("%s.%.*s", name, (int)(len - 3), e);
             char *sub_rel = driver_sprintf("%s%s", rel, e);
             add_member(p, sub, sub_rel, path);
             free(sub);
             free(sub_rel);
-        } else if (driver_is_identifier(e, len) && is_directory(path)) {
+        } else if (driver_is_identifier(e, len) && driver_is_dir(path)) {
             char *sub_init = driver_sprintf("%s/__init__.py", path);
-            if (is_regular(sub_init)) {
+            if (driver_is_file(sub_init)) {
                 char *sub = driver_sprintf("%s.%s", name, e);
                 char *sub_rel = driver_sprintf("%s%s/", rel, e);
                 r = collect(p, path, sub_rel, sub);
@@ -122,7 +110,7 @@ int driver_collect_package(const char *dir, const char *name, DriverPackage *p)
     for (size_t n = strlen(top); n > 1 && top[n - 1] == '/'; n--)
         top[n - 1] = '\0';
     char *init = driver_sprintf("%s/__init__.py", top);
-    bool ok = is_regular(init);
+    bool ok = driver_is_file(init);
     free(init);
     int r = -1;
     if (!ok)

@@ -373,3 +373,15 @@ long long driver_newest_mtime(const char *dir)
     closedir(d);
     return newest;
 }
+
+bool driver_is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool driver_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
