@@ -61,17 +61,29 @@ static Set set_new(Bound *b)
     return s;
 }
 
+/* Every variable: the state of code no path reaches (the identity of
+ * set_meet). */
+static void set_fill(Bound *b, Set s)
+{
+    memset(s.w, 0xff, (size_t)b->nwords * sizeof(uint64_t));
+}
+
 static Set set_full(Bound *b)
 {
     Set s = set_new(b);
-    memset(s.w, 0xff, (size_t)b->nwords * sizeof(uint64_t));
+    set_fill(b, s);
     return s;
+}
+
+static void set_assign(Bound *b, Set into, Set from)
+{
+    memcpy(into.w, from.w, (size_t)b->nwords * sizeof(uint64_t));
 }
 
 static Set set_copy(Bound *b, Set from)
 {
     Set s = set_new(b);
-    memcpy(s.w, from.w, (size_t)b->nwords * sizeof(uint64_t));
+    set_assign(b, s, from);
     return s;
 }
 
@@ -79,6 +91,12 @@ static void set_meet(Bound *b, Set into, Set other)
 {
     for (int i = 0; i < b->nwords; i++)
         into.w[i] &= other.w[i];
+}
+
+static void set_join(Bound *b, Set into, Set other)
+{
+    for (int i = 0; i < b->nwords; i++)
+        into.w[i] |= other.w[i];
 }
 
 static void set_minus(Bound *b, Set into, Set other)
@@ -210,7 +228,7 @@ static void flow_expr(Bound *b, IrNode *n, Set st)
 /* Control leaves for good (return, raise): nothing after it runs. */
 static void unreachable(Bound *b, Set st)
 {
-    memset(st.w, 0xff, (size_t)b->nwords * sizeof(uint64_t));
+    set_fill(b, st);
 }
 
 /* A jump to the loop's target (break, continue, the else exit): the state
@@ -241,7 +259,7 @@ static void flow_loop(Bound *b, IrNode *n, Set st)
     }
     /* The else block runs outside the loop: its break/continue are the
      * enclosing loop's. */
-    memcpy(st.w, loop.exit.w, (size_t)b->nwords * sizeof(uint64_t));
+    set_assign(b, st, loop.exit);
     flow(b, n->kids[1], st);
     set_meet(b, st, loop.brk);
 }
@@ -269,8 +287,7 @@ static void flow_try_finally(Bound *b, IrNode *n, Set st)
     Set saved = b->finally_dels;
     b->finally_dels = set_copy(b, saved);
     Set fin_dels = deleted_in(b, n->kids[1]);
-    for (int i = 0; i < b->nwords; i++)
-        b->finally_dels.w[i] |= fin_dels.w[i];
+    set_join(b, b->finally_dels, fin_dels);
     flow(b, n->kids[0], st);
     b->finally_dels = saved;
     /* The finally block is analysed once, from the state every way into it
@@ -278,15 +295,14 @@ static void flow_try_finally(Bound *b, IrNode *n, Set st)
      * out also keeps what the body bound and the block did not delete. */
     Set after_body = set_copy(b, st);
     bool falls_through = !set_is_full(b, after_body);
-    memcpy(st.w, fin_in.w, (size_t)b->nwords * sizeof(uint64_t));
+    set_assign(b, st, fin_in);
     flow(b, n->kids[1], st);
     if (!falls_through) {     /* the body never completes: nor does the try */
         unreachable(b, st);
         return;
     }
     set_minus(b, after_body, fin_dels);
-    for (int i = 0; i < b->nwords; i++)
-        st.w[i] |= after_body.w[i];
+    set_join(b, st, after_body);
 }
 
 static void flow(Bound *b, IrNode *n, Set st)
