@@ -117,6 +117,10 @@ typedef struct {
     int *resume_sites;
     int nresume, capresume;
     bool uses_delegate;      /* a `yield from` (its status variable) */
+    /* generators.c: writing a generator expression's collector (collect.h):
+     * its yield feeds the consumer; whether one ended the loop early */
+    bool collector;
+    bool collector_done;
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
     const struct CgNumTree *numeric_tree;   /* ... and that tree */
     bool failed;             /* a diagnostic was reported */
@@ -175,8 +179,30 @@ CVal cg_expr_before(Cg *cg, IrNode *n, IrNode *later);
  * v is released before the jump when release is set. */
 void cg_truth_jump(Cg *cg, IrPos pos, CVal *v, bool release, bool jump_if,
                    const char *label);
+/* Jumps to label when the truth of test is jump_if, as CPython's
+ * compiler_jump_if: `not`, `and`, `or`, if-expressions and comparisons
+ * become jumps; at is the position truth tests report (the statement's). */
+void cg_cond_jump(Cg *cg, IrNode *test, IrPos at, bool jump_if, const char *label);
 /* Stores an owned-or-borrowed value into variable var; v is consumed. */
 void cg_store_var(Cg *cg, IrNode *at, IrVar *var, CVal *v);
+
+/* generators.c, collect.c */
+/* Whether fn's body is written as a resumable generator body (not for a
+ * collector, which runs a generator expression as an ordinary function). */
+bool cg_resumable(const Cg *cg);
+/* The C name of generator expression fn's collector. */
+void cg_collector_name(const IrFunction *fn, char *buf, size_t size);
+/* The collector's C function, its body already generated into body. */
+void cg_write_collector(Emitter *e, const Cg *cg, const Emitter *body);
+/* Its prototype. */
+void cg_collector_prototype(Emitter *e, const IrFunction *fn);
+/* A yield in a collector: the value goes to the consumer (an expression
+ * statement's value: None, borrowed). */
+CVal cg_collect_yield(Cg *cg, IrNode *n);
+/* cgen.c: declarations of the temporaries prefix0..prefix<n-1>, and their
+ * release on the way out. */
+void cg_declare_temps(Emitter *e, const char *prefix, int n);
+void cg_release_temps(Emitter *e, const char *prefix, int n);
 
 /* call.c */
 CVal cg_call(Cg *cg, IrNode *n);

@@ -241,6 +241,89 @@ void cg_truth_jump(Cg *cg, IrPos pos, CVal *v, bool release, bool jump_if,
     emit_line(out, "}");
 }
 
+/* ---- tests that only decide a jump ------------------------------------------ */
+
+/* `if a < b:` — the comparison answers the branch as a C int (no bool
+ * object) through P2C_CompareBranch; a result that is not a bool has its
+ * truth tested there too. */
+static void compare_jump(Cg *cg, IrNode *cmp, bool jump_if, const char *label)
+{
+    CVal a = cg_kid(cg, cmp, 0), b = cg_kid(cg, cmp, 1);
+    Emitter *out = cg->out;
+    cg_site(cg, cmp->pos);
+    emit_line(out, "{");
+    out->indent++;
+    emit_line(out, "PyObject *p2c_o;");
+    emit_line(out, "int p2c_b = P2C_CompareBranch(%d, %s, %s, &p2c_o);", cmp->op, a.c, b.c);
+    cg_release(cg, &b);
+    cg_release(cg, &a);
+    cg_check_neg(cg, "p2c_b");
+    emit_line(out, "if (P2C_UNLIKELY(p2c_b == 2)) {");
+    out->indent++;
+    emit_line(out, "p2c_b = P2C_IsTrue(p2c_o);");
+    emit_line(out, "Py_DECREF(p2c_o);");
+    cg_check_neg(cg, "p2c_b");
+    out->indent--;
+    emit_line(out, "}");
+    emit_line(out, "if (%sp2c_b) goto %s;", jump_if ? "" : "!", label);
+    out->indent--;
+    emit_line(out, "}");
+}
+
+/* compiler_jump_if: `not`, `and`, `or` and if-expressions in a test become
+ * jumps, so each operand's truth is taken once and no bool object or
+ * deciding operand is kept.  *loc is the position a truth test reports:
+ * the statement's (or if-expression's), until a comparison sets its own,
+ * which then stays for the rest of the test (3.11's SET_LOC there is not
+ * undone). */
+static void cond_jump(Cg *cg, IrNode *t, IrPos *loc, bool jump_if, const char *label)
+{
+    if (t->kind == IR_UNARY && t->op == IR_UNARY_NOT) {
+        cond_jump(cg, t->kids[0], loc, !jump_if, label);
+        return;
+    }
+    if (t->kind == IR_AND || t->kind == IR_OR) {
+        /* the first operand decides alone when its truth is `shortcut` */
+        bool shortcut = t->kind == IR_OR;
+        int id = cg_label_new(cg);
+        char next[32];
+        snprintf(next, sizeof next, "L%d_next", id);
+        bool to_label = shortcut == jump_if;
+        cond_jump(cg, t->kids[0], loc, shortcut, to_label ? label : next);
+        cond_jump(cg, t->kids[1], loc, jump_if, label);
+        if (!to_label)
+            cg_label(cg, "L%d_next", id);
+        return;
+    }
+    if (t->kind == IR_IFEXP) {
+        int id = cg_label_new(cg);
+        char orelse[32], end[32];
+        snprintf(orelse, sizeof orelse, "L%d_else", id);
+        snprintf(end, sizeof end, "L%d_end", id);
+        cond_jump(cg, t->kids[0], loc, false, orelse);
+        cond_jump(cg, t->kids[1], loc, jump_if, label);
+        emit_line(cg->out, "goto %s;", end);
+        cg_label(cg, "L%d_else", id);
+        cond_jump(cg, t->kids[2], loc, jump_if, label);
+        cg_label(cg, "L%d_end", id);
+        return;
+    }
+    if (t->kind == IR_COMPARE) {
+        *loc = t->pos;
+        if (cg->opt->opt_level >= 1) {
+            compare_jump(cg, t, jump_if, label);
+            return;
+        }
+    }
+    CVal v = cg_expr(cg, t, true);
+    cg_truth_jump(cg, *loc, &v, true, jump_if, label);
+}
+
+void cg_cond_jump(Cg *cg, IrNode *test, IrPos at, bool jump_if, const char *label)
+{
+    cond_jump(cg, test, &at, jump_if, label);
+}
+
 /* a and b / a or b: the result holds the deciding operand. */
 static CVal and_or(Cg *cg, IrNode *n)
 {
@@ -265,10 +348,7 @@ static CVal ifexp(Cg *cg, IrNode *n)
     char orelse[32], end[32];
     snprintf(orelse, sizeof orelse, "L%d_else", id);
     snprintf(end, sizeof end, "L%d_end", id);
-    /* the jump reports the comparison's position after one (if_stmt) */
-    IrPos at = n->kids[0]->kind == IR_COMPARE ? n->kids[0]->pos : n->pos;
-    CVal test = cg_expr(cg, n->kids[0], true);
-    cg_truth_jump(cg, at, &test, true, false, orelse);
+    cg_cond_jump(cg, n->kids[0], n->pos, false, orelse);
     CVal r = cg_tmp_new(cg);
     CVal body = cg_expr(cg, n->kids[1], true);
     cg_move(cg, r.c, &body);

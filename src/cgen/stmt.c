@@ -137,55 +137,12 @@ static void unpack(Cg *cg, IrNode *n)
     PyMem_Free(items);
 }
 
-/* `if a < b:` — the comparison answers the branch as a C int (no bool
- * object) through P2C_CompareBranch; a result that is not a bool has its
- * truth tested there too. */
-static void compare_jump(Cg *cg, IrNode *cmp, bool jump_if, const char *label)
-{
-    CVal a = cg_kid(cg, cmp, 0), b = cg_kid(cg, cmp, 1);
-    Emitter *out = cg->out;
-    cg_site(cg, cmp->pos);
-    emit_line(out, "{");
-    out->indent++;
-    emit_line(out, "PyObject *p2c_o;");
-    emit_line(out, "int p2c_b = P2C_CompareBranch(%d, %s, %s, &p2c_o);", cmp->op, a.c, b.c);
-    cg_release(cg, &b);
-    cg_release(cg, &a);
-    cg_check_neg(cg, "p2c_b");
-    emit_line(out, "if (P2C_UNLIKELY(p2c_b == 2)) {");
-    out->indent++;
-    emit_line(out, "p2c_b = P2C_IsTrue(p2c_o);");
-    emit_line(out, "Py_DECREF(p2c_o);");
-    cg_check_neg(cg, "p2c_b");
-    out->indent--;
-    emit_line(out, "}");
-    emit_line(out, "if (%sp2c_b) goto %s;", jump_if ? "" : "!", label);
-    out->indent--;
-    emit_line(out, "}");
-}
-
 static void if_stmt(Cg *cg, IrNode *n)
 {
     int id = cg_label_new(cg);
     char orelse[32];
     snprintf(orelse, sizeof orelse, "L%d_else", id);
-    /* `if not x` tests x and jumps the other way, as CPython's compiler
-     * does: no bool object is built.  The jump reports the statement's
-     * position, except after a comparison, whose own it keeps
-     * (compiler_jump_if's SET_LOC): a failing __bool__ of the result. */
-    IrNode *t = n->kids[0];
-    bool negated = false;
-    while (t->kind == IR_UNARY && t->op == IR_UNARY_NOT) {
-        t = t->kids[0];
-        negated = !negated;
-    }
-    if (t->kind == IR_COMPARE && cg->opt->opt_level >= 1) {
-        compare_jump(cg, t, negated, orelse);
-    } else {
-        CVal test = cg_expr(cg, t, true);
-        cg_truth_jump(cg, t->kind == IR_COMPARE ? t->pos : n->pos, &test, true, negated,
-                      orelse);
-    }
+    cg_cond_jump(cg, n->kids[0], n->pos, false, orelse);
     block(cg, n->kids[1]);
     bool has_else = n->kids[2]->nkids > 0;
     if (has_else)
