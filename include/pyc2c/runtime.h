@@ -624,6 +624,12 @@ P2C_API void P2C_Program_Register(const P2C_Program *program);
  * as __main__, finalizes and returns the exit status. */
 P2C_API int P2C_Main(int argc, char **argv, const P2C_MainInfo *info);
 
+/* Builtin functions known by identity: len(), isinstance() inline. */
+#include "pyc2c/builtins.h"
+
+/* Generator expressions consumed in place by list(), sum(), ... */
+#include "pyc2c/collect.h"
+
 /* Inline fast paths of the compat layer (frame push and pop). */
 #include "pyc2c/compat_late.h"
 

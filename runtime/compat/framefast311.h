@@ -43,4 +43,20 @@ P2C_Frame_PopReturnFast(P2C_Frame *f, PyObject *r, int nslots)
     return r;
 }
 
+/* Takes f off the thread's frame stack while code runs that CPython runs
+ * with f's generator suspended (a consumer's step on a generator
+ * expression's item, collect.h), and puts it back.  Nothing may push or
+ * pop a frame in between without popping it again. */
+static inline void
+P2C_Frame_Unlink(P2C_Frame *f)
+{
+    P2C_ThreadState()->cframe->current_frame = f->previous;
+}
+
+static inline void
+P2C_Frame_Relink(P2C_Frame *f)
+{
+    P2C_ThreadState()->cframe->current_frame = f;
+}
+
 #endif

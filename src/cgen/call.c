@@ -11,6 +11,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/opt.h"
 
 enum { STACK_USE_GUIDELINE = 30 };   /* CPython's compile.c limit */
 
@@ -104,6 +105,47 @@ static void emit_vectorcall(Cg *cg, IrNode *n, const CVal *r, const char *callab
     emit_line(out, "}");
 }
 
+/* consumer(<genexpr>) for a call the optimizer marked (src/opt/collect.c,
+ * pyc2c/collect.h): the generator function and its iterator are evaluated
+ * as for the call that makes the generator; then, when the callee (for
+ * `sep.join`: self, the object of the method) is at run time the consumer
+ * the call's kind names, the collector runs the generator expression's
+ * body and feeds the consumer directly; otherwise the generator is made
+ * and passed to the callee.  Failures of either way are reported at the
+ * consumer call, where CPython reports them. */
+static CVal collect_call(Cg *cg, IrNode *n, const char *callee, const char *self)
+{
+    IrNode *make = n->kids[1];
+    CVal vals[2];
+    vals[0] = cg_kid(cg, make, 0);   /* the generator function */
+    vals[1] = cg_kid(cg, make, 1);   /* iter() of its outermost iterable */
+    CVal r = cg_tmp_new(cg);
+    char collector[160];
+    cg_collector_name(make->kids[0]->func, collector, sizeof collector);
+    cg_site(cg, n->pos);
+    Emitter *out = cg->out;
+    emit_line(out, "if (P2C_Collect_Applies(P2C_COLLECT_%s, %s)) {",
+              opt_collect_kind_id(n->collect), self ? self : callee);
+    emit_line(out, "    %s = %s(%s, %s, %s);", r.c, collector, vals[0].c, vals[1].c,
+              self ? self : "NULL");
+    emit_line(out, "} else {");
+    out->indent++;
+    CVal gen = cg_tmp_new(cg);
+    cg_site(cg, make->pos);
+    emit_vectorcall(cg, make, &gen, vals[0].c, NULL, vals, 1, 0);
+    cg_check_null(cg, gen.c);
+    CVal args[2] = {{.tmp = -1}, gen};
+    cg_site(cg, n->pos);
+    emit_vectorcall(cg, n, &r, callee, self, args, 1, 0);
+    cg_release(cg, &gen);
+    out->indent--;
+    emit_line(out, "}");
+    cg_check_null(cg, r.c);
+    cg_release(cg, &vals[1]);
+    cg_release(cg, &vals[0]);
+    return r;
+}
+
 /* Does any kid of n from index `from` on rebind var? */
 static bool later_kids_store(IrNode *n, int from, IrVar *var)
 {
@@ -135,15 +177,47 @@ static CVal method_call(Cg *cg, IrNode *n, int nkw)
                   attr->cidx, self.c);
     cg_check_null(cg, meth.c);
     cg_release(cg, &obj);
-    CVal *vals = eval_kids_from(cg, n, 1, n->nkids);
-    CVal r = cg_tmp_new(cg);
-    cg_site(cg, n->pos);
-    emit_vectorcall(cg, n, &r, meth.c, self.c, vals, n->nkids - 1, nkw);
-    cg_check_null(cg, r.c);
-    release_kids(cg, vals, n->nkids);
+    CVal r;
+    if (n->collect) {
+        r = collect_call(cg, n, meth.c, self.c);
+    } else {
+        CVal *vals = eval_kids_from(cg, n, 1, n->nkids);
+        r = cg_tmp_new(cg);
+        cg_site(cg, n->pos);
+        emit_vectorcall(cg, n, &r, meth.c, self.c, vals, n->nkids - 1, nkw);
+        cg_check_null(cg, r.c);
+        release_kids(cg, vals, n->nkids);
+    }
     cg_release(cg, &self);
     cg_release(cg, &meth);
     return r;
+}
+
+/* The builtins whose calls are written inline (builtin_calls.def), by the
+ * name a global or builtin load calls them with. */
+static const struct {
+    const char *name;
+    int nargs;
+} inline_builtins[] = {
+#define P2C_BUILTIN_CALL(id, name, nargs) {name, nargs},
+#include "pyc2c/builtin_calls.def"
+#undef P2C_BUILTIN_CALL
+};
+
+/* The builtin_calls.def name n calls, with as many positional arguments as
+ * it takes and no keywords; NULL otherwise.  The runtime checks that the
+ * callee is that builtin. */
+static const char *inline_builtin(const Cg *cg, const IrNode *n)
+{
+    const IrNode *callee = n->kids[0];
+    if (cg->opt->opt_level < 1 || n->cidx >= 0 || callee->kind != IR_LOAD ||
+        (callee->var->kind != IR_VAR_GLOBAL && callee->var->kind != IR_VAR_NAME))
+        return NULL;
+    for (size_t i = 0; i < sizeof inline_builtins / sizeof *inline_builtins; i++)
+        if (strcmp(inline_builtins[i].name, callee->var->name) == 0 &&
+            inline_builtins[i].nargs == n->nkids - 1)
+            return inline_builtins[i].name;
+    return NULL;
 }
 
 /* func(a, b, k=v) */
@@ -152,10 +226,25 @@ CVal cg_call(Cg *cg, IrNode *n)
     int nkw = n->cidx >= 0 ? (int)PyTuple_GET_SIZE(ir_const_get(cg->m, n->cidx)) : 0;
     if (n->kids[0]->kind == IR_ATTR)
         return method_call(cg, n, nkw);
+    if (n->collect) {
+        CVal callee = cg_kid(cg, n, 0);
+        CVal r = collect_call(cg, n, callee.c, NULL);
+        cg_release(cg, &callee);
+        return r;
+    }
     CVal *vals = eval_kids(cg, n, n->nkids);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
-    emit_vectorcall(cg, n, &r, vals[0].c, NULL, vals, n->nkids - 1, nkw);
+    const char *builtin = inline_builtin(cg, n);
+    if (builtin) {
+        emit_raw(cg->out, "%*s%s = P2C_Call_%s(%s", cg->out->indent * 4, "", r.c, builtin,
+                 vals[0].c);
+        for (int i = 1; i < n->nkids; i++)
+            emit_raw(cg->out, ", %s", vals[i].c);
+        emit_raw(cg->out, ");\n");
+    } else {
+        emit_vectorcall(cg, n, &r, vals[0].c, NULL, vals, n->nkids - 1, nkw);
+    }
     cg_check_null(cg, r.c);
     release_kids(cg, vals, n->nkids);
     return r;

@@ -57,7 +57,7 @@ static int python_error(const char *what)
 
 /* ---- one function ------------------------------------------------------------ */
 
-static void declare_temps(Emitter *e, const char *prefix, int n)
+void cg_declare_temps(Emitter *e, const char *prefix, int n)
 {
     for (int i = 0; i < n; i += 8) {
         emit_raw(e, "    PyObject");
@@ -67,7 +67,7 @@ static void declare_temps(Emitter *e, const char *prefix, int n)
     }
 }
 
-static void release_temps(Emitter *e, const char *prefix, int n)
+void cg_release_temps(Emitter *e, const char *prefix, int n)
 {
     for (int i = 0; i < n; i++)
         emit_line(e, "Py_XDECREF(%s%d);", prefix, i);
@@ -103,11 +103,11 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
     emit_line(e, "P2C_FRAME_STORAGE(p2c_fs, %d);", fn->nslots);
     emit_line(e, "P2C_Frame *f = P2C_FRAME(p2c_fs);");
     emit_line(e, fn->is_module ? "int r = -1;" : "PyObject *r = NULL;");
-    declare_temps(e, "x", cg->maxtmp);
+    cg_declare_temps(e, "x", cg->maxtmp);
     if (cg->nchunks > 0)
         cg_chunks_declare_temps(e, cg);
     else
-        declare_temps(e, "t", fn->ntemps);
+        cg_declare_temps(e, "t", fn->ntemps);
     if (fn->is_module) {
         emit_line(e, "if (P2C_Runtime_Ready(module) < 0)");
         emit_line(e, "    return -1;");
@@ -161,11 +161,11 @@ void cg_exit_labels(Emitter *e, const Cg *cg)
 static void epilogue(Emitter *e, const Cg *cg)
 {
     cg_exit_labels(e, cg);
-    release_temps(e, "x", cg->maxtmp);
+    cg_release_temps(e, "x", cg->maxtmp);
     if (cg->nchunks > 0)
         cg_chunks_release_temps(e, cg);
     else
-        release_temps(e, "t", cg->fn->ntemps);
+        cg_release_temps(e, "t", cg->fn->ntemps);
     /* the return event when tracing, then the pop (docs/runtime.md) */
     if (cg->fn->is_module)
         emit_line(e, "return P2C_Frame_PopModule(f, r);");
@@ -369,8 +369,48 @@ static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
     return blob;
 }
 
+/* ---- collectors (collect.c) ---------------------------------------------------- */
+
+static void *copy_of(const void *p, size_t size)
+{
+    void *q = malloc(size ? size : 1);
+    if (!q)
+        diag_out_of_memory("generating C");
+    if (size)
+        memcpy(q, p, size);
+    return q;
+}
+
+/* Generates the collector of the generator expression gen->fn into body,
+ * with kcg starting from gen's sites, so that the two share the code
+ * object built from them. */
+static void generate_collector(Cg *kcg, const Cg *gen, Emitter *body)
+{
+    *kcg = (Cg){.m = gen->m, .opt = gen->opt, .code_base = gen->code_base,
+                .nglobal_caches = gen->nglobal_caches, .nattr_caches = gen->nattr_caches,
+                .ncall_caches = gen->ncall_caches, .collector = true};
+    kcg->nsites = kcg->capsites = gen->nsites;
+    kcg->sites = copy_of(gen->sites, (size_t)gen->nsites * sizeof *gen->sites);
+    kcg->capsite_index = gen->capsite_index;
+    kcg->site_index = copy_of(gen->site_index,
+                              (size_t)gen->capsite_index * sizeof *gen->site_index);
+    cg_function(kcg, gen->fn, body);
+    if (kcg->nsites != gen->nsites)
+        P2C_UNREACHABLE();   /* an operation the generator has no site for */
+}
+
+static void free_cg(Cg *cg)
+{
+    free(cg->live);
+    free(cg->always_bound);
+    free(cg->sites);
+    free(cg->site_index);
+    free(cg->resume_sites);
+    emit_free(&cg->chunks);
+}
+
 static int write_file(IrModule *m, const CgenOptions *opt, Cg *cgs, Emitter *bodies,
-                      PyObject *blob, FILE *out)
+                      Cg *kcgs, Emitter *kbodies, PyObject *blob, FILE *out)
 {
     int nconsts = (int)PyList_GET_SIZE(m->consts);
     Emitter e;
@@ -387,10 +427,16 @@ static int write_file(IrModule *m, const CgenOptions *opt, Cg *cgs, Emitter *bod
         emit_raw(&e, "\n/* what each attribute site found last (pyc2c/attrs.h) */\n"
                  "static P2C_AttrCache p2c_acache[%d];\n", *cgs[0].nattr_caches);
     emit_raw(&e, "\n");
-    for (int i = 0; i < m->nfuncs; i++)
+    for (int i = 0; i < m->nfuncs; i++) {
         signature(&e, m->funcs[i], true);
-    for (int i = 1; i < m->nfuncs; i++)
+        if (m->funcs[i]->collect)
+            cg_collector_prototype(&e, m->funcs[i]);
+    }
+    for (int i = 1; i < m->nfuncs; i++) {
         write_function(&e, &cgs[i], &bodies[i], nconsts);
+        if (m->funcs[i]->collect)
+            cg_write_collector(&e, &kcgs[i], &kbodies[i]);
+    }
     write_function(&e, &cgs[0], &bodies[0], nconsts);
     int rc = write_entry(&e, m, opt);
     if (rc == 0 && fwrite(e.buf, 1, e.len, out) != e.len) {
@@ -408,7 +454,9 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
     int code_base = (int)PyList_GET_SIZE(m->consts);
     Cg *cgs = calloc((size_t)m->nfuncs, sizeof *cgs);
     Emitter *bodies = calloc((size_t)m->nfuncs, sizeof *bodies);
-    if (!cgs || !bodies)
+    Cg *kcgs = calloc((size_t)m->nfuncs, sizeof *kcgs);           /* collectors */
+    Emitter *kbodies = calloc((size_t)m->nfuncs, sizeof *kbodies);
+    if (!cgs || !bodies || !kcgs || !kbodies)
         diag_out_of_memory("generating C");
     int rc = 0, nglobal_caches = 0, nattr_caches = 0, ncall_caches = 0;
     for (int i = 0; i < m->nfuncs && rc == 0; i++) {
@@ -417,25 +465,26 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
                       .nattr_caches = &nattr_caches,
                       .ncall_caches = &ncall_caches};
         cg_function(&cgs[i], m->funcs[i], &bodies[i]);
-        if (cgs[i].failed)
+        if (m->funcs[i]->collect && !cgs[i].failed)
+            generate_collector(&kcgs[i], &cgs[i], &kbodies[i]);
+        if (cgs[i].failed || kcgs[i].failed)
             rc = -1;
     }
     PyObject *blob = rc == 0 ? build_blob(m, cgs, code_base) : NULL;
     if (blob)
-        rc = write_file(m, opt, cgs, bodies, blob, out);
+        rc = write_file(m, opt, cgs, bodies, kcgs, kbodies, blob, out);
     else
         rc = -1;
     Py_XDECREF(blob);
     for (int i = 0; i < m->nfuncs; i++) {
-        free(cgs[i].live);
-        free(cgs[i].always_bound);
-        free(cgs[i].sites);
-        free(cgs[i].site_index);
-        free(cgs[i].resume_sites);
+        free_cg(&cgs[i]);
+        free_cg(&kcgs[i]);
         emit_free(&bodies[i]);
-        emit_free(&cgs[i].chunks);
+        emit_free(&kbodies[i]);
     }
     free(cgs);
     free(bodies);
+    free(kcgs);
+    free(kbodies);
     return rc;
 }

@@ -71,7 +71,7 @@ void cg_closure_prologue(Cg *cg)
         IrPos none = {-100 - k, -1, -100 - k, -1};
         if (cg_site_index(cg, none) != k)
             P2C_UNREACHABLE();
-        if (cg->fn->is_generator)
+        if (cg_resumable(cg))   /* the runtime ran them when it made the generator */
             continue;
         if (ops[k] == CGEN_COPY_FREE_VARS) {
             emit_line(cg->out, "P2C_CopyFreeVars(&P2C_SLOT(f, %d), p2c_func, %d);",

@@ -66,8 +66,15 @@ static void resume_label(Cg *cg, int j)
     cg->cur_site = cg->resume_sites[j];
 }
 
+bool cg_resumable(const Cg *cg)
+{
+    return cg->fn->is_generator && !cg->collector;
+}
+
 CVal cg_yield(Cg *cg, IrNode *n)
 {
+    if (cg->collector)
+        return cg_collect_yield(cg, n);
     CVal v = n->nkids ? cg_expr(cg, n->kids[0], false) : (CVal){"Py_None", -1};
     int j = resume_point(cg, n->pos);
     cg_move(cg, "r", &v);

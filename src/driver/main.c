@@ -280,8 +280,10 @@ static int translate_scan(Job *j, const char *input, const char *modname,
         diag_error("out of memory folding the constants of %s", j->opt.input);
         goto out_module;
     }
-    if (j->opt.opt_level >= 1)
+    if (j->opt.opt_level >= 1) {
         opt_bound_module(m);
+        opt_collect_module(m);
+    }
     char msg[512];
     if (ir_verify(m, msg, sizeof msg) != 0) {
         diag_error("internal error: IR of %s fails verification: %s", input, msg);

@@ -179,6 +179,10 @@ struct IrNode {
     bool known_bound;    /* LOAD / DEL of a LOCAL or CELL: the variable holds
                             a value on every path here (src/opt/bound.c), so
                             no unbound test is needed */
+    int collect;         /* CALL of a consumer (`sum(<genexpr>)`): its
+                            P2C_COLLECT_* kind (pyc2c/collect_kinds.def),
+                            when the generator expression also has a
+                            collector (src/opt/collect.c); 0 otherwise */
     IrVar **vars;        /* UNPACK targets */
     int nvars;
     IrFunction *func;    /* MAKE_FUNCTION */
@@ -216,6 +220,10 @@ struct IrFunction {
     int async_kind;          /* IR_ASYNC_*: an `async def` is a coroutine
                                 (CO_COROUTINE) or, with a yield, an async
                                 generator (CO_ASYNC_GENERATOR) */
+    int collect;             /* a generator expression a consumer call feeds
+                                in place: that call's kind (IrNode.collect);
+                                the code generator also writes it as a
+                                collector (collect.h) */
     int cpython_stacksize;   /* co_stacksize CPython's compiler gives this
                                 code (0: unknown): the stub keeps it, so that
                                 frame and generator sizes are CPython's */

@@ -20,4 +20,23 @@ int opt_fold_module(IrModule *m, unsigned python_version);
  * the variable bound on every path.  An optimization: -O0 skips it. */
 void opt_bound_module(IrModule *m);
 
+/* Generator expressions consumed in place (src/opt/collect.c): marks each
+ * call `consumer(<genexpr>)` whose callee is named as one of
+ * pyc2c/collect_kinds.def's consumers, and its generator expression, so
+ * that the code generator writes a collector and a guarded call of it.
+ * An optimization: -O0 skips it. */
+void opt_collect_module(IrModule *m);
+
+/* The kinds IrNode.collect holds, in the order of collect_kinds.def (the
+ * runtime numbers its P2C_COLLECT_* alike, but generated C names them). */
+enum {
+    IR_COLLECT_NONE = 0,
+#define P2C_COLLECT(id, name, builtin) IR_COLLECT_##id,
+#include "pyc2c/collect_kinds.def"
+#undef P2C_COLLECT
+};
+
+/* "SUM" for IR_COLLECT_SUM: the runtime's kind is P2C_COLLECT_ + this. */
+const char *opt_collect_kind_id(int kind);
+
 #endif
