@@ -143,3 +143,18 @@ P2C_Float_PowFast(double x, double y, double *r)
     *r = negate ? -v : v;
     return 1;
 }
+
+PyObject *
+P2C_GetItemOther(PyObject *container, PyObject *key)
+{
+    long i;
+    if (PyUnicode_CheckExact(container) && PyUnicode_IS_READY(container) &&
+        PyLong_CheckExact(key) && P2C_Long_AsCompact(key, &i)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(container);
+        if (i < 0)
+            i += n;
+        if (i >= 0 && i < n)   /* else IndexError from the generic path */
+            return PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR(container, i));
+    }
+    return PyObject_GetItem(container, key);
+}

@@ -226,11 +226,16 @@ static inline PyObject *p2c_sequence_item(PyObject *container, PyObject *key)
     return (i >= 0 && i < n) ? items[i] : NULL;
 }
 
+/* BINARY_SUBSCR beyond lists and tuples: an exact str at a compact int
+ * index as unicode_getitem answers it (the cached one-character strings
+ * below 256), else PyObject_GetItem.  Out of line: sites stay small. */
+P2C_API PyObject *P2C_GetItemOther(PyObject *container, PyObject *key);
+
 /* BINARY_SUBSCR: container[key], new reference. */
 static inline PyObject *P2C_GetItem(PyObject *container, PyObject *key)
 {
     PyObject *item = p2c_sequence_item(container, key);
-    return item ? Py_NewRef(item) : PyObject_GetItem(container, key);
+    return item ? Py_NewRef(item) : P2C_GetItemOther(container, key);
 }
 
 /* STORE_SUBSCR: container[key] = value (value borrowed). */
