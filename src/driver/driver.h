@@ -9,6 +9,8 @@
  *              a FIFO, a socket, a directory; a symlink only on request)
  *   interrupt.c  signals: temporaries removed, the build's process group
  *              stopped; running a build command in a guarded group
+ *   standalone.c  --standalone: NAME.dist/
+ *   onefile.c  --onefile: a dist packed into one executable
  *   main.c     the pipeline: parse, lower, verify, generate C, build
  *
  * Everything here reports user errors through diag_error() and returns -1.
@@ -51,6 +53,8 @@ typedef struct {
                                    is a symlink replaces the file it names */
     bool follow_imports;      /* --follow-imports (implied by --standalone) */
     bool standalone;          /* --standalone: NAME.dist/ (standalone.c) */
+    bool onefile;             /* --onefile: one file NAME holding a dist
+                                 (onefile.c; implies standalone) */
     DriverStrList include_modules;   /* --include-module NAME */
     DriverStrList include_packages;  /* --include-package NAME */
     DriverStrList nofollow;          /* --nofollow-import-to PATTERN */
@@ -268,6 +272,8 @@ typedef struct {
  * pyc2c made) and that every --include-data-files SRC=DEST is readable
  * and lands inside.  -1 after a diagnostic. */
 int driver_dist_plan(const DriverOptions *opt, const char *name, DriverDist *d);
+/* The same for a dist at path (--onefile's, in the build directory). */
+int driver_dist_plan_at(const DriverOptions *opt, const char *path, DriverDist *d);
 /* Creates the temporary directory beside the dist.  -1 after a diag. */
 int driver_dist_begin(DriverDist *d);
 /* With d->exe installed: the stdlib archive, libpython, lib-dynload, the
@@ -280,6 +286,15 @@ int driver_dist_commit(DriverDist *d);
 /* Removes the temporary directory (after a failure). */
 void driver_dist_abort(DriverDist *d);
 void driver_dist_free(DriverDist *d);
+
+/* ---- onefile.c ---------------------------------------------------------- */
+
+/* Packs the dist directory behind the start-up program (HOME/boot/
+ * onefile.c, compiled into the cache once) into artifact, then installs
+ * it at install atomically.  exe_name: the executable in the dist.  -1
+ * after a diagnostic. */
+int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *dist,
+                        const char *exe_name, const char *artifact, const char *install);
 
 /* ---- build.c ------------------------------------------------------------- */
 

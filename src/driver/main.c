@@ -46,7 +46,8 @@ typedef struct {
     char **member_c_files;   /* its members' C files, NULL-terminated */
     DriverFollow *follow;    /* a program with followed/included modules */
     bool has_dist;
-    DriverDist dist;         /* --standalone */
+    DriverDist dist;         /* --standalone, --onefile (in the build dir) */
+    char *onefile_install;   /* --onefile: where the one file goes */
 } Job;
 
 static void job_free(Job *j)
@@ -54,7 +55,7 @@ static void job_free(Job *j)
     if (j->have_target)
         driver_target_free(&j->target);
     free(j->home); free(j->abs_input); free(j->name); free(j->output);
-    free(j->install); free(j->emit_c);
+    free(j->install); free(j->emit_c); free(j->onefile_install);
     free(j->modname); free(j->out_stem);
     free(j->output_dir); free(j->build_dir); free(j->c_file); free(j->artifact);
     for (char **s = j->member_c_files; s && *s; s++)
@@ -178,12 +179,12 @@ static int check_output_dir(const char *dir)
 static int plan_output(Job *j)
 {
     const char *suffix = j->opt.module ? j->target.ext_suffix : "";
-    if (j->opt.standalone) {   /* the dist directory (standalone.c) */
-        if (j->opt.emit_c) {
-            diag_error("--emit-c with --standalone is not supported: build without "
-                       "--standalone to see the C");
-            return -1;
-        }
+    if (j->opt.standalone && j->opt.emit_c) {
+        diag_error("--emit-c with --%s is not supported: build without it to see the C",
+                   j->opt.onefile ? "onefile" : "standalone");
+        return -1;
+    }
+    if (j->opt.standalone && !j->opt.onefile) {   /* the dist directory (standalone.c) */
         j->has_dist = true;
         if (driver_dist_plan(&j->opt, j->name, &j->dist) != 0)
             return -1;
@@ -238,6 +239,16 @@ static int plan_build_dir(Job *j)
         return -1;
     }
     j->c_file = driver_sprintf("%s/%s.c", j->build_dir, j->name);
+    if (j->opt.onefile) {
+        /* the dist to pack is made in the build directory (onefile.c) */
+        char *dist = driver_sprintf("%s/%s.dist", j->build_dir, j->name);
+        j->has_dist = true;
+        int r = driver_dist_plan_at(&j->opt, dist, &j->dist);
+        free(dist);
+        if (r != 0)
+            return -1;
+        j->onefile_install = driver_strdup(j->install);
+    }
     const char *out_base = strrchr(j->output, '/');
     out_base = out_base ? out_base + 1 : j->output;
     j->artifact = driver_sprintf("%s/%s", j->build_dir, out_base);
@@ -442,6 +453,12 @@ static int build_program(Job *j)
             r = driver_dist_commit(&j->dist);
         if (r != 0)
             driver_dist_abort(&j->dist);
+    }
+    if (r == 0 && j->opt.onefile) {
+        char *packed = driver_sprintf("%s/%s.onefile", j->build_dir, j->name);
+        r = driver_onefile_pack(&j->opt, j->home, j->dist.path, j->name, packed,
+                                j->onefile_install);
+        free(packed);
     }
     return r;
 }

@@ -82,9 +82,17 @@ static int check_data_files(const DriverOptions *opt)
 
 int driver_dist_plan(const DriverOptions *opt, const char *name, DriverDist *d)
 {
-    memset(d, 0, sizeof *d);
-    d->path = opt->output ? driver_strdup(opt->output)
+    char *path = opt->output ? driver_strdup(opt->output)
         : driver_sprintf("%s/%s.dist", opt->output_dir ? opt->output_dir : ".", name);
+    int r = driver_dist_plan_at(opt, path, d);
+    free(path);
+    return r;
+}
+
+int driver_dist_plan_at(const DriverOptions *opt, const char *path, DriverDist *d)
+{
+    memset(d, 0, sizeof *d);
+    d->path = driver_strdup(path);
     for (size_t n = strlen(d->path); n > 1 && d->path[n - 1] == '/'; n--)
         d->path[n - 1] = '\0';
     d->parent = driver_dirname(d->path);
