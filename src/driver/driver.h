@@ -11,6 +11,7 @@
  *              stopped; running a build command in a guarded group
  *   standalone.c  --standalone: NAME.dist/
  *   onefile.c  --onefile: a dist packed into one executable
+ *   report.c   --report FILE: what the build did, as JSON
  *   main.c     the pipeline: parse, lower, verify, generate C, build
  *
  * Everything here reports user errors through diag_error() and returns -1.
@@ -39,6 +40,7 @@ typedef struct {
     const char *output_dir;   /* --output-dir DIR, or NULL */
     const char *python;       /* --python PATH (default "python3") */
     const char *module_name;  /* --module-name NAME, or NULL: inferred */
+    const char *report;       /* --report FILE: JSON of the build, or NULL */
     int jobs;                 /* --jobs N (default: online cores) */
     bool module;              /* --module: an extension module */
     bool keep_build;          /* --keep-build: build dir next to the output */
@@ -295,6 +297,32 @@ void driver_dist_free(DriverDist *d);
  * after a diagnostic. */
 int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *dist,
                         const char *exe_name, const char *artifact, const char *install);
+
+/* ---- report.c ----------------------------------------------------------- */
+
+/* --report FILE: the stages note what they do as they go; written at the
+ * end of a successful build.  Sizes are read from the files named. */
+double driver_now(void);                  /* monotonic seconds */
+void driver_report_start(void);
+/* why: "main", "followed", "included", "package member", "followed
+ * extension", "stdlib archive", "stdlib extension". */
+void driver_report_module(const char *name, const char *why, const char *from,
+                          long long c_size);
+void driver_report_data_file(const char *from, const char *to);
+/* size: of the copy, copied (libpython stripped: smaller than from). */
+void driver_report_library(const char *name, const char *from, const char *copied);
+/* Adds seconds to a stage: "front_end", "lower", "opt", "cgen",
+ * "runtime_library", "c_compile", "link", "c_build", "dist_assembly",
+ * "onefile_pack". */
+void driver_report_time(const char *stage, double seconds);
+void driver_report_c_files(long long n);
+
+typedef struct {
+    const char *input, *kind, *output, *python, *version;
+} DriverReportInfo;
+
+/* Writes the report to path atomically.  -1 after a diagnostic. */
+int driver_report_write(const char *path, const DriverReportInfo *info);
 
 /* ---- build.c ------------------------------------------------------------- */
 

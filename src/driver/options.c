@@ -45,6 +45,9 @@ static const char usage_text[] =
     "                    first start; implies --standalone)\n"
     "  --include-data-files SRC=DEST\n"
     "                    copy SRC into the dist as DEST (relative to NAME.dist/)\n"
+    "  --report FILE     write what the build did to FILE as JSON: the modules\n"
+    "                    compiled or included and why, sizes, time per stage,\n"
+    "                    data files and shared libraries copied\n"
     "  --python PATH     the interpreter to build for (default: python3)\n"
     "  --jobs N, -j N    parallel C compile jobs (default: number of cores)\n"
     "  --keep-build      keep the build directory next to the output\n"
@@ -174,6 +177,7 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
 
     if (is_option(a, "-o")) { slot = &opt->output; name = "-o"; }
     else if (is_option(a, "--output-dir")) { slot = &opt->output_dir; name = "--output-dir"; }
+    else if (is_option(a, "--report")) { slot = &opt->report; name = "--report"; }
     else if (is_option(a, "--module-name")) { slot = &opt->module_name; name = "--module-name"; }
     else if (is_option(a, "--python")) { slot = &opt->python; name = "--python"; }
     else if (is_option(a, "--jobs") || is_option(a, "-j")) {

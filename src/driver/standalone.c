@@ -224,6 +224,7 @@ static const char stdlib_zip_script[] =
     "             'ensurepip', 'lib2to3', 'site-packages', 'dist-packages',\n"
     "             'lib-dynload', '__pycache__', 'venv'}\n"
     "SKIP_FILES = {'sitecustomize.py', 'usercustomize.py', 'turtle.py'}\n"
+    "names = []\n"
     "with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:\n"
     "    for d, dirs, files in os.walk(root):\n"
     "        rel = os.path.relpath(d, root)\n"
@@ -241,7 +242,13 @@ static const char stdlib_zip_script[] =
     "                continue\n"
     "            zi = zipfile.ZipInfo(r[:-3] + '.pyc', (1980, 1, 1, 0, 0, 0))\n"
     "            zi.compress_type = zipfile.ZIP_DEFLATED\n"
-    "            z.writestr(zi, be._code_to_timestamp_pyc(code, 0, 0))\n";
+    "            z.writestr(zi, be._code_to_timestamp_pyc(code, 0, 0))\n"
+    "            mod = r[:-3].replace(os.sep, '.')\n"
+    "            if mod.endswith('.__init__'):\n"
+    "                mod = mod[:-9]\n"
+    "            names.append('%s %s\\n' % (mod, zi.filename))\n"
+    "with open(sys.argv[2], 'w') as f:\n"
+    "    f.writelines(names)\n";
 
 /* lib-dynload modules a program cannot need: CPython's own test modules
  * and tkinter's (whose Tcl/Tk and X11 libraries would dwarf the dist). */
@@ -339,6 +346,10 @@ static int copy_dynload(const DriverDist *d, const DriverLayout *l, const char *
         char *src = stripped_or_original(orig, bundle_dir);
         char *rel = driver_sprintf("lib-dynload/%s", e->d_name);
         r = copy_in(d, src, rel);
+        char *name = driver_strdup(e->d_name);
+        name[strcspn(name, ".")] = '\0';
+        driver_report_module(name, "stdlib extension", orig, -1);
+        free(name);
         free(orig);
         free(src);
         free(rel);
@@ -407,8 +418,10 @@ static int copy_listed(const DriverDist *d, const char *list)
             continue;
         *sp = '\0';
         char *dst = driver_sprintf("%s/%s", d->tmp, line);
-        if (access(dst, F_OK) != 0)
+        if (access(dst, F_OK) != 0) {
             r = copy_in(d, sp + 1, line);
+            driver_report_library(line, sp + 1, sp + 1);
+        }
         free(dst);
     }
     free(copy);
@@ -501,6 +514,7 @@ static int target_bundle(const DriverTarget *t, const DriverLayout *l, char **zi
     char *dir = driver_sprintf("%s/stdlib/%s-%08llx", cache, t->tag, h & 0xffffffffULL);
     char *tmp = driver_sprintf("%s/%s.tmp", dir, l->zip_name);
     char *log = driver_sprintf("%s/build.log", dir);
+    char *names = driver_sprintf("%s/modules.txt", dir);
     int fd = -1, r = -1;
     *zip = driver_sprintf("%s/%s", dir, l->zip_name);
     *libraries = NULL;
@@ -513,7 +527,7 @@ static int target_bundle(const DriverTarget *t, const DriverLayout *l, char **zi
     if ((fd = driver_lock_dir(dir)) < 0)
         goto out;
     char *argv[] = { t->executable, "-E", "-s", "-S", "-c", (char *)stdlib_zip_script,
-                     tmp, NULL };
+                     tmp, names, NULL };
     if (access(*zip, R_OK) == 0)
         r = 0;
     else if (driver_run(argv, log) != 0)
@@ -532,7 +546,7 @@ static int target_bundle(const DriverTarget *t, const DriverLayout *l, char **zi
 out:
     if (fd >= 0)
         close(fd);
-    free(dir); free(tmp); free(log);
+    free(dir); free(tmp); free(log); free(names);
     return r;
 }
 
@@ -545,6 +559,7 @@ static int copy_data_files(const DriverDist *d, const DriverOptions *opt)
         const char *eq = strchr(spec, '=');
         char *src = driver_sprintf("%.*s", (int)(eq - spec), spec);
         int r = copy_in(d, src, eq + 1);
+        driver_report_data_file(src, eq + 1);
         free(src);
         if (r != 0)
             return -1;
@@ -575,9 +590,31 @@ static int place_modules(const DriverDist *d, const DriverFollow *f)
         r = make_dir(d, dir);
         free(dir);
     }
-    for (size_t i = 0; r == 0 && i < exts->n; i++)
+    for (size_t i = 0; r == 0 && i < exts->n; i++) {
         r = copy_in(d, exts->items[i].path, exts->items[i].rel);
+        driver_report_module(exts->items[i].name, "followed extension",
+                             exts->items[i].path, -1);
+    }
     return r;
+}
+
+/* --report: the modules of the stdlib archive (listed by its script). */
+static void report_stdlib_archive(const char *bundle_dir, const char *zip_name)
+{
+    char *path = driver_sprintf("%s/modules.txt", bundle_dir);
+    size_t len;
+    char *text = driver_read_file(path, &len);
+    for (char *line = text ? strtok(text, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+        char *sp = strchr(line, ' ');
+        if (!sp)
+            continue;
+        *sp = '\0';
+        char *from = driver_sprintf("%s/%s", zip_name, sp + 1);
+        driver_report_module(line, "stdlib archive", from, -1);
+        free(from);
+    }
+    free(text);
+    free(path);
 }
 
 int driver_dist_fill(DriverDist *d, const DriverOptions *opt, const DriverTarget *t,
@@ -593,8 +630,11 @@ int driver_dist_fill(DriverDist *d, const DriverOptions *opt, const DriverTarget
         const char *base = strrchr(l->libpython, '/');
         char *src = stripped_or_original(l->libpython, bundle_dir);
         r = copy_in(d, src, base ? base + 1 : l->libpython);
+        driver_report_library(base ? base + 1 : l->libpython, l->libpython, src);
         free(src);
     }
+    if (r == 0)
+        report_stdlib_archive(bundle_dir, l->zip_name);
     if (r == 0)
         r = copy_dynload(d, l, bundle_dir);
     free(bundle_dir);
