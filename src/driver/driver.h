@@ -267,6 +267,8 @@ typedef struct {
     char *parent;   /* its directory */
     char *tmp;      /* the temporary directory beside it, once begun */
     char *exe;      /* tmp/NAME: where the executable is installed */
+    int tmp_fd;     /* tmp, flock()ed while we live (-1 if none) */
+    int tmp_slot;   /* its registration for removal on a signal */
 } DriverDist;
 
 /* Decides the dist's path and checks, before anything is built, that it
@@ -360,6 +362,8 @@ void driver_signals_install(void);
 /* Registers path (copied) for removal on a signal; returns a slot for
  * driver_temp_forget (-1 when the table is full: not registered). */
 int driver_temp_add(const char *path);
+/* The same for a directory, removed with its contents. */
+int driver_temp_dir_add(const char *path);
 void driver_temp_forget(int slot);
 /* Runs argv (argv[0] looked up on PATH) in a process group of its own, with
  * stdin from /dev/null and stdout and stderr to log_path (or inherited when

@@ -23,10 +23,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
@@ -122,14 +125,63 @@ int driver_dist_plan_at(const DriverOptions *opt, const char *path, DriverDist *
 
 /* ---- the temporary directory ------------------------------------------------------ */
 
+static void remove_tree(const char *path);
+
+/* Removes the temporary directories of d (".BASE.pyc2c-tmp-XXXXXX" beside
+ * it) whose pyc2c is gone: each is flock()ed by its pyc2c while it lives,
+ * so a lock we can take means a pyc2c killed by SIGKILL (other signals
+ * remove it, interrupt.c).  Only directories untouched for a minute: one
+ * just made by mkdtemp is not locked yet. */
+static void sweep_abandoned(const DriverDist *d, const char *base)
+{
+    char *prefix = driver_sprintf(".%s.pyc2c-tmp-", base);
+    size_t n = strlen(prefix);
+    DIR *dir = opendir(d->parent);
+    struct dirent *e;
+    while (dir && (e = readdir(dir)) != NULL) {
+        if (strncmp(e->d_name, prefix, n) != 0 || strlen(e->d_name) != n + 6)
+            continue;
+        int fd = openat(dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                        O_CLOEXEC);
+        struct stat st;
+        if (fd >= 0 && fstat(fd, &st) == 0 && st.st_mtime < time(NULL) - 60 &&
+            flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            char *path = driver_sprintf("%s/%s", d->parent, e->d_name);
+            remove_tree(path);
+            free(path);
+        }
+        if (fd >= 0)
+            close(fd);
+    }
+    if (dir)
+        closedir(dir);
+    free(prefix);
+}
+
 int driver_dist_begin(DriverDist *d)
 {
     const char *base = strrchr(d->path, '/');
     base = base ? base + 1 : d->path;
+    sweep_abandoned(d, base);
     d->tmp = driver_sprintf("%s/.%s.pyc2c-tmp-XXXXXX", d->parent, base);
-    if (!mkdtemp(d->tmp)) {
+    d->tmp_fd = -1;
+    d->tmp_slot = -1;
+    /* no signal between creating the directory and registering it */
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    bool made = mkdtemp(d->tmp) != NULL;
+    int err = errno;
+    if (made) {
+        d->tmp_slot = driver_temp_dir_add(d->tmp);
+        d->tmp_fd = open(d->tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (d->tmp_fd >= 0)
+            flock(d->tmp_fd, LOCK_EX);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (!made) {
         diag_error("cannot write the dist '%s': cannot create a directory in '%s': %s",
-                   d->path, d->parent, strerror(errno));
+                   d->path, d->parent, strerror(err));
         free(d->tmp);
         d->tmp = NULL;
         return -1;
@@ -153,14 +205,27 @@ static void remove_tree(const char *path)
     nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* The temporary directory is gone (removed, or renamed into place). */
+static void forget_tmp(DriverDist *d)
+{
+    driver_temp_forget(d->tmp_slot);
+    d->tmp_slot = -1;
+    if (d->tmp_fd >= 0)
+        close(d->tmp_fd);
+    d->tmp_fd = -1;
+}
+
 void driver_dist_abort(DriverDist *d)
 {
     if (d->tmp)
         remove_tree(d->tmp);
+    forget_tmp(d);
 }
 
 void driver_dist_free(DriverDist *d)
 {
+    if (d->tmp)
+        forget_tmp(d);
     free(d->path);
     free(d->parent);
     free(d->tmp);
@@ -173,12 +238,17 @@ void driver_dist_free(DriverDist *d)
 int driver_dist_commit(DriverDist *d)
 {
     if (renameat2(AT_FDCWD, d->tmp, AT_FDCWD, d->path, RENAME_EXCHANGE) == 0) {
+        /* the previous dist, now at tmp: ours to remove (killed meanwhile,
+         * the next sweep removes the rest: nothing locks it) */
         remove_tree(d->tmp);
+        forget_tmp(d);
         return 0;
     }
     if ((errno == ENOENT || errno == EINVAL || errno == ENOSYS) &&
-        rename(d->tmp, d->path) == 0)
+        rename(d->tmp, d->path) == 0) {
+        forget_tmp(d);
         return 0;
+    }
     diag_error("cannot put the dist in place at '%s': %s", d->path, strerror(errno));
     return -1;
 }
