@@ -238,7 +238,8 @@ static int pack(const char *boot, const char *dist, const char *exe_name,
         memcpy(t.magic, MAGIC, sizeof MAGIC);
         fwrite(&t, sizeof t, 1, out);
     }
-    if (fclose(out) != 0 && r == 0) {
+    bool write_failed = ferror(out) != 0;   /* a full disk, seen by any fwrite */
+    if ((fclose(out) != 0 || write_failed) && r == 0) {
         diag_error("cannot write '%s': %s", out_path, strerror(errno));
         r = -1;
     }
