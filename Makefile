@@ -211,7 +211,7 @@ deps:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pyc2c
 	install -m 755 $(B)/pyc2c $(DESTDIR)$(PREFIX)/bin/pyc2c
-	cp -r include runtime scons $(DESTDIR)$(PREFIX)/share/pyc2c/
+	cp -r include runtime scons boot $(DESTDIR)$(PREFIX)/share/pyc2c/
 	install -d $(DESTDIR)$(PYTHON_SITE)/pyc2c $(DESTDIR)$(PYTHON_SITE)/pyc2c-0.1.0.dist-info
 	install -m 644 python/pyc2c/*.py $(DESTDIR)$(PYTHON_SITE)/pyc2c/
 	install -m 644 python/pyc2c-0.1.0.dist-info/* $(DESTDIR)$(PYTHON_SITE)/pyc2c-0.1.0.dist-info/

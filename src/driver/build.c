@@ -103,19 +103,43 @@ static int write_description(const char *dir, const char *kind, const char *home
 
 /* Runs scons in dir; the log goes to dir/build.log (or the terminal with
  * --verbose).  0, or -1 after a diagnostic naming the log. */
+#define RUNTIME_WHAT "the pyc2c runtime"
+
+/* --report: scons's --debug=time lines in the log, "Command execution
+ * time: TARGET: S seconds", are the C compiles (TARGET an object file) and
+ * the link (anything else); a compile per object rebuilt. */
+static void report_scons_times(const char *log)
+{
+    size_t len;
+    char *text = driver_read_file(log, &len);
+    static const char key[] = "Command execution time: ";
+    for (char *line = text ? strtok(text, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, key, sizeof key - 1) != 0)
+            continue;
+        char *colon = strrchr(line, ':');
+        double seconds = colon ? strtod(colon + 1, NULL) : 0;
+        bool object = colon && colon - line > 2 && !strncmp(colon - 2, ".o", 2);
+        driver_report_time(object ? "c_compile" : "link", seconds);
+        if (object)
+            driver_report_c_files(1);
+    }
+    free(text);
+}
+
 static int run_scons(const DriverOptions *opt, const char *home, const char *dir,
                      const char *what)
 {
     char *sconstruct = driver_sprintf("%s/scons/SConstruct", home);
     char *jobs = driver_sprintf("-j%d", opt->jobs);
     char *log = driver_sprintf("%s/build.log", dir);
-    char *argv[] = { "scons", "-Q", "-C", (char *)dir, "-f", sconstruct, jobs, NULL };
-    bool tty = isatty(2);
-    if (tty && !opt->verbose)
-        fprintf(stderr, "pyc2c: compiling %s (%d jobs)...", what, opt->jobs);
+    /* the commands' times, for --report (not on the terminal of --verbose) */
+    char *argv[] = { "scons", "-Q", "-C", (char *)dir, "-f", sconstruct, jobs,
+                     opt->verbose ? NULL : "--debug=time", NULL };
+    double t0 = driver_now();
+    if (!opt->verbose)
+        diag_progress("compiling %s, %d jobs...", what, opt->jobs);
     int status = driver_run(argv, opt->verbose ? NULL : log);
-    if (tty && !opt->verbose)
-        fputs("\r\033[K", stderr);
+    diag_progress_clear();
     int r = 0;
     if (status < 0) {
         diag_error("cannot run scons: %s", strerror(errno));
@@ -123,6 +147,10 @@ static int run_scons(const DriverOptions *opt, const char *home, const char *dir
     } else if (status != 0) {
         diag_error("C compilation of %s failed; see %s", what, log);
         r = -1;
+    } else if (strcmp(what, RUNTIME_WHAT) != 0) {
+        driver_report_time("c_build", driver_now() - t0);
+        if (!opt->verbose)
+            report_scons_times(log);
     }
     free(sconstruct);
     free(jobs);
@@ -199,6 +227,7 @@ static long long runtime_sources_mtime(const char *home)
 char *driver_build_runtime(const DriverOptions *opt, const DriverTarget *t,
                            const char *home)
 {
+    double t0 = driver_now();
     char *dir = runtime_dir(home, t->tag);
     char *lib = driver_sprintf("%s/libpyc2crt.a", dir);
     int fd = -1, r = -1;
@@ -216,7 +245,7 @@ char *driver_build_runtime(const DriverOptions *opt, const DriverTarget *t,
     if (write_description(dir, "runtime", home, t, "libpyc2crt.a", NULL, NULL, NULL) == 0) {
         if (lib_time >= 0 && lib_time >= src_time && lib_time >= driver_mtime(desc))
             r = 0;
-        else if ((r = run_scons(opt, home, dir, "the pyc2c runtime")) == 0)
+        else if ((r = run_scons(opt, home, dir, RUNTIME_WHAT)) == 0)
             /* scons may find nothing changed by content and leave the old
              * mtime; touch it so the next run decides on mtimes alone.  The
              * runtime's sources are edited by people, seconds apart, so
@@ -228,6 +257,7 @@ done:
     if (fd >= 0)
         close(fd);   /* releases the lock */
     free(dir);
+    driver_report_time("runtime_library", driver_now() - t0);
     if (r != 0) {
         free(lib);
         return NULL;
@@ -313,7 +343,14 @@ static bool artifact_fresh(const DriverBuild *b, const char *inputs, const char 
 /* Runs scons for the module; 0 when it produced the artifact. */
 static int build_artifact(const DriverBuild *b)
 {
-    if (run_scons(b->opt, b->home, b->build_dir, b->name) != 0)
+    size_t n = 1;
+    for (char *const *c = b->more_c_files; c && *c; c++)
+        n++;
+    char *what = n > 1 ? driver_sprintf("%s (%zu C files)", b->name, n)
+                       : driver_strdup(b->name);
+    int r = run_scons(b->opt, b->home, b->build_dir, what);
+    free(what);
+    if (r != 0)
         return -1;
     if (driver_mtime(b->artifact) < 0) {
         diag_error("the C build of %s produced no %s", b->name, b->artifact);

@@ -1,10 +1,37 @@
 /* diag.c — user-facing error messages of the compiler (see diag.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 
 static int error_count;
 static const char *module_context;
+static int progress_shown;     /* a progress line is on the terminal */
+
+void diag_progress(const char *fmt, ...)
+{
+    static int tty = -1;
+    if (tty < 0)
+        tty = isatty(2);
+    if (!tty)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("\r\033[Kpyc2c: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fflush(stderr);
+    progress_shown = 1;
+}
+
+void diag_progress_clear(void)
+{
+    if (!progress_shown)
+        return;
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+    progress_shown = 0;
+}
 
 void diag_set_module(const char *name)
 {
@@ -13,6 +40,7 @@ void diag_set_module(const char *name)
 
 static void vreport(const char *file, int line, const char *fmt, va_list ap)
 {
+    diag_progress_clear();
     fputs("pyc2c: error: ", stderr);
     if (file)
         fprintf(stderr, "%s:%d: ", file, line);
@@ -51,6 +79,7 @@ int diag_error_count(void)
 
 void diag_out_of_memory(const char *doing)
 {
+    diag_progress_clear();
     fprintf(stderr, "pyc2c: error: out of memory while %s\n", doing);
     exit(1);
 }

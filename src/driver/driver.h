@@ -9,6 +9,9 @@
  *              a FIFO, a socket, a directory; a symlink only on request)
  *   interrupt.c  signals: temporaries removed, the build's process group
  *              stopped; running a build command in a guarded group
+ *   standalone.c  --standalone: NAME.dist/
+ *   onefile.c  --onefile: a dist packed into one executable
+ *   report.c   --report FILE: what the build did, as JSON
  *   main.c     the pipeline: parse, lower, verify, generate C, build
  *
  * Everything here reports user errors through diag_error() and returns -1.
@@ -37,6 +40,7 @@ typedef struct {
     const char *output_dir;   /* --output-dir DIR, or NULL */
     const char *python;       /* --python PATH (default "python3") */
     const char *module_name;  /* --module-name NAME, or NULL: inferred */
+    const char *report;       /* --report FILE: JSON of the build, or NULL */
     int jobs;                 /* --jobs N (default: online cores) */
     bool module;              /* --module: an extension module */
     bool keep_build;          /* --keep-build: build dir next to the output */
@@ -51,6 +55,8 @@ typedef struct {
                                    is a symlink replaces the file it names */
     bool follow_imports;      /* --follow-imports (implied by --standalone) */
     bool standalone;          /* --standalone: NAME.dist/ (standalone.c) */
+    bool onefile;             /* --onefile: one file NAME holding a dist
+                                 (onefile.c; implies standalone) */
     DriverStrList include_modules;   /* --include-module NAME */
     DriverStrList include_packages;  /* --include-package NAME */
     DriverStrList nofollow;          /* --nofollow-import-to PATTERN */
@@ -261,6 +267,8 @@ typedef struct {
     char *parent;   /* its directory */
     char *tmp;      /* the temporary directory beside it, once begun */
     char *exe;      /* tmp/NAME: where the executable is installed */
+    int tmp_fd;     /* tmp, flock()ed while we live (-1 if none) */
+    int tmp_slot;   /* its registration for removal on a signal */
 } DriverDist;
 
 /* Decides the dist's path and checks, before anything is built, that it
@@ -268,6 +276,8 @@ typedef struct {
  * pyc2c made) and that every --include-data-files SRC=DEST is readable
  * and lands inside.  -1 after a diagnostic. */
 int driver_dist_plan(const DriverOptions *opt, const char *name, DriverDist *d);
+/* The same for a dist at path (--onefile's, in the build directory). */
+int driver_dist_plan_at(const DriverOptions *opt, const char *path, DriverDist *d);
 /* Creates the temporary directory beside the dist.  -1 after a diag. */
 int driver_dist_begin(DriverDist *d);
 /* With d->exe installed: the stdlib archive, libpython, lib-dynload, the
@@ -280,6 +290,41 @@ int driver_dist_commit(DriverDist *d);
 /* Removes the temporary directory (after a failure). */
 void driver_dist_abort(DriverDist *d);
 void driver_dist_free(DriverDist *d);
+
+/* ---- onefile.c ---------------------------------------------------------- */
+
+/* Packs the dist directory behind the start-up program (HOME/boot/
+ * onefile.c, compiled into the cache once) into artifact, then installs
+ * it at install atomically.  exe_name: the executable in the dist.  -1
+ * after a diagnostic. */
+int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *dist,
+                        const char *exe_name, const char *artifact, const char *install);
+
+/* ---- report.c ----------------------------------------------------------- */
+
+/* --report FILE: the stages note what they do as they go; written at the
+ * end of a successful build.  Sizes are read from the files named. */
+double driver_now(void);                  /* monotonic seconds */
+void driver_report_start(void);
+/* why: "main", "followed", "included", "package member", "followed
+ * extension", "stdlib archive", "stdlib extension". */
+void driver_report_module(const char *name, const char *why, const char *from,
+                          long long c_size);
+void driver_report_data_file(const char *from, const char *to);
+/* size: of the copy, copied (libpython stripped: smaller than from). */
+void driver_report_library(const char *name, const char *from, const char *copied);
+/* Adds seconds to a stage: "front_end", "lower", "opt", "cgen",
+ * "runtime_library", "c_compile", "link", "c_build", "dist_assembly",
+ * "onefile_pack". */
+void driver_report_time(const char *stage, double seconds);
+void driver_report_c_files(long long n);
+
+typedef struct {
+    const char *input, *kind, *output, *python, *version;
+} DriverReportInfo;
+
+/* Writes the report to path atomically.  -1 after a diagnostic. */
+int driver_report_write(const char *path, const DriverReportInfo *info);
 
 /* ---- build.c ------------------------------------------------------------- */
 
@@ -317,6 +362,8 @@ void driver_signals_install(void);
 /* Registers path (copied) for removal on a signal; returns a slot for
  * driver_temp_forget (-1 when the table is full: not registered). */
 int driver_temp_add(const char *path);
+/* The same for a directory, removed with its contents. */
+int driver_temp_dir_add(const char *path);
 void driver_temp_forget(int slot);
 /* Runs argv (argv[0] looked up on PATH) in a process group of its own, with
  * stdin from /dev/null and stdout and stderr to log_path (or inherited when

@@ -394,6 +394,7 @@ static bool take(DriverFollow *f, const char *name, const Found *r, const char *
 
 static void warn_at(const char *file, int line, const char *fmt, const char *name)
 {
+    diag_progress_clear();
     fprintf(stderr, "pyc2c: warning: %s:%d: ", file, line);
     fprintf(stderr, fmt, name);
     fputc('\n', stderr);

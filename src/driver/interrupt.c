@@ -18,6 +18,10 @@
  *     and the compilers: if the group outlives pyc2c anyway, the directory
  *     stays locked until the last of them exits, and the next pyc2c waits.
  *
+ *   - Temporary directories (a dist being assembled, standalone.c) are
+ *     registered the same way and removed with their contents, by a
+ *     remover made of system calls only (openat, getdents64, unlinkat).
+ *
  * Everything the handler touches is set up with the signals blocked, so
  * the handler never sees a half-updated table; it calls only
  * async-signal-safe functions (unlink, kill, waitid, nanosleep, raise).
@@ -30,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,6 +49,7 @@ static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
  * nested at most once); the table is generous. */
 #define MAX_TEMPS 16
 static char *volatile temps[MAX_TEMPS];
+static volatile bool temp_is_dir[MAX_TEMPS];
 
 /* The guard's exit status when the command cannot be started (as a
  * shell's "command not found"). */
@@ -99,11 +105,57 @@ static void stop_build(pid_t guard)
     kill(-guard, SIGKILL);
 }
 
+/* The directory entries getdents64 returns (the kernel's layout). */
+struct dirent64_raw {
+    unsigned long long d_ino;
+    long long d_off;
+    unsigned short d_reclen;
+    unsigned char d_type;
+    char d_name[];
+};
+
+/* Removes name (under the directory parent) with everything in it, with
+ * system calls only: safe in a signal handler, where nftw/readdir (malloc)
+ * are not.  Entries are read again from the start after each batch, as
+ * removing while reading may skip some.  Depth-limited: a dist is shallow. */
+static void remove_tree_at(int parent, const char *name, int depth)
+{
+    if (unlinkat(parent, name, 0) == 0 || errno == ENOENT || depth > 32)
+        return;
+    int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    char buf[4096] __attribute__((aligned(8)));
+    for (int rounds = 0; rounds < 1000; rounds++) {
+        long n = syscall(SYS_getdents64, fd, buf, sizeof buf);
+        if (n <= 0)
+            break;
+        bool removed = false;
+        for (long off = 0; off < n; ) {
+            struct dirent64_raw *e = (struct dirent64_raw *)(buf + off);
+            off += e->d_reclen;
+            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+                remove_tree_at(fd, e->d_name, depth + 1);
+                removed = true;
+            }
+        }
+        if (!removed)
+            break;
+        lseek(fd, 0, SEEK_SET);
+    }
+    close(fd);
+    unlinkat(parent, name, AT_REMOVEDIR);
+}
+
 static void unlink_temps(void)
 {
     for (int i = 0; i < MAX_TEMPS; i++)
-        if (temps[i])
-            unlink(temps[i]);
+        if (temps[i]) {
+            if (temp_is_dir[i])
+                remove_tree_at(AT_FDCWD, temps[i], 0);
+            else
+                unlink(temps[i]);
+        }
 }
 
 static void on_signal(int sig)
@@ -142,7 +194,7 @@ void driver_signals_install(void)
     }
 }
 
-int driver_temp_add(const char *path)
+static int temp_add(const char *path, bool is_dir)
 {
     char *copy = driver_strdup(path);
     sigset_t old;
@@ -150,6 +202,7 @@ int driver_temp_add(const char *path)
     int slot = -1;
     for (int i = 0; i < MAX_TEMPS && slot < 0; i++)
         if (!temps[i]) {
+            temp_is_dir[i] = is_dir;
             temps[i] = copy;
             slot = i;
         }
@@ -157,6 +210,16 @@ int driver_temp_add(const char *path)
     if (slot < 0)
         free(copy);
     return slot;
+}
+
+int driver_temp_add(const char *path)
+{
+    return temp_add(path, false);
+}
+
+int driver_temp_dir_add(const char *path)
+{
+    return temp_add(path, true);
 }
 
 void driver_temp_forget(int slot)

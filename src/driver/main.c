@@ -46,7 +46,9 @@ typedef struct {
     char **member_c_files;   /* its members' C files, NULL-terminated */
     DriverFollow *follow;    /* a program with followed/included modules */
     bool has_dist;
-    DriverDist dist;         /* --standalone */
+    DriverDist dist;         /* --standalone, --onefile (in the build dir) */
+    char *onefile_install;   /* --onefile: where the one file goes */
+    char *report;            /* --report: the path checked by output.c */
 } Job;
 
 static void job_free(Job *j)
@@ -54,7 +56,8 @@ static void job_free(Job *j)
     if (j->have_target)
         driver_target_free(&j->target);
     free(j->home); free(j->abs_input); free(j->name); free(j->output);
-    free(j->install); free(j->emit_c);
+    free(j->install); free(j->emit_c); free(j->onefile_install);
+    free(j->report);
     free(j->modname); free(j->out_stem);
     free(j->output_dir); free(j->build_dir); free(j->c_file); free(j->artifact);
     for (char **s = j->member_c_files; s && *s; s++)
@@ -177,13 +180,23 @@ static int check_output_dir(const char *dir)
  * nothing and touches nothing. */
 static int plan_output(Job *j)
 {
-    const char *suffix = j->opt.module ? j->target.ext_suffix : "";
-    if (j->opt.standalone) {   /* the dist directory (standalone.c) */
-        if (j->opt.emit_c) {
-            diag_error("--emit-c with --standalone is not supported: build without "
-                       "--standalone to see the C");
+    if (j->opt.report) {   /* checked like an output: never an input, a device... */
+        DriverOutputInputs in = { j->opt.input, j->target.executable_real };
+        char *dir = driver_dirname(j->opt.report);
+        int r = check_output_dir(dir);
+        free(dir);
+        j->report = r == 0 ? driver_check_output(j->opt.report, &in,
+                                                 j->opt.write_through_symlink) : NULL;
+        if (!j->report)
             return -1;
-        }
+    }
+    const char *suffix = j->opt.module ? j->target.ext_suffix : "";
+    if (j->opt.standalone && j->opt.emit_c) {
+        diag_error("--emit-c with --%s is not supported: build without it to see the C",
+                   j->opt.onefile ? "onefile" : "standalone");
+        return -1;
+    }
+    if (j->opt.standalone && !j->opt.onefile) {   /* the dist directory (standalone.c) */
         j->has_dist = true;
         if (driver_dist_plan(&j->opt, j->name, &j->dist) != 0)
             return -1;
@@ -238,6 +251,16 @@ static int plan_build_dir(Job *j)
         return -1;
     }
     j->c_file = driver_sprintf("%s/%s.c", j->build_dir, j->name);
+    if (j->opt.onefile) {
+        /* the dist to pack is made in the build directory (onefile.c) */
+        char *dist = driver_sprintf("%s/%s.dist", j->build_dir, j->name);
+        j->has_dist = true;
+        int r = driver_dist_plan_at(&j->opt, dist, &j->dist);
+        free(dist);
+        if (r != 0)
+            return -1;
+        j->onefile_install = driver_strdup(j->install);
+    }
     const char *out_base = strrchr(j->output, '/');
     out_base = out_base ? out_base + 1 : j->output;
     j->artifact = driver_sprintf("%s/%s", j->build_dir, out_base);
@@ -260,18 +283,25 @@ static int write_if_changed(const char *path, const char *text, size_t len)
  * and sets *text to NULL.  With import following, the module's imports are
  * noted (follow.c) once it parses; is_package: it is a package's __init__. */
 static int translate_scan(Job *j, const char *input, const char *modname,
-                          const char *exec_name, bool is_package, char **text, size_t *len)
+                          const char *exec_name, bool is_package, const char *why,
+                          char **text, size_t *len)
 {
     int r = -1;
     *text = NULL;
     char *abs_input = driver_abspath(input);
+    double t0 = driver_now();
     AstUnit *u = front_parse_file(input, abs_input);
-    free(abs_input);
-    if (!u)
+    if (!u) {
+        free(abs_input);
         return -1;
+    }
     if (j->follow)
         driver_follow_scan(j->follow, u->module, input, modname, is_package);
+    double t1 = driver_now();
+    driver_report_time("front_end", t1 - t0);
     IrModule *m = lower_module(u, modname);
+    double t2 = driver_now();
+    driver_report_time("lower", t2 - t1);
     if (!m)
         goto out_unit;
     unsigned version = j->opt.dump_ir ? front_python_version()
@@ -284,6 +314,8 @@ static int translate_scan(Job *j, const char *input, const char *modname,
         opt_bound_module(m);
         opt_collect_module(m);
     }
+    double t3 = driver_now();
+    driver_report_time("opt", t3 - t2);
     char msg[512];
     if (ir_verify(m, msg, sizeof msg) != 0) {
         diag_error("internal error: IR of %s fails verification: %s", input, msg);
@@ -296,27 +328,32 @@ static int translate_scan(Job *j, const char *input, const char *modname,
     }
     CgenOptions co = { j->opt.module || exec_name ? CGEN_EXTENSION : CGEN_EXECUTABLE,
                        j->target.executable, j->opt.opt_level, exec_name };
+    double t4 = driver_now();
     FILE *out = open_memstream(text, len);
     r = cgen_module(m, &co, out);
     if (fclose(out) != 0 && r == 0) {
         diag_error("out of memory writing the generated C");
         r = -1;
     }
+    driver_report_time("cgen", driver_now() - t4);
     if (r != 0) {
         free(*text);
         *text = NULL;
+    } else {
+        driver_report_module(modname, why, abs_input, (long long)*len);
     }
 out_module:
     ir_module_free(m);
 out_unit:
     front_unit_free(u);
+    free(abs_input);
     return r;
 }
 
 static int translate(Job *j, const char *input, const char *modname,
-                     const char *exec_name, char **text, size_t *len)
+                     const char *exec_name, const char *why, char **text, size_t *len)
 {
-    return translate_scan(j, input, modname, exec_name, false, text, len);
+    return translate_scan(j, input, modname, exec_name, false, why, text, len);
 }
 
 /* Builds the C of every member (the diagnostics of one naming it), then,
@@ -332,8 +369,9 @@ static int compile_package(Job *j)
         const DriverPackageMember *m = &j->pkg.members[i];
         char *exec_name = driver_package_exec_name(i);
         int errors = diag_error_count();
+        diag_progress("translating module %zu/%zu: %s", i + 1, n, m->name);
         diag_set_module(m->name);
-        r = translate(j, m->path, m->name, exec_name, &texts[i], &lens[i]);
+        r = translate(j, m->path, m->name, exec_name, "package member", &texts[i], &lens[i]);
         /* a SyntaxError is printed as python3 prints it: say whose it is */
         if (r != 0 && diag_error_count() == errors)
             diag_error("'%s' does not compile (the error above)", m->path);
@@ -382,9 +420,10 @@ static int translate_followed(Job *j, char ***texts, size_t **lens, size_t *ntex
         char *path = driver_strdup(mods->items[i].path);
         char *exec_name = driver_package_exec_name(i);
         int errors = diag_error_count();
+        diag_progress("translating module %zu/%zu: %s", i + 1, mods->n, name);
         diag_set_module(name);
         r = translate_scan(j, path, name, exec_name, mods->items[i].is_package,
-                           &(*texts)[i], &(*lens)[i]);
+                           mods->items[i].why, &(*texts)[i], &(*lens)[i]);
         if (r != 0 && diag_error_count() == errors)
             diag_error("module %s ('%s') does not compile (the error above)", name, path);
         diag_set_module(NULL);
@@ -438,12 +477,27 @@ static int build_program(Job *j)
         r = driver_build_module(&b, rtlib);
     free(rtlib);
     if (j->has_dist && j->dist.tmp) {
+        if (j->opt.onefile)
+            diag_progress("assembling the files of %s...", j->name);
+        else
+            diag_progress("assembling %s...", j->dist.path);
+        double t0 = driver_now();
         if (r == 0)
             r = driver_dist_fill(&j->dist, &j->opt, &j->target, j->follow, j->build_dir);
         if (r == 0)
             r = driver_dist_commit(&j->dist);
         if (r != 0)
             driver_dist_abort(&j->dist);
+        driver_report_time("dist_assembly", driver_now() - t0);
+    }
+    if (r == 0 && j->opt.onefile) {
+        diag_progress("packing %s into one file...", j->name);
+        double t0 = driver_now();
+        char *packed = driver_sprintf("%s/%s.onefile", j->build_dir, j->name);
+        r = driver_onefile_pack(&j->opt, j->home, j->dist.path, j->name, packed,
+                                j->onefile_install);
+        free(packed);
+        driver_report_time("onefile_pack", driver_now() - t0);
     }
     return r;
 }
@@ -459,7 +513,8 @@ static int compile_program(Job *j)
     size_t *lens = NULL, ntexts = 0;
     char *main_text = NULL;
     size_t main_len = 0;
-    int r = j->follow ? translate(j, j->opt.input, "__main__", NULL, &main_text, &main_len)
+    int r = j->follow ? translate(j, j->opt.input, "__main__", NULL, "main", &main_text,
+                                  &main_len)
                       : -1;
     if (r == 0)
         r = translate_followed(j, &texts, &lens, &ntexts);
@@ -504,7 +559,7 @@ static int compile_file(Job *j)
     char *text;
     size_t len;
     int r = translate(j, j->opt.input, j->opt.module ? j->modname : "__main__", NULL,
-                      &text, &len);
+                      "main", &text, &len);
     front_fini();
     if (r != 0 || j->opt.dump_ir)
         return r;
@@ -530,6 +585,20 @@ static int compile_file(Job *j)
     return r;
 }
 
+/* --report FILE, after a successful build (report.c). */
+static int write_report(const Job *j)
+{
+    const DriverOptions *o = &j->opt;
+    DriverReportInfo info = {
+        o->input,
+        o->onefile ? "onefile" : o->standalone ? "standalone" : j->is_package ? "package"
+            : o->module ? "extension module" : "executable",
+        o->standalone && !o->onefile ? j->dist.path : j->output,
+        j->target.executable, j->target.version,
+    };
+    return driver_report_write(j->report, &info);
+}
+
 /* --build-runtime: used by make to prebuild (and locate) the runtime. */
 static int build_runtime_only(Job *j)
 {
@@ -551,7 +620,11 @@ int main(int argc, char **argv)
     int r = driver_parse_options(argc, argv, &job.opt);
     if (r != 0)
         return r > 0 ? 0 : 1;
+    driver_report_start();
     r = job.opt.build_runtime ? build_runtime_only(&job) : compile_file(&job);
+    diag_progress_clear();
+    if (r == 0 && job.report)
+        r = write_report(&job);
     job_free(&job);
     driver_options_free(&job.opt);
     return r == 0 ? 0 : 1;

@@ -40,8 +40,14 @@ static const char usage_text[] =
     "  --standalone      build NAME.dist/: the executable, the Python it needs\n"
     "                    and the followed modules, to run where no Python is\n"
     "                    installed (implies --follow-imports)\n"
+    "  --onefile         build one executable file NAME holding what --standalone\n"
+    "                    puts in NAME.dist/ (unpacked once into a cache at its\n"
+    "                    first start; implies --standalone)\n"
     "  --include-data-files SRC=DEST\n"
     "                    copy SRC into the dist as DEST (relative to NAME.dist/)\n"
+    "  --report FILE     write what the build did to FILE as JSON: the modules\n"
+    "                    compiled or included and why, sizes, time per stage,\n"
+    "                    data files and shared libraries copied\n"
     "  --python PATH     the interpreter to build for (default: python3)\n"
     "  --jobs N, -j N    parallel C compile jobs (default: number of cores)\n"
     "  --keep-build      keep the build directory next to the output\n"
@@ -162,6 +168,7 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
     if (!strcmp(a, "--build-runtime")) { opt->build_runtime = true; return 0; }
     if (!strcmp(a, "--follow-imports")) { opt->follow_imports = true; return 0; }
     if (!strcmp(a, "--standalone")) { opt->standalone = true; return 0; }
+    if (!strcmp(a, "--onefile")) { opt->onefile = true; return 0; }
     if (is_option(a, "--include-module") || is_option(a, "--include-package") ||
         is_option(a, "--nofollow-import-to") || is_option(a, "--include-data-files"))
         return parse_list_option(argc, argv, i, opt);
@@ -170,6 +177,7 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
 
     if (is_option(a, "-o")) { slot = &opt->output; name = "-o"; }
     else if (is_option(a, "--output-dir")) { slot = &opt->output_dir; name = "--output-dir"; }
+    else if (is_option(a, "--report")) { slot = &opt->report; name = "--report"; }
     else if (is_option(a, "--module-name")) { slot = &opt->module_name; name = "--module-name"; }
     else if (is_option(a, "--python")) { slot = &opt->python; name = "--python"; }
     else if (is_option(a, "--jobs") || is_option(a, "-j")) {
@@ -231,6 +239,13 @@ int driver_parse_options(int argc, char **argv, DriverOptions *opt)
 /* Import following and standalone: which combinations make sense. */
 static int check_follow_options(DriverOptions *opt)
 {
+    if (opt->onefile && opt->standalone) {
+        diag_error("--onefile and --standalone cannot be used together: --onefile "
+                   "builds one file, --standalone a directory");
+        return -1;
+    }
+    if (opt->onefile)
+        opt->standalone = true;
     bool following = opt->follow_imports || opt->standalone ||
                      opt->include_modules.n || opt->include_packages.n;
     if (opt->module && (following || opt->nofollow.n || opt->data_files.n)) {
@@ -239,7 +254,8 @@ static int check_follow_options(DriverOptions *opt)
         return -1;
     }
     if (opt->data_files.n && !opt->standalone) {
-        diag_error("--include-data-files needs --standalone (it copies into NAME.dist/)");
+        diag_error("--include-data-files needs --standalone or --onefile (it copies into "
+                   "NAME.dist/)");
         return -1;
     }
     if (opt->standalone)

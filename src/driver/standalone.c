@@ -23,10 +23,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
@@ -82,9 +85,17 @@ static int check_data_files(const DriverOptions *opt)
 
 int driver_dist_plan(const DriverOptions *opt, const char *name, DriverDist *d)
 {
-    memset(d, 0, sizeof *d);
-    d->path = opt->output ? driver_strdup(opt->output)
+    char *path = opt->output ? driver_strdup(opt->output)
         : driver_sprintf("%s/%s.dist", opt->output_dir ? opt->output_dir : ".", name);
+    int r = driver_dist_plan_at(opt, path, d);
+    free(path);
+    return r;
+}
+
+int driver_dist_plan_at(const DriverOptions *opt, const char *path, DriverDist *d)
+{
+    memset(d, 0, sizeof *d);
+    d->path = driver_strdup(path);
     for (size_t n = strlen(d->path); n > 1 && d->path[n - 1] == '/'; n--)
         d->path[n - 1] = '\0';
     d->parent = driver_dirname(d->path);
@@ -114,14 +125,63 @@ int driver_dist_plan(const DriverOptions *opt, const char *name, DriverDist *d)
 
 /* ---- the temporary directory ------------------------------------------------------ */
 
+static void remove_tree(const char *path);
+
+/* Removes the temporary directories of d (".BASE.pyc2c-tmp-XXXXXX" beside
+ * it) whose pyc2c is gone: each is flock()ed by its pyc2c while it lives,
+ * so a lock we can take means a pyc2c killed by SIGKILL (other signals
+ * remove it, interrupt.c).  Only directories untouched for a minute: one
+ * just made by mkdtemp is not locked yet. */
+static void sweep_abandoned(const DriverDist *d, const char *base)
+{
+    char *prefix = driver_sprintf(".%s.pyc2c-tmp-", base);
+    size_t n = strlen(prefix);
+    DIR *dir = opendir(d->parent);
+    struct dirent *e;
+    while (dir && (e = readdir(dir)) != NULL) {
+        if (strncmp(e->d_name, prefix, n) != 0 || strlen(e->d_name) != n + 6)
+            continue;
+        int fd = openat(dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                        O_CLOEXEC);
+        struct stat st;
+        if (fd >= 0 && fstat(fd, &st) == 0 && st.st_mtime < time(NULL) - 60 &&
+            flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            char *path = driver_sprintf("%s/%s", d->parent, e->d_name);
+            remove_tree(path);
+            free(path);
+        }
+        if (fd >= 0)
+            close(fd);
+    }
+    if (dir)
+        closedir(dir);
+    free(prefix);
+}
+
 int driver_dist_begin(DriverDist *d)
 {
     const char *base = strrchr(d->path, '/');
     base = base ? base + 1 : d->path;
+    sweep_abandoned(d, base);
     d->tmp = driver_sprintf("%s/.%s.pyc2c-tmp-XXXXXX", d->parent, base);
-    if (!mkdtemp(d->tmp)) {
+    d->tmp_fd = -1;
+    d->tmp_slot = -1;
+    /* no signal between creating the directory and registering it */
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    bool made = mkdtemp(d->tmp) != NULL;
+    int err = errno;
+    if (made) {
+        d->tmp_slot = driver_temp_dir_add(d->tmp);
+        d->tmp_fd = open(d->tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (d->tmp_fd >= 0)
+            flock(d->tmp_fd, LOCK_EX);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (!made) {
         diag_error("cannot write the dist '%s': cannot create a directory in '%s': %s",
-                   d->path, d->parent, strerror(errno));
+                   d->path, d->parent, strerror(err));
         free(d->tmp);
         d->tmp = NULL;
         return -1;
@@ -145,14 +205,27 @@ static void remove_tree(const char *path)
     nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* The temporary directory is gone (removed, or renamed into place). */
+static void forget_tmp(DriverDist *d)
+{
+    driver_temp_forget(d->tmp_slot);
+    d->tmp_slot = -1;
+    if (d->tmp_fd >= 0)
+        close(d->tmp_fd);
+    d->tmp_fd = -1;
+}
+
 void driver_dist_abort(DriverDist *d)
 {
     if (d->tmp)
         remove_tree(d->tmp);
+    forget_tmp(d);
 }
 
 void driver_dist_free(DriverDist *d)
 {
+    if (d->tmp)
+        forget_tmp(d);
     free(d->path);
     free(d->parent);
     free(d->tmp);
@@ -165,12 +238,17 @@ void driver_dist_free(DriverDist *d)
 int driver_dist_commit(DriverDist *d)
 {
     if (renameat2(AT_FDCWD, d->tmp, AT_FDCWD, d->path, RENAME_EXCHANGE) == 0) {
+        /* the previous dist, now at tmp: ours to remove (killed meanwhile,
+         * the next sweep removes the rest: nothing locks it) */
         remove_tree(d->tmp);
+        forget_tmp(d);
         return 0;
     }
     if ((errno == ENOENT || errno == EINVAL || errno == ENOSYS) &&
-        rename(d->tmp, d->path) == 0)
+        rename(d->tmp, d->path) == 0) {
+        forget_tmp(d);
         return 0;
+    }
     diag_error("cannot put the dist in place at '%s': %s", d->path, strerror(errno));
     return -1;
 }
@@ -216,6 +294,7 @@ static const char stdlib_zip_script[] =
     "             'ensurepip', 'lib2to3', 'site-packages', 'dist-packages',\n"
     "             'lib-dynload', '__pycache__', 'venv'}\n"
     "SKIP_FILES = {'sitecustomize.py', 'usercustomize.py', 'turtle.py'}\n"
+    "names = []\n"
     "with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:\n"
     "    for d, dirs, files in os.walk(root):\n"
     "        rel = os.path.relpath(d, root)\n"
@@ -233,7 +312,13 @@ static const char stdlib_zip_script[] =
     "                continue\n"
     "            zi = zipfile.ZipInfo(r[:-3] + '.pyc', (1980, 1, 1, 0, 0, 0))\n"
     "            zi.compress_type = zipfile.ZIP_DEFLATED\n"
-    "            z.writestr(zi, be._code_to_timestamp_pyc(code, 0, 0))\n";
+    "            z.writestr(zi, be._code_to_timestamp_pyc(code, 0, 0))\n"
+    "            mod = r[:-3].replace(os.sep, '.')\n"
+    "            if mod.endswith('.__init__'):\n"
+    "                mod = mod[:-9]\n"
+    "            names.append('%s %s\\n' % (mod, zi.filename))\n"
+    "with open(sys.argv[2], 'w') as f:\n"
+    "    f.writelines(names)\n";
 
 /* lib-dynload modules a program cannot need: CPython's own test modules
  * and tkinter's (whose Tcl/Tk and X11 libraries would dwarf the dist). */
@@ -247,7 +332,71 @@ static bool skip_dynload(const char *name)
     return strstr(name, ".so") == NULL;
 }
 
-static int copy_dynload(const DriverDist *d, const DriverLayout *l)
+/* ---- stripped copies of the target's libraries -------------------------------------- */
+
+/* libpython and lib-dynload as the target installs them carry their symbol
+ * tables and debug information (pyenv's libpython: 23 MB, 5.7 MB
+ * stripped; its lib-dynload: 14 MB, 5 MB): a dist needs neither (Python
+ * tracebacks do not use them), so it gets copies made with
+ * `strip --strip-unneeded`, which keeps the dynamic symbols that loading
+ * needs.  They are made once per target into DIR/stripped/ (under the
+ * bundle's lock) and made again when the original is newer.  Without
+ * `strip`, or when it fails, the original is copied as it is. */
+static void strip_one(const char *src, const char *stripped_dir, const char *log)
+{
+    const char *base = strrchr(src, '/');
+    base = base ? base + 1 : src;
+    char *dst = driver_sprintf("%s/%s", stripped_dir, base);
+    char *tmp = driver_sprintf("%s.tmp", dst);
+    long long src_time = driver_mtime(src), dst_time = driver_mtime(dst);
+    if (dst_time < 0 || dst_time < src_time) {
+        char *argv[] = { "strip", "--strip-unneeded", "-o", tmp, (char *)src, NULL };
+        if (driver_run(argv, log) == 0)
+            rename(tmp, dst);
+        else
+            unlink(tmp);
+    }
+    free(dst);
+    free(tmp);
+}
+
+static void strip_target_files(const DriverLayout *l, const char *dir)
+{
+    char *stripped = driver_sprintf("%s/stripped", dir);
+    char *log = driver_sprintf("%s/strip.log", dir);
+    if (driver_mkdirs(stripped) == 0) {
+        if (l->libpython[0])
+            strip_one(l->libpython, stripped, log);
+        DIR *dyn = l->dynload_dir[0] ? opendir(l->dynload_dir) : NULL;
+        struct dirent *e;
+        while (dyn && (e = readdir(dyn)) != NULL) {
+            if (e->d_name[0] == '.' || skip_dynload(e->d_name))
+                continue;
+            char *so = driver_sprintf("%s/%s", l->dynload_dir, e->d_name);
+            strip_one(so, stripped, log);
+            free(so);
+        }
+        if (dyn)
+            closedir(dyn);
+    }
+    free(stripped);
+    free(log);
+}
+
+/* The stripped copy of src when there is a current one, else src
+ * (malloc'd). */
+static char *stripped_or_original(const char *src, const char *bundle_dir)
+{
+    const char *base = strrchr(src, '/');
+    char *copy = driver_sprintf("%s/stripped/%s", bundle_dir, base ? base + 1 : src);
+    long long t = driver_mtime(copy);
+    if (t >= 0 && t >= driver_mtime(src))
+        return copy;
+    free(copy);
+    return driver_strdup(src);
+}
+
+static int copy_dynload(const DriverDist *d, const DriverLayout *l, const char *bundle_dir)
 {
     if (make_dir(d, "lib-dynload") != 0)
         return -1;
@@ -263,9 +412,15 @@ static int copy_dynload(const DriverDist *d, const DriverLayout *l)
     while (r == 0 && (e = readdir(dir)) != NULL) {
         if (e->d_name[0] == '.' || skip_dynload(e->d_name))
             continue;
-        char *src = driver_sprintf("%s/%s", l->dynload_dir, e->d_name);
+        char *orig = driver_sprintf("%s/%s", l->dynload_dir, e->d_name);
+        char *src = stripped_or_original(orig, bundle_dir);
         char *rel = driver_sprintf("lib-dynload/%s", e->d_name);
         r = copy_in(d, src, rel);
+        char *name = driver_strdup(e->d_name);
+        name[strcspn(name, ".")] = '\0';
+        driver_report_module(name, "stdlib extension", orig, -1);
+        free(name);
+        free(orig);
         free(src);
         free(rel);
     }
@@ -333,8 +488,10 @@ static int copy_listed(const DriverDist *d, const char *list)
             continue;
         *sp = '\0';
         char *dst = driver_sprintf("%s/%s", d->tmp, line);
-        if (access(dst, F_OK) != 0)
+        if (access(dst, F_OK) != 0) {
             r = copy_in(d, sp + 1, line);
+            driver_report_library(line, sp + 1, sp + 1);
+        }
         free(dst);
     }
     free(copy);
@@ -420,16 +577,18 @@ static int copy_libraries(const DriverDist *d, const DriverModuleList *exts,
  * CACHE/stdlib/<target tag>-<hash of the archive script>/ and made under
  * a lock when missing.  0, or -1 after a diagnostic. */
 static int target_bundle(const DriverTarget *t, const DriverLayout *l, char **zip,
-                         char **libraries)
+                         char **libraries, char **bundle_dir)
 {
     char *cache = driver_cache_dir();
     unsigned long long h = driver_hash(stdlib_zip_script, driver_hash(t->tag, 0));
     char *dir = driver_sprintf("%s/stdlib/%s-%08llx", cache, t->tag, h & 0xffffffffULL);
     char *tmp = driver_sprintf("%s/%s.tmp", dir, l->zip_name);
     char *log = driver_sprintf("%s/build.log", dir);
+    char *names = driver_sprintf("%s/modules.txt", dir);
     int fd = -1, r = -1;
     *zip = driver_sprintf("%s/%s", dir, l->zip_name);
     *libraries = NULL;
+    *bundle_dir = NULL;
     free(cache);
     if (driver_mkdirs(dir) != 0) {
         diag_error("cannot create '%s': %s", dir, strerror(errno));
@@ -438,7 +597,7 @@ static int target_bundle(const DriverTarget *t, const DriverLayout *l, char **zi
     if ((fd = driver_lock_dir(dir)) < 0)
         goto out;
     char *argv[] = { t->executable, "-E", "-s", "-S", "-c", (char *)stdlib_zip_script,
-                     tmp, NULL };
+                     tmp, names, NULL };
     if (access(*zip, R_OK) == 0)
         r = 0;
     else if (driver_run(argv, log) != 0)
@@ -450,10 +609,14 @@ static int target_bundle(const DriverTarget *t, const DriverLayout *l, char **zi
         r = 0;
     if (r == 0 && !(*libraries = target_libraries(l, dir)))
         r = -1;
+    if (r == 0)
+        strip_target_files(l, dir);
+    if (r == 0)
+        *bundle_dir = driver_strdup(dir);
 out:
     if (fd >= 0)
         close(fd);
-    free(dir); free(tmp); free(log);
+    free(dir); free(tmp); free(log); free(names);
     return r;
 }
 
@@ -466,6 +629,7 @@ static int copy_data_files(const DriverDist *d, const DriverOptions *opt)
         const char *eq = strchr(spec, '=');
         char *src = driver_sprintf("%.*s", (int)(eq - spec), spec);
         int r = copy_in(d, src, eq + 1);
+        driver_report_data_file(src, eq + 1);
         free(src);
         if (r != 0)
             return -1;
@@ -496,26 +660,54 @@ static int place_modules(const DriverDist *d, const DriverFollow *f)
         r = make_dir(d, dir);
         free(dir);
     }
-    for (size_t i = 0; r == 0 && i < exts->n; i++)
+    for (size_t i = 0; r == 0 && i < exts->n; i++) {
         r = copy_in(d, exts->items[i].path, exts->items[i].rel);
+        driver_report_module(exts->items[i].name, "followed extension",
+                             exts->items[i].path, -1);
+    }
     return r;
+}
+
+/* --report: the modules of the stdlib archive (listed by its script). */
+static void report_stdlib_archive(const char *bundle_dir, const char *zip_name)
+{
+    char *path = driver_sprintf("%s/modules.txt", bundle_dir);
+    size_t len;
+    char *text = driver_read_file(path, &len);
+    for (char *line = text ? strtok(text, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+        char *sp = strchr(line, ' ');
+        if (!sp)
+            continue;
+        *sp = '\0';
+        char *from = driver_sprintf("%s/%s", zip_name, sp + 1);
+        driver_report_module(line, "stdlib archive", from, -1);
+        free(from);
+    }
+    free(text);
+    free(path);
 }
 
 int driver_dist_fill(DriverDist *d, const DriverOptions *opt, const DriverTarget *t,
                      const DriverFollow *f, const char *work_dir)
 {
     const DriverLayout *l = driver_follow_layout(f);
-    char *zip, *libraries;
-    int r = target_bundle(t, l, &zip, &libraries);
+    char *zip, *libraries, *bundle_dir;
+    int r = target_bundle(t, l, &zip, &libraries, &bundle_dir);
     if (r == 0)
         r = copy_in(d, zip, l->zip_name);
     free(zip);
     if (r == 0 && l->libpython[0]) {
         const char *base = strrchr(l->libpython, '/');
-        r = copy_in(d, l->libpython, base ? base + 1 : l->libpython);
+        char *src = stripped_or_original(l->libpython, bundle_dir);
+        r = copy_in(d, src, base ? base + 1 : l->libpython);
+        driver_report_library(base ? base + 1 : l->libpython, l->libpython, src);
+        free(src);
     }
     if (r == 0)
-        r = copy_dynload(d, l);
+        report_stdlib_archive(bundle_dir, l->zip_name);
+    if (r == 0)
+        r = copy_dynload(d, l, bundle_dir);
+    free(bundle_dir);
     if (r == 0)
         r = place_modules(d, f);
     if (r == 0)

@@ -136,6 +136,7 @@ int front_init(void)
         return -1;
     front.stopped = PyErr_NewException("pyc2c.CompiledNotRun", NULL, NULL);
     if (!front.stopped || front_convert_init() < 0) {
+        diag_progress_clear();
         PyErr_Print();
         diag_error("cannot prepare the embedded Python's parser");
         return -1;
@@ -232,6 +233,7 @@ static int check_like_python(const char *display_path, const char *abs_path)
         return 0;
     }
     exit_if_out_of_memory("parsing", display_path);
+    diag_progress_clear();
     PyErr_Print();
     flush_std_streams();
     return -1;
@@ -364,6 +366,7 @@ AstUnit *front_parse_file(const char *display_path, const char *abs_path)
     Py_CLEAR(front.code);
     if (!u) {
         exit_if_out_of_memory("reading the AST of", display_path);
+        diag_progress_clear();
         PyErr_Print();
         flush_std_streams();
         diag_error("internal error: cannot read the AST of '%s'", display_path);

@@ -28,6 +28,14 @@ void diag_set_module(const char *name);
  * (registered temporaries are removed at exit, src/driver/interrupt.c). */
 void diag_out_of_memory(const char *doing) __attribute__((noreturn));
 
+/* A progress line on a terminal (stderr a tty; nothing otherwise: tests
+ * compare stderr): "pyc2c: <message>" replacing the previous one, without
+ * a newline.  Every other message clears it first (diag_progress_clear,
+ * also called before the front end prints a SyntaxError), so that lines
+ * never mix; the driver clears it when the build ends. */
+void diag_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_progress_clear(void);
+
 #define P2C_UNREACHABLE() diag_unreachable(__FILE__, __LINE__, __func__)
 void diag_unreachable(const char *file, int line, const char *func)
     __attribute__((noreturn));

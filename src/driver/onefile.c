@@ -1,0 +1,263 @@
+/* onefile.c — `pyc2c --onefile main.py`: one executable file holding a
+ * standalone dist (docs/usage.md, "One-file programs").
+ *
+ * The dist is made as for --standalone, in the build directory
+ * (BUILD/NAME.dist), then packed behind the start-up program
+ * (HOME/boot/onefile.c, compiled once per C compiler into the cache):
+ *
+ *   [boot program][payload: the dist's directories and files][trailer]
+ *
+ * At run time the boot program unpacks the payload once into a cache
+ * directory named by its content hash and exec()s the dist's executable
+ * there; later starts find it and only exec() (boot/onefile.c says how it
+ * stays safe against two first starts and half-written directories).
+ * The file is made in the build directory and installed by an atomic copy.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "pyc2c/compiler/diag.h"
+#include "driver.h"
+
+#define MAGIC "pyc2c-onefile-1"
+
+/* Keep in step with boot/onefile.c. */
+typedef struct {
+    char hash[40];
+    char exe[200];
+    uint64_t exe_size;
+    uint64_t payload_offset;
+    uint64_t payload_size;
+    char magic[16];
+} OnefileTrailer;
+
+/* ---- the boot program ----------------------------------------------------------- */
+
+/* CACHE/onefile-boot/<hash of source and CC>/boot, compiled under a lock
+ * when missing.  Malloc'd, or NULL after a diagnostic. */
+static char *boot_program(const DriverOptions *opt, const char *home, const char *cc)
+{
+    char *src = driver_sprintf("%s/boot/onefile.c", home);
+    size_t len;
+    char *text = driver_read_file(src, &len);
+    if (!text) {
+        diag_error("cannot read '%s': %s", src, strerror(errno));
+        free(src);
+        return NULL;
+    }
+    unsigned long long h = driver_hash(cc, driver_hash(text, 0));
+    free(text);
+    char *cache = driver_cache_dir();
+    char *dir = driver_sprintf("%s/onefile-boot/%016llx", cache, h);
+    char *boot = driver_sprintf("%s/boot", dir);
+    char *tmp = driver_sprintf("%s/boot.tmp", dir);
+    char *log = driver_sprintf("%s/build.log", dir);
+    free(cache);
+    int fd = -1, r = -1;
+    if (driver_mkdirs(dir) != 0)
+        diag_error("cannot create '%s': %s", dir, strerror(errno));
+    else if ((fd = driver_lock_dir(dir)) >= 0) {
+        char *argv[] = { (char *)cc, "-O2", "-s", "-Wall", "-o", tmp, src, NULL };
+        if (access(boot, X_OK) == 0)
+            r = 0;
+        else if (driver_run(argv, opt->verbose ? NULL : log) != 0)
+            diag_error("cannot compile the onefile start-up program (see %s)", log);
+        else if (rename(tmp, boot) != 0)
+            diag_error("cannot rename '%s': %s", tmp, strerror(errno));
+        else
+            r = 0;
+        close(fd);
+    }
+    free(src); free(dir); free(tmp); free(log);
+    if (r != 0) {
+        free(boot);
+        return NULL;
+    }
+    return boot;
+}
+
+/* ---- the payload ------------------------------------------------------------------ */
+
+typedef struct {
+    FILE *out;
+    uint64_t size;
+    unsigned long long hash;
+} Packer;
+
+static void put(Packer *p, const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    fwrite(data, 1, n, p->out);
+    /* FNV-1a, as driver_hash, over the bytes written */
+    for (size_t i = 0; i < n; i++) {
+        p->hash ^= b[i];
+        p->hash *= 1099511628211ULL;
+    }
+    p->size += n;
+}
+
+static void put_header(Packer *p, char kind, uint32_t mode, const char *rel, uint64_t size)
+{
+    uint32_t len = (uint32_t)strlen(rel);
+    put(p, &kind, 1);
+    put(p, &mode, 4);
+    put(p, &len, 4);
+    put(p, &size, 8);
+    put(p, rel, len);
+}
+
+static int put_file(Packer *p, const char *path, const char *rel, mode_t mode)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        diag_error("cannot read '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    fstat(fileno(in), &st);
+    put_header(p, 'F', mode & 07777, rel, (uint64_t)st.st_size);
+    char buf[1 << 16];
+    size_t n;
+    uint64_t done = 0;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
+        put(p, buf, n);
+        done += n;
+    }
+    int bad = ferror(in) || done != (uint64_t)st.st_size;
+    fclose(in);
+    if (bad) {
+        diag_error("cannot read '%s' (it changed while packing?)", path);
+        return -1;
+    }
+    return 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The directory dir (rel: its path in the dist, "" for the top), its
+ * entries sorted (the same dist always packs to the same bytes, so to the
+ * same hash), directories before what they hold. */
+static int put_tree(Packer *p, const char *dir, const char *rel)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        diag_error("cannot read '%s': %s", dir, strerror(errno));
+        return -1;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+            !strcmp(e->d_name, ".pyc2c-dist"))
+            continue;
+        names = realloc(names, (n + 1) * sizeof *names);
+        names[n++] = driver_strdup(e->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, compare_names);
+    int r = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *path = driver_sprintf("%s/%s", dir, names[i]);
+        char *sub = *rel ? driver_sprintf("%s/%s", rel, names[i]) : driver_strdup(names[i]);
+        struct stat st;
+        if (r != 0)
+            ;
+        else if (stat(path, &st) != 0) {
+            diag_error("cannot read '%s': %s", path, strerror(errno));
+            r = -1;
+        } else if (S_ISDIR(st.st_mode)) {
+            put_header(p, 'D', st.st_mode & 07777, sub, 0);
+            r = put_tree(p, path, sub);
+        } else if (S_ISREG(st.st_mode)) {
+            r = put_file(p, path, sub, st.st_mode);
+        }
+        free(path); free(sub); free(names[i]);
+    }
+    free(names);
+    return r;
+}
+
+/* Writes boot + payload + trailer to out_path (a file in the build dir). */
+static int pack(const char *boot, const char *dist, const char *exe_name,
+                const char *out_path)
+{
+    FILE *out = fopen(out_path, "wb");
+    if (!out) {
+        diag_error("cannot write '%s': %s", out_path, strerror(errno));
+        return -1;
+    }
+    /* the boot program as it is, then the payload, hashed as written */
+    int r = 0;
+    uint64_t boot_size = 0;
+    FILE *in = fopen(boot, "rb");
+    char buf[1 << 16];
+    size_t n;
+    while (in && (n = fread(buf, 1, sizeof buf, in)) > 0) {
+        fwrite(buf, 1, n, out);
+        boot_size += n;
+    }
+    if (!in || ferror(in)) {
+        diag_error("cannot read '%s': %s", boot, strerror(errno));
+        r = -1;
+    }
+    if (in)
+        fclose(in);
+    Packer p = { out, 0, 14695981039346656037ULL };
+    if (r == 0)
+        r = put_tree(&p, dist, "");
+    if (r == 0)
+        put(&p, "E", 1);
+    OnefileTrailer t;
+    memset(&t, 0, sizeof t);
+    char *exe = driver_sprintf("%s/%s", dist, exe_name);
+    struct stat st;
+    if (r == 0 && (strlen(exe_name) >= sizeof t.exe || stat(exe, &st) != 0)) {
+        diag_error("cannot pack '%s' into a onefile executable", exe);
+        r = -1;
+    }
+    free(exe);
+    if (r == 0) {
+        /* the key: the payload's hash and size, and the trailer's format */
+        snprintf(t.hash, sizeof t.hash, "%016llx-%llx", p.hash,
+                 (unsigned long long)p.size);
+        snprintf(t.exe, sizeof t.exe, "%s", exe_name);
+        t.exe_size = (uint64_t)st.st_size;
+        t.payload_offset = boot_size;
+        t.payload_size = p.size;
+        memcpy(t.magic, MAGIC, sizeof MAGIC);
+        fwrite(&t, sizeof t, 1, out);
+    }
+    bool write_failed = ferror(out) != 0;   /* a full disk, seen by any fwrite */
+    if ((fclose(out) != 0 || write_failed) && r == 0) {
+        diag_error("cannot write '%s': %s", out_path, strerror(errno));
+        r = -1;
+    }
+    if (r == 0)
+        chmod(out_path, 0755);
+    return r;
+}
+
+int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *dist,
+                        const char *exe_name, const char *artifact, const char *install)
+{
+    const char *cc = getenv("CC");
+    char *boot = boot_program(opt, home, cc && *cc ? cc : "gcc");
+    if (!boot)
+        return -1;
+    int r = pack(boot, dist, exe_name, artifact);
+    free(boot);
+    if (r == 0)
+        r = driver_copy_atomic(artifact, install);
+    return r;
+}
