@@ -148,7 +148,7 @@ exit_sigint(void)
     if (PyOS_setsig(SIGINT, SIG_DFL) == SIG_ERR)
         perror("signal");
     else
-        kill(getpid(), SIGINT);
+        raise(SIGINT);   /* this thread: at once, even when not the OS main thread (stack.c) */
     return SIGINT + 128;
 }
 
