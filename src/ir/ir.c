@@ -79,6 +79,7 @@ IrFunction *ir_function_new(IrModule *m, IrFunction *parent, const char *name,
     fn->is_module = parent == NULL;
     fn->parent = parent;
     fn->doc_cidx = -1;
+    fn->names_cidx = -1;
     fn->body = ir_node_new(m, IR_BLOCK, pos);
     m->funcs = ir_arena_grow(m->arena, m->funcs, &m->capfuncs, m->nfuncs + 1,
                              sizeof *m->funcs);

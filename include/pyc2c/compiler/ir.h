@@ -219,6 +219,9 @@ struct IrFunction {
     int cpython_stacksize;   /* co_stacksize CPython's compiler gives this
                                 code (0: unknown): the stub keeps it, so that
                                 frame and generator sizes are CPython's */
+    int names_cidx;          /* co_names CPython's compiler gives this code
+                                (a tuple constant; -1: unknown): the stub
+                                keeps it for inspect.getclosurevars & co */
 };
 
 typedef struct IrArena IrArena;
