@@ -166,6 +166,13 @@ P2C_Stack_SampledLow(int recursion_remaining)
            && (uintptr_t)&here < P2C_StackLimit;
 }
 
+/* Issues the warnings CPython's compiler gave about the module's file
+ * (warnings: tuple of (category name, message, line); code: the module's
+ * code object, for co_filename) under the running filters; a warning the
+ * filters make an error becomes the SyntaxError CPython raises.  0 or -1
+ * (runtime/compilewarn.c). */
+P2C_API int P2C_CompileWarnings(PyObject *warnings, PyObject *code);
+
 /* Links f as the frame of module code (a "<module>" code object) running with
  * globals as both globals and locals. */
 P2C_API int P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals);

@@ -39,6 +39,7 @@ IrModule *ir_module_new(const char *name, const char *filename)
     m->filename = ir_arena_strdup(arena, filename);
     m->consts = PyList_New(0);
     m->const_index = PyDict_New();
+    m->warnings_cidx = -1;
     if (!m->consts || !m->const_index) {
         Py_XDECREF(m->consts);
         Py_XDECREF(m->const_index);

@@ -233,6 +233,10 @@ typedef struct IrModule {
     PyObject *consts;        /* list: the constant table, index = cidx */
     PyObject *const_index;   /* dict: constant key -> index (deduplication) */
     IrFunction **funcs;      /* funcs[0] is the module body */
+    int warnings_cidx;       /* what CPython's compiler warned about the
+                                file (AstUnit.compile_warnings), a tuple
+                                constant issued at the start of the module
+                                body; -1: none */
     int nfuncs, capfuncs;
 } IrModule;
 
