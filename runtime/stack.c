@@ -83,14 +83,13 @@ P2C_Stack_Check(void)
  * kernel only backs the pages a recursion touches.  That thread is the one
  * that initializes Python, so it is Python's main thread for everything
  * (threading.main_thread(), signal handlers, KeyboardInterrupt).  The OS main
- * thread relays signals: it waits for every signal with sigwaitinfo, which
- * makes it the thread the kernel gives a process-directed signal (Ctrl-C,
- * kill) to first, as it gives it to the main thread of `python3`, and sends
- * it on to the Python main thread with pthread_kill, so that the signal
- * interrupts that thread's blocking system call (time.sleep, input) as it
- * would under CPython.  Known difference: a signal blocked in every Python
- * thread for sigwait() is relayed to the main thread and stays pending
- * there. */
+ * thread blocks every signal and waits, so a process-directed signal goes
+ * to a Python thread; a signal the Python main thread sends itself (kill,
+ * pidfd_send_signal) is delivered to it synchronously as under CPython.
+ * Known difference: with several Python threads, Ctrl-C may be delivered to
+ * another one, and then does not interrupt a blocking call of the main
+ * thread (a relay through sigwaitinfo was tried; it made self-sent signals
+ * asynchronous, which tests/programs/signal_after_call.py catches). */
 
 /* Big enough for 200,000 levels of ordinary compiled functions; smaller ones
  * are tried when the reservation fails (a ulimit -v, a 32-bit host). */
@@ -123,21 +122,6 @@ main_stack_is_big(size_t size)
            && (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= size);
 }
 
-/* The OS main thread's loop: every signal sent to the process goes on to
- * the Python main thread (all signals stay blocked here; sigwaitinfo
- * unblocks them while it waits). */
-static void
-relay_signals(pthread_t python_main)
-{
-    sigset_t all;
-    sigfillset(&all);
-    for (;;) {
-        int sig = sigwaitinfo(&all, NULL);
-        if (sig > 0)
-            pthread_kill(python_main, sig);
-    }
-}
-
 int
 P2C_Stack_RunBig(int (*fn)(void *), void *arg)
 {
@@ -158,8 +142,10 @@ P2C_Stack_RunBig(int (*fn)(void *), void *arg)
         if (r == 0)
             r = pthread_create(&thread, &attr, big_stack_start, &run);
         pthread_attr_destroy(&attr);
-        if (r == 0)
-            relay_signals(thread);   /* never returns: the thread exits the process */
+        if (r == 0) {
+            pthread_join(thread, NULL);   /* never returns: the thread exits the process */
+            return 0;
+        }
     }
     /* no thread could be made: run here, the stack guard still protects */
     pthread_sigmask(SIG_SETMASK, &run.mask, NULL);
