@@ -155,7 +155,13 @@ find_keyword(const Sig *s, PyObject *kw)
         if (param_name(s, j) == kw)
             return j;
     for (Py_ssize_t j = start; j < s->total; j++) {
-        int eq = PyObject_RichCompareBool(kw, param_name(s, j), Py_EQ);
+        /* str == str without PyObject_RichCompare's recursion level: at the
+         * recursion limit the call must fail as the callee's frame entry
+         * does, not "in comparison" */
+        PyObject *name = param_name(s, j);
+        int eq = PyUnicode_CheckExact(kw) && PyUnicode_CheckExact(name)
+                     ? _PyUnicode_EQ(kw, name)
+                     : PyObject_RichCompareBool(kw, name, Py_EQ);
         if (eq != 0)
             return eq > 0 ? j : -2;
     }

@@ -290,7 +290,10 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
     PyObject *result = NULL;
     /* the eval loop's entry: the same recursion accounting and message
      * (3.11's _Py_EnterRecursiveCallTstate, its common case inline) */
-    if (P2C_LIKELY(tstate->recursion_remaining > 0)) {
+    if (P2C_UNLIKELY(P2C_Stack_SampledLow(tstate->recursion_remaining))
+        && P2C_Stack_Check() < 0) {
+        goto entered_not;
+    } else if (P2C_LIKELY(tstate->recursion_remaining > 0)) {
         tstate->recursion_remaining--;
     } else if (Py_EnterRecursiveCall("") != 0) {
         goto entered_not;

@@ -16,6 +16,9 @@ P2C_API void P2C_NameErrorSetName(PyObject *name);
 /* Points P2C_EvalBreaker at the running interpreter's flag
  * (runtime/compat/ceval311.c). */
 P2C_API void P2C_PublishEvalBreaker(void);
+/* Runs fn(arg) on a thread with a big stack and exits the process with
+ * its status; fn(arg) here when no such thread can be made (stack.c). */
+P2C_API int P2C_Stack_RunBig(int (*fn)(void *), void *arg);
 /* PYC2C_FAIL_ALLOC: allocation failures injected while __main__ runs
  * (faults.c). */
 P2C_API void P2C_Faults_Start(void);

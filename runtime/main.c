@@ -148,13 +148,24 @@ exit_sigint(void)
     if (PyOS_setsig(SIGINT, SIG_DFL) == SIG_ERR)
         perror("signal");
     else
-        kill(getpid(), SIGINT);
+        raise(SIGINT);   /* this thread: at once, even when not the OS main thread (stack.c) */
     return SIGINT + 128;
 }
 
-int
-P2C_Main(int argc, char **argv, const P2C_MainInfo *info)
+typedef struct {
+    int argc;
+    char **argv;
+    const P2C_MainInfo *info;
+} MainArgs;
+
+/* The whole life of the interpreter; the exit status. */
+static int
+run_program(void *p)
 {
+    MainArgs *a = p;
+    int argc = a->argc;
+    char **argv = a->argv;
+    const P2C_MainInfo *info = a->info;
     int status = 0, keyboard_interrupt = 0;
 
     start_interpreter(argc, argv, info);
@@ -173,4 +184,13 @@ P2C_Main(int argc, char **argv, const P2C_MainInfo *info)
     if (keyboard_interrupt)
         status = exit_sigint();
     return status;
+}
+
+/* On a thread with a big stack: deep recursion of compiled code needs C
+ * stack where CPython's needs none (stack.c). */
+int
+P2C_Main(int argc, char **argv, const P2C_MainInfo *info)
+{
+    MainArgs a = {argc, argv, info};
+    return P2C_Stack_RunBig(run_program, &a);
 }

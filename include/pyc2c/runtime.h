@@ -149,6 +149,30 @@ P2C_API int P2C_SetupAnnotations(PyObject *locals);
  * RecursionError (slots then released). */
 P2C_API int P2C_Frame_PushFunction(P2C_Frame *f, PyObject *func, int nslots);
 
+/* The C stack guard (runtime/stack.c): compiled calls nest C calls, so a
+ * deep recursion raises RecursionError before the thread's C stack runs out.
+ * P2C_StackLimit: the lowest address calls may start at on this thread
+ * (UINTPTR_MAX until computed).  P2C_Stack_Check: 0, or -1 with
+ * RecursionError when the stack is below the limit.  The fast push compares
+ * at every P2C_STACK_SAMPLE-th recursion level only (a power of two). */
+#define P2C_STACK_SAMPLE 16
+extern P2C_API __thread uintptr_t P2C_StackLimit;
+P2C_API int P2C_Stack_Check(void);
+static inline int
+P2C_Stack_SampledLow(int recursion_remaining)
+{
+    char here;
+    return (recursion_remaining & (P2C_STACK_SAMPLE - 1)) == 0
+           && (uintptr_t)&here < P2C_StackLimit;
+}
+
+/* Issues the warnings CPython's compiler gave about the module's file
+ * (warnings: tuple of (category name, message, line); code: the module's
+ * code object, for co_filename) under the running filters; a warning the
+ * filters make an error becomes the SyntaxError CPython raises.  0 or -1
+ * (runtime/compilewarn.c). */
+P2C_API int P2C_CompileWarnings(PyObject *warnings, PyObject *code);
+
 /* Links f as the frame of module code (a "<module>" code object) running with
  * globals as both globals and locals. */
 P2C_API int P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals);

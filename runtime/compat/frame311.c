@@ -65,7 +65,7 @@ P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *loc
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
     /* The same recursion accounting (and message) as a Python-to-Python call
      * in 3.11's eval loop. */
-    if (check_code(code, nslots) < 0 || Py_EnterRecursiveCall("")) {
+    if (check_code(code, nslots) < 0 || P2C_Stack_Check() < 0 || Py_EnterRecursiveCall("")) {
         clear_slots(f->localsplus, nslots);
         return -1;
     }
@@ -111,7 +111,7 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
     PyObject *func = PyFunction_New(code, globals);
     if (func == NULL)
         return -1;
-    if (Py_EnterRecursiveCall("")) {
+    if (P2C_Stack_Check() < 0 || Py_EnterRecursiveCall("")) {
         Py_DECREF(func);
         return -1;
     }

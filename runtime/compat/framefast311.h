@@ -8,8 +8,8 @@
 
 /* P2C_Frame_PushFunction (runtime.h) inlined for the common case: func's
  * code is the stub the generated function was made with (nslots slots, its
- * RESUME at unit `first`), the recursion limit is not reached and no trace
- * or profile hook is set; the out-of-line push handles (and reports)
+ * RESUME at unit `first`), the recursion limit is not reached, no trace
+ * or profile hook is set and the C stack is not low (sampled); the out-of-line push handles (and reports)
  * everything else.  The recursion accounting is Py_EnterRecursiveCall's. */
 static inline int
 P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
@@ -17,7 +17,8 @@ P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
     PyThreadState *tstate = P2C_ThreadState();
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
     if (P2C_UNLIKELY(code->co_nlocalsplus != nslots || code->_co_firsttraceable != first
-                     || tstate->recursion_remaining <= 0 || tstate->cframe->use_tracing))
+                     || tstate->recursion_remaining <= 0 || tstate->cframe->use_tracing
+                     || P2C_Stack_SampledLow(tstate->recursion_remaining)))
         return P2C_Frame_PushFunction(f, func, nslots);
     tstate->recursion_remaining--;
     p2c_frame_init_specials(f, tstate, Py_NewRef(func), NULL, nslots);

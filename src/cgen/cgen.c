@@ -119,6 +119,12 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
             emit_line(e, "if (P2C_Module_SetSourceFile(module, p2c_c, %d) < 0)", nconsts);
             emit_line(e, "    return -1;");
         }
+        /* before anything runs, as CPython warns while compiling */
+        if (cg->m->warnings_cidx >= 0) {
+            emit_line(e, "if (P2C_CompileWarnings(p2c_c[%d], p2c_c[%d]) < 0)",
+                      cg->m->warnings_cidx, cg->code_base);
+            emit_line(e, "    return -1;");
+        }
         emit_line(e, "if (P2C_Frame_PushModule(f, p2c_c[%d], PyModule_GetDict(module)) < 0)",
                   cg->code_base);
         emit_line(e, "    return -1;");

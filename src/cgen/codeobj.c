@@ -254,6 +254,16 @@ static int count_locals(const IrFunction *fn)
     return n;
 }
 
+/* new: co_names, the global and attribute names the body refers to, as
+ * CPython's compiler listed them (lower/stacksizes.c); empty if unknown.
+ * Nothing reads them to run the stub; inspect.getclosurevars and tools that
+ * find the globals a function uses do. */
+static PyObject *names(const IrModule *m, const IrFunction *fn)
+{
+    PyObject *t = fn->names_cidx >= 0 ? ir_const_get(m, fn->names_cidx) : NULL;
+    return t && PyTuple_CheckExact(t) ? Py_NewRef(t) : PyTuple_New(0);
+}
+
 /* new: the keyword arguments of code.replace() describing fn's stub.  The
  * || chain stops at the first failure, before building any later value. */
 static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
@@ -273,7 +283,7 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
         set_int(kw, "co_firstlineno", firstlineno) < 0 ||
         set_obj(kw, "co_code", stub_bytecode(fn, nsites)) < 0 ||
         set_obj(kw, "co_consts", PyTuple_Pack(1, doc)) < 0 ||
-        set_obj(kw, "co_names", PyTuple_New(0)) < 0 ||
+        set_obj(kw, "co_names", names(m, fn)) < 0 ||
         set_obj(kw, "co_varnames", varnames(m, fn)) < 0 ||
         set_obj(kw, "co_cellvars", cellvars(m, fn)) < 0 ||
         set_obj(kw, "co_freevars", slot_names(m, fn, IR_VAR_FREE)) < 0 ||

@@ -29,6 +29,7 @@ static struct {
     PyObject *stop_file;      /* the hook is armed for code of this file */
     PyObject *stopped;        /* the exception the hook raises */
     PyObject *code;           /* the code object the hook stopped (new) */
+    PyObject *warnings;       /* what the compilation warned (front_warnings_end) */
 } front;
 
 unsigned front_python_version(void)
@@ -219,8 +220,11 @@ static int check_like_python(const char *display_path, const char *abs_path)
     PyCompilerFlags cf = {0, PY_MINOR_VERSION};
     PyObject *r = NULL;
     front.stop_file = PyUnicode_DecodeFSDefault(abs_path);
-    if (globals && front.stop_file)
+    if (globals && front.stop_file) {
+        PyObject *recording = front_warnings_begin();
         r = PyRun_FileExFlags(fp, abs_path, Py_file_input, globals, globals, 0, &cf);
+        Py_XSETREF(front.warnings, front_warnings_end(recording, front.stop_file));
+    }
     Py_CLEAR(front.stop_file);
     fclose(fp);
     Py_XDECREF(globals);
@@ -350,6 +354,7 @@ AstUnit *front_parse_file(const char *display_path, const char *abs_path)
         return NULL;
     if (check_like_python(display_path, abs_path) < 0) {
         Py_CLEAR(front.code);
+        Py_CLEAR(front.warnings);
         Py_DECREF(raw);
         return NULL;
     }
@@ -364,6 +369,9 @@ AstUnit *front_parse_file(const char *display_path, const char *abs_path)
     if (u && front.code && PyList_Append(u->keepalive, front.code) == 0)
         u->code = front.code;   /* the keepalive list holds it */
     Py_CLEAR(front.code);
+    if (u && front.warnings && PyList_Append(u->keepalive, front.warnings) == 0)
+        u->compile_warnings = front.warnings;   /* the keepalive list holds it */
+    Py_CLEAR(front.warnings);
     if (!u) {
         exit_if_out_of_memory("reading the AST of", display_path);
         diag_progress_clear();

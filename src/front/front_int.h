@@ -4,6 +4,7 @@
  *   convert.c  CPython's AST objects into the C structs of ast.h
  *   symtab.c   the symtable module's scopes into AstScope, attached to nodes
  *   kinds.c    ast_kind_info[], generated from ast_kinds.def
+ *   warnings.c the warnings CPython's compiler gives about the file
  */
 #ifndef PYC2C_SRC_FRONT_INT_H
 #define PYC2C_SRC_FRONT_INT_H
@@ -34,4 +35,11 @@ AstNode *front_convert(AstArena *a, PyObject *tree);
  * a Python error set. */
 int front_symtab(AstUnit *u, PyObject *source, PyObject *filename);
 
+/* warnings.c: records every warning from front_warnings_begin() on (new
+ * state, NULL when recording is impossible) until front_warnings_end(),
+ * which issues them again under the filters and returns the tuple of
+ * (category name, message, line) of those about filename (new, or NULL).
+ * Keeps a pending exception. */
+PyObject *front_warnings_begin(void);
+PyObject *front_warnings_end(PyObject *state, PyObject *filename);
 #endif

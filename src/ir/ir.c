@@ -39,6 +39,7 @@ IrModule *ir_module_new(const char *name, const char *filename)
     m->filename = ir_arena_strdup(arena, filename);
     m->consts = PyList_New(0);
     m->const_index = PyDict_New();
+    m->warnings_cidx = -1;
     if (!m->consts || !m->const_index) {
         Py_XDECREF(m->consts);
         Py_XDECREF(m->const_index);
@@ -79,6 +80,7 @@ IrFunction *ir_function_new(IrModule *m, IrFunction *parent, const char *name,
     fn->is_module = parent == NULL;
     fn->parent = parent;
     fn->doc_cidx = -1;
+    fn->names_cidx = -1;
     fn->body = ir_node_new(m, IR_BLOCK, pos);
     m->funcs = ir_arena_grow(m->arena, m->funcs, &m->capfuncs, m->nfuncs + 1,
                              sizeof *m->funcs);

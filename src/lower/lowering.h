@@ -216,8 +216,8 @@ void lower_setup_annotations(Lower *L, const AstSeq *body);
 
 /* ---- stacksizes.c -------------------------------------------------------- */
 
-/* Sets each function's cpython_stacksize from CPython's own code object of
- * the module (AstUnit.code; NULL: none known). */
+/* Sets each function's cpython_stacksize and names_cidx (co_names) from
+ * CPython's own code object of the module (AstUnit.code; NULL: none known). */
 void lower_stack_sizes(IrModule *m, PyObject *module_code);
 
 /* ---- refuse.c ----------------------------------------------------------- */

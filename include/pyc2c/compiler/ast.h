@@ -142,6 +142,9 @@ typedef struct {
     PyObject *code;            /* CPython's own code object of the module
                                   (borrowed from keepalive), for what only its
                                   compiler knows: each code's co_stacksize */
+    PyObject *compile_warnings;  /* tuple of (category name, message, line):
+                                  what CPython warned while compiling the
+                                  file, or NULL (borrowed from keepalive) */
 } AstUnit;
 
 #endif

@@ -227,6 +227,9 @@ struct IrFunction {
     int cpython_stacksize;   /* co_stacksize CPython's compiler gives this
                                 code (0: unknown): the stub keeps it, so that
                                 frame and generator sizes are CPython's */
+    int names_cidx;          /* co_names CPython's compiler gives this code
+                                (a tuple constant; -1: unknown): the stub
+                                keeps it for inspect.getclosurevars & co */
 };
 
 typedef struct IrArena IrArena;
@@ -238,6 +241,10 @@ typedef struct IrModule {
     PyObject *consts;        /* list: the constant table, index = cidx */
     PyObject *const_index;   /* dict: constant key -> index (deduplication) */
     IrFunction **funcs;      /* funcs[0] is the module body */
+    int warnings_cidx;       /* what CPython's compiler warned about the
+                                file (AstUnit.compile_warnings), a tuple
+                                constant issued at the start of the module
+                                body; -1: none */
     int nfuncs, capfuncs;
 } IrModule;
 
