@@ -293,7 +293,8 @@ static int translate_scan(Job *j, const char *input, const char *modname,
         goto out_module;
     }
     CgenOptions co = { j->opt.module || exec_name ? CGEN_EXTENSION : CGEN_EXECUTABLE,
-                       j->target.executable, j->opt.opt_level, exec_name };
+                       j->target.executable, j->opt.opt_level, exec_name,
+                       j->opt.debuggable };
     FILE *out = open_memstream(text, len);
     r = cgen_module(m, &co, out);
     if (fclose(out) != 0 && r == 0) {
