@@ -13,6 +13,9 @@
  *              value) or is left by an exception (TRACE_FUNCTION_UNWIND, None)
  *   exception  an exception leaves an instruction (call_exc_trace at the
  *              `error` label; settrace only)
+ *   line       before the first instruction of a line, or after a backward
+ *              jump (maybe_call_line_trace); compiled code compiled with
+ *              --debuggable: before each statement (P2C_Trace_Line)
  *   c_call, c_return, c_exception   around a CALL of a builtin function or
  *              method descriptor (trace_call_function, do_call_core; setprofile
  *              only)
