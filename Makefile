@@ -54,7 +54,8 @@ RUNTIME_LIB_FILE := $(B)/runtime-lib.txt
 
 DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
         libpython3.11-testsuite python3-setuptools \
-        python3-pip python3-wheel python3-build python3-pytest python3-venv unzip
+        python3-pip python3-wheel python3-build python3-pytest python3-venv unzip \
+        python3-coverage
 
 # The interpreter that builds wheels with pyc2c's setuptools plugin and
 # PEP 517 backend (python/pyc2c): Debian's, which has pip, build and wheel.

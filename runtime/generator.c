@@ -408,10 +408,36 @@ P2C_YieldFromIter(PyObject *iterable)
     return PyObject_GetIter(iterable);
 }
 
+/* SEND while a trace hook is set (3.11): the delegate is stepped with
+ * tp_iternext (None sent to an iterator) or its send() method instead of
+ * PyIter_Send, and a StopIteration it ends with gets the exception event
+ * before its value is taken (a generator returning None raises none through
+ * tp_iternext, so that end has no event). */
+static PySendResult
+send_traced(PyObject *recv, PyObject *sent, PyObject **result)
+{
+    static PyObject *send_name;
+    if (sent == Py_None && PyIter_Check(recv)) {
+        *result = Py_TYPE(recv)->tp_iternext(recv);
+    } else {
+        if (send_name == NULL && (send_name = PyUnicode_InternFromString("send")) == NULL)
+            return PYGEN_ERROR;
+        *result = PyObject_CallMethodOneArg(recv, send_name, sent);
+    }
+    if (*result != NULL)
+        return PYGEN_NEXT;
+    if (PyErr_ExceptionMatches(PyExc_StopIteration))
+        P2C_Trace_StopIteration();
+    return _PyGen_FetchStopIterationValue(result) == 0 ? PYGEN_RETURN : PYGEN_ERROR;
+}
+
 int
 P2C_Generator_Delegate(P2C_Frame *f, PyObject *sent, PyObject **result)
 {
-    PySendResult st = PyIter_Send(P2C_GEN_DELEGATE(f), sent, result);
+    PyObject *recv = P2C_GEN_DELEGATE(f);
+    PySendResult st = P2C_UNLIKELY(P2C_ThreadState()->c_tracefunc != NULL)
+                          ? send_traced(recv, sent, result)
+                          : PyIter_Send(recv, sent, result);
     if (st == PYGEN_NEXT)
         return 1;
     Py_CLEAR(P2C_GEN_DELEGATE(f));

@@ -135,6 +135,10 @@ P2C_API int P2C_Module_SetLoader(PyObject *module);
 /* NameError "name 'x' is not defined" with .name set (names.c). */
 P2C_API void P2C_RaiseNameError(PyObject *name);
 
+/* Replaces frame.f_lineno's setter by one that refuses a jump in a compiled
+ * frame (trace311.c); once per interpreter, by the shared runtime. */
+P2C_API int P2C_Trace_ReplaceSetLineno(void);
+
 /* ---- tracing and profiling (runtime/compat/trace311.c) -------------------- *
  * Called only while P2C_Tracing() (or the thread state's use_tracing): */
 /* P2C_Frame_PushFunction with locals (borrowed, may be NULL) as f_locals

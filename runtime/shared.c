@@ -69,7 +69,8 @@ origin_name(PyObject *module)
 static int
 publish(PyObject *dict, PyObject *module)
 {
-    if (P2C_Function_ReadyType() < 0 || P2C_Generator_ReadyType() < 0)
+    if (P2C_Function_ReadyType() < 0 || P2C_Generator_ReadyType() < 0 ||
+        P2C_Trace_ReplaceSetLineno() < 0)
         return -1;
     published.abi = P2C_RUNTIME_ABI;
     published.size = sizeof published;

@@ -354,6 +354,22 @@ static inline int P2C_Tracing(void)
     return P2C_ThreadState()->cframe->use_tracing;
 }
 
+/* Line events of --debuggable code (src/cgen/lines.c): P2C_LINE(f, K)
+ * before each statement, site K at its position.  While a hook is
+ * installed, P2C_Trace_Line makes K the frame's site and calls the trace
+ * hook with a `line` event when K's line differs from the line of the site
+ * the frame was at (and an `opcode` event when frame.f_trace_opcodes is
+ * set), as 3.11's maybe_call_line_trace; 0, or -1 when the hook raised.
+ * P2C_LINE_BACK_EDGE(f) at a loop's back edge makes the next statement's
+ * line event fire even on the same line, as a backward jump does. */
+P2C_API int P2C_Trace_Line(P2C_Frame *f, int site);
+#define P2C_LINE(f, site) (P2C_UNLIKELY(P2C_Tracing()) ? P2C_Trace_Line((f), (site)) : 0)
+#define P2C_LINE_BACK_EDGE(f)                                               \
+    do {                                                                    \
+        if (P2C_UNLIKELY(P2C_Tracing()))                                    \
+            P2C_Frame_SetSiteBeforeFirst(f);                                \
+    } while (0)
+
 /* P2C_Call while tracing: a builtin callee (a builtin function, or a method
  * descriptor called with its object first) gets the profile hook's c_call
  * and c_return / c_exception events around it, as 3.11's

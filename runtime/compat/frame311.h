@@ -32,6 +32,13 @@ static inline void P2C_Frame_SetSite(P2C_Frame *f, int k)
     f->prev_instr = _PyCode_CODE(f->f_code) + k;
 }
 
+/* The site a frame has before its first operation (the stub's RESUME, as
+ * after the call event): the next line event fires whatever its line. */
+static inline void P2C_Frame_SetSiteBeforeFirst(P2C_Frame *f)
+{
+    f->prev_instr = _PyCode_CODE(f->f_code) + f->f_code->_co_firsttraceable;
+}
+
 /* The site (code unit index) f runs: the inverse of P2C_Frame_SetSite. */
 static inline int P2C_Frame_GetSite(P2C_Frame *f)
 {

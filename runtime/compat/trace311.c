@@ -13,6 +13,9 @@
  *              value) or is left by an exception (TRACE_FUNCTION_UNWIND, None)
  *   exception  an exception leaves an instruction (call_exc_trace at the
  *              `error` label; settrace only)
+ *   line       before the first instruction of a line, or after a backward
+ *              jump (maybe_call_line_trace); compiled code compiled with
+ *              --debuggable: before each statement (P2C_Trace_Line)
  *   c_call, c_return, c_exception   around a CALL of a builtin function or
  *              method descriptor (trace_call_function, do_call_core; setprofile
  *              only)
@@ -25,6 +28,7 @@
  * nothing here runs while no hook is installed.
  */
 #include "../internal.h"
+#include <opcode.h>          /* the stub's opcodes (is_stub_code) */
 
 #if defined(P2C_TRACING_311)
 
@@ -157,6 +161,107 @@ P2C_Trace_StopIteration(void)
     P2C_Frame *f = P2C_Frame_Current(ts);
     if (ts->c_tracefunc != NULL && f != NULL)
         exception_event(ts, f);
+}
+
+/* ---- line events (--debuggable code, src/cgen/lines.c) ------------------- */
+
+/* The line of site k of f's stub code, -1 for a site before the first
+ * operation (the prefix units and the RESUME): maybe_call_line_trace's
+ * "instr_prev <= _co_firsttraceable". */
+static int
+line_of_site(PyCodeObject *code, int k)
+{
+    if (k <= code->_co_firsttraceable)
+        return -1;
+    return PyCode_Addr2Line(code, k * (int)sizeof(_Py_CODEUNIT));
+}
+
+int
+P2C_Trace_Line(P2C_Frame *f, int site)
+{
+    PyThreadState *ts = PyThreadState_GET();
+    PyCodeObject *code = f->f_code;
+    int lastline = line_of_site(code, P2C_Frame_GetSite(f));
+    P2C_Frame_SetSite(f, site);
+    if (ts->c_tracefunc == NULL || ts->tracing)
+        return 0;   /* only a profile hook: no line events */
+    int line = line_of_site(code, site);
+    PyFrameObject *fo = PyEval_GetFrame();   /* borrowed; f's own object */
+    if (fo == NULL)
+        return PyErr_Occurred() ? -1 : (PyErr_NoMemory(), -1);
+    int result = 0;
+    if (line != -1 && line != lastline && fo->f_trace_lines)
+        result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_LINE, Py_None);
+    /* One opcode event a statement: compiled code has no instructions. */
+    if (result == 0 && fo->f_trace_opcodes)
+        result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_OPCODE, Py_None);
+    return result;
+}
+
+/* ---- frame.f_lineno = N (a debugger's jump) ------------------------------- *
+ * CPython allows it from a trace hook at a line event and moves the frame's
+ * next instruction.  A compiled frame's next operation is a place in C code,
+ * which the stub's units do not steer: the jump would only change the line
+ * the frame reports.  So where CPython would go on to jump, a compiled frame
+ * refuses with a ValueError of its own; every earlier refusal stays
+ * CPython's (the setter is replaced, once, by one that checks this first). */
+
+static setter original_set_lineno;
+
+/* Whether code is a compiled function's stub (src/cgen/codeobj.c): its
+ * last four units are LOAD_ASSERTION_ERROR, RAISE_VARARGS 1, NOP, NOP,
+ * which no code CPython compiles ends with.  The stub never runs, so its
+ * units are never quickened. */
+static int
+is_stub_code(PyCodeObject *code)
+{
+    Py_ssize_t n = Py_SIZE(code);
+    _Py_CODEUNIT *u = _PyCode_CODE(code);
+    return n >= 4 && _Py_OPCODE(u[n - 4]) == LOAD_ASSERTION_ERROR &&
+           _Py_OPCODE(u[n - 3]) == RAISE_VARARGS && _Py_OPARG(u[n - 3]) == 1 &&
+           _Py_OPCODE(u[n - 2]) == NOP && _Py_OPCODE(u[n - 1]) == NOP;
+}
+
+static int
+frame_set_lineno(PyObject *self, PyObject *value, void *closure)
+{
+    PyFrameObject *fo = (PyFrameObject *)self;
+    if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
+        PyThreadState_GET()->tracing_what == PyTrace_LINE &&
+        is_stub_code(fo->f_frame->f_code)) {
+        PyErr_SetString(PyExc_ValueError,
+                        "can't jump in compiled code (pyc2c): its lines cannot be "
+                        "skipped or repeated");
+        return -1;
+    }
+    return original_set_lineno(self, value, closure);
+}
+
+static PyGetSetDef frame_lineno_def = {"f_lineno", NULL, frame_set_lineno, NULL, NULL};
+
+int
+P2C_Trace_ReplaceSetLineno(void)
+{
+    PyObject *old = PyDict_GetItemString(PyFrame_Type.tp_dict, "f_lineno");   /* borrowed */
+    if (old == NULL || !Py_IS_TYPE(old, &PyGetSetDescr_Type)) {
+        PyErr_SetString(PyExc_SystemError, "pyc2c: frame.f_lineno is not a getset");
+        return -1;
+    }
+    PyGetSetDef *old_def = ((PyGetSetDescrObject *)old)->d_getset;
+    if (old_def->set == frame_set_lineno)
+        return 0;
+    original_set_lineno = old_def->set;
+    frame_lineno_def.get = old_def->get;
+    frame_lineno_def.doc = old_def->doc;
+    frame_lineno_def.closure = old_def->closure;
+    PyObject *descr = PyDescr_NewGetSet(&PyFrame_Type, &frame_lineno_def);
+    if (descr == NULL)
+        return -1;
+    int err = PyDict_SetItemString(PyFrame_Type.tp_dict, "f_lineno", descr);
+    Py_DECREF(descr);
+    if (err == 0)
+        PyType_Modified(&PyFrame_Type);
+    return err;
 }
 
 /* ---- calls of builtins (C_TRACE) ---------------------------------------- */

@@ -11,6 +11,7 @@
  *   classes.c  class bodies: names in the namespace, BUILD_CLASS
  *   generators.c  yield, yield from, generator functions' body and entry
  *   chunks.c   the statements of a large function split into chunk functions
+ *   lines.c    --debuggable: the per-line hook for sys.settrace line events
  *
  * Reference counting (docs/architecture.md, "Reference counts in generated
  * C"): every owned reference lives in a C slot that is NULL or owned at every
@@ -254,6 +255,12 @@ CVal cg_numeric(Cg *cg, IrNode *n);
 
 /* stmt.c */
 void cg_stmt(Cg *cg, IrNode *n);
+
+/* lines.c: with --debuggable, the line event before statement n (or except
+ * clause n), and the back edge of a loop; nothing otherwise. */
+void cg_line_hook(Cg *cg, const IrNode *n);
+void cg_loop_top_hook(Cg *cg, const IrNode *loop);
+void cg_back_edge_hook(Cg *cg);
 
 /* try.c: exceptions (docs/architecture.md, "Handlers") */
 /* Where a failing operation jumps: the innermost handler's entry (which adds

@@ -164,12 +164,14 @@ static void back_edge(Cg *cg, IrNode *loop_node)
     if (loop_node && loop_node->op == IR_LOOP_WHILE)
         cg_site(cg, loop_node->pos);
     cg_check_neg(cg, "P2C_CheckEvalBreaker()");
+    cg_back_edge_hook(cg);
 }
 
 static void loop(Cg *cg, IrNode *n)
 {
     CgLoop lp = {.id = cg_label_new(cg), .outer = cg->loop};
     cg_label(cg, "L%d_top", lp.id);
+    cg_loop_top_hook(cg, n);
     cg->loop = &lp;
     block(cg, n->kids[0]);
     cg->loop = lp.outer;
@@ -255,6 +257,7 @@ void cg_stmt(Cg *cg, IrNode *n)
     static const int set_item[] = {1, 2, 0};   /* obj, key, value */
     static const int del_item[] = {0, 1};
     static const int import_star[] = {-1, 0};  /* the frame, the module */
+    cg_line_hook(cg, n);
     switch (n->kind) {
     case IR_BLOCK:
         block(cg, n);

@@ -250,6 +250,7 @@ static bool handler(Cg *cg, TryLabels *lab, IrNode *h)
     CgTry t = {.kind = IN_HANDLER, .lab = lab, .value = -1, .loop = cg->loop,
                .outer = cg->tries};
     cg->tries = &t;
+    cg_line_hook(cg, h);
     int next = -1;
     if (h->nkids > 1) {   /* CHECK_EXC_MATCH at the clause's span */
         CVal type = cg_expr(cg, h->kids[1], true);

@@ -51,6 +51,7 @@ typedef struct {
     bool verbose;             /* --verbose: show the scons commands */
     int opt_level;            /* -O0 (generic operations only) or -O2 (the
                                  default: caches and fast paths) */
+    bool debuggable;          /* --debuggable: line events (pdb, coverage) */
     bool write_through_symlink; /* --write-through-symlink: an output that
                                    is a symlink replaces the file it names */
     bool follow_imports;      /* --follow-imports (implied by --standalone) */

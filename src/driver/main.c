@@ -327,7 +327,8 @@ static int translate_scan(Job *j, const char *input, const char *modname,
         goto out_module;
     }
     CgenOptions co = { j->opt.module || exec_name ? CGEN_EXTENSION : CGEN_EXECUTABLE,
-                       j->target.executable, j->opt.opt_level, exec_name };
+                       j->target.executable, j->opt.opt_level, exec_name,
+                       j->opt.debuggable };
     double t4 = driver_now();
     FILE *out = open_memstream(text, len);
     r = cgen_module(m, &co, out);

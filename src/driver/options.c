@@ -57,6 +57,8 @@ static const char usage_text[] =
     "  -O0               generic operations only: no attribute caches or other\n"
     "                    fast paths (to compare with, or to bisect a problem)\n"
     "  -O2               caches and fast paths (the default)\n"
+    "  --debuggable      emit sys.settrace line events, so that pdb, coverage.py\n"
+    "                    and line profilers see the lines of compiled code\n"
     "  --verbose         show the C compiler commands\n"
     "  --version         print the version and exit\n"
     "  --help            print this help and exit\n"
@@ -172,6 +174,7 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
     if (is_option(a, "--include-module") || is_option(a, "--include-package") ||
         is_option(a, "--nofollow-import-to") || is_option(a, "--include-data-files"))
         return parse_list_option(argc, argv, i, opt);
+    if (!strcmp(a, "--debuggable")) { opt->debuggable = true; return 0; }
     if (!strcmp(a, "-O0")) { opt->opt_level = 0; return 0; }
     if (!strcmp(a, "-O2")) { opt->opt_level = 2; return 0; }
 

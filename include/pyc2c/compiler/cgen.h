@@ -22,6 +22,8 @@ typedef struct {
                                  (docs/usage.md, "Packages"): no PyInit_;
                                  the module's exec function is exported to
                                  the package's table under this C name */
+    bool debuggable;          /* --debuggable: line events for sys.settrace
+                                 (lines.c, docs/runtime.md) */
 } CgenOptions;
 
 /* Writes the C translation of m to out.  0, or -1 after a diagnostic. */

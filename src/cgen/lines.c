@@ -1,0 +1,81 @@
+/* lines.c — the per-line hook of --debuggable code: sys.settrace's `line`
+ * events (docs/runtime.md, "Line events").
+ *
+ * CPython 3.11 calls the trace hook with a `line` event before the first
+ * instruction of a line, when the previous instruction of the frame was on
+ * another line or after a backward jump (maybe_call_line_trace).  Compiled
+ * code has no instructions; its statements are the nearest thing.  So, with
+ * --debuggable, each statement (and each `except` clause, whose match is an
+ * instruction of its own line) starts with
+ *
+ *     if (P2C_LINE(f, K) < 0) goto error;
+ *
+ * where site K has the statement's position: when a trace hook is
+ * installed, P2C_Trace_Line records site K in the frame (so f_lineno is the
+ * statement's line) and emits the event if the line differs from the line
+ * of the site the frame was at.  A loop's back edge emits
+ * P2C_LINE_BACK_EDGE(f), which makes the next statement's event fire even on
+ * the same line, as a backward jump does.  Without a hook each costs one
+ * predicted branch on the thread's use_tracing; without --debuggable
+ * nothing is emitted at all.
+ */
+#include "cgen_int.h"
+
+/* Whether n runs code of its line: not a container (its kids get the hooks;
+ * a `while` loop's is cg_loop_top_hook), not the release of a temporary
+ * (a `for` loop's iterator after its else block: CPython's FOR_ITER drops
+ * it on exhaustion, at no line of its own). */
+static bool has_own_line(const IrNode *n)
+{
+    switch (n->kind) {
+    case IR_BLOCK:
+    case IR_LOOP:
+        return false;
+    case IR_DEL:
+        return n->var->kind != IR_VAR_TEMP && n->pos.line > 0;
+    default:
+        return n->pos.line > 0;
+    }
+}
+
+/* The site of n's line.  Not the stub's RESUME (or a unit before it), which
+ * a lambda's body shares the position of: a site there means "before the
+ * first line" to P2C_Trace_Line. */
+static int line_site(Cg *cg, const IrNode *n)
+{
+    int k = cg_site_index(cg, n->pos);
+    if (k <= cgen_prefix(cg->fn, NULL, NULL, 0))
+        k = cg_site_new(cg, n->pos);
+    return k;
+}
+
+/* if (P2C_LINE(f, K) < 0) goto error; for n's line */
+static void emit_hook(Cg *cg, const IrNode *n)
+{
+    emit_line(cg->out, "if (P2C_LINE(f, %d) < 0) goto %s;", line_site(cg, n),
+              cg_error_label(cg));
+    cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
+}
+
+void cg_line_hook(Cg *cg, const IrNode *n)
+{
+    if (cg->opt->debuggable && has_own_line(n))
+        emit_hook(cg, n);
+}
+
+/* `while True:` keeps a line of its own at the loop's top, where its
+ * backward jump lands (3.11 leaves a NOP there); `while cond:` has its test
+ * there, whose statement has the same line. */
+void cg_loop_top_hook(Cg *cg, const IrNode *loop)
+{
+    if (cg->opt->debuggable && loop->op == IR_LOOP_WHILE && loop->pos.line > 0)
+        emit_hook(cg, loop);
+}
+
+void cg_back_edge_hook(Cg *cg)
+{
+    if (!cg->opt->debuggable)
+        return;
+    emit_line(cg->out, "P2C_LINE_BACK_EDGE(f);");
+    cg->cur_site = -1;
+}
