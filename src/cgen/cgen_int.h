@@ -11,6 +11,7 @@
  *   classes.c  class bodies: names in the namespace, BUILD_CLASS
  *   generators.c  yield, yield from, generator functions' body and entry
  *   chunks.c   the statements of a large function split into chunk functions
+ *   cfiles.c   a heavy module as several C files
  *
  * Reference counting (docs/architecture.md, "Reference counts in generated
  * C"): every owned reference lives in a C slot that is NULL or owned at every
@@ -123,6 +124,13 @@ typedef struct {
     /* chunks.c: the chunk functions written so far, and their count */
     Emitter chunks;
     int nchunks;
+    /* cfiles.c: with several C files per module, each chunk's start in
+     * `chunks` and its weight (IR nodes), and the suffix that makes the
+     * module's shared symbols unique in a binary; split_tag is NULL for
+     * one C file (then every file-level symbol is static) */
+    size_t *chunk_starts;
+    long *chunk_weights;
+    const char *split_tag;
 } Cg;
 
 /* func.c */
@@ -279,6 +287,24 @@ void cg_chunks_release_temps(Emitter *e, const Cg *cg);
 enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
 /* Written before a very large function's definition: a lighter -O level. */
 void cg_large_function_attribute(Emitter *e);
+
+/* cgen.c: the pieces of the file, for cfiles.c */
+void cg_write_header(Emitter *e, const IrModule *m);
+void cg_write_tables(Emitter *e, const Cg *cg, PyObject *blob, int nconsts);
+void cg_signature(Emitter *e, const Cg *cg, bool prototype);
+void cg_write_function(Emitter *e, const Cg *cg, const Emitter *body, int nconsts);
+int cg_write_entry(Emitter *e, const IrModule *m, const CgenOptions *opt);
+
+/* cfiles.c: several C files per module (docs/compile-scaling.md) */
+/* Whether m is heavy enough for several C files. */
+bool cg_split_wanted(IrModule *m);
+/* "static " for one C file; "" when the symbol is shared between files. */
+const char *cg_linkage(const Cg *cg);
+/* Records where chunk k of cg starts (before its text) and its weight. */
+void cg_split_note_chunk(Cg *cg, int k, long weight);
+/* The whole module as the concatenation described in cfiles.c. */
+int cg_write_split(Emitter *e, IrModule *m, const CgenOptions *opt, Cg *cgs,
+                   Emitter *bodies, PyObject *blob);
 /* The labels of a function's one way out: `error` (adds the traceback
  * entry, when some branch goes there) falling into `exit`. */
 void cg_exit_labels(Emitter *e, const Cg *cg);
