@@ -12,6 +12,8 @@
  *   generators.c  yield, yield from, generator functions' body and entry
  *   chunks.c   the statements of a large function split into chunk functions
  *   lines.c    --debuggable: the per-line hook for sys.settrace line events
+ *   cfiles.c   a heavy module as several C files
+ *   collect.c  a generator expression's collector (pyc2c/collect.h)
  *
  * Reference counting (docs/architecture.md, "Reference counts in generated
  * C"): every owned reference lives in a C slot that is NULL or owned at every
@@ -87,7 +89,7 @@ typedef struct CgLoop {
 
 struct CgTry;   /* try.c: a region with a handler, innermost first */
 
-typedef struct {
+typedef struct Cg {
     IrModule *m;
     const CgenOptions *opt;
     int code_base;           /* constant index of funcs[0]'s code object */
@@ -118,16 +120,27 @@ typedef struct {
     int *resume_sites;
     int nresume, capresume;
     bool uses_delegate;      /* a `yield from` (its status variable) */
-    /* generators.c: writing a generator expression's collector (collect.h):
-     * its yield feeds the consumer; whether one ended the loop early */
-    bool collector;
+    /* collect.c: writing a generator expression's collector (collect.h):
+     * its yield feeds the consumer; whether one ends the loop early */
+    bool writing_collector;
     bool collector_done;
+    /* the generator expression's collector, written after it */
+    const struct Cg *collector;
+    const Emitter *collector_body;
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
     const struct CgNumTree *numeric_tree;   /* ... and that tree */
     bool failed;             /* a diagnostic was reported */
     /* chunks.c: the chunk functions written so far, and their count */
     Emitter chunks;
     int nchunks;
+    /* cfiles.c: with several C files per module, each chunk's start in
+     * `chunks` and its weight (IR nodes), and the suffix that makes the
+     * module's shared symbols unique in a binary; split_tag is NULL for
+     * one C file (then every file-level symbol is static) */
+    size_t *chunk_starts;
+    long *chunk_weights;
+    const char *split_tag;
+    long body_weight;        /* cfiles.c: the function's IR nodes + 1, 0: unknown */
 } Cg;
 
 /* func.c */
@@ -194,9 +207,9 @@ bool cg_resumable(const Cg *cg);
 /* The C name of generator expression fn's collector. */
 void cg_collector_name(const IrFunction *fn, char *buf, size_t size);
 /* The collector's C function, its body already generated into body. */
-void cg_write_collector(Emitter *e, const Cg *cg, const Emitter *body);
+void cg_write_collector(Emitter *e, const struct Cg *cg, const Emitter *body);
 /* Its prototype. */
-void cg_collector_prototype(Emitter *e, const IrFunction *fn);
+void cg_collector_prototype(Emitter *e, const struct Cg *cg);
 /* A yield in a collector: the value goes to the consumer (an expression
  * statement's value: None, borrowed). */
 CVal cg_collect_yield(Cg *cg, IrNode *n);
@@ -312,6 +325,26 @@ void cg_chunks_release_temps(Emitter *e, const Cg *cg);
 enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
 /* Written before a very large function's definition: a lighter -O level. */
 void cg_large_function_attribute(Emitter *e);
+
+/* cgen.c: the pieces of the file, for cfiles.c */
+void cg_write_header(Emitter *e, const IrModule *m);
+void cg_write_tables(Emitter *e, const Cg *cg, PyObject *blob, int nconsts);
+void cg_signature(Emitter *e, const Cg *cg, bool prototype);
+void cg_write_function(Emitter *e, const Cg *cg, const Emitter *body, int nconsts);
+int cg_write_entry(Emitter *e, const IrModule *m, const CgenOptions *opt);
+
+/* cfiles.c: several C files per module (docs/compile-scaling.md) */
+/* Whether m is heavy enough for several C files. */
+bool cg_split_wanted(IrModule *m);
+/* Whether cg's function alone is heavier than one C file may be. */
+bool cg_split_huge_function(Cg *cg);
+/* "static " for one C file; "" when the symbol is shared between files. */
+const char *cg_linkage(const Cg *cg);
+/* Records where chunk k of cg starts (before its text) and its weight. */
+void cg_split_note_chunk(Cg *cg, int k, long weight);
+/* The whole module as the concatenation described in cfiles.c. */
+int cg_write_split(Emitter *e, IrModule *m, const CgenOptions *opt, Cg *cgs,
+                   Emitter *bodies, PyObject *blob);
 /* The labels of a function's one way out: `error` (adds the traceback
  * entry, when some branch goes there) falling into `exit`. */
 void cg_exit_labels(Emitter *e, const Cg *cg);

@@ -195,13 +195,20 @@ static void write_chunk(Cg *cg, int k, const Emitter *body)
     chunk_name(cg, k, name, sizeof name);
     bool leaves = cg->used_error || cg->used_exit;
     emit_raw(e, "\n");
-    if (emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
+    /* -O1 also for every chunk of a module or class body split into C
+     * files (docs/compile-scaling.md): that code runs once, unless it is a
+     * loop's (hot: -O2 as before); and of a function so large that it
+     * alone needs several C files (a 5,000-statement function: minutes of
+     * -O2 for code that is straight-line anyway) */
+    bool runs_once = (cg->fn->is_module || cg->fn->is_class) && !cg->loop;
+    if ((cg->split_tag && (runs_once || cg_split_huge_function(cg))) ||
+        emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
         cg_large_function_attribute(e);
     /* noinline: gcc would put a static function called once back into its
      * caller (-finline-functions-called-once), one huge function again */
     emit_raw(e, "#if defined(__GNUC__)\n__attribute__((noinline))\n#endif\n");
-    emit_raw(e, "static int %s(P2C_Frame *f, PyObject **p2c_tv, %s*p2c_r)\n{\n", name,
-             result_type(cg));
+    emit_raw(e, "%sint %s(P2C_Frame *f, PyObject **p2c_tv, %s*p2c_r)\n{\n", cg_linkage(cg),
+             name, result_type(cg));
     e->indent = 1;
     emit_line(e, "(void)f; (void)p2c_tv; (void)p2c_r;");
     if (leaves)
@@ -227,7 +234,7 @@ static void write_chunk(Cg *cg, int k, const Emitter *body)
 }
 
 /* Moves stmts[0..n) into a new chunk and calls it from here. */
-static void emit_chunk(Cg *cg, IrNode *const *stmts, int n)
+static void emit_chunk(Cg *cg, IrNode *const *stmts, int n, long weight)
 {
     int k = cg->nchunks++;
     Saved saved;
@@ -238,8 +245,10 @@ static void emit_chunk(Cg *cg, IrNode *const *stmts, int n)
         if (!cg->failed && cg->ntmp != 0)
             P2C_UNREACHABLE();   /* a temporary outlived its statement */
     }
-    if (!cg->failed)
+    if (!cg->failed) {
+        cg_split_note_chunk(cg, k, weight);
         write_chunk(cg, k, &body);
+    }
     emit_free(&body);
     end_chunk(cg, &saved);
     char name[64];
@@ -276,7 +285,7 @@ static void chunk_block(Cg *cg, IrNode *b, const long *w)
             sum += w[j];
             j++;
         }
-        emit_chunk(cg, b->kids + i, j - i);
+        emit_chunk(cg, b->kids + i, j - i, sum);
         i = j;
     }
 }
@@ -311,6 +320,8 @@ void cg_chunks_write_before(Emitter *e, const Cg *cg)
         return;
     for (int i = 0; i < cg->fn->ntemps; i++)
         emit_raw(e, "#define t%d p2c_tv[%d]\n", i, i);
+    if (cg->split_tag)
+        return;   /* the chunks are in other C files (cfiles.c) */
     emit_append(e, &cg->chunks);
     emit_raw(e, "\n");
 }

@@ -4,7 +4,7 @@
  * A generator expression that src/opt/collect.c marked is written twice:
  * as the generator function (generators.c) and as a collector,
  *
- *   static PyObject *p2c_k<id>_genexpr(PyObject *p2c_func, PyObject *p2c_iter,
+ *   static PyObject *p2c_x<id>_genexpr(PyObject *p2c_func, PyObject *p2c_iter,
  *                                      PyObject *p2c_sep)
  *
  * the same IR body generated as an ordinary function, whose frame is the
@@ -36,15 +36,15 @@ void cg_collector_name(const IrFunction *fn, char *buf, size_t size)
 {
     char entry[128];
     cg_func_cname(fn, entry, sizeof entry);
-    snprintf(buf, size, "p2c_k%s", entry + 5);   /* p2c_f7_g -> p2c_k7_g */
+    snprintf(buf, size, "p2c_x%s", entry + 5);   /* p2c_f7_g -> p2c_x7_g */
 }
 
-void cg_collector_prototype(Emitter *e, const IrFunction *fn)
+void cg_collector_prototype(Emitter *e, const Cg *cg)
 {
     char name[160];
-    cg_collector_name(fn, name, sizeof name);
-    emit_raw(e, "static PyObject *%s(PyObject *p2c_func, PyObject *p2c_iter, "
-             "PyObject *p2c_sep);\n", name);
+    cg_collector_name(cg->fn, name, sizeof name);
+    emit_raw(e, "%sPyObject *%s(PyObject *p2c_func, PyObject *p2c_iter, "
+             "PyObject *p2c_sep);\n", cg_linkage(cg), name);
 }
 
 CVal cg_collect_yield(Cg *cg, IrNode *n)
@@ -72,8 +72,8 @@ void cg_write_collector(Emitter *e, const Cg *cg, const Emitter *body)
     cg_collector_name(fn, name, sizeof name);
     emit_raw(e, "\n/* the collector of \"%s\", line %d (collect.h) */\n", fn->qualname,
              fn->pos.line);
-    emit_raw(e, "static PyObject *%s(PyObject *p2c_func, PyObject *p2c_iter, "
-             "PyObject *p2c_sep)\n{\n", name);
+    emit_raw(e, "%sPyObject *%s(PyObject *p2c_func, PyObject *p2c_iter, "
+             "PyObject *p2c_sep)\n{\n", cg_linkage(cg), name);
     e->indent = 1;
     emit_line(e, "P2C_FRAME_STORAGE(p2c_fs, %d);", fn->nslots);
     emit_line(e, "P2C_Frame *f = P2C_FRAME(p2c_fs);");

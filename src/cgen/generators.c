@@ -68,12 +68,12 @@ static void resume_label(Cg *cg, int j)
 
 bool cg_resumable(const Cg *cg)
 {
-    return cg->fn->is_generator && !cg->collector;
+    return cg->fn->is_generator && !cg->writing_collector;
 }
 
 CVal cg_yield(Cg *cg, IrNode *n)
 {
-    if (cg->collector)
+    if (cg->writing_collector)
         return cg_collect_yield(cg, n);
     CVal v = n->nkids ? cg_expr(cg, n->kids[0], false) : (CVal){"Py_None", -1};
     int j = resume_point(cg, n->pos);
@@ -213,7 +213,8 @@ void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body)
     char name[160], entry[128];
     cg_generator_body_name(fn, name, sizeof name);
     cg_func_cname(fn, entry, sizeof entry);
-    emit_raw(e, "static PyObject *%s(PyObject *p2c_gen, PyObject *p2c_sent)\n{\n", name);
+    emit_raw(e, "%sPyObject *%s(PyObject *p2c_gen, PyObject *p2c_sent)\n{\n", cg_linkage(cg),
+             name);
     e->indent = 1;
     body_prologue(e, cg);
     emit_append(e, body);
@@ -221,8 +222,8 @@ void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body)
     e->indent = 0;
     emit_raw(e, "}\n");
     temp_macros(e, cg, false);
-    emit_raw(e, "\nstatic PyObject *%s(PyObject *p2c_func, PyObject *const *p2c_args, "
-             "size_t p2c_nargsf, PyObject *p2c_kwnames)\n{\n", entry);
+    emit_raw(e, "\n%sPyObject *%s(PyObject *p2c_func, PyObject *const *p2c_args, "
+             "size_t p2c_nargsf, PyObject *p2c_kwnames)\n{\n", cg_linkage(cg), entry);
     emit_raw(e, "    return P2C_Generator_New(p2c_func, p2c_args, p2c_nargsf, p2c_kwnames, "
              "%s, %d, %d, %d, %d);\n}\n", name, fn->nslots, cg_generator_spill(cg),
              cg->uses_delegate, fn->async_kind);

@@ -327,6 +327,19 @@ typedef struct {
 /* Writes the report to path atomically.  -1 after a diagnostic. */
 int driver_report_write(const char *path, const DriverReportInfo *info);
 
+/* ---- cfiles.c ------------------------------------------------------------ */
+
+/* Writes path only when its content differs, keeping the mtime of an
+ * unchanged file.  0, or -1 after a diagnostic. */
+int driver_write_if_changed(const char *path, const char *text, size_t len);
+/* Appends item (owned by the list from then on) to the NULL-terminated,
+ * malloc'd *list. */
+void driver_list_append(char ***list, char *item);
+/* Writes a module's generated C to path (NAME.c), and when cgen split it
+ * into several C files, the others as NAME.part<k>.c beside it, their
+ * paths appended to *extra.  0, or -1 after a diagnostic. */
+int driver_write_c_files(const char *path, const char *text, size_t len, char ***extra);
+
 /* ---- build.c ------------------------------------------------------------- */
 
 typedef struct {

@@ -267,17 +267,6 @@ static int plan_build_dir(Job *j)
     return 0;
 }
 
-/* Writes path only when its content differs, keeping the mtime of an
- * unchanged file (what lets an unchanged module skip the C build). */
-static int write_if_changed(const char *path, const char *text, size_t len)
-{
-    size_t old_len;
-    char *old = driver_read_file(path, &old_len);
-    bool same = old && old_len == len && memcmp(old, text, len) == 0;
-    free(old);
-    return same ? 0 : driver_write_atomic(path, text, len, 0644);
-}
-
 /* Front end, lowering, verification and C generation: the generated C in
  * *text (malloc'd), or -1 after a diagnostic.  With --dump-ir, prints the IR
  * and sets *text to NULL.  With import following, the module's imports are
@@ -382,14 +371,14 @@ static int compile_package(Job *j)
     front_fini();
     if (r == 0 && driver_lock_dir(j->build_dir) < 0)
         r = -1;
-    j->member_c_files = calloc(n + 1, sizeof *j->member_c_files);
     for (size_t i = 0; i < n && r == 0; i++) {
-        j->member_c_files[i] = driver_sprintf("%s/member%zu.c", j->build_dir, i);
-        r = write_if_changed(j->member_c_files[i], texts[i], lens[i]);
+        char *c_file = driver_sprintf("%s/member%zu.c", j->build_dir, i);
+        driver_list_append(&j->member_c_files, c_file);
+        r = driver_write_c_files(c_file, texts[i], lens[i], &j->member_c_files);
     }
     if (r == 0) {
         texts[n] = driver_package_table_c(&j->pkg, &lens[n]);
-        r = write_if_changed(j->c_file, texts[n], lens[n]);
+        r = driver_write_if_changed(j->c_file, texts[n], lens[n]);
     }
     for (size_t i = 0; i <= n; i++)
         free(texts[i]);
@@ -438,19 +427,20 @@ static int translate_followed(Job *j, char ***texts, size_t **lens, size_t *ntex
 static int write_program_sources(Job *j, char **texts, size_t *lens)
 {
     size_t n = driver_follow_modules(j->follow)->n;
-    j->member_c_files = calloc(n + 2, sizeof *j->member_c_files);
     int r = 0;
     for (size_t i = 0; i < n && r == 0; i++) {
-        j->member_c_files[i] = driver_sprintf("%s/member%zu.c", j->build_dir, i);
-        r = write_if_changed(j->member_c_files[i], texts[i], lens[i]);
+        char *c_file = driver_sprintf("%s/member%zu.c", j->build_dir, i);
+        driver_list_append(&j->member_c_files, c_file);
+        r = driver_write_c_files(c_file, texts[i], lens[i], &j->member_c_files);
     }
     if (r != 0)
         return -1;
     size_t len;
     char *main_file = driver_sprintf("%s.py", j->name);
     char *table = driver_program_table_c(j->follow, j->opt.standalone, main_file, &len);
-    j->member_c_files[n] = driver_sprintf("%s/%s.p2c-table.c", j->build_dir, j->name);
-    r = write_if_changed(j->member_c_files[n], table, len);
+    char *table_file = driver_sprintf("%s/%s.p2c-table.c", j->build_dir, j->name);
+    driver_list_append(&j->member_c_files, table_file);
+    r = driver_write_if_changed(table_file, table, len);
     free(table);
     free(main_file);
     return r;
@@ -523,9 +513,9 @@ static int compile_program(Job *j)
     if (r == 0 && driver_lock_dir(j->build_dir) < 0)
         r = -1;
     if (r == 0)
-        r = write_if_changed(j->c_file, main_text, main_len);
+        r = driver_write_c_files(j->c_file, main_text, main_len, &j->member_c_files);
     if (r == 0 && j->opt.emit_c)
-        r = write_if_changed(j->emit_c, main_text, main_len);
+        r = driver_write_if_changed(j->emit_c, main_text, main_len);
     if (r == 0)
         r = write_program_sources(j, texts, lens);
     for (size_t i = 0; i < ntexts; i++)
@@ -570,9 +560,9 @@ static int compile_file(Job *j)
         free(text);
         return -1;
     }
-    r = write_if_changed(j->c_file, text, len);
+    r = driver_write_c_files(j->c_file, text, len, &j->member_c_files);
     if (r == 0 && j->opt.emit_c)
-        r = write_if_changed(j->emit_c, text, len);
+        r = driver_write_if_changed(j->emit_c, text, len);
     free(text);
     if (r != 0)
         return -1;
@@ -580,7 +570,7 @@ static int compile_file(Job *j)
     if (!rtlib)
         return -1;
     DriverBuild b = { &j->opt, &j->target, j->home, j->name, j->build_dir,
-                      j->c_file, NULL, j->artifact, j->install };
+                      j->c_file, j->member_c_files, j->artifact, j->install };
     r = driver_build_module(&b, rtlib);
     free(rtlib);
     return r;

@@ -26,6 +26,12 @@ typedef struct {
                                  (lines.c, docs/runtime.md) */
 } CgenOptions;
 
+/* The line between the C files of a module written as several
+ * (src/cgen/cfiles.c): out holds the declarations they share, then each
+ * file's own text after this line; the driver writes them apart
+ * (src/driver/cfiles.c).  The whole text is also valid as one C file. */
+#define CGEN_CFILE_MARKER "/* pyc2c: next C file */"
+
 /* Writes the C translation of m to out.  0, or -1 after a diagnostic. */
 int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out);
 
