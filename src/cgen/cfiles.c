@@ -45,18 +45,9 @@ static long cfile_weight(void)
     return s && atol(s) > 0 ? atol(s) : CFILE_WEIGHT;
 }
 
-static int count_node(IrNode *n, void *ctx)
-{
-    (void)n;
-    ++*(long *)ctx;
-    return 0;
-}
-
 static long fn_weight(IrFunction *fn)
 {
-    long w = 0;
-    ir_walk(fn->body, count_node, &w);
-    return w;
+    return cg_weight(fn->body);
 }
 
 bool cg_split_wanted(IrModule *m)

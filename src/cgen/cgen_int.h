@@ -200,6 +200,10 @@ void cg_cond_jump(Cg *cg, IrNode *test, IrPos at, bool jump_if, const char *labe
 /* Stores an owned-or-borrowed value into variable var; v is consumed. */
 void cg_store_var(Cg *cg, IrNode *at, IrVar *var, CVal *v);
 
+/* chunks.c: the weight of an IR subtree (its node count), the measure of
+ * chunks and of C files (cfiles.c). */
+long cg_weight(IrNode *n);
+
 /* generators.c, collect.c */
 /* Whether fn's body is written as a resumable generator body (not for a
  * collector, which runs a generator expression as an ordinary function). */

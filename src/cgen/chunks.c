@@ -93,7 +93,7 @@ static int count_node(IrNode *n, void *ctx)
     return 0;
 }
 
-static long weight(IrNode *n)
+long cg_weight(IrNode *n)
 {
     long w = 0;
     ir_walk(n, count_node, &w);
@@ -298,7 +298,7 @@ void cg_block(Cg *cg, IrNode *b)
         if (!w)
             diag_out_of_memory("generating C");
         for (int i = 0; i < b->nkids; i++)
-            total += w[i] = weight(b->kids[i]);
+            total += w[i] = cg_weight(b->kids[i]);
     }
     if (w && total > start_weight(cg)) {
         chunk_block(cg, b, w);
