@@ -58,13 +58,6 @@ bool cg_split_wanted(IrModule *m)
     return total > limit;
 }
 
-bool cg_split_huge_function(Cg *cg)
-{
-    if (cg->body_weight == 0)
-        cg->body_weight = fn_weight(cg->fn) + 1;
-    return cg->body_weight > cfile_weight();
-}
-
 const char *cg_linkage(const Cg *cg)
 {
     return cg->split_tag ? "" : "static ";

@@ -140,7 +140,6 @@ typedef struct Cg {
     size_t *chunk_starts;
     long *chunk_weights;
     const char *split_tag;
-    long body_weight;        /* cfiles.c: the function's IR nodes + 1, 0: unknown */
 } Cg;
 
 /* func.c */
@@ -340,8 +339,6 @@ int cg_write_entry(Emitter *e, const IrModule *m, const CgenOptions *opt);
 /* cfiles.c: several C files per module (docs/compile-scaling.md) */
 /* Whether m is heavy enough for several C files. */
 bool cg_split_wanted(IrModule *m);
-/* Whether cg's function alone is heavier than one C file may be. */
-bool cg_split_huge_function(Cg *cg);
 /* "static " for one C file; "" when the symbol is shared between files. */
 const char *cg_linkage(const Cg *cg);
 /* Records where chunk k of cg starts (before its text) and its weight. */
