@@ -148,15 +148,11 @@ static int sum_float_fast(P2C_Collector *c, PyObject *item)
     return 0;
 }
 
-/* sum() on one item (stolen), the generic addition run with the frame off
- * the stack by the caller. */
+/* sum() on one item (stolen) that its loop's C addition did not take
+ * (add_without_code tried it): the generic addition, run with the frame
+ * off the stack by the caller. */
 static int sum_add(P2C_Collector *c, PyObject *item)
 {
-    if ((c->sum_mode == SUM_INT && sum_int_fast(c, item)) ||
-        (c->sum_mode == SUM_FLOAT && sum_float_fast(c, item))) {
-        Py_DECREF(item);
-        return 0;
-    }
     /* "restore real objects and process normally" */
     if (c->sum_mode == SUM_INT)
         c->acc = PyLong_FromLong(c->i_result);
