@@ -423,6 +423,7 @@ static void free_cg(Cg *cg)
     emit_free(&cg->chunks);
     free(cg->chunk_starts);
     free(cg->chunk_weights);
+    free(cg->temp_uses);
 }
 
 /* The constant table and blob, and the module's caches. */

@@ -140,6 +140,11 @@ typedef struct Cg {
     size_t *chunk_starts;
     long *chunk_weights;
     const char *split_tag;
+    /* chunks.c: how many IR nodes of the function name each IR temporary
+     * (counted when its first chunk is cut; a chunk whose statements hold
+     * all of a temporary's uses keeps it as a C local) */
+    int *temp_uses;
+    int ntemp_uses;
 } Cg;
 
 /* func.c */

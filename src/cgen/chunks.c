@@ -139,6 +139,80 @@ static bool has_blocks(const IrNode *n)
     return n->kind == IR_IF || n->kind == IR_LOOP || n->kind == IR_BLOCK;
 }
 
+/* ---- temporaries a chunk keeps as C locals ------------------------------ */
+
+/* In a function with chunks the IR temporaries live in p2c_tv, in memory:
+ * every `Py_XSETREF(t5, x0)` then loads, tests and stores.  A temporary
+ * whose every use is among one chunk's statements (lowering's temporaries
+ * are mostly one statement's: an unpacking's items, a call's arguments) is
+ * that chunk's own C local instead, in a register, and gcc sees it NULL
+ * where the statement starts.  A temporary is never live where a chunk
+ * starts unless a statement outside the chunk names it: lowering keeps a
+ * temporary live across statements only for a construct whose statements
+ * are kept together (a for loop's iterator is used by the LOOP around the
+ * body, and a chunk holds whole statements). */
+
+static void count_uses(IrNode *n, int *uses, int ntemps)
+{
+    if (n->var && n->var->kind == IR_VAR_TEMP && n->var->slot < ntemps)
+        uses[n->var->slot]++;
+    for (int i = 0; i < n->nvars; i++)
+        if (n->vars[i]->kind == IR_VAR_TEMP && n->vars[i]->slot < ntemps)
+            uses[n->vars[i]->slot]++;
+}
+
+static int count_temp_uses(IrNode *n, void *ctx)
+{
+    Cg *cg = ctx;
+    count_uses(n, cg->temp_uses, cg->ntemp_uses);
+    return 0;
+}
+
+/* cg->temp_uses for the whole function, on its first chunk. */
+static void count_function_temp_uses(Cg *cg)
+{
+    if (cg->temp_uses)
+        return;
+    cg->ntemp_uses = cg->fn->ntemps;
+    cg->temp_uses = calloc((size_t)cg->ntemp_uses + 1, sizeof *cg->temp_uses);
+    if (!cg->temp_uses)
+        diag_out_of_memory("generating C");
+    ir_walk(cg->fn->body, count_temp_uses, cg);
+}
+
+typedef struct {
+    int *uses;       /* uses among the chunk's statements */
+    int ntemps;
+} ChunkUses;
+
+static int count_chunk_uses(IrNode *n, void *ctx)
+{
+    ChunkUses *u = ctx;
+    count_uses(n, u->uses, u->ntemps);
+    return 0;
+}
+
+/* local[i]: temporary i is the chunk's own.  Those of the function's IR
+ * whose every use is in stmts[0..n), and those the code generator made
+ * while writing the chunk (first_new on: a try statement's exception
+ * temporaries, used by that statement's code only). */
+static bool *chunk_local_temps(Cg *cg, IrNode *const *stmts, int n, int first_new)
+{
+    count_function_temp_uses(cg);
+    bool *local = calloc((size_t)cg->fn->ntemps + 1, sizeof *local);
+    ChunkUses u = {calloc((size_t)cg->ntemp_uses + 1, sizeof *u.uses), cg->ntemp_uses};
+    if (!local || !u.uses)
+        diag_out_of_memory("generating C");
+    for (int i = 0; i < n; i++)
+        ir_walk(stmts[i], count_chunk_uses, &u);
+    for (int i = 0; i < cg->ntemp_uses; i++)
+        local[i] = u.uses[i] > 0 && u.uses[i] == cg->temp_uses[i];
+    for (int i = first_new; i < cg->fn->ntemps; i++)
+        local[i] = true;
+    free(u.uses);
+    return local;
+}
+
 /* ---- one chunk ---------------------------------------------------------------- */
 
 /* The parent's generation state a chunk replaces while it is written. */
@@ -187,10 +261,34 @@ static void release_xs(Emitter *e, int n)
         emit_line(e, "Py_XDECREF(x%d);", i);
 }
 
+/* The chunk's own temporaries: t<N> stops naming p2c_tv's item around the
+ * chunk (the `#undef` before it, the `#define` again after it). */
+static void unmap_local_temps(Emitter *e, const bool *local, int ntemps)
+{
+    for (int i = 0; i < ntemps; i++)
+        if (local[i])
+            emit_raw(e, "#undef t%d\n", i);
+}
+
+static void map_local_temps_again(Emitter *e, const bool *local, int ntemps)
+{
+    for (int i = 0; i < ntemps; i++)
+        if (local[i])
+            emit_raw(e, "#define t%d p2c_tv[%d]\n", i, i);
+}
+
+static void release_local_temps(Emitter *e, const bool *local, int ntemps)
+{
+    for (int i = 0; i < ntemps; i++)
+        if (local[i])
+            emit_line(e, "Py_XDECREF(t%d);", i);
+}
+
 /* The chunk function around body, into cg->chunks (see the file comment). */
-static void write_chunk(Cg *cg, int k, const Emitter *body)
+static void write_chunk(Cg *cg, int k, const Emitter *body, const bool *local)
 {
     Emitter *e = &cg->chunks;
+    int ntemps = cg->fn->ntemps;
     char name[64];
     chunk_name(cg, k, name, sizeof name);
     bool leaves = cg->used_error || cg->used_exit;
@@ -205,6 +303,7 @@ static void write_chunk(Cg *cg, int k, const Emitter *body)
         cg_large_function_attribute(e);
     /* noinline: gcc would put a static function called once back into its
      * caller (-finline-functions-called-once), one huge function again */
+    unmap_local_temps(e, local, ntemps);
     emit_raw(e, "#if defined(__GNUC__)\n__attribute__((noinline))\n#endif\n");
     emit_raw(e, "%sint %s(P2C_Frame *f, PyObject **p2c_tv, %s*p2c_r)\n{\n", cg_linkage(cg),
              name, result_type(cg));
@@ -214,8 +313,12 @@ static void write_chunk(Cg *cg, int k, const Emitter *body)
         emit_line(e, "%sr = %s;", result_type(cg), cg->fn->is_module ? "-1" : "NULL");
     for (int i = 0; i < cg->maxtmp; i++)
         emit_line(e, "PyObject *x%d = NULL;", i);
+    for (int i = 0; i < ntemps; i++)
+        if (local[i])
+            emit_line(e, "PyObject *t%d = NULL;", i);
     emit_append(e, body);
     release_xs(e, cg->maxtmp);
+    release_local_temps(e, local, ntemps);
     emit_line(e, "return 0;");
     if (cg->used_error) {
         emit_label(e, "error");
@@ -225,17 +328,20 @@ static void write_chunk(Cg *cg, int k, const Emitter *body)
         emit_label(e, "exit");
     if (leaves) {
         release_xs(e, cg->maxtmp);
+        release_local_temps(e, local, ntemps);
         emit_line(e, "*p2c_r = r;");
         emit_line(e, "return 1;");
     }
     e->indent = 0;
     emit_raw(e, "}\n");
+    map_local_temps_again(e, local, ntemps);
 }
 
 /* Moves stmts[0..n) into a new chunk and calls it from here. */
 static void emit_chunk(Cg *cg, IrNode *const *stmts, int n, long weight)
 {
     int k = cg->nchunks++;
+    int first_new = cg->fn->ntemps;
     Saved saved;
     Emitter body;
     begin_chunk(cg, &saved, &body);
@@ -245,8 +351,10 @@ static void emit_chunk(Cg *cg, IrNode *const *stmts, int n, long weight)
             P2C_UNREACHABLE();   /* a temporary outlived its statement */
     }
     if (!cg->failed) {
+        bool *local = chunk_local_temps(cg, stmts, n, first_new);
         cg_split_note_chunk(cg, k, weight);
-        write_chunk(cg, k, &body);
+        write_chunk(cg, k, &body, local);
+        free(local);
     }
     emit_free(&body);
     end_chunk(cg, &saved);
