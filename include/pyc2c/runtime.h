@@ -428,6 +428,16 @@ static inline PyObject *P2C_CallCached(P2C_CallCache *cache, PyObject *callable,
  * reference to obj, to be passed as the first argument; else *self is NULL.
  * NULL (and *self NULL) with AttributeError. */
 P2C_API PyObject *P2C_LoadMethod(PyObject *obj, PyObject *name, PyObject **self);
+/* `super().name(...)` in a method whose first argument is `first` (its
+ * frame slot: a cell when first_is_cell) and whose __class__ cell is
+ * class_cell, where `super` evaluated to super: when that is the builtin and
+ * the method is found plainly (runtime/super.c), 1 with *meth and *self new
+ * references, as P2C_LoadMethod answers for an ordinary method.  0, with
+ * nothing raised, when the generic way (call super, then LOAD_METHOD) must
+ * run.  The code generator never asks for the name __class__. */
+P2C_API int P2C_SuperMethod(PyObject *super, PyObject *first, int first_is_cell,
+                            PyObject *class_cell, PyObject *name, PyObject **meth,
+                            PyObject **self);
 /* CALL_FUNCTION_EX: posargs a tuple, or for `f(*x)` x itself (checked with
  * "f() argument after * must be an iterable, not int"); kwargs a dict or NULL.
  * The eval breaker is checked on return, whatever func is (3.11). */

@@ -155,28 +155,107 @@ static bool later_kids_store(IrNode *n, int from, IrVar *var)
     return false;
 }
 
-/* obj.name(a, k=v): CPython's LOAD_METHOD + CALL.  P2C_LoadMethod finds a
- * method on the type without making a bound method, and obj is passed as
- * the first argument.  The lookup reports failures at the attribute's
- * position, the call at the call's. */
-static CVal method_call(Cg *cg, IrNode *n, int nkw)
+/* ---- super().name(...) --------------------------------------------------- */
+
+/* The function's variable of kind in slot, or named name (NULL: any). */
+static const IrVar *find_var(const IrFunction *fn, IrVarKind kind, int slot, const char *name)
+{
+    for (int i = 0; i < fn->nvars; i++) {
+        const IrVar *v = fn->vars[i];
+        if (v->kind == kind && (slot < 0 || v->slot == slot) &&
+            (!name || strcmp(v->name, name) == 0))
+            return v;
+    }
+    return NULL;
+}
+
+/* Whether obj.name is `super().name` where the builtin super would find
+ * its arguments in this frame: a global `super` called without arguments,
+ * in a function with a first positional parameter and a __class__ cell
+ * (CPython's super_init_without_args).  Then *first is the parameter and
+ * *class_var the __class__ free variable. */
+static bool is_zero_arg_super(const Cg *cg, const IrNode *attr, const IrVar **first,
+                              const IrVar **class_var)
+{
+    const IrNode *call = attr->kids[0];
+    if (cg->opt->opt_level < 1 || call->kind != IR_CALL || call->nkids != 1 ||
+        call->cidx >= 0 || call->collect || call->kids[0]->kind != IR_LOAD ||
+        call->kids[0]->var->kind != IR_VAR_GLOBAL ||
+        strcmp(call->kids[0]->var->name, "super") != 0 || cg->fn->argcount < 1)
+        return false;
+    if (PyUnicode_CompareWithASCIIString(ir_const_get(cg->m, attr->cidx), "__class__") == 0)
+        return false;   /* super answers it itself */
+    *class_var = find_var(cg->fn, IR_VAR_FREE, -1, "__class__");
+    *first = find_var(cg->fn, IR_VAR_LOCAL, 0, NULL);
+    if (!*first)
+        *first = find_var(cg->fn, IR_VAR_CELL, 0, NULL);
+    return *class_var && *first;
+}
+
+/* meth, self = LOAD_METHOD(super(), name): P2C_SuperMethod finds an
+ * ordinary method without making the super object (runtime/super.c); else
+ * super is called and the method loaded as CPython does, each failure
+ * reported at its own position. */
+static void super_method(Cg *cg, IrNode *attr, const IrVar *first, const IrVar *class_var,
+                         const CVal *meth, const CVal *self)
+{
+    IrNode *call = attr->kids[0];
+    CVal super = cg_kid(cg, call, 0);
+    Emitter *out = cg->out;
+    emit_line(out, "if (!P2C_SuperMethod(%s, P2C_SLOT(f, %d), %d, P2C_SLOT(f, %d), p2c_c[%d], "
+              "&%s, &%s)) {", super.c, first->slot, first->kind == IR_VAR_CELL,
+              class_var->slot, attr->cidx, meth->c, self->c);
+    out->indent++;
+    int site_before = cg->cur_site;
+    CVal obj = cg_tmp_new(cg);
+    cg_site(cg, call->pos);
+    emit_line(out, "%s = P2C_Call(%s, NULL, 0, NULL);", obj.c, super.c);
+    cg_check_null(cg, obj.c);
+    cg_site(cg, attr->pos);
+    emit_line(out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth->c, obj.c, attr->cidx,
+              self->c);
+    cg_check_null(cg, meth->c);
+    cg_release(cg, &obj);
+    out->indent--;
+    emit_line(out, "}");
+    /* the fast way sets no site */
+    if (cg->cur_site != site_before)
+        cg->cur_site = -1;
+    cg_release(cg, &super);
+}
+
+/* meth, self = LOAD_METHOD(obj, name) for the method call n. */
+static void load_method(Cg *cg, IrNode *n, const CVal *meth, const CVal *self)
 {
     IrNode *attr = n->kids[0], *objn = attr->kids[0];
     bool borrow = objn->kind == IR_LOAD &&
         (objn->var->kind == IR_VAR_LOCAL || objn->var->kind == IR_VAR_TEMP) &&
         !later_kids_store(n, 1, objn->var);
     CVal obj = cg_expr(cg, objn, borrow);
-    CVal meth = cg_tmp_new(cg), self = cg_tmp_new(cg);
     cg_site(cg, attr->pos);
     char cache[40];
     if (cg_attr_cache(cg, cache, sizeof cache))
-        emit_line(cg->out, "%s = P2C_LoadMethodCached(%s, %s, p2c_c[%d], &%s);", meth.c,
-                  cache, obj.c, attr->cidx, self.c);
+        emit_line(cg->out, "%s = P2C_LoadMethodCached(%s, %s, p2c_c[%d], &%s);", meth->c,
+                  cache, obj.c, attr->cidx, self->c);
     else
-        emit_line(cg->out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth.c, obj.c,
-                  attr->cidx, self.c);
-    cg_check_null(cg, meth.c);
+        emit_line(cg->out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth->c, obj.c,
+                  attr->cidx, self->c);
+    cg_check_null(cg, meth->c);
     cg_release(cg, &obj);
+}
+
+/* obj.name(a, k=v): CPython's LOAD_METHOD + CALL.  P2C_LoadMethod finds a
+ * method on the type without making a bound method, and obj is passed as
+ * the first argument.  The lookup reports failures at the attribute's
+ * position, the call at the call's. */
+static CVal method_call(Cg *cg, IrNode *n, int nkw)
+{
+    CVal meth = cg_tmp_new(cg), self = cg_tmp_new(cg);
+    const IrVar *first, *class_var;
+    if (is_zero_arg_super(cg, n->kids[0], &first, &class_var))
+        super_method(cg, n->kids[0], first, class_var, &meth, &self);
+    else
+        load_method(cg, n, &meth, &self);
     CVal r;
     if (n->collect) {
         r = collect_call(cg, n, meth.c, self.c);
