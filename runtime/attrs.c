@@ -249,23 +249,47 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
     return 1;
 }
 
+/* Out-of-line answers in a row from the same later way after which its
+ * entry moves to the first way. */
+#define PROMOTE_STREAK 16
+
+/* Where way w's entry is after it answered out of line: moved to the first
+ * way, which the inline checks look at, when w answered the last
+ * PROMOTE_STREAK out-of-line checks (the site has moved on to that shape:
+ * its first entry went stale as the class changed, or its objects did).  A
+ * site that keeps seeing several shapes does not swap on every access,
+ * which cost more than the checks it saves (template's polymorphic
+ * `node.render(...)`: 89 instructions an access, 36 without): its
+ * out-of-line answers come from several ways, or it swaps once a streak. */
+static int
+note_later_way(P2C_AttrCache *c, int w)
+{
+    if (c->streak_way != w) {
+        c->streak_way = (unsigned char)w;
+        c->streak = 1;
+        return w;
+    }
+    if (++c->streak < PROMOTE_STREAK)
+        return w;
+    P2C_AttrEntry first = c->e[0];
+    c->e[0] = c->e[w];
+    c->e[w] = first;
+    c->streak = 0;
+    return 0;
+}
+
 /* The entry of c that answers for obj, and its answer (borrowed), or NULL.
- * An entry that answers from a later way moves to the first, which the
- * inline checks look at: the shape a site sees now is likely the one it
- * sees next.  Inlined into each caller: it runs on every access the inline
- * check does not answer. */
+ * Inlined into each caller: it runs on every access the inline check does
+ * not answer. */
 P2C_ALWAYS_INLINE PyObject *
 find(P2C_AttrCache *c, PyObject *obj, const P2C_AttrEntry **entry)
 {
     for (int w = 0; w < P2C_ATTR_WAYS; w++) {
         PyObject *v = P2C_AttrEntry_Hit(&c->e[w], obj);
         if (v != NULL) {
-            if (w > 0) {
-                P2C_AttrEntry first = c->e[0];
-                c->e[0] = c->e[w];
-                c->e[w] = first;
-            }
-            *entry = &c->e[0];
+            if (w > 0)
+                w = note_later_way(c, w);
+            *entry = &c->e[w];
             return v;
         }
     }

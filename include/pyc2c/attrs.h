@@ -73,6 +73,8 @@ typedef struct {
     unsigned char evictions;  /* entries replaced: a site seeing more shapes
                                  than it has ways backs off between refills */
     unsigned char next;       /* the way replaced next */
+    unsigned char streak_way; /* the later way that answered the last     */
+    unsigned char streak;     /* out-of-line checks, and how many in a row */
 } P2C_AttrCache;
 
 /* After the inline check of the first way's likeliest kind failed: every
