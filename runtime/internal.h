@@ -13,6 +13,12 @@
 /* Sets .name of the NameError being raised (runtime/names.c). */
 P2C_API void P2C_NameErrorSetName(PyObject *name);
 
+/* The line of code unit `unit` of co (a stub code object), as
+ * PyCode_Addr2Line gives it, from an array read once per code object
+ * (runtime/codelines.c); 0 when unknown.  Leaves the error indicator as it
+ * was. */
+P2C_API int P2C_Code_UnitLine(PyCodeObject *co, int unit);
+
 /* Points P2C_EvalBreaker at the running interpreter's flag
  * (runtime/compat/ceval311.c). */
 P2C_API void P2C_PublishEvalBreaker(void);

@@ -259,8 +259,17 @@ P2C_Frame_AddTraceback(P2C_Frame *f)
     if (tstate->cframe->current_frame != f)
         return;   /* only the running frame can be asked for its object */
     PyFrameObject *fo = PyEval_GetFrame();
-    if (fo != NULL)
+    if (fo != NULL) {
+        /* PyTraceBack_Here takes the line from f_lineno when it is set
+         * (only a trace function's frames have one): from the unit's line
+         * array rather than a walk of the line table, then unset again */
+        bool borrowed_line = fo->f_lineno == 0;
+        if (borrowed_line)
+            fo->f_lineno = P2C_Code_UnitLine(f->f_code, P2C_Frame_GetSite(f));
         PyTraceBack_Here(fo);
+        if (borrowed_line)
+            fo->f_lineno = 0;
+    }
     /* the `error` label's call_exc_trace: settrace's exception event */
     if (P2C_UNLIKELY(tstate->c_tracefunc != NULL))
         P2C_Trace_Exception(f);
