@@ -73,11 +73,15 @@ insert_path0(const char *source_path)
     return r;
 }
 
-/* __main__.__loader__ = SourceFileLoader("__main__", path), as set_main_loader. */
+/* __main__.__loader__ = SourceFileLoader("__main__", path), as set_main_loader.
+ * The class from the frozen _frozen_importlib_external that the interpreter
+ * set up at start (what importlib._bootstrap_external names too): importing
+ * the importlib package here would also import it and warnings, which
+ * `python3 FILE` does not, and cost a millisecond of start-up. */
 static int
 set_main_loader(PyObject *d, PyObject *filename)
 {
-    PyObject *ext = PyImport_ImportModule("importlib._bootstrap_external");
+    PyObject *ext = PyImport_ImportModule("_frozen_importlib_external");
     PyObject *cls = ext ? PyObject_GetAttrString(ext, "SourceFileLoader") : NULL;
     PyObject *loader = cls ? PyObject_CallFunction(cls, "sO", "__main__", filename) : NULL;
     int r = loader ? PyDict_SetItemString(d, "__loader__", loader) : -1;
