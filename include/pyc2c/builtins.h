@@ -42,7 +42,7 @@ P2C_Call_len(PyObject *callee, PyObject *obj)
 {
     if (P2C_IsBuiltinCall(callee, P2C_BUILTIN_LEN)) {
         Py_ssize_t n = PyObject_Length(obj);
-        return n < 0 ? NULL : PyLong_FromSsize_t(n);
+        return n < 0 ? NULL : P2C_Long_FromLong((long)n);
     }
     return P2C_CallBuiltinSlow(callee, &obj, 1);
 }
@@ -57,6 +57,65 @@ P2C_Call_isinstance(PyObject *callee, PyObject *obj, PyObject *cls)
     }
     PyObject *args[2] = {obj, cls};
     return P2C_CallBuiltinSlow(callee, args, 2);
+}
+
+/* abs(x) */
+static inline PyObject *
+P2C_Call_abs(PyObject *callee, PyObject *x)
+{
+    if (P2C_IsBuiltinCall(callee, P2C_BUILTIN_ABS))
+        return PyNumber_Absolute(x);
+    return P2C_CallBuiltinSlow(callee, &x, 1);
+}
+
+/* min(a, b) and max(a, b), as builtin min_max walks its two arguments: b
+ * replaces a when `b < a` (min) or `b > a` (max) is true. */
+static inline PyObject *
+p2c_min_max2(PyObject *callee, int which, int op, PyObject *a, PyObject *b)
+{
+    if (P2C_IsBuiltinCall(callee, which)) {
+        int cmp = PyObject_RichCompareBool(b, a, op);
+        return cmp < 0 ? NULL : Py_NewRef(cmp > 0 ? b : a);
+    }
+    PyObject *args[2] = {a, b};
+    return P2C_CallBuiltinSlow(callee, args, 2);
+}
+
+static inline PyObject *
+P2C_Call_min(PyObject *callee, PyObject *a, PyObject *b)
+{
+    return p2c_min_max2(callee, P2C_BUILTIN_MIN, Py_LT, a, b);
+}
+
+static inline PyObject *
+P2C_Call_max(PyObject *callee, PyObject *a, PyObject *b)
+{
+    return p2c_min_max2(callee, P2C_BUILTIN_MAX, Py_GT, a, b);
+}
+
+/* ord(c) for a str of one character; everything else (bytes, errors) the
+ * builtin's own way. */
+static inline PyObject *
+P2C_Call_ord(PyObject *callee, PyObject *c)
+{
+    if (PyUnicode_CheckExact(c) && PyUnicode_GET_LENGTH(c) == 1 &&
+        P2C_IsBuiltinCall(callee, P2C_BUILTIN_ORD))
+        return P2C_Long_FromLong((long)PyUnicode_READ_CHAR(c, 0));
+    return P2C_CallBuiltinSlow(callee, &c, 1);
+}
+
+/* chr(i) for an int in range; everything else (and its errors) the
+ * builtin's own way. */
+static inline PyObject *
+P2C_Call_chr(PyObject *callee, PyObject *i)
+{
+    if (PyLong_CheckExact(i) && P2C_IsBuiltinCall(callee, P2C_BUILTIN_CHR)) {
+        int overflow;
+        long v = PyLong_AsLongAndOverflow(i, &overflow);
+        if (!overflow && v >= 0 && v <= 0x10ffff)
+            return PyUnicode_FromOrdinal((int)v);
+    }
+    return P2C_CallBuiltinSlow(callee, &i, 1);
 }
 
 #endif

@@ -14,6 +14,8 @@
 #endif
 #if defined(P2C_LONG_LAYOUT_311)
 #  include "compat/long311.h"
+#else
+#  define P2C_Long_FromLong PyLong_FromLong
 #endif
 #if defined(P2C_INSTANCE_VALUES_311)
 #  include "compat/object311.h"

@@ -42,7 +42,7 @@ P2C_ALWAYS_INLINE int P2C_Num_Of(PyObject *obj, P2C_Num *n)
 /* A new int or float object (NULL with MemoryError). */
 static inline PyObject *P2C_Num_Box(P2C_Num n)
 {
-    return n.is_float ? PyFloat_FromDouble(n.f) : PyLong_FromLong(n.i);
+    return n.is_float ? PyFloat_FromDouble(n.f) : P2C_Long_FromLong(n.i);
 }
 
 /* The operand as a double: a float, or an int of at most 53 bits (the

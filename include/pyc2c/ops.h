@@ -97,14 +97,14 @@ P2C_API int P2C_Float_PowFast(double x, double y, double *r);
 static inline PyObject *p2c_int_binop(int op, long a, long b)
 {
     switch (op) {
-    case P2C_NB_ADD:      return PyLong_FromLongLong((long long)a + b);
-    case P2C_NB_SUBTRACT: return PyLong_FromLongLong((long long)a - b);
+    case P2C_NB_ADD:      return P2C_Long_FromLong(a + b);
+    case P2C_NB_SUBTRACT: return P2C_Long_FromLong(a - b);
     case P2C_NB_MULTIPLY: return PyLong_FromLongLong((long long)a * b);
-    case P2C_NB_AND:      return PyLong_FromLong(a & b);
-    case P2C_NB_OR:       return PyLong_FromLong(a | b);
-    case P2C_NB_XOR:      return PyLong_FromLong(a ^ b);
-    case P2C_NB_FLOOR_DIVIDE: return b ? PyLong_FromLong(p2c_floor_div(a, b)) : NULL;
-    case P2C_NB_REMAINDER:    return b ? PyLong_FromLong(p2c_floor_mod(a, b)) : NULL;
+    case P2C_NB_AND:      return P2C_Long_FromLong(a & b);
+    case P2C_NB_OR:       return P2C_Long_FromLong(a | b);
+    case P2C_NB_XOR:      return P2C_Long_FromLong(a ^ b);
+    case P2C_NB_FLOOR_DIVIDE: return b ? P2C_Long_FromLong(p2c_floor_div(a, b)) : NULL;
+    case P2C_NB_REMAINDER:    return b ? P2C_Long_FromLong(p2c_floor_mod(a, b)) : NULL;
     default:              return NULL;
     }
 }

@@ -11,6 +11,7 @@
 #  define P2C_UNDEF_BUILD_CORE
 #endif
 #include <internal/pycore_frame.h>
+#include <internal/pycore_long.h>
 #include <internal/pycore_dict.h>
 #include <internal/pycore_moduleobject.h>
 #ifdef P2C_UNDEF_BUILD_CORE

@@ -29,7 +29,7 @@ P2C_IterNextFast(PyObject *iter, PyObject **out)
         P2C_RangeIter311 *r = (P2C_RangeIter311 *)iter;
         if (r->index >= r->len)
             return 0;
-        *out = PyLong_FromLong((long)(r->start + (unsigned long)(r->index++) * r->step));
+        *out = P2C_Long_FromLong((long)(r->start + (unsigned long)(r->index++) * r->step));
         return *out != NULL ? 1 : -1;
     }
     if (Py_IS_TYPE(iter, &PyListIter_Type)) {

@@ -34,4 +34,16 @@ P2C_Long_AsSmall(PyObject *x, long *value)
     }
 }
 
+/* PyLong_FromLong with the small ints (-5 to 256) answered inline: the
+ * interpreter's own cached objects, as get_small_int gives them.  Most
+ * results of loop counters, indexes and flags are small: the call and its
+ * range tests cost more than the work here. */
+static inline PyObject *
+P2C_Long_FromLong(long v)
+{
+    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS)
+        return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
+    return PyLong_FromLong(v);
+}
+
 #endif
