@@ -71,6 +71,15 @@ fill_hint(P2C_AttrEntry *c, PyObject *obj, PyObject *name, unsigned int version)
     return set_entry(c, P2C_ATTR_HINT, version, ix, name);
 }
 
+PyObject *
+P2C_AttrEntry_HintHit(const P2C_AttrEntry *c, PyObject *obj)
+{
+    PyObject *dict = P2C_Instance_Dict(obj);
+    if (dict == NULL || !PyDict_CheckExact(dict))
+        return NULL;
+    return P2C_Dict_HintValue(dict, c->index, c->value);
+}
+
 int
 P2C_Instance_LacksAttr(PyObject *obj, PyObject *name)
 {

@@ -100,6 +100,12 @@ P2C_API int P2C_StoreAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name,
  * stays small enough to inline). */
 P2C_API int P2C_Instance_LacksAttr(PyObject *obj, PyObject *name);
 
+/* What a HINT entry c says obj.name is, when its version matches (borrowed,
+ * or NULL): the first way's check of the kind instances whose attributes
+ * live in a real __dict__ need (pyperformance's go: 1.11x -> 1.21x against
+ * taking every way's check out of line). */
+P2C_API PyObject *P2C_AttrEntry_HintHit(const P2C_AttrEntry *c, PyObject *obj);
+
 /* What the entry says obj.name is (borrowed; NULL, without an exception,
  * when its guard fails or the attribute is missing).  Shared by loads and
  * method loads (a site is only ever one of them). */
@@ -140,14 +146,8 @@ P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
         if (tp != &PyType_Type || ((PyTypeObject *)obj)->tp_version_tag != c->version)
             return NULL;
         return c->value;
-    case P2C_ATTR_HINT: {
-        if (tp->tp_version_tag != c->version)
-            return NULL;
-        PyObject *dict = P2C_Instance_Dict(obj);
-        if (dict == NULL || !PyDict_CheckExact(dict))
-            return NULL;
-        return P2C_Dict_HintValue(dict, c->index, c->value);
-    }
+    case P2C_ATTR_HINT:
+        return tp->tp_version_tag == c->version ? P2C_AttrEntry_HintHit(c, obj) : NULL;
     default:
         return NULL;
     }
@@ -173,6 +173,8 @@ p2c_attr_value_hit(const P2C_AttrCache *cache, PyObject *obj)
     }
     if (c->kind == P2C_ATTR_SLOT)
         return *(PyObject **)((char *)obj + c->index);
+    if (c->kind == P2C_ATTR_HINT)   /* out of line: code size at every site */
+        return P2C_AttrEntry_HintHit(c, obj);
     return NULL;
 }
 
