@@ -11,6 +11,10 @@
 #  define P2C_UNDEF_BUILD_CORE
 #endif
 #include <internal/pycore_frame.h>
+/* pycore_long.h (the small ints) brings pycore_gc.h, which defines
+ * _PyGC_FINALIZED for the core where Python.h has defined it for
+ * extensions: the core's definition wins here, no redefinition warning. */
+#undef _PyGC_FINALIZED
 #include <internal/pycore_long.h>
 #include <internal/pycore_dict.h>
 #include <internal/pycore_moduleobject.h>
