@@ -100,6 +100,19 @@ P2C_CompareOpGeneric(int op, PyObject *left, PyObject *right)
 }
 
 int
+P2C_Str_Equal(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    if (!PyUnicode_IS_READY(a) || !PyUnicode_IS_READY(b))
+        return -1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    if (n != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b))
+        return 0;
+    return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)n * PyUnicode_KIND(a)) == 0;
+}
+
+int
 P2C_CompareBranchGeneric(int op, PyObject *left, PyObject *right, PyObject **other)
 {
     PyObject *r = P2C_CompareOpGeneric(op, left, right);

@@ -160,6 +160,24 @@ static inline PyObject *P2C_InPlaceOp(int op, PyObject *left, PyObject *right)
      (op) == P2C_CMP_EQ ? (a) == (b) : (op) == P2C_CMP_NE ? (a) != (b) : \
      (op) == P2C_CMP_GT ? (a) > (b) : (a) >= (b))
 
+/* Whether two exact strs are equal, 1 or 0, as unicode_compare_eq decides
+ * (3.11's COMPARE_OP_STR_JUMP specialization); -1 for a legacy str not in
+ * canonical form, left to the generic comparison.  Out of line: its memcmp
+ * would make every comparison site bigger. */
+P2C_API int P2C_Str_Equal(PyObject *a, PyObject *b);
+
+/* 1 when == or != (op) of left and right is decided as two exact strs,
+ * with the answer in *truth. */
+static inline int p2c_str_eq_op(int op, PyObject *left, PyObject *right, int *truth)
+{
+    if ((op != P2C_CMP_EQ && op != P2C_CMP_NE) || !PyUnicode_CheckExact(left) ||
+        !PyUnicode_CheckExact(right))
+        return 0;
+    int eq = P2C_Str_Equal(left, right);
+    *truth = eq == (op == P2C_CMP_EQ);
+    return eq >= 0;
+}
+
 /* COMPARE_OP / IS_OP / CONTAINS_OP: op a P2C_CMP_*.  Floats compare as C
  * doubles exactly as float_richcompare does for two floats (NaN included). */
 static inline PyObject *P2C_CompareOp(int op, PyObject *left, PyObject *right)
@@ -174,6 +192,9 @@ static inline PyObject *P2C_CompareOp(int op, PyObject *left, PyObject *right)
         if (PyLong_CheckExact(left) && PyLong_CheckExact(right)
             && P2C_Long_AsCompact(left, &a) && P2C_Long_AsCompact(right, &b))
             return Py_NewRef(P2C_CMP_NUMBERS(op, a, b) ? Py_True : Py_False);
+        int truth;
+        if (p2c_str_eq_op(op, left, right, &truth))
+            return Py_NewRef(truth ? Py_True : Py_False);
     }
     return P2C_CompareOpGeneric(op, left, right);
 }
@@ -198,6 +219,9 @@ static inline int P2C_CompareBranch(int op, PyObject *left, PyObject *right,
         if (PyLong_CheckExact(left) && PyLong_CheckExact(right)
             && P2C_Long_AsCompact(left, &a) && P2C_Long_AsCompact(right, &b))
             return P2C_CMP_NUMBERS(op, a, b);
+        int truth;
+        if (p2c_str_eq_op(op, left, right, &truth))
+            return truth;
     }
     return P2C_CompareBranchGeneric(op, left, right, other);
 }
