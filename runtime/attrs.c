@@ -144,6 +144,18 @@ fill_instance(P2C_AttrEntry *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
     return 0;
 }
 
+/* A data descriptor whose type is static (property, getset and member
+ * descriptors, _tuplegetter): its __get__ and __set__ slots cannot change,
+ * so while the owner's version tag stands the descriptor stays a data
+ * descriptor and wins over the instance's attributes.  A descriptor class
+ * defined in Python may lose its __set__ without the owner noticing. */
+static bool
+is_static_data_descriptor(PyObject *descr)
+{
+    PyTypeObject *dt = Py_TYPE(descr);
+    return !(dt->tp_flags & Py_TPFLAGS_HEAPTYPE) && dt->tp_descr_get != NULL;
+}
+
 /* A load from a module: its global, when ModuleType itself has nothing of
  * that name (module_getattro asks the type first). */
 static int
@@ -205,7 +217,11 @@ fill(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op)
     unsigned int version = valid_version(tp);
     if (descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL) {
         Py_ssize_t off = slot_offset(descr, op);
-        return off >= 0 ? set_entry(c, P2C_ATTR_SLOT, version, off, NULL) : 0;
+        if (off >= 0)
+            return set_entry(c, P2C_ATTR_SLOT, version, off, NULL);
+        if (op == FOR_LOAD && is_static_data_descriptor(descr))
+            return set_entry(c, P2C_ATTR_DESCR, version, 0, descr);
+        return 0;
     }
     return fill_instance(c, obj, tp, name, descr, op, version);
 }
@@ -326,12 +342,39 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
 #endif
 
 #if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+/* The DESCR entry of c that holds for obj's type: its descriptor
+ * (borrowed), or NULL. */
+static PyObject *
+find_descr(const P2C_AttrCache *c, PyObject *obj)
+{
+    unsigned int version = Py_TYPE(obj)->tp_version_tag;
+    for (int w = 0; w < P2C_ATTR_WAYS; w++)
+        if (c->e[w].kind == P2C_ATTR_DESCR && c->e[w].version == version)
+            return c->e[w].value;
+    return NULL;
+}
+
+/* descr.__get__(obj, type(obj)), as _PyObject_GenericGetAttrWithDict calls
+ * a data descriptor: held meanwhile, since __get__ may run code that
+ * deletes it from the class. */
+static PyObject *
+call_descr(PyObject *descr, PyObject *obj)
+{
+    Py_INCREF(descr);
+    PyObject *v = Py_TYPE(descr)->tp_descr_get(descr, obj, (PyObject *)Py_TYPE(obj));
+    Py_DECREF(descr);
+    return v;
+}
+
 PyObject *
 P2C_LoadAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 {
     const P2C_AttrEntry *e;
     PyObject *v = find(c, obj, &e);
-    return v != NULL ? Py_NewRef(v) : P2C_LoadAttrSlow(c, obj, name);
+    if (v != NULL)
+        return Py_NewRef(v);
+    PyObject *descr = find_descr(c, obj);
+    return descr != NULL ? call_descr(descr, obj) : P2C_LoadAttrSlow(c, obj, name);
 }
 
 PyObject *
@@ -368,6 +411,9 @@ P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name)
         PyObject *v = find(c, obj, &e);
         if (v != NULL)
             return Py_NewRef(v);
+        PyObject *descr = find_descr(c, obj);
+        if (descr != NULL)
+            return call_descr(descr, obj);
     }
 #else
     refill(c, obj, name, FOR_LOAD);

@@ -23,6 +23,11 @@
  *                 subclass of a C type, an object whose __dict__ was
  *                 asked for), checked to lack the name (3.11 does not
  *                 specialize these)
+ *   DESCR         a data descriptor of a static type (property, a getset
+ *                 or member descriptor, a named tuple's field): its
+ *                 __get__ called directly, as the generic getattr would
+ *                 (loads only, out of line; 3.11 specializes none of these,
+ *                 3.12 properties)
  *   MODULE        a module's global (LOAD_ATTR_MODULE)
  *   TYPE          an attribute of a class object whose metaclass is `type`
  *                 (a plain value or a function, as type_getattro gives it)
@@ -45,7 +50,7 @@
 enum {
     P2C_ATTR_EMPTY, P2C_ATTR_VALUE, P2C_ATTR_SLOT, P2C_ATTR_CLASS,
     P2C_ATTR_CLASS_NODICT, P2C_ATTR_MODULE, P2C_ATTR_TYPE, P2C_ATTR_HINT,
-    P2C_ATTR_CLASS_DICT,
+    P2C_ATTR_CLASS_DICT, P2C_ATTR_DESCR,
     /* the kinds whose value is an unbound method: obj goes first */
     P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT, P2C_ATTR_METHOD_DICT
 };
