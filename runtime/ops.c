@@ -76,6 +76,23 @@ P2C_UnaryOp(int op, PyObject *operand)
     }
 }
 
+/* == or != of two strs whose types compare as str does (subclasses that
+ * do not define __eq__/__ne__, like a parser's `class Symbol(str)`): 1 or
+ * 0; -1 when the rich comparison must decide.  Whichever side do_richcompare
+ * asks first, unicode_richcompare answers, and for == and != that is
+ * unicode_compare_eq.  (Two exact strs are decided inline, ops.h.) */
+static int
+str_subclass_equal(int op, PyObject *left, PyObject *right)
+{
+    richcmpfunc str_cmp = PyUnicode_Type.tp_richcompare;
+    if ((op != P2C_CMP_EQ && op != P2C_CMP_NE) || !PyUnicode_Check(left) ||
+        !PyUnicode_Check(right) || Py_TYPE(left)->tp_richcompare != str_cmp ||
+        Py_TYPE(right)->tp_richcompare != str_cmp)
+        return -1;
+    int eq = P2C_Str_Equal(left, right);
+    return eq < 0 ? -1 : eq == (op == P2C_CMP_EQ);
+}
+
 PyObject *
 P2C_CompareOpGeneric(int op, PyObject *left, PyObject *right)
 {
@@ -83,6 +100,9 @@ P2C_CompareOpGeneric(int op, PyObject *left, PyObject *right)
     switch (op) {
     case P2C_CMP_LT: case P2C_CMP_LE: case P2C_CMP_EQ:
     case P2C_CMP_NE: case P2C_CMP_GT: case P2C_CMP_GE:
+        r = str_subclass_equal(op, left, right);
+        if (r >= 0)
+            return Py_NewRef(r ? Py_True : Py_False);
         return PyObject_RichCompare(left, right, op);
     case P2C_CMP_IS:
         return Py_NewRef(left == right ? Py_True : Py_False);
@@ -115,6 +135,9 @@ P2C_Str_Equal(PyObject *a, PyObject *b)
 int
 P2C_CompareBranchGeneric(int op, PyObject *left, PyObject *right, PyObject **other)
 {
+    int eq = str_subclass_equal(op, left, right);
+    if (eq >= 0)
+        return eq;
     PyObject *r = P2C_CompareOpGeneric(op, left, right);
     if (r == NULL)
         return -1;

@@ -43,3 +43,24 @@ print("abc" == Loud("xyz"), Loud("q") == "r", "a" != Loud("b"))
 print("1" == 1, "1" != 1, None == "", b"a" == "a", ["a"] == ["a"])
 x = "".join(["ab", "c"])
 print(x == "abc", x != "abd", x == x, x != x)
+
+
+# str subclasses that compare as str (a parser's symbols), and ones that
+# do not
+class Symbol(str):
+    pass
+
+
+class Folded(str):
+    def __eq__(self, other):
+        return str.lower(self) == str.lower(other)
+
+    __hash__ = str.__hash__
+
+
+syms = [Symbol(w) for w in ("if", "define", "IF", "")]
+for s in syms:
+    print(repr(s), s == "if", "if" == s, s != "define", s == Symbol("if"), s == Folded("If"),
+          Folded("If") == s, s == b"if", s == None)
+if Symbol("x") == "x" and not (Symbol("x") != "x"):
+    print("branches agree")
