@@ -106,6 +106,48 @@ done:
     return res;
 }
 
+/* The C function of method descriptor d called with args[0] as self and
+ * the rest as its arguments, when its calling convention takes them as
+ * they are: METH_FASTCALL, METH_O with one argument, METH_NOARGS with none
+ * (other counts are left to the descriptor's own call, which raises
+ * CPython's TypeError).  *done tells whether it ran. */
+static PyObject *
+call_method_descriptor(PyMethodDescrObject *d, PyObject *const *args, Py_ssize_t nargs,
+                       int *done)
+{
+    PyMethodDef *ml = d->d_method;
+    int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
+    *done = flags == METH_FASTCALL || (flags == METH_O && nargs == 2) ||
+            (flags == METH_NOARGS && nargs == 1);
+    if (!*done)
+        return NULL;
+    /* method_enter_call's recursion accounting, message included */
+    if (Py_EnterRecursiveCall(" while calling a Python object"))
+        return NULL;
+    PyObject *self = args[0], *res;
+    if (flags == METH_FASTCALL)
+        res = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args + 1, nargs - 1);
+    else
+        res = ml->ml_meth(self, flags == METH_O ? args[1] : NULL);
+    Py_LeaveRecursiveCall();
+    return res;
+}
+
+PyObject *
+P2C_CallOther(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && kwnames == NULL && nargs >= 1 &&
+        Py_IS_TYPE(args[0], PyDescr_TYPE(callable))) {
+        int done;
+        PyObject *res = call_method_descriptor((PyMethodDescrObject *)callable, args, nargs,
+                                               &done);
+        if (done)
+            return res;
+    }
+    return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+}
+
 PyObject *
 P2C_LoadMethod(PyObject *obj, PyObject *name, PyObject **self)
 {

@@ -383,6 +383,14 @@ P2C_API PyObject *P2C_CallTraced(PyObject *callable, PyObject *const *args,
  * PyObject_Vectorcall would only add _Py_CheckFunctionResult, a debugging
  * check of what generated code guarantees (NULL exactly when an exception
  * is set). */
+/* P2C_Call's way for anything but a compiled function: a method
+ * descriptor of a builtin type called with an object of exactly that type
+ * first (`d.get(k)`, `s.strip()`, `l.append(x)`: 3.11's
+ * PRECALL_NO_KW_METHOD_DESCRIPTOR_* specializations) runs its C function
+ * directly; everything else is PyObject_Vectorcall (runtime/calls.c). */
+P2C_API PyObject *P2C_CallOther(PyObject *callable, PyObject *const *args, size_t nargs,
+                                PyObject *kwnames);
+
 static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
                                  size_t nargs, PyObject *kwnames)
 {
@@ -391,7 +399,7 @@ static inline PyObject *P2C_Call(PyObject *callable, PyObject *const *args,
     if (Py_IS_TYPE(callable, &P2C_Function_Type))
         return P2C_CallReturned(callable, ((PyFunctionObject *)callable)->vectorcall(
                                     callable, args, nargs, kwnames));
-    return P2C_CallReturned(callable, PyObject_Vectorcall(callable, args, nargs, kwnames));
+    return P2C_CallReturned(callable, P2C_CallOther(callable, args, nargs, kwnames));
 }
 /* A call site's memory of the class it instantiated: the class's version
  * tag and its __init__ (borrowed from the class's dict while the tag
