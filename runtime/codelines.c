@@ -13,7 +13,8 @@
  */
 #include "internal.h"
 
-/* lines[unit] for units [0, n); 0 where the table has no line. */
+/* lines[unit] for units [0, n): -1 where the table gives the unit no line
+ * (as PyCode_Addr2Line answers), 0 where co_lines() did not cover it. */
 typedef struct {
     Py_ssize_t n;
     int lines[];
