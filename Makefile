@@ -12,6 +12,7 @@
 #   make test-asan       program tests built with ASan and UBSan
 #   make test-faults     allocation failures injected into compiled programs
 #   make test-driver     the driver tests alone (tests/driver/run)
+#   make test-front      the front end on every Python installed (tests/front/run)
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
 #   make fuzz            differential fuzzing against python3 for FUZZ_MINUTES
 #                        (default 10; FUZZ_ARGS for more options, tests/fuzz/README.md)
@@ -72,7 +73,7 @@ PYTHON_SITE = $(call lazy,PYTHON_SITE,$(WHEEL_PYTHON) -c '$(PY_SITE_CMD)' $(PREF
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-driver test-valgrind test-asan test-faults test-stdlib fuzz \
+.PHONY: all runtime deps unit test test-driver test-front test-valgrind test-asan test-faults test-stdlib fuzz \
         test-packages test-standalone bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
@@ -81,7 +82,14 @@ all: $(B)/pyc2c $(B)/libpyc2c.a runtime | $(DEPS_FIRST)
 
 $(B)/obj/%.o: %.c | $(DEPS_FIRST)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(WARN) -Iinclude $(PY_INCLUDES) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS) $(WARN) -Iinclude -I$(B)/gen $(PY_INCLUDES) -MMD -MP -c $< -o $@
+
+# The front end's parse helper runs in the target interpreter; pyc2c
+# carries it as a C string (src/front/helper.c), so nothing is looked up.
+$(B)/gen/parse_helper.inc: src/front/parse_helper.py
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+$(B)/obj/src/front/helper.o: $(B)/gen/parse_helper.inc
 
 $(B)/libpyc2c.a: $(LIB_OBJS)
 	@mkdir -p $(@D)
@@ -128,6 +136,7 @@ test: all
 	$(MAKE) --no-print-directory unit || status=1; \
 	tests/programs/run -j$(JOBS) || status=1; \
 	tests/driver/run --python $(PYTHON) || status=1; \
+	tests/front/run || status=1; \
 	tests/cpython/run --fast -j$(JOBS) || status=1; \
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS) || status=1; \
 	$(FUZZ_SLICE) || status=1; \
@@ -168,6 +177,9 @@ test-faults: all
 
 test-driver: all
 	tests/driver/run --python $(PYTHON)
+
+test-front: all
+	tests/front/run
 
 test-stdlib: all
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS)

@@ -94,6 +94,16 @@ typedef struct {
 
 /* Runs `python -E -s -S -c ...` once; -1 after a diagnostic. */
 int driver_query_target(const char *python, DriverTarget *t);
+
+/* The Python versions pyc2c builds for, space-separated: the one list to
+ * extend when the runtime (runtime/compat/version.h) learns a version.
+ * docs/versions.md; PYC2C_ALLOW_TARGET=3.N lets a runtime port under way
+ * build for 3.N anyway. */
+#define DRIVER_SUPPORTED_TARGETS "3.11"
+/* Can the front end parse with t (CPython 3.10 or later)? */
+bool driver_target_parses(const DriverTarget *t);
+/* Is t in DRIVER_SUPPORTED_TARGETS, or allowed by PYC2C_ALLOW_TARGET? */
+bool driver_target_supported(const DriverTarget *t);
 void driver_target_free(DriverTarget *t);
 
 /* ---- paths.c ------------------------------------------------------------- */

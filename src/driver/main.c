@@ -144,20 +144,30 @@ static int check_input(Job *j)
     return j->opt.module ? plan_module_name(j) : 0;
 }
 
-/* The target must be the Python version the embedded front end parses. */
+/* What the target is.  A version the front end cannot parse with (before
+ * 3.10) is refused now; one it parses but the runtime does not support yet
+ * after parsing (check_target_supported), so that a SyntaxError of the
+ * target's is reported first, as `python FILE` reports it. */
 static int check_target(Job *j)
 {
     if (driver_query_target(j->opt.python, &j->target) != 0)
         return -1;
     j->have_target = true;
-    unsigned fv = front_python_version();
-    unsigned fmaj = (fv >> 24) & 0xff, fmin = (fv >> 16) & 0xff;
-    if ((unsigned)j->target.major != fmaj || (unsigned)j->target.minor != fmin) {
-        diag_error("'%s' is Python %d.%d, but this pyc2c compiles for Python %u.%u",
-                   j->opt.python, j->target.major, j->target.minor, fmaj, fmin);
+    if (!driver_target_parses(&j->target)) {
+        diag_error("'%s' is Python %d.%d; pyc2c needs Python 3.10 or later",
+                   j->opt.python, j->target.major, j->target.minor);
         return -1;
     }
     return 0;
+}
+
+static int check_target_supported(Job *j)
+{
+    if (!j->have_target || driver_target_supported(&j->target))
+        return 0;
+    diag_error("Python %d.%d ('%s') is not supported yet; supported: %s",
+               j->target.major, j->target.minor, j->opt.python, DRIVER_SUPPORTED_TARGETS);
+    return -1;
 }
 
 /* The output directory must exist and be writable. */
@@ -281,6 +291,11 @@ static int translate_scan(Job *j, const char *input, const char *modname,
     double t0 = driver_now();
     AstUnit *u = front_parse_file(input, abs_input);
     if (!u) {
+        free(abs_input);
+        return -1;
+    }
+    if (check_target_supported(j) != 0) {
+        front_unit_free(u);
         free(abs_input);
         return -1;
     }
@@ -593,7 +608,8 @@ static int write_report(const Job *j)
 /* --build-runtime: used by make to prebuild (and locate) the runtime. */
 static int build_runtime_only(Job *j)
 {
-    if (check_target(j) != 0 || !(j->home = driver_find_home()))
+    if (check_target(j) != 0 || check_target_supported(j) != 0 ||
+        !(j->home = driver_find_home()))
         return -1;
     char *lib = driver_build_runtime(&j->opt, &j->target, j->home);
     if (!lib)
@@ -612,6 +628,7 @@ int main(int argc, char **argv)
     if (r != 0)
         return r > 0 ? 0 : 1;
     driver_report_start();
+    front_set_python(job.opt.python);
     r = job.opt.build_runtime ? build_runtime_only(&job) : compile_file(&job);
     diag_progress_clear();
     if (r == 0 && job.report)

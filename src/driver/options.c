@@ -110,9 +110,9 @@ static int parse_jobs(const char *s, int *jobs)
 
 static void print_version(void)
 {
-    unsigned v = front_python_version();
-    printf("pyc2c %s (front end: Python %u.%u)\n", PYC2C_VERSION,
-           (v >> 24) & 0xff, (v >> 16) & 0xff);
+    unsigned v = front_embedded_version();
+    printf("pyc2c %s (built with Python %u.%u; targets: %s)\n", PYC2C_VERSION,
+           (v >> 24) & 0xff, (v >> 16) & 0xff, DRIVER_SUPPORTED_TARGETS);
 }
 
 static int default_jobs(void)

@@ -164,6 +164,29 @@ int driver_query_target(const char *python, DriverTarget *t)
     return 0;
 }
 
+bool driver_target_parses(const DriverTarget *t)
+{
+    return t->major == 3 && t->minor >= 10;
+}
+
+/* Is "M.N" one of the space-separated versions of list? */
+static bool in_version_list(const char *list, int major, int minor)
+{
+    char want[32];
+    int n = snprintf(want, sizeof want, "%d.%d", major, minor);
+    for (const char *p = list; (p = strstr(p, want)) != NULL; p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return true;
+    return false;
+}
+
+bool driver_target_supported(const DriverTarget *t)
+{
+    const char *allow = getenv("PYC2C_ALLOW_TARGET");
+    return in_version_list(DRIVER_SUPPORTED_TARGETS, t->major, t->minor) ||
+           (allow && in_version_list(allow, t->major, t->minor));
+}
+
 void driver_target_free(DriverTarget *t)
 {
     char *strs[] = { t->executable, t->executable_real, t->version,

@@ -1,114 +1,188 @@
-/* convert.c — CPython's AST objects (from compile(..., PyCF_ONLY_AST)) into
- * the C structs of ast.h.
+/* convert.c — the target interpreter's AST, as the parse helper sends it
+ * (parse_helper.py: a node is a tuple (class index, [4 positions,] field
+ * values in the class's _fields order)), into the C structs of ast.h.
  *
- * The conversion is generic: the class of each object gives its AstKind
- * (a dict built once from the `_ast` module), and ast_kind_info[] gives the
- * fields to read, their type and where to store them.  A new AST field needs
- * a line in ast_kinds.def, nothing here.  Constant values are borrowed from
- * the tree, which the unit keeps alive (AstUnit.keepalive).
+ * The conversion is generic and by name: the helper's header lists each
+ * class with its fields, matched here once to an AstKind and to the fields
+ * of ast_kind_info[] (from ast_kinds.def), so a field or a kind a version
+ * lacks reads as empty and one we do not know is never misread.  Constant
+ * values are borrowed from the answer, which the unit keeps alive
+ * (AstUnit.keepalive).
  */
 #include "front_int.h"
+#include <stdio.h>
 #include <string.h>
 
-enum { MAX_FIELDS = 8 };
+enum { MAX_FIELDS = 8, MAX_CLASSES = 512, MAX_NAME = 48 };
+
+/* One class of the target's _ast module. */
+typedef struct {
+    int kind;                   /* AstKind, or -1: none of ours */
+    int has_pos;                /* its tuples carry 4 positions */
+    int slot[MAX_FIELDS];       /* tuple index of our field i, or -1 */
+    unsigned long unknown;      /* bit j: its field j is none of ours */
+    char name[MAX_NAME];
+    char unknown_name[MAX_FIELDS][MAX_NAME];   /* of the first unknown fields */
+} ClassMap;
 
 static struct {
-    PyObject *kind_of_class;                    /* dict: AST class -> AstKind */
-    PyObject *field_names[AST_KIND_COUNT][MAX_FIELDS];
-    int has_pos[AST_KIND_COUNT];                /* the class has _attributes */
-    PyObject *pos_names[4];                     /* lineno, col_offset, ... */
+    ClassMap *cls;
+    int ncls;
+    AstRefusal refusal;         /* the construct front_convert refused */
 } tab;
 
-static const char *const pos_attr[4] = {"lineno", "col_offset", "end_lineno",
-                                        "end_col_offset"};
+/* How a user knows the constructs of later Pythons that pyc2c cannot
+ * compile yet (PEP 695's type parameters and aliases: 3.12). */
+static const struct { const char *what, *shown; } construct_names[] = {
+    {"TypeAlias", "the 'type' statement (PEP 695)"},
+    {"FunctionDef.type_params", "a function with type parameters (PEP 695)"},
+    {"AsyncFunctionDef.type_params", "a function with type parameters (PEP 695)"},
+    {"ClassDef.type_params", "a class with type parameters (PEP 695)"},
+};
 
-/* Registers the class `_ast.<name>` of kind k: its fields' names and whether
- * its instances carry positions. */
-static int register_kind(PyObject *mod, int k)
+/* Notes the first construct refused, for front.c to report. */
+static void refuse(const char *what, int line)
 {
-    const AstKindInfo *info = &ast_kind_info[k];
-    PyObject *cls = PyObject_GetAttrString(mod, info->name);
-    if (!cls && PyErr_ExceptionMatches(PyExc_AttributeError)) {
-        PyErr_Clear();     /* a kind of a later Python (TryStar on 3.10) */
-        return 0;
-    }
-    if (!cls)
-        return -1;
-    PyObject *kind = PyLong_FromLong(k);
-    PyObject *attrs = PyObject_GetAttrString(cls, "_attributes");
-    int rc = kind && attrs ? PyDict_SetItem(tab.kind_of_class, cls, kind) : -1;
-    if (rc == 0)
-        tab.has_pos[k] = PyObject_Length(attrs) > 0;
-    for (int i = 0; rc == 0 && i < info->nfields; i++) {
-        tab.field_names[k][i] = PyUnicode_InternFromString(info->fields[i].name);
-        if (!tab.field_names[k][i])
-            rc = -1;
-    }
-    Py_XDECREF(kind);
-    Py_XDECREF(attrs);
-    Py_DECREF(cls);
-    return rc;
+    if (tab.refusal.line)
+        return;
+    snprintf(tab.refusal.construct, sizeof tab.refusal.construct, "'%s' syntax", what);
+    for (size_t i = 0; i < sizeof construct_names / sizeof construct_names[0]; i++)
+        if (strcmp(construct_names[i].what, what) == 0)
+            snprintf(tab.refusal.construct, sizeof tab.refusal.construct, "%s",
+                     construct_names[i].shown);
+    tab.refusal.line = line > 0 ? line : 1;
+    PyErr_SetString(PyExc_ValueError, "construct refused");
 }
 
-int front_convert_init(void)
+const AstRefusal *front_convert_refusal(void)
 {
-    PyObject *mod = PyImport_ImportModule("_ast");
-    if (!mod)
+    return tab.refusal.line ? &tab.refusal : NULL;
+}
+
+static int kind_by_name(const char *name)
+{
+    for (int k = 0; k < AST_KIND_COUNT; k++)
+        if (strcmp(ast_kind_info[k].name, name) == 0)
+            return k;
+    return -1;
+}
+
+/* Maps the helper's class (name, fields, has_pos) to ours. */
+static int map_class(PyObject *entry, ClassMap *m)
+{
+    const char *name;
+    PyObject *fields;
+    int has_pos;
+    if (!PyArg_ParseTuple(entry, "sO!p", &name, &PyTuple_Type, &fields, &has_pos))
         return -1;
-    tab.kind_of_class = PyDict_New();
-    int rc = tab.kind_of_class ? 0 : -1;
-    for (int k = 0; rc == 0 && k < AST_KIND_COUNT; k++) {
-        if (ast_kind_info[k].nfields > MAX_FIELDS)
-            return PyErr_SetString(PyExc_SystemError, "MAX_FIELDS too small"), -1;
-        rc = register_kind(mod, k);
+    m->kind = kind_by_name(name);
+    m->has_pos = has_pos;
+    snprintf(m->name, sizeof m->name, "%s", name);
+    if (m->kind < 0)
+        return 0;
+    const AstKindInfo *info = &ast_kind_info[m->kind];
+    if (info->nfields > MAX_FIELDS || PyTuple_GET_SIZE(fields) > MAX_FIELDS)
+        return PyErr_SetString(PyExc_SystemError, "MAX_FIELDS too small"), -1;
+    int first = 1 + (has_pos ? 4 : 0);
+    for (int i = 0; i < info->nfields; i++)
+        m->slot[i] = -1;
+    for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(fields); j++) {
+        const char *f = PyUnicode_AsUTF8(PyTuple_GET_ITEM(fields, j));
+        if (!f)
+            return -1;
+        int known = 0;
+        for (int i = 0; i < info->nfields; i++)
+            if (strcmp(f, info->fields[i].name) == 0)
+                m->slot[i] = first + (int)j, known = 1;
+        if (!known) {
+            m->unknown |= 1ul << j;
+            snprintf(m->unknown_name[j], MAX_NAME, "%s", f);
+        }
     }
-    for (int i = 0; rc == 0 && i < 4; i++)
-        if (!(tab.pos_names[i] = PyUnicode_InternFromString(pos_attr[i])))
-            rc = -1;
-    Py_DECREF(mod);
-    return rc;
+    return 0;
+}
+
+int front_convert_init(PyObject *classes)
+{
+    if (!PyList_Check(classes) || PyList_GET_SIZE(classes) > MAX_CLASSES)
+        return PyErr_SetString(PyExc_TypeError, "bad class table"), -1;
+    tab.ncls = (int)PyList_GET_SIZE(classes);
+    tab.cls = PyMem_Calloc((size_t)tab.ncls + 1, sizeof *tab.cls);
+    if (!tab.cls)
+        return PyErr_NoMemory(), -1;
+    for (int i = 0; i < tab.ncls; i++)
+        if (map_class(PyList_GET_ITEM(classes, i), &tab.cls[i]) < 0)
+            return -1;
+    return 0;
 }
 
 void front_convert_fini(void)
 {
-    Py_CLEAR(tab.kind_of_class);
-    for (int k = 0; k < AST_KIND_COUNT; k++)
-        for (int i = 0; i < MAX_FIELDS; i++)
-            Py_CLEAR(tab.field_names[k][i]);
-    for (int i = 0; i < 4; i++)
-        Py_CLEAR(tab.pos_names[i]);
+    PyMem_Free(tab.cls);
+    tab.cls = NULL;
+    tab.ncls = 0;
 }
 
-/* The AstKind of an AST object, -1 with an error if it is none of ours. */
-static int kind_of(PyObject *obj)
+/* The line of a node tuple with positions, else 0. */
+static int line_of(PyObject *obj, const ClassMap *m)
 {
-    PyObject *k = PyDict_GetItemWithError(tab.kind_of_class, (PyObject *)Py_TYPE(obj));
-    if (!k) {
+    PyObject *l = m->has_pos && PyTuple_GET_SIZE(obj) > 1 ? PyTuple_GET_ITEM(obj, 1) : NULL;
+    return l && PyLong_Check(l) ? (int)PyLong_AsLong(l) : 0;
+}
+
+/* The class of a node tuple; NULL with an error if it is none of ours (a
+ * class of a later Python: refused). */
+static const ClassMap *class_of(PyObject *obj)
+{
+    long i = PyTuple_Check(obj) && PyTuple_GET_SIZE(obj) > 0
+             ? PyLong_AsLong(PyTuple_GET_ITEM(obj, 0)) : -1;
+    if (i < 0 || i >= tab.ncls) {
         if (!PyErr_Occurred())
-            PyErr_Format(PyExc_TypeError, "unexpected %.100s object in the AST",
-                         Py_TYPE(obj)->tp_name);
+            PyErr_SetString(PyExc_TypeError, "unexpected node in the AST");
+        return NULL;
+    }
+    if (tab.cls[i].kind < 0) {
+        refuse(tab.cls[i].name, line_of(obj, &tab.cls[i]));
+        return NULL;
+    }
+    return &tab.cls[i];
+}
+
+/* A field pyc2c does not know (type_params from 3.12 on) is refused unless
+ * it is empty: never dropped silently. */
+static int check_unknown_fields(PyObject *obj, const ClassMap *m)
+{
+    int first = 1 + (m->has_pos ? 4 : 0);
+    for (int j = 0; m->unknown >> j; j++) {
+        if (!(m->unknown >> j & 1) || first + j >= PyTuple_GET_SIZE(obj))
+            continue;
+        PyObject *v = PyTuple_GET_ITEM(obj, first + j);
+        if (v == Py_None || (PyList_Check(v) && PyList_GET_SIZE(v) == 0))
+            continue;
+        char what[2 * MAX_NAME];
+        snprintf(what, sizeof what, "%s.%s", m->name, m->unknown_name[j]);
+        refuse(what, line_of(obj, m));
         return -1;
     }
-    return (int)PyLong_AsLong(k);
+    return 0;
 }
 
-/* An int attribute; None (an absent end position) gives -1. */
-static int int_attr(PyObject *obj, PyObject *name, long *out)
+static int kind_of(PyObject *obj)
 {
-    PyObject *v = PyObject_GetAttr(obj, name);
-    if (!v)
-        return -1;
-    *out = v == Py_None ? -1 : PyLong_AsLong(v);
-    Py_DECREF(v);
-    return *out == -1 && PyErr_Occurred() ? -1 : 0;
+    const ClassMap *m = class_of(obj);
+    return m ? m->kind : -1;
 }
 
-static int position(PyObject *obj, int kind, IrPos *pos)
+/* An int position; None (an absent end position) gives -1. */
+static int position(PyObject *obj, const ClassMap *m, IrPos *pos)
 {
     long v[4] = {-1, -1, -1, -1};
-    for (int i = 0; tab.has_pos[kind] && i < 4; i++)
-        if (int_attr(obj, tab.pos_names[i], &v[i]) < 0)
+    for (int i = 0; m->has_pos && i < 4; i++) {
+        PyObject *x = i + 1 < PyTuple_GET_SIZE(obj) ? PyTuple_GET_ITEM(obj, i + 1) : Py_None;
+        v[i] = x == Py_None ? -1 : PyLong_AsLong(x);
+        if (v[i] == -1 && PyErr_Occurred())
             return -1;
+    }
     *pos = (IrPos){(int)v[0], (int)v[1], (int)v[2], (int)v[3]};
     return 0;
 }
@@ -187,29 +261,25 @@ static int field(AstArena *a, PyObject *v, AstFieldType type, void *slot)
     return 0;
 }
 
-/* Optional fields missing from an object (type_comment on trees built by
- * hand) read as None. */
+/* A field the target's class lacks (TryStar on 3.10, type_params before
+ * 3.12) reads as None. */
 static AstNode *convert_node(AstArena *a, PyObject *obj)
 {
-    int k = kind_of(obj);
-    if (k < 0)
+    const ClassMap *m = class_of(obj);
+    if (!m)
         return NULL;
-    const AstKindInfo *info = &ast_kind_info[k];
+    if (m->unknown && check_unknown_fields(obj, m) < 0)
+        return NULL;
+    const AstKindInfo *info = &ast_kind_info[m->kind];
     AstNode *n = ast_alloc(a, info->size);
-    n->kind = (AstKind)k;
-    if (position(obj, k, &n->pos) < 0)
+    n->kind = (AstKind)m->kind;
+    if (position(obj, m, &n->pos) < 0)
         return NULL;
     for (int i = 0; i < info->nfields; i++) {
-        PyObject *v = PyObject_GetAttr(obj, tab.field_names[k][i]);
-        if (!v && PyErr_ExceptionMatches(PyExc_AttributeError)) {
-            PyErr_Clear();
-            v = Py_NewRef(Py_None);
-        }
-        if (!v)
-            return NULL;
-        int rc = field(a, v, info->fields[i].type, (char *)n + info->fields[i].offset);
-        Py_DECREF(v);
-        if (rc < 0)
+        int at = m->slot[i];
+        PyObject *v = at >= 0 && at < PyTuple_GET_SIZE(obj) ? PyTuple_GET_ITEM(obj, at)
+                                                            : Py_None;
+        if (field(a, v, info->fields[i].type, (char *)n + info->fields[i].offset) < 0)
             return NULL;
     }
     return n;
@@ -219,5 +289,6 @@ static AstNode *convert_node(AstArena *a, PyObject *obj)
  * (run on the file before this) has already accepted. */
 AstNode *front_convert(AstArena *a, PyObject *tree)
 {
+    tab.refusal.line = 0;
     return convert_node(a, tree);
 }

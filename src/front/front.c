@@ -1,17 +1,14 @@
-/* front.c — the front end's driver: the embedded interpreter, and turning a
- * source file into an AstUnit (AST + symbol table) or CPython's SyntaxError.
+/* front.c — the front end's driver: turning a source file into an AstUnit
+ * (AST + symbol table) or the target's own SyntaxError.
  *
- * Errors must read exactly as `python3 FILE` prints them.  `python3 FILE`
- * reads the file through the tokenizer's FILE* route (PyRun_FileExFlags),
- * whose messages differ from compile()'s in places (a source that is not
- * UTF-8 and declares no encoding, null bytes), and compiles the module fully,
- * so errors of the symtable and compiler stages ('return' outside function,
- * nonlocal without binding) are reported before anything runs.  So the front
- * end takes that very route: PyRun_FileExFlags on the file, with an audit
- * hook that stops it at the "exec" event, after compilation and before any
- * code runs.  A failure is then printed by PyErr_Print, as python3 does.
- * Only a file that passes is parsed again, with compile(PyCF_ONLY_AST), and
- * analysed with the _symtable module, to build the C structs.
+ * Errors must read exactly as `python FILE` prints them, with the target
+ * python's grammar and messages.  So the target interpreter checks and
+ * parses the file (helper.c, parse_helper.py): it compiles the file by the
+ * route `python FILE` takes, stopped before it runs, and prints nothing
+ * itself; the text it would have printed (warnings, the error) comes back
+ * with the answer and is written here, so that it lands in order with
+ * pyc2c's own lines.  The embedded interpreter (the one pyc2c is built
+ * with) holds the answer's objects: constants, names, the symbol table.
  */
 #include "pyc2c/compiler/front.h"
 #include "pyc2c/compiler/diag.h"
@@ -26,13 +23,21 @@
 
 static struct {
     int running;              /* front_init succeeded */
-    PyObject *stop_file;      /* the hook is armed for code of this file */
-    PyObject *stopped;        /* the exception the hook raises */
-    PyObject *code;           /* the code object the hook stopped (new) */
-    PyObject *warnings;       /* what the compilation warned (front_warnings_end) */
-} front;
+    const char *python;       /* the target interpreter */
+    unsigned version;         /* its version, PY_VERSION_HEX's layout */
+} front = {0, "python3", 0};
+
+void front_set_python(const char *python)
+{
+    front.python = python;
+}
 
 unsigned front_python_version(void)
+{
+    return front.version & 0xffff0000u;
+}
+
+unsigned front_embedded_version(void)
 {
     unsigned major = 0, minor = 0;
     if (sscanf(Py_GetVersion(), "%u.%u", &major, &minor) != 2)
@@ -42,29 +47,11 @@ unsigned front_python_version(void)
 
 /* ---- the embedded interpreter ------------------------------------------- */
 
-/* Stops PyRun_FileExFlags between compiling and running the module.  Only
- * the code of the file being checked is stopped: reading a file with a
- * coding cookie imports its codec, whose module must run. */
-static int stop_before_exec(const char *event, PyObject *args, void *data)
-{
-    (void)data;
-    if (!front.stop_file || strcmp(event, "exec") != 0 || !PyTuple_Check(args) ||
-        PyTuple_GET_SIZE(args) < 1 || !PyCode_Check(PyTuple_GET_ITEM(args, 0)))
-        return 0;
-    PyCodeObject *co = (PyCodeObject *)PyTuple_GET_ITEM(args, 0);
-    int same = PyUnicode_Compare(co->co_filename, front.stop_file) == 0;
-    if (!same)
-        return PyErr_Occurred() ? -1 : 0;
-    Py_XSETREF(front.code, Py_NewRef(co));
-    PyErr_SetNone(front.stopped);
-    return -1;
-}
-
 static int is_stdlib(const char *prefix)
 {
     char path[PATH_MAX];
     struct stat st;
-    unsigned v = front_python_version();
+    unsigned v = front_embedded_version();
     snprintf(path, sizeof path, "%s/lib/python%u.%u/os.py", prefix, v >> 24, (v >> 16) & 0xff);
     return stat(path, &st) == 0;
 }
@@ -129,17 +116,36 @@ static int start_interpreter(void)
     return 0;
 }
 
+/* The helper's header: its version, its AST classes, its symtable's
+ * constants. */
+static int read_header(void)
+{
+    PyObject *h = front_helper_receive();
+    if (!h)
+        return -1;
+    PyObject *classes, *consts;
+    unsigned long version;
+    int rc = PyArg_ParseTuple(h, "kOO", &version, &classes, &consts) &&
+             front_convert_init(classes) == 0 && front_symtab_init(consts) == 0 ? 0 : -1;
+    front.version = (unsigned)version;
+    Py_DECREF(h);
+    if (rc < 0) {
+        diag_progress_clear();
+        PyErr_Print();
+        diag_error("the target Python '%s' sent a front-end header pyc2c cannot read",
+                   front.python);
+    }
+    return rc;
+}
+
 int front_init(void)
 {
     if (front.running)
         return 0;
-    if (PySys_AddAuditHook(stop_before_exec, NULL) < 0 || start_interpreter() < 0)
+    if (start_interpreter() < 0 || front_helper_start(front.python) < 0)
         return -1;
-    front.stopped = PyErr_NewException("pyc2c.CompiledNotRun", NULL, NULL);
-    if (!front.stopped || front_convert_init() < 0) {
-        diag_progress_clear();
-        PyErr_Print();
-        diag_error("cannot prepare the embedded Python's parser");
+    if (read_header() < 0) {
+        front_helper_stop();
         return -1;
     }
     front.running = 1;
@@ -150,48 +156,35 @@ void front_fini(void)
 {
     if (!front.running)
         return;
+    front_helper_stop();
     front_convert_fini();
-    Py_CLEAR(front.stopped);
     Py_FinalizeEx();
     front.running = 0;
 }
 
 /* ---- reading and checking ----------------------------------------------- */
 
-/* new: the file's bytes; NULL after a diagnostic. */
-static PyObject *read_source(const char *display_path, const char *path)
+/* 0 if the file can be read; else -1 after one diag line. */
+static int check_readable(const char *display_path, const char *path)
 {
     FILE *f = fopen(path, "rb");
-    PyObject *bytes = NULL;
-    if (f) {
-        char *buf = NULL;
-        size_t size = 0, len = 0, n;
-        do {
-            if (len == size && !(buf = realloc(buf, size = size ? 2 * size : 65536)))
-                break;
-            len += n = fread(buf + len, 1, size - len, f);
-        } while (n > 0);
-        if (buf && !ferror(f))
-            bytes = PyBytes_FromStringAndSize(buf, (Py_ssize_t)len);
-        free(buf);
-        fclose(f);
-    }
-    if (!bytes) {
-        PyErr_Clear();
+    if (!f) {
         diag_error("cannot read '%s': %s", display_path, strerror(errno ? errno : EIO));
+        return -1;
     }
-    return bytes;
+    fclose(f);
+    return 0;
 }
 
-static void flush_std_streams(void)
+/* Writes what the target printed (bytes: warnings, a SyntaxError) to
+ * stderr, where `python FILE` would have printed it. */
+static void show_target_output(PyObject *shown)
 {
-    const char *names[2] = {"stdout", "stderr"};
-    for (int i = 0; i < 2; i++) {
-        PyObject *f = PySys_GetObject(names[i]);
-        PyObject *r = f ? PyObject_CallMethod(f, "flush", NULL) : NULL;
-        Py_XDECREF(r);
-    }
-    PyErr_Clear();
+    if (!PyBytes_Check(shown) || PyBytes_GET_SIZE(shown) == 0)
+        return;
+    diag_progress_clear();
+    fwrite(PyBytes_AS_STRING(shown), 1, (size_t)PyBytes_GET_SIZE(shown), stderr);
+    fflush(stderr);
 }
 
 /* A MemoryError pending in the front end becomes one clear line and exit 1
@@ -207,125 +200,24 @@ static void exit_if_out_of_memory(const char *doing, const char *display_path)
     diag_out_of_memory(what);
 }
 
-/* Compiles the file as `python3 FILE` does, stopped before it runs.  0 if
- * it compiles; else -1 after printing the error as python3 prints it. */
-static int check_like_python(const char *display_path, const char *abs_path)
-{
-    FILE *fp = fopen(abs_path, "rb");
-    if (!fp) {
-        diag_error("cannot read '%s': %s", display_path, strerror(errno));
-        return -1;
-    }
-    PyObject *globals = PyDict_New();
-    PyCompilerFlags cf = {0, PY_MINOR_VERSION};
-    PyObject *r = NULL;
-    front.stop_file = PyUnicode_DecodeFSDefault(abs_path);
-    if (globals && front.stop_file) {
-        PyObject *recording = front_warnings_begin();
-        r = PyRun_FileExFlags(fp, abs_path, Py_file_input, globals, globals, 0, &cf);
-        Py_XSETREF(front.warnings, front_warnings_end(recording, front.stop_file));
-    }
-    Py_CLEAR(front.stop_file);
-    fclose(fp);
-    Py_XDECREF(globals);
-    if (r) {     /* cannot happen: the hook stops every module before it runs */
-        Py_DECREF(r);
-        P2C_UNREACHABLE();
-    }
-    if (PyErr_ExceptionMatches(front.stopped)) {
-        PyErr_Clear();
-        return 0;
-    }
-    exit_if_out_of_memory("parsing", display_path);
-    diag_progress_clear();
-    PyErr_Print();
-    flush_std_streams();
-    return -1;
-}
-
-/* Python versions whose file reader ends each line at a null byte (3.11.2
- * and earlier: the line's remainder and its newline vanish) accept sources
- * that compile() refuses; this gives compile() the text they read. */
-static PyObject *cut_at_null_bytes(PyObject *src)
-{
-    const char *s = PyBytes_AS_STRING(src), *end = s + PyBytes_GET_SIZE(src);
-    if (!memchr(s, '\0', (size_t)(end - s)))
-        return Py_NewRef(src);
-    PyObject *out = PyBytes_FromStringAndSize(NULL, end - s);
-    if (!out)
-        return NULL;
-    char *d = PyBytes_AS_STRING(out), *d0 = d;
-    while (s < end) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *eol = nl ? nl + 1 : end;
-        const char *nul = memchr(s, '\0', (size_t)(eol - s));
-        size_t keep = (size_t)((nul ? nul : eol) - s);
-        memcpy(d, s, keep);
-        d += keep;
-        s = eol;
-    }
-    _PyBytes_Resize(&out, d - d0);
-    return out;
-}
-
 /* ---- building the unit -------------------------------------------------- */
 
-/* 1 if the source may declare its encoding: a BOM, or "coding" on one of
- * the first two lines (PEP 263); a superset of what the tokenizer accepts. */
-static int may_declare_encoding(const char *s, size_t n)
+/* The answer of a file that compiles: (0, shown, tree, top scope,
+ * warnings, code facts, source text). */
+static int build_unit(AstUnit *u, PyObject *answer)
 {
-    if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-        return 1;
-    const char *nl = memchr(s, '\n', n);
-    if (nl)
-        nl = memchr(nl + 1, '\n', n - (size_t)(nl + 1 - s));
-    size_t head = nl ? (size_t)(nl - s) : n;
-    return memmem(s, head, "coding", 6) != NULL;
-}
-
-/* new: the source decoded as Python decodes it, with universal newlines.
- * A source without a declaration is UTF-8 (compile() checked it), which
- * spares importing importlib.util and tokenize for nearly every file. */
-static PyObject *decode_source(PyObject *src)
-{
-    const char *s = PyBytes_AS_STRING(src);
-    size_t n = (size_t)PyBytes_GET_SIZE(src);
-    if (!may_declare_encoding(s, n)) {
-        PyObject *text = PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, "strict");
-        if (!text || !memchr(s, '\r', n))
-            return text;
-        PyObject *lf = PyUnicode_FromString("\n"), *crlf = PyUnicode_FromString("\r\n");
-        PyObject *cr = PyUnicode_FromString("\r"), *t1 = NULL, *t2 = NULL;
-        if (lf && crlf && cr && (t1 = PyUnicode_Replace(text, crlf, lf, -1)))
-            t2 = PyUnicode_Replace(t1, cr, lf, -1);
-        Py_XDECREF(lf), Py_XDECREF(crlf), Py_XDECREF(cr), Py_XDECREF(t1);
-        Py_DECREF(text);
-        return t2;
-    }
-    PyObject *util = PyImport_ImportModule("importlib.util");
-    PyObject *text = util ? PyObject_CallMethod(util, "decode_source", "O", src) : NULL;
-    Py_XDECREF(util);
-    return text;
-}
-
-/* The AST, symbol table and text of a source that compiles. */
-static int build_unit(AstUnit *u, PyObject *src, PyObject *filename)
-{
-    PyCompilerFlags cf = {PyCF_ONLY_AST, PY_MINOR_VERSION};
-    PyObject *tree = Py_CompileStringObject(PyBytes_AS_STRING(src), filename,
-                                            Py_file_input, &cf, -1);
-    if (!tree || PyList_Append(u->keepalive, tree) < 0) {
-        Py_XDECREF(tree);
+    PyObject *tree, *top, *warnings, *facts, *text, *shown;
+    int status;
+    if (!PyArg_ParseTuple(answer, "iOOOO!O!U", &status, &shown, &tree, &top,
+                          &PyTuple_Type, &warnings, &PyList_Type, &facts, &text))
         return -1;
-    }
-    Py_DECREF(tree);     /* the keepalive list owns it, and so every constant */
     u->module = front_convert(u->arena, tree);
-    if (!u->module || front_symtab(u, src, filename) < 0)
+    if (!u->module || front_symtab(u, top) < 0)
         return -1;
-    PyObject *text = decode_source(src);
-    const char *utf8 = text ? PyUnicode_AsUTF8(text) : NULL;
+    u->compile_warnings = warnings;   /* the keepalive list holds the answer */
+    u->code_facts = facts;
+    const char *utf8 = PyUnicode_AsUTF8(text);
     u->source = utf8 ? ir_arena_strdup(u->arena->mem, utf8) : NULL;
-    Py_XDECREF(text);
     return utf8 ? 0 : -1;
 }
 
@@ -345,42 +237,57 @@ static AstUnit *unit_new(const char *display_path, const char *abs_path)
     return u;
 }
 
+/* What the helper answered with status 3: it failed on the file in a way
+ * `python FILE` would not (a bug of pyc2c's, or of the target). */
+static void helper_error(const char *display_path, PyObject *answer)
+{
+    PyObject *msg = PyTuple_GET_SIZE(answer) > 1 ? PyTuple_GET_ITEM(answer, 1) : NULL;
+    const char *text = msg && PyUnicode_Check(msg) ? PyUnicode_AsUTF8(msg) : NULL;
+    PyErr_Clear();
+    diag_error("internal error: the front end failed on '%s': %s", display_path,
+               text ? text : "?");
+}
+
 AstUnit *front_parse_file(const char *display_path, const char *abs_path)
 {
     if (!front.running && front_init() < 0)
         return NULL;
-    PyObject *raw = read_source(display_path, abs_path);
-    if (!raw)
+    if (check_readable(display_path, abs_path) < 0)
         return NULL;
-    if (check_like_python(display_path, abs_path) < 0) {
-        Py_CLEAR(front.code);
-        Py_CLEAR(front.warnings);
-        Py_DECREF(raw);
+    PyObject *answer = front_helper_parse(abs_path);
+    if (!answer)
+        return NULL;
+    long status = PyTuple_Check(answer) && PyTuple_GET_SIZE(answer) >= 2
+                  ? PyLong_AsLong(PyTuple_GET_ITEM(answer, 0)) : 3;
+    if (status == 0 || status == 1 || status == 2)
+        show_target_output(PyTuple_GET_ITEM(answer, 1));
+    if (status != 0) {
+        if (status == 2) {
+            char what[512];
+            snprintf(what, sizeof what, "parsing '%s'", display_path);
+            diag_out_of_memory(what);
+        }
+        if (status != 1)
+            helper_error(display_path, answer);
+        Py_DECREF(answer);
         return NULL;
     }
-    PyObject *src = cut_at_null_bytes(raw);
-    Py_DECREF(raw);
-    PyObject *filename = PyUnicode_DecodeFSDefault(abs_path);
-    AstUnit *u = src && filename ? unit_new(display_path, abs_path) : NULL;
-    if (u && build_unit(u, src, filename) < 0) {
+    AstUnit *u = unit_new(display_path, abs_path);
+    if (u && (PyList_Append(u->keepalive, answer) < 0 || build_unit(u, answer) < 0)) {
         front_unit_free(u);
         u = NULL;
     }
-    if (u && front.code && PyList_Append(u->keepalive, front.code) == 0)
-        u->code = front.code;   /* the keepalive list holds it */
-    Py_CLEAR(front.code);
-    if (u && front.warnings && PyList_Append(u->keepalive, front.warnings) == 0)
-        u->compile_warnings = front.warnings;   /* the keepalive list holds it */
-    Py_CLEAR(front.warnings);
-    if (!u) {
+    Py_DECREF(answer);
+    const AstRefusal *no = u ? NULL : front_convert_refusal();
+    if (no) {
+        PyErr_Clear();
+        diag_unsupported(display_path, no->line, no->construct);
+    } else if (!u) {
         exit_if_out_of_memory("reading the AST of", display_path);
         diag_progress_clear();
         PyErr_Print();
-        flush_std_streams();
         diag_error("internal error: cannot read the AST of '%s'", display_path);
     }
-    Py_XDECREF(src);
-    Py_XDECREF(filename);
     return u;
 }
 

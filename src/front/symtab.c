@@ -1,4 +1,4 @@
-/* symtab.c — CPython's symbol table (the `_symtable` module, the very
+/* symtab.c — CPython's symbol table (the target's `_symtable` module, the very
  * analysis the interpreter's compiler uses) as AstScope trees, attached to
  * the AST nodes that open them.
  *
@@ -31,37 +31,36 @@ typedef struct {
 
 static const char *const def_names[10] = {
     "DEF_GLOBAL", "DEF_LOCAL", "DEF_PARAM", "DEF_NONLOCAL", "USE", "DEF_FREE",
-    "DEF_FREE_CLASS", "DEF_IMPORT", "DEF_ANNOT", NULL /* DEF_COMP_ITER */
+    "DEF_FREE_CLASS", "DEF_IMPORT", "DEF_ANNOT", "DEF_COMP_ITER"
 };
 static const char *const scope_names[6] = {
     NULL, "LOCAL", "GLOBAL_EXPLICIT", "GLOBAL_IMPLICIT", "FREE", "CELL"
 };
 
-static int module_long(PyObject *mod, const char *name, long *out)
+static int const_long(PyObject *consts, const char *name, long *out)
 {
-    PyObject *v = PyObject_GetAttrString(mod, name);
+    PyObject *v = PyDict_GetItemString(consts, name);
     if (!v)
-        return -1;
+        return PyErr_Format(PyExc_KeyError, "symtable constant %s missing", name), -1;
     *out = PyLong_AsLong(v);
-    Py_DECREF(v);
     return *out == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
-static int read_consts(PyObject *mod, SymConsts *k)
+/* From the helper's dict of the target's _symtable constants. */
+static int read_consts(PyObject *consts, SymConsts *k)
 {
-    if (module_long(mod, "SCOPE_OFF", &k->scope_off) < 0 ||
-        module_long(mod, "SCOPE_MASK", &k->scope_mask) < 0 ||
-        module_long(mod, "TYPE_CLASS", &k->type_class) < 0 ||
-        module_long(mod, "TYPE_MODULE", &k->type_module) < 0)
+    if (!PyDict_Check(consts) ||
+        const_long(consts, "SCOPE_OFF", &k->scope_off) < 0 ||
+        const_long(consts, "SCOPE_MASK", &k->scope_mask) < 0 ||
+        const_long(consts, "TYPE_CLASS", &k->type_class) < 0 ||
+        const_long(consts, "TYPE_MODULE", &k->type_module) < 0)
         return -1;
-    for (int i = 0; i < 9; i++)
-        if (module_long(mod, def_names[i], &k->def_bits[i]) < 0)
+    for (int i = 0; i < 10; i++)
+        if (const_long(consts, def_names[i], &k->def_bits[i]) < 0)
             return -1;
-    /* DEF_COMP_ITER is not exported; it follows DEF_ANNOT (3.10 to 3.12). */
-    k->def_bits[9] = k->def_bits[8] << 1;
     k->scopes[0] = -1;
     for (int i = 1; i < 6; i++)
-        if (module_long(mod, scope_names[i], &k->scopes[i]) < 0)
+        if (const_long(consts, scope_names[i], &k->scopes[i]) < 0)
             return -1;
     return 0;
 }
@@ -98,45 +97,31 @@ static int convert_symbols(AstArena *a, const SymConsts *k, PyObject *dict, AstS
     return 0;
 }
 
-static PyObject *get(PyObject *obj, const char *name)
-{
-    return PyObject_GetAttrString(obj, name);
-}
-
-/* The AstScope of one symtable entry and, recursively, its children. */
+/* The AstScope of one symtable entry, (name, type, lineno, symbols,
+ * children) as parse_helper.py sends it, and, recursively, its children. */
 static AstScope *convert_entry(AstArena *a, const SymConsts *k, PyObject *ste,
                                AstScope *parent)
 {
     AstScope *s = ast_alloc(a, sizeof *s);
     s->parent = parent;
-    PyObject *name = get(ste, "name"), *symbols = get(ste, "symbols");
-    PyObject *children = get(ste, "children");
-    long type = -1, lineno = -1;
-    int rc = name && symbols && children && PyDict_Check(symbols) && PyList_Check(children)
-             && module_long(ste, "type", &type) == 0
-             && module_long(ste, "lineno", &lineno) == 0 ? 0 : -1;
-    if (rc == 0 && !PyErr_Occurred()) {
-        const char *utf8 = PyUnicode_AsUTF8(name);
-        s->name = utf8 ? ir_arena_strdup(a->mem, utf8) : NULL;
-        s->type = type == k->type_module ? AST_SCOPE_MODULE
-                : type == k->type_class ? AST_SCOPE_CLASS : AST_SCOPE_FUNCTION;
-        s->lineno = (int)lineno;
-        rc = utf8 ? convert_symbols(a, k, symbols, s) : -1;
-    }
-    if (rc == 0) {
-        s->nchildren = (int)PyList_GET_SIZE(children);
-        s->children = ast_alloc(a, (s->nchildren + 1) * sizeof *s->children);
-        for (int i = 0; rc == 0 && i < s->nchildren; i++) {
-            s->children[i] = convert_entry(a, k, PyList_GET_ITEM(children, i), s);
-            rc = s->children[i] ? 0 : -1;
-        }
-    }
-    if (rc < 0 && !PyErr_Occurred())
-        PyErr_SetString(PyExc_TypeError, "unexpected symtable entry");
-    Py_XDECREF(name);
-    Py_XDECREF(symbols);
-    Py_XDECREF(children);
-    return rc == 0 ? s : NULL;
+    const char *name;
+    long type, lineno;
+    PyObject *symbols, *children;
+    if (!PyArg_ParseTuple(ste, "sllO!O!", &name, &type, &lineno, &PyDict_Type, &symbols,
+                          &PyList_Type, &children))
+        return NULL;
+    s->name = ir_arena_strdup(a->mem, name);
+    s->type = type == k->type_module ? AST_SCOPE_MODULE
+            : type == k->type_class ? AST_SCOPE_CLASS : AST_SCOPE_FUNCTION;
+    s->lineno = (int)lineno;
+    if (convert_symbols(a, k, symbols, s) < 0)
+        return NULL;
+    s->nchildren = (int)PyList_GET_SIZE(children);
+    s->children = ast_alloc(a, (s->nchildren + 1) * sizeof *s->children);
+    for (int i = 0; i < s->nchildren; i++)
+        if (!(s->children[i] = convert_entry(a, k, PyList_GET_ITEM(children, i), s)))
+            return NULL;
+    return s;
 }
 
 const AstSymbol *ast_scope_lookup(const AstScope *s, const char *name)
@@ -415,19 +400,15 @@ static int attach(AstUnit *u)
     return 0;
 }
 
-int front_symtab(AstUnit *u, PyObject *source, PyObject *filename)
+static SymConsts consts;
+
+int front_symtab_init(PyObject *table)
 {
-    PyObject *mod = PyImport_ImportModule("_symtable");
-    if (!mod)
-        return -1;
-    SymConsts k;
-    PyObject *top = NULL;
-    if (read_consts(mod, &k) == 0)
-        top = PyObject_CallMethod(mod, "symtable", "OOs", source, filename, "exec");
-    Py_DECREF(mod);
-    if (!top)
-        return -1;
-    u->top = convert_entry(u->arena, &k, top, NULL);
-    Py_DECREF(top);
+    return read_consts(table, &consts);
+}
+
+int front_symtab(AstUnit *u, PyObject *top)
+{
+    u->top = convert_entry(u->arena, &consts, top, NULL);
     return u->top ? attach(u) : -1;
 }

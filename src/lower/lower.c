@@ -188,7 +188,7 @@ IrModule *lower_module(const AstUnit *u, const char *module_name)
         ir_module_free(m);
         return NULL;
     }
-    lower_stack_sizes(m, u->code);
+    lower_stack_sizes(m, u->code_facts);
     if (u->compile_warnings && PyTuple_GET_SIZE(u->compile_warnings) > 0
         && (m->warnings_cidx = ir_const(m, u->compile_warnings)) < 0)
         PyErr_Clear();   /* not issued, nothing else lost */

@@ -218,7 +218,7 @@ void lower_setup_annotations(Lower *L, const AstSeq *body);
 
 /* Sets each function's cpython_stacksize and names_cidx (co_names) from
  * CPython's own code object of the module (AstUnit.code; NULL: none known). */
-void lower_stack_sizes(IrModule *m, PyObject *module_code);
+void lower_stack_sizes(IrModule *m, PyObject *code_facts);
 
 /* ---- refuse.c ----------------------------------------------------------- */
 

@@ -4,38 +4,40 @@
  * The stub code objects the code generator builds have no bytecode to derive
  * a stack depth from, yet their co_stacksize is visible: a frame object's and
  * a generator's __sizeof__ (test_sys checks them) and the frame size are
- * computed from it.  The front end keeps the code object CPython's own
- * compiler made of the module (AstUnit.code); its nested code objects are
- * matched to the IR functions by (co_qualname, co_firstlineno), in order
- * (both are created in source order), and their co_stacksize recorded.
- * So is their co_names (the global and attribute names the code uses, in
- * the compiler's order), which the stub keeps for inspect.getclosurevars.
+ * computed from it.  The front end has the target's own compiler compile
+ * the module and keeps, for each of its code objects, (co_qualname,
+ * co_firstlineno, co_stacksize, co_names) (AstUnit.code_facts); they are
+ * matched to the IR functions by (qualname, first line), in order (both are
+ * created in source order).  co_names (the global and attribute names the
+ * code uses, in the compiler's order) is kept by the stub for
+ * inspect.getclosurevars.
  */
 #include "lowering.h"
 
-/* Appends (co_stacksize, co_names) of code and of every code object nested in its
- * co_consts (depth first) to the list under key (qualname, firstlineno). */
-static int collect(PyObject *code, PyObject *sizes)
+/* Groups the facts by key (qualname, firstlineno): a list of (size, names)
+ * each, in order. */
+static int collect(PyObject *facts, PyObject *sizes)
 {
-    PyCodeObject *co = (PyCodeObject *)code;
-    PyObject *key = Py_BuildValue("(Oi)", co->co_qualname, co->co_firstlineno);
-    PyObject *list = key ? PyDict_GetItemWithError(sizes, key) : NULL;
-    if (key && !list && !PyErr_Occurred()) {
-        list = PyList_New(0);
-        if (list && PyDict_SetItem(sizes, key, list) < 0)
-            Py_CLEAR(list);
-        Py_XDECREF(list);   /* the dict holds it */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(facts); i++) {
+        PyObject *f = PyList_GET_ITEM(facts, i);
+        if (!PyTuple_Check(f) || PyTuple_GET_SIZE(f) != 4)
+            return -1;
+        PyObject *key = PyTuple_GetSlice(f, 0, 2);
+        PyObject *list = key ? PyDict_GetItemWithError(sizes, key) : NULL;
+        if (key && !list && !PyErr_Occurred()) {
+            list = PyList_New(0);
+            if (list && PyDict_SetItem(sizes, key, list) < 0)
+                Py_CLEAR(list);
+            Py_XDECREF(list);   /* the dict holds it */
+        }
+        PyObject *n = list ? PyTuple_GetSlice(f, 2, 4) : NULL;
+        int rc = n ? PyList_Append(list, n) : -1;
+        Py_XDECREF(n);
+        Py_XDECREF(key);
+        if (rc < 0)
+            return -1;
     }
-    PyObject *n = list ? Py_BuildValue("(iO)", co->co_stacksize, co->co_names) : NULL;
-    int rc = n ? PyList_Append(list, n) : -1;
-    Py_XDECREF(n);
-    Py_XDECREF(key);
-    for (Py_ssize_t i = 0; rc == 0 && i < PyTuple_GET_SIZE(co->co_consts); i++) {
-        PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
-        if (PyCode_Check(c))
-            rc = collect(c, sizes);
-    }
-    return rc;
+    return 0;
 }
 
 /* Records the next unused (size, names) for fn; nothing when unknown. */
@@ -52,12 +54,12 @@ static void take(IrModule *m, PyObject *sizes, IrFunction *fn)
     PySequence_DelItem(list, 0);
 }
 
-void lower_stack_sizes(IrModule *m, PyObject *module_code)
+void lower_stack_sizes(IrModule *m, PyObject *code_facts)
 {
-    if (!module_code || !PyCode_Check(module_code))
+    if (!code_facts || !PyList_Check(code_facts))
         return;
     PyObject *sizes = PyDict_New();
-    if (sizes && collect(module_code, sizes) == 0)
+    if (sizes && collect(code_facts, sizes) == 0)
         for (int i = 0; i < m->nfuncs; i++)
             take(m, sizes, m->funcs[i]);
     Py_XDECREF(sizes);

@@ -139,9 +139,10 @@ typedef struct {
     AstScope *top;             /* the module's scope */
     AstArena *arena;
     PyObject *keepalive;       /* the CPython objects that own CONST values */
-    PyObject *code;            /* CPython's own code object of the module
-                                  (borrowed from keepalive), for what only its
-                                  compiler knows: each code's co_stacksize */
+    PyObject *code_facts;      /* what only the target's compiler knows: a
+                                  list of (qualname, firstlineno, co_stacksize,
+                                  co_names) of every code object of the
+                                  module, depth first (borrowed from keepalive) */
     PyObject *compile_warnings;  /* tuple of (category name, message, line):
                                   what CPython warned while compiling the
                                   file, or NULL (borrowed from keepalive) */

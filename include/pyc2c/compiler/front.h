@@ -1,19 +1,26 @@
 /* front.h — the front end: CPython's own parser and symtable, run by the
- * embedded target interpreter, turned into C data (pyc2c/compiler/ast.h).
- * Only src/front/ touches PyObject AST nodes.  Implemented in src/front/.
+ * target interpreter (a helper process), turned into C data
+ * (pyc2c/compiler/ast.h).  Implemented in src/front/.
  */
 #ifndef PYC2C_COMPILER_FRONT_H
 #define PYC2C_COMPILER_FRONT_H
 
 #include "pyc2c/compiler/ast.h"
 
-/* Starts the embedded interpreter (isolated: no site, no user environment).
- * 0, or -1 after a diagnostic. */
+/* The target interpreter that parses (default "python3"); before
+ * front_init.  The string must outlive the front end. */
+void front_set_python(const char *python);
+
+/* Starts the embedded interpreter (isolated: no site, no user environment)
+ * and the target's parse helper.  0, or -1 after a diagnostic. */
 int front_init(void);
 void front_fini(void);
 
-/* The Python version the front end parses for, e.g. 0x030b0000 (3.11). */
+/* The Python version the front end parses for, e.g. 0x030b0000 (3.11):
+ * the target's, known once front_init succeeded (0 before). */
 unsigned front_python_version(void);
+/* The version of the interpreter embedded in pyc2c (holds the constants). */
+unsigned front_embedded_version(void);
 
 /* Reads and parses the file.  display_path is how errors name it (as the user
  * gave it); abs_path becomes co_filename, as `python3 FILE` would use.
