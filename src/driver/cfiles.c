@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "pyc2c/compiler/cgen.h"
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
@@ -64,16 +65,36 @@ static int write_piece(const char *path, const char *text, size_t shared_len,
     return r;
 }
 
+/* Removes NAME.part<k>.c and the object scons made of it, from k = first
+ * on, as long as they exist: what an earlier build of the module wrote in
+ * more pieces than this one. */
+static void remove_stale_parts(const char *path, int first)
+{
+    size_t stem = strlen(path) - 2;
+    for (int k = first;; k++) {
+        char *c = driver_sprintf("%.*s.part%d.c", (int)stem, path, k);
+        char *o = driver_sprintf("%.*s.part%d.o", (int)stem, path, k);
+        int gone = unlink(c) != 0;
+        unlink(o);
+        free(c);
+        free(o);
+        if (gone)
+            break;
+    }
+}
+
 int driver_write_c_files(const char *path, const char *text, size_t len, char ***extra)
 {
     const char *end = text + len;
     const char *m = next_marker(text, end);
-    if (!m)
+    if (!m) {
+        remove_stale_parts(path, 1);
         return driver_write_if_changed(path, text, len);
+    }
     size_t shared_len = (size_t)(m - text);
     size_t marker_len = strlen(CGEN_CFILE_MARKER "\n");
-    int r = 0;
-    for (int k = 0; m && r == 0; k++) {
+    int r = 0, k;
+    for (k = 0; m && r == 0; k++) {
         const char *from = m + marker_len, *next = next_marker(from - 1, end);
         const char *to = next ? next : end;
         if (k == 0) {
@@ -87,5 +108,7 @@ int driver_write_c_files(const char *path, const char *text, size_t len, char **
         }
         m = next;
     }
+    if (r == 0)
+        remove_stale_parts(path, k);
     return r;
 }
