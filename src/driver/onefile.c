@@ -63,8 +63,19 @@ static char *boot_program(const DriverOptions *opt, const char *home, const char
     if (driver_mkdirs(dir) != 0)
         diag_error("cannot create '%s': %s", dir, strerror(errno));
     else if ((fd = driver_lock_dir(dir)) >= 0) {
-        char *argv[] = { (char *)cc, "-O2", "-s", "-Wall", "-o", tmp, src, NULL };
-        if (access(boot, X_OK) == 0)
+        /* CC may be a command with words ("ccache gcc", "gcc -m64"), split
+         * at blanks as make and scons split it (no quoting) */
+        char *words = driver_strdup(cc), *argv[40];
+        int argc = 0;
+        for (char *w = strtok(words, " \t"); w && argc < 32; w = strtok(NULL, " \t"))
+            argv[argc++] = w;
+        const char *rest[] = { "-O2", "-s", "-Wall", "-o", tmp, src, NULL };
+        for (int i = 0; rest[i]; i++)
+            argv[argc++] = (char *)rest[i];
+        argv[argc] = NULL;
+        if (argc == 6)
+            r = -1, diag_error("CC is empty");
+        else if (access(boot, X_OK) == 0)
             r = 0;
         else if (driver_run(argv, opt->verbose ? NULL : log) != 0)
             diag_error("cannot compile the onefile start-up program (see %s)", log);
@@ -72,6 +83,7 @@ static char *boot_program(const DriverOptions *opt, const char *home, const char
             diag_error("cannot rename '%s': %s", tmp, strerror(errno));
         else
             r = 0;
+        free(words);
         close(fd);
     }
     free(src); free(dir); free(tmp); free(log);
