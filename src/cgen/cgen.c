@@ -14,8 +14,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "cgen_int.h"            /* Python.h first */
-#include <marshal.h>
+#include "cgen_int.h"
+#include "pyc2c/compiler/front.h"            /* Python.h first */
 #include "pyc2c/compiler/diag.h"
 
 /* C identifiers from Python names: ASCII letters, digits and '_' kept,
@@ -350,13 +350,19 @@ static PyObject *marshal_table(PyObject *consts)
     return out;
 }
 
-/* Appends each function's stub code object to the constant table, at the
- * index code_base + id the generated code already uses; returns the
- * marshalled table or NULL after a diagnostic. */
+/* Appends the description of each function's stub code object to the
+ * constant table, at the index code_base + id the generated code already
+ * uses (not through ir_const: descriptions are neither constants nor
+ * shared), and has the target make code objects of them and marshal the
+ * table in its own format (front_target_marshal): code objects differ
+ * between versions.  Returns the blob or NULL after a diagnostic. */
 static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
 {
     if (PyList_GET_SIZE(m->consts) != code_base)
         P2C_UNREACHABLE();   /* code generation must not add constants */
+    PyObject *code_indexes = PyTuple_New(m->nfuncs);
+    if (!code_indexes)
+        return python_error("cannot build the code objects"), NULL;
     for (int i = 0; i < m->nfuncs; i++) {
         /* CPython's own depth where known (frame and generator sizes),
          * and at least what a generator body keeps in its frame */
@@ -365,18 +371,22 @@ static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
             stacksize = cg_generator_spill(&cgs[i]);
         if (stacksize < 1)
             stacksize = 1;
-        PyObject *code = cgen_code_object(m, m->funcs[i], cgs[i].sites, cgs[i].nsites,
+        PyObject *desc = cgen_code_object(m, m->funcs[i], cgs[i].sites, cgs[i].nsites,
                                           stacksize);
-        int idx = code ? ir_const(m, code) : -1;
-        Py_XDECREF(code);
-        if (idx < 0)
+        PyObject *index = desc ? PyLong_FromLong(code_base + i) : NULL;
+        int rc = index ? PyList_Append(m->consts, desc) : -1;
+        Py_XDECREF(desc);
+        if (rc < 0) {
+            Py_XDECREF(index);
+            Py_DECREF(code_indexes);
             return python_error("cannot build a code object"), NULL;
-        if (idx != code_base + i)
-            P2C_UNREACHABLE();
+        }
+        PyTuple_SET_ITEM(code_indexes, i, index);
     }
     PyObject *tuple = marshal_table(m->consts);
-    PyObject *blob = tuple ? PyMarshal_WriteObjectToString(tuple, Py_MARSHAL_VERSION) : NULL;
+    PyObject *blob = tuple ? front_target_marshal(tuple, code_indexes) : NULL;
     Py_XDECREF(tuple);
+    Py_DECREF(code_indexes);
     if (!blob)
         python_error("cannot marshal the constants");
     return blob;

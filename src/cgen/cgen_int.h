@@ -61,7 +61,8 @@ enum { CGEN_STUB_TAIL_UNITS = 4 };
 /* new: the 3.11 co_linetable giving code unit k the position sites[k], then
  * ntail more units at sites[0]'s position; NULL with an exception set. */
 PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int ntail);
-/* new: fn's stub code object (docs/architecture.md, "Stub code objects");
+/* new: the description of fn's stub code object (docs/architecture.md,
+ * "Stub code objects"), which the target makes one of (front_target_marshal);
  * sites[0] must be fn's def position; stacksize: co_stacksize (a
  * generator's frame keeps its body's temporaries there).  NULL with an
  * exception set. */

@@ -94,61 +94,51 @@ PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int nt
     return table;
 }
 
-/* The opcode number of name, from the embedded interpreter's opcode module
- * (so that the numbers are those of the Python pyc2c targets). */
-static int opcode_of(const char *name)
+/* Appends the run (opname, arg, count) to list. */
+static int add_run(PyObject *list, const char *op, int arg, int count)
 {
-    PyObject *mod = PyImport_ImportModule("opcode");
-    PyObject *opmap = mod ? PyObject_GetAttrString(mod, "opmap") : NULL;
-    PyObject *num = opmap ? PyMapping_GetItemString(opmap, name) : NULL;
-    int op = num ? (int)PyLong_AsLong(num) : -1;
-    Py_XDECREF(num);
-    Py_XDECREF(opmap);
-    Py_XDECREF(mod);
-    return op;
+    PyObject *run = Py_BuildValue("(sii)", op, arg, count);
+    int rc = run ? PyList_Append(list, run) : -1;
+    Py_XDECREF(run);
+    return rc;
 }
 
-/* new: the prefix units of a closure (COPY_FREE_VARS n, MAKE_CELL i ...,
- * closures.c), RESUME 0, NOPs up to nsites units, LOAD_ASSERTION_ERROR,
- * RAISE_VARARGS 1, NOP, NOP.  Sites 0..P-1 are the prefix, site P the
- * RESUME. */
+/* new: the stub's bytecode as runs of (opname, arg, count), which the
+ * target assembles with its own opcode numbers (front_target_marshal): the
+ * prefix units of a closure (COPY_FREE_VARS n, MAKE_CELL i ..., closures.c),
+ * RESUME 0, NOPs up to nsites units, LOAD_ASSERTION_ERROR, RAISE_VARARGS 1,
+ * NOP, NOP.  Sites 0..P-1 are the prefix, site P the RESUME. */
 static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
 {
-    int resume = opcode_of("RESUME"), nop = opcode_of("NOP");
-    int lae = opcode_of("LOAD_ASSERTION_ERROR"), raise = opcode_of("RAISE_VARARGS");
-    int copy = opcode_of("COPY_FREE_VARS"), make = opcode_of("MAKE_CELL");
-    if (resume < 0 || nop < 0 || lae < 0 || raise < 0 || copy < 0 || make < 0)
-        return NULL;
     int np = cgen_prefix(fn, NULL, NULL, 0);
     int *ops = PyMem_Calloc((size_t)np + 1, sizeof *ops);
     int *args = PyMem_Calloc((size_t)np + 1, sizeof *args);
     if (!ops || !args || np >= nsites)
         P2C_UNREACHABLE();
     cgen_prefix(fn, ops, args, np);
-    for (int k = 0; k < np; k++)
+    PyObject *runs = PyList_New(0);
+    int rc = runs ? 0 : -1;
+    for (int k = 0; rc == 0 && k < np; k++) {
         if (args[k] > 255)
             P2C_UNREACHABLE();   /* refused by cg_closure_prologue */
-    Py_ssize_t n = 2 * ((Py_ssize_t)nsites + CGEN_STUB_TAIL_UNITS);
-    PyObject *code = PyBytes_FromStringAndSize(NULL, n);
-    unsigned char *p = code ? (unsigned char *)PyBytes_AS_STRING(code) : NULL;
-    if (p) {
-        memset(p, 0, (size_t)n);
-        for (int k = 0; k < np; k++) {
-            p[2 * k] = (unsigned char)(ops[k] == CGEN_COPY_FREE_VARS ? copy : make);
-            p[2 * k + 1] = (unsigned char)args[k];
-        }
-        p[2 * np] = (unsigned char)resume;
-        for (int k = np + 1; k < nsites; k++)
-            p[2 * k] = (unsigned char)nop;
-        p[2 * nsites] = (unsigned char)lae;
-        p[2 * nsites + 2] = (unsigned char)raise;
-        p[2 * nsites + 3] = 1;
-        p[2 * nsites + 4] = (unsigned char)nop;
-        p[2 * nsites + 6] = (unsigned char)nop;
+        rc = add_run(runs, ops[k] == CGEN_COPY_FREE_VARS ? "COPY_FREE_VARS" : "MAKE_CELL",
+                     args[k], 1);
     }
+    if (rc == 0)
+        rc = add_run(runs, "RESUME", 0, 1);
+    if (rc == 0 && nsites - np - 1 > 0)
+        rc = add_run(runs, "NOP", 0, nsites - np - 1);
+    if (rc == 0)
+        rc = add_run(runs, "LOAD_ASSERTION_ERROR", 0, 1);
+    if (rc == 0)
+        rc = add_run(runs, "RAISE_VARARGS", 1, 1);
+    if (rc == 0)
+        rc = add_run(runs, "NOP", 0, 2);
     PyMem_Free(ops);
     PyMem_Free(args);
-    return code;
+    PyObject *tuple = rc == 0 ? PyList_AsTuple(runs) : NULL;
+    Py_XDECREF(runs);
+    return tuple;
 }
 
 /* Whether v is in co_varnames: a local, or a parameter that is a cell. */
@@ -264,8 +254,9 @@ static PyObject *names(const IrModule *m, const IrFunction *fn)
     return t && PyTuple_CheckExact(t) ? Py_NewRef(t) : PyTuple_New(0);
 }
 
-/* new: the keyword arguments of code.replace() describing fn's stub.  The
- * || chain stops at the first failure, before building any later value. */
+/* new: the keyword arguments of code.replace() describing fn's stub, but
+ * co_code.  The || chain stops at the first failure, before building any
+ * later value. */
 static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
                               const IrPos *sites, int nsites, int firstlineno,
                               int stacksize)
@@ -281,7 +272,6 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
         set_int(kw, "co_stacksize", stacksize) < 0 ||
         set_int(kw, "co_flags", co_flags(fn)) < 0 ||
         set_int(kw, "co_firstlineno", firstlineno) < 0 ||
-        set_obj(kw, "co_code", stub_bytecode(fn, nsites)) < 0 ||
         set_obj(kw, "co_consts", PyTuple_Pack(1, doc)) < 0 ||
         set_obj(kw, "co_names", names(m, fn)) < 0 ||
         set_obj(kw, "co_varnames", varnames(m, fn)) < 0 ||
@@ -300,18 +290,10 @@ PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
                            const IrPos *sites, int nsites, int stacksize)
 {
     int firstlineno = fn->pos.line > 0 ? fn->pos.line : 1;
-    PyCodeObject *empty = PyCode_NewEmpty(m->filename, fn->name, firstlineno);
-    if (!empty)
-        return NULL;
-    PyObject *code = NULL;
     PyObject *kw = replace_args(m, fn, sites, nsites, firstlineno, stacksize);
-    PyObject *replace = kw ? PyObject_GetAttrString((PyObject *)empty, "replace") : NULL;
-    PyObject *noargs = replace ? PyTuple_New(0) : NULL;
-    if (noargs)
-        code = PyObject_Call(replace, noargs, kw);
-    Py_XDECREF(noargs);
-    Py_XDECREF(replace);
+    PyObject *runs = kw ? stub_bytecode(fn, nsites) : NULL;
+    PyObject *desc = runs ? Py_BuildValue("(OOs)", kw, runs, m->filename) : NULL;
+    Py_XDECREF(runs);
     Py_XDECREF(kw);
-    Py_DECREF(empty);
-    return code;
+    return desc;
 }

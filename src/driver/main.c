@@ -171,15 +171,6 @@ static int check_target_supported(Job *j)
                    DRIVER_SUPPORTED_TARGETS);
         return -1;
     }
-    /* The stub code objects are still made and marshalled by the embedded
-     * interpreter (src/cgen/codeobj.c), in its own version's format. */
-    unsigned ev = front_embedded_version();
-    if ((unsigned)j->target.minor != ((ev >> 16) & 0xff)) {
-        diag_error("this pyc2c, built with Python %u.%u, cannot build for Python %d.%d yet: "
-                   "build pyc2c with that Python (docs/versions.md)",
-                   ev >> 24, (ev >> 16) & 0xff, j->target.major, j->target.minor);
-        return -1;
-    }
     return 0;
 }
 

@@ -181,21 +181,79 @@ PyObject *front_helper_receive(void)
     return obj;
 }
 
-PyObject *front_helper_parse(const char *abs_path)
+/* Sends one request (kind, then data) and returns the answer. */
+static PyObject *request(char kind, const char *data, size_t len)
 {
-    size_t len = strlen(abs_path);
-    unsigned char head[4] = { len & 0xff, (len >> 8) & 0xff, (len >> 16) & 0xff,
-                              (len >> 24) & 0xff };
+    size_t n = len + 1;
+    unsigned char head[5] = { n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff,
+                              (n >> 24) & 0xff, (unsigned char)kind };
     /* a helper that died makes the write fail (EPIPE), not kill pyc2c */
     struct sigaction ign = {0}, old;
     ign.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &ign, &old);
-    int failed = !helper.pid || write_all(helper.to, head, 4) < 0 ||
-                 write_all(helper.to, abs_path, len) < 0;
+    int failed = !helper.pid || n >= ((size_t)1 << 32) || write_all(helper.to, head, 5) < 0 ||
+                 write_all(helper.to, data, len) < 0;
     sigaction(SIGPIPE, &old, NULL);
     if (failed) {
         helper_failed();
         return NULL;
     }
     return front_helper_receive();
+}
+
+PyObject *front_helper_parse(const char *abs_path)
+{
+    return request('P', abs_path, strlen(abs_path));
+}
+
+/* Without a helper (unit tests run the code generator alone), the embedded
+ * interpreter, which is then the target, runs the same function. */
+static PyObject *marshal_locally(PyObject *args)
+{
+    static PyObject *ns;
+    if (!ns) {
+        ns = PyDict_New();
+        PyObject *name = ns ? PyUnicode_FromString("pyc2c_parse_helper") : NULL;
+        PyObject *r = name && PyDict_SetItemString(ns, "__name__", name) == 0
+                      ? PyRun_String(helper_script, Py_file_input, ns, ns) : NULL;
+        Py_XDECREF(name);
+        if (!r) {
+            Py_CLEAR(ns);
+            return NULL;
+        }
+        Py_DECREF(r);
+    }
+    PyObject *fn = PyDict_GetItemString(ns, "marshal_constants");
+    return fn ? PyObject_CallObject(fn, args) : NULL;
+}
+
+PyObject *front_target_marshal(PyObject *table, PyObject *code_indexes)
+{
+    PyObject *args = PyTuple_Pack(2, table, code_indexes);
+    if (!args)
+        return NULL;
+    if (!helper.pid) {
+        PyObject *blob = marshal_locally(args);
+        Py_DECREF(args);
+        return blob;
+    }
+    PyObject *data = PyMarshal_WriteObjectToString(args, Py_MARSHAL_VERSION);
+    Py_DECREF(args);
+    if (!data)
+        return NULL;
+    PyObject *answer = request('M', PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data));
+    Py_DECREF(data);
+    if (!answer)
+        return PyErr_Format(PyExc_RuntimeError, "the target Python did not answer");
+    PyObject *blob = NULL;
+    if (PyTuple_Check(answer) && PyTuple_GET_SIZE(answer) == 2 &&
+        PyLong_Check(PyTuple_GET_ITEM(answer, 0)) &&
+        PyLong_AsLong(PyTuple_GET_ITEM(answer, 0)) == 0 &&
+        PyBytes_Check(PyTuple_GET_ITEM(answer, 1)))
+        blob = Py_NewRef(PyTuple_GET_ITEM(answer, 1));
+    else
+        PyErr_Format(PyExc_RuntimeError, "the target Python could not build the constants: %S",
+                     answer);
+    Py_DECREF(answer);
+    return blob;
 }

@@ -3,7 +3,9 @@
 # returns its AST, symbol table and compile-time facts as plain data.
 #
 # Protocol (docs/front.md): binary pipes.  pyc2c writes a request: a 4-byte
-# little-endian length and the file's absolute path (file-system bytes).  The
+# little-endian length, then b"P" and the file's absolute path (file-system
+# bytes) to parse, or b"M" and a marshalled (constant table, indexes of code
+# descriptions in it) to marshal in this version's format.  The
 # helper answers with an 8-byte little-endian length and a marshal blob
 # (format 4: tuples, lists, dicts, str, bytes, ints, floats, complex, None,
 # Ellipsis -- read alike by every Python from 3.10 on).  The first answer,
@@ -206,6 +208,28 @@ def parse(path_bytes):
     return (0, shown, node(tree), scope(table), kept, facts, decode_source(src))
 
 
+# ---- the constant table, in the target's marshal format ---------------------
+
+def build_code(desc):
+    """A stub code object (src/cgen/codeobj.c, docs/architecture.md) of this
+    version, from (code.replace() arguments but co_code and co_filename, the
+    bytecode as (opname, arg, count) runs, co_filename)."""
+    kw, runs, filename = desc
+    opmap = __import__("opcode").opmap
+    code = b"".join(bytes((opmap[op], arg)) * count for op, arg, count in runs)
+    base = (lambda: None).__code__
+    return base.replace(co_filename=filename, co_code=code, **kw)
+
+
+def marshal_constants(table, code_indexes):
+    """The module's constant blob: the table with each description at
+    code_indexes made a code object, marshalled as this version writes it."""
+    table = list(table)
+    for i in code_indexes:
+        table[i] = build_code(table[i])
+    return marshal.dumps(tuple(table), MARSHAL_VERSION)
+
+
 def header():
     v = sys.version_info
     return (v[0] << 24 | v[1] << 16 | v[2] << 8,
@@ -230,6 +254,16 @@ def read_exact(n):
     return data
 
 
+def answer(request):
+    kind, data = request[:1], request[1:]
+    if kind == b"P":
+        return parse(data)
+    if kind == b"M":
+        table, code_indexes = marshal.loads(data)
+        return (0, marshal_constants(table, code_indexes))
+    return (3, "unknown request %r" % kind)
+
+
 def main():
     # The answers are large trees without cycles: the cyclic collector would
     # only walk them again and again as they grow (a third of the time).
@@ -240,16 +274,19 @@ def main():
         head = read_exact(4)
         if head is None:
             return
-        path = read_exact(int.from_bytes(head, "little"))
-        if path is None:
+        request = read_exact(int.from_bytes(head, "little"))
+        if request is None:
             return
         try:
-            answer = parse(path)
+            result = answer(request)
         except MemoryError:
-            answer = (2, b"")
+            result = (2, b"")
         except BaseException as e:
-            answer = (3, "%s: %s" % (type(e).__name__, e))
-        send(answer)
+            result = (3, "%s: %s" % (type(e).__name__, e))
+        send(result)
 
 
-main()
+# Run by the target as a helper; also loaded by pyc2c's embedded interpreter,
+# when no helper runs (unit tests), for marshal_constants alone.
+if __name__ == "__main__":
+    main()

@@ -27,6 +27,12 @@ unsigned front_embedded_version(void);
  * Returns NULL after reporting: a SyntaxError (printed exactly as `python3
  * FILE` prints it), or an unreadable file (one diag line). */
 AstUnit *front_parse_file(const char *display_path, const char *abs_path);
+
+/* The module's constant blob in the target's marshal format (new bytes;
+ * NULL with an exception set): table is the constant tuple with, at each
+ * index of code_indexes, a stub code object's description (src/cgen/
+ * codeobj.c), which the target makes a code object of its own version. */
+PyObject *front_target_marshal(PyObject *table, PyObject *code_indexes);
 void front_unit_free(AstUnit *u);
 
 #endif
