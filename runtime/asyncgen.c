@@ -18,7 +18,7 @@
  */
 #include "internal.h"
 
-#if defined(P2C_FRAME_LAYOUT_311)
+#if defined(P2C_INTERPRETER_FRAMES)
 
 typedef enum {
     AWAITABLE_INIT,     /* not iterated yet */

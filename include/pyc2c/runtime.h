@@ -336,6 +336,7 @@ static inline int P2C_IsTrue(PyObject *v)
 
 /* ---- sys.settrace / sys.setprofile (runtime/compat/trace311.c) ------------ */
 
+#ifdef P2C_TSTATE_WORD_311
 /* The word holding the running thread's PyThreadState (3.11:
  * _PyRuntime.gilstate.tstate_current), for the inline test below. */
 P2C_API extern uintptr_t *const P2C_CurrentThreadState;
@@ -345,13 +346,17 @@ static inline PyThreadState *P2C_ThreadState(void)
 {
     return (PyThreadState *)__atomic_load_n(P2C_CurrentThreadState, __ATOMIC_RELAXED);
 }
+#else
+/* The running thread's state (a thread-local libpython does not export). */
+static inline PyThreadState *P2C_ThreadState(void) { return PyThreadState_GET(); }
+#endif
 
 /* Is a trace or profile hook installed (and not running)?  The interpreter's
  * own test, tstate->cframe->use_tracing; compiled code emits events only
  * when it is set. */
 static inline int P2C_Tracing(void)
 {
-    return P2C_ThreadState()->cframe->use_tracing;
+    return P2C_TS_TRACING(P2C_ThreadState());
 }
 
 /* Line events of --debuggable code (src/cgen/lines.c): P2C_LINE(f, K)

@@ -61,12 +61,12 @@ call_trace(PyThreadState *ts, Py_tracefunc func, PyObject *obj, P2C_Frame *f,
     PyFrameObject *fo = PyEval_GetFrame();   /* borrowed; f's own object */
     if (fo == NULL)
         return PyErr_Occurred() ? -1 : (PyErr_NoMemory(), -1);
-    int old_what = ts->tracing_what;
-    ts->tracing_what = event_for_setlineno(what);
+    int old_what = P2C_TS_TRACING_WHAT(ts);
+    P2C_TS_SET_TRACING_WHAT(ts, event_for_setlineno(what));
     PyThreadState_EnterTracing(ts);
     int result = func(obj, fo, what, arg);
     PyThreadState_LeaveTracing(ts);
-    ts->tracing_what = old_what;
+    P2C_TS_RESTORE_TRACING_WHAT(ts, old_what);
     return result;
 }
 
@@ -227,7 +227,7 @@ frame_set_lineno(PyObject *self, PyObject *value, void *closure)
 {
     PyFrameObject *fo = (PyFrameObject *)self;
     if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
-        PyThreadState_GET()->tracing_what == PyTrace_LINE &&
+        P2C_TS_TRACING_WHAT(PyThreadState_GET()) == P2C_TRACING_WHAT_LINE &&
         is_stub_code(fo->f_frame->f_code)) {
         PyErr_SetString(PyExc_ValueError,
                         "can't jump in compiled code (pyc2c): its lines cannot be "
@@ -242,7 +242,7 @@ static PyGetSetDef frame_lineno_def = {"f_lineno", NULL, frame_set_lineno, NULL,
 int
 P2C_Trace_ReplaceSetLineno(void)
 {
-    PyObject *old = PyDict_GetItemString(PyFrame_Type.tp_dict, "f_lineno");   /* borrowed */
+    PyObject *old = PyDict_GetItemString(P2C_Type_Dict(&PyFrame_Type), "f_lineno");   /* borrowed */
     if (old == NULL || !Py_IS_TYPE(old, &PyGetSetDescr_Type)) {
         PyErr_SetString(PyExc_SystemError, "pyc2c: frame.f_lineno is not a getset");
         return -1;
@@ -257,7 +257,7 @@ P2C_Trace_ReplaceSetLineno(void)
     PyObject *descr = PyDescr_NewGetSet(&PyFrame_Type, &frame_lineno_def);
     if (descr == NULL)
         return -1;
-    int err = PyDict_SetItemString(PyFrame_Type.tp_dict, "f_lineno", descr);
+    int err = PyDict_SetItemString(P2C_Type_Dict(&PyFrame_Type), "f_lineno", descr);
     Py_DECREF(descr);
     if (err == 0)
         PyType_Modified(&PyFrame_Type);
