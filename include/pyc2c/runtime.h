@@ -142,6 +142,9 @@ P2C_API int P2C_SetupAnnotations(PyObject *locals);
  *   P2C_Frame_SetSite(f, k)            records the running site (see below)
  *   P2C_Frame_Globals(f), P2C_Frame_Builtins(f)   borrowed dicts
  */
+/* The content of cell c, an lvalue (3.11's PyCell_GET; 3.12's is an inline
+ * function, not assignable). */
+#define P2C_CELL_REF(c) (((PyCellObject *)(c))->ob_ref)
 
 /* Links f as the running frame of a call of func (a P2C_Function): code,
  * globals and builtins come from func.  Slots must already hold the bound
