@@ -621,6 +621,12 @@ P2C_Gen_Throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             PyErr_Format(PyExc_TypeError, "throw expected at most 3 arguments, got %zd", nargs);
         return NULL;
     }
+#ifdef P2C_THROW_SIGNATURE_DEPRECATED
+    if (nargs > 1 && PyErr_WarnEx(PyExc_DeprecationWarning,
+                                  "the (type, exc, tb) signature of throw() is deprecated, "
+                                  "use the single-arg signature instead.", 1) < 0)
+        return NULL;
+#endif
     return P2C_Gen_ThrowImpl((PyGenObject *)self, 1, args[0], nargs > 1 ? args[1] : NULL,
                           nargs > 2 ? args[2] : NULL);
 }
