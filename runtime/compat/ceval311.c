@@ -29,6 +29,9 @@ static int never_set;
 P2C_API int *P2C_EvalBreaker = &never_set;
 
 P2C_API void P2C_PublishEvalBreaker(void);
+#ifdef P2C_MONITORING_312
+P2C_API void P2C_Monitor_Publish(void);   /* monitor312.c */
+#endif
 P2C_API int P2C_HandlePending(void);
 P2C_API PyObject *P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res);
 
@@ -38,6 +41,9 @@ void
 P2C_PublishEvalBreaker(void)
 {
     P2C_EvalBreaker = (int *)&running_interp()->ceval.eval_breaker;
+#ifdef P2C_MONITORING_312
+    P2C_Monitor_Publish();
+#endif
 }
 
 int

@@ -114,9 +114,24 @@ p2c_frame_init_specials(P2C_Frame *f, PyThreadState *tstate, PyObject *func,
 #define P2C_FRAME_FUNC(f) ((f)->f_funcobj)
 /* The thread's Python recursion budget, an lvalue. */
 #define P2C_TS_RECURSION(ts) ((ts)->py_recursion_remaining)
-/* Is a trace or profile hook installed and none running? */
+/* The interpreter's global sys.monitoring event masks, a byte of tool
+ * bits per event (runtime/compat/monitor312.c publishes them). */
+P2C_API extern const uint8_t *P2C_MonitorTools;
+/* Does a sys.monitoring tool other than sys.settrace/setprofile's (bits
+ * 6, 7) want an event monitor312.c fires?  (C_RETURN and C_RAISE have no
+ * byte: they follow CALL's.) */
+static inline int p2c_monitored(void)
+{
+    const uint8_t *t = P2C_MonitorTools;
+    return ((t[PY_MONITORING_EVENT_PY_START] | t[PY_MONITORING_EVENT_PY_RESUME] |
+             t[PY_MONITORING_EVENT_PY_RETURN] | t[PY_MONITORING_EVENT_PY_YIELD] |
+             t[PY_MONITORING_EVENT_CALL] | t[PY_MONITORING_EVENT_PY_UNWIND]) & 0x3f) != 0;
+}
+/* Is a trace or profile hook (or a monitoring tool) installed and none
+ * running? */
 #define P2C_TS_TRACING(ts)                                                  \
-    (((ts)->c_tracefunc != NULL || (ts)->c_profilefunc != NULL) && !(ts)->tracing)
+    (((ts)->c_tracefunc != NULL || (ts)->c_profilefunc != NULL || p2c_monitored()) \
+     && !(ts)->tracing)
 /* The recursion check of a Python frame push: 3.12's _Py_EnterRecursivePy
  * and _Py_CheckRecursiveCallPy (ceval.c; not exported), same budget, same
  * message, the same 50 frames of headroom for handling the error.  0, or

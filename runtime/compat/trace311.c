@@ -32,6 +32,19 @@
 
 #if defined(P2C_TRACING_311)
 
+#ifdef P2C_MONITORING_312
+/* sys.monitoring's tools other than settrace/setprofile (monitor312.c) */
+P2C_API int P2C_Monitor_FrameEntry(P2C_Frame *f);
+P2C_API int P2C_Monitor_FrameExit(P2C_Frame *f, PyObject *retval);
+P2C_API int P2C_Monitor_CCall(P2C_Frame *f, PyObject *func);
+P2C_API int P2C_Monitor_CReturn(P2C_Frame *f, PyObject *func, int raised);
+#else
+#  define P2C_Monitor_FrameEntry(f) 0
+#  define P2C_Monitor_FrameExit(f, r) 0
+#  define P2C_Monitor_CCall(f, func) 0
+#  define P2C_Monitor_CReturn(f, func, raised) 0
+#endif
+
 /* What tracing_what says during an event: frame.f_lineno's setter (the
  * only reader) allows a jump at a line event, which compiled frames never
  * have, and at the return event of a generator that yielded, which would
@@ -105,6 +118,8 @@ trace_and_profile(PyThreadState *ts, P2C_Frame *f, int what, PyObject *arg)
 int
 P2C_Trace_FrameEntry(P2C_Frame *f)
 {
+    if (P2C_Monitor_FrameEntry(f) < 0)
+        return -1;
     return trace_and_profile(PyThreadState_GET(), f, PyTrace_CALL, Py_None);
 }
 
@@ -114,6 +129,8 @@ P2C_Trace_FrameExit(P2C_Frame *f, PyObject *retval)
     /* retval NULL: the frame is left by an exception; the hooks get None
      * (the trampolines' translation of NULL), and an error of theirs
      * replaces the exception (TRACE_FUNCTION_UNWIND ignores the outcome). */
+    if (P2C_Monitor_FrameExit(f, retval) < 0)
+        Py_CLEAR(retval);
     if (trace_and_profile(PyThreadState_GET(), f, PyTrace_RETURN, retval) < 0)
         Py_CLEAR(retval);
     return retval;
@@ -270,6 +287,8 @@ int
 P2C_Trace_CCall(PyObject *func)
 {
     PyThreadState *ts = PyThreadState_GET();
+    if (P2C_Monitor_CCall(P2C_Frame_Current(ts), func) < 0)
+        return -1;
     if (ts->c_profilefunc == NULL)
         return 0;
     return call_trace(ts, ts->c_profilefunc, ts->c_profileobj, P2C_Frame_Current(ts),
@@ -280,6 +299,8 @@ PyObject *
 P2C_Trace_CReturn(PyObject *func, PyObject *res)
 {
     PyThreadState *ts = PyThreadState_GET();
+    if (P2C_Monitor_CReturn(P2C_Frame_Current(ts), func, res == NULL) < 0)
+        Py_CLEAR(res);
     if (ts->c_profilefunc == NULL)   /* the builtin removed the hook */
         return res;
     P2C_Frame *f = P2C_Frame_Current(ts);

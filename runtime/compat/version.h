@@ -49,6 +49,9 @@
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11 and 3.12);
  *                                 read by runtime/compat/ceval311.c only
+ *   P2C_MONITORING_312            sys.monitoring tools (PEP 669; cProfile)
+ *                                 get compiled code's frame and builtin call
+ *                                 events: runtime/compat/monitor312.c
  *   P2C_THROW_SIGNATURE_DEPRECATED  throw(type, exc, tb) and athrow(type,
  *                                 exc, tb) warn DeprecationWarning (3.12)
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
@@ -86,6 +89,7 @@
 #  define P2C_EVAL_BREAKER_311 1
 #  define P2C_TRACING_311 1
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
+#  define P2C_MONITORING_312 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 and 3.12 are supported so far (3.10, 3.12, 3.13 planned)"
 #endif
