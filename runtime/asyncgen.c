@@ -18,7 +18,7 @@
  */
 #include "internal.h"
 
-#if defined(P2C_FRAME_LAYOUT_311)
+#if defined(P2C_INTERPRETER_FRAMES)
 
 typedef enum {
     AWAITABLE_INIT,     /* not iterated yet */
@@ -485,6 +485,14 @@ static PyObject *
 agen_athrow(PyObject *self, PyObject *args)
 {
     PyAsyncGenObject *gen = (PyAsyncGenObject *)self;
+#ifdef P2C_THROW_SIGNATURE_DEPRECATED
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs > 1 && nargs <= 3 &&
+        PyErr_WarnEx(PyExc_DeprecationWarning,
+                     "the (type, exc, tb) signature of athrow() is deprecated, "
+                     "use the single-arg signature instead.", 1) < 0)
+        return NULL;
+#endif
     return init_hooks(gen) < 0 ? NULL : athrow_new(gen, args);
 }
 

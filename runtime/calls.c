@@ -52,7 +52,11 @@ format_kwargs_error(PyObject *func, PyObject *kwargs)
         return;
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
-    if (value == NULL || !PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 1) {
+    /* 3.11's dict merge raises KeyError with its arguments unnormalized (a
+     * tuple); 3.12 keeps exceptions normalized: the instance's args. */
+    PyObject *args = value != NULL && PyExceptionInstance_Check(value)
+                     ? ((PyBaseExceptionObject *)value)->args : value;
+    if (args == NULL || !PyTuple_Check(args) || PyTuple_GET_SIZE(args) != 1) {
         PyErr_Restore(type, value, tb);
         return;
     }
@@ -60,7 +64,7 @@ format_kwargs_error(PyObject *func, PyObject *kwargs)
     if (fs != NULL) {
         PyErr_Format(PyExc_TypeError,
                      "%U got multiple values for keyword argument '%S'",
-                     fs, PyTuple_GET_ITEM(value, 0));
+                     fs, PyTuple_GET_ITEM(args, 0));
         Py_DECREF(fs);
     }
     Py_XDECREF(type);

@@ -285,7 +285,7 @@ fix_implicit_methods(PyObject *cls, PyObject *ns)
     static const char *const names[3] = {"__new__", "__init_subclass__", "__class_getitem__"};
     if (!PyType_Check(cls) || !(((PyTypeObject *)cls)->tp_flags & Py_TPFLAGS_HEAPTYPE))
         return 0;
-    PyObject *dict = ((PyTypeObject *)cls)->tp_dict;
+    PyObject *dict = P2C_Type_Dict((PyTypeObject *)cls);
     for (int i = 0; i < 3; i++) {
         PyObject *v = PyDict_GetItemString(dict, names[i]), *orig;
         if (v == NULL || !Py_IS_TYPE(v, &P2C_Function_Type))

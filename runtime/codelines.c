@@ -83,19 +83,19 @@ static UnitLines *
 unit_lines(PyCodeObject *co)
 {
     if (extra_index < 0) {
-        extra_index = _PyEval_RequestCodeExtraIndex(free_unit_lines);
+        extra_index = P2C_RequestCodeExtraIndex(free_unit_lines);
         if (extra_index < 0)
             return NULL;
     }
     void *ul = NULL;
-    if (_PyCode_GetExtra((PyObject *)co, extra_index, &ul) < 0) {
+    if (P2C_Code_GetExtra((PyObject *)co, extra_index, &ul) < 0) {
         PyErr_Clear();
         return NULL;
     }
     if (ul != NULL)
         return ul;
     ul = read_unit_lines(co);
-    if (ul != NULL && _PyCode_SetExtra((PyObject *)co, extra_index, ul) < 0) {
+    if (ul != NULL && P2C_Code_SetExtra((PyObject *)co, extra_index, ul) < 0) {
         PyMem_Free(ul);
         ul = NULL;
     }

@@ -22,7 +22,7 @@
  */
 #include "internal.h"
 
-#if defined(P2C_FRAME_LAYOUT_311)
+#if defined(P2C_INTERPRETER_FRAMES)
 
 /* ---- coroutine_wrapper: what coro.__await__() returns ----------------------- */
 
@@ -243,7 +243,7 @@ static int
 is_iterable_coroutine(PyObject *o)
 {
     return PyGen_CheckExact(o) &&
-           (((PyGenObject *)o)->gi_code->co_flags & CO_ITERABLE_COROUTINE);
+           (P2C_Gen_Code((PyGenObject *)o)->co_flags & CO_ITERABLE_COROUTINE);
 }
 
 /* _PyCoro_GetAwaitableIter. */

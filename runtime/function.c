@@ -96,7 +96,7 @@ function_get_code(PyObject *self, void *Py_UNUSED(closure))
 static int
 function_set_code(PyObject *self, PyObject *value, void *Py_UNUSED(closure))
 {
-    PyObject *descr = PyDict_GetItemString(PyFunction_Type.tp_dict, "__code__");
+    PyObject *descr = PyDict_GetItemString(P2C_Type_Dict(&PyFunction_Type), "__code__");
     if (descr == NULL || Py_TYPE(descr)->tp_descr_set == NULL) {
         PyErr_SetString(PyExc_SystemError, "function.__code__ has no setter");
         return -1;
@@ -173,7 +173,7 @@ P2C_ReadySubtype(PyTypeObject *t)
         return -1;
     /* PyType_Ready put __doc__ (a str) in our dict; it would hide the base's
      * __doc__ member, so every f.__doc__ would read the type's doc. */
-    if (PyDict_DelItemString(t->tp_dict, "__doc__") < 0)
+    if (PyDict_DelItemString(P2C_Type_Dict(t), "__doc__") < 0)
         return -1;
     PyType_Modified(t);
     return 0;

@@ -36,7 +36,7 @@
  */
 #include "internal.h"
 
-#if defined(P2C_FRAME_LAYOUT_311)
+#if defined(P2C_INTERPRETER_FRAMES)
 
 
 /* See internal.h. */
@@ -86,14 +86,14 @@ set_body(PyGenObject *gen, Py_ssize_t words, P2C_GenBody body, int delegate)
 static int
 has_delegate_slot(PyGenObject *gen)
 {
-    return gen->gi_iframe[frame_words(gen->gi_code) + 1] != NULL;
+    return gen->gi_iframe[frame_words(P2C_Gen_Code(gen)) + 1] != NULL;
 }
 
 static P2C_GenBody
 get_body(PyGenObject *gen)
 {
     P2C_GenBody body;
-    memcpy(&body, &gen->gi_iframe[frame_words(gen->gi_code)], sizeof body);
+    memcpy(&body, &gen->gi_iframe[frame_words(P2C_Gen_Code(gen))], sizeof body);
     return body;
 }
 
@@ -184,7 +184,7 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
     if (gen == NULL)
         return NULL;
     PyFunctionObject *fn = (PyFunctionObject *)func;
-    gen->gi_code = NULL;
+    P2C_Gen_NoCode(gen);
     gen->gi_weakreflist = NULL;
     gen->gi_name = Py_NewRef(fn->func_name);
     gen->gi_qualname = Py_NewRef(fn->func_qualname);
@@ -202,12 +202,12 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
         P2C_Frame_InitGenerator(f, func, nslots, nspill) < 0) {
         for (int i = 0; i < nslots; i++)
             Py_CLEAR(f->localsplus[i]);
-        gen->gi_code = (PyCodeObject *)Py_NewRef(fn->func_code);
+        P2C_Gen_SetCode(gen, Py_NewRef(fn->func_code));
         PyObject_GC_Track(gen);
         Py_DECREF(gen);
         return NULL;
     }
-    gen->gi_code = (PyCodeObject *)Py_NewRef(fn->func_code);
+    P2C_Gen_SetCode(gen, Py_NewRef(fn->func_code));
     gen->gi_frame_state = FRAME_CREATED;
     PyObject_GC_Track(gen);
     if (kind == P2C_GEN_COROUTINE && P2C_Coroutine_SetOrigin(gen) < 0) {
@@ -290,19 +290,19 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
     PyObject *result = NULL;
     /* the eval loop's entry: the same recursion accounting and message
      * (3.11's _Py_EnterRecursiveCallTstate, its common case inline) */
-    if (P2C_UNLIKELY(P2C_Stack_SampledLow(tstate->recursion_remaining))
+    if (P2C_UNLIKELY(P2C_Stack_SampledLow(P2C_TS_RECURSION(tstate)))
         && P2C_Stack_Check() < 0) {
         goto entered_not;
-    } else if (P2C_LIKELY(tstate->recursion_remaining > 0)) {
-        tstate->recursion_remaining--;
-    } else if (Py_EnterRecursiveCall("") != 0) {
+    } else if (P2C_LIKELY(P2C_TS_RECURSION(tstate) > 0)) {
+        P2C_TS_RECURSION(tstate)--;
+    } else if (P2C_EnterRecursivePy() != 0) {
         goto entered_not;
     }
-    if (P2C_UNLIKELY(tstate->cframe->use_tracing))
+    if (P2C_UNLIKELY(P2C_TS_TRACING(tstate)))
         result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None);
     else
         result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
-    tstate->recursion_remaining++;   /* Py_LeaveRecursiveCall */
+    P2C_TS_RECURSION(tstate)++;   /* Py_LeaveRecursiveCall */
   entered_not:
     if (gen->gi_frame_state == FRAME_EXECUTING)
         gen->gi_frame_state = FRAME_COMPLETED;
@@ -621,6 +621,12 @@ P2C_Gen_Throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             PyErr_Format(PyExc_TypeError, "throw expected at most 3 arguments, got %zd", nargs);
         return NULL;
     }
+#ifdef P2C_THROW_SIGNATURE_DEPRECATED
+    if (nargs > 1 && PyErr_WarnEx(PyExc_DeprecationWarning,
+                                  "the (type, exc, tb) signature of throw() is deprecated, "
+                                  "use the single-arg signature instead.", 1) < 0)
+        return NULL;
+#endif
     return P2C_Gen_ThrowImpl((PyGenObject *)self, 1, args[0], nargs > 1 ? args[1] : NULL,
                           nargs > 2 ? args[2] : NULL);
 }

@@ -184,7 +184,9 @@ PyObject *
 P2C_MatchClass(PyObject *subject, PyObject *type, PyObject *nargs_obj, PyObject *kwnames)
 {
     if (!PyType_Check(type)) {
-        PyErr_SetString(PyExc_TypeError, "called match pattern must be a type");
+        /* 3.12 says "class" (ceval.c's match_class) */
+        PyErr_SetString(PyExc_TypeError, P2C_PY_MINOR >= 12 ? "called match pattern must be a class"
+                                                            : "called match pattern must be a type");
         return NULL;
     }
     Py_ssize_t nargs = PyLong_AsSsize_t(nargs_obj);

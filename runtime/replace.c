@@ -14,7 +14,7 @@ P2C_ReplaceMethod(PyTypeObject *type, const char *name, PyMethodDef *def,
     PyObject *key = PyUnicode_FromString(name);
     if (key == NULL)
         return -1;
-    PyObject *old = PyDict_GetItemWithError(type->tp_dict, key);   /* borrowed */
+    PyObject *old = PyDict_GetItemWithError(P2C_Type_Dict(type), key);   /* borrowed */
     Py_DECREF(key);
     if (old == NULL && PyErr_Occurred())
         return -1;
@@ -34,7 +34,7 @@ P2C_ReplaceMethod(PyTypeObject *type, const char *name, PyMethodDef *def,
     PyObject *descr = PyDescr_NewMethod(type, def);
     if (descr == NULL)
         return -1;
-    int err = PyDict_SetItemString(type->tp_dict, name, descr);
+    int err = PyDict_SetItemString(P2C_Type_Dict(type), name, descr);
     Py_DECREF(descr);
     if (err < 0)
         return -1;

@@ -17,6 +17,7 @@
  * what CPython raises.
  */
 #include "pyc2c/runtime.h"
+#include "compat/api.h"   /* P2C_Type_Dict */
 
 /* The attribute super(type, obj) would find for name, borrowed: searched in
  * the MRO of Py_TYPE(obj) after type, as super_getattro does.  NULL when
@@ -33,7 +34,7 @@ lookup_after(PyTypeObject *type, PyObject *obj, PyObject *name)
         i++;
     PyObject *found = NULL;
     for (i++; i < n && found == NULL; i++) {
-        PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        PyObject *dict = P2C_Type_Dict((PyTypeObject *)PyTuple_GET_ITEM(mro, i));
         if (dict == NULL || !PyDict_Check(dict))
             break;
         found = PyDict_GetItemWithError(dict, name);

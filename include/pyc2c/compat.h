@@ -11,9 +11,13 @@
 
 #if defined(P2C_FRAME_LAYOUT_311)
 #  include "compat/frame311.h"
+#elif defined(P2C_FRAME_LAYOUT_312)
+#  include "compat/frame312.h"
 #endif
 #if defined(P2C_LONG_LAYOUT_311)
 #  include "compat/long311.h"
+#elif defined(P2C_LONG_LAYOUT_312)
+#  include "compat/long312.h"
 #else
 #  define P2C_Long_FromLong PyLong_FromLong
 #endif

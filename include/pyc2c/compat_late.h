@@ -6,6 +6,8 @@
 
 #if defined(P2C_FRAME_LAYOUT_311)
 #  include "compat/framefast311.h"
+#elif defined(P2C_FRAME_LAYOUT_312)
+#  include "compat/framefast312.h"
 #endif
 #if defined(P2C_ITER_LAYOUT_311)
 #  include "compat/iter311.h"

@@ -142,6 +142,9 @@ P2C_API int P2C_SetupAnnotations(PyObject *locals);
  *   P2C_Frame_SetSite(f, k)            records the running site (see below)
  *   P2C_Frame_Globals(f), P2C_Frame_Builtins(f)   borrowed dicts
  */
+/* The content of cell c, an lvalue (3.11's PyCell_GET; 3.12's is an inline
+ * function, not assignable). */
+#define P2C_CELL_REF(c) (((PyCellObject *)(c))->ob_ref)
 
 /* Links f as the running frame of a call of func (a P2C_Function): code,
  * globals and builtins come from func.  Slots must already hold the bound
@@ -336,6 +339,7 @@ static inline int P2C_IsTrue(PyObject *v)
 
 /* ---- sys.settrace / sys.setprofile (runtime/compat/trace311.c) ------------ */
 
+#ifdef P2C_TSTATE_WORD_311
 /* The word holding the running thread's PyThreadState (3.11:
  * _PyRuntime.gilstate.tstate_current), for the inline test below. */
 P2C_API extern uintptr_t *const P2C_CurrentThreadState;
@@ -345,13 +349,17 @@ static inline PyThreadState *P2C_ThreadState(void)
 {
     return (PyThreadState *)__atomic_load_n(P2C_CurrentThreadState, __ATOMIC_RELAXED);
 }
+#else
+/* The running thread's state (a thread-local libpython does not export). */
+static inline PyThreadState *P2C_ThreadState(void) { return PyThreadState_GET(); }
+#endif
 
 /* Is a trace or profile hook installed (and not running)?  The interpreter's
  * own test, tstate->cframe->use_tracing; compiled code emits events only
  * when it is set. */
 static inline int P2C_Tracing(void)
 {
-    return P2C_ThreadState()->cframe->use_tracing;
+    return P2C_TS_TRACING(P2C_ThreadState());
 }
 
 /* Line events of --debuggable code (src/cgen/lines.c): P2C_LINE(f, K)

@@ -13,6 +13,32 @@
 #  define P2C_LookupAttr(obj, name, res) PyObject_GetOptionalAttr((obj), (name), (res))
 #endif
 
+/* Per-code-object extra data (PEP 523): private names until 3.11, the
+ * PyUnstable_ API from 3.12 (the old names deprecated). */
+#if P2C_PY_MINOR >= 12
+#  define P2C_RequestCodeExtraIndex(free) PyUnstable_Eval_RequestCodeExtraIndex(free)
+#  define P2C_Code_GetExtra(co, i, p) PyUnstable_Code_GetExtra((co), (i), (p))
+#  define P2C_Code_SetExtra(co, i, v) PyUnstable_Code_SetExtra((co), (i), (v))
+#else
+#  define P2C_RequestCodeExtraIndex(free) _PyEval_RequestCodeExtraIndex(free)
+#  define P2C_Code_GetExtra(co, i, p) _PyCode_GetExtra((co), (i), (p))
+#  define P2C_Code_SetExtra(co, i, v) _PyCode_SetExtra((co), (i), (v))
+#endif
+
+/* A type's dict, borrowed.  3.12 keeps the dicts of static builtin types
+ * in the interpreter (tp_dict is NULL there); PyType_GetDict gives a new
+ * reference to a dict the interpreter keeps alive. */
+#if P2C_PY_MINOR >= 12
+static inline PyObject *P2C_Type_Dict(PyTypeObject *tp)
+{
+    PyObject *d = PyType_GetDict(tp);
+    Py_XDECREF(d);
+    return d;
+}
+#else
+#  define P2C_Type_Dict(tp) ((tp)->tp_dict)
+#endif
+
 /* Private helpers of 3.11 (Include/cpython/ headers), used as the interpreter uses them. */
 #define P2C_FunctionStr(func) _PyObject_FunctionStr(func)      /* new "mod.f()" */
 #define P2C_DictMergeEx(d, other, override) _PyDict_MergeEx((d), (other), (override))

@@ -16,10 +16,22 @@
 
 #define P2C_API __attribute__((visibility("hidden")))
 
+/* The running interpreter: inline where the thread state is a word of
+ * _PyRuntime (3.11); 3.12's core inline reads a thread-local libpython
+ * does not export, so the exported call. */
+#ifdef P2C_TSTATE_WORD_311
+#  define running_interp() _PyInterpreterState_GET()
+#else
+#  define running_interp() PyInterpreterState_Get()
+#endif
+
 static int never_set;
 P2C_API int *P2C_EvalBreaker = &never_set;
 
 P2C_API void P2C_PublishEvalBreaker(void);
+#ifdef P2C_MONITORING_312
+P2C_API void P2C_Monitor_Publish(void);   /* monitor312.c */
+#endif
 P2C_API int P2C_HandlePending(void);
 P2C_API PyObject *P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res);
 
@@ -28,7 +40,10 @@ P2C_API PyObject *P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res);
 void
 P2C_PublishEvalBreaker(void)
 {
-    P2C_EvalBreaker = (int *)&_PyInterpreterState_GET()->ceval.eval_breaker;
+    P2C_EvalBreaker = (int *)&running_interp()->ceval.eval_breaker;
+#ifdef P2C_MONITORING_312
+    P2C_Monitor_Publish();
+#endif
 }
 
 int
@@ -36,7 +51,7 @@ P2C_HandlePending(void)
 {
     /* Another thread waits for the GIL: let it run, as the interpreter's
      * drop_gil/take_gil pair does. */
-    if (_Py_atomic_load_relaxed(&_PyInterpreterState_GET()->ceval.gil_drop_request)) {
+    if (_Py_atomic_load_relaxed(&running_interp()->ceval.gil_drop_request)) {
         PyThreadState *ts = PyEval_SaveThread();
         PyEval_RestoreThread(ts);
     }
@@ -55,7 +70,7 @@ call_runs_inline(PyObject *callable)
     if (Py_IS_TYPE(callable, &PyMethod_Type))
         callable = PyMethod_GET_FUNCTION(callable);
     return Py_IS_TYPE(callable, &PyFunction_Type) &&
-           _PyInterpreterState_GET()->eval_frame == NULL;
+           running_interp()->eval_frame == NULL;
 }
 
 PyObject *
@@ -69,7 +84,7 @@ P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res)
 
 #endif  /* P2C_EVAL_BREAKER_311 */
 
-#ifdef P2C_TRACING_311
+#ifdef P2C_TSTATE_WORD_311
 #include <internal/pycore_runtime.h>
 /* Where the interpreter keeps the running thread's state (what
  * _PyThreadState_GET reads), so that generated code can test

@@ -18,7 +18,7 @@
  */
 #include "../internal.h"
 
-#if defined(P2C_FRAME_LAYOUT_311)
+#if defined(P2C_INTERPRETER_FRAMES)
 
 /* SystemError unless code fits a frame of nslots slots whose RESUME follows
  * exactly one MAKE_CELL a cell and one COPY_FREE_VARS (when there are free
@@ -51,7 +51,7 @@ clear_slots(PyObject **slots, int n)
 static int
 trace_entry(P2C_Frame *f, PyThreadState *tstate)
 {
-    if (P2C_LIKELY(!tstate->cframe->use_tracing) || P2C_Trace_FrameEntry(f) == 0)
+    if (P2C_LIKELY(!P2C_TS_TRACING(tstate)) || P2C_Trace_FrameEntry(f) == 0)
         return 0;
     P2C_Frame_AddTraceback(f);
     P2C_Trace_FrameExit(f, NULL);
@@ -65,7 +65,7 @@ P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *loc
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
     /* The same recursion accounting (and message) as a Python-to-Python call
      * in 3.11's eval loop. */
-    if (check_code(code, nslots) < 0 || P2C_Stack_Check() < 0 || Py_EnterRecursiveCall("")) {
+    if (check_code(code, nslots) < 0 || P2C_Stack_Check() < 0 || P2C_EnterRecursivePy()) {
         clear_slots(f->localsplus, nslots);
         return -1;
     }
@@ -111,7 +111,7 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
     PyObject *func = PyFunction_New(code, globals);
     if (func == NULL)
         return -1;
-    if (P2C_Stack_Check() < 0 || Py_EnterRecursiveCall("")) {
+    if (P2C_Stack_Check() < 0 || P2C_EnterRecursivePy()) {
         Py_DECREF(func);
         return -1;
     }
@@ -172,7 +172,7 @@ release_frame(P2C_Frame *f, PyFrameObject *back)
     Py_XDECREF(back);
     clear_slots(f->localsplus, f->stacktop);
     Py_CLEAR(f->f_locals);
-    Py_CLEAR(f->f_func);
+    Py_CLEAR(P2C_FRAME_FUNC(f));
     Py_CLEAR(f->f_code);
 }
 
@@ -187,7 +187,7 @@ pop_frame(P2C_Frame *f, PyThreadState *tstate)
     /* Unlink before releasing anything: finalizers run by the releases must
      * not see this frame (GH-99729). */
     tstate->cframe->current_frame = f->previous;
-    Py_LeaveRecursiveCall();
+    P2C_LeaveRecursivePy();
     release_frame(f, back);
 }
 
@@ -203,7 +203,7 @@ PyObject *
 P2C_Frame_PopReturn(P2C_Frame *f, PyObject *r)
 {
     PyThreadState *tstate = P2C_ThreadState();
-    if (P2C_UNLIKELY(tstate->cframe->use_tracing))
+    if (P2C_UNLIKELY(P2C_TS_TRACING(tstate)))
         r = P2C_Trace_FrameExit(f, r);
     pop_frame(f, tstate);
     return r;
@@ -213,7 +213,7 @@ int
 P2C_Frame_PopModule(P2C_Frame *f, int status)
 {
     PyThreadState *tstate = P2C_ThreadState();
-    if (P2C_UNLIKELY(tstate->cframe->use_tracing)) {
+    if (P2C_UNLIKELY(P2C_TS_TRACING(tstate))) {
         /* module code returns None */
         PyObject *r = P2C_Trace_FrameExit(f, status == 0 ? Py_NewRef(Py_None) : NULL);
         status = r != NULL ? 0 : -1;
@@ -249,7 +249,12 @@ void
 P2C_Frame_ReleaseGenerator(P2C_Frame *f)
 {
     f->previous = NULL;   /* a frame object keeps no f_back, as in CPython */
+    PyCodeObject *code = f->f_code;
+    if (P2C_GEN_FRAME_KEEPS_CODE)
+        Py_INCREF(code);
     release_frame(f, NULL);
+    if (P2C_GEN_FRAME_KEEPS_CODE)
+        f->f_code = code;   /* the generator's own reference (frame312.h) */
 }
 
 void

@@ -96,6 +96,34 @@ p2c_frame_init_specials(P2C_Frame *f, PyThreadState *tstate, PyObject *func,
     tstate->cframe->current_frame = f;
 }
 
+/* ---- what differs from 3.12 (frame312.h), for the shared frame code ---- */
+
+/* The frame's function (strong reference), an lvalue. */
+#define P2C_FRAME_FUNC(f) (*(PyObject **)&(f)->f_func)
+/* The thread's Python recursion budget, an lvalue. */
+#define P2C_TS_RECURSION(ts) ((ts)->recursion_remaining)
+/* Is a trace or profile hook installed and none running? */
+#define P2C_TS_TRACING(ts) ((ts)->cframe->use_tracing)
+/* The recursion check of a Python frame push (3.11: Py_EnterRecursiveCall's,
+ * with its message) and its undoing: 0, or -1 with RecursionError. */
+#define P2C_EnterRecursivePy() Py_EnterRecursiveCall("")
+#define P2C_LeaveRecursivePy() Py_LeaveRecursiveCall()
+/* A generator's code (3.11: gi_code, its own strong reference). */
+static inline PyCodeObject *P2C_Gen_Code(PyGenObject *gen) { return gen->gi_code; }
+/* Gives gen its code (stolen), once; before that P2C_Gen_NoCode. */
+static inline void P2C_Gen_SetCode(PyGenObject *gen, PyObject *code)
+{
+    gen->gi_code = (PyCodeObject *)code;
+}
+static inline void P2C_Gen_NoCode(PyGenObject *gen) { gen->gi_code = NULL; }
+/* Releasing a generator's frame releases its code too (3.12 keeps it). */
+#define P2C_GEN_FRAME_KEEPS_CODE 0
+/* tstate->tracing_what during a hook: which event frame.f_lineno's setter is in. */
+#define P2C_TS_TRACING_WHAT(ts) ((ts)->tracing_what)
+#define P2C_TS_SET_TRACING_WHAT(ts, what) ((ts)->tracing_what = (what))
+#define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->tracing_what = (old))
+#define P2C_TRACING_WHAT_LINE PyTrace_LINE
+
 /* The running frame of the thread (borrowed, may be NULL). */
 static inline P2C_Frame *P2C_Frame_Current(PyThreadState *tstate)
 {

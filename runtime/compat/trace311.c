@@ -32,6 +32,19 @@
 
 #if defined(P2C_TRACING_311)
 
+#ifdef P2C_MONITORING_312
+/* sys.monitoring's tools other than settrace/setprofile (monitor312.c) */
+P2C_API int P2C_Monitor_FrameEntry(P2C_Frame *f);
+P2C_API int P2C_Monitor_FrameExit(P2C_Frame *f, PyObject *retval);
+P2C_API int P2C_Monitor_CCall(P2C_Frame *f, PyObject *func);
+P2C_API int P2C_Monitor_CReturn(P2C_Frame *f, PyObject *func, int raised);
+#else
+#  define P2C_Monitor_FrameEntry(f) 0
+#  define P2C_Monitor_FrameExit(f, r) 0
+#  define P2C_Monitor_CCall(f, func) 0
+#  define P2C_Monitor_CReturn(f, func, raised) 0
+#endif
+
 /* What tracing_what says during an event: frame.f_lineno's setter (the
  * only reader) allows a jump at a line event, which compiled frames never
  * have, and at the return event of a generator that yielded, which would
@@ -61,12 +74,12 @@ call_trace(PyThreadState *ts, Py_tracefunc func, PyObject *obj, P2C_Frame *f,
     PyFrameObject *fo = PyEval_GetFrame();   /* borrowed; f's own object */
     if (fo == NULL)
         return PyErr_Occurred() ? -1 : (PyErr_NoMemory(), -1);
-    int old_what = ts->tracing_what;
-    ts->tracing_what = event_for_setlineno(what);
+    int old_what = P2C_TS_TRACING_WHAT(ts);
+    P2C_TS_SET_TRACING_WHAT(ts, event_for_setlineno(what));
     PyThreadState_EnterTracing(ts);
     int result = func(obj, fo, what, arg);
     PyThreadState_LeaveTracing(ts);
-    ts->tracing_what = old_what;
+    P2C_TS_RESTORE_TRACING_WHAT(ts, old_what);
     return result;
 }
 
@@ -105,6 +118,8 @@ trace_and_profile(PyThreadState *ts, P2C_Frame *f, int what, PyObject *arg)
 int
 P2C_Trace_FrameEntry(P2C_Frame *f)
 {
+    if (P2C_Monitor_FrameEntry(f) < 0)
+        return -1;
     return trace_and_profile(PyThreadState_GET(), f, PyTrace_CALL, Py_None);
 }
 
@@ -114,6 +129,8 @@ P2C_Trace_FrameExit(P2C_Frame *f, PyObject *retval)
     /* retval NULL: the frame is left by an exception; the hooks get None
      * (the trampolines' translation of NULL), and an error of theirs
      * replaces the exception (TRACE_FUNCTION_UNWIND ignores the outcome). */
+    if (P2C_Monitor_FrameExit(f, retval) < 0)
+        Py_CLEAR(retval);
     if (trace_and_profile(PyThreadState_GET(), f, PyTrace_RETURN, retval) < 0)
         Py_CLEAR(retval);
     return retval;
@@ -227,7 +244,7 @@ frame_set_lineno(PyObject *self, PyObject *value, void *closure)
 {
     PyFrameObject *fo = (PyFrameObject *)self;
     if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
-        PyThreadState_GET()->tracing_what == PyTrace_LINE &&
+        P2C_TS_TRACING_WHAT(PyThreadState_GET()) == P2C_TRACING_WHAT_LINE &&
         is_stub_code(fo->f_frame->f_code)) {
         PyErr_SetString(PyExc_ValueError,
                         "can't jump in compiled code (pyc2c): its lines cannot be "
@@ -242,7 +259,7 @@ static PyGetSetDef frame_lineno_def = {"f_lineno", NULL, frame_set_lineno, NULL,
 int
 P2C_Trace_ReplaceSetLineno(void)
 {
-    PyObject *old = PyDict_GetItemString(PyFrame_Type.tp_dict, "f_lineno");   /* borrowed */
+    PyObject *old = PyDict_GetItemString(P2C_Type_Dict(&PyFrame_Type), "f_lineno");   /* borrowed */
     if (old == NULL || !Py_IS_TYPE(old, &PyGetSetDescr_Type)) {
         PyErr_SetString(PyExc_SystemError, "pyc2c: frame.f_lineno is not a getset");
         return -1;
@@ -257,7 +274,7 @@ P2C_Trace_ReplaceSetLineno(void)
     PyObject *descr = PyDescr_NewGetSet(&PyFrame_Type, &frame_lineno_def);
     if (descr == NULL)
         return -1;
-    int err = PyDict_SetItemString(PyFrame_Type.tp_dict, "f_lineno", descr);
+    int err = PyDict_SetItemString(P2C_Type_Dict(&PyFrame_Type), "f_lineno", descr);
     Py_DECREF(descr);
     if (err == 0)
         PyType_Modified(&PyFrame_Type);
@@ -270,6 +287,8 @@ int
 P2C_Trace_CCall(PyObject *func)
 {
     PyThreadState *ts = PyThreadState_GET();
+    if (P2C_Monitor_CCall(P2C_Frame_Current(ts), func) < 0)
+        return -1;
     if (ts->c_profilefunc == NULL)
         return 0;
     return call_trace(ts, ts->c_profilefunc, ts->c_profileobj, P2C_Frame_Current(ts),
@@ -280,6 +299,8 @@ PyObject *
 P2C_Trace_CReturn(PyObject *func, PyObject *res)
 {
     PyThreadState *ts = PyThreadState_GET();
+    if (P2C_Monitor_CReturn(P2C_Frame_Current(ts), func, res == NULL) < 0)
+        Py_CLEAR(res);
     if (ts->c_profilefunc == NULL)   /* the builtin removed the hook */
         return res;
     P2C_Frame *f = P2C_Frame_Current(ts);

@@ -5,9 +5,26 @@
  * here and the files it selects in runtime/compat/.
  *
  *   P2C_PY_MINOR                  the 3.x target (11 for 3.11)
+ *   P2C_INTERPRETER_FRAMES        frames are _PyInterpreterFrame linked from
+ *                                 tstate->cframe->current_frame, generators
+ *                                 keep theirs in gi_iframe (3.11, 3.12): the
+ *                                 runtime's frame and generator code
+ *                                 (frame311.c, generator.c, coroutine.c,
+ *                                 asyncgen.c), which reaches what differs
+ *                                 through the accessors of frame311.h /
+ *                                 frame312.h
  *   P2C_FRAME_LAYOUT_311          _PyInterpreterFrame as in 3.11 (f_func,
- *                                 prev_instr, owner; frames linked from
- *                                 tstate->cframe->current_frame)
+ *                                 prev_instr, owner, is_entry; gi_code;
+ *                                 tstate->recursion_remaining;
+ *                                 cframe->use_tracing): compat/frame311.h
+ *   P2C_FRAME_LAYOUT_312          as in 3.12 (f_funcobj, no is_entry; a
+ *                                 generator's code is its frame's f_code;
+ *                                 py_recursion_remaining; no use_tracing):
+ *                                 compat/frame312.h
+ *   P2C_TSTATE_WORD_311           the running thread state is a word of
+ *                                 _PyRuntime (3.11), read inline; 3.12 keeps
+ *                                 it in a thread-local libpython does not
+ *                                 export: a call
  *   P2C_CALL_INLINES_EXACT_FUNCTION  the interpreter's CALL pushes a frame for
  *                                 exact PyFunction_Type without looking at its
  *                                 vectorcall (3.11), so compiled functions
@@ -16,6 +33,7 @@
  *                                 PyObject_GetOptionalAttr
  *   P2C_LONG_LAYOUT_311           int objects keep sign and digit count in
  *                                 ob_size (<= 3.11); 3.12 has lv_tag
+ *   P2C_LONG_LAYOUT_312           lv_tag (3.12): compat/long312.h
  *   P2C_HAVE_DICT_VERSION         dicts carry ma_version_tag, changed by every
  *                                 modification (3.6 to 3.13; gone in 3.14)
  *   P2C_INSTANCE_VALUES_311       instances of MANAGED_DICT classes keep their
@@ -29,19 +47,28 @@
  *   P2C_ITER_LAYOUT_311           range and list iterators laid out as in
  *                                 3.11 (stepped inline: compat/iter311.h)
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
- *                                 gil_drop_request (3.11; 3.12 moved them);
+ *                                 gil_drop_request (3.11 and 3.12);
  *                                 read by runtime/compat/ceval311.c only
+ *   P2C_MONITORING_312            sys.monitoring tools (PEP 669; cProfile)
+ *                                 get compiled code's frame and builtin call
+ *                                 events: runtime/compat/monitor312.c
+ *   P2C_THROW_SIGNATURE_DEPRECATED  throw(type, exc, tb) and athrow(type,
+ *                                 exc, tb) warn DeprecationWarning (3.12)
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
- *                                 (3.11; 3.12 adds sys.monitoring):
- *                                 runtime/compat/trace311.c
+ *                                 (3.11; 3.12 keeps c_tracefunc and
+ *                                 c_profilefunc for sys.settrace/setprofile
+ *                                 beside sys.monitoring, tested per event by
+ *                                 P2C_TS_TRACING): runtime/compat/trace311.c
  */
 #ifndef PYC2C_COMPAT_VERSION_H
 #define PYC2C_COMPAT_VERSION_H
 
 #if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
 #  define P2C_PY_MINOR 11
+#  define P2C_INTERPRETER_FRAMES 1
 #  define P2C_FRAME_LAYOUT_311 1
+#  define P2C_TSTATE_WORD_311 1
 #  define P2C_CALL_INLINES_EXACT_FUNCTION 1
 #  define P2C_HAVE_LOOKUPATTR 1
 #  define P2C_LONG_LAYOUT_311 1
@@ -51,8 +78,20 @@
 #  define P2C_HAVE_DICT_ENTRIES 1
 #  define P2C_ITER_LAYOUT_311 1
 #  define P2C_TRACING_311 1
+#elif PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
+#  define P2C_PY_MINOR 12
+#  define P2C_INTERPRETER_FRAMES 1
+#  define P2C_FRAME_LAYOUT_312 1
+#  define P2C_CALL_INLINES_EXACT_FUNCTION 1
+#  define P2C_HAVE_LOOKUPATTR 1
+#  define P2C_LONG_LAYOUT_312 1
+#  define P2C_HAVE_DICT_VERSION 1
+#  define P2C_EVAL_BREAKER_311 1
+#  define P2C_TRACING_311 1
+#  define P2C_THROW_SIGNATURE_DEPRECATED 1
+#  define P2C_MONITORING_312 1
 #else
-#  error "pyc2c runtime: only CPython 3.11 is supported so far (3.10, 3.12, 3.13 planned)"
+#  error "pyc2c runtime: only CPython 3.11 and 3.12 are supported so far (3.10, 3.12, 3.13 planned)"
 #endif
 
 #endif

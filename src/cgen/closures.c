@@ -6,7 +6,7 @@
  *     free slots get the cells of func.__closure__), then MAKE_CELL of each
  *     cell slot; the stub code object starts with the same units, one site
  *     each, before its RESUME;
- *   - loads, stores and del of a cell's content (PyCell_GET(slot));
+ *   - loads, stores and del of a cell's content (P2C_CELL_REF(slot));
  *   - make_function: defaults, kw-only defaults, annotations, closure;
  *   - the comprehension appends and SETUP_ANNOTATIONS.
  */
@@ -90,7 +90,7 @@ void cg_closure_prologue(Cg *cg)
 
 static void cell_lvalue(const IrVar *v, char *buf, size_t size)
 {
-    snprintf(buf, size, "PyCell_GET(P2C_SLOT(f, %d))", v->slot);
+    snprintf(buf, size, "P2C_CELL_REF(P2C_SLOT(f, %d))", v->slot);
 }
 
 /* Always an owned copy: any call may rebind a cell. */

@@ -13,6 +13,7 @@
  * compiler_jump_if leaves behind (after_jump_if).
  */
 #include "lowering.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 
 /* The position 3.11's compiler_jump_if(test) leaves current: a comparison
  * sets its own span and does not restore the previous one (SET_LOC without
@@ -45,9 +46,34 @@ IrPos lower_after_jump_if(const AstNode *test, IrPos pos)
     }
 }
 
+/* The position of the last jump 3.12's compiler_jump_if(test) emits: it
+ * passes locations explicitly (LOC(e)), so `not` and `and`/`or` (and
+ * `x if c else y`) jump at their last part, anything else at its own span
+ * (a constant too).  A while loop's back edge is there. */
+IrPos lower_last_jump_if_312(const AstNode *test)
+{
+    switch (test->kind) {
+    case AST_UnaryOp: {
+        const AstUnaryOp *u = (const AstUnaryOp *)test;
+        return u->op == AST_Not ? lower_last_jump_if_312(u->operand) : test->pos;
+    }
+    case AST_BoolOp: {
+        const AstBoolOp *b = (const AstBoolOp *)test;
+        return b->values.n ? lower_last_jump_if_312(b->values.items[b->values.n - 1]) : test->pos;
+    }
+    case AST_IfExp:
+        return lower_last_jump_if_312(((const AstIfExp *)test)->orelse);
+    default:
+        return test->pos;
+    }
+}
+
 int lower_assert(Lower *L, const AstAssert *s, IrNode *block)
 {
-    IrPos pos = lower_after_jump_if(s->test, s->hdr.pos);
+    /* 3.12's compiler gives the call and the raise the statement's own
+     * location (LOC(s)); 3.11's leaves the one compiler_jump_if left. */
+    IrPos pos = front_python_version() >= 0x030c0000 ? s->hdr.pos
+                                                     : lower_after_jump_if(s->test, s->hdr.pos);
     IrNode *test = lower_expr(L, s->test);
     if (!test)
         return -1;

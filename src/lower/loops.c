@@ -26,6 +26,7 @@
  * the truth test, GET_ITER and FOR_ITER carry the loop statement's span.
  */
 #include "lowering.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 
 /* A constant test CPython's compiler knows to be true.  Not `__debug__`:
  * it is tested when the program runs (expr.c), false under -O. */
@@ -76,7 +77,10 @@ int lower_while(Lower *L, const AstWhile *s, IrNode *block)
     if (!loop)
         return -1;
     loop->op = IR_LOOP_WHILE;
-    loop->pos = constant_true(s->test) ? pos : lower_after_jump_if(s->test, pos);
+    if (front_python_version() >= 0x030c0000)   /* explicit locations (3.12) */
+        loop->pos = lower_last_jump_if_312(s->test);
+    else
+        loop->pos = constant_true(s->test) ? pos : lower_after_jump_if(s->test, pos);
     return 0;
 }
 

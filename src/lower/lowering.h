@@ -144,6 +144,7 @@ IrNode *lower_helper(Lower *L, IrHelper h, IrPos pos, ...);
 /* The position 3.11's compiler_jump_if(test) leaves current when it starts
  * at pos: where the jump after a truth test is (assert.c). */
 IrPos lower_after_jump_if(const AstNode *test, IrPos pos);
+IrPos lower_last_jump_if_312(const AstNode *test);
 
 /* ---- classes.c ---------------------------------------------------------- */
 

@@ -47,6 +47,7 @@
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 #include "lowering.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 
 IrNode *lower_helper(Lower *L, IrHelper h, IrPos pos, ...)
 {
@@ -265,7 +266,10 @@ static IrNode *mapping_pattern(Pc *pc, const AstMatchMapping *p, IrVar *s, IrNod
     block = subpatterns(pc, &p->patterns, items, block);
     if (block && p->rest) {
         IrVar *rest = pc_temp(pc);
-        pos = pc->last;   /* after the sub-patterns: the last one's */
+        /* after the sub-patterns: the last one's (3.11); 3.12 passes the
+         * pattern's own location */
+        if (front_python_version() < 0x030c0000)
+            pos = pc->last;
         lower_add_assign(L, block, rest, lower_helper(L, IR_HELPER_MATCH_REST, pos,
                                                 lower_load(L, s, pos),
                                                 lower_load(L, keys_t, pos)), pos);
@@ -395,7 +399,9 @@ static int lower_case(Lower *L, const Astmatch_case *c, IrVar *s, IrVar *done, I
         IrNode *g = lower_expr(L, c->guard);
         if (!g)
             return -1;
-        ok = if_then(L, ok, g, at);
+        /* 3.12: compiler_jump_if at the guard's own location */
+        ok = if_then(L, ok, g, front_python_version() >= 0x030c0000
+                                   ? lower_last_jump_if_312(c->guard) : at);
     }
     lower_add_assign(L, ok, done, lower_const_node(L, Py_True, pos), pos);
     lower_drop(L, s, pos, ok);

@@ -74,7 +74,7 @@ static bool nonzero_int(PyObject *v)
 
 static bool positive_int(PyObject *v)
 {
-    return PyLong_Check(v) && Py_SIZE(v) > 0;
+    return PyLong_Check(v) && _PyLong_Sign(v) > 0;
 }
 
 static Py_ssize_t sized_len(PyObject *w)

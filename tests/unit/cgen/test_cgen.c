@@ -482,7 +482,7 @@ START_TEST(test_closures)
     assert_has(c, "if (P2C_MakeCell(&P2C_SLOT(f, 0)) < 0) goto error;");
     assert_has(c, "P2C_CopyFreeVars(&P2C_SLOT(f, 0), p2c_func, 1);");
     assert_has(c, "PyTuple_Pack(1, P2C_SLOT(f, 0))");
-    assert_has(c, "= PyCell_GET(P2C_SLOT(f, 0))) == NULL) { P2C_Frame_SetSite(f, 2); "
+    assert_has(c, "= P2C_CELL_REF(P2C_SLOT(f, 0))) == NULL) { P2C_Frame_SetSite(f, 2); "
                "P2C_RaiseUnboundDeref(p2c_c[");
     assert_compiles("closures", c);
     free(c);

@@ -1,0 +1,23 @@
+/* core312.h — the CPython 3.12 internal headers the compat layer reads
+ * (frames, generators, the small ints, sys.monitoring's event numbers),
+ * included in one place with Py_BUILD_CORE defined around them only, as
+ * core311.h does for 3.11.
+ */
+#ifndef PYC2C_COMPAT_CORE312_H
+#define PYC2C_COMPAT_CORE312_H
+
+#ifndef Py_BUILD_CORE
+#  define Py_BUILD_CORE 1
+#  define P2C_UNDEF_BUILD_CORE
+#endif
+#include <internal/pycore_frame.h>
+#undef _PyGC_FINALIZED
+#include <internal/pycore_long.h>
+#include <internal/pycore_moduleobject.h>
+#include <internal/pycore_instruments.h>
+#ifdef P2C_UNDEF_BUILD_CORE
+#  undef Py_BUILD_CORE
+#  undef P2C_UNDEF_BUILD_CORE
+#endif
+
+#endif
