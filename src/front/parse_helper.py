@@ -144,6 +144,9 @@ libc.fopen.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
 libc.fopen.restype = ctypes.c_void_p
 
 
+PY_FILE_INPUT = 257     # Py_file_input (Include/compile.h), as `python FILE`
+
+
 class CompilerFlags(ctypes.Structure):
     _fields_ = [("cf_flags", ctypes.c_int), ("cf_feature_version", ctypes.c_int)]
 
@@ -161,7 +164,7 @@ def check_like_python(path_bytes, path):
     with warnings.catch_warnings(record=True) as log:
         warnings.simplefilter("always")
         try:
-            PyRun(fp, path_bytes, 257, {}, {}, 1, ctypes.addressof(flags))
+            PyRun(fp, path_bytes, PY_FILE_INPUT, {}, {}, 1, ctypes.addressof(flags))
             error = None
         except Stopped:
             error = None
@@ -171,8 +174,8 @@ def check_like_python(path_bytes, path):
     kept = []
     sys.stderr = shown
     try:
-        # issued again under the default filters, as the embedded compiler
-        # showed them; the program prints them again at start (kept)
+        # issued again under the default filters, as `python FILE` shows
+        # them while compiling; the program prints them again at start (kept)
         for w in log:
             if w.filename == path and w.category in (SyntaxWarning, DeprecationWarning):
                 kept.append((w.category.__name__, str(w.message), w.lineno))
