@@ -326,7 +326,7 @@ static PyObject *finish(P2C_Collector *c)
     case P2C_COLLECT_MIN:
     case P2C_COLLECT_MAX:
         if (r == NULL)
-            PyErr_Format(PyExc_ValueError, "%s() arg is an empty sequence",
+            PyErr_Format(PyExc_ValueError, P2C_EMPTY_MINMAX_MESSAGE,
                          c->kind == P2C_COLLECT_MIN ? "min" : "max");
         return r;
     case P2C_COLLECT_ANY:

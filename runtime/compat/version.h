@@ -54,6 +54,9 @@
  *                                 events: runtime/compat/monitor312.c
  *   P2C_THROW_SIGNATURE_DEPRECATED  throw(type, exc, tb) and athrow(type,
  *                                 exc, tb) warn DeprecationWarning (3.12)
+ *   P2C_EMPTY_MINMAX_MESSAGE      min()/max() of an empty iterable: the
+ *                                 ValueError's format ("%s" the function);
+ *                                 3.12 reworded it
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -78,6 +81,7 @@
 #  define P2C_HAVE_DICT_ENTRIES 1
 #  define P2C_ITER_LAYOUT_311 1
 #  define P2C_TRACING_311 1
+#  define P2C_EMPTY_MINMAX_MESSAGE "%s() arg is an empty sequence"
 #elif PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
 #  define P2C_PY_MINOR 12
 #  define P2C_INTERPRETER_FRAMES 1
@@ -90,6 +94,7 @@
 #  define P2C_TRACING_311 1
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
+#  define P2C_EMPTY_MINMAX_MESSAGE "%s() iterable argument is empty"
 #else
 #  error "pyc2c runtime: only CPython 3.11 and 3.12 are supported so far (3.10, 3.12, 3.13 planned)"
 #endif

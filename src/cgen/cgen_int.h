@@ -129,6 +129,13 @@ typedef struct Cg {
     const struct Cg *collector;
     const Emitter *collector_body;
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
+    /* expr.c: inside an inlined comprehension's statements (SEQ): how many
+     * SEQs deep, and the expression temporaries live where its statements
+     * start (a statement leaves exactly those live) */
+    int in_seq;
+    int stmt_ntmp;
+    bool *seq_live;          /* live[] where the innermost SEQ started */
+    int seq_nlive;
     const struct CgNumTree *numeric_tree;   /* ... and that tree */
     bool failed;             /* a diagnostic was reported */
     /* chunks.c: the chunk functions written so far, and their count */
@@ -263,6 +270,11 @@ void cg_closure_prologue(Cg *cg);
 CVal cg_load_deref(Cg *cg, IrNode *n);
 void cg_store_deref(Cg *cg, IrVar *var, CVal *v);
 void cg_del_deref(Cg *cg, IrNode *n);
+/* expr.c: x<i> belongs to the expression around the innermost inlined
+ * comprehension being generated (a handler inside must not release it). */
+bool cg_seq_outer_live(const Cg *cg, int i);
+/* A new empty cell in a CELL variable's slot (NEW_CELL). */
+void cg_new_cell(Cg *cg, IrNode *n);
 CVal cg_make_function(Cg *cg, IrNode *n);
 void cg_comp_add(Cg *cg, IrNode *n);
 void cg_setup_annotations(Cg *cg, IrNode *n);

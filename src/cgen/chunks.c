@@ -130,7 +130,7 @@ static bool movable(const Cg *cg, const IrNode *n)
 /* Whether blocks generated at this point may be chunked at all. */
 static bool chunkable_here(const Cg *cg)
 {
-    return !cg->fn->is_generator && !cg->tries && !cg->in_numeric_slow;
+    return !cg->fn->is_generator && !cg->tries && !cg->in_numeric_slow && !cg->in_seq;
 }
 
 /* Statements kept in the function whose blocks are chunked in their turn. */
@@ -369,7 +369,7 @@ static void emit_chunk(Cg *cg, IrNode *const *stmts, int n, long weight)
 static void inline_stmt(Cg *cg, IrNode *s)
 {
     cg_stmt(cg, s);
-    if (!cg->failed && cg->ntmp != 0)
+    if (!cg->failed && cg->ntmp != cg->stmt_ntmp)
         P2C_UNREACHABLE();   /* a temporary outlived its statement */
 }
 

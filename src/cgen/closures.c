@@ -130,6 +130,16 @@ void cg_del_deref(Cg *cg, IrNode *n)
     emit_line(cg->out, "Py_CLEAR(%s);", lv);
 }
 
+/* A fresh empty cell in the slot; closures made before keep the old one. */
+void cg_new_cell(Cg *cg, IrNode *n)
+{
+    char lv[48];
+    cg_var_lvalue(cg, n->var, lv, sizeof lv);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "Py_XSETREF(%s, PyCell_New(NULL));", lv);
+    cg_check_null(cg, lv);
+}
+
 /* ---- make_function ---------------------------------------------------------- */
 
 static int names_count(Cg *cg, int cidx)

@@ -5,6 +5,7 @@
  * then the kids' temporaries are released.  Calls, displays and f-strings
  * are in call.c.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
@@ -18,12 +19,24 @@ static CVal borrowed(const char *fmt, int arg)
 
 static int stores_var(IrNode *n, void *var)
 {
-    return n->kind == IR_ASSIGN_EXPR && n->var == var;
+    switch (n->kind) {
+    case IR_ASSIGN_EXPR: case IR_ASSIGN: case IR_DEL: case IR_FOR_NEXT:
+    case IR_NEW_CELL: case IR_CLEAR:
+        return n->var == var;
+    case IR_UNPACK:
+        for (int i = 0; i < n->nvars; i++)
+            if (n->vars[i] == var)
+                return 1;
+        return 0;
+    default:
+        return 0;
+    }
 }
 
 /* A borrowed LOAD stays valid while its slot keeps the reference: only an
- * assignment expression among the later kids (evaluated before parent
- * consumes this one) could rebind the slot and free the object. */
+ * assignment among the later kids (evaluated before parent consumes this
+ * one: an assignment expression, or a statement of an inlined
+ * comprehension) could rebind the slot and free the object. */
 bool cg_stores_var(IrNode *n, IrVar *var)
 {
     return ir_walk(n, stores_var, var) != 0;
@@ -341,6 +354,35 @@ static CVal and_or(Cg *cg, IrNode *n)
     return r;
 }
 
+/* An inlined comprehension: its statements run while the temporaries of
+ * the expression around it stay live (they are released by the error path
+ * like any other), then its value.  No chunk is cut inside it. */
+static CVal seq_expr(Cg *cg, IrNode *n)
+{
+    int outer_base = cg->stmt_ntmp, outer_nlive = cg->seq_nlive;
+    bool *outer_live = cg->seq_live;
+    cg->stmt_ntmp = cg->ntmp;
+    cg->seq_nlive = cg->maxtmp;
+    cg->seq_live = calloc((size_t)cg->maxtmp + 1, sizeof *cg->seq_live);
+    if (!cg->seq_live)
+        diag_out_of_memory("generating C");
+    for (int i = 0; i < cg->maxtmp; i++)
+        cg->seq_live[i] = cg->live[i];
+    cg->in_seq++;
+    cg_stmt(cg, n->kids[0]);
+    cg->in_seq--;
+    free(cg->seq_live);
+    cg->seq_live = outer_live;
+    cg->seq_nlive = outer_nlive;
+    cg->stmt_ntmp = outer_base;
+    return cg_expr(cg, n->kids[1], true);
+}
+
+bool cg_seq_outer_live(const Cg *cg, int i)
+{
+    return cg->seq_live && i < cg->seq_nlive && cg->seq_live[i];
+}
+
 /* body if test else orelse */
 static CVal ifexp(Cg *cg, IrNode *n)
 {
@@ -429,6 +471,7 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_AND:
     case IR_OR:          return and_or(cg, n);
     case IR_IFEXP:       return ifexp(cg, n);
+    case IR_SEQ:         return seq_expr(cg, n);
     case IR_CALL:        return cg_call(cg, n);
     case IR_CALL_EX:     return cg_call_ex(cg, n);
     case IR_TUPLE:

@@ -311,6 +311,13 @@ void cg_stmt(Cg *cg, IrNode *n)
     case IR_SET_ADD:
     case IR_MAP_ADD:     cg_comp_add(cg, n); return;
     case IR_SETUP_ANNOTATIONS: cg_setup_annotations(cg, n); return;
+    case IR_NEW_CELL:    cg_new_cell(cg, n); return;
+    case IR_CLEAR: {
+        char lv[48];
+        cg_var_lvalue(cg, n->var, lv, sizeof lv);
+        emit_line(cg->out, "Py_CLEAR(%s);", lv);
+        return;
+    }
     case IR_IMPORT_STAR: op_stmt(cg, n, "P2C_ImportStar", import_star, 2, "f"); return;
     default:
         cg_unsupported(cg, n, ir_info(n)->name);

@@ -21,7 +21,9 @@
  * The slot rule of docs/architecture.md holds: no expression temporary is
  * live when a try statement starts (checked), so every x<N> live at a jump
  * to a handler entry belongs to the failing statement and is released there
- * (Py_CLEAR of all of them: the others are NULL); IR temporaries the region
+ * (Py_CLEAR of all of them: the others are NULL).  Inside an inlined
+ * comprehension (SEQ, an `async for` loop's handler) the temporaries of the
+ * expression around it stay live and are left alone.  IR temporaries the region
  * alone reads (an iterator of a loop inside it, a with's __enter__ value)
  * and those this file allocated inside it are released too.
  *
@@ -136,7 +138,8 @@ static int count_reads(IrNode *n, void *ctx)
 static void release_region(Cg *cg, IrNode *const *regions, int n, int temps0)
 {
     for (int i = 0; i < cg->maxtmp; i++)
-        emit_line(cg->out, "Py_CLEAR(x%d);", i);
+        if (!cg_seq_outer_live(cg, i))   /* still the expression's */
+            emit_line(cg->out, "Py_CLEAR(x%d);", i);
     int nt = cg->fn->ntemps;
     int *all = calloc((size_t)nt + 1, sizeof *all), *in = calloc((size_t)nt + 1, sizeof *in);
     if (!all || !in)
@@ -276,7 +279,7 @@ static bool handler(Cg *cg, TryLabels *lab, IrNode *h)
 
 void cg_try_except(Cg *cg, IrNode *n)
 {
-    if (cg->ntmp != 0)
+    if (cg->ntmp != cg->stmt_ntmp)
         P2C_UNREACHABLE();   /* a try starts at a statement boundary */
     TryLabels lab = {.id = cg_label_new(cg), .exc = -1, .prev = -1, .lasti = -1};
     int temps0 = cg->fn->ntemps;
@@ -325,7 +328,7 @@ static IrPos reraise_pos(const IrNode *n)
 
 void cg_try_finally(Cg *cg, IrNode *n)
 {
-    if (cg->ntmp != 0)
+    if (cg->ntmp != cg->stmt_ntmp)
         P2C_UNREACHABLE();
     TryLabels lab = {.id = cg_label_new(cg), .exc = -1, .prev = -1, .lasti = -1};
     int temps0 = cg->fn->ntemps;

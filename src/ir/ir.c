@@ -132,7 +132,8 @@ static void index_add(IrModule *m, IrFunction *fn, IrVar *v)
     }
 }
 
-static IrVar *var_add(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind)
+static IrVar *var_add(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind,
+                      bool indexed)
 {
     IrVar *v = ir_alloc(m, sizeof *v);
     v->name = ir_strdup(m, name);
@@ -144,16 +145,17 @@ static IrVar *var_add(IrModule *m, IrFunction *fn, const char *name, IrVarKind k
                              sizeof *fn->vars);
     v->id = fn->nvars;
     fn->vars[fn->nvars++] = v;
-    if (kind != IR_VAR_TEMP)
+    if (kind != IR_VAR_TEMP && indexed)
         index_add(m, fn, v);
     return v;
 }
 
 /* Interning a name only fails on memory exhaustion, which the compiler
  * treats as fatal rather than threading an error through every builder. */
-IrVar *ir_var_new(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind)
+static IrVar *var_new(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind,
+                      bool indexed)
 {
-    IrVar *v = var_add(m, fn, name, kind);
+    IrVar *v = var_add(m, fn, name, kind, indexed);
     v->name_cidx = ir_const_str(m, name);
     if (v->name_cidx < 0) {
         PyErr_Print();
@@ -166,13 +168,23 @@ IrVar *ir_var_new(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind)
     return v;
 }
 
+IrVar *ir_var_new(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind)
+{
+    return var_new(m, fn, name, kind, true);
+}
+
+IrVar *ir_var_new_unindexed(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind)
+{
+    return var_new(m, fn, name, kind, false);
+}
+
 /* Temporaries are named $t1, $t2 ... (slot + 1); '$' keeps them apart from
  * every Python identifier. */
 IrVar *ir_temp_new(IrModule *m, IrFunction *fn)
 {
     char name[32];
     snprintf(name, sizeof name, "$t%d", fn->ntemps + 1);
-    IrVar *v = var_add(m, fn, name, IR_VAR_TEMP);
+    IrVar *v = var_add(m, fn, name, IR_VAR_TEMP, false);
     v->slot = fn->ntemps++;
     return v;
 }

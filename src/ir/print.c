@@ -380,6 +380,15 @@ static void expr(Printer *p, const IrNode *n, int nested)
     case IR_DEBUG: case IR_ASSERTION_ERROR: case IR_STOP_ASYNC_ITERATION:
         put_exc_expr(p, n);
         break;
+    case IR_SEQ:   /* an inlined comprehension: its block, then its value */
+        put(p, "seq{ ");
+        for (int i = 0; i < n->kids[0]->nkids; i++) {
+            put(p, "\n");
+            stmt(p, n->kids[0]->kids[i], 2);
+        }
+        put(p, "} -> ");
+        put_kid(p, n, 1, 1);
+        break;
     case IR_HELPER:
         put_function_form(p, n->op >= 0 && n->op < IR_HELPER_COUNT
                              ? ir_helper_info[n->op].name : "helper?", n);
@@ -503,6 +512,8 @@ static void simple_stmt(Printer *p, const IrNode *n)
     case IR_LOOP_EXIT: case IR_BREAK: case IR_CONTINUE: case IR_PASS: case IR_RERAISE:
         put(p, ir_info(n)->name);
         break;
+    case IR_NEW_CELL:   put(p, "new_cell("); put_var(p, n->var); put(p, ")"); break;
+    case IR_CLEAR:      put(p, "clear("); put_var(p, n->var); put(p, ")"); break;
     case IR_LIST_APPEND: case IR_SET_ADD: case IR_MAP_ADD: case IR_SETUP_ANNOTATIONS:
     case IR_IMPORT_STAR: case IR_RERAISE_STAR:
         put_function_form(p, ir_info(n)->name, n);

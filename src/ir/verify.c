@@ -324,6 +324,10 @@ static int check_node(Verifier *v, const IrNode *n, const IrNode *parent, int in
         return check_make_function(v, n);
     case IR_BUILD_CLASS:
         return check_build_class(v, n);
+    case IR_CLEAR:
+        return n->var->kind == IR_VAR_LOCAL || n->var->kind == IR_VAR_TEMP
+               ? 0 : fail(v, n, "%s is not a local", n->var->name);
+    case IR_NEW_CELL:
     case IR_CELL_REF:
         return n->var->kind == IR_VAR_CELL ? 0 : fail(v, n, "%s is not a cell", n->var->name);
     case IR_YIELD: case IR_YIELD_FROM:

@@ -196,6 +196,7 @@ static IrFunction *lower_class_body(Lower *L, const AstClassDef *s)
     inner.scope = s->hdr.scope;
     inner.loop_depth = 0;
     inner.private_name = s->name;
+    inner.comp = NULL;
     lower_closure_vars(&inner);   /* the frees: used here or passed through */
     int skip = body_prologue(&inner, s);
     int rc = skip < 0 ? -1 : lower_body(&inner, &s->body, skip);

@@ -43,6 +43,7 @@
  * first one in the enclosing scope), await_anext() under the handler that
  * ends the loop on StopAsyncIteration.
  */
+#include <string.h>
 #include "pyc2c/compiler/diag.h"
 #include "lowering.h"
 
@@ -51,6 +52,9 @@ typedef struct {
     const AstSeq *gens;        /* its comprehension parts */
     const AstNode *elt, *val;  /* val: a dict comprehension's value, else NULL */
     IrVar *result;
+    IrVar *first_it;           /* the iterator of the first part (.0) */
+    bool inlined;              /* lowered into the enclosing function (3.12) */
+    bool introspects;          /* ... and reads its frame's names (locals()) */
 } Comp;
 
 static int comp_body(Lower *L, Comp *c, int gen, IrNode *block);
@@ -104,7 +108,7 @@ static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
     IrPos pos = c->e->pos;
     IrVar *it;
     if (gen == 0) {
-        it = L->fn->vars[0];   /* .0 */
+        it = c->first_it;      /* .0 */
     } else {
         IrNode *seq = lower_expr(L, g->iter);
         if (!seq)
@@ -124,6 +128,8 @@ static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
         return -1;
     ir_node_add(L->m, block, ir_node(L->m, IR_LOOP, pos, 2, body,
                                      ir_node_new(L->m, IR_BLOCK, pos)));
+    if (c->inlined)   /* no frame exit releases it: END_FOR pops it */
+        lower_drop(L, it, pos, block);
     return 0;
 }
 
@@ -150,7 +156,8 @@ static IrFunction *comp_function(Lower *L, Comp *c)
     inner.fn = fn;
     inner.scope = c->e->scope;
     inner.loop_depth = 0;
-    ir_var_new(L->m, fn, ".0", IR_VAR_LOCAL);    /* vars[0], slot 0 */
+    inner.comp = NULL;
+    c->first_it = ir_var_new(L->m, fn, ".0", IR_VAR_LOCAL);    /* vars[0], slot 0 */
     lower_closure_vars(&inner);
     IrPos pos = c->e->pos;
     if (c->e->kind == AST_GeneratorExp) {
@@ -171,6 +178,402 @@ static IrFunction *comp_function(Lower *L, Comp *c)
         ir_node_add(L->m, fn->body,
                     ir_node(L->m, IR_RETURN, pos, 1, lower_load(&inner, c->result, pos)));
     return lower_function_leave(L, &inner, rc) < 0 ? NULL : fn;
+}
+
+/* ---- inlined comprehensions (3.12, PEP 709) ------------------------------------
+ *
+ * 3.12 compiles a list, set or dict comprehension into the code around it:
+ * no function, no frame (tracebacks show no <listcomp> line), the
+ * enclosing function's own variables read directly.  Its own variables
+ * stay its own: 3.12 saves the outer slot of each name before the loop
+ * (LOAD_FAST_AND_CLEAR) and restores it after, on the error path too.
+ *
+ *   y = [f(x) for x in xs if x]          y = seq{ $it = iter(xs)
+ *                                                  $r = []
+ *                                                  loop:
+ *                                                      $x = next($it) else exhausted
+ *                                                      if $x: list_append($r, f($x))
+ *                                                  del $it; clear($x)
+ *                                                } -> move($r)
+ *
+ * Each variable of the comprehension is an IR temporary: invisible to the
+ * enclosing scope's names, released when the comprehension ends and, on an
+ * exception, by the handler that catches it or the function's exit — what
+ * the restore gives.  A variable a closure inside captures (a lambda, a
+ * generator expression) is the enclosing function's cell of that name,
+ * emptied into a new cell before and after the loop, as 3.12's MAKE_CELL
+ * of the cleared slot; that needs the function to use the name nowhere
+ * else.  When locals(), vars(), dir(), eval() or exec() inside may read
+ * the frame's names, each variable is the function's own local of that
+ * name instead (3.12 shows it there), cleared after the loop, again only
+ * when the function uses the name nowhere else.  In a class body the names
+ * the comprehension reads but does not bind are globals (LOAD_GLOBAL: a
+ * class's names stay invisible).
+ *
+ * Refused for now, each with its construct named: a captured variable, or
+ * one locals() may read, at module or class level or one the function
+ * also uses; a class-level comprehension reading a variable of an
+ * enclosing function; an iterable reading a variable a later part of the
+ * comprehension binds.
+ */
+
+typedef struct InlinedComp {
+    const char **names;   /* its variables (mangled), then in a class body
+                             the globals its reads resolved to */
+    IrVar **vars;
+    int n, cap;
+    int line;             /* the comprehension's (for refusals) */
+    struct InlinedComp *outer;
+} InlinedComp;
+
+static void comp_bind(Lower *L, InlinedComp *ic, const char *name, IrVar *v)
+{
+    if (ic->n == ic->cap) {
+        int cap = ic->cap ? 2 * ic->cap : 8;
+        const char **names = ir_alloc(L->m, (size_t)cap * sizeof *names);
+        IrVar **vars = ir_alloc(L->m, (size_t)cap * sizeof *vars);
+        for (int i = 0; i < ic->n; i++)
+            names[i] = ic->names[i], vars[i] = ic->vars[i];
+        ic->names = names, ic->vars = vars, ic->cap = cap;
+    }
+    ic->names[ic->n] = name;
+    ic->vars[ic->n++] = v;
+}
+
+static IrVar *comp_lookup(const InlinedComp *ic, const char *name)
+{
+    for (int i = 0; i < ic->n; i++)
+        if (strcmp(ic->names[i], name) == 0)
+            return ic->vars[i];
+    return NULL;
+}
+
+/* A generic walk over an AST subtree: visit(n) for every node, depth
+ * first; a non-zero answer stops the walk and is returned. */
+typedef int (*AstVisit)(const AstNode *n, const void *ctx);
+
+static int ast_any(const AstNode *n, AstVisit visit, const void *ctx)
+{
+    if (!n)
+        return 0;
+    int r = visit(n, ctx);
+    if (r)
+        return r;
+    const AstKindInfo *info = &ast_kind_info[n->kind];
+    for (int i = 0; i < info->nfields; i++) {
+        const void *slot = (const char *)n + info->fields[i].offset;
+        if (info->fields[i].type == AST_T_NODE) {
+            if ((r = ast_any(*(AstNode *const *)slot, visit, ctx)))
+                return r;
+        } else if (info->fields[i].type == AST_T_LIST) {
+            const AstSeq *seq = slot;
+            for (int j = 0; j < seq->n; j++)
+                if ((r = ast_any(seq->items[j], visit, ctx)))
+                    return r;
+        }
+    }
+    return 0;
+}
+
+/* A scope opened inside (lambda, generator expression) reads name freely. */
+static int captures(const AstNode *n, const void *name)
+{
+    if (!n->scope)
+        return 0;
+    const AstSymbol *sym = ast_scope_lookup(n->scope, name);
+    return sym && sym->scope == AST_SYM_FREE;
+}
+
+static int is_name(const AstNode *n, const void *name)
+{
+    return n->kind == AST_Name && strcmp(((const AstName *)n)->id, name) == 0;
+}
+
+/* Any identifier field equal to name (parameters, def and class names,
+ * global/nonlocal, imports, except ... as, match captures; keyword and
+ * attribute names too, which only makes the test stricter). */
+static int uses_ident(const AstNode *n, const void *name)
+{
+    const AstKindInfo *info = &ast_kind_info[n->kind];
+    for (int i = 0; i < info->nfields; i++) {
+        const void *slot = (const char *)n + info->fields[i].offset;
+        if (info->fields[i].type == AST_T_IDENT && n->kind != AST_Name) {
+            const char *id = *(const char *const *)slot;
+            if (id && strcmp(id, name) == 0)
+                return 1;
+        } else if (info->fields[i].type == AST_T_IDENTS) {
+            const AstIdentSeq *ids = slot;
+            for (int j = 0; j < ids->n; j++)
+                if (strcmp(ids->items[j], name) == 0)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+/* The calls that read the frame's variables by name: locals(), vars() and
+ * dir() without an argument, eval() and exec() without their own
+ * namespaces. */
+static int introspects(const AstNode *n, const void *ctx)
+{
+    (void)ctx;
+    if (n->kind != AST_Call || ((const AstCall *)n)->func->kind != AST_Name)
+        return 0;
+    const AstCall *call = (const AstCall *)n;
+    const char *id = ((const AstName *)call->func)->id;
+    int nargs = call->args.n + call->keywords.n;
+    if (strcmp(id, "locals") == 0)
+        return 1;
+    if (strcmp(id, "vars") == 0 || strcmp(id, "dir") == 0)
+        return nargs == 0;
+    if (strcmp(id, "eval") == 0 || strcmp(id, "exec") == 0)
+        return nargs < 2;
+    return 0;
+}
+
+/* The parts of comprehension n (list, set, dict or generator). */
+static const AstSeq *comp_parts(const AstNode *n)
+{
+    return n->kind == AST_DictComp ? &((const AstDictComp *)n)->generators
+                                   : &((const AstListComp *)n)->generators;
+}
+
+static bool is_inlined(const AstNode *n)
+{
+    return (n->kind == AST_ListComp || n->kind == AST_SetComp ||
+            n->kind == AST_DictComp) && !n->scope;
+}
+
+/* Whether target t binds name. */
+static bool target_binds(const AstNode *t, const char *name)
+{
+    return ast_any(t, is_name, name) != 0;
+}
+
+static bool comp_binds(const AstNode *n, const char *name)
+{
+    const AstSeq *parts = comp_parts(n);
+    for (int i = 0; i < parts->n; i++)
+        if (target_binds(((const Astcomprehension *)parts->items[i])->target, name))
+            return true;
+    return false;
+}
+
+/* Whether name occurs in n other than as a variable of an inlined
+ * comprehension that binds it (its first iterable is outside it). */
+static bool used_outside_comps(const AstNode *n, const char *name)
+{
+    if (!n)
+        return false;
+    if (is_name(n, name) || uses_ident(n, name))
+        return true;
+    if (is_inlined(n) && comp_binds(n, name))
+        return used_outside_comps(((const Astcomprehension *)
+                                   comp_parts(n)->items[0])->iter, name);
+    const AstKindInfo *info = &ast_kind_info[n->kind];
+    for (int i = 0; i < info->nfields; i++) {
+        const void *slot = (const char *)n + info->fields[i].offset;
+        if (info->fields[i].type == AST_T_NODE) {
+            if (used_outside_comps(*(AstNode *const *)slot, name))
+                return true;
+        } else if (info->fields[i].type == AST_T_LIST) {
+            const AstSeq *seq = slot;
+            for (int j = 0; j < seq->n; j++)
+                if (used_outside_comps(seq->items[j], name))
+                    return true;
+        }
+    }
+    return false;
+}
+
+/* The variable of a captured name: the function's cell, when nothing but
+ * comprehensions binding it uses the name; NULL after a refusal. */
+static IrVar *captured_var(Lower *L, const Comp *c, const char *name)
+{
+    const char *why = NULL;
+    const AstSymbol *sym = ast_scope_lookup(L->scope, name);
+    if (L->fn->is_module || L->fn->is_class)
+        why = "a comprehension variable captured by a lambda or generator expression "
+              "at module or class level (PEP 709 inlining, Python 3.12+)";
+    else if (!sym || sym->scope != AST_SYM_CELL || (L->comp && lower_inlined_comp_var(L, name)) ||
+             used_outside_comps(L->scope->node, name))
+        why = "a comprehension variable captured by a lambda or generator expression "
+              "whose function also uses the name (PEP 709 inlining, Python 3.12+)";
+    IrVar *v = why ? NULL : ir_var_find(L->fn, name);
+    if (!why && (!v || v->kind != IR_VAR_CELL))
+        why = "a comprehension variable captured by a lambda or generator expression "
+              "(PEP 709 inlining, Python 3.12+)";
+    if (why)
+        lower_refuse_named(L, c->e->pos.line, why);
+    return why ? NULL : v;
+}
+
+/* The variable of a name locals() or eval() inside may read: the
+ * function's own local of that name, as 3.12 keeps it in the frame, when
+ * nothing but comprehensions binding it uses the name; NULL after a
+ * refusal. */
+static IrVar *frame_var(Lower *L, const Comp *c, const char *name)
+{
+    const AstSymbol *sym = ast_scope_lookup(L->scope, name);
+    if (L->fn->is_module || L->fn->is_class || !sym || sym->scope != AST_SYM_LOCAL ||
+        (L->comp && lower_inlined_comp_var(L, name)) ||
+        used_outside_comps(L->scope->node, name)) {
+        lower_refuse_named(L, c->e->pos.line, "locals(), vars(), dir(), eval() or exec() "
+                           "inside a comprehension inlined by PEP 709 (Python 3.12+) at "
+                           "module or class level, or whose variable the function also uses");
+        return NULL;
+    }
+    IrVar *v = lower_var(L, name, c->e->pos);
+    return v && v->kind == IR_VAR_LOCAL ? v : NULL;
+}
+
+/* Binds the variables target t names, into ic; -1 after a refusal. */
+static int bind_target(Lower *L, const Comp *c, InlinedComp *ic, const AstNode *t)
+{
+    switch (t->kind) {
+    case AST_Name: {
+        const char *name = lower_mangle(L, ((const AstName *)t)->id);
+        if (comp_lookup(ic, name))
+            return 0;
+        IrVar *v;
+        if (ast_any(c->e, captures, name)) {
+            if (!(v = captured_var(L, c, name)))
+                return -1;
+        } else if (c->introspects) {
+            if (!(v = frame_var(L, c, name)))
+                return -1;
+        } else {
+            v = lower_temp(L);
+        }
+        comp_bind(L, ic, name, v);
+        return 0;
+    }
+    case AST_Tuple: case AST_List: {
+        const AstSeq *elts = &((const AstTuple *)t)->elts;   /* List alike */
+        for (int i = 0; i < elts->n; i++)
+            if (bind_target(L, c, ic, elts->items[i]) < 0)
+                return -1;
+        return 0;
+    }
+    case AST_Starred:
+        return bind_target(L, c, ic, ((const AstStarred *)t)->value);
+    default:   /* attribute and subscript targets bind nothing */
+        return 0;
+    }
+}
+
+/* Whether expression x reads a variable target t binds. */
+static bool reads_bound_by(const AstNode *x, const AstNode *t)
+{
+    switch (t->kind) {
+    case AST_Name:
+        return ast_any(x, is_name, ((const AstName *)t)->id) != 0;
+    case AST_Tuple: case AST_List: {
+        const AstSeq *elts = &((const AstTuple *)t)->elts;
+        for (int i = 0; i < elts->n; i++)
+            if (reads_bound_by(x, elts->items[i]))
+                return true;
+        return false;
+    }
+    case AST_Starred:
+        return reads_bound_by(x, ((const AstStarred *)t)->value);
+    default:
+        return false;
+    }
+}
+
+/* An iterable of part k >= 1 reading a variable part k or a later one
+ * binds, or a condition of part k one a later part binds, would read an
+ * empty temporary where 3.12 raises UnboundLocalError. */
+static bool reads_later_binding(const Comp *c)
+{
+    for (int k = 0; k < c->gens->n; k++) {
+        const Astcomprehension *g = (const Astcomprehension *)c->gens->items[k];
+        for (int j = k; j < c->gens->n; j++) {
+            const AstNode *t = ((const Astcomprehension *)c->gens->items[j])->target;
+            if (k > 0 && reads_bound_by(g->iter, t))
+                return true;
+            for (int i = 0; j > k && i < g->ifs.n; i++)
+                if (reads_bound_by(g->ifs.items[i], t))
+                    return true;
+        }
+    }
+    return false;
+}
+
+IrVar *lower_inlined_comp_var(Lower *L, const char *name)
+{
+    for (InlinedComp *ic = L->comp; ic; ic = ic->outer) {
+        IrVar *v = comp_lookup(ic, name);
+        if (v)
+            return v;
+    }
+    if (!L->fn->is_class)
+        return NULL;
+    /* A class body's comprehension reads names as a function nested in
+     * the class would: globals, or an enclosing function's cells. */
+    if (ir_var_find_closure(L->fn, name) || strcmp(name, "__class__") == 0) {
+        lower_refuse_named(L, L->comp->line, "a class-level comprehension reading a variable of an "
+                           "enclosing function (PEP 709 inlining, Python 3.12+)");
+        return NULL;
+    }
+    IrVar *v = ir_var_new_unindexed(L->m, L->fn, name, IR_VAR_GLOBAL);
+    comp_bind(L, L->comp, name, v);
+    return v;
+}
+
+static IrNode *lower_inlined(Lower *L, Comp *c)
+{
+    const AstNode *e = c->e;
+    IrPos pos = e->pos;
+    c->introspects = ast_any(e, introspects, NULL) != 0;
+    if (reads_later_binding(c)) {
+        lower_refuse_named(L, pos.line, "a comprehension whose iterable reads a variable a "
+                           "later 'for' binds (PEP 709 inlining, Python 3.12+)");
+        return NULL;
+    }
+    IrNode *block = ir_node_new(L->m, IR_BLOCK, pos);
+    const Astcomprehension *first = (const Astcomprehension *)c->gens->items[0];
+    IrNode *seq = lower_expr(L, first->iter);   /* in the enclosing scope */
+    if (!seq)
+        return NULL;
+    if (first->is_async && !L->fn->async_kind)   /* CPython's compile() rejected it */
+        return lower_syntax_error(L, pos.line, "asynchronous comprehension outside "
+                                  "of an asynchronous function"), NULL;
+    c->first_it = first->is_async ? lower_aiter_temp(L, seq, pos, block)
+                                  : lower_iter_temp(L, seq, pos, block);
+    c->inlined = true;
+    InlinedComp ic = {.line = pos.line, .outer = L->comp};
+    for (int i = 0; i < c->gens->n; i++)
+        if (bind_target(L, c, &ic, ((const Astcomprehension *)c->gens->items[i])->target) < 0)
+            return NULL;
+    int nown = ic.n;
+    for (int i = 0; i < nown; i++)
+        if (ic.vars[i]->kind == IR_VAR_CELL) {
+            IrNode *fresh = ir_node_new(L->m, IR_NEW_CELL, pos);
+            fresh->var = ic.vars[i];
+            ir_node_add(L->m, block, fresh);
+        }
+    c->result = lower_temp(L);
+    IrKind build = e->kind == AST_ListComp ? IR_LIST : e->kind == AST_SetComp ? IR_SET : IR_DICT;
+    lower_add_assign(L, block, c->result, ir_node_new(L->m, build, pos), pos);
+    L->comp = &ic;
+    int rc = comp_body(L, c, 0, block);
+    L->comp = ic.outer;
+    if (rc < 0)
+        return NULL;
+    for (int i = 0; i < nown; i++) {
+        if (ic.vars[i]->kind == IR_VAR_CELL) {
+            IrNode *empty = ir_node_new(L->m, IR_NEW_CELL, pos);
+            empty->var = ic.vars[i];
+            ir_node_add(L->m, block, empty);
+        } else {
+            IrNode *clear = ir_node_new(L->m, IR_CLEAR, pos);
+            clear->var = ic.vars[i];
+            ir_node_add(L->m, block, clear);
+        }
+    }
+    return ir_node(L->m, IR_SEQ, pos, 2, block, lower_take(L, c->result, pos));
 }
 
 IrNode *lower_comprehension(Lower *L, const AstNode *e)
@@ -199,12 +602,9 @@ IrNode *lower_comprehension(Lower *L, const AstNode *e)
     }
     /* 3.12 inlines list, set and dict comprehensions into their scope
      * (PEP 709): its symtable has no scope for them, and the interpreter
-     * no frame.  Not lowered that way yet (docs/versions.md). */
-    if (!e->scope) {
-        lower_refuse_named(L, e->pos.line, "a comprehension inlined by PEP 709 "
-                           "(Python 3.12's list/set/dict comprehensions)");
-        return NULL;
-    }
+     * no frame. */
+    if (!e->scope)
+        return lower_inlined(L, &c);
     const Astcomprehension *first = (const Astcomprehension *)c.gens->items[0];
     IrNode *seq = lower_expr(L, first->iter);
     if (!seq)

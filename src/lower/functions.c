@@ -68,6 +68,7 @@ Lower lower_function_enter(Lower *L, IrFunction *fn, const AstScope *scope,
     inner.fn = fn;
     inner.scope = scope;
     inner.loop_depth = 0;
+    inner.comp = NULL;
     fn->is_generator = scope && scope->is_generator;
     if (a)
         declare_params(&inner, a);

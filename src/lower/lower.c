@@ -92,6 +92,11 @@ IrVar *lower_spill(Lower *L, IrNode *value, IrPos pos, IrNode *block)
 IrVar *lower_var(Lower *L, const char *name, IrPos pos)
 {
     name = lower_mangle(L, name);   /* as the symtable stores it */
+    if (L->comp) {
+        IrVar *cv = lower_inlined_comp_var(L, name);
+        if (cv || L->failed)
+            return cv;
+    }
     IrVar *v = ir_var_find(L->fn, name);
     if (v && v->kind == IR_VAR_FREE && L->fn->is_class) {
         const AstSymbol *sym = ast_scope_lookup(L->scope, name);

@@ -47,6 +47,9 @@ typedef struct {
     int failed;              /* an error was reported */
     const char *private_name; /* the innermost enclosing class's name, for
                                  private-name mangling (NULL outside classes) */
+    struct InlinedComp *comp; /* the comprehensions inlined into fn (3.12's
+                                 PEP 709) being lowered, innermost first;
+                                 NULL elsewhere (comprehensions.c) */
 } Lower;
 
 /* ---- lower.c ------------------------------------------------------------ */
@@ -199,6 +202,11 @@ int lower_postponed_annotations(Lower *L);
 IrNode *lower_lambda(Lower *L, const AstLambda *e);
 /* list/set/dict comprehensions and generator expressions */
 IrNode *lower_comprehension(Lower *L, const AstNode *e);
+/* Inside a comprehension inlined into L->fn: the variable `name` (mangled)
+ * stands for there when the comprehension decides it (its own variables; in
+ * a class body, the names it reads); NULL when the enclosing scope's
+ * variable is meant, or after a refusal (L->failed set). */
+IrVar *lower_inlined_comp_var(Lower *L, const char *name);
 /* generators.c: YIELD and YIELD_FROM (L->fn must be a generator) */
 IrNode *lower_yield(Lower *L, const AstYield *e);
 IrNode *lower_yield_from(Lower *L, const AstYieldFrom *e);

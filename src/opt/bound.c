@@ -169,7 +169,8 @@ typedef struct {
 static int collect_del(IrNode *n, void *ctx)
 {
     DelSearch *d = ctx;
-    if (n->kind == IR_DEL && tracked(d->b, n->var))
+    if ((n->kind == IR_DEL || n->kind == IR_NEW_CELL || n->kind == IR_CLEAR) &&
+        tracked(d->b, n->var))
         set_add(d->dels, n->var->id);
     return 0;
 }
@@ -210,6 +211,10 @@ static void flow_expr(Bound *b, IrNode *n, Set st)
         flow_expr(b, n->kids[1], maybe);
         return;
     }
+    case IR_SEQ:   /* an inlined comprehension's statements, then its value */
+        flow(b, n->kids[0], st);
+        flow_expr(b, n->kids[1], st);
+        return;
     case IR_IFEXP: {
         flow_expr(b, n->kids[0], st);
         Set other = set_copy(b, st);
@@ -328,6 +333,11 @@ static void flow(Bound *b, IrNode *n, Set st)
             mark(b, n, st);
             set_del(st, n->var->id);
         }
+        return;
+    case IR_CLEAR:
+    case IR_NEW_CELL:   /* an empty cell */
+        if (tracked(b, n->var))
+            set_del(st, n->var->id);
         return;
     case IR_FOR_NEXT:
         flow_expr(b, n->kids[0], st);

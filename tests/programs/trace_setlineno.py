@@ -1,6 +1,7 @@
 # frame.f_lineno = N from a trace hook in a compiled frame: refused with
 # CPython's messages at call and return events (compiled frames have no line
 # events, the only ones a jump is allowed from), generators included.
+# skip-on-python: 3.12 CPython 3.12.1 itself crashes (SIGSEGV) when a trace hook sets f_lineno at a generator's return event
 import sys
 
 def gen():

@@ -272,6 +272,10 @@ IrFunction *ir_function_new(IrModule *m, IrFunction *parent, const char *name,
 /* A named variable of fn (name interned into the constant table); for
  * LOCAL/CELL/FREE kinds it takes the next frame slot. */
 IrVar *ir_var_new(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind);
+/* A variable ir_var_find does not find by its name: what one construct
+ * resolves a name to in one place only (a class-level comprehension's
+ * globals, lower/comprehensions.c). */
+IrVar *ir_var_new_unindexed(IrModule *m, IrFunction *fn, const char *name, IrVarKind kind);
 IrVar *ir_temp_new(IrModule *m, IrFunction *fn);
 /* Finds a named (non-temp) variable of fn; NULL if none. */
 IrVar *ir_var_find(IrFunction *fn, const char *name);
