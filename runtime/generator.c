@@ -232,7 +232,10 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
  * exception leaves).  A hook raising at the call event raises where the
  * generator stands, as an error at that RESUME would; into a throw() it
  * ends the generator at once (TRACE_FUNCTION_THROW_ENTRY's exit_unwind:
- * no handler runs, no more events). */
+ * no handler runs, no more events).  A hook raising at a yield's return
+ * event ends the generator without its handlers on 3.11 (the event comes
+ * as the frame is left); 3.12 fires it inside the frame (PY_YIELD), so the
+ * error is raised at the yield (P2C_YIELD_EVENT_INSIDE). */
 static PyObject *
 run_body_traced(PyGenObject *gen, P2C_Frame *f, PyObject *sent)
 {
@@ -242,7 +245,16 @@ run_body_traced(PyGenObject *gen, P2C_Frame *f, PyObject *sent)
         sent = NULL;
     }
     PyObject *result = get_body(gen)((PyObject *)gen, sent);
-    return P2C_Trace_FrameExit(f, result);
+    result = P2C_Trace_FrameExit(f, result);
+#ifdef P2C_YIELD_EVENT_INSIDE
+    if (result == NULL && gen->gi_frame_state == FRAME_SUSPENDED) {
+        /* the hook raised at a yield's event: raised at that yield, its
+         * handlers run (no more events: the hook is gone) */
+        gen->gi_frame_state = FRAME_EXECUTING;
+        result = get_body(gen)((PyObject *)gen, NULL);
+    }
+#endif
+    return result;
 }
 
 /* Runs gen's body with arg sent in (exc: raise the exception set instead).
@@ -412,7 +424,8 @@ P2C_YieldFromIter(PyObject *iterable)
  * tp_iternext (None sent to an iterator) or its send() method instead of
  * PyIter_Send, and a StopIteration it ends with gets the exception event
  * before its value is taken (a generator returning None raises none through
- * tp_iternext, so that end has no event). */
+ * tp_iternext, so that end has no event, except on 3.12:
+ * P2C_TRACE_SEND_RETURN). */
 static PySendResult
 send_traced(PyObject *recv, PyObject *sent, PyObject **result)
 {
@@ -426,6 +439,12 @@ send_traced(PyObject *recv, PyObject *sent, PyObject **result)
     }
     if (*result != NULL)
         return PYGEN_NEXT;
+#ifdef P2C_TRACE_SEND_RETURN
+    if (!PyErr_Occurred() &&
+        (PyGen_Check(recv) || PyCoro_CheckExact(recv) ||
+         Py_IS_TYPE(recv, &P2C_Generator_Type) || Py_IS_TYPE(recv, &P2C_Coroutine_Type)))
+        PyErr_SetNone(PyExc_StopIteration);   /* returned None: the event all the same */
+#endif
     if (PyErr_ExceptionMatches(PyExc_StopIteration))
         P2C_Trace_StopIteration();
     return _PyGen_FetchStopIterationValue(result) == 0 ? PYGEN_RETURN : PYGEN_ERROR;

@@ -120,6 +120,9 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen) { gen->gi_code = NULL; }
 #define P2C_GEN_FRAME_KEEPS_CODE 0
 /* tstate->tracing_what during a hook: which event frame.f_lineno's setter is in. */
 #define P2C_TS_TRACING_WHAT(ts) ((ts)->tracing_what)
+/* Does sys.settrace's hook get opcode events (of frames that set
+ * f_trace_opcodes)?  Always on 3.11. */
+#define P2C_TRACE_OPCODE_EVENTS() 1
 #define P2C_TS_SET_TRACING_WHAT(ts, what) ((ts)->tracing_what = (what))
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->tracing_what = (old))
 #define P2C_TRACING_WHAT_LINE PyTrace_LINE

@@ -127,6 +127,11 @@ static inline int p2c_monitored(void)
              t[PY_MONITORING_EVENT_PY_RETURN] | t[PY_MONITORING_EVENT_PY_YIELD] |
              t[PY_MONITORING_EVENT_CALL] | t[PY_MONITORING_EVENT_PY_UNWIND]) & 0x3f) != 0;
 }
+/* Does sys.settrace's hook get opcode events?  3.12 turns on its tool's
+ * INSTRUCTION event only when sys.settrace runs after some frame set
+ * f_trace_opcodes; then every frame asking for them gets them. */
+#define P2C_TRACE_OPCODE_EVENTS() \
+    ((P2C_MonitorTools[PY_MONITORING_EVENT_INSTRUCTION] >> PY_MONITORING_SYS_TRACE_ID) & 1)
 /* Is a trace or profile hook (or a monitoring tool) installed and none
  * running? */
 #define P2C_TS_TRACING(ts)                                                  \

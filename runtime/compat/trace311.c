@@ -210,7 +210,7 @@ P2C_Trace_Line(P2C_Frame *f, int site)
     if (line != -1 && line != lastline && fo->f_trace_lines)
         result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_LINE, Py_None);
     /* One opcode event a statement: compiled code has no instructions. */
-    if (result == 0 && fo->f_trace_opcodes)
+    if (result == 0 && fo->f_trace_opcodes && P2C_TRACE_OPCODE_EVENTS())
         result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_OPCODE, Py_None);
     return result;
 }

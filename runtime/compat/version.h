@@ -57,6 +57,14 @@
  *   P2C_EMPTY_MINMAX_MESSAGE      min()/max() of an empty iterable: the
  *                                 ValueError's format ("%s" the function);
  *                                 3.12 reworded it
+ *   P2C_TRACE_SEND_RETURN         a generator or coroutine ending a `yield
+ *                                 from` / `await` is an exception event
+ *                                 (StopIteration) for sys.settrace even
+ *                                 when it returns None (3.12's
+ *                                 INSTRUMENTED_END_SEND)
+ *   P2C_YIELD_EVENT_INSIDE        a hook's error at a yield's return event
+ *                                 is raised inside the generator, at the
+ *                                 yield (3.12's PY_YIELD event)
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -95,6 +103,8 @@
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
 #  define P2C_EMPTY_MINMAX_MESSAGE "%s() iterable argument is empty"
+#  define P2C_TRACE_SEND_RETURN 1
+#  define P2C_YIELD_EVENT_INSIDE 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 and 3.12 are supported so far (3.10, 3.12, 3.13 planned)"
 #endif

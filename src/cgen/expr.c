@@ -9,6 +9,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/front.h"
 
 static CVal borrowed(const char *fmt, int arg)
 {
@@ -288,7 +289,7 @@ static void compare_jump(Cg *cg, IrNode *cmp, bool jump_if, const char *label)
  * deciding operand is kept.  *loc is the position a truth test reports:
  * the statement's (or if-expression's), until a comparison sets its own,
  * which then stays for the rest of the test (3.11's SET_LOC there is not
- * undone). */
+ * undone).  3.12 gives each jump the tested operand's own position. */
 static void cond_jump(Cg *cg, IrNode *t, IrPos *loc, bool jump_if, const char *label)
 {
     if (t->kind == IR_UNARY && t->op == IR_UNARY_NOT) {
@@ -328,6 +329,8 @@ static void cond_jump(Cg *cg, IrNode *t, IrPos *loc, bool jump_if, const char *l
             return;
         }
     }
+    if (front_python_version() >= 0x030c0000)
+        *loc = t->pos;   /* 3.12's compiler_jump_if: the jump at LOC(e) */
     CVal v = cg_expr(cg, t, true);
     cg_truth_jump(cg, *loc, &v, true, jump_if, label);
 }
