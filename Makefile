@@ -73,7 +73,7 @@ PYTHON_SITE = $(call lazy,PYTHON_SITE,$(WHEEL_PYTHON) -c '$(PY_SITE_CMD)' $(PREF
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-driver test-front test-valgrind test-asan test-faults test-stdlib fuzz \
+.PHONY: all runtime deps unit test test-driver test-front test-versions test-valgrind test-asan test-faults test-stdlib fuzz \
         test-packages test-standalone bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
@@ -180,6 +180,12 @@ test-driver: all
 
 test-front: all
 	tests/front/run
+
+# The program tests and the CPython fast subset for every supported target
+# version installed (tests/versions/run: 3.10, 3.12, 3.13 from pyenv or
+# PATH; one SKIP line for each one absent or not supported yet).
+test-versions: all
+	tests/versions/run -j$(JOBS)
 
 test-stdlib: all
 	tests/stdlib/run --python $(PYTHON) -j$(JOBS)

@@ -133,6 +133,10 @@ P2C_API int P2C_ReplaceMethod(PyTypeObject *type, const char *name, PyMethodDef 
  * (ExceptionGroup.split/subgroup) by ones that also accept a compiled
  * function (replace.c).  0 or -1. */
 P2C_API int P2C_ReplaceFunctionCheckingMethods(void);
+#ifdef P2C_HAVE_GETFRAMEMODULENAME
+/* sys._getframemodulename answering for compiled frames (compat/sys312.c). */
+P2C_API int P2C_ReplaceGetFrameModuleName(void);
+#endif
 
 /* Makes an extension module's importlib loader read its source from the
  * .py beside it (get_source; loader.c).  0 or -1. */

@@ -106,5 +106,9 @@ P2C_ReplaceFunctionCheckingMethods(void)
     if (P2C_ReplaceMethod(group, "split", &split_def, &original_split) < 0 ||
         P2C_ReplaceMethod(group, "subgroup", &subgroup_def, &original_subgroup) < 0)
         return -1;
+#ifdef P2C_HAVE_GETFRAMEMODULENAME
+    if (P2C_ReplaceGetFrameModuleName() < 0)   /* compat/sys312.c */
+        return -1;
+#endif
     return 0;
 }

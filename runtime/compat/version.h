@@ -65,6 +65,9 @@
  *   P2C_YIELD_EVENT_INSIDE        a hook's error at a yield's return event
  *                                 is raised inside the generator, at the
  *                                 yield (3.12's PY_YIELD event)
+ *   P2C_HAVE_GETFRAMEMODULENAME   sys._getframemodulename exists (3.12+)
+ *                                 and must learn compiled functions:
+ *                                 runtime/compat/sys312.c
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -105,6 +108,7 @@
 #  define P2C_EMPTY_MINMAX_MESSAGE "%s() iterable argument is empty"
 #  define P2C_TRACE_SEND_RETURN 1
 #  define P2C_YIELD_EVENT_INSIDE 1
+#  define P2C_HAVE_GETFRAMEMODULENAME 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 and 3.12 are supported so far (3.10, 3.12, 3.13 planned)"
 #endif

@@ -386,9 +386,10 @@ static bool used_outside_comps(const AstNode *n, const char *name)
     return false;
 }
 
-/* The variable of a captured name: the function's cell, when nothing but
- * comprehensions binding it uses the name; NULL after a refusal. */
-static IrVar *captured_var(Lower *L, const Comp *c, const char *name)
+/* The variable of a captured name (id as written, name mangled): the
+ * function's cell, when nothing but comprehensions binding it uses the
+ * name; NULL after a refusal. */
+static IrVar *captured_var(Lower *L, const Comp *c, const char *id, const char *name)
 {
     const char *why = NULL;
     const AstSymbol *sym = ast_scope_lookup(L->scope, name);
@@ -396,7 +397,7 @@ static IrVar *captured_var(Lower *L, const Comp *c, const char *name)
         why = "a comprehension variable captured by a lambda or generator expression "
               "at module or class level (PEP 709 inlining, Python 3.12+)";
     else if (!sym || sym->scope != AST_SYM_CELL || (L->comp && lower_inlined_comp_var(L, name)) ||
-             used_outside_comps(L->scope->node, name))
+             used_outside_comps(L->scope->node, id))
         why = "a comprehension variable captured by a lambda or generator expression "
               "whose function also uses the name (PEP 709 inlining, Python 3.12+)";
     IrVar *v = why ? NULL : ir_var_find(L->fn, name);
@@ -408,23 +409,25 @@ static IrVar *captured_var(Lower *L, const Comp *c, const char *name)
     return why ? NULL : v;
 }
 
-/* The variable of a name locals() or eval() inside may read: the
- * function's own local of that name, as 3.12 keeps it in the frame, when
- * nothing but comprehensions binding it uses the name; NULL after a
- * refusal. */
-static IrVar *frame_var(Lower *L, const Comp *c, const char *name)
+/* The variable of a name (id as written, name mangled) locals() or eval()
+ * inside may read: the function's own local of that name, as 3.12 keeps
+ * it in the frame, when nothing but comprehensions binding it uses the
+ * name; NULL after a refusal. */
+static IrVar *frame_var(Lower *L, const Comp *c, const char *id, const char *name)
 {
     const AstSymbol *sym = ast_scope_lookup(L->scope, name);
-    if (L->fn->is_module || L->fn->is_class || !sym || sym->scope != AST_SYM_LOCAL ||
-        (L->comp && lower_inlined_comp_var(L, name)) ||
-        used_outside_comps(L->scope->node, name)) {
+    IrVar *v = NULL;
+    if (!L->fn->is_module && !L->fn->is_class && sym && sym->scope == AST_SYM_LOCAL &&
+        !(L->comp && lower_inlined_comp_var(L, name)) &&
+        !used_outside_comps(L->scope->node, id))
+        v = lower_var(L, id, c->e->pos);
+    if (!v || v->kind != IR_VAR_LOCAL) {
         lower_refuse_named(L, c->e->pos.line, "locals(), vars(), dir(), eval() or exec() "
                            "inside a comprehension inlined by PEP 709 (Python 3.12+) at "
                            "module or class level, or whose variable the function also uses");
         return NULL;
     }
-    IrVar *v = lower_var(L, name, c->e->pos);
-    return v && v->kind == IR_VAR_LOCAL ? v : NULL;
+    return v;
 }
 
 /* Binds the variables target t names, into ic; -1 after a refusal. */
@@ -432,15 +435,15 @@ static int bind_target(Lower *L, const Comp *c, InlinedComp *ic, const AstNode *
 {
     switch (t->kind) {
     case AST_Name: {
-        const char *name = lower_mangle(L, ((const AstName *)t)->id);
+        const char *id = ((const AstName *)t)->id, *name = lower_mangle(L, id);
         if (comp_lookup(ic, name))
             return 0;
         IrVar *v;
         if (ast_any(c->e, captures, name)) {
-            if (!(v = captured_var(L, c, name)))
+            if (!(v = captured_var(L, c, id, name)))
                 return -1;
         } else if (c->introspects) {
-            if (!(v = frame_var(L, c, name)))
+            if (!(v = frame_var(L, c, id, name)))
                 return -1;
         } else {
             v = lower_temp(L);
