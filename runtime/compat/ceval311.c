@@ -13,6 +13,9 @@
 #ifdef P2C_EVAL_BREAKER_311
 #include <internal/pycore_interp.h>
 #include <internal/pycore_pystate.h>
+#ifdef P2C_GC_SCHEDULED_312
+#include <internal/pycore_runtime.h>
+#endif
 
 #define P2C_API __attribute__((visibility("hidden")))
 
@@ -46,9 +49,67 @@ P2C_PublishEvalBreaker(void)
 #endif
 }
 
+#ifdef P2C_GC_SCHEDULED_312
+/* 3.12 runs the cyclic GC from the eval breaker: an allocation past the
+ * threshold sets gc_scheduled (and the breaker), and _Py_HandlePending
+ * (not exported) clears it and collects.  Left set, the breaker would stay
+ * on for good (every back edge would come here) and compiled loops would
+ * never collect. */
+
+/* ceval_gil.c's COMPUTE_EVAL_BREAKER as 3.12 has it. */
+static void
+recompute_eval_breaker(PyInterpreterState *interp)
+{
+    struct _ceval_state *ceval2 = &interp->ceval;
+    int main_thread = PyThread_get_thread_ident() == _PyRuntime.main_thread &&
+                      interp == _PyRuntime.interpreters.main;
+    _Py_atomic_store_relaxed(&ceval2->eval_breaker,
+        _Py_atomic_load_relaxed(&ceval2->gil_drop_request)
+        | (_Py_atomic_load_relaxed(&_PyRuntime.ceval.signals_pending) && main_thread)
+        | _Py_atomic_load_relaxed(&ceval2->pending.calls_to_do)
+        | (main_thread &&
+           _Py_atomic_load_relaxed(&_PyRuntime.ceval.pending_mainthread.calls_to_do))
+        | ceval2->pending.async_exc
+        | _Py_atomic_load_relaxed(&ceval2->gc_scheduled));
+}
+
+/* _Py_RunGC: the oldest generation past its threshold (the oldest only
+ * when a quarter of the long-lived objects are new), as gc.collect(n) runs
+ * it (the same collection, callbacks and statistics). */
+static void
+run_scheduled_gc(PyInterpreterState *interp)
+{
+    static PyObject *gc_module;
+    struct _gc_runtime_state *gc = &interp->gc;
+    int gen = -1;
+    for (int i = NUM_GENERATIONS - 1; i >= 0 && gen < 0; i--)
+        if (gc->generations[i].count > gc->generations[i].threshold &&
+            !(i == NUM_GENERATIONS - 1 && gc->long_lived_pending < gc->long_lived_total / 4))
+            gen = i;
+    if (gen < 0)
+        return;
+    PyObject *exc = PyErr_GetRaisedException();
+    if (gc_module == NULL)
+        gc_module = PyImport_ImportModule("gc");
+    PyObject *r = gc_module ? PyObject_CallMethod(gc_module, "collect", "i", gen) : NULL;
+    if (r == NULL)
+        PyErr_WriteUnraisable(NULL);
+    Py_XDECREF(r);
+    PyErr_SetRaisedException(exc);
+}
+#endif
+
 int
 P2C_HandlePending(void)
 {
+#ifdef P2C_GC_SCHEDULED_312
+    PyInterpreterState *interp = running_interp();
+    if (_Py_atomic_load_relaxed(&interp->ceval.gc_scheduled)) {
+        _Py_atomic_store_relaxed(&interp->ceval.gc_scheduled, 0);
+        recompute_eval_breaker(interp);
+        run_scheduled_gc(interp);
+    }
+#endif
     /* Another thread waits for the GIL: let it run, as the interpreter's
      * drop_gil/take_gil pair does. */
     if (_Py_atomic_load_relaxed(&running_interp()->ceval.gil_drop_request)) {

@@ -68,6 +68,9 @@
  *   P2C_HAVE_GETFRAMEMODULENAME   sys._getframemodulename exists (3.12+)
  *                                 and must learn compiled functions:
  *                                 runtime/compat/sys312.c
+ *   P2C_GC_SCHEDULED_312          the cyclic GC runs from the eval breaker
+ *                                 (gc_scheduled), which compiled code's
+ *                                 breaker handler must do (ceval311.c)
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -109,6 +112,7 @@
 #  define P2C_TRACE_SEND_RETURN 1
 #  define P2C_YIELD_EVENT_INSIDE 1
 #  define P2C_HAVE_GETFRAMEMODULENAME 1
+#  define P2C_GC_SCHEDULED_312 1
 #else
 #  error "pyc2c runtime: only CPython 3.11 and 3.12 are supported so far (3.10, 3.12, 3.13 planned)"
 #endif
