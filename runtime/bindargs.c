@@ -160,7 +160,7 @@ find_keyword(const Sig *s, PyObject *kw)
          * does, not "in comparison" */
         PyObject *name = param_name(s, j);
         int eq = PyUnicode_CheckExact(kw) && PyUnicode_CheckExact(name)
-                     ? _PyUnicode_EQ(kw, name)
+                     ? P2C_UnicodeEq(kw, name)
                      : PyObject_RichCompareBool(kw, name, Py_EQ);
         if (eq != 0)
             return eq > 0 ? j : -2;

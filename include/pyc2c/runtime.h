@@ -220,7 +220,7 @@ P2C_API int P2C_HandlePending(void);
 static inline int
 P2C_CheckEvalBreaker(void)
 {
-    return P2C_UNLIKELY(__atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED))
+    return P2C_UNLIKELY(P2C_EVAL_BREAKER_SET())
            ? P2C_HandlePending() : 0;
 }
 
@@ -234,7 +234,7 @@ P2C_API PyObject *P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res);
 static inline PyObject *
 P2C_CallReturned(PyObject *callable, PyObject *res)
 {
-    return P2C_UNLIKELY(__atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED)) && res != NULL
+    return P2C_UNLIKELY(P2C_EVAL_BREAKER_SET()) && res != NULL
            ? P2C_HandlePendingAfterCall(callable, res) : res;
 }
 

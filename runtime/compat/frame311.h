@@ -124,6 +124,14 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen) { gen->gi_code = NULL; }
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->tracing_what = (old))
 #define P2C_TRACING_WHAT_LINE PyTrace_LINE
 
+/* The frame's code object, an lvalue (a strong reference). */
+#define P2C_FRAME_CODE_REF(f) (*(PyObject **)&(f)->f_code)
+/* The thread's running frame, an lvalue. */
+#define P2C_TS_FRAME(ts) ((ts)->cframe->current_frame)
+/* Is the eval breaker set?  (The interpreter's flag, whose address module
+ * init publishes: P2C_EvalBreaker, runtime.h.) */
+#define P2C_EVAL_BREAKER_SET() __atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED)
+
 /* The running frame of the thread (borrowed, may be NULL). */
 static inline P2C_Frame *P2C_Frame_Current(PyThreadState *tstate)
 {

@@ -21,6 +21,10 @@
  *                                 generator's code is its frame's f_code;
  *                                 py_recursion_remaining; no use_tracing):
  *                                 compat/frame312.h
+ *   P2C_FRAME_LAYOUT_313          as in 3.13 (the code is f_executable,
+ *                                 instr_ptr is the running unit; the thread's
+ *                                 frame is tstate->current_frame, no cframe):
+ *                                 compat/frame313.h
  *   P2C_TSTATE_WORD_311           the running thread state is a word of
  *                                 _PyRuntime (3.11), read inline; 3.12 keeps
  *                                 it in a thread-local libpython does not
@@ -33,7 +37,7 @@
  *                                 PyObject_GetOptionalAttr
  *   P2C_LONG_LAYOUT_311           int objects keep sign and digit count in
  *                                 ob_size (<= 3.11); 3.12 has lv_tag
- *   P2C_LONG_LAYOUT_312           lv_tag (3.12): compat/long312.h
+ *   P2C_LONG_LAYOUT_312           lv_tag (3.12, 3.13): compat/long312.h
  *   P2C_HAVE_DICT_VERSION         dicts carry ma_version_tag, changed by every
  *                                 modification (3.6 to 3.13; gone in 3.14)
  *   P2C_INSTANCE_VALUES_311       instances of MANAGED_DICT classes keep their
@@ -49,11 +53,20 @@
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11 and 3.12);
  *                                 read by runtime/compat/ceval311.c only
+ *   P2C_EVAL_BREAKER_313          the eval breaker is a word of each thread
+ *                                 state (tstate->eval_breaker, its low 8
+ *                                 bits events, the rest the instrumentation
+ *                                 version), handled by the exported
+ *                                 _Py_HandlePending: runtime/compat/ceval313.c
  *   P2C_MONITORING_312            sys.monitoring tools (PEP 669; cProfile)
  *                                 get compiled code's frame and builtin call
  *                                 events: runtime/compat/monitor312.c
  *   P2C_THROW_SIGNATURE_DEPRECATED  throw(type, exc, tb) and athrow(type,
  *                                 exc, tb) warn DeprecationWarning (3.12)
+ *   P2C_GROUP_SPLIT_EXACT_FUNCTION  BaseExceptionGroup.split/subgroup take a
+ *                                 predicate only when it is exactly a
+ *                                 function (3.11, 3.12; 3.13 takes any
+ *                                 callable): runtime/replace.c wraps them
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -78,6 +91,7 @@
 #  define P2C_HAVE_DICT_ENTRIES 1
 #  define P2C_ITER_LAYOUT_311 1
 #  define P2C_TRACING_311 1
+#  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #elif PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
 #  define P2C_PY_MINOR 12
 #  define P2C_INTERPRETER_FRAMES 1
@@ -90,8 +104,20 @@
 #  define P2C_TRACING_311 1
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
+#  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
+#elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
+#  define P2C_PY_MINOR 13
+#  define P2C_INTERPRETER_FRAMES 1
+#  define P2C_FRAME_LAYOUT_313 1
+#  define P2C_CALL_INLINES_EXACT_FUNCTION 1
+#  define P2C_LONG_LAYOUT_312 1
+#  define P2C_HAVE_DICT_VERSION 1
+#  define P2C_EVAL_BREAKER_313 1
+#  define P2C_TRACING_311 1
+#  define P2C_THROW_SIGNATURE_DEPRECATED 1
+#  define P2C_MONITORING_312 1
 #else
-#  error "pyc2c runtime: only CPython 3.11 and 3.12 are supported so far (3.10, 3.12, 3.13 planned)"
+#  error "pyc2c runtime: only CPython 3.11, 3.12 and 3.13 are supported so far (3.10 planned)"
 #endif
 
 #endif
