@@ -128,7 +128,8 @@ static PyCFunction original_frame_clear;
 static PyTypeObject generator_type;   /* this copy's; defined at the end */
 
 /* frame.clear() as 3.11's frame_clear for a frame owned by a compiled
- * generator (close it, unless it is running); the original otherwise. */
+ * generator (close it, unless it is running; 3.13 also refuses a suspended
+ * one); the original otherwise. */
 static PyObject *
 frame_clear(PyObject *self, PyObject *unused)
 {
@@ -142,6 +143,13 @@ frame_clear(PyObject *self, PyObject *unused)
         PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
         return NULL;
     }
+#ifdef P2C_FRAME_CLEAR_REFUSES_SUSPENDED
+    if (gen->gi_frame_state == FRAME_SUSPENDED ||
+        gen->gi_frame_state == FRAME_SUSPENDED_YIELD_FROM) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot clear a suspended frame");
+        return NULL;
+    }
+#endif
     Py_TYPE(gen)->tp_finalize((PyObject *)gen);
     Py_RETURN_NONE;
 }

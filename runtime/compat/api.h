@@ -71,6 +71,10 @@ P2C_API void P2C_ChainHandledException(void);
 /* The interpreter's vectorcall of Python functions (_PyFunction_Vectorcall,
  * not exported): read from a function PyFunction_New makes. */
 P2C_API vectorcallfunc P2C_InterpreterVectorcall(void);
+/* The name of names (a list of str) closest to name, as 3.13's "Did you
+ * mean" suggestions pick it (_suggestions._generate_suggestions); new, or
+ * NULL, maybe with an exception, when none is close enough. */
+P2C_API PyObject *P2C_KeywordSuggestion(PyObject *names, PyObject *name);
 #else
 #  define P2C_UnicodeEq(a, b) _PyUnicode_EQ((a), (b))
 #  define P2C_ModuleSpecIsInitializing(spec) _PyModuleSpec_IsInitializing(spec)

@@ -90,4 +90,23 @@ P2C_InterpreterVectorcall(void)
     return interp;
 }
 
+PyObject *
+P2C_KeywordSuggestion(PyObject *names, PyObject *name)
+{
+    static PyObject *generate;
+    if (generate == NULL) {
+        PyObject *mod = PyImport_ImportModule("_suggestions");
+        if (mod == NULL)
+            return NULL;
+        generate = PyObject_GetAttrString(mod, "_generate_suggestions");
+        Py_DECREF(mod);
+        if (generate == NULL)
+            return NULL;
+    }
+    PyObject *r = PyObject_CallFunctionObjArgs(generate, names, name, NULL);
+    if (r == Py_None || (r != NULL && !PyUnicode_Check(r)))
+        Py_CLEAR(r);
+    return r;
+}
+
 #endif

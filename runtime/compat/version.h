@@ -58,6 +58,12 @@
  *                                 bits events, the rest the instrumentation
  *                                 version), handled by the exported
  *                                 _Py_HandlePending: runtime/compat/ceval313.c
+ *   P2C_KEYWORD_SUGGESTIONS       an unexpected keyword argument's TypeError
+ *                                 ends "Did you mean 'x'?" when a parameter
+ *                                 name is close (3.13; compat/api313.c)
+ *   P2C_FRAME_CLEAR_REFUSES_SUSPENDED  frame.clear() of a suspended
+ *                                 generator's frame raises RuntimeError
+ *                                 (3.13; 3.11 and 3.12 close the generator)
  *   P2C_MONITORING_312            sys.monitoring tools (PEP 669; cProfile)
  *                                 get compiled code's frame and builtin call
  *                                 events: runtime/compat/monitor312.c
@@ -113,6 +119,8 @@
 #  define P2C_LONG_LAYOUT_312 1
 #  define P2C_HAVE_DICT_VERSION 1
 #  define P2C_EVAL_BREAKER_313 1
+#  define P2C_KEYWORD_SUGGESTIONS 1
+#  define P2C_FRAME_CLEAR_REFUSES_SUSPENDED 1
 #  define P2C_TRACING_311 1
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
