@@ -319,6 +319,12 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
     P2C_TS_FRAME(tstate) = f->previous;
     f->previous = NULL;
 
+#ifdef P2C_YIELD_HOOK_ERROR_SUSPENDS
+    /* a hook raised at the return event of a yield (PY_YIELD): the error
+     * goes to the caller, the generator stays suspended at its yield */
+    if (result == NULL && gen->gi_frame_state == FRAME_SUSPENDED)
+        return PYGEN_ERROR;
+#endif
     if (result != NULL) {
         if (gen->gi_frame_state == FRAME_SUSPENDED) {
             *presult = result;

@@ -122,6 +122,9 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen) { gen->gi_code = NULL; }
 #define P2C_TS_TRACING_WHAT(ts) ((ts)->tracing_what)
 #define P2C_TS_SET_TRACING_WHAT(ts, what) ((ts)->tracing_what = (what))
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->tracing_what = (old))
+/* Does the setter refuse a jump at a return event told as such?  (No:
+ * trace311.c's event_for_setlineno says "no event" instead.) */
+#define P2C_RETURN_EVENT_REFUSES_JUMP 0
 #define P2C_TRACING_WHAT_LINE PyTrace_LINE
 
 /* The frame's code object, an lvalue (a strong reference). */

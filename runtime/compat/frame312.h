@@ -184,6 +184,9 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen)
     ((ts)->what_event = (what) == PyTrace_LINE ? PY_MONITORING_EVENT_LINE   \
                       : (what) == PyTrace_CALL ? PY_MONITORING_EVENT_PY_START : -1)
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->what_event = (old))
+/* Does the setter refuse a jump at a return event told as such?  (No:
+ * trace311.c's event_for_setlineno says "no event" instead.) */
+#define P2C_RETURN_EVENT_REFUSES_JUMP 0
 #define P2C_TRACING_WHAT_LINE PY_MONITORING_EVENT_LINE
 
 /* The frame's code object, an lvalue (a strong reference). */

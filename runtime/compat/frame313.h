@@ -184,9 +184,14 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen)
 /* tstate->what_event during a hook: frame.f_lineno's setter allows a jump
  * at a line event only (and refuses with its own message at others). */
 #define P2C_TS_TRACING_WHAT(ts) ((ts)->what_event)
+/* 3.13's setter refuses at PY_RETURN with "can only jump from a 'line'
+ * trace event"; a generator's yield (PY_YIELD, where 3.13 would jump) is
+ * told as a return too: a compiled body cannot resume elsewhere. */
 #define P2C_TS_SET_TRACING_WHAT(ts, what)                                   \
     ((ts)->what_event = (what) == PyTrace_LINE ? PY_MONITORING_EVENT_LINE   \
-                      : (what) == PyTrace_CALL ? PY_MONITORING_EVENT_PY_START : -1)
+                      : (what) == PyTrace_CALL ? PY_MONITORING_EVENT_PY_START \
+                      : (what) == PyTrace_RETURN ? PY_MONITORING_EVENT_PY_RETURN : -1)
+#define P2C_RETURN_EVENT_REFUSES_JUMP 1
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->what_event = (old))
 #define P2C_TRACING_WHAT_LINE PY_MONITORING_EVENT_LINE
 

@@ -54,6 +54,11 @@ P2C_API int P2C_Monitor_CReturn(P2C_Frame *f, PyObject *func, int raised);
 static int
 event_for_setlineno(int what)
 {
+    /* 3.13 tells a return by its own event, at which the setter refuses
+     * ("can only jump from a 'line' trace event"); a yield's PY_YIELD,
+     * at which it would jump, is given as a return too (frame313.h) */
+    if (P2C_RETURN_EVENT_REFUSES_JUMP)
+        return what;
     return what == PyTrace_RETURN ? -1 : what;
 }
 

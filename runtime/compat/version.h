@@ -64,6 +64,10 @@
  *   P2C_FRAME_CLEAR_REFUSES_SUSPENDED  frame.clear() of a suspended
  *                                 generator's frame raises RuntimeError
  *                                 (3.13; 3.11 and 3.12 close the generator)
+ *   P2C_YIELD_HOOK_ERROR_SUSPENDS a trace or profile hook raising at the return
+ *                                 event of a yield leaves the generator
+ *                                 suspended there (3.12 on, where that event
+ *                                 is sys.monitoring's PY_YIELD); 3.11 ends it
  *   P2C_MONITORING_312            sys.monitoring tools (PEP 669; cProfile)
  *                                 get compiled code's frame and builtin call
  *                                 events: runtime/compat/monitor312.c
@@ -110,6 +114,7 @@
 #  define P2C_TRACING_311 1
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
+#  define P2C_YIELD_HOOK_ERROR_SUSPENDS 1
 #  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
 #  define P2C_PY_MINOR 13
@@ -121,6 +126,7 @@
 #  define P2C_EVAL_BREAKER_313 1
 #  define P2C_KEYWORD_SUGGESTIONS 1
 #  define P2C_FRAME_CLEAR_REFUSES_SUSPENDED 1
+#  define P2C_YIELD_HOOK_ERROR_SUSPENDS 1
 #  define P2C_TRACING_311 1
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
