@@ -12,6 +12,7 @@
  */
 #include "pyc2c/runtime.h"
 #include "pyc2c/collect.h"
+#include "compat/api.h"   /* P2C_MINMAX_EMPTY_FORMAT */
 
 /* ---- which callee is which consumer -------------------------------------- */
 
@@ -326,7 +327,7 @@ static PyObject *finish(P2C_Collector *c)
     case P2C_COLLECT_MIN:
     case P2C_COLLECT_MAX:
         if (r == NULL)
-            PyErr_Format(PyExc_ValueError, "%s() arg is an empty sequence",
+            PyErr_Format(PyExc_ValueError, P2C_MINMAX_EMPTY_FORMAT,
                          c->kind == P2C_COLLECT_MIN ? "min" : "max");
         return r;
     case P2C_COLLECT_ANY:

@@ -207,7 +207,8 @@ P2C_API void P2C_Frame_AddTraceback(P2C_Frame *f);
 /* The interpreter's eval-breaker flag (set when a signal arrived, a pending
  * call waits or another thread asks for the GIL), published by
  * P2C_Frame_PushModule from the running interpreter; until then a flag that
- * is never set. */
+ * is never set.  Read through P2C_EVAL_BREAKER_SET() (compat/frame31x.h):
+ * 3.13 keeps a word per thread state instead, and leaves this unused. */
 P2C_API extern int *P2C_EvalBreaker;
 
 /* What the interpreter does when its eval breaker is set: hands the GIL to

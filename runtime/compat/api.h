@@ -13,6 +13,13 @@
 #  define P2C_LookupAttr(obj, name, res) PyObject_GetOptionalAttr((obj), (name), (res))
 #endif
 
+/* min()/max()'s ValueError for an empty iterable (reworded in 3.12). */
+#if P2C_PY_MINOR >= 12
+#  define P2C_MINMAX_EMPTY_FORMAT "%s() iterable argument is empty"
+#else
+#  define P2C_MINMAX_EMPTY_FORMAT "%s() arg is an empty sequence"
+#endif
+
 /* Per-code-object extra data (PEP 523): private names until 3.11, the
  * PyUnstable_ API from 3.12 (the old names deprecated). */
 #if P2C_PY_MINOR >= 12

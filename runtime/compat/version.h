@@ -6,13 +6,14 @@
  *
  *   P2C_PY_MINOR                  the 3.x target (11 for 3.11)
  *   P2C_INTERPRETER_FRAMES        frames are _PyInterpreterFrame linked from
- *                                 tstate->cframe->current_frame, generators
- *                                 keep theirs in gi_iframe (3.11, 3.12): the
+ *                                 the thread state (cframe->current_frame,
+ *                                 3.13: current_frame), generators keep
+ *                                 theirs in gi_iframe (3.11 to 3.13): the
  *                                 runtime's frame and generator code
  *                                 (frame311.c, generator.c, coroutine.c,
  *                                 asyncgen.c), which reaches what differs
  *                                 through the accessors of frame311.h /
- *                                 frame312.h
+ *                                 frame312.h / frame313.h
  *   P2C_FRAME_LAYOUT_311          _PyInterpreterFrame as in 3.11 (f_func,
  *                                 prev_instr, owner, is_entry; gi_code;
  *                                 tstate->recursion_remaining;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 
 static CVal borrowed(const char *fmt, int arg)
 {
@@ -275,7 +276,7 @@ static void compare_jump(Cg *cg, IrNode *cmp, bool jump_if, const char *label)
  * deciding operand is kept.  *loc is the position a truth test reports:
  * the statement's (or if-expression's), until a comparison sets its own,
  * which then stays for the rest of the test (3.11's SET_LOC there is not
- * undone). */
+ * undone); on 3.13 the operand's own. */
 static void cond_jump(Cg *cg, IrNode *t, IrPos *loc, bool jump_if, const char *label)
 {
     if (t->kind == IR_UNARY && t->op == IR_UNARY_NOT) {
@@ -316,7 +317,9 @@ static void cond_jump(Cg *cg, IrNode *t, IrPos *loc, bool jump_if, const char *l
         }
     }
     CVal v = cg_expr(cg, t, true);
-    cg_truth_jump(cg, *loc, &v, true, jump_if, label);
+    /* 3.13's TO_BOOL is at the tested operand itself */
+    cg_truth_jump(cg, front_python_version() >= 0x030d0000 ? t->pos : *loc, &v, true,
+                  jump_if, label);
 }
 
 void cg_cond_jump(Cg *cg, IrNode *test, IrPos at, bool jump_if, const char *label)
