@@ -160,7 +160,7 @@ find_keyword(const Sig *s, PyObject *kw)
          * does, not "in comparison" */
         PyObject *name = param_name(s, j);
         int eq = PyUnicode_CheckExact(kw) && PyUnicode_CheckExact(name)
-                     ? _PyUnicode_EQ(kw, name)
+                     ? P2C_UnicodeEq(kw, name)
                      : PyObject_RichCompareBool(kw, name, Py_EQ);
         if (eq != 0)
             return eq > 0 ? j : -2;
@@ -194,6 +194,25 @@ bind_keyword(const Sig *s, PyObject **slots, PyObject *kwdict,
         return PyDict_SetItem(kwdict, kw, value);
     if (s->code->co_posonlyargcount && posonly_passed_as_keyword(s, kwnames))
         return -1;
+#ifdef P2C_KEYWORD_SUGGESTIONS
+    /* 3.13: the closest parameter name that can be given by keyword */
+    PyObject *names = PyList_New(0);
+    PyObject *guess = NULL;
+    for (Py_ssize_t j = s->code->co_posonlyargcount; names && j < s->total; j++)
+        if (PyList_Append(names, param_name(s, j)) < 0)
+            Py_CLEAR(names);
+    if (names != NULL && PyList_GET_SIZE(names) > 0)
+        guess = P2C_KeywordSuggestion(names, kw);
+    Py_XDECREF(names);
+    PyErr_Clear();
+    if (guess != NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "%U() got an unexpected keyword argument '%S'. Did you mean '%S'?",
+                     qualname, kw, guess);
+        Py_DECREF(guess);
+        return -1;
+    }
+#endif
     PyErr_Format(PyExc_TypeError,
                  "%U() got an unexpected keyword argument '%S'", qualname, kw);
     return -1;

@@ -163,7 +163,7 @@ origin_of(int depth, _PyInterpreterFrame *frame)
         n++;
     PyObject *origin = PyTuple_New(n);
     for (int i = 0; origin && i < n; i++, frame = frame->previous) {
-        PyCodeObject *code = frame->f_code;
+        PyCodeObject *code = P2C_Frame_Code(frame);
         int line = PyCode_Addr2Line(code, _PyInterpreterFrame_LASTI(frame) *
                                     (int)sizeof(_Py_CODEUNIT));
         PyObject *info = Py_BuildValue("OiO", code->co_filename, line, code->co_name);
@@ -182,7 +182,7 @@ P2C_Coroutine_SetOrigin(PyGenObject *coro)
     int depth = tstate->coroutine_origin_tracking_depth;
     if (depth == 0)
         return 0;
-    PyObject *origin = origin_of(depth, tstate->cframe->current_frame);
+    PyObject *origin = origin_of(depth, P2C_TS_FRAME(tstate));
     if (origin == NULL)
         return -1;
     ((PyCoroObject *)coro)->cr_origin_or_finalizer = origin;

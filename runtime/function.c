@@ -81,7 +81,7 @@ static vectorcallfunc
 impl_for(PyObject *code)
 {
     ImplEntry *e = capimpls ? impl_slot(impls, capimpls, code) : NULL;
-    return e && e->code == code ? e->impl : _PyFunction_Vectorcall;
+    return e && e->code == code ? e->impl : P2C_InterpreterVectorcall();
 }
 
 static PyObject *
@@ -119,7 +119,7 @@ function_new(PyTypeObject *Py_UNUSED(type), PyObject *args, PyObject *kwargs)
     if (func == NULL)
         return NULL;
     vectorcallfunc impl = impl_for(((PyFunctionObject *)func)->func_code);
-    if (impl != _PyFunction_Vectorcall) {
+    if (impl != P2C_InterpreterVectorcall()) {
         ((PyFunctionObject *)func)->vectorcall = impl;
         Py_SET_TYPE(func, &P2C_Function_Type);
     }

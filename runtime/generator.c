@@ -105,7 +105,7 @@ get_body(PyGenObject *gen)
 static int
 make_cells_and_frees(P2C_Frame *f, PyObject *func)
 {
-    PyCodeObject *code = f->f_code;
+    PyCodeObject *code = P2C_Frame_Code(f);
     const unsigned char *kinds =
         (const unsigned char *)PyBytes_AS_STRING(code->co_localspluskinds);
     int nfree = code->co_nfreevars;
@@ -128,7 +128,8 @@ static PyCFunction original_frame_clear;
 static PyTypeObject generator_type;   /* this copy's; defined at the end */
 
 /* frame.clear() as 3.11's frame_clear for a frame owned by a compiled
- * generator (close it, unless it is running); the original otherwise. */
+ * generator (close it, unless it is running; 3.13 also refuses a suspended
+ * one); the original otherwise. */
 static PyObject *
 frame_clear(PyObject *self, PyObject *unused)
 {
@@ -142,6 +143,13 @@ frame_clear(PyObject *self, PyObject *unused)
         PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
         return NULL;
     }
+#ifdef P2C_FRAME_CLEAR_REFUSES_SUSPENDED
+    if (gen->gi_frame_state == FRAME_SUSPENDED ||
+        gen->gi_frame_state == FRAME_SUSPENDED_YIELD_FROM) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot clear a suspended frame");
+        return NULL;
+    }
+#endif
     Py_TYPE(gen)->tp_finalize((PyObject *)gen);
     Py_RETURN_NONE;
 }
@@ -291,8 +299,8 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
 
     PyThreadState *tstate = P2C_ThreadState();
     P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
-    f->previous = tstate->cframe->current_frame;
-    tstate->cframe->current_frame = f;
+    f->previous = P2C_TS_FRAME(tstate);
+    P2C_TS_FRAME(tstate) = f;
     gen->gi_exc_state.previous_item = tstate->exc_info;
     tstate->exc_info = &gen->gi_exc_state;
     if (exc)
@@ -320,7 +328,7 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
         gen->gi_frame_state = FRAME_COMPLETED;
     tstate->exc_info = gen->gi_exc_state.previous_item;
     gen->gi_exc_state.previous_item = NULL;
-    tstate->cframe->current_frame = f->previous;
+    P2C_TS_FRAME(tstate) = f->previous;
     f->previous = NULL;
 
     if (result != NULL) {
@@ -535,16 +543,16 @@ throw_into_delegate(PyGenObject *gen, PyObject *yf, int close_on_genexit,
          * coroutine it awaits with GeneratorExit, not with close()). */
         PyThreadState *tstate = PyThreadState_GET();
         P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
-        P2C_Frame *prev = tstate->cframe->current_frame;
+        P2C_Frame *prev = P2C_TS_FRAME(tstate);
         f->previous = prev;
-        tstate->cframe->current_frame = f;
+        P2C_TS_FRAME(tstate) = f;
         gen->gi_frame_state = FRAME_EXECUTING;
         if (P2C_Gen_KindOf(yf) >= 0)
             ret = P2C_Gen_ThrowImpl((PyGenObject *)yf, close_on_genexit, typ, val, tb);
         else
             ret = call_throw(yf, typ, val, tb);
         gen->gi_frame_state = state;
-        tstate->cframe->current_frame = prev;
+        P2C_TS_FRAME(tstate) = prev;
         f->previous = NULL;
     } else {
         PyObject *meth;

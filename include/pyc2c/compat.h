@@ -13,6 +13,8 @@
 #  include "compat/frame311.h"
 #elif defined(P2C_FRAME_LAYOUT_312)
 #  include "compat/frame312.h"
+#elif defined(P2C_FRAME_LAYOUT_313)
+#  include "compat/frame313.h"
 #endif
 #if defined(P2C_LONG_LAYOUT_311)
 #  include "compat/long311.h"

@@ -8,6 +8,8 @@
 #  include "compat/framefast311.h"
 #elif defined(P2C_FRAME_LAYOUT_312)
 #  include "compat/framefast312.h"
+#elif defined(P2C_FRAME_LAYOUT_313)
+#  include "compat/framefast313.h"
 #endif
 #if defined(P2C_ITER_LAYOUT_311)
 #  include "compat/iter311.h"

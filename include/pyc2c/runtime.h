@@ -207,7 +207,8 @@ P2C_API void P2C_Frame_AddTraceback(P2C_Frame *f);
 /* The interpreter's eval-breaker flag (set when a signal arrived, a pending
  * call waits or another thread asks for the GIL), published by
  * P2C_Frame_PushModule from the running interpreter; until then a flag that
- * is never set. */
+ * is never set.  Read through P2C_EVAL_BREAKER_SET() (compat/frame31x.h):
+ * 3.13 keeps a word per thread state instead, and leaves this unused. */
 P2C_API extern int *P2C_EvalBreaker;
 
 /* What the interpreter does when its eval breaker is set: hands the GIL to
@@ -220,7 +221,7 @@ P2C_API int P2C_HandlePending(void);
 static inline int
 P2C_CheckEvalBreaker(void)
 {
-    return P2C_UNLIKELY(__atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED))
+    return P2C_UNLIKELY(P2C_EVAL_BREAKER_SET())
            ? P2C_HandlePending() : 0;
 }
 
@@ -234,7 +235,7 @@ P2C_API PyObject *P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res);
 static inline PyObject *
 P2C_CallReturned(PyObject *callable, PyObject *res)
 {
-    return P2C_UNLIKELY(__atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED)) && res != NULL
+    return P2C_UNLIKELY(P2C_EVAL_BREAKER_SET()) && res != NULL
            ? P2C_HandlePendingAfterCall(callable, res) : res;
 }
 

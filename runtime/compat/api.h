@@ -45,14 +45,45 @@ static inline PyObject *P2C_Type_Dict(PyTypeObject *tp)
 #define P2C_ListExtendRaw(list, it) _PyList_Extend((PyListObject *)(list), (it))
 #define P2C_SetUpdateRaw(set, it) _PySet_Update((set), (it))
 #define P2C_UnicodeJoinArray(sep, items, n) _PyUnicode_JoinArray((sep), (items), (n))
-#define P2C_ModuleSpecIsInitializing(spec) _PyModuleSpec_IsInitializing(spec)
-#define P2C_CalculateMetaclass(meta, bases) _PyType_CalculateMetaclass((meta), (bases))
 /* LOAD_METHOD's lookup: 1 and *meth an unbound method to call with obj first,
  * 0 and *meth the attribute (or NULL with an exception). */
 #define P2C_GetMethod(obj, name, meth) _PyObject_GetMethod((obj), (name), (meth))
+
+#if P2C_PY_MINOR >= 13
+/* 3.13 still exports these, but declares them only in its internal headers
+ * (Py_BUILD_CORE), which the runtime does not include here. */
+PyAPI_FUNC(int) _PyDict_MergeEx(PyObject *mp, PyObject *other, int override);
+PyAPI_FUNC(PyObject *) _PyList_Extend(PyListObject *, PyObject *);
+PyAPI_FUNC(int) _PySet_Update(PyObject *set, PyObject *iterable);
+PyAPI_FUNC(PyObject *) _PyUnicode_JoinArray(PyObject *separator, PyObject *const *items,
+                                            Py_ssize_t seqlen);
+PyAPI_FUNC(int) _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method);
+PyAPI_FUNC(PyObject *) _PyErr_FormatFromCause(PyObject *exception, const char *format, ...);
+PyAPI_FUNC(int) _PyGen_SetStopIterationValue(PyObject *);
+PyAPI_FUNC(int) _PyGen_FetchStopIterationValue(PyObject **);
+PyAPI_FUNC(int) _PyUnicode_Equal(PyObject *, PyObject *);
+/* Two str objects equal (pointer equality tested by the caller). */
+#  define P2C_UnicodeEq(a, b) _PyUnicode_Equal((a), (b))
+/* Not exported by 3.13: our own, with the same results (compat/api313.c). */
+P2C_API int P2C_ModuleSpecIsInitializing(PyObject *spec);
+P2C_API PyTypeObject *P2C_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
+P2C_API void P2C_ChainHandledException(void);
+/* The interpreter's vectorcall of Python functions (_PyFunction_Vectorcall,
+ * not exported): read from a function PyFunction_New makes. */
+P2C_API vectorcallfunc P2C_InterpreterVectorcall(void);
+/* The name of names (a list of str) closest to name, as 3.13's "Did you
+ * mean" suggestions pick it (_suggestions._generate_suggestions); new, or
+ * NULL, maybe with an exception, when none is close enough. */
+P2C_API PyObject *P2C_KeywordSuggestion(PyObject *names, PyObject *name);
+#else
+#  define P2C_UnicodeEq(a, b) _PyUnicode_EQ((a), (b))
+#  define P2C_ModuleSpecIsInitializing(spec) _PyModuleSpec_IsInitializing(spec)
+#  define P2C_CalculateMetaclass(meta, bases) _PyType_CalculateMetaclass((meta), (bases))
 /* A generator's throw: the exception being raised gets the generator's
  * handled exception as __context__ (internal/pycore_pyerrors.h). */
 PyAPI_FUNC(void) _PyErr_ChainStackItem(_PyErr_StackItem *exc_info);
-#define P2C_ChainHandledException() _PyErr_ChainStackItem(NULL)
+#  define P2C_ChainHandledException() _PyErr_ChainStackItem(NULL)
+#  define P2C_InterpreterVectorcall() _PyFunction_Vectorcall
+#endif
 
 #endif

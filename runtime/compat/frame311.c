@@ -173,7 +173,7 @@ release_frame(P2C_Frame *f, PyFrameObject *back)
     clear_slots(f->localsplus, f->stacktop);
     Py_CLEAR(f->f_locals);
     Py_CLEAR(P2C_FRAME_FUNC(f));
-    Py_CLEAR(f->f_code);
+    Py_CLEAR(P2C_FRAME_CODE_REF(f));
 }
 
 static void
@@ -186,7 +186,7 @@ pop_frame(P2C_Frame *f, PyThreadState *tstate)
         back = caller_frame_object(fo);
     /* Unlink before releasing anything: finalizers run by the releases must
      * not see this frame (GH-99729). */
-    tstate->cframe->current_frame = f->previous;
+    P2C_TS_FRAME(tstate) = f->previous;
     P2C_LeaveRecursivePy();
     release_frame(f, back);
 }
@@ -237,9 +237,9 @@ P2C_Frame_InitGenerator(P2C_Frame *f, PyObject *func, int nslots, int nspill)
         return -1;
     }
     PyThreadState *tstate = P2C_ThreadState();
-    P2C_Frame *current = tstate->cframe->current_frame;
+    P2C_Frame *current = P2C_TS_FRAME(tstate);
     p2c_frame_init_specials(f, tstate, Py_NewRef(func), NULL, nslots + nspill);
-    tstate->cframe->current_frame = current;   /* not linked until it runs */
+    P2C_TS_FRAME(tstate) = current;   /* not linked until it runs */
     f->previous = NULL;
     f->owner = FRAME_OWNED_BY_GENERATOR;
     return 0;
@@ -249,19 +249,19 @@ void
 P2C_Frame_ReleaseGenerator(P2C_Frame *f)
 {
     f->previous = NULL;   /* a frame object keeps no f_back, as in CPython */
-    PyCodeObject *code = f->f_code;
+    PyObject *code = P2C_FRAME_CODE_REF(f);
     if (P2C_GEN_FRAME_KEEPS_CODE)
         Py_INCREF(code);
     release_frame(f, NULL);
     if (P2C_GEN_FRAME_KEEPS_CODE)
-        f->f_code = code;   /* the generator's own reference (frame312.h) */
+        P2C_FRAME_CODE_REF(f) = code;   /* the generator's own reference (frame312.h) */
 }
 
 void
 P2C_Frame_AddTraceback(P2C_Frame *f)
 {
     PyThreadState *tstate = P2C_ThreadState();
-    if (tstate->cframe->current_frame != f)
+    if (P2C_TS_FRAME(tstate) != f)
         return;   /* only the running frame can be asked for its object */
     PyFrameObject *fo = PyEval_GetFrame();
     if (fo != NULL) {
@@ -270,7 +270,7 @@ P2C_Frame_AddTraceback(P2C_Frame *f)
          * array rather than a walk of the line table, then unset again */
         bool borrowed_line = fo->f_lineno == 0;
         if (borrowed_line)
-            fo->f_lineno = P2C_Code_UnitLine(f->f_code, P2C_Frame_GetSite(f));
+            fo->f_lineno = P2C_Code_UnitLine(P2C_Frame_Code(f), P2C_Frame_GetSite(f));
         PyTraceBack_Here(fo);
         if (borrowed_line)
             fo->f_lineno = 0;

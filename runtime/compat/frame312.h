@@ -189,7 +189,18 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen)
     ((ts)->what_event = (what) == PyTrace_LINE ? PY_MONITORING_EVENT_LINE   \
                       : (what) == PyTrace_CALL ? PY_MONITORING_EVENT_PY_START : -1)
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->what_event = (old))
+/* Does the setter refuse a jump at a return event told as such?  (No:
+ * trace311.c's event_for_setlineno says "no event" instead.) */
+#define P2C_RETURN_EVENT_REFUSES_JUMP 0
 #define P2C_TRACING_WHAT_LINE PY_MONITORING_EVENT_LINE
+
+/* The frame's code object, an lvalue (a strong reference). */
+#define P2C_FRAME_CODE_REF(f) (*(PyObject **)&(f)->f_code)
+/* The thread's running frame, an lvalue. */
+#define P2C_TS_FRAME(ts) ((ts)->cframe->current_frame)
+/* Is the eval breaker set?  (The interpreter's flag, whose address module
+ * init publishes: P2C_EvalBreaker, runtime.h.) */
+#define P2C_EVAL_BREAKER_SET() __atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED)
 
 /* The running frame of the thread (borrowed, may be NULL). */
 static inline P2C_Frame *P2C_Frame_Current(PyThreadState *tstate)

@@ -29,6 +29,13 @@
 
 #define P2C_API __attribute__((visibility("hidden")))
 
+/* The frame's code object (3.13 keeps it as f_executable). */
+#ifdef P2C_FRAME_LAYOUT_313
+#  define frame_code(f) _PyFrame_GetCode(f)
+#else
+#  define frame_code(f) ((f)->f_code)
+#endif
+
 /* The tools of sys.setprofile and sys.settrace (bits 6, 7). */
 #define SYS_TOOLS ((1 << PY_MONITORING_SYS_PROFILE_ID) | (1 << PY_MONITORING_SYS_TRACE_ID))
 
@@ -80,7 +87,7 @@ fire(_PyInterpreterFrame *f, int event, PyObject *const *extra, int nextra)
     PyObject *offset = PyLong_FromSsize_t(_PyInterpreterFrame_LASTI(f) * (Py_ssize_t)sizeof(_Py_CODEUNIT));
     if (offset == NULL)
         return -1;
-    PyObject *args[4] = {(PyObject *)f->f_code, offset, NULL, NULL};
+    PyObject *args[4] = {(PyObject *)frame_code(f), offset, NULL, NULL};
     for (int i = 0; i < nextra; i++)
         args[2 + i] = extra[i];
     int err = 0;
@@ -121,7 +128,7 @@ static int
 resumes(_PyInterpreterFrame *f)
 {
     return f->owner == FRAME_OWNED_BY_GENERATOR &&
-           _PyInterpreterFrame_LASTI(f) > f->f_code->_co_firsttraceable;
+           _PyInterpreterFrame_LASTI(f) > frame_code(f)->_co_firsttraceable;
 }
 
 int

@@ -54,6 +54,11 @@ P2C_API int P2C_Monitor_CReturn(P2C_Frame *f, PyObject *func, int raised);
 static int
 event_for_setlineno(int what)
 {
+    /* 3.13 tells a return by its own event, at which the setter refuses
+     * ("can only jump from a 'line' trace event"); a yield's PY_YIELD,
+     * at which it would jump, is given as a return too (frame313.h) */
+    if (P2C_RETURN_EVENT_REFUSES_JUMP)
+        return what;
     return what == PyTrace_RETURN ? -1 : what;
 }
 
@@ -197,7 +202,7 @@ int
 P2C_Trace_Line(P2C_Frame *f, int site)
 {
     PyThreadState *ts = PyThreadState_GET();
-    PyCodeObject *code = f->f_code;
+    PyCodeObject *code = P2C_Frame_Code(f);
     int lastline = line_of_site(code, P2C_Frame_GetSite(f));
     P2C_Frame_SetSite(f, site);
     if (ts->c_tracefunc == NULL || ts->tracing)
@@ -245,7 +250,7 @@ frame_set_lineno(PyObject *self, PyObject *value, void *closure)
     PyFrameObject *fo = (PyFrameObject *)self;
     if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
         P2C_TS_TRACING_WHAT(PyThreadState_GET()) == P2C_TRACING_WHAT_LINE &&
-        is_stub_code(fo->f_frame->f_code)) {
+        is_stub_code(P2C_Frame_Code(fo->f_frame))) {
         PyErr_SetString(PyExc_ValueError,
                         "can't jump in compiled code (pyc2c): its lines cannot be "
                         "skipped or repeated");

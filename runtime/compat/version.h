@@ -6,13 +6,14 @@
  *
  *   P2C_PY_MINOR                  the 3.x target (11 for 3.11)
  *   P2C_INTERPRETER_FRAMES        frames are _PyInterpreterFrame linked from
- *                                 tstate->cframe->current_frame, generators
- *                                 keep theirs in gi_iframe (3.11, 3.12): the
+ *                                 the thread state (cframe->current_frame,
+ *                                 3.13: current_frame), generators keep
+ *                                 theirs in gi_iframe (3.11 to 3.13): the
  *                                 runtime's frame and generator code
  *                                 (frame311.c, generator.c, coroutine.c,
  *                                 asyncgen.c), which reaches what differs
  *                                 through the accessors of frame311.h /
- *                                 frame312.h
+ *                                 frame312.h / frame313.h
  *   P2C_FRAME_LAYOUT_311          _PyInterpreterFrame as in 3.11 (f_func,
  *                                 prev_instr, owner, is_entry; gi_code;
  *                                 tstate->recursion_remaining;
@@ -21,6 +22,10 @@
  *                                 generator's code is its frame's f_code;
  *                                 py_recursion_remaining; no use_tracing):
  *                                 compat/frame312.h
+ *   P2C_FRAME_LAYOUT_313          as in 3.13 (the code is f_executable,
+ *                                 instr_ptr is the running unit; the thread's
+ *                                 frame is tstate->current_frame, no cframe):
+ *                                 compat/frame313.h
  *   P2C_TSTATE_WORD_311           the running thread state is a word of
  *                                 _PyRuntime (3.11), read inline; 3.12 keeps
  *                                 it in a thread-local libpython does not
@@ -33,7 +38,7 @@
  *                                 PyObject_GetOptionalAttr
  *   P2C_LONG_LAYOUT_311           int objects keep sign and digit count in
  *                                 ob_size (<= 3.11); 3.12 has lv_tag
- *   P2C_LONG_LAYOUT_312           lv_tag (3.12): compat/long312.h
+ *   P2C_LONG_LAYOUT_312           lv_tag (3.12, 3.13): compat/long312.h
  *   P2C_HAVE_DICT_VERSION         dicts carry ma_version_tag, changed by every
  *                                 modification (3.6 to 3.13; gone in 3.14)
  *   P2C_INSTANCE_VALUES_311       instances of MANAGED_DICT classes keep their
@@ -49,6 +54,17 @@
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11 and 3.12);
  *                                 read by runtime/compat/ceval311.c only
+ *   P2C_EVAL_BREAKER_313          the eval breaker is a word of each thread
+ *                                 state (tstate->eval_breaker, its low 8
+ *                                 bits events, the rest the instrumentation
+ *                                 version), handled by the exported
+ *                                 _Py_HandlePending: runtime/compat/ceval313.c
+ *   P2C_KEYWORD_SUGGESTIONS       an unexpected keyword argument's TypeError
+ *                                 ends "Did you mean 'x'?" when a parameter
+ *                                 name is close (3.13; compat/api313.c)
+ *   P2C_FRAME_CLEAR_REFUSES_SUSPENDED  frame.clear() of a suspended
+ *                                 generator's frame raises RuntimeError
+ *                                 (3.13; 3.11 and 3.12 close the generator)
  *   P2C_MONITORING_312            sys.monitoring tools (PEP 669; cProfile)
  *                                 get compiled code's frame and builtin call
  *                                 events: runtime/compat/monitor312.c
@@ -71,6 +87,10 @@
  *   P2C_GC_SCHEDULED_312          the cyclic GC runs from the eval breaker
  *                                 (gc_scheduled), which compiled code's
  *                                 breaker handler must do (ceval311.c)
+ *   P2C_GROUP_SPLIT_EXACT_FUNCTION  BaseExceptionGroup.split/subgroup take a
+ *                                 predicate only when it is exactly a
+ *                                 function (3.11, 3.12; 3.13 takes any
+ *                                 callable): runtime/replace.c wraps them
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -96,6 +116,7 @@
 #  define P2C_ITER_LAYOUT_311 1
 #  define P2C_TRACING_311 1
 #  define P2C_EMPTY_MINMAX_MESSAGE "%s() arg is an empty sequence"
+#  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #elif PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
 #  define P2C_PY_MINOR 12
 #  define P2C_INTERPRETER_FRAMES 1
@@ -113,8 +134,25 @@
 #  define P2C_YIELD_EVENT_INSIDE 1
 #  define P2C_HAVE_GETFRAMEMODULENAME 1
 #  define P2C_GC_SCHEDULED_312 1
+#  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
+#elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
+#  define P2C_PY_MINOR 13
+#  define P2C_INTERPRETER_FRAMES 1
+#  define P2C_FRAME_LAYOUT_313 1
+#  define P2C_CALL_INLINES_EXACT_FUNCTION 1
+#  define P2C_LONG_LAYOUT_312 1
+#  define P2C_HAVE_DICT_VERSION 1
+#  define P2C_EVAL_BREAKER_313 1
+#  define P2C_KEYWORD_SUGGESTIONS 1
+#  define P2C_FRAME_CLEAR_REFUSES_SUSPENDED 1
+#  define P2C_EMPTY_MINMAX_MESSAGE "%s() iterable argument is empty"
+#  define P2C_TRACE_SEND_RETURN 1
+#  define P2C_YIELD_EVENT_INSIDE 1
+#  define P2C_TRACING_311 1
+#  define P2C_THROW_SIGNATURE_DEPRECATED 1
+#  define P2C_MONITORING_312 1
 #else
-#  error "pyc2c runtime: only CPython 3.11 and 3.12 are supported so far (3.10, 3.12, 3.13 planned)"
+#  error "pyc2c runtime: only CPython 3.11, 3.12 and 3.13 are supported so far (3.10 planned)"
 #endif
 
 #endif

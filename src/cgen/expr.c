@@ -9,7 +9,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
-#include "pyc2c/compiler/front.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 
 static CVal borrowed(const char *fmt, int arg)
 {
@@ -289,7 +289,7 @@ static void compare_jump(Cg *cg, IrNode *cmp, bool jump_if, const char *label)
  * deciding operand is kept.  *loc is the position a truth test reports:
  * the statement's (or if-expression's), until a comparison sets its own,
  * which then stays for the rest of the test (3.11's SET_LOC there is not
- * undone).  3.12 gives each jump the tested operand's own position. */
+ * undone).  3.12 and 3.13 give each jump the tested operand's own position. */
 static void cond_jump(Cg *cg, IrNode *t, IrPos *loc, bool jump_if, const char *label)
 {
     if (t->kind == IR_UNARY && t->op == IR_UNARY_NOT) {

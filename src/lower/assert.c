@@ -71,7 +71,8 @@ IrPos lower_last_jump_if_312(const AstNode *test)
 int lower_assert(Lower *L, const AstAssert *s, IrNode *block)
 {
     /* 3.12's compiler gives the call and the raise the statement's own
-     * location (LOC(s)); 3.11's leaves the one compiler_jump_if left. */
+     * location (LOC(s)), 3.13's the call only; 3.11's leaves the one
+     * compiler_jump_if left. */
     IrPos pos = front_python_version() >= 0x030c0000 ? s->hdr.pos
                                                      : lower_after_jump_if(s->test, s->hdr.pos);
     IrNode *test = lower_expr(L, s->test);
@@ -85,8 +86,10 @@ int lower_assert(Lower *L, const AstAssert *s, IrNode *block)
         exc = ir_node(L->m, IR_CALL, pos, 2, exc, msg);
         exc->cidx = -1;
     }
+    /* 3.13's raises at the test's location (LOC(s->v.Assert.test)). */
+    IrPos raise_pos = front_python_version() >= 0x030d0000 ? s->test->pos : pos;
     IrNode *raise = ir_node_new(L->m, IR_BLOCK, pos);
-    ir_node_add(L->m, raise, ir_node(L->m, IR_RAISE, pos, 1, exc));
+    ir_node_add(L->m, raise, ir_node(L->m, IR_RAISE, raise_pos, 1, exc));
     IrNode *not_test = ir_node(L->m, IR_UNARY, test->pos, 1, test);
     not_test->op = IR_UNARY_NOT;
     IrNode *check = ir_node_new(L->m, IR_BLOCK, pos);

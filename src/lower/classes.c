@@ -140,8 +140,8 @@ static void store_name(Lower *L, const char *name, IrNode *value, IrPos pos)
 
 /* The prologue compiler_class emits: __module__ = __name__ (a LOAD_NAME:
  * a __prepare__ namespace may answer it), __qualname__, then
- * (compiler_body) SETUP_ANNOTATIONS when the body has annotations and
- * __doc__ from a docstring.  Returns how many statements it consumed. */
+ * (3.13) __firstlineno__, then (compiler_body) SETUP_ANNOTATIONS when the
+ * body has annotations and __doc__ from a docstring.  Returns how many statements it consumed. */
 static int body_prologue(Lower *L, const AstClassDef *s)
 {
     /* compiler_enter_scope's location: the first line, columns 0..0 */
@@ -157,6 +157,15 @@ static int body_prologue(Lower *L, const AstClassDef *s)
     }
     store_name(L, "__qualname__", lower_const_node(L, q, pos), pos);
     Py_DECREF(q);
+    if (lower_class_has_static_attributes()) {   /* 3.13 */
+        PyObject *line = PyLong_FromLong(L->fn->pos.line);
+        if (!line) {
+            PyErr_Print();
+            P2C_UNREACHABLE();
+        }
+        store_name(L, "__firstlineno__", lower_const_node(L, line, pos), pos);
+        Py_DECREF(line);
+    }
     lower_setup_annotations(L, &s->body);   /* compiler_body: before __doc__ */
     int skip = lower_function_docstring(L, &s->body);
     if (skip) {
@@ -203,6 +212,11 @@ static IrFunction *lower_class_body(Lower *L, const AstClassDef *s)
     L->failed |= inner.failed;
     if (rc < 0 || inner.failed)
         return NULL;
+    if (lower_class_has_static_attributes()) {   /* 3.13, before __classcell__ */
+        IrPos end = s->body.items[s->body.n - 1]->pos;
+        store_name(&inner, "__static_attributes__",
+                   lower_class_static_attributes(&inner, s, end), end);
+    }
     /* made after the body, so that the body's own `__class__` (a NAME, or
      * an outer __class__ read as a free) is found first by name;
      * ir_var_find_closure gives the methods this cell */

@@ -45,6 +45,7 @@
  */
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 #include "lowering.h"
 
 typedef struct {
@@ -100,6 +101,13 @@ static int comp_ifs(Lower *L, Comp *c, int gen, int from, IrNode *block)
     return 0;
 }
 
+/* Where GET_ITER and FOR_ITER of generator g are: at the comprehension
+ * (pos) until 3.12, at g's iterable on 3.13. */
+static IrPos iter_pos(const Astcomprehension *g, IrPos pos)
+{
+    return front_python_version() >= 0x030d0000 ? g->iter->pos : pos;
+}
+
 /* The loop of generator gen: over .0 for the first, over iter(its iterable)
  * evaluated here for the others. */
 static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
@@ -114,11 +122,11 @@ static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
         if (!seq)
             return -1;
         it = g->is_async ? lower_aiter_temp(L, seq, pos, block)
-                         : lower_iter_temp(L, seq, pos, block);
+                         : lower_iter_temp(L, seq, iter_pos(g, pos), block);
     }
     IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
     IrNode *item = g->is_async ? lower_anext_item(L, it, pos, g->target->pos, body)
-                               : lower_next_item(L, it, pos, g->target->pos, body);
+                               : lower_next_item(L, it, iter_pos(g, pos), g->target->pos, body);
     L->loop_depth++;
     int rc = lower_assign_to(L, g->target, item, body);
     if (rc == 0)
@@ -612,7 +620,8 @@ IrNode *lower_comprehension(Lower *L, const AstNode *e)
     IrNode *seq = lower_expr(L, first->iter);
     if (!seq)
         return NULL;
-    IrNode *it = ir_node(L->m, first->is_async ? IR_AITER : IR_ITER, e->pos, 1, seq);
+    IrNode *it = ir_node(L->m, first->is_async ? IR_AITER : IR_ITER,
+                         first->is_async ? e->pos : iter_pos(first, e->pos), 1, seq);
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, e->pos);
     if (!(make->func = comp_function(L, &c)))
         return NULL;

@@ -30,6 +30,7 @@
  * yields, an async generator (functions.c).
  */
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 #include "lowering.h"
 
 /* An await in a function that is no coroutine: CPython's compiler rejected
@@ -85,7 +86,9 @@ int lower_async_for(Lower *L, const AstAsyncFor *s, IrNode *block)
     IrNode *seq = lower_expr(L, s->iter);
     if (!seq)
         return -1;
-    IrVar *it = lower_aiter_temp(L, seq, pos, block);
+    /* GET_AITER: at the statement (3.11, 3.12), at the iterable (3.13) */
+    IrVar *it = lower_aiter_temp(L, seq, front_python_version() >= 0x030d0000
+                                         ? s->iter->pos : pos, block);
     IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
     IrNode *item = lower_anext_item(L, it, pos, s->target->pos, body);
     if (lower_assign_to(L, s->target, item, body) < 0)

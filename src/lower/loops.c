@@ -103,9 +103,12 @@ int lower_for(Lower *L, const AstFor *s, IrNode *block)
     IrNode *seq = lower_expr(L, s->iter);
     if (!seq)
         return -1;
-    IrVar *it = lower_iter_temp(L, seq, pos, block);
+    /* GET_ITER and FOR_ITER: at the statement (3.11, 3.12), at the iterable
+     * (3.13) */
+    IrPos iter_pos = front_python_version() >= 0x030d0000 ? s->iter->pos : pos;
+    IrVar *it = lower_iter_temp(L, seq, iter_pos, block);
     IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
-    IrNode *item = lower_next_item(L, it, pos, s->target->pos, body);
+    IrNode *item = lower_next_item(L, it, iter_pos, s->target->pos, body);
     if (lower_assign_to(L, s->target, item, body) < 0 || loop_body(L, &s->body, body) < 0)
         return -1;
     if (!finish_loop(L, pos, body, &s->orelse, block))

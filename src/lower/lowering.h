@@ -161,6 +161,10 @@ IrVar *lower_class_var(Lower *L, const char *name, IrPos pos);
 const char *lower_mangle(Lower *L, const char *name);
 /* lower_const_str of the mangled name: attribute and import names. */
 int lower_name_const(Lower *L, const char *name);
+/* classattrs.c: does the target's compiler give classes __firstlineno__ and
+ * __static_attributes__ (3.13)?  The latter's value for class s. */
+int lower_class_has_static_attributes(void);
+IrNode *lower_class_static_attributes(Lower *L, const AstClassDef *s, IrPos pos);
 /* co_qualname of a def or class named `name` defined in L->fn (compile.c's
  * compiler_set_qualname): "name" at module level or when declared global,
  * "C.name" in a class body, "f.<locals>.name" in a function. */

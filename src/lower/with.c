@@ -45,6 +45,7 @@
  *                                  if not await_aexit(with_exit($exit, caught())): reraise
  *                                  await_aexit(with_exit($exit))
  */
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 #include "lowering.h"
 
 static IrNode *load(Lower *L, IrVar *v, IrPos pos) { return lower_load(L, v, pos); }
@@ -101,8 +102,10 @@ static IrNode *normal_exit(Lower *L, IrVar *exit, IrVar *ok, int is_async, IrPos
 /* Items i.. of s around its body, appended to block. */
 static int lower_items_from(Lower *L, const AstWith *s, int i, int is_async, IrNode *block)
 {
-    IrPos pos = s->hdr.pos;
     const Astwithitem *item = (const Astwithitem *)s->items.items[i];
+    /* the machinery of an item (enter, the exits, their awaits) is at the
+     * statement until 3.12, at the item's context expression on 3.13 */
+    IrPos pos = front_python_version() >= 0x030d0000 ? item->context_expr->pos : s->hdr.pos;
     IrNode *mgr = lower_expr(L, item->context_expr);
     if (!mgr)
         return -1;
