@@ -20,7 +20,7 @@
 
 enum { FOR_LOAD, FOR_METHOD, FOR_STORE };
 
-#if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
 
 /* tp's version tag once it is valid (after _PyType_Lookup, which assigns
  * one), else 0. */
@@ -341,7 +341,7 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
 
 #endif
 
-#if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
 /* The DESCR entry of c that holds for obj's type: its descriptor
  * (borrowed), or NULL. */
 static PyObject *
@@ -405,7 +405,7 @@ P2C_StoreAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *va
 PyObject *
 P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 {
-#if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
     const P2C_AttrEntry *e;
     if (refill(c, obj, name, FOR_LOAD)) {
         PyObject *v = find(c, obj, &e);
@@ -424,7 +424,7 @@ P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 PyObject *
 P2C_LoadMethodSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
 {
-#if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
     const P2C_AttrEntry *e;
     if (refill(c, obj, name, FOR_METHOD)) {
         PyObject *v = find(c, obj, &e);

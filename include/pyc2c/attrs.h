@@ -41,7 +41,7 @@
  * Values in the cache are borrowed: the type's (or module's) dict holds them
  * while the guarded version stands.
  *
- * Without the target's instance layout (P2C_INSTANCE_VALUES_311) the cached
+ * Without the target's instance layout (P2C_INSTANCE_VALUES) the cached
  * operations are the generic ones.  Included by pyc2c/runtime.h.
  */
 #ifndef PYC2C_ATTRS_H
@@ -98,7 +98,7 @@ P2C_API PyObject *P2C_LoadMethodSlow(P2C_AttrCache *c, PyObject *obj, PyObject *
 P2C_API int P2C_StoreAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name,
                               PyObject *value);
 
-#if defined(P2C_INSTANCE_VALUES_311) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
 
 /* Whether obj, whose type keeps attributes in a real __dict__, certainly
  * lacks name there (runtime/attrs.c; out of line, so that the switch below

@@ -23,7 +23,7 @@
 #else
 #  define P2C_Long_FromLong PyLong_FromLong
 #endif
-#if defined(P2C_INSTANCE_VALUES_311)
+#if defined(P2C_INSTANCE_VALUES)
 #  include "compat/object311.h"
 #endif
 #if defined(P2C_HAVE_DICT_VERSION)

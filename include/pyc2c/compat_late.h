@@ -11,7 +11,7 @@
 #elif defined(P2C_FRAME_LAYOUT_313)
 #  include "compat/framefast313.h"
 #endif
-#if defined(P2C_ITER_LAYOUT_311)
+#if defined(P2C_ITER_LAYOUT_311) || defined(P2C_ITER_LAYOUT_312)
 #  include "compat/iter311.h"
 #else
 #  define P2C_IterNextFast P2C_IterNext

@@ -1,5 +1,6 @@
 /* core312.h — the CPython 3.12 internal headers the compat layer reads
- * (frames, generators, the small ints, sys.monitoring's event numbers),
+ * (frames, generators, the small ints, dict keys and values, module
+ * objects, sys.monitoring's event numbers),
  * included in one place with Py_BUILD_CORE defined around them only, as
  * core311.h does for 3.11.
  */
@@ -13,6 +14,7 @@
 #include <internal/pycore_frame.h>
 #undef _PyGC_FINALIZED
 #include <internal/pycore_long.h>
+#include <internal/pycore_dict.h>
 #include <internal/pycore_moduleobject.h>
 #include <internal/pycore_instruments.h>
 #ifdef P2C_UNDEF_BUILD_CORE

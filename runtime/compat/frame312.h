@@ -27,8 +27,11 @@ typedef _PyInterpreterFrame P2C_Frame;
 #define P2C_FRAME_SPECIALS FRAME_SPECIALS_SIZE
 
 /* Zero-initialized storage for the specials and nslots slots.  The array is
- * the first member so that `{{0}}` zeroes every byte of the union; +1 keeps
- * the size positive for nslots == 0 and covers localsplus[1]. */
+ * the first member so that `{{0}}` zeroes every byte of the union.  The
+ * word after the slots, localsplus[nslots], is above the frame's stack top
+ * (stacktop = nslots): nothing of the interpreter reads it, and the inline
+ * push keeps there the thread state it found, for the inline pop
+ * (P2C_FRAME_TSTATE: 3.12 reads the thread state through a call). */
 #define P2C_FRAME_STORAGE(name, nslots)                                     \
     union {                                                                 \
         PyObject *raw[P2C_FRAME_SPECIALS + (nslots) + 1];                   \
@@ -36,6 +39,9 @@ typedef _PyInterpreterFrame P2C_Frame;
     } name = {{0}}
 #define P2C_FRAME(name) (&(name).frame)
 #define P2C_SLOT(f, i) ((f)->localsplus[(i)])
+/* The thread state word of a frame's storage (above), an lvalue: NULL
+ * until P2C_Frame_PushFunctionFast sets it. */
+#define P2C_FRAME_TSTATE(f, nslots) (*(PyThreadState **)&(f)->localsplus[(nslots)])
 
 /* Site k = code unit k of the stub code: its co_linetable entry gives line and
  * columns of the running operation (frame.f_lineno, tb_lasti, ~~~^^^). */

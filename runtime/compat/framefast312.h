@@ -16,6 +16,7 @@ static inline int
 P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
 {
     PyThreadState *tstate = P2C_ThreadState();
+    P2C_FRAME_TSTATE(f, nslots) = tstate;
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
     if (P2C_UNLIKELY(code->co_nlocalsplus != nslots || code->_co_firsttraceable != first
                      || P2C_TS_RECURSION(tstate) <= 0 || P2C_TS_TRACING(tstate)
@@ -28,11 +29,15 @@ P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
 
 /* P2C_Frame_PopReturn (runtime.h) inlined for the common case: no frame
  * object was made for f and no hook is set.  Unlinks first, then releases
- * (a finalizer run by a release must not see f: GH-99729). */
+ * (a finalizer run by a release must not see f: GH-99729).  The thread
+ * state is the one the inline push kept in f's storage, when that push
+ * made f (a class body's or module's push does not keep it). */
 static inline PyObject *
 P2C_Frame_PopReturnFast(P2C_Frame *f, PyObject *r, int nslots)
 {
-    PyThreadState *tstate = P2C_ThreadState();
+    PyThreadState *tstate = P2C_FRAME_TSTATE(f, nslots);
+    if (tstate == NULL)
+        tstate = P2C_ThreadState();
     if (P2C_UNLIKELY(f->frame_obj != NULL || P2C_TS_TRACING(tstate)))
         return P2C_Frame_PopReturn(f, r);
     tstate->cframe->current_frame = f->previous;

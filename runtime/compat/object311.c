@@ -2,7 +2,7 @@
  * _PyDictKeys_StringLookup does this but is not exported by libpython. */
 #include "../internal.h"
 
-#if defined(P2C_INSTANCE_VALUES_311)
+#if defined(P2C_INSTANCE_VALUES)
 
 /* A linear scan by identity: this runs only when a cache is filled, and
  * the caches compare keys by identity when they hit, so a key that is only

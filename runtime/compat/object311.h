@@ -3,7 +3,9 @@
  * keep their attribute values in an array ("values") laid out by the keys
  * their type shares among all its instances (ht_cached_keys), until
  * something asks for their __dict__, which then replaces the values.
- * Included through pyc2c/compat.h when P2C_INSTANCE_VALUES_311.
+ * Included through pyc2c/compat.h when P2C_INSTANCE_VALUES.  3.12 keeps
+ * the same keys, values and dict entries; only where an instance points to
+ * its values or its __dict__ differs (P2C_DICT_OR_VALUES_312).
  *
  * Facts the caches rely on (Objects/dictobject.c, 3.11): shared keys only
  * grow (an entry, once added, keeps its index for the life of the keys, and
@@ -13,7 +15,11 @@
 #ifndef PYC2C_COMPAT_OBJECT311_H
 #define PYC2C_COMPAT_OBJECT311_H
 
-#include "core311.h"   /* the internal headers */
+#if defined(P2C_DICT_OR_VALUES_312)
+#  include "core312.h"   /* the internal headers */
+#else
+#  include "core311.h"
+#endif
 
 /* The keys shared by the instances of tp (a type with MANAGED_DICT). */
 typedef PyDictKeysObject P2C_SharedKeys;
@@ -30,6 +36,30 @@ static inline Py_ssize_t P2C_SharedKeys_Count(P2C_SharedKeys *keys)
     return keys->dk_nentries;
 }
 
+#if defined(P2C_DICT_OR_VALUES_312)
+/* 3.12: one word, the third before the object (pycore_object.h's
+ * _PyObject_DictOrValuesPointer), holds the __dict__ (or NULL) or, with
+ * its low bit set, the address of the values minus one.  That header
+ * cannot be included after Python.h outside the core. */
+static inline char *P2C_Instance_DictOrValues(PyObject *obj)
+{
+    return ((char **)obj)[-3];
+}
+
+/* The inline values of obj (MANAGED_DICT), NULL once its __dict__ exists. */
+static inline PyObject **P2C_Instance_Values(PyObject *obj)
+{
+    char *dv = P2C_Instance_DictOrValues(obj);
+    return ((uintptr_t)dv & 1) ? ((PyDictValues *)(dv + 1))->values : NULL;
+}
+
+/* The __dict__ of obj (MANAGED_DICT) once it exists, else NULL. */
+static inline PyObject *P2C_Instance_Dict(PyObject *obj)
+{
+    char *dv = P2C_Instance_DictOrValues(obj);
+    return ((uintptr_t)dv & 1) ? NULL : (PyObject *)dv;
+}
+#else
 /* The inline values of obj (MANAGED_DICT), NULL once its __dict__ exists.
  * Their pointer is the fourth word before the object (pycore_object.h's
  * _PyObject_ValuesPointer; that header cannot be included after Python.h
@@ -46,6 +76,7 @@ static inline PyObject *P2C_Instance_Dict(PyObject *obj)
 {
     return ((PyObject **)obj)[-3];
 }
+#endif
 
 /* The value of name in exact dict d when entry ix of its key table holds
  * name (identity: names are interned), else NULL; for a split table (an

@@ -41,16 +41,22 @@
  *   P2C_LONG_LAYOUT_312           lv_tag (3.12, 3.13): compat/long312.h
  *   P2C_HAVE_DICT_VERSION         dicts carry ma_version_tag, changed by every
  *                                 modification (3.6 to 3.13; gone in 3.14)
- *   P2C_INSTANCE_VALUES_311       instances of MANAGED_DICT classes keep their
+ *   P2C_INSTANCE_VALUES           instances of MANAGED_DICT classes keep their
  *                                 attributes in values laid out by their
- *                                 type's shared keys (3.11; 3.12 keeps the
- *                                 idea with another layout, 3.13 inlines
- *                                 them): runtime/compat/object311.h
+ *                                 type's shared keys (3.11, 3.12; 3.13
+ *                                 inlines them): runtime/compat/object311.h
+ *   P2C_DICT_OR_VALUES_312        the word before an instance's weakref
+ *                                 list is its __dict__ or, tagged by its
+ *                                 low bit, its values (3.12's
+ *                                 PyDictOrValues); 3.11 keeps two words
  *   P2C_HAVE_DICT_ENTRIES         dicts keep key/value entries at stable
  *                                 indexes in their key table (3.6 on; the
  *                                 3.11 layout in object311.h)
  *   P2C_ITER_LAYOUT_311           range and list iterators laid out as in
  *                                 3.11 (stepped inline: compat/iter311.h)
+ *   P2C_ITER_LAYOUT_312           3.12's range iterator (no index: start
+ *                                 advances, len counts down), 3.11's list
+ *                                 iterator (compat/iter311.h too)
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11 and 3.12);
  *                                 read by runtime/compat/ceval311.c only
@@ -111,7 +117,7 @@
 #  define P2C_LONG_LAYOUT_311 1
 #  define P2C_HAVE_DICT_VERSION 1
 #  define P2C_EVAL_BREAKER_311 1
-#  define P2C_INSTANCE_VALUES_311 1
+#  define P2C_INSTANCE_VALUES 1
 #  define P2C_HAVE_DICT_ENTRIES 1
 #  define P2C_ITER_LAYOUT_311 1
 #  define P2C_TRACING_311 1
@@ -125,6 +131,10 @@
 #  define P2C_HAVE_LOOKUPATTR 1
 #  define P2C_LONG_LAYOUT_312 1
 #  define P2C_HAVE_DICT_VERSION 1
+#  define P2C_INSTANCE_VALUES 1
+#  define P2C_DICT_OR_VALUES_312 1
+#  define P2C_HAVE_DICT_ENTRIES 1
+#  define P2C_ITER_LAYOUT_312 1
 #  define P2C_EVAL_BREAKER_311 1
 #  define P2C_TRACING_311 1
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
