@@ -358,9 +358,15 @@ static inline PyThreadState *P2C_ThreadState(void) { return PyThreadState_GET();
 /* Is a trace or profile hook installed (and not running)?  The interpreter's
  * own test, tstate->cframe->use_tracing; compiled code emits events only
  * when it is set. */
+#ifndef P2C_TRACING_POSSIBLE
+/* A test of interpreter-wide state that is false when no thread can have a
+ * hook (compat/frame312.h's spares 3.12 the thread-state call); here the
+ * thread state is a cheap read and the test is the thread's own. */
+#  define P2C_TRACING_POSSIBLE() 1
+#endif
 static inline int P2C_Tracing(void)
 {
-    return P2C_TS_TRACING(P2C_ThreadState());
+    return P2C_TRACING_POSSIBLE() && P2C_TS_TRACING(P2C_ThreadState());
 }
 
 /* Line events of --debuggable code (src/cgen/lines.c): P2C_LINE(f, K)

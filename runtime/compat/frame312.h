@@ -138,6 +138,18 @@ static inline int p2c_monitored(void)
  * f_trace_opcodes; then every frame asking for them gets them. */
 #define P2C_TRACE_OPCODE_EVENTS() \
     ((P2C_MonitorTools[PY_MONITORING_EVENT_INSTRUCTION] >> PY_MONITORING_SYS_TRACE_ID) & 1)
+/* Can any thread have a hook?  sys.settrace and sys.setprofile (3.12's
+ * _PyEval_SetTrace/_PyEval_SetProfile) turn on PY_START for their tools
+ * (7, 6) while any thread has such a hook, and the other tools' events
+ * p2c_monitored() asks for are in the same bytes: when all are clear, no
+ * thread traces, without the call that reads the thread state. */
+#define P2C_TRACING_POSSIBLE()                                              \
+    ((P2C_MonitorTools[PY_MONITORING_EVENT_PY_START] |                      \
+      P2C_MonitorTools[PY_MONITORING_EVENT_PY_RESUME] |                     \
+      P2C_MonitorTools[PY_MONITORING_EVENT_PY_RETURN] |                     \
+      P2C_MonitorTools[PY_MONITORING_EVENT_PY_YIELD] |                      \
+      P2C_MonitorTools[PY_MONITORING_EVENT_CALL] |                          \
+      P2C_MonitorTools[PY_MONITORING_EVENT_PY_UNWIND]) != 0)
 /* Is a trace or profile hook (or a monitoring tool) installed and none
  * running? */
 #define P2C_TS_TRACING(ts)                                                  \
