@@ -123,15 +123,21 @@ p2c_frame_init_specials(P2C_Frame *f, PyThreadState *tstate, PyObject *func,
 /* The interpreter's global sys.monitoring event masks, a byte of tool
  * bits per event (runtime/compat/monitor312.c publishes them). */
 P2C_API extern const uint8_t *P2C_MonitorTools;
-/* Does a sys.monitoring tool other than sys.settrace/setprofile's (bits
- * 6, 7) want an event monitor312.c fires?  (C_RETURN and C_RAISE have no
- * byte: they follow CALL's.) */
-static inline int p2c_monitored(void)
+/* The tools (a bit each) that want one of the frame events monitor312.c
+ * fires: PY_START, PY_RESUME, PY_RETURN, PY_YIELD, CALL, PY_UNWIND (C_RETURN
+ * and C_RAISE have no byte: they follow CALL's). */
+static inline unsigned p2c_frame_event_tools(void)
 {
     const uint8_t *t = P2C_MonitorTools;
-    return ((t[PY_MONITORING_EVENT_PY_START] | t[PY_MONITORING_EVENT_PY_RESUME] |
-             t[PY_MONITORING_EVENT_PY_RETURN] | t[PY_MONITORING_EVENT_PY_YIELD] |
-             t[PY_MONITORING_EVENT_CALL] | t[PY_MONITORING_EVENT_PY_UNWIND]) & 0x3f) != 0;
+    return t[PY_MONITORING_EVENT_PY_START] | t[PY_MONITORING_EVENT_PY_RESUME] |
+           t[PY_MONITORING_EVENT_PY_RETURN] | t[PY_MONITORING_EVENT_PY_YIELD] |
+           t[PY_MONITORING_EVENT_CALL] | t[PY_MONITORING_EVENT_PY_UNWIND];
+}
+/* Does a sys.monitoring tool other than sys.settrace/setprofile's (bits
+ * 6, 7) want such an event? */
+static inline int p2c_monitored(void)
+{
+    return (p2c_frame_event_tools() & 0x3f) != 0;
 }
 /* Does sys.settrace's hook get opcode events?  3.12 turns on its tool's
  * INSTRUCTION event only when sys.settrace runs after some frame set
@@ -140,16 +146,10 @@ static inline int p2c_monitored(void)
     ((P2C_MonitorTools[PY_MONITORING_EVENT_INSTRUCTION] >> PY_MONITORING_SYS_TRACE_ID) & 1)
 /* Can any thread have a hook?  sys.settrace and sys.setprofile (3.12's
  * _PyEval_SetTrace/_PyEval_SetProfile) turn on PY_START for their tools
- * (7, 6) while any thread has such a hook, and the other tools' events
- * p2c_monitored() asks for are in the same bytes: when all are clear, no
+ * (7, 6) while any thread has such a hook, and the other tools are asked
+ * about in the same bytes (p2c_monitored): when all are clear, no
  * thread traces, without the call that reads the thread state. */
-#define P2C_TRACING_POSSIBLE()                                              \
-    ((P2C_MonitorTools[PY_MONITORING_EVENT_PY_START] |                      \
-      P2C_MonitorTools[PY_MONITORING_EVENT_PY_RESUME] |                     \
-      P2C_MonitorTools[PY_MONITORING_EVENT_PY_RETURN] |                     \
-      P2C_MonitorTools[PY_MONITORING_EVENT_PY_YIELD] |                      \
-      P2C_MonitorTools[PY_MONITORING_EVENT_CALL] |                          \
-      P2C_MonitorTools[PY_MONITORING_EVENT_PY_UNWIND]) != 0)
+#define P2C_TRACING_POSSIBLE() (p2c_frame_event_tools() != 0)
 /* Is a trace or profile hook (or a monitoring tool) installed and none
  * running? */
 #define P2C_TS_TRACING(ts)                                                  \
