@@ -2,7 +2,7 @@
  * parameter slots: the semantics and the TypeError messages of CPython 3.11's
  * initialize_locals (Python/ceval.c), reimplemented.
  *
- * Slots are laid out as co_localsplusnames: positional parameters (the first
+ * Parameter slots come first (co_localsplusnames, 3.10's co_varnames): positional parameters (the first
  * co_posonlyargcount positional-only), then keyword-only ones, then *args,
  * then **kwargs.  Arguments are borrowed (vectorcall); slots receive new
  * references.  Error messages name the function by its __qualname__.
@@ -20,7 +20,7 @@ typedef struct {
 static PyObject *
 param_name(const Sig *s, Py_ssize_t i)
 {
-    return PyTuple_GET_ITEM(s->code->co_localsplusnames, i);
+    return P2C_Code_ParamName(s->code, i);
 }
 
 /* "'a'", "'a' and 'b'", "'a', 'b', and 'c'" from a list of reprs. */

@@ -15,6 +15,17 @@ P2C_MakeCell(PyObject **slot)
     return 0;
 }
 
+int
+P2C_MakeCellFrom(PyObject **slot, PyObject **arg)
+{
+    PyObject *cell = PyCell_New(*arg);
+    if (cell == NULL)
+        return -1;
+    Py_CLEAR(*arg);
+    Py_XSETREF(*slot, cell);
+    return 0;
+}
+
 void
 P2C_CopyFreeVars(PyObject **slots, PyObject *func, int n)
 {

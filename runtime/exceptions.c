@@ -63,7 +63,7 @@ P2C_Exc_Reraise(PyObject *exc)
 int
 P2C_Exc_RaiseBare(void)
 {
-    PyObject *value = PyErr_GetHandledException();   /* the topmost one */
+    PyObject *value = P2C_GetHandledException();   /* the topmost one */
     if (value == NULL || value == Py_None) {
         Py_XDECREF(value);
         PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
@@ -208,6 +208,8 @@ P2C_Debug(void)
 }
 
 /* ---- try/except* (CPython 3.11's CHECK_EG_MATCH and PREP_RERAISE_STAR) ---- */
+
+#ifdef P2C_HAVE_EXCEPTION_GROUPS   /* 3.10's grammar has no except* */
 
 /* check_except_star_type_valid: a class or tuple of classes deriving from
  * BaseException, none of them an exception group class. */
@@ -470,3 +472,5 @@ done:
     Py_XDECREF(reraised);
     return result;
 }
+
+#endif  /* P2C_HAVE_EXCEPTION_GROUPS */

@@ -207,7 +207,7 @@ P2C_Function_ReadyType(void)
 }
 
 /* new: see runtime.h.  __name__/__qualname__ come from the stub code's
- * co_name/co_qualname, __module__ from globals["__name__"], __doc__ from
+ * co_name/co_qualname (P2C_Code_QualName), __module__ from globals["__name__"], __doc__ from
  * co_consts[0] when it is a str (PyFunction_New's rules). */
 PyObject *
 P2C_Function_New(vectorcallfunc impl, PyObject *code, PyObject *globals,
@@ -220,7 +220,7 @@ P2C_Function_New(vectorcallfunc impl, PyObject *code, PyObject *globals,
         return NULL;
     }
     PyObject *func = PyFunction_NewWithQualName(
-        code, globals, ((PyCodeObject *)code)->co_qualname);
+        code, globals, P2C_Code_QualName((PyCodeObject *)code));
     if (func == NULL)
         return NULL;
     if (set_function_parts(func, defaults, kwdefaults, closure) < 0 ||

@@ -101,8 +101,11 @@ P2C_Program_Configure(PyConfig *config)
     config->module_search_paths_set = 1;
     /* Frozen stdlib modules (os, codecs, site ...) take their __file__
      * from the stdlib directory, which a dist does not have: from the zip
-     * they have one (DIST/python311.zip/os.pyc), as programs expect. */
+     * they have one (DIST/python311.zip/os.pyc), as programs expect.
+     * 3.10 freezes none of them. */
+#if P2C_PY_MINOR >= 11
     config->use_frozen_modules = 0;
+#endif
     config->user_site_directory = 0;
     config->pathconfig_warnings = 0;
     return st;

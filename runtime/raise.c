@@ -6,7 +6,7 @@
 static int
 reraise(void)
 {
-    PyObject *value = PyErr_GetHandledException();
+    PyObject *value = P2C_GetHandledException();
     if (value == NULL || value == Py_None) {
         Py_XDECREF(value);
         PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");

@@ -54,6 +54,7 @@ P2C_ReplaceMethod(PyTypeObject *type, const char *name, PyMethodDef *def,
  * calls then too): for the window, one that only calls the default is set,
  * so interpreted code calling the predicate calls its vectorcall. */
 
+#ifdef P2C_GROUP_SPLIT_EXACT_FUNCTION
 static PyCFunction original_split, original_subgroup;
 
 static PyObject *
@@ -98,17 +99,18 @@ group_subgroup(PyObject *self, PyObject *args)
 
 static PyMethodDef split_def = {"split", group_split, METH_VARARGS, NULL};
 static PyMethodDef subgroup_def = {"subgroup", group_subgroup, METH_VARARGS, NULL};
+#endif
 
 int
 P2C_ReplaceFunctionCheckingMethods(void)
 {
-#ifndef P2C_GROUP_SPLIT_EXACT_FUNCTION
-    return 0;   /* 3.13 takes any callable: nothing to replace */
-#endif
+#ifdef P2C_GROUP_SPLIT_EXACT_FUNCTION
+    /* 3.13 takes any callable, 3.10 has no groups: nothing to replace */
     PyTypeObject *group = (PyTypeObject *)PyExc_BaseExceptionGroup;
     if (P2C_ReplaceMethod(group, "split", &split_def, &original_split) < 0 ||
         P2C_ReplaceMethod(group, "subgroup", &subgroup_def, &original_subgroup) < 0)
         return -1;
+#endif
 #ifdef P2C_HAVE_GETFRAMEMODULENAME
     if (P2C_ReplaceGetFrameModuleName() < 0)   /* compat/sys312.c */
         return -1;

@@ -9,7 +9,9 @@
 
 #include "compat/version.h"
 
-#if defined(P2C_FRAME_LAYOUT_311)
+#if defined(P2C_FRAME_OBJECTS_310)
+#  include "compat/frame310.h"
+#elif defined(P2C_FRAME_LAYOUT_311)
 #  include "compat/frame311.h"
 #elif defined(P2C_FRAME_LAYOUT_312)
 #  include "compat/frame312.h"

@@ -4,7 +4,9 @@
 #ifndef PYC2C_COMPAT_LATE_H
 #define PYC2C_COMPAT_LATE_H
 
-#if defined(P2C_FRAME_LAYOUT_311)
+#if defined(P2C_FRAME_OBJECTS_310)
+#  include "compat/framefast310.h"
+#elif defined(P2C_FRAME_LAYOUT_311)
 #  include "compat/framefast311.h"
 #elif defined(P2C_FRAME_LAYOUT_312)
 #  include "compat/framefast312.h"

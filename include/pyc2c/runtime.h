@@ -33,6 +33,8 @@
 #  define P2C_UNLIKELY(x) (x)
 #endif
 
+#include <stdbool.h>          /* Python.h brings these from 3.11 on */
+#include <stddef.h>
 #include "pyc2c/compat.h"   /* P2C_Frame layout for the target Python */
 
 /* ---- start -------------------------------------------------------------- */
@@ -106,6 +108,10 @@ P2C_API int P2C_Function_BindArgs(PyObject *func, PyObject *const *args,
 /* MAKE_CELL: *slot (owned or NULL) moves into a new cell, which *slot then
  * owns.  -1 on error, *slot untouched. */
 P2C_API int P2C_MakeCell(PyObject **slot);
+/* 3.10's cell for a parameter (_PyEval_MakeFrameVector): *arg (owned or
+ * NULL) moves into a new cell, which *slot (NULL) then owns; *arg is NULL
+ * after.  -1 on error, both untouched. */
+P2C_API int P2C_MakeCellFrom(PyObject **slot, PyObject **arg);
 /* COPY_FREE_VARS: slots[0..n) get new references to the n cells of func's
  * __closure__ (a tuple of n cells: P2C_Function_New got it from generated
  * code, and the __code__ setter keeps the sizes equal). */

@@ -39,6 +39,59 @@ static inline PyObject *P2C_Type_Dict(PyTypeObject *tp)
 #  define P2C_Type_Dict(tp) ((tp)->tp_dict)
 #endif
 
+/* The name of variable slot i of code, borrowed: 3.10 names its locals
+ * (the parameters first) in co_varnames, 3.11 on every slot in
+ * co_localsplusnames (parameters first too). */
+#ifdef P2C_FRAME_OBJECTS_310
+#  define P2C_Code_ParamName(code, i) PyTuple_GET_ITEM((code)->co_varnames, (i))
+#else
+#  define P2C_Code_ParamName(code, i) PyTuple_GET_ITEM((code)->co_localsplusnames, (i))
+#endif
+
+/* The __qualname__ of a function of code, borrowed: 3.10's code objects
+ * have no co_qualname, and a stub code object for 3.10 keeps it as its
+ * second constant (src/cgen/codeobj.c; the first is the docstring). */
+#ifdef P2C_FRAME_OBJECTS_310
+static inline PyObject *P2C_Code_QualName(PyCodeObject *code)
+{
+    PyObject *consts = code->co_consts;
+    if (PyTuple_GET_SIZE(consts) > 1 && PyUnicode_Check(PyTuple_GET_ITEM(consts, 1)))
+        return PyTuple_GET_ITEM(consts, 1);
+    return code->co_name;
+}
+#else
+#  define P2C_Code_QualName(code) ((code)->co_qualname)
+#endif
+
+#ifdef P2C_FRAME_OBJECTS_310
+/* The exception being handled (the topmost one), new reference or NULL:
+ * PyErr_GetHandledException from 3.11 on. */
+static inline PyObject *P2C_GetHandledException(void)
+{
+    PyObject *type, *value, *tb;
+    PyErr_GetExcInfo(&type, &value, &tb);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return value;
+}
+/* A hook runs with tracing off (PyThreadState_EnterTracing/LeaveTracing
+ * from 3.11 on; 3.10's ceval.c does this inline). */
+static inline void P2C_EnterTracing(PyThreadState *ts)
+{
+    ts->tracing++;
+    ts->cframe->use_tracing = 0;
+}
+static inline void P2C_LeaveTracing(PyThreadState *ts)
+{
+    ts->tracing--;
+    ts->cframe->use_tracing = ts->c_tracefunc != NULL || ts->c_profilefunc != NULL;
+}
+#else
+#  define P2C_GetHandledException() PyErr_GetHandledException()
+#  define P2C_EnterTracing(ts) PyThreadState_EnterTracing(ts)
+#  define P2C_LeaveTracing(ts) PyThreadState_LeaveTracing(ts)
+#endif
+
 /* Private helpers of 3.11 (Include/cpython/ headers), used as the interpreter uses them. */
 #define P2C_FunctionStr(func) _PyObject_FunctionStr(func)      /* new "mod.f()" */
 #define P2C_DictMergeEx(d, other, override) _PyDict_MergeEx((d), (other), (override))

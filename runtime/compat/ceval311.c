@@ -151,5 +151,5 @@ P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res)
  * _PyThreadState_GET reads), so that generated code can test
  * tstate->cframe->use_tracing inline (P2C_Tracing in runtime.h). */
 __attribute__((visibility("hidden")))
-uintptr_t *const P2C_CurrentThreadState = &_PyRuntime.gilstate.tstate_current._value;
+uintptr_t *const P2C_CurrentThreadState = (uintptr_t *)&_PyRuntime.gilstate.tstate_current._value;
 #endif

@@ -34,6 +34,7 @@ P2C_Long_AsSmall(PyObject *x, long *value)
     }
 }
 
+#ifdef P2C_SMALL_INTS_STATIC
 /* PyLong_FromLong with the small ints (-5 to 256) answered inline: the
  * interpreter's own cached objects, as get_small_int gives them.  Most
  * results of loop counters, indexes and flags are small: the call and its
@@ -45,5 +46,10 @@ P2C_Long_FromLong(long v)
         return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
     return PyLong_FromLong(v);
 }
+
+#else
+/* 3.10 keeps the small ints in the interpreter state: PyLong_FromLong. */
+#  define P2C_Long_FromLong PyLong_FromLong
+#endif
 
 #endif

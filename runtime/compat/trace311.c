@@ -23,7 +23,9 @@
  * This file does the same for compiled frames, with the functions of
  * ceval.c's (call_trace, call_trace_protected, call_exc_trace, C_TRACE)
  * reimplemented over the exported API: the frame object given to the hook
- * is PyEval_GetFrame()'s, which is the compiled frame while it is current.
+ * is the compiled frame's (P2C_Frame_RunningObject: 3.11 asks
+ * PyEval_GetFrame(), 3.10's compiled frames are frame objects).  3.10 has
+ * the same hooks and the same use_tracing test.
  * Callers check use_tracing first (P2C_Tracing, or the tstate at hand), so
  * nothing here runs while no hook is installed.
  */
@@ -31,6 +33,21 @@
 #include <opcode.h>          /* the stub's opcodes (is_stub_code) */
 
 #if defined(P2C_TRACING_311)
+
+/* What the frame headers of the interpreter-frame versions do not define
+ * (frame310.h does, for its frame objects). */
+#ifndef P2C_Frame_IsRunning
+/* Is f the thread's running frame? */
+#  define P2C_Frame_IsRunning(ts, f) (P2C_Frame_Current(ts) == (f))
+/* The frame object of the running frame f (borrowed; NULL when it could
+ * not be made). */
+#  define P2C_Frame_RunningObject(f) PyEval_GetFrame()
+#  define P2C_FrameObject_Code(fo) P2C_Frame_Code((fo)->f_frame)
+/* The code unit of the stub's RESUME (after the closure prefix). */
+#  define P2C_Code_FirstTraceable(code) ((code)->_co_firsttraceable)
+#  define P2C_Code_NUnits(code) Py_SIZE(code)
+#  define P2C_Code_Units(code) ((const _Py_CODEUNIT *)_PyCode_CODE(code))
+#endif
 
 #ifdef P2C_MONITORING_312
 /* sys.monitoring's tools other than settrace/setprofile (monitor312.c) */
@@ -62,30 +79,50 @@ event_for_setlineno(int what)
     return what == PyTrace_RETURN ? -1 : what;
 }
 
-/* call_trace: one event to hook func(obj, frame, what, arg) for f, the
- * running frame.  Nothing while a hook runs (tstate->tracing).  The hook
- * runs with tracing disabled, and tracing_what tells frame.f_lineno's setter
- * which event it is in.  0, or -1 when the hook raised. */
+/* call_trace: one event to hook func(obj, frame, what, arg) for the frame
+ * object fo of the running frame.  Nothing while a hook runs
+ * (tstate->tracing).  The hook runs with tracing disabled, and tracing_what
+ * tells frame.f_lineno's setter which event it is in.  0, or -1 when the
+ * hook raised. */
 static int
-call_trace(PyThreadState *ts, Py_tracefunc func, PyObject *obj, P2C_Frame *f,
+call_trace(PyThreadState *ts, Py_tracefunc func, PyObject *obj, PyFrameObject *fo,
            int what, PyObject *arg)
 {
     if (ts->tracing)
         return 0;
-    if (P2C_Frame_Current(ts) != f) {
-        PyErr_SetString(PyExc_SystemError, "pyc2c: tracing a frame that is not running");
-        return -1;
-    }
-    PyFrameObject *fo = PyEval_GetFrame();   /* borrowed; f's own object */
     if (fo == NULL)
         return PyErr_Occurred() ? -1 : (PyErr_NoMemory(), -1);
     int old_what = P2C_TS_TRACING_WHAT(ts);
     P2C_TS_SET_TRACING_WHAT(ts, event_for_setlineno(what));
-    PyThreadState_EnterTracing(ts);
+    P2C_EnterTracing(ts);
     int result = func(obj, fo, what, arg);
-    PyThreadState_LeaveTracing(ts);
+    P2C_LeaveTracing(ts);
     P2C_TS_RESTORE_TRACING_WHAT(ts, old_what);
     return result;
+}
+
+/* The frame object of f, the running frame (borrowed); NULL with an
+ * exception when f is not running or the object cannot be made. */
+static PyFrameObject *
+running_frame_object(PyThreadState *ts, P2C_Frame *f)
+{
+    if (!P2C_Frame_IsRunning(ts, f)) {
+        PyErr_SetString(PyExc_SystemError, "pyc2c: tracing a frame that is not running");
+        return NULL;
+    }
+    return P2C_Frame_RunningObject(f);
+}
+
+/* call_trace for the compiled frame f, or (f NULL) for the running frame
+ * whatever it is (the caller of a builtin). */
+static int
+frame_trace(PyThreadState *ts, Py_tracefunc func, PyObject *obj, P2C_Frame *f,
+            int what, PyObject *arg)
+{
+    if (ts->tracing)
+        return 0;
+    PyFrameObject *fo = f != NULL ? running_frame_object(ts, f) : PyEval_GetFrame();
+    return call_trace(ts, func, obj, fo, what, arg);
 }
 
 /* call_trace_protected: the event with the exception being raised (if any)
@@ -96,7 +133,7 @@ call_trace_protected(PyThreadState *ts, Py_tracefunc func, PyObject *obj,
 {
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
-    if (call_trace(ts, func, obj, f, what, arg) == 0) {
+    if (frame_trace(ts, func, obj, f, what, arg) == 0) {
         PyErr_Restore(type, value, tb);
         return 0;
     }
@@ -157,7 +194,7 @@ exception_event(PyThreadState *ts, P2C_Frame *f)
         PyErr_Restore(type, value, tb);   /* the MemoryError is dropped, as in CPython */
         return;
     }
-    int err = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_EXCEPTION, arg);
+    int err = frame_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_EXCEPTION, arg);
     Py_DECREF(arg);
     if (err == 0) {
         PyErr_Restore(type, value, tb);
@@ -180,9 +217,8 @@ void
 P2C_Trace_StopIteration(void)
 {
     PyThreadState *ts = PyThreadState_GET();
-    P2C_Frame *f = P2C_Frame_Current(ts);
-    if (ts->c_tracefunc != NULL && f != NULL)
-        exception_event(ts, f);
+    if (ts->c_tracefunc != NULL && PyEval_GetFrame() != NULL)
+        exception_event(ts, NULL);   /* the running frame's */
 }
 
 /* ---- line events (--debuggable code, src/cgen/lines.c) ------------------- */
@@ -193,7 +229,7 @@ P2C_Trace_StopIteration(void)
 static int
 line_of_site(PyCodeObject *code, int k)
 {
-    if (k <= code->_co_firsttraceable)
+    if (k <= P2C_Code_FirstTraceable(code))
         return -1;
     return PyCode_Addr2Line(code, k * (int)sizeof(_Py_CODEUNIT));
 }
@@ -208,15 +244,15 @@ P2C_Trace_Line(P2C_Frame *f, int site)
     if (ts->c_tracefunc == NULL || ts->tracing)
         return 0;   /* only a profile hook: no line events */
     int line = line_of_site(code, site);
-    PyFrameObject *fo = PyEval_GetFrame();   /* borrowed; f's own object */
+    PyFrameObject *fo = running_frame_object(ts, f);   /* borrowed */
     if (fo == NULL)
         return PyErr_Occurred() ? -1 : (PyErr_NoMemory(), -1);
     int result = 0;
     if (line != -1 && line != lastline && fo->f_trace_lines)
-        result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_LINE, Py_None);
+        result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, fo, PyTrace_LINE, Py_None);
     /* One opcode event a statement: compiled code has no instructions. */
     if (result == 0 && fo->f_trace_opcodes && P2C_TRACE_OPCODE_EVENTS())
-        result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, f, PyTrace_OPCODE, Py_None);
+        result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, fo, PyTrace_OPCODE, Py_None);
     return result;
 }
 
@@ -237,8 +273,8 @@ static setter original_set_lineno;
 static int
 is_stub_code(PyCodeObject *code)
 {
-    Py_ssize_t n = Py_SIZE(code);
-    _Py_CODEUNIT *u = _PyCode_CODE(code);
+    Py_ssize_t n = P2C_Code_NUnits(code);
+    const _Py_CODEUNIT *u = P2C_Code_Units(code);
     return n >= 4 && _Py_OPCODE(u[n - 4]) == LOAD_ASSERTION_ERROR &&
            _Py_OPCODE(u[n - 3]) == RAISE_VARARGS && _Py_OPARG(u[n - 3]) == 1 &&
            _Py_OPCODE(u[n - 2]) == NOP && _Py_OPCODE(u[n - 1]) == NOP;
@@ -250,7 +286,7 @@ frame_set_lineno(PyObject *self, PyObject *value, void *closure)
     PyFrameObject *fo = (PyFrameObject *)self;
     if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
         P2C_TS_TRACING_WHAT(PyThreadState_GET()) == P2C_TRACING_WHAT_LINE &&
-        is_stub_code(P2C_Frame_Code(fo->f_frame))) {
+        is_stub_code(P2C_FrameObject_Code(fo))) {
         PyErr_SetString(PyExc_ValueError,
                         "can't jump in compiled code (pyc2c): its lines cannot be "
                         "skipped or repeated");
@@ -296,8 +332,7 @@ P2C_Trace_CCall(PyObject *func)
         return -1;
     if (ts->c_profilefunc == NULL)
         return 0;
-    return call_trace(ts, ts->c_profilefunc, ts->c_profileobj, P2C_Frame_Current(ts),
-                      PyTrace_C_CALL, func);
+    return frame_trace(ts, ts->c_profilefunc, ts->c_profileobj, NULL, PyTrace_C_CALL, func);
 }
 
 PyObject *
@@ -308,14 +343,13 @@ P2C_Trace_CReturn(PyObject *func, PyObject *res)
         Py_CLEAR(res);
     if (ts->c_profilefunc == NULL)   /* the builtin removed the hook */
         return res;
-    P2C_Frame *f = P2C_Frame_Current(ts);
     if (res == NULL) {
         /* no exception argument, as in 3.11 ("XXX should pass (type, value, tb)") */
-        call_trace_protected(ts, ts->c_profilefunc, ts->c_profileobj, f,
+        call_trace_protected(ts, ts->c_profilefunc, ts->c_profileobj, NULL,
                              PyTrace_C_EXCEPTION, func);
         return NULL;
     }
-    if (call_trace(ts, ts->c_profilefunc, ts->c_profileobj, f, PyTrace_C_RETURN, func) < 0)
+    if (frame_trace(ts, ts->c_profilefunc, ts->c_profileobj, NULL, PyTrace_C_RETURN, func) < 0)
         Py_CLEAR(res);
     return res;
 }

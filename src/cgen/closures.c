@@ -77,8 +77,13 @@ void cg_closure_prologue(Cg *cg)
             emit_line(cg->out, "P2C_CopyFreeVars(&P2C_SLOT(f, %d), p2c_func, %d);",
                       cg->fn->nslots - args[k], args[k]);
         } else {
-            char call[64];
-            snprintf(call, sizeof call, "P2C_MakeCell(&P2C_SLOT(f, %d))", args[k]);
+            const IrVar *v = var_in_slot(cg->fn, args[k]);
+            char call[96];
+            if (v && v->arg_slot >= 0)   /* 3.10: the argument moves into the cell */
+                snprintf(call, sizeof call, "P2C_MakeCellFrom(&P2C_SLOT(f, %d), &P2C_SLOT(f, %d))",
+                         args[k], v->arg_slot);
+            else
+                snprintf(call, sizeof call, "P2C_MakeCell(&P2C_SLOT(f, %d))", args[k]);
             cg_check_neg(cg, call);
         }
     }

@@ -23,6 +23,15 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
+
+/* 3.10's code objects: no RESUME/MAKE_CELL/COPY_FREE_VARS (the stub has NOPs
+ * there: the same units, so the same sites), no qualified name or exception
+ * table, a line table of (bytes, line delta) pairs without columns. */
+static int target_is_310(void)
+{
+    return front_python_version() < 0x030b0000;
+}
 
 /* Code kinds of a location entry (Objects/locations.md of CPython 3.11). */
 enum { LOC_NO_COLUMNS = 13, LOC_LONG = 14, LOC_NONE = 15 };
@@ -81,14 +90,37 @@ static void put_entry(Bytes *b, IrPos pos, int units, int *line)
     *line = pos.line;
 }
 
+/* 3.10's entry (Objects/lnotab_notes.txt of 3.10): `units` code units
+ * (1..127) at pos.line, or without a line (-128); a line delta past a
+ * signed byte goes in entries covering no bytes first. */
+static void put_entry_310(Bytes *b, IrPos pos, int units, int *line)
+{
+    int delta = -128;
+    if (pos.line > 0) {
+        delta = pos.line - *line;
+        *line = pos.line;
+        for (; delta > 127; delta -= 127) {
+            put_byte(b, 0);
+            put_byte(b, 127);
+        }
+        for (; delta < -127; delta += 127) {
+            put_byte(b, 0);
+            put_byte(b, (unsigned char)(signed char)-127);
+        }
+    }
+    put_byte(b, (unsigned)(2 * units));
+    put_byte(b, (unsigned char)(signed char)delta);
+}
+
 PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int ntail)
 {
     Bytes b = {0};
     int line = firstlineno;
+    void (*put)(Bytes *, IrPos, int, int *) = target_is_310() ? put_entry_310 : put_entry;
     for (int k = 0; k < nsites; k++)
-        put_entry(&b, sites[k], 1, &line);
+        put(&b, sites[k], 1, &line);
     if (ntail > 0)
-        put_entry(&b, sites[0], ntail, &line);
+        put(&b, sites[0], ntail, &line);
     PyObject *table = PyBytes_FromStringAndSize((const char *)b.buf, (Py_ssize_t)b.len);
     PyMem_Free(b.buf);
     return table;
@@ -121,11 +153,14 @@ static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
     for (int k = 0; rc == 0 && k < np; k++) {
         if (args[k] > 255)
             P2C_UNREACHABLE();   /* refused by cg_closure_prologue */
-        rc = add_run(runs, ops[k] == CGEN_COPY_FREE_VARS ? "COPY_FREE_VARS" : "MAKE_CELL",
-                     args[k], 1);
+        if (target_is_310())
+            rc = add_run(runs, "NOP", 0, 1);
+        else
+            rc = add_run(runs, ops[k] == CGEN_COPY_FREE_VARS ? "COPY_FREE_VARS" : "MAKE_CELL",
+                         args[k], 1);
     }
     if (rc == 0)
-        rc = add_run(runs, "RESUME", 0, 1);
+        rc = add_run(runs, target_is_310() ? "NOP" : "RESUME", 0, 1);
     if (rc == 0 && nsites - np - 1 > 0)
         rc = add_run(runs, "NOP", 0, nsites - np - 1);
     if (rc == 0)
@@ -141,12 +176,19 @@ static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
     return tuple;
 }
 
+/* The slot of v's name in co_varnames: a 3.10 cell parameter's is its
+ * parameter slot (lower/closures.c). */
+static int name_slot(const IrVar *v)
+{
+    return v->arg_slot >= 0 ? v->arg_slot : v->slot;
+}
+
 /* Whether v is in co_varnames: a local, or a parameter that is a cell. */
 static int is_varname(const IrFunction *fn, const IrVar *v)
 {
     int nparams = fn->argcount + fn->kwonlyargcount + !!(fn->fnflags & IR_FN_VARARGS) +
                   !!(fn->fnflags & IR_FN_VARKEYWORDS);
-    return v->kind == IR_VAR_LOCAL || (v->kind == IR_VAR_CELL && v->slot < nparams);
+    return v->kind == IR_VAR_LOCAL || (v->kind == IR_VAR_CELL && name_slot(v) < nparams);
 }
 
 /* new: co_varnames, in slot order */
@@ -156,7 +198,7 @@ static PyObject *varnames(const IrModule *m, const IrFunction *fn)
     for (int s = 0; list && s < fn->nslots; s++)
         for (int i = 0; i < fn->nvars; i++) {
             const IrVar *v = fn->vars[i];
-            if (v->slot != s || !is_varname(fn, v))
+            if (name_slot(v) != s || !is_varname(fn, v))
                 continue;
             if (PyList_Append(list, ir_const_get(m, v->name_cidx)) < 0)
                 Py_CLEAR(list);
@@ -254,6 +296,19 @@ static PyObject *names(const IrModule *m, const IrFunction *fn)
     return t && PyTuple_CheckExact(t) ? Py_NewRef(t) : PyTuple_New(0);
 }
 
+/* new: co_consts: the docstring (or None) first, as CPython's; for 3.10,
+ * whose code objects have no co_qualname, the qualified name second (the
+ * runtime's P2C_Code_QualName). */
+static PyObject *consts(const IrFunction *fn, PyObject *doc)
+{
+    if (!target_is_310())
+        return PyTuple_Pack(1, doc);
+    PyObject *qualname = PyUnicode_FromString(fn->qualname);
+    PyObject *t = qualname ? PyTuple_Pack(2, doc, qualname) : NULL;
+    Py_XDECREF(qualname);
+    return t;
+}
+
 /* new: the keyword arguments of code.replace() describing fn's stub, but
  * co_code.  The || chain stops at the first failure, before building any
  * later value. */
@@ -272,16 +327,18 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
         set_int(kw, "co_stacksize", stacksize) < 0 ||
         set_int(kw, "co_flags", co_flags(fn)) < 0 ||
         set_int(kw, "co_firstlineno", firstlineno) < 0 ||
-        set_obj(kw, "co_consts", PyTuple_Pack(1, doc)) < 0 ||
+        set_obj(kw, "co_consts", consts(fn, doc)) < 0 ||
         set_obj(kw, "co_names", names(m, fn)) < 0 ||
         set_obj(kw, "co_varnames", varnames(m, fn)) < 0 ||
         set_obj(kw, "co_cellvars", cellvars(m, fn)) < 0 ||
         set_obj(kw, "co_freevars", slot_names(m, fn, IR_VAR_FREE)) < 0 ||
         set_obj(kw, "co_name", PyUnicode_FromString(fn->name)) < 0 ||
-        set_obj(kw, "co_qualname", PyUnicode_FromString(fn->qualname)) < 0 ||
         set_obj(kw, "co_linetable",
-                cgen_linetable(firstlineno, sites, nsites, CGEN_STUB_TAIL_UNITS)) < 0 ||
-        set_obj(kw, "co_exceptiontable", PyBytes_FromStringAndSize(NULL, 0)) < 0)
+                cgen_linetable(firstlineno, sites, nsites, CGEN_STUB_TAIL_UNITS)) < 0)
+        Py_CLEAR(kw);
+    if (kw && !target_is_310() &&
+        (set_obj(kw, "co_qualname", PyUnicode_FromString(fn->qualname)) < 0 ||
+         set_obj(kw, "co_exceptiontable", PyBytes_FromStringAndSize(NULL, 0)) < 0))
         Py_CLEAR(kw);
     return kw;
 }

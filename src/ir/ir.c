@@ -139,6 +139,7 @@ static IrVar *var_add(IrModule *m, IrFunction *fn, const char *name, IrVarKind k
     v->name = ir_strdup(m, name);
     v->kind = kind;
     v->slot = -1;
+    v->arg_slot = -1;
     v->name_cidx = -1;
     v->owner = fn;
     fn->vars = ir_arena_grow(m->arena, fn->vars, &fn->capvars, fn->nvars + 1,

@@ -14,12 +14,18 @@
  * order: co_varnames (parameters, then the other locals in first-use order),
  * the cells that are not parameters, sorted by name, then the frees, sorted
  * by name (compile.c's dictbytype sorts both).  A parameter that is a cell
- * keeps its parameter slot.  docs/architecture.md, "Cells and free
+ * keeps its parameter slot (3.11's MAKE_CELL makes the cell there).  3.10
+ * has no such merge: its frames hold co_varnames, then every cell (the
+ * parameters' too) sorted by name, then the frees; for a 3.10 target a
+ * parameter that is a cell gets a slot among the cells, and remembers its
+ * parameter slot (arg_slot), where the argument is bound and from which
+ * the prologue moves it into the cell.  docs/architecture.md, "Cells and free
  * variables", says how code generation and the runtime use them.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 #include "lowering.h"
 
 IrVarKind lower_param_kind(Lower *L, const char *name)
@@ -88,9 +94,25 @@ int lower_nparams(const IrFunction *fn)
            !!(fn->fnflags & IR_FN_VARKEYWORDS);
 }
 
+/* For a 3.10 target: gives each parameter that is a cell a slot among the
+ * cells (numbered with them below) and keeps its parameter slot. */
+static void split_cell_params(IrFunction *fn, int nparams)
+{
+    if (front_python_version() >= 0x030b0000)
+        return;
+    for (int i = 0; i < fn->nvars; i++) {
+        IrVar *v = fn->vars[i];
+        if (v->kind == IR_VAR_CELL && v->slot >= 0 && v->slot < nparams) {
+            v->arg_slot = v->slot;
+            v->slot = fn->nslots++;   /* >= nparams: numbered with the cells */
+        }
+    }
+}
+
 void lower_finish_slots(IrFunction *fn)
 {
     int nparams = lower_nparams(fn);
+    split_cell_params(fn, nparams);
     int next = number(fn, IR_VAR_LOCAL, nparams, nparams, 0);
     next = number(fn, IR_VAR_CELL, nparams, next, 1);
     next = number(fn, IR_VAR_FREE, 0, next, 1);

@@ -152,6 +152,10 @@ typedef struct IrVar {
     int slot;            /* LOCAL/CELL/FREE: index in the frame's localsplus
                             (co_varnames order, then cells, then frees);
                             TEMP: temp number; else -1 */
+    int arg_slot;        /* a parameter that is a cell, for 3.10: the
+                            parameter's slot, where the argument is bound
+                            before the prologue moves it into the cell
+                            (slot); else -1 */
     int name_cidx;       /* constant index of the interned name (str); used
                             by globals and by error messages */
     int id;              /* unique within the function (for SSA later) */

@@ -1,0 +1,100 @@
+/* frame310.h — compiled frames on CPython 3.10: only included through
+ * pyc2c/compat.h when P2C_FRAME_OBJECTS_310.
+ *
+ * 3.10 has no interpreter frame separate from the frame object: a running
+ * Python function has a PyFrameObject (tstate->frame, linked by f_back) whose
+ * f_localsplus holds its variables, and that is what tracebacks, locals(),
+ * sys._getframe() and trace hooks read.  So a compiled function gets a real
+ * frame object at its push (PyFrame_New, as a 3.10 call does), and its slots
+ * are that object's f_localsplus from then on.
+ *
+ * P2C_Frame is the C function's handle on it: where the slots are (the
+ * storage declared in the C function until the push, in which the arguments
+ * are bound; the frame object's f_localsplus after it, where the push moves
+ * them) and the frame object.  The running site is the frame's f_lasti (a
+ * code unit index: 3.10's line table is read at f_lasti * 2).
+ */
+#ifndef PYC2C_COMPAT_FRAME310_H
+#define PYC2C_COMPAT_FRAME310_H
+
+#include <frameobject.h>   /* PyFrameObject (not in Python.h before 3.11) */
+
+typedef struct {
+    PyObject **localsplus;   /* the slots: the storage below, then fo's */
+    PyFrameObject *fo;       /* the frame object while pushed (owned) */
+    PyObject *func;          /* the function while pushed (owned) */
+} P2C_Frame;
+
+#define P2C_FRAME_STORAGE(name, nslots)                                     \
+    struct {                                                                \
+        P2C_Frame frame;                                                    \
+        PyObject *raw[(nslots) + 1];                                        \
+    } name = {0}
+static inline P2C_Frame *p2c_frame_start(P2C_Frame *f, PyObject **raw)
+{
+    f->localsplus = raw;
+    return f;
+}
+#define P2C_FRAME(name) p2c_frame_start(&(name).frame, (name).raw)
+#define P2C_SLOT(f, i) ((f)->localsplus[(i)])
+
+/* Site k = code unit k of the stub code: its co_linetable entry gives the
+ * line of the running operation (frame.f_lineno, tb_lineno). */
+static inline void P2C_Frame_SetSite(P2C_Frame *f, int k)
+{
+    f->fo->f_lasti = k;
+}
+
+/* The site before the first operation: 3.10's frames start at f_lasti -1. */
+static inline void P2C_Frame_SetSiteBeforeFirst(P2C_Frame *f)
+{
+    f->fo->f_lasti = -1;
+}
+
+static inline int P2C_Frame_GetSite(P2C_Frame *f)
+{
+    return f->fo->f_lasti;
+}
+
+static inline PyObject *P2C_Frame_Globals(P2C_Frame *f) { return f->fo->f_globals; }
+static inline PyObject *P2C_Frame_Builtins(P2C_Frame *f) { return f->fo->f_builtins; }
+/* Borrowed, may be NULL (function frames until f_locals is asked for). */
+static inline PyObject *P2C_Frame_Locals(P2C_Frame *f) { return f->fo->f_locals; }
+static inline PyCodeObject *P2C_Frame_Code(P2C_Frame *f) { return f->fo->f_code; }
+static inline void P2C_Frame_SetLocals(P2C_Frame *f, PyObject *locals)
+{
+    Py_XSETREF(f->fo->f_locals, locals);
+}
+
+/* The frame's function (strong reference), an lvalue. */
+#define P2C_FRAME_FUNC(f) ((f)->func)
+/* Is a trace or profile hook installed and none running? */
+#define P2C_TS_TRACING(ts) ((ts)->cframe->use_tracing)
+#define P2C_EnterRecursivePy() Py_EnterRecursiveCall("")
+#define P2C_LeaveRecursivePy() Py_LeaveRecursiveCall()
+/* Is the eval breaker set? */
+#define P2C_EVAL_BREAKER_SET() __atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED)
+/* The running frame object of the thread (borrowed, may be NULL). */
+#define P2C_TS_FRAME(ts) ((ts)->frame)
+/* ---- for the hooks (trace311.c) ---- */
+/* Does sys.settrace's hook get opcode events (of frames that set
+ * f_trace_opcodes)?  Always on 3.10. */
+#define P2C_TRACE_OPCODE_EVENTS() 1
+/* 3.10 has no tracing_what: frame.f_lineno's setter cannot tell the event,
+ * and every jump in a compiled frame is refused. */
+#define P2C_TS_TRACING_WHAT(ts) 0
+#define P2C_TS_SET_TRACING_WHAT(ts, what) ((void)(what))
+#define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((void)(old))
+#define P2C_TRACING_WHAT_LINE 0
+#define P2C_RETURN_EVENT_REFUSES_JUMP 0
+#define P2C_Frame_IsRunning(ts, f) ((f)->fo != NULL && (ts)->frame == (f)->fo)
+#define P2C_Frame_RunningObject(f) ((f)->fo)
+#define P2C_FrameObject_Code(fo) ((fo)->f_code)
+/* The unit of the stub's first operation: the closure prefix (NOPs on
+ * 3.10: one per cell, one for the frees) then the NOP standing for RESUME. */
+#define P2C_Code_FirstTraceable(code)                                       \
+    ((int)PyTuple_GET_SIZE((code)->co_cellvars) + (PyTuple_GET_SIZE((code)->co_freevars) > 0))
+#define P2C_Code_NUnits(code) (PyBytes_GET_SIZE((code)->co_code) / 2)
+#define P2C_Code_Units(code) ((const _Py_CODEUNIT *)PyBytes_AS_STRING((code)->co_code))
+
+#endif
