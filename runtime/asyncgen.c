@@ -18,7 +18,11 @@
  */
 #include "internal.h"
 
-#if defined(P2C_INTERPRETER_FRAMES)
+#if defined(P2C_FRAME_OBJECTS_310)
+#  include "compat/genframe310.h"
+#else
+#  include "compat/genframe311.h"
+#endif
 
 typedef enum {
     AWAITABLE_INIT,     /* not iterated yet */
@@ -135,7 +139,7 @@ init_hooks(PyAsyncGenObject *gen)
     gen->ag_hooks_inited = 1;
     PyThreadState *tstate = P2C_ThreadState();
     if (tstate->async_gen_finalizer)
-        gen->ag_origin_or_finalizer = Py_NewRef(tstate->async_gen_finalizer);
+        P2C_AG_FINALIZER(gen) = Py_NewRef(tstate->async_gen_finalizer);
     PyObject *firstiter = tstate->async_gen_firstiter;
     if (firstiter == NULL)
         return 0;
@@ -364,7 +368,7 @@ athrow_send(PyObject *self, PyObject *arg)
         PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
         return NULL;
     }
-    if (gen->gi_frame_state >= FRAME_COMPLETED) {
+    if (P2C_GEN_STATE(gen) >= FRAME_COMPLETED) {
         o->state = AWAITABLE_CLOSED;
         PyErr_SetNone(PyExc_StopIteration);
         return NULL;
@@ -524,6 +528,7 @@ static PyTypeObject asyncgen_type = {
     .tp_getset = agen_getset,
     .tp_finalize = P2C_Gen_Finalize,
     .tp_base = &PyAsyncGen_Type,
+    .tp_basicsize = P2C_GEN_BASICSIZE,
 };
 PyTypeObject *P2C_AsyncGenTypeRef = &asyncgen_type;
 
@@ -535,5 +540,3 @@ P2C_AsyncGen_ReadyTypes(void)
         return -1;
     return P2C_ReadySubtype(&P2C_AsyncGen_Type);
 }
-
-#endif

@@ -22,7 +22,11 @@
  */
 #include "internal.h"
 
-#if defined(P2C_INTERPRETER_FRAMES)
+#if defined(P2C_FRAME_OBJECTS_310)
+#  include "compat/genframe310.h"
+#else
+#  include "compat/genframe311.h"
+#endif
 
 /* ---- coroutine_wrapper: what coro.__await__() returns ----------------------- */
 
@@ -140,6 +144,7 @@ static PyTypeObject coroutine_type = {
     .tp_getset = coro_getset,
     .tp_finalize = P2C_Gen_Finalize,
     .tp_base = &PyCoro_Type,
+    .tp_basicsize = P2C_GEN_BASICSIZE,
 };
 PyTypeObject *P2C_CoroutineTypeRef = &coroutine_type;
 
@@ -153,28 +158,6 @@ P2C_Coroutine_ReadyTypes(void)
 
 /* ---- cr_origin and the never-awaited warning ------------------------------------ */
 
-/* genobject.c's compute_cr_origin: ((filename, line, name), ...) of the
- * depth innermost frames, from the caller creating the coroutine. */
-static PyObject *
-origin_of(int depth, _PyInterpreterFrame *frame)
-{
-    int n = 0;
-    for (_PyInterpreterFrame *f = frame; f && n < depth; f = f->previous)
-        n++;
-    PyObject *origin = PyTuple_New(n);
-    for (int i = 0; origin && i < n; i++, frame = frame->previous) {
-        PyCodeObject *code = P2C_Frame_Code(frame);
-        int line = PyCode_Addr2Line(code, _PyInterpreterFrame_LASTI(frame) *
-                                    (int)sizeof(_Py_CODEUNIT));
-        PyObject *info = Py_BuildValue("OiO", code->co_filename, line, code->co_name);
-        if (info == NULL)
-            Py_CLEAR(origin);
-        else
-            PyTuple_SET_ITEM(origin, i, info);
-    }
-    return origin;
-}
-
 int
 P2C_Coroutine_SetOrigin(PyGenObject *coro)
 {
@@ -182,10 +165,10 @@ P2C_Coroutine_SetOrigin(PyGenObject *coro)
     int depth = tstate->coroutine_origin_tracking_depth;
     if (depth == 0)
         return 0;
-    PyObject *origin = origin_of(depth, P2C_TS_FRAME(tstate));
+    PyObject *origin = coro_origin(tstate, depth);
     if (origin == NULL)
         return -1;
-    ((PyCoroObject *)coro)->cr_origin_or_finalizer = origin;
+    P2C_CR_ORIGIN((PyCoroObject *)coro) = origin;
     return 0;
 }
 
@@ -229,7 +212,7 @@ is_being_awaited(PyObject *coro)
         return yf != NULL;
     }
     if (!PyCoro_CheckExact(coro) ||
-        ((PyCoroObject *)coro)->cr_frame_state != FRAME_SUSPENDED)
+        P2C_GEN_STATE((PyGenObject *)coro) != FRAME_SUSPENDED)
         return 0;
     PyObject *yf = PyObject_GetAttrString(coro, "cr_await");
     if (yf == NULL)
@@ -353,5 +336,3 @@ P2C_GetANext(PyObject *aiter)
     Py_DECREF(next);
     return awaitable;
 }
-
-#endif

@@ -157,7 +157,8 @@ P2C_ReadySubtype(PyTypeObject *t)
     PyTypeObject *b = t->tp_base;
     if (t->tp_flags & Py_TPFLAGS_READY)
         return 0;
-    t->tp_basicsize = b->tp_basicsize;
+    if (t->tp_basicsize < b->tp_basicsize)   /* 3.10's generators ask for more */
+        t->tp_basicsize = b->tp_basicsize;
     t->tp_itemsize = b->tp_itemsize;
     t->tp_dealloc = b->tp_dealloc;
     t->tp_traverse = b->tp_traverse;

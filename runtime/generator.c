@@ -36,7 +36,11 @@
  */
 #include "internal.h"
 
-#if defined(P2C_INTERPRETER_FRAMES)
+#if defined(P2C_FRAME_OBJECTS_310)
+#  include "compat/genframe310.h"
+#else
+#  include "compat/genframe311.h"
+#endif
 
 
 /* See internal.h. */
@@ -65,63 +69,6 @@ by_kind(PyGenObject *gen, const char *g, const char *c, const char *a)
     }
 }
 
-/* ---- the body's entry point, after the frame ----------------------------- */
-
-/* The words of a frame for code (3.11's _PyFrame_NumSlotsForCodeObject). */
-static Py_ssize_t
-frame_words(PyCodeObject *code)
-{
-    return code->co_nlocalsplus + code->co_stacksize + P2C_FRAME_SPECIALS;
-}
-
-/* The two words after the frame: the body, and whether the frame's last
- * slot is a `yield from` delegate's. */
-static void
-set_body(PyGenObject *gen, Py_ssize_t words, P2C_GenBody body, int delegate)
-{
-    memcpy(&gen->gi_iframe[words], &body, sizeof body);
-    gen->gi_iframe[words + 1] = (PyObject *)(intptr_t)delegate;
-}
-
-static int
-has_delegate_slot(PyGenObject *gen)
-{
-    return gen->gi_iframe[frame_words(P2C_Gen_Code(gen)) + 1] != NULL;
-}
-
-static P2C_GenBody
-get_body(PyGenObject *gen)
-{
-    P2C_GenBody body;
-    memcpy(&body, &gen->gi_iframe[frame_words(P2C_Gen_Code(gen))], sizeof body);
-    return body;
-}
-
-/* ---- creation ------------------------------------------------------------- */
-
-/* What MAKE_CELL and COPY_FREE_VARS do before a generator function's
- * RETURN_GENERATOR: every cell slot gets a cell holding its initial value
- * (the argument, or nothing), the free slots the closure's cells.  0 or -1. */
-static int
-make_cells_and_frees(P2C_Frame *f, PyObject *func)
-{
-    PyCodeObject *code = P2C_Frame_Code(f);
-    const unsigned char *kinds =
-        (const unsigned char *)PyBytes_AS_STRING(code->co_localspluskinds);
-    int nfree = code->co_nfreevars;
-    for (int i = 0; i < code->co_nlocalsplus - nfree; i++) {
-        if (!(kinds[i] & P2C_FAST_CELL))
-            continue;
-        PyObject *cell = PyCell_New(f->localsplus[i]);
-        if (cell == NULL)
-            return -1;
-        Py_XSETREF(f->localsplus[i], cell);
-    }
-    if (nfree > 0)
-        P2C_CopyFreeVars(&f->localsplus[code->co_nlocalsplus - nfree], func, nfree);
-    return 0;
-}
-
 /* ---- frame.clear() --------------------------------------------------------------- */
 
 static PyCFunction original_frame_clear;
@@ -133,19 +80,16 @@ static PyTypeObject generator_type;   /* this copy's; defined at the end */
 static PyObject *
 frame_clear(PyObject *self, PyObject *unused)
 {
-    _PyInterpreterFrame *f = ((PyFrameObject *)self)->f_frame;
-    if (f->owner != FRAME_OWNED_BY_GENERATOR)
+    PyGenObject *gen = frame_object_generator(self);
+    if (gen == NULL)
         return original_frame_clear(self, unused);
-    PyGenObject *gen = _PyFrame_GetGenerator(f);
-    if (P2C_Gen_KindOf((PyObject *)gen) < 0)
-        return original_frame_clear(self, unused);
-    if (gen->gi_frame_state == FRAME_EXECUTING) {
+    if (P2C_GEN_STATE(gen) == FRAME_EXECUTING) {
         PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
         return NULL;
     }
 #ifdef P2C_FRAME_CLEAR_REFUSES_SUSPENDED
-    if (gen->gi_frame_state == FRAME_SUSPENDED ||
-        gen->gi_frame_state == FRAME_SUSPENDED_YIELD_FROM) {
+    if (P2C_GEN_STATE(gen) == FRAME_SUSPENDED ||
+        P2C_GEN_STATE(gen) == FRAME_SUSPENDED_YIELD_FROM) {
         PyErr_SetString(PyExc_RuntimeError, "cannot clear a suspended frame");
         return NULL;
     }
@@ -186,45 +130,31 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
 {
     if (P2C_Runtime_Ready(NULL) < 0)
         return NULL;
-    Py_ssize_t words = frame_words((PyCodeObject *)((PyFunctionObject *)func)->func_code);
-    /* two words more than the frame (set_body) */
-    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, kind_type(kind), words + 2);
+    PyFunctionObject *fn = (PyFunctionObject *)func;
+    P2C_Frame *f;
+    PyGenObject *gen = gen_alloc(fn, kind_type(kind), body, delegate, nslots, nspill, &f);
     if (gen == NULL)
         return NULL;
-    PyFunctionObject *fn = (PyFunctionObject *)func;
-    P2C_Gen_NoCode(gen);
-    gen->gi_weakreflist = NULL;
-    gen->gi_name = Py_NewRef(fn->func_name);
-    gen->gi_qualname = Py_NewRef(fn->func_qualname);
-    gen->gi_exc_state.exc_value = NULL;
-    gen->gi_exc_state.previous_item = NULL;
-    gen->gi_origin_or_finalizer = NULL;
-    gen->gi_hooks_inited = 0;
-    gen->gi_closed = 0;
-    gen->gi_running_async = 0;
-    gen->gi_frame_state = FRAME_CLEARED;   /* no frame to release yet */
-    set_body(gen, words, body, delegate);
-    P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
-    memset(f->localsplus, 0, (size_t)(nslots + nspill) * sizeof(PyObject *));
     if (P2C_Function_BindArgs(func, args, nargsf, kwnames, f->localsplus) < 0 ||
-        P2C_Frame_InitGenerator(f, func, nslots, nspill) < 0) {
+        gen_init_frame(f, func, nslots, nspill) < 0) {
         for (int i = 0; i < nslots; i++)
             Py_CLEAR(f->localsplus[i]);
+        P2C_GEN_SET_STATE(gen, FRAME_CLEARED);   /* nothing to close */
         P2C_Gen_SetCode(gen, Py_NewRef(fn->func_code));
         PyObject_GC_Track(gen);
         Py_DECREF(gen);
         return NULL;
     }
     P2C_Gen_SetCode(gen, Py_NewRef(fn->func_code));
-    gen->gi_frame_state = FRAME_CREATED;
+    P2C_GEN_SET_STATE(gen, FRAME_CREATED);
     PyObject_GC_Track(gen);
     if (kind == P2C_GEN_COROUTINE && P2C_Coroutine_SetOrigin(gen) < 0) {
-        gen->gi_frame_state = FRAME_COMPLETED;   /* nothing to close, no warning */
+        P2C_GEN_SET_STATE(gen, FRAME_COMPLETED);   /* nothing to close, no warning */
         Py_DECREF(gen);
         return NULL;
     }
     if (make_cells_and_frees(f, func) < 0) {
-        gen->gi_frame_state = FRAME_COMPLETED;   /* nothing to close */
+        P2C_GEN_SET_STATE(gen, FRAME_COMPLETED);   /* nothing to close */
         Py_DECREF(gen);
         return NULL;
     }
@@ -255,10 +185,10 @@ run_body_traced(PyGenObject *gen, P2C_Frame *f, PyObject *sent)
     PyObject *result = get_body(gen)((PyObject *)gen, sent);
     result = P2C_Trace_FrameExit(f, result);
 #ifdef P2C_YIELD_EVENT_INSIDE
-    if (result == NULL && gen->gi_frame_state == FRAME_SUSPENDED) {
+    if (result == NULL && P2C_GEN_STATE(gen) == FRAME_SUSPENDED) {
         /* the hook raised at a yield's event: raised at that yield, its
          * handlers run (no more events: the hook is gone) */
-        gen->gi_frame_state = FRAME_EXECUTING;
+        P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
         result = get_body(gen)((PyObject *)gen, NULL);
     }
 #endif
@@ -273,20 +203,20 @@ PySendResult
 P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, int closing)
 {
     *presult = NULL;
-    if (gen->gi_frame_state == FRAME_CREATED && arg && arg != Py_None) {
+    if (P2C_GEN_STATE(gen) == FRAME_CREATED && arg && arg != Py_None) {
         PyErr_SetString(PyExc_TypeError, by_kind(gen,
             "can't send non-None value to a just-started generator",
             "can't send non-None value to a just-started coroutine",
             "can't send non-None value to a just-started async generator"));
         return PYGEN_ERROR;
     }
-    if (gen->gi_frame_state == FRAME_EXECUTING) {
+    if (P2C_GEN_STATE(gen) == FRAME_EXECUTING) {
         PyErr_SetString(PyExc_ValueError, by_kind(gen, "generator already executing",
                         "coroutine already executing", "async generator already executing"));
         return PYGEN_ERROR;
     }
     /* the kind matters on the rare paths only: not looked up per step */
-    if (gen->gi_frame_state >= FRAME_COMPLETED) {
+    if (P2C_GEN_STATE(gen) >= FRAME_COMPLETED) {
         if (!closing && P2C_Gen_KindOf((PyObject *)gen) == P2C_GEN_COROUTINE) {
             /* silent only for close() */
             PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited coroutine");
@@ -298,41 +228,30 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
     }
 
     PyThreadState *tstate = P2C_ThreadState();
-    P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
-    f->previous = P2C_TS_FRAME(tstate);
-    P2C_TS_FRAME(tstate) = f;
+    P2C_Frame *f = P2C_Generator_Frame((PyObject *)gen);
+    gen_link(tstate, gen);
     gen->gi_exc_state.previous_item = tstate->exc_info;
     tstate->exc_info = &gen->gi_exc_state;
     if (exc)
         P2C_ChainHandledException();
-    gen->gi_frame_state = FRAME_EXECUTING;
+    P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
 
     PyObject *result = NULL;
-    /* the eval loop's entry: the same recursion accounting and message
-     * (3.11's _Py_EnterRecursiveCallTstate, its common case inline) */
-    if (P2C_UNLIKELY(P2C_Stack_SampledLow(P2C_TS_RECURSION(tstate)))
-        && P2C_Stack_Check() < 0) {
-        goto entered_not;
-    } else if (P2C_LIKELY(P2C_TS_RECURSION(tstate) > 0)) {
-        P2C_TS_RECURSION(tstate)--;
-    } else if (P2C_EnterRecursivePy() != 0) {
-        goto entered_not;
+    if (gen_enter_recursion(tstate) == 0) {
+        if (P2C_UNLIKELY(P2C_TS_TRACING(tstate)))
+            result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None);
+        else
+            result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
+        gen_leave_recursion(tstate);
     }
-    if (P2C_UNLIKELY(P2C_TS_TRACING(tstate)))
-        result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None);
-    else
-        result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
-    P2C_TS_RECURSION(tstate)++;   /* Py_LeaveRecursiveCall */
-  entered_not:
-    if (gen->gi_frame_state == FRAME_EXECUTING)
-        gen->gi_frame_state = FRAME_COMPLETED;
+    if (P2C_GEN_STATE(gen) == FRAME_EXECUTING)
+        P2C_GEN_SET_STATE(gen, FRAME_COMPLETED);
     tstate->exc_info = gen->gi_exc_state.previous_item;
     gen->gi_exc_state.previous_item = NULL;
-    P2C_TS_FRAME(tstate) = f->previous;
-    f->previous = NULL;
+    gen_unlink(tstate, gen);
 
     if (result != NULL) {
-        if (gen->gi_frame_state == FRAME_SUSPENDED) {
+        if (P2C_GEN_STATE(gen) == FRAME_SUSPENDED) {
             *presult = result;
             return PYGEN_NEXT;
         }
@@ -351,11 +270,7 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
         _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
                                "async generator raised StopAsyncIteration");
     }
-    /* finished: drop the exception state first (a cycle through a
-     * traceback), then the frame */
-    Py_CLEAR(gen->gi_exc_state.exc_value);
-    gen->gi_frame_state = FRAME_CLEARED;
-    P2C_Frame_ReleaseGenerator(f);
+    gen_release_frame(gen);   /* finished */
     *presult = result;
     return result ? PYGEN_RETURN : PYGEN_ERROR;
 }
@@ -406,10 +321,9 @@ P2C_Gen_Send(PyObject *self, PyObject *arg)
 PyObject *
 P2C_Gen_Delegate(PyGenObject *gen)
 {
-    if (gen->gi_frame_state != FRAME_SUSPENDED || !has_delegate_slot(gen))
+    if (P2C_GEN_STATE(gen) != FRAME_SUSPENDED || !has_delegate_slot(gen))
         return NULL;
-    P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
-    return Py_XNewRef(P2C_GEN_DELEGATE(f));
+    return Py_XNewRef(P2C_GEN_DELEGATE(P2C_Generator_Frame((PyObject *)gen)));
 }
 
 PyObject *
@@ -526,11 +440,11 @@ throw_into_delegate(PyGenObject *gen, PyObject *yf, int close_on_genexit,
                     PyObject *typ, PyObject *val, PyObject *tb)
 {
     PyObject *ret;
-    int8_t state = gen->gi_frame_state;
+    int state = P2C_GEN_STATE(gen);
     if (close_on_genexit && PyErr_GivenExceptionMatches(typ, PyExc_GeneratorExit)) {
-        gen->gi_frame_state = FRAME_EXECUTING;
+        P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
         int err = close_delegate(yf);
-        gen->gi_frame_state = state;
+        P2C_GEN_SET_STATE(gen, state);
         Py_DECREF(yf);
         if (err < 0)
             return P2C_Gen_SendEx(gen, Py_None, 1, 0);
@@ -542,18 +456,14 @@ throw_into_delegate(PyGenObject *gen, PyObject *yf, int close_on_genexit,
          * close_on_genexit on (an async generator's aclose() reaches the
          * coroutine it awaits with GeneratorExit, not with close()). */
         PyThreadState *tstate = PyThreadState_GET();
-        P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
-        P2C_Frame *prev = P2C_TS_FRAME(tstate);
-        f->previous = prev;
-        P2C_TS_FRAME(tstate) = f;
-        gen->gi_frame_state = FRAME_EXECUTING;
+        gen_link(tstate, gen);
+        P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
         if (P2C_Gen_KindOf(yf) >= 0)
             ret = P2C_Gen_ThrowImpl((PyGenObject *)yf, close_on_genexit, typ, val, tb);
         else
             ret = call_throw(yf, typ, val, tb);
-        gen->gi_frame_state = state;
-        P2C_TS_FRAME(tstate) = prev;
-        f->previous = NULL;
+        P2C_GEN_SET_STATE(gen, state);
+        gen_unlink(tstate, gen);
     } else {
         PyObject *meth;
         static PyObject *throw_name;
@@ -566,9 +476,9 @@ throw_into_delegate(PyGenObject *gen, PyObject *yf, int close_on_genexit,
             Py_DECREF(yf);
             return throw_here(gen, typ, val, tb);
         }
-        gen->gi_frame_state = FRAME_EXECUTING;
+        P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
         ret = PyObject_CallFunctionObjArgs(meth, typ, val, tb, NULL);
-        gen->gi_frame_state = state;
+        P2C_GEN_SET_STATE(gen, state);
         Py_DECREF(meth);
     }
     Py_DECREF(yf);
@@ -576,7 +486,7 @@ throw_into_delegate(PyGenObject *gen, PyObject *yf, int close_on_genexit,
         return ret;
     /* The delegate is done: the body, resumed, finds no delegate and takes
      * what is sent as the value of `yield from`, or raises. */
-    Py_CLEAR(P2C_GEN_DELEGATE((P2C_Frame *)gen->gi_iframe));
+    Py_CLEAR(P2C_GEN_DELEGATE(P2C_Generator_Frame((PyObject *)gen)));
     PyObject *value;
     if (_PyGen_FetchStopIterationValue(&value) == 0) {
         ret = P2C_Gen_SendEx(gen, value, 0, 0);
@@ -665,10 +575,10 @@ P2C_Gen_Close(PyObject *self, PyObject *Py_UNUSED(unused))
     PyObject *yf = P2C_Gen_Delegate(gen);
     int err = 0;
     if (yf != NULL) {
-        int8_t state = gen->gi_frame_state;
-        gen->gi_frame_state = FRAME_EXECUTING;
+        int state = P2C_GEN_STATE(gen);
+        P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
         err = close_delegate(yf);
-        gen->gi_frame_state = state;
+        P2C_GEN_SET_STATE(gen, state);
         Py_DECREF(yf);
     }
     if (err == 0)
@@ -697,12 +607,12 @@ static int
 call_asyncgen_finalizer(PyGenObject *gen)
 {
     PyAsyncGenObject *agen = (PyAsyncGenObject *)gen;
-    PyObject *finalizer = agen->ag_origin_or_finalizer;
-    agen->ag_origin_or_finalizer = NULL;
+    PyObject *finalizer = P2C_AG_FINALIZER(agen);
+    P2C_AG_FINALIZER(agen) = NULL;
     if (finalizer == NULL)
         return 0;
     int called = 0;
-    if (!agen->ag_closed && gen->gi_frame_state < FRAME_COMPLETED) {
+    if (!agen->ag_closed && P2C_GEN_STATE(gen) < FRAME_COMPLETED) {
         PyObject *res = PyObject_CallOneArg(finalizer, (PyObject *)gen);
         if (res == NULL)
             PyErr_WriteUnraisable((PyObject *)gen);
@@ -725,9 +635,9 @@ P2C_Gen_Finalize(PyObject *self)
     int kind = P2C_Gen_KindOf(self);
     if (kind == P2C_GEN_ASYNC_GENERATOR && call_asyncgen_finalizer(gen))
         goto done;
-    if (gen->gi_frame_state >= FRAME_COMPLETED)
+    if (P2C_GEN_STATE(gen) >= FRAME_COMPLETED)
         goto done;
-    if (kind == P2C_GEN_COROUTINE && gen->gi_frame_state == FRAME_CREATED) {
+    if (kind == P2C_GEN_COROUTINE && P2C_GEN_STATE(gen) == FRAME_CREATED) {
         P2C_Coroutine_WarnUnawaited(self);
         goto done;
     }
@@ -770,6 +680,7 @@ static PyAsyncMethods gen_as_async = {
 static PyTypeObject generator_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "generator",   /* type(g) prints <class 'generator'> */
+    .tp_basicsize = P2C_GEN_BASICSIZE,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_as_async = &gen_as_async,
     .tp_iternext = gen_iternext,
@@ -780,5 +691,3 @@ static PyTypeObject generator_type = {
 };
 
 PyTypeObject *P2C_GeneratorTypeRef = &generator_type;
-
-#endif

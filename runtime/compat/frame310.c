@@ -54,25 +54,18 @@ trace_entry(P2C_Frame *f, PyThreadState *tstate)
     return -1;
 }
 
-/* Makes and links the frame object of code running with globals, builtins
- * and locals (borrowed, may be NULL), moving nslots slots from the C
- * storage into it; steals func (NULL for module code).  0 or -1 (slots and
- * func released). */
+/* The frame object of code running with globals, builtins and locals
+ * (borrowed; builtins NULL: globals' own, locals may be NULL), into which
+ * the nslots slots bound in f's C storage move: f's slots from then on.
+ * PyFrame_New links the running frame as f_back.  0, or -1 with the slots
+ * released. */
 static int
-link_frame(P2C_Frame *f, PyCodeObject *code, PyObject *globals, PyObject *builtins,
-           PyObject *locals, int nslots, PyObject *func)
+make_frame_object(P2C_Frame *f, PyThreadState *tstate, PyCodeObject *code,
+                  PyObject *globals, PyObject *builtins, PyObject *locals, int nslots)
 {
-    PyThreadState *tstate = P2C_ThreadState();
-    if (P2C_Stack_Check() < 0 || P2C_EnterRecursivePy()) {
-        clear_slots(f->localsplus, nslots);
-        Py_XDECREF(func);
-        return -1;
-    }
     PyFrameObject *fo = PyFrame_New(tstate, code, globals, locals);
     if (fo == NULL) {
-        P2C_LeaveRecursivePy();
         clear_slots(f->localsplus, nslots);
-        Py_XDECREF(func);
         return -1;
     }
     /* a function's frame has the function's builtins (PyFrame_New looks
@@ -83,9 +76,26 @@ link_frame(P2C_Frame *f, PyCodeObject *code, PyObject *globals, PyObject *builti
     memset(f->localsplus, 0, (size_t)nslots * sizeof(PyObject *));
     f->localsplus = fo->f_localsplus;
     f->fo = fo;
-    f->func = func;
-    fo->f_state = FRAME_EXECUTING;
-    tstate->frame = fo;
+    return 0;
+}
+
+/* Makes and links the frame object (make_frame_object) as the running one.
+ * 0 or -1 (slots released). */
+static int
+link_frame(P2C_Frame *f, PyCodeObject *code, PyObject *globals, PyObject *builtins,
+           PyObject *locals, int nslots)
+{
+    PyThreadState *tstate = P2C_ThreadState();
+    if (P2C_Stack_Check() < 0 || P2C_EnterRecursivePy()) {
+        clear_slots(f->localsplus, nslots);
+        return -1;
+    }
+    if (make_frame_object(f, tstate, code, globals, builtins, locals, nslots) < 0) {
+        P2C_LeaveRecursivePy();
+        return -1;
+    }
+    f->fo->f_state = FRAME_EXECUTING;
+    tstate->frame = f->fo;
     return trace_entry(f, tstate);
 }
 
@@ -98,8 +108,7 @@ P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *loc
         clear_slots(f->localsplus, nslots);
         return -1;
     }
-    return link_frame(f, code, fn->func_globals, fn->func_builtins, locals, nslots,
-                      Py_NewRef(func));
+    return link_frame(f, code, fn->func_globals, fn->func_builtins, locals, nslots);
 }
 
 int
@@ -134,7 +143,7 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
     if (check_code((PyCodeObject *)code, 0) < 0 || ensure_builtins(globals) < 0)
         return -1;
     P2C_PublishEvalBreaker();
-    return link_frame(f, (PyCodeObject *)code, globals, NULL, globals, 0, NULL);
+    return link_frame(f, (PyCodeObject *)code, globals, NULL, globals, 0);
 }
 
 static void
@@ -146,7 +155,6 @@ pop_frame(P2C_Frame *f, PyThreadState *tstate, int raised)
     fo->f_state = raised ? FRAME_RAISED : FRAME_RETURNED;
     f->fo = NULL;
     f->localsplus = NULL;
-    Py_CLEAR(f->func);
     Py_DECREF(fo);   /* the last reference releases the variables */
 }
 
@@ -189,6 +197,53 @@ P2C_Frame_AddTraceback(P2C_Frame *f)
     /* the `exception_unwind` label's call_exc_trace: settrace's exception event */
     if (P2C_UNLIKELY(tstate->c_tracefunc != NULL))
         P2C_Trace_Exception(f);
+}
+
+/* ---- generator frames (runtime/generator.c) ------------------------------ */
+
+/* The frame object of a new generator, made before its arguments are bound
+ * into its slots (3.10's frame objects hold them): unlinked (make_coro
+ * drops the f_back PyFrame_New gave it), at f_lasti -1, with the spill
+ * slots as its value stack.  0 or -1. */
+int
+P2C_Frame_InitGenerator(P2C_Frame *f, PyObject *func, int nslots, int nspill)
+{
+    PyFunctionObject *fn = (PyFunctionObject *)func;
+    PyCodeObject *code = (PyCodeObject *)fn->func_code;
+    if (check_code(code, nslots) < 0)
+        return -1;
+    if (code->co_stacksize < nspill) {
+        PyErr_Format(PyExc_SystemError, "compiled generator %U: code has stack "
+                     "size %d (expected %d)", code->co_name, code->co_stacksize, nspill);
+        return -1;
+    }
+    PyObject *none = NULL;
+    f->localsplus = &none;   /* no slot to move */
+    if (make_frame_object(f, P2C_ThreadState(), code, fn->func_globals, fn->func_builtins,
+                          NULL, 0) < 0)
+        return -1;
+    PyFrameObject *fo = f->fo;
+    Py_CLEAR(fo->f_back);
+    memset(fo->f_valuestack, 0, (size_t)nspill * sizeof(PyObject *));
+    fo->f_stackdepth = nspill;
+    fo->f_lasti = -1;
+    fo->f_state = FRAME_CREATED;
+    return 0;
+}
+
+/* The generator is finished: gen_send_ex's release of its frame (the frame
+ * object lives on while something else holds it, e.g. a traceback). */
+void
+P2C_Frame_ReleaseGenerator(P2C_Frame *f)
+{
+    PyFrameObject *fo = f->fo;
+    PyGenObject *gen = (PyGenObject *)fo->f_gen;
+    fo->f_gen = NULL;
+    if (gen != NULL)
+        gen->gi_frame = NULL;
+    f->fo = NULL;
+    f->localsplus = NULL;
+    Py_DECREF(fo);
 }
 
 #endif

@@ -21,8 +21,8 @@
 
 typedef struct {
     PyObject **localsplus;   /* the slots: the storage below, then fo's */
-    PyFrameObject *fo;       /* the frame object while pushed (owned) */
-    PyObject *func;          /* the function while pushed (owned) */
+    PyFrameObject *fo;       /* the frame object while pushed (owned; a
+                                generator's: borrowed from gi_frame) */
 } P2C_Frame;
 
 #define P2C_FRAME_STORAGE(name, nslots)                                     \
@@ -66,8 +66,38 @@ static inline void P2C_Frame_SetLocals(P2C_Frame *f, PyObject *locals)
     Py_XSETREF(f->fo->f_locals, locals);
 }
 
-/* The frame's function (strong reference), an lvalue. */
-#define P2C_FRAME_FUNC(f) ((f)->func)
+/* ---- generators (runtime/generator.c) ----
+ * A 3.10 generator holds its frame object (gi_frame, which owns it; f_gen
+ * points back).  A compiled generator object has, after the largest of the
+ * three generator heads, the body's handle on that frame, the body and
+ * whether the last spill slot is a `yield from` delegate.  The spill slots
+ * are the frame's value stack (f_stackdepth covers them), so the frame's
+ * traverse and dealloc see them. */
+typedef struct {
+    P2C_Frame frame;
+    void (*body)(void);      /* the P2C_GenBody */
+    int delegate;
+} P2C_GenTail;
+#define P2C_GEN_TAIL_OFFSET                                                 \
+    ((sizeof(PyAsyncGenObject) + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *))
+#define P2C_GEN_TAIL(gen) ((P2C_GenTail *)((char *)(gen) + P2C_GEN_TAIL_OFFSET))
+static inline P2C_Frame *P2C_Generator_Frame(PyObject *gen)
+{
+    return &P2C_GEN_TAIL(gen)->frame;
+}
+static inline void P2C_Generator_Suspend(PyObject *gen)
+{
+    ((PyGenObject *)gen)->gi_frame->f_state = FRAME_SUSPENDED;
+}
+/* A generator's code (its own strong reference, gi_code, which 3.10's
+ * gen_dealloc reads: set when the object is made, and set again). */
+static inline PyCodeObject *P2C_Gen_Code(PyGenObject *gen) { return (PyCodeObject *)gen->gi_code; }
+static inline void P2C_Gen_SetCode(PyGenObject *gen, PyObject *code)
+{
+    Py_XSETREF(gen->gi_code, code);
+}
+#define P2C_GEN_DELEGATE(f) ((f)->fo->f_valuestack[(f)->fo->f_stackdepth - 1])
+
 /* Is a trace or profile hook installed and none running? */
 #define P2C_TS_TRACING(ts) ((ts)->cframe->use_tracing)
 #define P2C_EnterRecursivePy() Py_EnterRecursiveCall("")
