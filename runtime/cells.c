@@ -44,8 +44,7 @@ P2C_RaiseUnboundDeref(PyObject *name, int is_free)
         return NULL;
     if (!is_free)
         return P2C_RaiseUnboundLocal(name);
-    PyErr_Format(PyExc_NameError, "cannot access free variable '%s' where it is "
-                 "not associated with a value in enclosing scope", s);
+    PyErr_Format(PyExc_NameError, P2C_UNBOUND_FREE_MESSAGE, s);
     P2C_NameErrorSetName(name);
     return NULL;
 }

@@ -284,6 +284,23 @@ static int trim_list(PyObject *list)
     return 0;
 }
 
+/* tuple(<genexpr>)'s result from the items collected in list.
+ * PySequence_Tuple resizes a tuple of its length guess down to what the
+ * generator gave: 3.11's resize to 0 gives the empty tuple (), 3.10's a new
+ * empty tuple that is not () (`tuple(x for x in []) is ()` is False). */
+static PyObject *sequence_tuple_of(PyObject *list)
+{
+#ifdef P2C_TUPLE_RESIZE_KEEPS_EMPTY_310
+    if (PyList_GET_SIZE(list) == 0) {
+        PyObject *t = PyTuple_New(1);
+        if (t == NULL || _PyTuple_Resize(&t, 0) < 0)
+            return NULL;
+        return t;
+    }
+#endif
+    return PyList_AsTuple(list);
+}
+
 static PyObject *finish_list_kind(P2C_Collector *c)
 {
     PyObject *list = c->acc;
@@ -295,7 +312,7 @@ static PyObject *finish_list_kind(P2C_Collector *c)
     PyObject *r;
     switch (c->kind) {
     case P2C_COLLECT_TUPLE:
-        r = PyList_AsTuple(list);
+        r = sequence_tuple_of(list);
         break;
     case P2C_COLLECT_SORTED:
         r = PyList_Sort(list) < 0 ? NULL : Py_NewRef(list);

@@ -175,11 +175,28 @@ P2C_Coroutine_SetOrigin(PyGenObject *coro)
 /* _warnings.c's _PyErr_WarnUnawaitedCoroutine: through
  * warnings._warn_unawaited_coroutine (which prints cr_origin), else a
  * plain RuntimeWarning. */
+/* get_warnings_attr's module: imported, but once the interpreter
+ * finalizes only one already there (new reference, NULL when there is
+ * none: no error then). */
+static PyObject *
+warnings_module(void)
+{
+    static PyObject *name;
+    if (!P2C_IsFinalizing())
+        return PyImport_ImportModule("warnings");
+    if (P2C_InternedString(&name, "warnings") == NULL)
+        return NULL;
+    PyObject *m = PyImport_GetModule(name);
+    if (m == NULL)
+        PyErr_Clear();   /* sys.modules may be gone already */
+    return m;
+}
+
 void
 P2C_Coroutine_WarnUnawaited(PyObject *coro)
 {
     int warned = 0;
-    PyObject *warnings = PyImport_ImportModule("warnings");
+    PyObject *warnings = warnings_module();
     PyObject *fn = warnings ? PyObject_GetAttrString(warnings, "_warn_unawaited_coroutine")
                             : NULL;
     Py_XDECREF(warnings);

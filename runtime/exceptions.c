@@ -117,6 +117,29 @@ lookup_special(PyObject *obj, PyObject *name)
     return res;
 }
 
+/* The error of a context manager without the method name: 3.11's
+ * TypeError naming the protocol (and the missing exit method: exit_name),
+ * or 3.10's AttributeError(name) (special_lookup). */
+static void
+missing_method(PyObject *mgr, PyObject *name, const char *protocol, const char *exit_name)
+{
+#ifdef P2C_WITH_ERROR_IS_ATTRIBUTE_310
+    (void)mgr;
+    (void)protocol;
+    (void)exit_name;
+    PyErr_SetObject(PyExc_AttributeError, name);
+#else
+    (void)name;
+    if (exit_name == NULL)
+        PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
+                     "%s protocol", Py_TYPE(mgr)->tp_name, protocol);
+    else
+        PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
+                     "%s protocol (missed %s method)", Py_TYPE(mgr)->tp_name, protocol,
+                     exit_name);
+#endif
+}
+
 /* BEFORE_WITH and BEFORE_ASYNC_WITH: looks the two methods up on mgr's type
  * (the protocol named in the messages), keeps the bound exit in *exit and
  * returns enter(). */
@@ -129,16 +152,13 @@ enter_context(PyObject *mgr, PyObject **exit, PyObject *n_enter, PyObject *n_exi
     PyObject *enter = lookup_special(mgr, n_enter);
     if (enter == NULL) {
         if (!PyErr_Occurred())
-            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
-                         "%s protocol", Py_TYPE(mgr)->tp_name, protocol);
+            missing_method(mgr, n_enter, protocol, NULL);
         return NULL;
     }
     PyObject *ex = lookup_special(mgr, n_exit);
     if (ex == NULL) {
         if (!PyErr_Occurred())
-            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
-                         "%s protocol (missed %s method)",
-                         Py_TYPE(mgr)->tp_name, protocol, exit_name);
+            missing_method(mgr, n_exit, protocol, exit_name);
         Py_DECREF(enter);
         return NULL;
     }

@@ -114,8 +114,6 @@ P2C_RaiseUnboundLocal(PyObject *name)
 {
     const char *s = PyUnicode_AsUTF8(name);
     if (s != NULL)
-        PyErr_Format(PyExc_UnboundLocalError,
-                     "cannot access local variable '%s' where it is not "
-                     "associated with a value", s);
+        PyErr_Format(PyExc_UnboundLocalError, P2C_UNBOUND_LOCAL_MESSAGE, s);
     return NULL;
 }

@@ -92,6 +92,13 @@ static inline void P2C_LeaveTracing(PyThreadState *ts)
 #  define P2C_LeaveTracing(ts) PyThreadState_LeaveTracing(ts)
 #endif
 
+/* Has the interpreter begun to finalize? */
+#if P2C_PY_MINOR >= 13
+#  define P2C_IsFinalizing() Py_IsFinalizing()
+#else
+#  define P2C_IsFinalizing() _Py_IsFinalizing()
+#endif
+
 /* Private helpers of 3.11 (Include/cpython/ headers), used as the interpreter uses them. */
 #define P2C_FunctionStr(func) _PyObject_FunctionStr(func)      /* new "mod.f()" */
 #define P2C_DictMergeEx(d, other, override) _PyDict_MergeEx((d), (other), (override))

@@ -79,11 +79,12 @@ make_frame_object(P2C_Frame *f, PyThreadState *tstate, PyCodeObject *code,
     return 0;
 }
 
-/* Makes and links the frame object (make_frame_object) as the running one.
- * 0 or -1 (slots released). */
+/* Makes and links the frame object (make_frame_object) as the running one,
+ * with its cells and frees (func's closure; NULL: module code).  0 or -1
+ * (slots released). */
 static int
 link_frame(P2C_Frame *f, PyCodeObject *code, PyObject *globals, PyObject *builtins,
-           PyObject *locals, int nslots)
+           PyObject *locals, int nslots, PyObject *func)
 {
     PyThreadState *tstate = P2C_ThreadState();
     if (P2C_Stack_Check() < 0 || P2C_EnterRecursivePy()) {
@@ -94,9 +95,37 @@ link_frame(P2C_Frame *f, PyCodeObject *code, PyObject *globals, PyObject *builti
         P2C_LeaveRecursivePy();
         return -1;
     }
-    f->fo->f_state = FRAME_EXECUTING;
     tstate->frame = f->fo;
-    return trace_entry(f, tstate);
+    if (func != NULL && P2C_Frame_MakeCells310(f, func) < 0) {
+        P2C_Frame_Pop(f);   /* a MemoryError before the frame ran: no traceback entry */
+        return -1;
+    }
+    /* FRAME_CREATED during the call event (f_lineno's setter tells it so) */
+    if (trace_entry(f, tstate) < 0)
+        return -1;
+    f->fo->f_state = FRAME_EXECUTING;
+    return 0;
+}
+
+int
+P2C_Frame_MakeCells310(P2C_Frame *f, PyObject *func)
+{
+    PyCodeObject *code = P2C_Frame_Code(f);
+    Py_ssize_t ncells = PyTuple_GET_SIZE(code->co_cellvars);
+    Py_ssize_t nfree = PyTuple_GET_SIZE(code->co_freevars);
+    for (Py_ssize_t i = 0; i < ncells; i++) {
+        Py_ssize_t arg = code->co_cell2arg != NULL ? code->co_cell2arg[i] : CO_CELL_NOT_AN_ARG;
+        PyObject **slot = &f->localsplus[code->co_nlocals + i];
+        if (arg != CO_CELL_NOT_AN_ARG) {
+            if (P2C_MakeCellFrom(slot, &f->localsplus[arg]) < 0)
+                return -1;
+        } else if (P2C_MakeCell(slot) < 0) {
+            return -1;
+        }
+    }
+    if (nfree > 0)
+        P2C_CopyFreeVars(&f->localsplus[code->co_nlocals + ncells], func, (int)nfree);
+    return 0;
 }
 
 int
@@ -108,7 +137,7 @@ P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *loc
         clear_slots(f->localsplus, nslots);
         return -1;
     }
-    return link_frame(f, code, fn->func_globals, fn->func_builtins, locals, nslots);
+    return link_frame(f, code, fn->func_globals, fn->func_builtins, locals, nslots, func);
 }
 
 int
@@ -143,7 +172,7 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
     if (check_code((PyCodeObject *)code, 0) < 0 || ensure_builtins(globals) < 0)
         return -1;
     P2C_PublishEvalBreaker();
-    return link_frame(f, (PyCodeObject *)code, globals, NULL, globals, 0);
+    return link_frame(f, (PyCodeObject *)code, globals, NULL, globals, 0, NULL);
 }
 
 static void
@@ -168,8 +197,10 @@ PyObject *
 P2C_Frame_PopReturn(P2C_Frame *f, PyObject *r)
 {
     PyThreadState *tstate = P2C_ThreadState();
-    if (P2C_UNLIKELY(P2C_TS_TRACING(tstate)))
+    if (P2C_UNLIKELY(P2C_TS_TRACING(tstate))) {
+        f->fo->f_state = r == NULL ? FRAME_RAISED : FRAME_RETURNED;   /* at the return event */
         r = P2C_Trace_FrameExit(f, r);
+    }
     pop_frame(f, tstate, r == NULL);
     return r;
 }
@@ -179,6 +210,7 @@ P2C_Frame_PopModule(P2C_Frame *f, int status)
 {
     PyThreadState *tstate = P2C_ThreadState();
     if (P2C_UNLIKELY(P2C_TS_TRACING(tstate))) {
+        f->fo->f_state = status < 0 ? FRAME_RAISED : FRAME_RETURNED;
         PyObject *r = P2C_Trace_FrameExit(f, status == 0 ? Py_NewRef(Py_None) : NULL);
         status = r != NULL ? 0 : -1;
         Py_XDECREF(r);

@@ -106,17 +106,27 @@ static inline void P2C_Gen_SetCode(PyGenObject *gen, PyObject *code)
 #define P2C_EVAL_BREAKER_SET() __atomic_load_n(P2C_EvalBreaker, __ATOMIC_RELAXED)
 /* The running frame object of the thread (borrowed, may be NULL). */
 #define P2C_TS_FRAME(ts) ((ts)->frame)
+/* _PyEval_MakeFrameVector's cells and frees: each cell slot gets a cell,
+ * holding the argument for a parameter that is a cell (whose own slot is
+ * then cleared: co_cell2arg), and the free slots the closure's cells.
+ * Before the frame runs (a hook reading f_locals needs them).  0 or -1. */
+P2C_API int P2C_Frame_MakeCells310(P2C_Frame *f, PyObject *func);
+
 /* ---- for the hooks (trace311.c) ---- */
 /* Does sys.settrace's hook get opcode events (of frames that set
  * f_trace_opcodes)?  Always on 3.10. */
 #define P2C_TRACE_OPCODE_EVENTS() 1
-/* 3.10 has no tracing_what: frame.f_lineno's setter cannot tell the event,
- * and every jump in a compiled frame is refused. */
+/* 3.10 has no tracing_what: frame.f_lineno's setter tells the event by
+ * the frame's state (a new frame's call event: CREATED; a return:
+ * RETURNED or RAISED) and goes on to jump in a running or suspended frame
+ * (a generator's yield and resumption events too), which a compiled frame
+ * refuses. */
 #define P2C_TS_TRACING_WHAT(ts) 0
 #define P2C_TS_SET_TRACING_WHAT(ts, what) ((void)(what))
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((void)(old))
-#define P2C_TRACING_WHAT_LINE 0
 #define P2C_RETURN_EVENT_REFUSES_JUMP 0
+#define P2C_SETLINENO_WOULD_JUMP(ts, fo)                                    \
+    ((fo)->f_state == FRAME_EXECUTING || (fo)->f_state == FRAME_SUSPENDED)
 #define P2C_Frame_IsRunning(ts, f) ((f)->fo != NULL && (ts)->frame == (f)->fo)
 #define P2C_Frame_RunningObject(f) ((f)->fo)
 #define P2C_FrameObject_Code(fo) ((fo)->f_code)

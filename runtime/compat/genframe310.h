@@ -77,29 +77,12 @@ gen_init_frame(P2C_Frame *f, PyObject *func, int nslots, int nspill)
     return 0;
 }
 
-/* _PyEval_MakeFrameVector's cells and frees: each cell slot gets a cell,
- * holding the argument for a parameter that is a cell (whose own slot is
- * then cleared: co_cell2arg), and the free slots the closure's cells.
- * 0 or -1. */
+/* The cells and frees (P2C_Frame_MakeCells310, which the push of a
+ * function's frame runs too). */
 static inline int
 make_cells_and_frees(P2C_Frame *f, PyObject *func)
 {
-    PyCodeObject *code = P2C_Frame_Code(f);
-    Py_ssize_t ncells = PyTuple_GET_SIZE(code->co_cellvars);
-    Py_ssize_t nfree = PyTuple_GET_SIZE(code->co_freevars);
-    for (Py_ssize_t i = 0; i < ncells; i++) {
-        Py_ssize_t arg = code->co_cell2arg != NULL ? code->co_cell2arg[i] : CO_CELL_NOT_AN_ARG;
-        PyObject **slot = &f->localsplus[code->co_nlocals + i];
-        if (arg != CO_CELL_NOT_AN_ARG) {
-            if (P2C_MakeCellFrom(slot, &f->localsplus[arg]) < 0)
-                return -1;
-        } else if (P2C_MakeCell(slot) < 0) {
-            return -1;
-        }
-    }
-    if (nfree > 0)
-        P2C_CopyFreeVars(&f->localsplus[code->co_nlocals + ncells], func, (int)nfree);
-    return 0;
+    return P2C_Frame_MakeCells310(f, func);
 }
 
 /* gen_send_ex: the frame runs under the thread's running frame (f_back,

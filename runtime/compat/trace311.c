@@ -47,6 +47,9 @@
 #  define P2C_Code_FirstTraceable(code) ((code)->_co_firsttraceable)
 #  define P2C_Code_NUnits(code) Py_SIZE(code)
 #  define P2C_Code_Units(code) ((const _Py_CODEUNIT *)_PyCode_CODE(code))
+/* Would frame.f_lineno's setter go on to jump in fo?  Only at a line
+ * event (tracing_what). */
+#  define P2C_SETLINENO_WOULD_JUMP(ts, fo) (P2C_TS_TRACING_WHAT(ts) == P2C_TRACING_WHAT_LINE)
 #endif
 
 #ifdef P2C_MONITORING_312
@@ -285,7 +288,7 @@ frame_set_lineno(PyObject *self, PyObject *value, void *closure)
 {
     PyFrameObject *fo = (PyFrameObject *)self;
     if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
-        P2C_TS_TRACING_WHAT(PyThreadState_GET()) == P2C_TRACING_WHAT_LINE &&
+        P2C_SETLINENO_WOULD_JUMP(PyThreadState_GET(), fo) &&
         is_stub_code(P2C_FrameObject_Code(fo))) {
         PyErr_SetString(PyExc_ValueError,
                         "can't jump in compiled code (pyc2c): its lines cannot be "

@@ -5,6 +5,27 @@
  * here and the files it selects in runtime/compat/.
  *
  *   P2C_PY_MINOR                  the 3.x target (11 for 3.11)
+ *   P2C_FRAME_OBJECTS_310         a running function's frame is a frame
+ *                                 object (tstate->frame, f_back, its
+ *                                 variables in f_localsplus, f_lasti a
+ *                                 unit index), a generator holds one in
+ *                                 gi_frame (3.10): compat/frame310.h/.c,
+ *                                 compat/genframe310.h
+ *   P2C_EXC_TRIPLE_310            the handled exception is a (type, value,
+ *                                 traceback) triple per exception stack item
+ *                                 (3.10): compat/excstate.h
+ *   P2C_SMALL_INTS_STATIC         the small ints are a static array,
+ *                                 _PyLong_SMALL_INTS (3.11 on; 3.10 keeps
+ *                                 them in the interpreter): compat/long311.h
+ *   P2C_HAVE_EXCEPTION_GROUPS     BaseExceptionGroup and except* (3.11 on)
+ *   P2C_TUPLE_RESIZE_KEEPS_EMPTY_310  _PyTuple_Resize to 0 makes a new empty
+ *                                 tuple, not () (3.10): runtime/collect.c
+ *   P2C_WITH_ERROR_IS_ATTRIBUTE_310  a `with` of an object without
+ *                                 __enter__/__exit__ raises
+ *                                 AttributeError(name) (3.10; 3.11 on a
+ *                                 TypeError naming the protocol)
+ *   P2C_UNBOUND_LOCAL_MESSAGE, P2C_UNBOUND_FREE_MESSAGE   the messages of
+ *                                 an unbound local and free variable
  *   P2C_INTERPRETER_FRAMES        frames are _PyInterpreterFrame linked from
  *                                 the thread state (cframe->current_frame,
  *                                 3.13: current_frame), generators keep
@@ -117,7 +138,12 @@
 #  define P2C_LONG_LAYOUT_311 1
 #  define P2C_HAVE_DICT_VERSION 1
 #  define P2C_EXC_TRIPLE_310 1
+#  define P2C_WITH_ERROR_IS_ATTRIBUTE_310 1
+#  define P2C_TUPLE_RESIZE_KEEPS_EMPTY_310 1
 #  define P2C_EMPTY_MINMAX_MESSAGE "%s() arg is an empty sequence"
+#  define P2C_UNBOUND_LOCAL_MESSAGE "local variable '%s' referenced before assignment"
+#  define P2C_UNBOUND_FREE_MESSAGE \
+       "free variable '%s' referenced before assignment in enclosing scope"
 #elif PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
 #  define P2C_PY_MINOR 11
 #  define P2C_INTERPRETER_FRAMES 1
@@ -178,6 +204,15 @@
 #  define P2C_MONITORING_312 1
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"
+#endif
+
+/* UnboundLocalError's and an empty free variable's NameError (3.11 on;
+ * 3.10 says "referenced before assignment"). */
+#ifndef P2C_UNBOUND_LOCAL_MESSAGE
+#  define P2C_UNBOUND_LOCAL_MESSAGE \
+       "cannot access local variable '%s' where it is not associated with a value"
+#  define P2C_UNBOUND_FREE_MESSAGE \
+       "cannot access free variable '%s' where it is not associated with a value in enclosing scope"
 #endif
 
 #endif

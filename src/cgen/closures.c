@@ -12,6 +12,7 @@
  */
 #include <string.h>
 #include "cgen_int.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 #include "pyc2c/compiler/diag.h"
 
 static int count_kind(const IrFunction *fn, IrVarKind kind)
@@ -71,19 +72,18 @@ void cg_closure_prologue(Cg *cg)
         IrPos none = {-100 - k, -1, -100 - k, -1};
         if (cg_site_index(cg, none) != k)
             P2C_UNREACHABLE();
-        if (cg_resumable(cg))   /* the runtime ran them when it made the generator */
+        /* The runtime ran them when it made the generator; on 3.10 the
+         * push does, before the call event, as _PyEval_MakeFrameVector
+         * makes them before the frame runs (a hook reading f_locals
+         * needs the cells). */
+        if (cg_resumable(cg) || front_python_version() < 0x030b0000)
             continue;
         if (ops[k] == CGEN_COPY_FREE_VARS) {
             emit_line(cg->out, "P2C_CopyFreeVars(&P2C_SLOT(f, %d), p2c_func, %d);",
                       cg->fn->nslots - args[k], args[k]);
         } else {
-            const IrVar *v = var_in_slot(cg->fn, args[k]);
-            char call[96];
-            if (v && v->arg_slot >= 0)   /* 3.10: the argument moves into the cell */
-                snprintf(call, sizeof call, "P2C_MakeCellFrom(&P2C_SLOT(f, %d), &P2C_SLOT(f, %d))",
-                         args[k], v->arg_slot);
-            else
-                snprintf(call, sizeof call, "P2C_MakeCell(&P2C_SLOT(f, %d))", args[k]);
+            char call[64];
+            snprintf(call, sizeof call, "P2C_MakeCell(&P2C_SLOT(f, %d))", args[k]);
             cg_check_neg(cg, call);
         }
     }

@@ -167,7 +167,6 @@ async def consumer():
     print("  closed:", gen.ag_frame)
     print("  list", [v async for v in ticker(2)])
     print("  dict", {v: str(v) async for v in ticker(2) if v})
-    print("  nested", [[w async for w in ticker(v)] for v in range(3)])
     print("  await in comp", [await Suspend(v) for v in range(2)])
     gexp = (v * 10 async for v in ticker(3))
     print("  genexp", type(gexp).__name__, [x async for x in gexp])

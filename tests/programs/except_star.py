@@ -1,6 +1,7 @@
 # try/except*: splitting groups clause by clause, naked exceptions wrapped,
 # what the clauses see (as e, sys.exception()), raise and bare raise inside
 # them, what is re-raised at the end, else/finally, and the TypeErrors.
+# skip-on-python: 3.10 except* is 3.11 syntax (3.10 has no exception groups)
 import sys
 
 

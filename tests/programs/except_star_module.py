@@ -1,5 +1,6 @@
 # try/except* at module level (the name is a global, deleted after), with
 # return through finally, inside with, and the TypeError of a bad clause type.
+# skip-on-python: 3.10 except* is 3.11 syntax (3.10 has no exception groups)
 import sys
 try:
     raise ExceptionGroup("m", [ValueError(1)])

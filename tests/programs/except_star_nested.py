@@ -1,5 +1,6 @@
 # try/except*: nested groups, nested try/except* statements, except* in
 # generators and class bodies, and the tracebacks of what escapes.
+# skip-on-python: 3.10 except* is 3.11 syntax (3.10 has no exception groups)
 import sys
 
 

@@ -1,0 +1,21 @@
+# An async comprehension inside a plain comprehension of a coroutine (3.11
+# on; 3.10's compiler refuses it as outside of an asynchronous function).
+# skip-on-python: 3.10 the program is not valid 3.10 code (asynchronous comprehension outside of an asynchronous function)
+
+
+async def ticker(n):
+    for i in range(n):
+        yield i
+
+
+async def consumer():
+    print("nested", [[w async for w in ticker(v)] for v in range(3)])
+    print("nested set", [{w * v async for w in ticker(v)} for v in range(3)])
+    return "done"
+
+
+coro = consumer()
+try:
+    coro.send(None)
+except StopIteration as e:
+    print(e.value)
