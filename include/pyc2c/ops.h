@@ -185,7 +185,7 @@ static inline PyObject *P2C_CompareOp(int op, PyObject *left, PyObject *right)
     long a, b;
     if (op == P2C_CMP_IS || op == P2C_CMP_IS_NOT)
         return Py_NewRef(((left == right) == (op == P2C_CMP_IS)) ? Py_True : Py_False);
-    if (op <= P2C_CMP_GE) {
+    if (op <= P2C_CMP_GE && !P2C_COMPARE_AT_LIMIT()) {
         if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right))
             return Py_NewRef(P2C_CMP_NUMBERS(op, PyFloat_AS_DOUBLE(left),
                                              PyFloat_AS_DOUBLE(right)) ? Py_True : Py_False);
@@ -213,7 +213,7 @@ static inline int P2C_CompareBranch(int op, PyObject *left, PyObject *right,
     long a, b;
     if (op == P2C_CMP_IS || op == P2C_CMP_IS_NOT)
         return (left == right) == (op == P2C_CMP_IS);
-    if (op <= P2C_CMP_GE) {
+    if (op <= P2C_CMP_GE && !P2C_COMPARE_AT_LIMIT()) {
         if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right))
             return P2C_CMP_NUMBERS(op, PyFloat_AS_DOUBLE(left), PyFloat_AS_DOUBLE(right));
         if (PyLong_CheckExact(left) && PyLong_CheckExact(right)

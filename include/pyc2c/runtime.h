@@ -324,6 +324,35 @@ P2C_API PyObject *P2C_BuildClass(PyObject *build_class, PyObject *func, PyObject
 P2C_API int P2C_Frame_PushClassBody(P2C_Frame *f, PyObject *func, PyObject *const *args,
                                     size_t nargsf, PyObject *kwnames, int nslots);
 
+/* ---- the thread state ------------------------------------------------------ */
+
+#ifdef P2C_TSTATE_WORD_311
+/* The word holding the running thread's PyThreadState (3.11:
+ * _PyRuntime.gilstate.tstate_current), for the inline test below. */
+P2C_API extern uintptr_t *const P2C_CurrentThreadState;
+
+/* The running thread's state: PyThreadState_GET() without a call. */
+static inline PyThreadState *P2C_ThreadState(void)
+{
+    return (PyThreadState *)__atomic_load_n(P2C_CurrentThreadState, __ATOMIC_RELAXED);
+}
+#else
+/* The running thread's state (a thread-local libpython does not export). */
+static inline PyThreadState *P2C_ThreadState(void) { return PyThreadState_GET(); }
+#endif
+
+/* Would a comparison count a recursion level and fail?  3.10's COMPARE_OP
+ * always goes through PyObject_RichCompare, which enters a recursion level
+ * (" in comparison"): the fast comparisons of ops.h leave it to the generic
+ * one at the limit, so the RecursionError is raised there as in 3.10. */
+#ifdef P2C_COMPARE_COUNTS_RECURSION_310
+P2C_API extern int *P2C_RecursionLimit;
+#  define P2C_COMPARE_AT_LIMIT() \
+       P2C_UNLIKELY(P2C_ThreadState()->recursion_depth >= *P2C_RecursionLimit)
+#else
+#  define P2C_COMPARE_AT_LIMIT() 0
+#endif
+
 /* ---- operations ------------------------------------------------------------ */
 
 /* BINARY_OP, in-place BINARY_OP, UNARY_*, COMPARE_OP/IS_OP/CONTAINS_OP,
@@ -346,20 +375,6 @@ static inline int P2C_IsTrue(PyObject *v)
 
 /* ---- sys.settrace / sys.setprofile (runtime/compat/trace311.c) ------------ */
 
-#ifdef P2C_TSTATE_WORD_311
-/* The word holding the running thread's PyThreadState (3.11:
- * _PyRuntime.gilstate.tstate_current), for the inline test below. */
-P2C_API extern uintptr_t *const P2C_CurrentThreadState;
-
-/* The running thread's state: PyThreadState_GET() without a call. */
-static inline PyThreadState *P2C_ThreadState(void)
-{
-    return (PyThreadState *)__atomic_load_n(P2C_CurrentThreadState, __ATOMIC_RELAXED);
-}
-#else
-/* The running thread's state (a thread-local libpython does not export). */
-static inline PyThreadState *P2C_ThreadState(void) { return PyThreadState_GET(); }
-#endif
 
 /* Is a trace or profile hook installed (and not running)?  The interpreter's
  * own test, tstate->cframe->use_tracing; compiled code emits events only

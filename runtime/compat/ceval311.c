@@ -30,6 +30,12 @@
 
 static int never_set;
 P2C_API int *P2C_EvalBreaker = &never_set;
+#ifdef P2C_COMPARE_COUNTS_RECURSION_310
+/* interp->ceval.recursion_limit (runtime.h's P2C_COMPARE_AT_LIMIT);
+ * until published, a limit no thread reaches. */
+static int no_limit = INT_MAX;
+P2C_API int *P2C_RecursionLimit = &no_limit;
+#endif
 
 P2C_API void P2C_PublishEvalBreaker(void);
 #ifdef P2C_MONITORING_312
@@ -44,6 +50,9 @@ void
 P2C_PublishEvalBreaker(void)
 {
     P2C_EvalBreaker = (int *)&running_interp()->ceval.eval_breaker;
+#ifdef P2C_COMPARE_COUNTS_RECURSION_310
+    P2C_RecursionLimit = &running_interp()->ceval.recursion_limit;
+#endif
 #ifdef P2C_MONITORING_312
     P2C_Monitor_Publish();
 #endif

@@ -18,6 +18,10 @@
  *                                 _PyLong_SMALL_INTS (3.11 on; 3.10 keeps
  *                                 them in the interpreter): compat/long311.h
  *   P2C_HAVE_EXCEPTION_GROUPS     BaseExceptionGroup and except* (3.11 on)
+ *   P2C_COMPARE_COUNTS_RECURSION_310  every comparison enters a recursion
+ *                                 level (3.10's COMPARE_OP through
+ *                                 PyObject_RichCompare): runtime.h's
+ *                                 P2C_COMPARE_AT_LIMIT, compat/ceval311.c
  *   P2C_TUPLE_RESIZE_KEEPS_EMPTY_310  _PyTuple_Resize to 0 makes a new empty
  *                                 tuple, not () (3.10): runtime/collect.c
  *   P2C_WITH_ERROR_IS_ATTRIBUTE_310  a `with` of an object without
@@ -74,7 +78,7 @@
  *                                 indexes in their key table (3.6 on; the
  *                                 3.11 layout in object311.h)
  *   P2C_ITER_LAYOUT_311           range and list iterators laid out as in
- *                                 3.11 (stepped inline: compat/iter311.h)
+ *                                 3.10 and 3.11 (stepped inline: compat/iter311.h)
  *   P2C_ITER_LAYOUT_312           3.12's range iterator (no index: start
  *                                 advances, len counts down), 3.11's list
  *                                 iterator (compat/iter311.h too)
@@ -140,6 +144,8 @@
 #  define P2C_EXC_TRIPLE_310 1
 #  define P2C_WITH_ERROR_IS_ATTRIBUTE_310 1
 #  define P2C_TUPLE_RESIZE_KEEPS_EMPTY_310 1
+#  define P2C_COMPARE_COUNTS_RECURSION_310 1
+#  define P2C_ITER_LAYOUT_311 1
 #  define P2C_EMPTY_MINMAX_MESSAGE "%s() arg is an empty sequence"
 #  define P2C_UNBOUND_LOCAL_MESSAGE "local variable '%s' referenced before assignment"
 #  define P2C_UNBOUND_FREE_MESSAGE \
