@@ -29,8 +29,16 @@
 #  include "compat/object311.h"
 #endif
 #if defined(P2C_HAVE_DICT_VERSION)
-/* The version tag of an exact dict: equal tags mean equal contents. */
-#  define P2C_Dict_Version(d) (((PyDictObject *)(d))->ma_version_tag)
+/* The version tag of an exact dict: equal tags mean equal contents.  (3.12
+ * deprecates the field for extensions; the interpreter's own caches still
+ * read it, and so do ours.) */
+#  pragma GCC diagnostic push
+#  pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static inline uint64_t P2C_Dict_Version(PyObject *d)
+{
+    return ((PyDictObject *)d)->ma_version_tag;
+}
+#  pragma GCC diagnostic pop
 #endif
 
 #endif

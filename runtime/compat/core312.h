@@ -14,7 +14,11 @@
 #include <internal/pycore_frame.h>
 #undef _PyGC_FINALIZED
 #include <internal/pycore_long.h>
+/* its inline functions read ma_version_tag, which 3.12 deprecates */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #include <internal/pycore_dict.h>
+#pragma GCC diagnostic pop
 #include <internal/pycore_moduleobject.h>
 #include <internal/pycore_instruments.h>
 #ifdef P2C_UNDEF_BUILD_CORE

@@ -39,9 +39,10 @@ typedef _PyInterpreterFrame P2C_Frame;
     } name = {{0}}
 #define P2C_FRAME(name) (&(name).frame)
 #define P2C_SLOT(f, i) ((f)->localsplus[(i)])
-/* The thread state word of a frame's storage (above), an lvalue: NULL
- * until P2C_Frame_PushFunctionFast sets it. */
-#define P2C_FRAME_TSTATE(f, nslots) (*(PyThreadState **)&(f)->localsplus[(nslots)])
+/* The thread state word of a frame's storage (above): NULL until
+ * P2C_Frame_PushFunctionFast sets it. */
+#define P2C_FRAME_TSTATE(f, nslots) ((PyThreadState *)(void *)(f)->localsplus[(nslots)])
+#define P2C_FRAME_SET_TSTATE(f, nslots, ts) ((f)->localsplus[(nslots)] = (PyObject *)(void *)(ts))
 
 /* Site k = code unit k of the stub code: its co_linetable entry gives line and
  * columns of the running operation (frame.f_lineno, tb_lasti, ~~~^^^). */
@@ -213,7 +214,12 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen)
 #define P2C_TRACING_WHAT_LINE PY_MONITORING_EVENT_LINE
 
 /* The frame's code object, an lvalue (a strong reference). */
-#define P2C_FRAME_CODE_REF(f) (*(PyObject **)&(f)->f_code)
+static inline PyObject **p2c_frame_code_slot(P2C_Frame *f)
+{
+    void *slot = &f->f_code;
+    return (PyObject **)slot;
+}
+#define P2C_FRAME_CODE_REF(f) (*p2c_frame_code_slot(f))
 /* The thread's running frame, an lvalue. */
 #define P2C_TS_FRAME(ts) ((ts)->cframe->current_frame)
 /* Is the eval breaker set?  (The interpreter's flag, whose address module

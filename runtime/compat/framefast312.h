@@ -16,7 +16,7 @@ static inline int
 P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
 {
     PyThreadState *tstate = P2C_ThreadState();
-    P2C_FRAME_TSTATE(f, nslots) = tstate;
+    P2C_FRAME_SET_TSTATE(f, nslots, tstate);
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
     if (P2C_UNLIKELY(code->co_nlocalsplus != nslots || code->_co_firsttraceable != first
                      || P2C_TS_RECURSION(tstate) <= 0 || P2C_TS_TRACING(tstate)
