@@ -54,6 +54,62 @@ trace_entry(P2C_Frame *f, PyThreadState *tstate)
     return -1;
 }
 
+/* The spare frame object of f's C function (P2C_FRAME_STORAGE), made
+ * ready as _PyFrame_New_NoTrack makes a new one, when there is one for this
+ * code: new reference, else NULL.  Only function frames (builtins known). */
+static PyFrameObject *
+take_spare(P2C_Frame *f, PyThreadState *tstate, PyCodeObject *code, PyObject *globals,
+           PyObject *builtins, PyObject *locals)
+{
+    PyFrameObject *fo = f->spare != NULL ? *f->spare : NULL;
+    if (fo == NULL || builtins == NULL || fo->f_code != code)
+        return NULL;
+    *f->spare = NULL;
+    fo->f_back = (PyFrameObject *)Py_XNewRef(tstate->frame);
+    Py_SETREF(fo->f_builtins, Py_NewRef(builtins));
+    Py_SETREF(fo->f_globals, Py_NewRef(globals));
+    fo->f_locals = Py_XNewRef(locals);
+    fo->f_trace_lines = 1;
+    fo->f_trace_opcodes = 0;
+    fo->f_lasti = -1;
+    fo->f_lineno = 0;
+    fo->f_iblock = 0;
+    fo->f_stackdepth = 0;
+    fo->f_state = FRAME_CREATED;
+    PyObject_GC_Track(fo);
+    return fo;
+}
+
+/* The pop's release of fo (owned): kept as the C function's spare when
+ * nothing else holds it (a traceback, sys._getframe(), a generator) and
+ * the function has none, with every reference it holds but its code
+ * released (builtins and globals become None: frame_dealloc releases
+ * them unchecked) and out of the GC's sight (nothing can reach it); else
+ * dropped. */
+static void
+release_frame_object(P2C_Frame *f, PyFrameObject *fo)
+{
+    if (f->spare == NULL || *f->spare != NULL || Py_REFCNT(fo) != 1 || fo->f_gen != NULL) {
+        Py_DECREF(fo);
+        return;
+    }
+    PyCodeObject *code = fo->f_code;
+    Py_ssize_t n = code->co_nlocals + PyTuple_GET_SIZE(code->co_cellvars) +
+                   PyTuple_GET_SIZE(code->co_freevars) + fo->f_stackdepth;
+    PyObject_GC_UnTrack(fo);
+    clear_slots(fo->f_localsplus, (int)n);
+    Py_CLEAR(fo->f_back);
+    Py_CLEAR(fo->f_locals);
+    Py_CLEAR(fo->f_trace);
+    Py_SETREF(fo->f_builtins, Py_NewRef(Py_None));
+    Py_SETREF(fo->f_globals, Py_NewRef(Py_None));
+    /* the releases ran code: a spare made meanwhile wins */
+    if (*f->spare != NULL)
+        Py_DECREF(fo);
+    else
+        *f->spare = fo;
+}
+
 /* The frame object of code running with globals, builtins and locals
  * (borrowed; builtins NULL: globals' own, locals may be NULL), into which
  * the nslots slots bound in f's C storage move: f's slots from then on.
@@ -63,15 +119,18 @@ static int
 make_frame_object(P2C_Frame *f, PyThreadState *tstate, PyCodeObject *code,
                   PyObject *globals, PyObject *builtins, PyObject *locals, int nslots)
 {
-    PyFrameObject *fo = PyFrame_New(tstate, code, globals, locals);
+    PyFrameObject *fo = take_spare(f, tstate, code, globals, builtins, locals);
     if (fo == NULL) {
-        clear_slots(f->localsplus, nslots);
-        return -1;
+        fo = PyFrame_New(tstate, code, globals, locals);
+        if (fo == NULL) {
+            clear_slots(f->localsplus, nslots);
+            return -1;
+        }
+        /* a function's frame has the function's builtins (PyFrame_New
+         * looks them up in globals) */
+        if (builtins != NULL && fo->f_builtins != builtins)
+            Py_SETREF(fo->f_builtins, Py_NewRef(builtins));
     }
-    /* a function's frame has the function's builtins (PyFrame_New looks
-     * them up in globals) */
-    if (builtins != NULL && fo->f_builtins != builtins)
-        Py_SETREF(fo->f_builtins, Py_NewRef(builtins));
     memcpy(fo->f_localsplus, f->localsplus, (size_t)nslots * sizeof(PyObject *));
     memset(f->localsplus, 0, (size_t)nslots * sizeof(PyObject *));
     f->localsplus = fo->f_localsplus;
@@ -184,7 +243,7 @@ pop_frame(P2C_Frame *f, PyThreadState *tstate, int raised)
     fo->f_state = raised ? FRAME_RAISED : FRAME_RETURNED;
     f->fo = NULL;
     f->localsplus = NULL;
-    Py_DECREF(fo);   /* the last reference releases the variables */
+    release_frame_object(f, fo);   /* the last reference releases the variables */
 }
 
 void

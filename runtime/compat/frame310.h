@@ -23,19 +23,28 @@ typedef struct {
     PyObject **localsplus;   /* the slots: the storage below, then fo's */
     PyFrameObject *fo;       /* the frame object while pushed (owned; a
                                 generator's: borrowed from gi_frame) */
+    PyFrameObject **spare;   /* the C function's spare frame object (or
+                                NULL): frame310.c's reuse */
 } P2C_Frame;
 
+/* The storage, and the function's spare frame object: the one its last
+ * call left, kept for the next call when nothing else held it (3.9's
+ * co_zombieframe; 3.10 allocates a frame object per call, and PyFrame_New,
+ * the only constructor libpython exports, looks the builtins up in the
+ * globals each time). */
 #define P2C_FRAME_STORAGE(name, nslots)                                     \
+    static PyFrameObject *name##_spare;                                     \
     struct {                                                                \
         P2C_Frame frame;                                                    \
         PyObject *raw[(nslots) + 1];                                        \
     } name = {0}
-static inline P2C_Frame *p2c_frame_start(P2C_Frame *f, PyObject **raw)
+static inline P2C_Frame *p2c_frame_start(P2C_Frame *f, PyObject **raw, PyFrameObject **spare)
 {
     f->localsplus = raw;
+    f->spare = spare;
     return f;
 }
-#define P2C_FRAME(name) p2c_frame_start(&(name).frame, (name).raw)
+#define P2C_FRAME(name) p2c_frame_start(&(name).frame, (name).raw, &name##_spare)
 #define P2C_SLOT(f, i) ((f)->localsplus[(i)])
 
 /* Site k = code unit k of the stub code: its co_linetable entry gives the

@@ -202,15 +202,17 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen)
 /* Releasing a generator's frame keeps its code (gen_dealloc drops it). */
 #define P2C_GEN_FRAME_KEEPS_CODE 1
 /* tstate->what_event during a hook: frame.f_lineno's setter allows a jump
- * at a line event only (and refuses with its own message at others). */
+ * at a line event only (and refuses with its own message at others: at
+ * PY_RETURN "can only jump from a 'line' trace event").  A generator's
+ * yield (PY_YIELD, where 3.12 would jump) is told as a return too: a
+ * compiled body cannot resume elsewhere (3.12.1 itself crashes there). */
 #define P2C_TS_TRACING_WHAT(ts) ((ts)->what_event)
 #define P2C_TS_SET_TRACING_WHAT(ts, what)                                   \
     ((ts)->what_event = (what) == PyTrace_LINE ? PY_MONITORING_EVENT_LINE   \
-                      : (what) == PyTrace_CALL ? PY_MONITORING_EVENT_PY_START : -1)
+                      : (what) == PyTrace_CALL ? PY_MONITORING_EVENT_PY_START \
+                      : (what) == PyTrace_RETURN ? PY_MONITORING_EVENT_PY_RETURN : -1)
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->what_event = (old))
-/* Does the setter refuse a jump at a return event told as such?  (No:
- * trace311.c's event_for_setlineno says "no event" instead.) */
-#define P2C_RETURN_EVENT_REFUSES_JUMP 0
+#define P2C_RETURN_EVENT_REFUSES_JUMP 1
 #define P2C_TRACING_WHAT_LINE PY_MONITORING_EVENT_LINE
 
 /* The frame's code object, an lvalue (a strong reference). */
