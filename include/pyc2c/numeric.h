@@ -45,6 +45,28 @@ static inline PyObject *P2C_Num_Box(P2C_Num n)
     return n.is_float ? PyFloat_FromDouble(n.f) : P2C_Long_FromLong(n.i);
 }
 
+/* Runs of assignments (src/cgen/numeric.c, cg_numeric_run). */
+
+/* Whether a variable's old value can be replaced without running code:
+ * unbound, an exact float or an exact int (their deallocation runs none). */
+P2C_ALWAYS_INLINE int P2C_Num_Replaceable(PyObject *old)
+{
+    return old == NULL || PyFloat_CheckExact(old) || PyLong_CheckExact(old);
+}
+
+/* Whether float n can be written into the variable's old value itself: an
+ * exact float that only the variable holds, so that nothing can tell it
+ * from a new object (floats have no weak references, no cached hash). */
+P2C_ALWAYS_INLINE int P2C_Num_InPlace(PyObject *old, P2C_Num n)
+{
+    return n.is_float && old != NULL && Py_REFCNT(old) == 1 && PyFloat_CheckExact(old);
+}
+
+P2C_ALWAYS_INLINE void P2C_Float_Reset(PyObject *obj, double v)
+{
+    ((PyFloatObject *)obj)->ob_fval = v;
+}
+
 /* The operand as a double: a float, or an int of at most 53 bits (the
  * conversion CPython's float operations make, exact there). */
 P2C_ALWAYS_INLINE int p2c_num_double(P2C_Num n, double *d)
