@@ -67,6 +67,18 @@ P2C_ALWAYS_INLINE void P2C_Float_Reset(PyObject *obj, double v)
     ((PyFloatObject *)obj)->ob_fval = v;
 }
 
+/* The item of an exact list at index i (negative: from the end), borrowed;
+ * NULL for anything else or out of range. */
+P2C_ALWAYS_INLINE PyObject *P2C_ListItemPeek(PyObject *list, Py_ssize_t i)
+{
+    if (list == NULL || !PyList_CheckExact(list))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    if (i < 0)
+        i += n;
+    return i >= 0 && i < n ? PyList_GET_ITEM(list, i) : NULL;
+}
+
 /* The operand as a double: a float, or an int of at most 53 bits (the
  * conversion CPython's float operations make, exact there). */
 P2C_ALWAYS_INLINE int p2c_num_double(P2C_Num n, double *d)

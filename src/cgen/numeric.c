@@ -473,3 +473,74 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     cg->cur_site = -1;
     return k;
 }
+
+/* ---- a fused tree stored into a list item ----------------------------------- */
+
+/* `v1[0] -= dx * b2m`: STORE_SUBSCR of a fusable tree into a local's (or a
+ * temporary's) item at a constant index.  When the object is an exact list
+ * and the item there an exact float that only the list holds, the result
+ * is written into that float: replacing it by a new float of that value
+ * and freeing the old one (whose release runs no code) could not be told
+ * apart.  Otherwise the ordinary statement (with its own fused tree). */
+static bool item_store(const Cg *cg, const IrNode *n, Py_ssize_t *k)
+{
+    if (n->kind != IR_STORE_SUBSCR || cg->opt->opt_level < 2 || cg->in_numeric_slow)
+        return false;
+    const IrNode *obj = n->kids[1], *key = n->kids[2];
+    if (obj->kind != IR_LOAD || (obj->var->kind != IR_VAR_LOCAL && obj->var->kind != IR_VAR_TEMP)
+        || key->kind != IR_CONST)
+        return false;
+    PyObject *kv = ir_const_get(cg->m, key->cidx);
+    if (!PyLong_CheckExact(kv))
+        return false;
+    *k = PyLong_AsSsize_t(kv);
+    if (*k == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return false;
+    }
+    Tree t = {.nlocals = 0};
+    const IrNode *v = n->kids[0];
+    if (!helper_of(v) || !collect(cg, v, &t) || t.nops < 2)
+        return false;
+    for (int i = 0; i < t.nattrs; i++)
+        if (t.attrs[i]->kind == IR_ATTR)
+            return false;   /* their caches are the generic code's */
+    return true;
+}
+
+int cg_numeric_item_store_begin(Cg *cg, const IrNode *n)
+{
+    Py_ssize_t k;
+    if (!item_store(cg, n, &k))
+        return -1;
+    Tree t = {.nlocals = 0};
+    collect(cg, n->kids[0], &t);
+    for (int i = 0; i < t.nattrs; i++)
+        t.attr_cache[i] = -1;
+    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
+    int L = fp.label;
+    Emitter *e = cg->out;
+    emit_line(e, "{");
+    e->indent++;
+    emit_guards(&fp);
+    char c[64], lv[48];
+    emit_node(&fp, n->kids[0], c, sizeof c);
+    const IrNode *obj = n->kids[1];
+    cg_var_lvalue(cg, obj->var, lv, sizeof lv);
+    emit_line(e, "PyObject *p2c_it = P2C_ListItemPeek(%s, %zd);", lv, k);
+    emit_line(e, "if (p2c_it == NULL || !P2C_Num_InPlace(p2c_it, %s)) goto p2c_slow%d;", c, L);
+    emit_line(e, "P2C_Float_Reset(p2c_it, %s.f);", c);
+    if (obj->last_use)
+        emit_line(e, "Py_CLEAR(%s);", lv);
+    emit_line(e, "goto p2c_done%d;", L);
+    e->indent--;
+    emit_line(e, "}");
+    emit_line(e, "p2c_slow%d:;", L);
+    return L;
+}
+
+void cg_numeric_item_store_end(Cg *cg, int label)
+{
+    emit_line(cg->out, "p2c_done%d:;", label);
+    cg->cur_site = -1;
+}

@@ -165,6 +165,41 @@ def traced(n):
     return s, t
 
 
+def item_stores(n):
+    v = [1.0, 2.0, 3]
+    kept = v[1]
+    other = [v[0]]
+    for i in range(n):
+        v[0] -= 0.5 * v[1] + 0.25
+        v[1] += v[0] * 2.0
+        v[2] += 0.5 * i
+        v[-1] -= 1.5 * 2.0
+    return v, kept, other
+
+
+class L(list):
+    def __setitem__(self, k, x):
+        print("set", k, x)
+        super().__setitem__(k, x)
+
+
+def item_store_errors():
+    out = []
+    for target in ([0.5], L([0.5]), (0.5,), [0.5, 1.0][:1]):
+        try:
+            d = 2.0
+            target[0] += d * 0.5 + d
+            out.append(target)
+        except TypeError as e:
+            out.append(str(e))
+    print(out)
+    short = [1.0]
+    d = 1.0
+    short[1] -= d * d * 3.0
+    return out
+
+
+print(item_stores(6))
 print(nbody_like(50))
 print(swaps(-0.8, 0.156, 30))
 print(mixed(10))
@@ -180,4 +215,8 @@ sys.settrace(tracer)
 traced(3)
 sys.settrace(None)
 print(trace_log)
+try:
+    item_store_errors()
+except IndexError as e:
+    print("IndexError", e, e.__traceback__.tb_next.tb_lineno)
 print(divides([1.0, 2.0, 0.0, 4.0]))
