@@ -45,6 +45,40 @@ static inline PyObject *P2C_Num_Box(P2C_Num n)
     return n.is_float ? PyFloat_FromDouble(n.f) : P2C_Long_FromLong(n.i);
 }
 
+/* Runs of assignments (src/cgen/numeric.c, cg_numeric_run). */
+
+/* Whether a variable's old value can be replaced without running code:
+ * unbound, an exact float or an exact int (their deallocation runs none). */
+P2C_ALWAYS_INLINE int P2C_Num_Replaceable(PyObject *old)
+{
+    return old == NULL || PyFloat_CheckExact(old) || PyLong_CheckExact(old);
+}
+
+/* Whether float n can be written into the variable's old value itself: an
+ * exact float that only the variable holds, so that nothing can tell it
+ * from a new object (floats have no weak references, no cached hash). */
+P2C_ALWAYS_INLINE int P2C_Num_InPlace(PyObject *old, P2C_Num n)
+{
+    return n.is_float && old != NULL && Py_REFCNT(old) == 1 && PyFloat_CheckExact(old);
+}
+
+P2C_ALWAYS_INLINE void P2C_Float_Reset(PyObject *obj, double v)
+{
+    ((PyFloatObject *)obj)->ob_fval = v;
+}
+
+/* The item of an exact list at index i (negative: from the end), borrowed;
+ * NULL for anything else or out of range. */
+P2C_ALWAYS_INLINE PyObject *P2C_ListItemPeek(PyObject *list, Py_ssize_t i)
+{
+    if (list == NULL || !PyList_CheckExact(list))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    if (i < 0)
+        i += n;
+    return i >= 0 && i < n ? PyList_GET_ITEM(list, i) : NULL;
+}
+
 /* The operand as a double: a float, or an int of at most 53 bits (the
  * conversion CPython's float operations make, exact there). */
 P2C_ALWAYS_INLINE int p2c_num_double(P2C_Num n, double *d)

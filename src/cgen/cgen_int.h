@@ -286,6 +286,15 @@ bool cg_numeric_fusable(Cg *cg, const IrNode *n);
  * -1 (the load takes a cache of its own). */
 int cg_numeric_attr_cache(const Cg *cg, const IrNode *n);
 CVal cg_numeric(Cg *cg, IrNode *n);
+/* A run of stmts[0..n) assigning fusable trees to locals, computed in C and
+ * each variable boxed once (or its float reused); how many statements it
+ * took (0: none, the caller generates stmts[0]). */
+int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n);
+/* STORE_SUBSCR n of a fusable tree into a list item at a constant index:
+ * the in-place fast path, then (begin's answer >= 0) the caller writes the
+ * ordinary statement and calls end with that answer. */
+int cg_numeric_item_store_begin(Cg *cg, const IrNode *n);
+void cg_numeric_item_store_end(Cg *cg, int label);
 
 /* stmt.c */
 void cg_stmt(Cg *cg, IrNode *n);

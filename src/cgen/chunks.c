@@ -346,7 +346,11 @@ static void emit_chunk(Cg *cg, IrNode *const *stmts, int n, long weight)
     Emitter body;
     begin_chunk(cg, &saved, &body);
     for (int i = 0; i < n && !cg->failed; i++) {
-        cg_stmt(cg, stmts[i]);
+        int took = cg_numeric_run(cg, stmts + i, n - i);
+        if (took > 0)
+            i += took - 1;
+        else
+            cg_stmt(cg, stmts[i]);
         if (!cg->failed && cg->ntmp != 0)
             P2C_UNREACHABLE();   /* a temporary outlived its statement */
     }
@@ -410,8 +414,13 @@ void cg_block(Cg *cg, IrNode *b)
     if (w && total > start_weight(cg)) {
         chunk_block(cg, b, w);
     } else {
-        for (int i = 0; i < b->nkids && !cg->failed; i++)
-            inline_stmt(cg, b->kids[i]);
+        for (int i = 0; i < b->nkids && !cg->failed; i++) {
+            int took = cg_numeric_run(cg, b->kids + i, b->nkids - i);
+            if (took > 0)
+                i += took - 1;
+            else
+                inline_stmt(cg, b->kids[i]);
+        }
     }
     free(w);
 }

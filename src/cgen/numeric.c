@@ -30,7 +30,7 @@
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 
-enum { MAX_LEAVES = 16, MAX_ATTRS = 16, MAX_OPS = 64 };
+enum { MAX_LEAVES = 16, MAX_ATTRS = 16, MAX_OPS = 64, MAX_RUN = 16 };
 
 /* The runtime operation of each fusable operator (pyc2c/numeric.h); NULL:
  * not fusable. */
@@ -57,6 +57,10 @@ struct CgNumTree {
     int attr_cache[MAX_ATTRS];
     int nattrs;
     int nops;
+    /* a run of assignments (cg_numeric_run): the variables its statements
+     * so far assign, whose later loads read the C value, not the slot */
+    const IrVar *assigned[MAX_RUN];
+    int nassigned;
 };
 typedef struct CgNumTree Tree;
 
@@ -137,16 +141,26 @@ static bool add_local(Tree *t, const IrVar *v)
     return true;
 }
 
+static bool assigned_in(const Tree *t, const IrVar *v)
+{
+    for (int i = 0; i < t->nassigned; i++)
+        if (t->assigned[i] == v)
+            return true;
+    return false;
+}
+
 /* Whether n is made only of fusable operators over constant and local
  * leaves; fills t. */
 static bool collect(const Cg *cg, const IrNode *n, Tree *t)
 {
     if (n->kind == IR_CONST)
         return const_leaf(cg, n);
+    if (n->kind == IR_LOAD && assigned_in(t, n->var))
+        return true;   /* set by an earlier statement of the run */
     if (local_leaf(n))
         return add_local(t, n->var);
     if (attr_leaf(cg, n))
-        return add_attr(t, n);
+        return !assigned_in(t, n->kids[0]->var) && add_attr(t, n);
     if (!helper_of(n) || ++t->nops > MAX_OPS)
         return false;
     for (int i = 0; i < n->nkids; i++)
@@ -185,7 +199,22 @@ typedef struct {
     const Tree *tree;
     int label;             /* p2c_slow<label>: the generic code */
     int nvals;             /* P2C_Num variables p2c_n0.. */
+    /* a run: each variable assigned so far, the P2C_Num variable holding
+     * its value (p2c_n<val>), and whether a later load moved it out (a
+     * temporary: nothing to store) */
+    const IrVar *vars[MAX_RUN];
+    int val[MAX_RUN];
+    bool moved[MAX_RUN];
+    int nvars;
 } Fast;
+
+static int run_var(const Fast *fp, const IrVar *v)
+{
+    for (int i = 0; i < fp->nvars; i++)
+        if (fp->vars[i] == v)
+            return i;
+    return -1;
+}
 
 /* The P2C_Num expression of n: a constant, a leaf, or a new variable
  * computed here (failure jumps to the generic code). */
@@ -197,6 +226,13 @@ static void emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
             snprintf(out, size, "P2C_Num_Float(%a)", PyFloat_AS_DOUBLE(v));
         else
             snprintf(out, size, "P2C_Num_Int(%ldL)", PyLong_AsLong(v));
+        return;
+    }
+    int rv = n->kind == IR_LOAD ? run_var(fp, n->var) : -1;
+    if (rv >= 0) {
+        snprintf(out, size, "p2c_n%d", fp->val[rv]);
+        if (n->last_use)
+            fp->moved[rv] = true;
         return;
     }
     if (local_leaf(n)) {
@@ -222,9 +258,8 @@ static void emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
                   fp->label);
 }
 
-/* The guard (every local leaf a number) and the computation, the boxed
- * result in r. */
-static void emit_fast(Fast *fp, const IrNode *n, const CVal *r)
+/* The guard: every local leaf and every attribute leaf a number. */
+static void emit_guards(Fast *fp)
 {
     Cg *cg = fp->cg;
     Emitter *e = cg->out;
@@ -248,6 +283,14 @@ static void emit_fast(Fast *fp, const IrNode *n, const CVal *r)
         emit_line(e, "P2C_Num p2c_a%d;", i);
         emit_line(e, "if (!P2C_Num_Of(%s, &p2c_a%d)) goto p2c_slow%d;", peek, i, fp->label);
     }
+}
+
+/* The guard and the computation, the boxed result in r. */
+static void emit_fast(Fast *fp, const IrNode *n, const CVal *r)
+{
+    Cg *cg = fp->cg;
+    Emitter *e = cg->out;
+    emit_guards(fp);
     char v[64];
     emit_node(fp, n, v, sizeof v);
     cg_site(cg, n->pos);   /* a MemoryError from boxing */
@@ -271,7 +314,7 @@ CVal cg_numeric(Cg *cg, IrNode *n)
     collect(cg, n, &t);
     for (int i = 0; i < t.nattrs; i++)
         t.attr_cache[i] = t.attrs[i]->kind == IR_ATTR ? (*cg->nattr_caches)++ : -1;
-    Fast fp = {cg, &t, cg_label_new(cg), 0};
+    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
     int site = cg->cur_site;
     CVal r = cg_tmp_new(cg);
     Emitter *e = cg->out;
@@ -292,4 +335,212 @@ CVal cg_numeric(Cg *cg, IrNode *n)
     emit_line(e, "p2c_done%d:;", fp.label);
     cg->cur_site = -1;     /* the two paths set different sites */
     return r;
+}
+
+/* ---- runs of assignments ------------------------------------------------------- */
+
+/* `dx = x1 - x2; dy = y1 - y2; d2 = dx * dx + dy * dy` : statements that
+ * each assign a local (or a temporary) a fusable tree, or copy a value an
+ * earlier one of them made (`zr = move($t3)` of a tuple assignment), are
+ * computed together: one guard over the leaves the run reads from slots,
+ * every tree in P2C_Num values (a later tree reads an earlier result from
+ * its C variable, not from the slot), then each variable's final value
+ * stored once.  Nothing else runs in between, so no code can look at the
+ * frame while the slots lag behind: a call, an attribute store, a line
+ * event, anything else ends the run.  A store reuses the variable's old
+ * float when only the variable holds it (its value is overwritten: no
+ * allocation, no deallocation); the guard also requires every assigned
+ * variable's old value to be unbound, an exact float or an exact int, so
+ * releasing it runs no code.  Where any check fails the run's statements
+ * run generically from the first, on unchanged slots. */
+
+/* Statement s can join the run t: fills t. */
+static bool run_stmt(const Cg *cg, const IrNode *s, Tree *t)
+{
+    if (s->kind != IR_ASSIGN || (s->var->kind != IR_VAR_LOCAL && s->var->kind != IR_VAR_TEMP))
+        return false;
+    const IrNode *e = s->kids[0];
+    if (e->kind == IR_LOAD)
+        return assigned_in(t, e->var) && e->var != s->var;
+    return helper_of(e) && collect(cg, e, t);
+}
+
+int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
+{
+    if (cg->opt->opt_level < 2 || cg->in_numeric_slow || cg->opt->debuggable)
+        return 0;
+    Tree t = {.nlocals = 0};
+    int k = 0;
+    while (k < n) {
+        Tree save = t;
+        const IrNode *s = stmts[k];
+        if (!run_stmt(cg, s, &t)) {
+            t = save;
+            break;
+        }
+        if (!assigned_in(&t, s->var)) {
+            if (t.nassigned == MAX_RUN) {
+                t = save;
+                break;
+            }
+            t.assigned[t.nassigned++] = s->var;
+        }
+        k++;
+    }
+    if (k == 0 || t.nops < 2)
+        return 0;
+    for (int i = 0; i < t.nattrs; i++)
+        t.attr_cache[i] = t.attrs[i]->kind == IR_ATTR ? (*cg->nattr_caches)++ : -1;
+
+    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
+    int site = cg->cur_site;
+    Emitter *e = cg->out;
+    int L = fp.label;
+    emit_line(e, "{");
+    e->indent++;
+    emit_guards(&fp);
+    char lv[48];
+    for (int i = 0; i < t.nassigned; i++) {
+        const IrVar *v = t.assigned[i];
+        bool leaf = false;
+        for (int j = 0; j < t.nlocals; j++)
+            leaf |= t.locals[j] == v;
+        if (leaf)
+            continue;   /* already known to be a number */
+        cg_var_lvalue(cg, v, lv, sizeof lv);
+        emit_line(e, "if (!P2C_Num_Replaceable(%s)) goto p2c_slow%d;", lv, L);
+    }
+    for (int i = 0; i < k; i++) {
+        const IrNode *s = stmts[i];
+        const IrNode *x = s->kids[0];
+        int val;
+        if (x->kind == IR_LOAD) {
+            int src = run_var(&fp, x->var);
+            val = fp.val[src];
+            if (x->last_use)
+                fp.moved[src] = true;
+        } else {
+            char c[64];
+            emit_node(&fp, x, c, sizeof c);
+            val = fp.nvals - 1;
+        }
+        int d = run_var(&fp, s->var);
+        if (d < 0)
+            d = fp.nvars++;
+        fp.vars[d] = s->var;
+        fp.val[d] = val;
+        fp.moved[d] = false;
+    }
+    /* box what must be boxed first (a MemoryError: the generic code) ... */
+    for (int i = 0; i < fp.nvars; i++)
+        if (!fp.moved[i])
+            emit_line(e, "PyObject *p2c_b%d = NULL;", i);
+    for (int i = 0; i < fp.nvars; i++) {
+        if (fp.moved[i])
+            continue;
+        cg_var_lvalue(cg, fp.vars[i], lv, sizeof lv);
+        emit_line(e, "if (!P2C_Num_InPlace(%s, p2c_n%d) && (p2c_b%d = P2C_Num_Box(p2c_n%d)) == NULL)",
+                  lv, fp.val[i], i, fp.val[i]);
+        emit_line(e, "    goto p2c_nomem%d;", L);
+    }
+    /* ... then store, in statement order */
+    for (int i = 0; i < fp.nvars; i++) {
+        cg_var_lvalue(cg, fp.vars[i], lv, sizeof lv);
+        if (fp.moved[i])
+            emit_line(e, "Py_CLEAR(%s);", lv);
+        else
+            emit_line(e, "if (p2c_b%d) Py_XSETREF(%s, p2c_b%d); else P2C_Float_Reset(%s, p2c_n%d.f);",
+                      i, lv, i, lv, fp.val[i]);
+    }
+    emit_line(e, "goto p2c_done%d;", L);
+    emit_line(e, "p2c_nomem%d:;", L);
+    for (int i = 0; i < fp.nvars; i++)
+        if (!fp.moved[i])
+            emit_line(e, "Py_XDECREF(p2c_b%d);", i);
+    emit_line(e, "PyErr_Clear();");
+    emit_line(e, "goto p2c_slow%d;", L);
+    e->indent--;
+    emit_line(e, "}");
+    emit_line(e, "p2c_slow%d:;", L);
+    cg->cur_site = site;
+    cg->in_numeric_slow = true;
+    cg->numeric_tree = &t;
+    for (int i = 0; i < k && !cg->failed; i++)
+        cg_stmt(cg, stmts[i]);
+    cg->numeric_tree = NULL;
+    cg->in_numeric_slow = false;
+    emit_line(e, "p2c_done%d:;", L);
+    cg->cur_site = -1;
+    return k;
+}
+
+/* ---- a fused tree stored into a list item ----------------------------------- */
+
+/* `v1[0] -= dx * b2m`: STORE_SUBSCR of a fusable tree into a local's (or a
+ * temporary's) item at a constant index.  When the object is an exact list
+ * and the item there an exact float that only the list holds, the result
+ * is written into that float: replacing it by a new float of that value
+ * and freeing the old one (whose release runs no code) could not be told
+ * apart.  Otherwise the ordinary statement (with its own fused tree). */
+static bool item_store(const Cg *cg, const IrNode *n, Py_ssize_t *k)
+{
+    if (n->kind != IR_STORE_SUBSCR || cg->opt->opt_level < 2 || cg->in_numeric_slow)
+        return false;
+    const IrNode *obj = n->kids[1], *key = n->kids[2];
+    if (obj->kind != IR_LOAD || (obj->var->kind != IR_VAR_LOCAL && obj->var->kind != IR_VAR_TEMP)
+        || key->kind != IR_CONST)
+        return false;
+    PyObject *kv = ir_const_get(cg->m, key->cidx);
+    if (!PyLong_CheckExact(kv))
+        return false;
+    *k = PyLong_AsSsize_t(kv);
+    if (*k == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return false;
+    }
+    Tree t = {.nlocals = 0};
+    const IrNode *v = n->kids[0];
+    if (!helper_of(v) || !collect(cg, v, &t) || t.nops < 2)
+        return false;
+    for (int i = 0; i < t.nattrs; i++)
+        if (t.attrs[i]->kind == IR_ATTR)
+            return false;   /* their caches are the generic code's */
+    return true;
+}
+
+int cg_numeric_item_store_begin(Cg *cg, const IrNode *n)
+{
+    Py_ssize_t k;
+    if (!item_store(cg, n, &k))
+        return -1;
+    Tree t = {.nlocals = 0};
+    collect(cg, n->kids[0], &t);
+    for (int i = 0; i < t.nattrs; i++)
+        t.attr_cache[i] = -1;
+    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
+    int L = fp.label;
+    Emitter *e = cg->out;
+    emit_line(e, "{");
+    e->indent++;
+    emit_guards(&fp);
+    char c[64], lv[48];
+    emit_node(&fp, n->kids[0], c, sizeof c);
+    const IrNode *obj = n->kids[1];
+    cg_var_lvalue(cg, obj->var, lv, sizeof lv);
+    emit_line(e, "PyObject *p2c_it = P2C_ListItemPeek(%s, %zd);", lv, k);
+    emit_line(e, "if (p2c_it == NULL || !P2C_Num_InPlace(p2c_it, %s)) goto p2c_slow%d;", c, L);
+    emit_line(e, "P2C_Float_Reset(p2c_it, %s.f);", c);
+    if (obj->last_use)
+        emit_line(e, "Py_CLEAR(%s);", lv);
+    emit_line(e, "goto p2c_done%d;", L);
+    e->indent--;
+    emit_line(e, "}");
+    emit_line(e, "p2c_slow%d:;", L);
+    return L;
+}
+
+void cg_numeric_item_store_end(Cg *cg, int label)
+{
+    emit_line(cg->out, "p2c_done%d:;", label);
+    cg->cur_site = -1;
 }

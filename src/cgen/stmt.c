@@ -268,7 +268,13 @@ void cg_stmt(Cg *cg, IrNode *n)
         return;
     }
     case IR_STORE_ATTR:  store_attr(cg, n); return;
-    case IR_STORE_SUBSCR: op_stmt(cg, n, "P2C_SetItem", set_item, 3, NULL); return;
+    case IR_STORE_SUBSCR: {
+        int fused = cg_numeric_item_store_begin(cg, n);   /* a float item overwritten */
+        op_stmt(cg, n, "P2C_SetItem", set_item, 3, NULL);
+        if (fused >= 0)
+            cg_numeric_item_store_end(cg, fused);
+        return;
+    }
     case IR_DEL:         del_var(cg, n); return;
     case IR_DEL_ATTR:    del_attr(cg, n); return;
     case IR_DEL_SUBSCR:  op_stmt(cg, n, "PyObject_DelItem", del_item, 2, NULL); return;
