@@ -151,6 +151,10 @@ P2C_API int P2C_Trace_ReplaceSetLineno(void);
 
 /* ---- tracing and profiling (runtime/compat/trace311.c) -------------------- *
  * Called only while P2C_Tracing() (or the thread state's use_tracing): */
+/* The checks of P2C_Frame_PushModule's arguments (a code object, a dict)
+ * and what module code needs before its frame (builtins in globals, the
+ * eval breaker's address): 0 or -1 (runtime/frames.c). */
+P2C_API int P2C_Frame_ModuleReady(PyObject *code, PyObject *globals);
 /* P2C_Frame_PushFunction with locals (borrowed, may be NULL) as f_locals
  * before the call event: a class body's namespace. */
 P2C_API int P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots,

@@ -99,7 +99,12 @@ p2c_frame_init_specials(P2C_Frame *f, PyThreadState *tstate, PyObject *func,
 /* ---- what differs from 3.12 (frame312.h), for the shared frame code ---- */
 
 /* The frame's function (strong reference), an lvalue. */
-#define P2C_FRAME_FUNC(f) (*(PyObject **)&(f)->f_func)
+static inline PyObject **p2c_frame_func_slot(P2C_Frame *f)
+{
+    void *slot = &f->f_func;   /* a PyFunctionObject *, seen as PyObject * */
+    return (PyObject **)slot;
+}
+#define P2C_FRAME_FUNC(f) (*p2c_frame_func_slot(f))
 /* The thread's Python recursion budget, an lvalue. */
 #define P2C_TS_RECURSION(ts) ((ts)->recursion_remaining)
 /* Is a trace or profile hook installed and none running? */
@@ -131,7 +136,12 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen) { gen->gi_code = NULL; }
 #define P2C_TRACING_WHAT_LINE PyTrace_LINE
 
 /* The frame's code object, an lvalue (a strong reference). */
-#define P2C_FRAME_CODE_REF(f) (*(PyObject **)&(f)->f_code)
+static inline PyObject **p2c_frame_code_slot(P2C_Frame *f)
+{
+    void *slot = &f->f_code;
+    return (PyObject **)slot;
+}
+#define P2C_FRAME_CODE_REF(f) (*p2c_frame_code_slot(f))
 /* The thread's running frame, an lvalue. */
 #define P2C_TS_FRAME(ts) ((ts)->cframe->current_frame)
 /* Is the eval breaker set?  (The interpreter's flag, whose address module
