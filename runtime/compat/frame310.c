@@ -62,9 +62,13 @@ take_spare(P2C_Frame *f, PyThreadState *tstate, PyCodeObject *code, PyObject *gl
            PyObject *builtins, PyObject *locals)
 {
     PyFrameObject *fo = f->spare != NULL ? *f->spare : NULL;
-    if (fo == NULL || builtins == NULL || fo->f_code != code)
+    if (fo == NULL || builtins == NULL)
         return NULL;
     *f->spare = NULL;
+    if (fo->f_code != code) {   /* the module was loaded again: new code */
+        Py_DECREF(fo);
+        return NULL;
+    }
     fo->f_back = (PyFrameObject *)Py_XNewRef(tstate->frame);
     Py_SETREF(fo->f_builtins, Py_NewRef(builtins));
     Py_SETREF(fo->f_globals, Py_NewRef(globals));
