@@ -34,6 +34,10 @@ void front_set_python(const char *python)
 
 unsigned front_python_version(void)
 {
+    /* before any parse (code generation driven directly, as the unit tests
+     * do): the embedded interpreter is the target */
+    if (front.version == 0)
+        return front_embedded_version();
     return front.version & 0xffff0000u;
 }
 

@@ -17,7 +17,8 @@ int front_init(void);
 void front_fini(void);
 
 /* The Python version the front end parses for, e.g. 0x030b0000 (3.11):
- * the target's, known once front_init succeeded (0 before). */
+ * the target's, known once front_init succeeded (before: the embedded
+ * interpreter's). */
 unsigned front_python_version(void);
 /* The version of the interpreter embedded in pyc2c (holds the constants). */
 unsigned front_embedded_version(void);
