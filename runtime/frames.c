@@ -4,6 +4,24 @@
  */
 #include "internal.h"
 
+void
+P2C_Frame_ClearSlots(PyObject **slots, int n)
+{
+    for (int i = 0; i < n; i++)
+        Py_CLEAR(slots[i]);
+}
+
+int
+P2C_Frame_TraceEntry(P2C_Frame *f, PyThreadState *tstate)
+{
+    if (P2C_LIKELY(!P2C_TS_TRACING(tstate)) || P2C_Trace_FrameEntry(f) == 0)
+        return 0;
+    P2C_Frame_AddTraceback(f);
+    P2C_Trace_FrameExit(f, NULL);
+    P2C_Frame_Pop(f);
+    return -1;
+}
+
 int
 P2C_Frame_PushFunction(P2C_Frame *f, PyObject *func, int nslots)
 {

@@ -151,6 +151,13 @@ P2C_API int P2C_Trace_ReplaceSetLineno(void);
 
 /* ---- tracing and profiling (runtime/compat/trace311.c) -------------------- *
  * Called only while P2C_Tracing() (or the thread state's use_tracing): */
+/* Releases slots[0..n) (runtime/frames.c). */
+P2C_API void P2C_Frame_ClearSlots(PyObject **slots, int n);
+/* The call event of f, a frame just linked, when a hook is installed (the
+ * RESUME at its start, TRACE_FUNCTION_ENTRY).  A hook that raises makes the
+ * frame fail at once, as an exception at its RESUME would: traceback entry,
+ * exception event, return event, then the frame is popped.  0 or -1. */
+P2C_API int P2C_Frame_TraceEntry(P2C_Frame *f, PyThreadState *tstate);
 /* The checks of P2C_Frame_PushModule's arguments (a code object, a dict)
  * and what module code needs before its frame (builtins in globals, the
  * eval breaker's address): 0 or -1 (runtime/frames.c). */

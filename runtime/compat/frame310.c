@@ -34,26 +34,6 @@ check_code(PyCodeObject *code, int nslots)
     return -1;
 }
 
-static void
-clear_slots(PyObject **slots, int n)
-{
-    for (int i = 0; i < n; i++)
-        Py_CLEAR(slots[i]);
-}
-
-/* The call event of a frame just linked, when a hook is installed.  A hook
- * that raises fails the frame at once: traceback entry, return event, pop. */
-static int
-trace_entry(P2C_Frame *f, PyThreadState *tstate)
-{
-    if (P2C_LIKELY(!P2C_TS_TRACING(tstate)) || P2C_Trace_FrameEntry(f) == 0)
-        return 0;
-    P2C_Frame_AddTraceback(f);
-    P2C_Trace_FrameExit(f, NULL);
-    P2C_Frame_Pop(f);
-    return -1;
-}
-
 /* The spare frame object of f's C function (P2C_FRAME_STORAGE), made
  * ready as _PyFrame_New_NoTrack makes a new one, when there is one for this
  * code: new reference, else NULL.  Only function frames (builtins known). */
@@ -101,7 +81,7 @@ release_frame_object(P2C_Frame *f, PyFrameObject *fo)
     Py_ssize_t n = code->co_nlocals + PyTuple_GET_SIZE(code->co_cellvars) +
                    PyTuple_GET_SIZE(code->co_freevars) + fo->f_stackdepth;
     PyObject_GC_UnTrack(fo);
-    clear_slots(fo->f_localsplus, (int)n);
+    P2C_Frame_ClearSlots(fo->f_localsplus, (int)n);
     Py_CLEAR(fo->f_back);
     Py_CLEAR(fo->f_locals);
     Py_CLEAR(fo->f_trace);
@@ -127,7 +107,7 @@ make_frame_object(P2C_Frame *f, PyThreadState *tstate, PyCodeObject *code,
     if (fo == NULL) {
         fo = PyFrame_New(tstate, code, globals, locals);
         if (fo == NULL) {
-            clear_slots(f->localsplus, nslots);
+            P2C_Frame_ClearSlots(f->localsplus, nslots);
             return -1;
         }
         /* a function's frame has the function's builtins (PyFrame_New
@@ -151,7 +131,7 @@ link_frame(P2C_Frame *f, PyCodeObject *code, PyObject *globals, PyObject *builti
 {
     PyThreadState *tstate = P2C_ThreadState();
     if (P2C_Stack_Check() < 0 || P2C_EnterRecursivePy()) {
-        clear_slots(f->localsplus, nslots);
+        P2C_Frame_ClearSlots(f->localsplus, nslots);
         return -1;
     }
     if (make_frame_object(f, tstate, code, globals, builtins, locals, nslots) < 0) {
@@ -164,7 +144,7 @@ link_frame(P2C_Frame *f, PyCodeObject *code, PyObject *globals, PyObject *builti
         return -1;
     }
     /* FRAME_CREATED during the call event (f_lineno's setter tells it so) */
-    if (trace_entry(f, tstate) < 0)
+    if (P2C_Frame_TraceEntry(f, tstate) < 0)
         return -1;
     f->fo->f_state = FRAME_EXECUTING;
     return 0;
@@ -197,7 +177,7 @@ P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *loc
     PyFunctionObject *fn = (PyFunctionObject *)func;
     PyCodeObject *code = (PyCodeObject *)fn->func_code;
     if (check_code(code, nslots) < 0) {
-        clear_slots(f->localsplus, nslots);
+        P2C_Frame_ClearSlots(f->localsplus, nslots);
         return -1;
     }
     return link_frame(f, code, fn->func_globals, fn->func_builtins, locals, nslots, func);

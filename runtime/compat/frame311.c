@@ -37,28 +37,6 @@ check_code(PyCodeObject *code, int nslots)
     return -1;
 }
 
-static void
-clear_slots(PyObject **slots, int n)
-{
-    for (int i = 0; i < n; i++)
-        Py_CLEAR(slots[i]);
-}
-
-/* The call event of a frame just linked, when a hook is installed (the
- * RESUME at its start, TRACE_FUNCTION_ENTRY).  A hook that raises makes the
- * frame fail at once, as an exception at its RESUME would: traceback entry,
- * exception event, return event, then the frame is popped.  0 or -1. */
-static int
-trace_entry(P2C_Frame *f, PyThreadState *tstate)
-{
-    if (P2C_LIKELY(!P2C_TS_TRACING(tstate)) || P2C_Trace_FrameEntry(f) == 0)
-        return 0;
-    P2C_Frame_AddTraceback(f);
-    P2C_Trace_FrameExit(f, NULL);
-    P2C_Frame_Pop(f);
-    return -1;
-}
-
 int
 P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *locals)
 {
@@ -66,12 +44,12 @@ P2C_Frame_PushWithLocals(P2C_Frame *f, PyObject *func, int nslots, PyObject *loc
     /* The same recursion accounting (and message) as a Python-to-Python call
      * in 3.11's eval loop. */
     if (check_code(code, nslots) < 0 || P2C_Stack_Check() < 0 || P2C_EnterRecursivePy()) {
-        clear_slots(f->localsplus, nslots);
+        P2C_Frame_ClearSlots(f->localsplus, nslots);
         return -1;
     }
     PyThreadState *tstate = P2C_ThreadState();
     p2c_frame_init_specials(f, tstate, Py_NewRef(func), Py_XNewRef(locals), nslots);
-    return trace_entry(f, tstate);
+    return P2C_Frame_TraceEntry(f, tstate);
 }
 
 int
@@ -90,7 +68,7 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
     }
     PyThreadState *tstate = P2C_ThreadState();
     p2c_frame_init_specials(f, tstate, func, Py_NewRef(globals), 0);
-    return trace_entry(f, tstate);
+    return P2C_Frame_TraceEntry(f, tstate);
 }
 
 /* The frame object of the caller of f, new reference or NULL, obtained while
@@ -143,7 +121,7 @@ release_frame(P2C_Frame *f, PyFrameObject *back)
         Py_DECREF(fo);
     }
     Py_XDECREF(back);
-    clear_slots(f->localsplus, f->stacktop);
+    P2C_Frame_ClearSlots(f->localsplus, f->stacktop);
     Py_CLEAR(f->f_locals);
     Py_CLEAR(P2C_FRAME_FUNC(f));
     Py_CLEAR(P2C_FRAME_CODE_REF(f));
