@@ -80,6 +80,52 @@ P2C_AttrEntry_HintHit(const P2C_AttrEntry *c, PyObject *obj)
     return P2C_Dict_HintValue(dict, c->index, c->value);
 }
 
+/* Gives exact dict d, about to change, a version tag no dict has had, as
+ * every change must (PEP 509: equal tags, equal contents; MODULE entries
+ * and Cython's global caches compare them).  The interpreter's counter is
+ * not exported: pyc2c counts its own tags in the upper half, which that
+ * counter never reaches.  0 when the change must go through the dict's own
+ * functions instead: a 3.12 dict with watchers, which hear of each change. */
+static int
+take_new_version(PyObject *d)
+{
+    static uint64_t *counter;   /* the interpreter's one, for every copy */
+    if (P2C_Dict_Version(d) & P2C_DICT_WATCHER_BITS)
+        return 0;
+    if (counter == NULL)
+        counter = P2C_Shared_DictVersions();
+    *counter += P2C_DICT_VERSION_STEP;
+    P2C_Dict_SetVersion(d, *counter);
+    return 1;
+}
+
+/* STORE_ATTR_WITH_HINT: obj.name = value into the entry of obj's __dict__
+ * that c remembers, when that entry still holds name with a value (a name
+ * deleted or never set takes the generic path, which may add it). */
+int
+P2C_AttrEntry_HintStore(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
+{
+    PyObject *dict = P2C_Instance_Dict(obj);
+    if (dict == NULL || !PyDict_CheckExact(dict))
+        return 0;
+    PyObject **slot = P2C_Dict_HintSlot(dict, c->index, c->value);
+    if (slot == NULL || *slot == NULL)
+        return 0;
+    PyObject *old = *slot;
+    if (old == value)   /* as insertdict: no change, no new version */
+        return 1;
+    if (!take_new_version(dict))
+        return 0;
+    /* what dictobject.c's MAINTAIN_TRACKING does: a dict of untracked
+     * values is untracked until it holds one the collector may need */
+    if (!PyObject_GC_IsTracked(dict) && PyObject_IS_GC(value)
+        && (!PyTuple_CheckExact(value) || PyObject_GC_IsTracked(value)))
+        PyObject_GC_Track(dict);
+    *slot = Py_NewRef(value);
+    Py_DECREF(old);   /* may run code: the store is complete */
+    return 1;
+}
+
 int
 P2C_Instance_LacksAttr(PyObject *obj, PyObject *name)
 {
@@ -124,10 +170,10 @@ fill_instance(P2C_AttrEntry *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
         return 0;
     }
     if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || P2C_Instance_Values(obj) == NULL) {
-        if (op == FOR_STORE)
-            return 0;
         if ((tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) && fill_hint(c, obj, name, version))
             return 1;
+        if (op == FOR_STORE)
+            return 0;
         return descr != NULL && fill_dict(c, obj, name, descr, op, version);
     }
     P2C_SharedKeys *keys = P2C_Type_SharedKeys(tp);

@@ -122,6 +122,8 @@ P2C_API PyObject *P2C_LoaderClassLocal(void);
 /* The same, of the interpreter's shared runtime (attached first). */
 P2C_API int P2C_Shared_RegisterImpl(PyObject *code, vectorcallfunc impl);
 P2C_API PyObject *P2C_Shared_LoaderClass(void);
+/* The interpreter's counter of the dict version tags pyc2c gives. */
+P2C_API uint64_t *P2C_Shared_DictVersions(void);
 
 /* Puts a method made from def (METH_* flags as the replaced one's; its doc
  * is copied) in type's dict in place of the method descriptor name, and the

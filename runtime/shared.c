@@ -40,9 +40,14 @@ typedef struct {
     PyTypeObject *coroutine_type;
     PyTypeObject *asyncgen_type;
     PyTypeObject *asyncgen_wrapped_type;   /* what an async generator yields */
+    uint64_t *dict_versions;        /* P2C_Shared_DictVersions() */
 } P2C_SharedRuntime;
 
 static P2C_SharedRuntime published;      /* this copy's, when it is the first */
+/* The last version tag pyc2c gave a dict it changed in place: the upper
+ * half of the tags, which the interpreter's own counter never reaches
+ * (runtime/attrs.c, hint stores). */
+static uint64_t dict_versions = (uint64_t)1 << 63;
 static const P2C_SharedRuntime *shared;  /* the one in use, once attached */
 
 /* A copy of the module's name for the life of the process ("a program"
@@ -82,6 +87,7 @@ publish(PyObject *dict, PyObject *module)
     published.asyncgen_wrapped_type = P2C_AsyncGenWrappedTypeRef;
     published.register_impl = P2C_Function_RegisterImplLocal;
     published.loader_class = P2C_LoaderClassLocal;
+    published.dict_versions = &dict_versions;
     if ((published.origin = origin_name(module)) == NULL)
         return -1;
     PyObject *capsule = PyCapsule_New(&published, SHARED_KEY, NULL);
@@ -172,6 +178,14 @@ P2C_Shared_RegisterImpl(PyObject *code, vectorcallfunc impl)
     if (P2C_Runtime_Ready(NULL) < 0)
         return -1;
     return shared->register_impl(code, impl);
+}
+
+/* One counter for every copy: two copies must never give one dict the same
+ * tag for different contents.  Only called once the runtime is ready. */
+uint64_t *
+P2C_Shared_DictVersions(void)
+{
+    return shared->dict_versions;
 }
 
 PyObject *

@@ -11,7 +11,7 @@
  *   HINT          an instance attribute in the instance's __dict__ (made
  *                 when asked for, or when a class's instances outgrow
  *                 their shared keys), at a remembered entry whose key is
- *                 checked (LOAD_ATTR_WITH_HINT; loads only)
+ *                 checked (LOAD_ATTR_WITH_HINT, STORE_ATTR_WITH_HINT)
  *   SLOT          a __slots__ member at a known offset (LOAD_ATTR_SLOT)
  *   CLASS         a plain class attribute (no __get__) that the instance
  *                 does not shadow; METHOD the same for a method, loaded
@@ -110,6 +110,10 @@ P2C_API int P2C_Instance_LacksAttr(PyObject *obj, PyObject *name);
  * live in a real __dict__ need (pyperformance's go: 1.11x -> 1.21x against
  * taking every way's check out of line). */
 P2C_API PyObject *P2C_AttrEntry_HintHit(const P2C_AttrEntry *c, PyObject *obj);
+
+/* obj.name = value (borrowed) into the __dict__ entry a HINT entry c
+ * remembers, when c's version matched: 1 when stored, 0 when not. */
+P2C_API int P2C_AttrEntry_HintStore(const P2C_AttrEntry *c, PyObject *obj, PyObject *value);
 
 /* What the entry says obj.name is (borrowed; NULL, without an exception,
  * when its guard fails or the attribute is missing).  Shared by loads and
@@ -224,7 +228,7 @@ P2C_LoadMethodCached(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObje
 
 /* obj.name = value (borrowed) as entry c says, when it holds for obj: 1
  * when stored, 0 when not (nothing done).  A store site's entries are only
- * ever VALUE or SLOT, filled for stores. */
+ * ever VALUE, SLOT or HINT, filled for stores. */
 P2C_ALWAYS_INLINE int
 P2C_AttrEntry_Store(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
 {
@@ -243,6 +247,8 @@ P2C_AttrEntry_Store(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
         }
     } else if (c->kind == P2C_ATTR_SLOT) {
         p = (PyObject **)((char *)obj + c->index);
+    } else if (c->kind == P2C_ATTR_HINT) {   /* out of line: code size */
+        return P2C_AttrEntry_HintStore(c, obj, value);
     } else {
         return 0;
     }

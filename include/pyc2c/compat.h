@@ -38,7 +38,22 @@ static inline uint64_t P2C_Dict_Version(PyObject *d)
 {
     return ((PyDictObject *)d)->ma_version_tag;
 }
+
+/* The tag given to a dict pyc2c changes in place (runtime/attrs.c). */
+static inline void P2C_Dict_SetVersion(PyObject *d, uint64_t version)
+{
+    ((PyDictObject *)d)->ma_version_tag = version;
+}
 #  pragma GCC diagnostic pop
+/* 3.12 keeps the dict watchers (PEP 509's successor) in the low bits of
+ * the tag, and counts versions above them. */
+#  if defined(P2C_DICT_OR_VALUES_312)
+#    define P2C_DICT_VERSION_STEP DICT_VERSION_INCREMENT
+#    define P2C_DICT_WATCHER_BITS DICT_VERSION_MASK
+#  else
+#    define P2C_DICT_VERSION_STEP 1
+#    define P2C_DICT_WATCHER_BITS 0
+#  endif
 #endif
 
 #endif

@@ -44,7 +44,7 @@
  * modules built with different values refuse to load together.  Bump it
  * with any such change. */
 #ifndef P2C_RUNTIME_ABI
-#define P2C_RUNTIME_ABI 2
+#define P2C_RUNTIME_ABI 3
 #endif
 
 /* Attaches this copy of the runtime to the interpreter's one runtime

@@ -78,12 +78,12 @@ static inline PyObject *P2C_Instance_Dict(PyObject *obj)
 }
 #endif
 
-/* The value of name in exact dict d when entry ix of its key table holds
- * name (identity: names are interned), else NULL; for a split table (an
- * instance's dict made from its values) the value sits in the dict's
- * values array.  Borrowed.  An entry past the table's entries, or a table
- * of general keys, is a miss. */
-static inline PyObject *P2C_Dict_HintValue(PyObject *d, Py_ssize_t ix, PyObject *name)
+/* Where the value of name sits in exact dict d when entry ix of its key
+ * table holds name (identity: names are interned), else NULL; for a split
+ * table (an instance's dict made from its values) the value sits in the
+ * dict's values array.  An entry past the table's entries, or a table of
+ * general keys, is a miss.  The value there may be NULL (deleted). */
+static inline PyObject **P2C_Dict_HintSlot(PyObject *d, Py_ssize_t ix, PyObject *name)
 {
     PyDictObject *mp = (PyDictObject *)d;
     PyDictKeysObject *dk = mp->ma_keys;
@@ -92,7 +92,15 @@ static inline PyObject *P2C_Dict_HintValue(PyObject *d, Py_ssize_t ix, PyObject 
     PyDictUnicodeEntry *e = &DK_UNICODE_ENTRIES(dk)[ix];
     if (e->me_key != name)
         return NULL;
-    return mp->ma_values ? mp->ma_values->values[ix] : e->me_value;
+    return mp->ma_values ? &mp->ma_values->values[ix] : &e->me_value;
+}
+
+/* The value of name in exact dict d at entry ix, as P2C_Dict_HintSlot
+ * finds it (borrowed), or NULL. */
+static inline PyObject *P2C_Dict_HintValue(PyObject *d, Py_ssize_t ix, PyObject *name)
+{
+    PyObject **slot = P2C_Dict_HintSlot(d, ix, name);
+    return slot ? *slot : NULL;
 }
 
 /* Where obj's __dict__ pointer is when its attributes live in a real dict
