@@ -3,7 +3,7 @@
  * CPython evaluates `dt * ((dx * dx + dy * dy) ** -1.5)` one operator at a
  * time, allocating an object for every intermediate result.  When an
  * expression is a tree of arithmetic operators whose leaves are constants,
- * local variables, attributes of local variables (`self.x`) and items of
+ * local variables (or cells), attributes of those (`self.x`) and items of
  * local variables at constant indexes (`v[0]`), it is compiled twice:
  *
  *   if (every local leaf is bound, every attribute leaf is answered by its
@@ -89,12 +89,34 @@ static bool const_leaf(const Cg *cg, const IrNode *n)
     return overflow == 0 && !PyErr_Occurred();
 }
 
-/* A local variable, or a temporary read without being consumed (`$t1` of
- * `$t1[0] -= x`, not its last use, which moves the reference out). */
+/* A local variable, the content of a cell (a local a comprehension or an
+ * inner function captures: chaos's `ii - I + self.degree`, whose `I` and
+ * `self` its list comprehension reads) or of a free variable, or a
+ * temporary read without being consumed (`$t1` of `$t1[0] -= x`, not its
+ * last use, which moves the reference out).  A run never assigns a cell:
+ * its statements store into locals and temporaries only (run_stmt). */
 static bool local_leaf(const IrNode *n)
 {
-    return n->kind == IR_LOAD &&
-           (n->var->kind == IR_VAR_LOCAL || (n->var->kind == IR_VAR_TEMP && !n->last_use));
+    if (n->kind != IR_LOAD)
+        return false;
+    switch (n->var->kind) {
+    case IR_VAR_LOCAL: case IR_VAR_CELL: case IR_VAR_FREE:
+        return true;
+    case IR_VAR_TEMP:
+        return !n->last_use;
+    default:
+        return false;
+    }
+}
+
+/* Where a leaf variable's value is read (borrowed; NULL when unbound,
+ * which its guard sends to the generic code and its error). */
+static void leaf_value(Cg *cg, const IrVar *v, char *buf, size_t size)
+{
+    if (v->kind == IR_VAR_CELL || v->kind == IR_VAR_FREE)
+        snprintf(buf, size, "P2C_CELL_REF(P2C_SLOT(f, %d))", v->slot);
+    else
+        cg_var_lvalue(cg, v, buf, size);
 }
 
 /* obj[k] of a local obj and a constant int k within a Py_ssize_t. */
@@ -265,15 +287,15 @@ static void emit_guards(Fast *fp)
     Emitter *e = cg->out;
     const Tree *t = fp->tree;
     for (int i = 0; i < t->nlocals; i++) {
-        char lv[48];
-        cg_var_lvalue(cg, t->locals[i], lv, sizeof lv);
+        char lv[64];
+        leaf_value(cg, t->locals[i], lv, sizeof lv);
         emit_line(e, "P2C_Num p2c_l%d;", i);
         emit_line(e, "if (!P2C_Num_Of(%s, &p2c_l%d)) goto p2c_slow%d;", lv, i, fp->label);
     }
     for (int i = 0; i < t->nattrs; i++) {
         const IrNode *a = t->attrs[i];
-        char obj[48], peek[128];
-        cg_var_lvalue(cg, a->kids[0]->var, obj, sizeof obj);
+        char obj[64], peek[160];
+        leaf_value(cg, a->kids[0]->var, obj, sizeof obj);
         if (a->kind == IR_ATTR)
             snprintf(peek, sizeof peek, "P2C_LoadAttrPeek(&p2c_acache[%d], %s)",
                      t->attr_cache[i], obj);
