@@ -31,8 +31,7 @@ P2C_Exc_Catch(PyObject **prev)
 void
 P2C_Exc_Restore(PyObject *prev)
 {
-    P2C_ExcState_Swap(&prev);
-    Py_XDECREF(prev);
+    P2C_ExcState_Set(prev);
 }
 
 int
@@ -53,11 +52,30 @@ invalid:
     return -1;
 }
 
+/* The traceback exc is raised again with (new reference, or NULL).  3.11
+ * on: the one it has now.  3.10 keeps the handled exception as a (type,
+ * value, traceback) triple and re-raises that (RERAISE, do_raise), so a
+ * handled exc goes with the traceback it had when caught: frames a throw()
+ * into a generator added to it since (contextlib's __exit__) are not in
+ * it, and neither is a traceback the handler assigned. */
+static PyObject *
+traceback_to_reraise(PyObject *exc)
+{
+#if defined(P2C_EXC_TRIPLE_310)
+    _PyErr_StackItem *item = PyThreadState_GET()->exc_info;
+    while (item != NULL && (item->exc_value == NULL || item->exc_value == Py_None))
+        item = item->previous_item;   /* the topmost handled one */
+    if (item != NULL && item->exc_value == exc)
+        return Py_XNewRef(item->exc_traceback);
+#endif
+    return PyException_GetTraceback(exc);
+}
+
 void
 P2C_Exc_Reraise(PyObject *exc)
 {
     PyObject *type = Py_NewRef(PyExceptionInstance_Class(exc));
-    PyErr_Restore(type, Py_NewRef(exc), PyException_GetTraceback(exc));
+    PyErr_Restore(type, Py_NewRef(exc), traceback_to_reraise(exc));
 }
 
 int
@@ -314,9 +332,7 @@ P2C_ExcGroupMatch(PyObject *exc, PyObject *type)
     }
     PyObject *pair = PyTuple_Pack(2, match, rest);
     if (pair != NULL) {   /* the handler's sys.exception() (PyErr_SetExcInfo) */
-        PyObject *old = Py_NewRef(match);
-        P2C_ExcState_Swap(&old);
-        Py_XDECREF(old);
+        P2C_ExcState_Set(Py_NewRef(match));
     }
     Py_DECREF(match);
     Py_DECREF(rest);

@@ -2,18 +2,11 @@
  * messages of CPython 3.11's do_raise. */
 #include "internal.h"
 
-/* Bare `raise`: re-raises the exception being handled. */
+/* Bare `raise`: re-raises the exception being handled (-1 either way). */
 static int
 reraise(void)
 {
-    PyObject *value = P2C_GetHandledException();
-    if (value == NULL || value == Py_None) {
-        Py_XDECREF(value);
-        PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
-        return -1;
-    }
-    PyObject *type = Py_NewRef(PyExceptionInstance_Class(value));
-    PyErr_Restore(type, value, PyException_GetTraceback(value));
+    P2C_Exc_RaiseBare();
     return -1;
 }
 

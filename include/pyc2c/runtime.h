@@ -564,7 +564,8 @@ P2C_API void P2C_Exc_Restore(PyObject *prev);
  * 0 if not, -1 with TypeError "catching classes that do not inherit from
  * BaseException is not allowed". */
 P2C_API int P2C_Exc_Match(PyObject *exc, PyObject *type);
-/* RERAISE: raises exc (borrowed) again with its own __traceback__; the
+/* RERAISE: raises exc (borrowed) again with its own __traceback__ (3.10:
+ * the handled triple's, when exc is the handled exception); the
  * caller propagates it without adding a traceback entry. */
 P2C_API void P2C_Exc_Reraise(PyObject *exc);
 /* try/except* (src/lower/exceptstar.c): CHECK_EG_MATCH — validates type

@@ -6,6 +6,10 @@
  * swap directly.  PyErr_GetHandledException() is not that: it walks to the
  * topmost item, which is what a bare `raise` needs but not what a handler
  * must save and restore.
+ *
+ * P2C_ExcState_Swap(&v): v (owned) becomes the handled exception, and v is
+ * then what was handled before, for the handler to put back with
+ * P2C_ExcState_Set (which steals it).
  */
 #ifndef PYC2C_COMPAT_EXCSTATE_H
 #define PYC2C_COMPAT_EXCSTATE_H
@@ -22,17 +26,33 @@ static inline void P2C_ExcState_Swap(PyObject **value)
     tstate->exc_info->exc_value = *value;
     *value = old;
 }
+
+/* Makes value (stolen, NULL allowed) the handled exception. */
+static inline void P2C_ExcState_Set(PyObject *value)
+{
+    P2C_ExcState_Swap(&value);
+    Py_XDECREF(value);
+}
 #elif defined(P2C_EXC_TRIPLE_310)
-/* 3.10 keeps a (type, value, traceback) triple per stack item; the handled
- * exception is its value, and the type and traceback follow from it (the
- * traceback the value has when it is caught, PyException_SetTraceback'd by
- * P2C_Exc_Catch).  None or NULL: nothing handled (all three NULL). */
-static inline void P2C_ExcState_Swap(PyObject **value)
+/* 3.10 keeps a (type, value, traceback) triple per stack item, and a
+ * handler restores the one it found exactly (POP_EXCEPT pops the three
+ * objects SETUP_FINALLY saved): the traceback is not what the value's
+ * __traceback__ says by then (a handler may have assigned it), and a bare
+ * `raise` re-raises with it.  So what a handler keeps of the previous state
+ * is the tuple (type, value, traceback) when something was handled, else
+ * NULL; what it puts in place is an exception just caught (its traceback:
+ * the one it has now, P2C_Exc_Catch having set it) or such a tuple. */
+static inline void P2C_ExcState_Set(PyObject *v)
 {
     _PyErr_StackItem *item = PyThreadState_GET()->exc_info;
-    PyObject *old = item->exc_value, *old_type = item->exc_type, *old_tb = item->exc_traceback;
-    PyObject *v = *value;
-    if (v != NULL && v != Py_None) {
+    PyObject *old_type = item->exc_type, *old = item->exc_value, *old_tb = item->exc_traceback;
+    if (v != NULL && PyTuple_CheckExact(v)) {   /* a state saved by the swap */
+        item->exc_type = Py_NewRef(PyTuple_GET_ITEM(v, 0));
+        item->exc_value = Py_NewRef(PyTuple_GET_ITEM(v, 1));
+        PyObject *tb = PyTuple_GET_ITEM(v, 2);
+        item->exc_traceback = tb == Py_None ? NULL : Py_NewRef(tb);
+        Py_DECREF(v);
+    } else if (v != NULL && v != Py_None) {
         item->exc_type = Py_NewRef((PyObject *)Py_TYPE(v));
         item->exc_value = v;
         item->exc_traceback = PyException_GetTraceback(v);
@@ -41,8 +61,26 @@ static inline void P2C_ExcState_Swap(PyObject **value)
         item->exc_type = item->exc_value = item->exc_traceback = NULL;
     }
     Py_XDECREF(old_type);
+    Py_XDECREF(old);
     Py_XDECREF(old_tb);
-    *value = old;
+}
+
+/* Called with no exception pending (a handler being entered). */
+static inline void P2C_ExcState_Swap(PyObject **value)
+{
+    _PyErr_StackItem *item = PyThreadState_GET()->exc_info;
+    PyObject *old = item->exc_value, *saved = NULL;
+    if (old != NULL && old != Py_None) {
+        PyObject *type = item->exc_type ? item->exc_type : (PyObject *)Py_TYPE(old);
+        PyObject *tb = item->exc_traceback ? item->exc_traceback : Py_None;
+        saved = PyTuple_Pack(3, type, old, tb);
+        if (saved == NULL) {   /* no memory: the value alone, as 3.11 keeps it */
+            PyErr_Clear();
+            saved = Py_NewRef(old);
+        }
+    }
+    P2C_ExcState_Set(*value);
+    *value = saved;
 }
 #else
 #  error "excstate.h: no exception-state layout for this Python"
