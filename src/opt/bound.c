@@ -6,8 +6,9 @@
  * UnboundLocalError, so the code generator tests every load, unless this
  * pass has proved that the variable is assigned on every path that reaches
  * the load: then it sets the load's known_bound and the test is left out.
- * Cells of the function itself are tracked the same way, except those an
- * inner function might `del` through `nonlocal` (any call could run it).
+ * Cells are not tracked: any code holding the closure can empty one
+ * (`del f.__closure__[0].cell_contents`, test_funcattrs), so every load of
+ * a cell keeps its test.
  *
  * The analysis is a forward "must" dataflow over the structured IR: the
  * state is the set of variables bound for certain; control merges
@@ -49,7 +50,7 @@ typedef struct {
     IrModule *m;
     IrFunction *fn;
     int nwords;
-    bool *tracked;   /* by var id: a LOCAL, or a CELL no inner function deletes */
+    bool *tracked;   /* by var id: a LOCAL */
     Loop *loop;      /* innermost loop */
     Set finally_dels;/* what the enclosing finally blocks may delete */
     bool failed;     /* a construct this pass does not know: mark nothing */
@@ -127,30 +128,6 @@ static bool set_has(Set s, int id) { return s.w[id / 64] >> (id % 64) & 1; }
 static bool tracked(const Bound *b, const IrVar *v)
 {
     return v && v->owner == b->fn && b->tracked[v->id];
-}
-
-typedef struct {
-    const char *name;
-    bool found;
-} DelFreeSearch;
-
-static int find_del_free(IrNode *n, void *ctx)
-{
-    DelFreeSearch *s = ctx;
-    if (n->kind == IR_DEL && n->var->kind == IR_VAR_FREE && !strcmp(n->var->name, s->name))
-        s->found = true;
-    return 0;
-}
-
-/* Could some function of the module `del` a captured variable of this
- * name?  (By name: cheaper than following the capture chain, and only ever
- * too careful.) */
-static bool some_inner_deletes(IrModule *m, const char *name)
-{
-    DelFreeSearch s = {name, false};
-    for (int i = 0; i < m->nfuncs && !s.found; i++)
-        ir_walk(m->funcs[i]->body, find_del_free, &s);
-    return s.found;
 }
 
 static int nparams(const IrFunction *fn)
@@ -427,8 +404,7 @@ static void bound_function(IrModule *m, IrFunction *fn)
     int np = nparams(fn);
     for (int i = 0; i < fn->nvars; i++) {
         IrVar *v = fn->vars[i];
-        if (v->kind == IR_VAR_LOCAL ||
-            (v->kind == IR_VAR_CELL && !some_inner_deletes(m, v->name)))
+        if (v->kind == IR_VAR_LOCAL)
             b.tracked[v->id] = true;
         /* parameters are bound by the call (a cell parameter's cell is made
          * from the argument) */

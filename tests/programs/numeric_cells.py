@@ -110,3 +110,29 @@ def division_errors(n):
 
 print(division_errors(3), division_errors(2.5))
 sys.stdout.flush()
+
+
+def emptied_from_outside():
+    a = 12
+
+    def f():
+        return a
+    c = f.__closure__
+    c[0].cell_contents = 9
+    print(a, f())
+    del c[0].cell_contents
+    try:
+        print(a)
+    except UnboundLocalError as e:
+        print('UnboundLocalError', e)
+    try:
+        print(a * 2 + 1.5)
+    except UnboundLocalError as e:
+        print('UnboundLocalError', e)
+    try:
+        f()
+    except NameError as e:
+        print('NameError', e)
+
+
+emptied_from_outside()
