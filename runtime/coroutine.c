@@ -242,7 +242,7 @@ is_being_awaited(PyObject *coro)
 static int
 is_iterable_coroutine(PyObject *o)
 {
-    return PyGen_CheckExact(o) &&
+    return (PyGen_CheckExact(o) || Py_IS_TYPE(o, &P2C_IterableCoroutine_Type)) &&
            (P2C_Gen_Code((PyGenObject *)o)->co_flags & CO_ITERABLE_COROUTINE);
 }
 

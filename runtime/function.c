@@ -90,6 +90,34 @@ function_get_code(PyObject *self, void *Py_UNUSED(closure))
     return Py_NewRef(((PyFunctionObject *)self)->func_code);
 }
 
+/* Whether code is old (a compiled function's code) with CO_ITERABLE_COROUTINE
+ * added: what types.coroutine assigns to a generator function
+ * (`func.__code__ = co.replace(co_flags=co.co_flags | 0x100)`).  The
+ * compiled body then still runs it; its generators read the flag from
+ * their code (awaitable, and `yield from` a coroutine allowed).  -1 with an
+ * exception. */
+static int
+is_iterable_coroutine_of(PyObject *code, PyObject *old)
+{
+    if (!PyCode_Check(code) || !PyCode_Check(old) ||
+        (((PyCodeObject *)code)->co_flags ^ ((PyCodeObject *)old)->co_flags)
+            != CO_ITERABLE_COROUTINE ||
+        !(((PyCodeObject *)old)->co_flags & CO_GENERATOR))
+        return 0;
+    PyObject *replace = PyObject_GetAttrString(old, "replace");
+    if (replace == NULL)
+        return -1;
+    PyObject *kw = Py_BuildValue("{si}", "co_flags", ((PyCodeObject *)code)->co_flags);
+    PyObject *flagged = kw ? PyObject_VectorcallDict(replace, NULL, 0, kw) : NULL;
+    Py_DECREF(replace);
+    Py_XDECREF(kw);
+    if (flagged == NULL)
+        return -1;
+    int same = PyObject_RichCompareBool(flagged, code, Py_EQ);
+    Py_DECREF(flagged);
+    return same;
+}
+
 /* f.__code__ = code: the function type's own setter (its checks, message and
  * audit event), then the entry point that runs code, so that assigning
  * another compiled function's code (or a real one) calls what it names. */
@@ -101,10 +129,50 @@ function_set_code(PyObject *self, PyObject *value, void *Py_UNUSED(closure))
         PyErr_SetString(PyExc_SystemError, "function.__code__ has no setter");
         return -1;
     }
+    PyFunctionObject *fn = (PyFunctionObject *)self;
+    vectorcallfunc impl = impl_for(value);
+    PyObject *old = Py_NewRef(fn->func_code);
+    if (impl == P2C_InterpreterVectorcall() && impl_for(old) != impl) {
+        int flagged = is_iterable_coroutine_of(value, old);
+        if (flagged < 0 ||
+            (flagged && P2C_Shared_RegisterImpl(value, impl = impl_for(old)) < 0)) {
+            Py_DECREF(old);
+            return -1;
+        }
+        /* The registry goes by address: the code it now names must live
+         * as long as it, or another code made at that address later would
+         * run this body (one code kept per types.coroutine applied). */
+        if (flagged)
+            Py_INCREF(value);
+    }
+    Py_DECREF(old);
     if (Py_TYPE(descr)->tp_descr_set(descr, self, value) < 0)
         return -1;
-    ((PyFunctionObject *)self)->vectorcall = impl_for(value);
+    fn->vectorcall = impl;
     return 0;
+}
+
+/* f.__class__ is types.FunctionType, as for the functions it compiles:
+ * code that tests `f.__class__ is FunctionType` before working on
+ * f.__code__ (types.coroutine, which then makes a generator function an
+ * iterable coroutine) treats a compiled function as it would the source's.
+ * type(f) is still the compiled type; assigning __class__ fails as for any
+ * function (object's setter). */
+static PyObject *
+function_get_class(PyObject *Py_UNUSED(self), void *Py_UNUSED(closure))
+{
+    return Py_NewRef((PyObject *)&PyFunction_Type);
+}
+
+static int
+function_set_class(PyObject *self, PyObject *value, void *Py_UNUSED(closure))
+{
+    PyObject *descr = PyDict_GetItemString(P2C_Type_Dict(&PyBaseObject_Type), "__class__");
+    if (descr == NULL || Py_TYPE(descr)->tp_descr_set == NULL) {
+        PyErr_SetString(PyExc_SystemError, "object.__class__ has no setter");
+        return -1;
+    }
+    return Py_TYPE(descr)->tp_descr_set(descr, self, value);
 }
 
 /* type(f)(code, globals, ...): the function type's constructor (its
@@ -128,6 +196,7 @@ function_new(PyTypeObject *Py_UNUSED(type), PyObject *args, PyObject *kwargs)
 
 static PyGetSetDef function_getset[] = {
     {"__code__", function_get_code, function_set_code, NULL, NULL},
+    {"__class__", function_get_class, function_set_class, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 

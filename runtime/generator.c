@@ -48,7 +48,7 @@ int
 P2C_Gen_KindOf(PyObject *o)
 {
     PyTypeObject *t = Py_TYPE(o);
-    if (t == &P2C_Generator_Type)
+    if (t == &P2C_Generator_Type || t == &P2C_IterableCoroutine_Type)
         return P2C_GEN_GENERATOR;
     if (t == &P2C_Coroutine_Type)
         return P2C_GEN_COROUTINE;
@@ -73,6 +73,7 @@ by_kind(PyGenObject *gen, const char *g, const char *c, const char *a)
 
 static PyCFunction original_frame_clear;
 static PyTypeObject generator_type;   /* this copy's; defined at the end */
+static PyTypeObject iterable_coroutine_type;
 
 /* frame.clear() as 3.11's frame_clear for a frame owned by a compiled
  * generator (close it, unless it is running; 3.13 also refuses a suspended
@@ -107,19 +108,24 @@ P2C_Generator_ReadyType(void)
     if (generator_type.tp_flags & Py_TPFLAGS_READY)
         return 0;
     if (P2C_Coroutine_ReadyTypes() < 0 || P2C_AsyncGen_ReadyTypes() < 0 ||
-        P2C_ReadySubtype(&generator_type) < 0)
+        P2C_ReadySubtype(&generator_type) < 0 ||
+        P2C_ReadySubtype(&iterable_coroutine_type) < 0)
         return -1;
     return P2C_ReplaceMethod(&PyFrame_Type, "clear", &frame_clear_def, &original_frame_clear);
 }
 
-/* The type of a new object of kind P2C_GEN_* (the shared runtime's). */
+/* The type of a new object of kind P2C_GEN_* (the shared runtime's) made
+ * by fn: a generator of a function types.coroutine made an iterable
+ * coroutine (its code has CO_ITERABLE_COROUTINE) can be awaited. */
 static PyTypeObject *
-kind_type(int kind)
+kind_type(int kind, PyFunctionObject *fn)
 {
     switch (kind) {
     case P2C_GEN_COROUTINE:       return &P2C_Coroutine_Type;
     case P2C_GEN_ASYNC_GENERATOR: return &P2C_AsyncGen_Type;
-    default:                      return &P2C_Generator_Type;
+    default:
+        return (((PyCodeObject *)fn->func_code)->co_flags & CO_ITERABLE_COROUTINE)
+               ? &P2C_IterableCoroutine_Type : &P2C_Generator_Type;
     }
 }
 
@@ -132,7 +138,7 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
         return NULL;
     PyFunctionObject *fn = (PyFunctionObject *)func;
     P2C_Frame *f;
-    PyGenObject *gen = gen_alloc(fn, kind_type(kind), body, delegate, nslots, nspill, &f);
+    PyGenObject *gen = gen_alloc(fn, kind_type(kind, fn), body, delegate, nslots, nspill, &f);
     if (gen == NULL)
         return NULL;
     if (P2C_Function_BindArgs(func, args, nargsf, kwnames, f->localsplus) < 0 ||
@@ -326,18 +332,34 @@ P2C_Gen_Delegate(PyGenObject *gen)
     return Py_XNewRef(P2C_GEN_DELEGATE(P2C_Generator_Frame((PyObject *)gen)));
 }
 
+/* Whether the running generator's code says it is an iterable coroutine
+ * (types.coroutine set CO_ITERABLE_COROUTINE on it): its frame, asked for
+ * on this rare path only. */
+static int
+running_code_is_iterable_coroutine(void)
+{
+    PyFrameObject *frame = PyEval_GetFrame();   /* borrowed */
+    if (frame == NULL)
+        return 0;
+    PyCodeObject *code = PyFrame_GetCode(frame);
+    int flagged = (code->co_flags & CO_ITERABLE_COROUTINE) != 0;
+    Py_DECREF(code);
+    return flagged;
+}
+
 PyObject *
 P2C_YieldFromIter(PyObject *iterable)
 {
     if (PyCoro_CheckExact(iterable) || Py_IS_TYPE(iterable, &P2C_Coroutine_Type)) {
-        /* a generator function compiled by pyc2c is never an iterable
-         * coroutine (types.coroutine wraps a compiled function), so this is
-         * CPython's message for a plain generator */
+        /* GET_YIELD_FROM_ITER: only an iterable coroutine may delegate to
+         * a coroutine */
+        if (running_code_is_iterable_coroutine())
+            return Py_NewRef(iterable);
         PyErr_SetString(PyExc_TypeError,
                         "cannot 'yield from' a coroutine object in a non-coroutine generator");
         return NULL;
     }
-    if (PyGen_CheckExact(iterable) || Py_IS_TYPE(iterable, &P2C_Generator_Type))
+    if (PyGen_CheckExact(iterable) || P2C_Gen_KindOf(iterable) == P2C_GEN_GENERATOR)
         return Py_NewRef(iterable);
     return PyObject_GetIter(iterable);
 }
@@ -668,8 +690,18 @@ static PyMethodDef gen_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+/* __class__: types.GeneratorType, as a coroutine answers CoroutineType
+ * (P2C_Gen_GetBaseClass): `g.__class__ is GeneratorType` holds, as
+ * types.coroutine's wrapper and CPython's tests ask. */
+static PyObject *
+gen_get_class(PyObject *Py_UNUSED(self), void *Py_UNUSED(closure))
+{
+    return Py_NewRef((PyObject *)&PyGen_Type);
+}
+
 static PyGetSetDef gen_getset[] = {
     {"gi_yieldfrom", P2C_Gen_GetYieldFrom, NULL, NULL, NULL},
+    {"__class__", gen_get_class, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
@@ -691,3 +723,32 @@ static PyTypeObject generator_type = {
 };
 
 PyTypeObject *P2C_GeneratorTypeRef = &generator_type;
+
+/* The generators of a function types.coroutine made an iterable coroutine:
+ * the interpreter awaits an exact generator with CO_ITERABLE_COROUTINE
+ * only (_PyCoro_GetAwaitableIter), so a compiled one says it is awaitable
+ * with __await__ (itself).  Plain compiled generators have no __await__,
+ * as generators have none. */
+static PyObject *
+iterable_coroutine_await(PyObject *self)
+{
+    return Py_NewRef(self);
+}
+
+static PyAsyncMethods iterable_coroutine_as_async = {
+    .am_await = iterable_coroutine_await,
+    .am_send = P2C_Gen_AmSend,
+};
+
+static PyTypeObject iterable_coroutine_type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "generator",
+    .tp_basicsize = P2C_GEN_BASICSIZE,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_as_async = &iterable_coroutine_as_async,
+    .tp_iternext = gen_iternext,
+    .tp_finalize = P2C_Gen_Finalize,
+    .tp_base = &generator_type,
+};
+
+PyTypeObject *P2C_IterableCoroutineTypeRef = &iterable_coroutine_type;

@@ -111,6 +111,10 @@ P2C_API int P2C_AsyncGen_ReadyTypes(void);
 /* The async_generator_wrapped_value type in use (shared.c points it at the
  * shared runtime's). */
 P2C_API extern PyTypeObject *P2C_AsyncGenWrappedTypeRef;
+/* The type of the generators of a function types.coroutine flagged
+ * (generator.c; shared.c points it at the shared runtime's). */
+P2C_API extern PyTypeObject *P2C_IterableCoroutineTypeRef;
+#define P2C_IterableCoroutine_Type (*P2C_IterableCoroutineTypeRef)
 
 /* ---- the shared runtime (shared.c; docs/runtime.md, "One runtime per
  * process") ---- */

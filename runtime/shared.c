@@ -41,6 +41,7 @@ typedef struct {
     PyTypeObject *asyncgen_type;
     PyTypeObject *asyncgen_wrapped_type;   /* what an async generator yields */
     uint64_t *dict_versions;        /* P2C_Shared_DictVersions() */
+    PyTypeObject *iterable_coroutine_type;
 } P2C_SharedRuntime;
 
 static P2C_SharedRuntime published;      /* this copy's, when it is the first */
@@ -85,6 +86,7 @@ publish(PyObject *dict, PyObject *module)
     published.coroutine_type = P2C_CoroutineTypeRef;
     published.asyncgen_type = P2C_AsyncGenTypeRef;
     published.asyncgen_wrapped_type = P2C_AsyncGenWrappedTypeRef;
+    published.iterable_coroutine_type = P2C_IterableCoroutineTypeRef;
     published.register_impl = P2C_Function_RegisterImplLocal;
     published.loader_class = P2C_LoaderClassLocal;
     published.dict_versions = &dict_versions;
@@ -145,6 +147,7 @@ attach(PyObject *capsule, PyObject *module)
     P2C_CoroutineTypeRef = found->coroutine_type;
     P2C_AsyncGenTypeRef = found->asyncgen_type;
     P2C_AsyncGenWrappedTypeRef = found->asyncgen_wrapped_type;
+    P2C_IterableCoroutineTypeRef = found->iterable_coroutine_type;
     shared = found;
     return 0;
 }
