@@ -111,6 +111,12 @@ P2C_Generator_ReadyType(void)
         P2C_ReadySubtype(&generator_type) < 0 ||
         P2C_ReadySubtype(&iterable_coroutine_type) < 0)
         return -1;
+    /* its am_await is for the interpreter's `await` only: without an
+     * __await__ in its dict it is no collections.abc.Awaitable, as a
+     * flagged generator is not */
+    if (PyDict_DelItemString(P2C_Type_Dict(&iterable_coroutine_type), "__await__") < 0)
+        return -1;
+    PyType_Modified(&iterable_coroutine_type);
     return P2C_ReplaceMethod(&PyFrame_Type, "clear", &frame_clear_def, &original_frame_clear);
 }
 
