@@ -262,6 +262,18 @@ static inline PyObject *P2C_GetItem(PyObject *container, PyObject *key)
     return item ? Py_NewRef(item) : P2C_GetItemOther(container, key);
 }
 
+/* container[start:stop:step] (BUILD_SLICE then BINARY_SUBSCR; 3.12's
+ * BINARY_SLICE), the bounds borrowed, None where omitted: an exact list or
+ * tuple is sliced without a slice object when the bounds are None or ints
+ * of a Py_ssize_t, else through one (runtime/ops.c). */
+P2C_API PyObject *P2C_GetSlice(PyObject *container, PyObject *start, PyObject *stop,
+                               PyObject *step);
+/* container[start:stop:step] = value (STORE_SUBSCR of a slice): an exact
+ * list at a step of 1 through list_ass_slice directly, else as above.  0,
+ * or -1 with an exception. */
+P2C_API int P2C_SetSlice(PyObject *container, PyObject *start, PyObject *stop,
+                         PyObject *step, PyObject *value);
+
 /* STORE_SUBSCR: container[key] = value (value borrowed). */
 static inline int P2C_SetItem(PyObject *container, PyObject *key, PyObject *value)
 {

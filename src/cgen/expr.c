@@ -454,6 +454,32 @@ static CVal helper_call(Cg *cg, IrNode *n)
     return r;
 }
 
+/* obj[a:b:c]: BINARY_SUBSCR of a BUILD_SLICE, without the slice object
+ * where P2C_GetSlice can (at -O1 and above; -O0 builds the slice).  The
+ * operands are evaluated in CPython's order: obj, then the bounds. */
+static bool is_slice_subscript(const Cg *cg, const IrNode *key)
+{
+    return key->kind == IR_SLICE && key->nkids == 3 && cg->opt->opt_level >= 1;
+}
+
+static CVal get_slice(Cg *cg, IrNode *n)
+{
+    IrNode *slice = n->kids[1];
+    CVal obj = cg_kid(cg, n, 0);
+    CVal b[3];
+    for (int i = 0; i < 3; i++)
+        b[i] = cg_kid(cg, slice, i);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = P2C_GetSlice(%s, %s, %s, %s);", r.c, obj.c, b[0].c, b[1].c,
+              b[2].c);
+    cg_check_null(cg, r.c);
+    for (int i = 2; i >= 0; i--)
+        cg_release(cg, &b[i]);
+    cg_release(cg, &obj);
+    return r;
+}
+
 /* make_function: closures.c (cg_make_function). */
 
 CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
@@ -465,7 +491,10 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_LOAD:        return load_var(cg, n, may_borrow);
     case IR_ASSIGN_EXPR: return assign_expr(cg, n, may_borrow);
     case IR_ATTR:        return load_attr(cg, n);
-    case IR_SUBSCR:      return op_call(cg, n, "P2C_GetItem", "", 2);
+    case IR_SUBSCR:
+        if (is_slice_subscript(cg, n->kids[1]))
+            return get_slice(cg, n);
+        return op_call(cg, n, "P2C_GetItem", "", 2);
     case IR_SLICE:       return op_call(cg, n, "PySlice_New", "", 3);
     case IR_BINOP:       return op_numbered(cg, n, "P2C_BinaryOp", 2);
     case IR_INPLACE:     return op_numbered(cg, n, "P2C_InPlaceOp", 2);

@@ -38,6 +38,30 @@ static void op_stmt(Cg *cg, IrNode *n, const char *op, const int *order, int nar
         cg_release(cg, &kv[i]);
 }
 
+/* obj[a:b:c] = value (kids: value, obj, the slice), without the slice
+ * object where P2C_SetSlice can, at -O1 and above; CPython's order: value,
+ * obj, then the bounds. */
+static bool store_slice(Cg *cg, IrNode *n)
+{
+    IrNode *slice = n->kids[2];
+    if (slice->kind != IR_SLICE || slice->nkids != 3 || cg->opt->opt_level < 1)
+        return false;
+    CVal value = cg_kid(cg, n, 0), obj = cg_kid(cg, n, 1);
+    CVal b[3];
+    for (int i = 0; i < 3; i++)
+        b[i] = cg_kid(cg, slice, i);
+    char call[640];
+    snprintf(call, sizeof call, "P2C_SetSlice(%s, %s, %s, %s, %s)", obj.c, b[0].c, b[1].c,
+             b[2].c, value.c);
+    cg_site(cg, n->pos);
+    cg_check_neg(cg, call);
+    for (int i = 2; i >= 0; i--)
+        cg_release(cg, &b[i]);
+    cg_release(cg, &obj);
+    cg_release(cg, &value);
+    return true;
+}
+
 /* obj.name = value: STORE_ATTR, through the site's cache unless -O0.  The
  * kids are value, obj (CPython's evaluation order). */
 static void store_attr(Cg *cg, IrNode *n)
@@ -269,6 +293,8 @@ void cg_stmt(Cg *cg, IrNode *n)
     }
     case IR_STORE_ATTR:  store_attr(cg, n); return;
     case IR_STORE_SUBSCR: {
+        if (store_slice(cg, n))
+            return;
         int fused = cg_numeric_item_store_begin(cg, n);   /* a float item overwritten */
         op_stmt(cg, n, "P2C_SetItem", set_item, 3, NULL);
         if (fused >= 0)
