@@ -404,9 +404,16 @@ int
 P2C_Generator_Delegate(P2C_Frame *f, PyObject *sent, PyObject **result)
 {
     PyObject *recv = P2C_GEN_DELEGATE(f);
-    PySendResult st = P2C_UNLIKELY(P2C_ThreadState()->c_tracefunc != NULL)
-                          ? send_traced(recv, sent, result)
-                          : PyIter_Send(recv, sent, result);
+    PySendResult st;
+    if (P2C_UNLIKELY(P2C_ThreadState()->c_tracefunc != NULL))
+        st = send_traced(recv, sent, result);
+    else if (P2C_Gen_KindOf(recv) == P2C_GEN_GENERATOR ||
+             P2C_Gen_KindOf(recv) == P2C_GEN_COROUTINE)
+        /* a compiled delegate: its am_send, without PyIter_Send's lookup
+         * (pyperformance's generators: 1.34x -> 1.38x in instructions) */
+        st = P2C_Gen_SendEx2((PyGenObject *)recv, sent, result, 0, 0);
+    else
+        st = PyIter_Send(recv, sent, result);
     if (st == PYGEN_NEXT)
         return 1;
     Py_CLEAR(P2C_GEN_DELEGATE(f));
