@@ -118,17 +118,28 @@ is_iterable_coroutine_of(PyObject *code, PyObject *old)
     return same;
 }
 
+/* The data descriptor name of type's own dict (borrowed), or NULL with
+ * SystemError: the base's setter a subtype's setter runs first. */
+static PyObject *
+base_setter(PyTypeObject *type, const char *name)
+{
+    PyObject *descr = PyDict_GetItemString(P2C_Type_Dict(type), name);
+    if (descr == NULL || Py_TYPE(descr)->tp_descr_set == NULL) {
+        PyErr_Format(PyExc_SystemError, "%s.%s has no setter", type->tp_name, name);
+        return NULL;
+    }
+    return descr;
+}
+
 /* f.__code__ = code: the function type's own setter (its checks, message and
  * audit event), then the entry point that runs code, so that assigning
  * another compiled function's code (or a real one) calls what it names. */
 static int
 function_set_code(PyObject *self, PyObject *value, void *Py_UNUSED(closure))
 {
-    PyObject *descr = PyDict_GetItemString(P2C_Type_Dict(&PyFunction_Type), "__code__");
-    if (descr == NULL || Py_TYPE(descr)->tp_descr_set == NULL) {
-        PyErr_SetString(PyExc_SystemError, "function.__code__ has no setter");
+    PyObject *descr = base_setter(&PyFunction_Type, "__code__");
+    if (descr == NULL)
         return -1;
-    }
     PyFunctionObject *fn = (PyFunctionObject *)self;
     vectorcallfunc impl = impl_for(value);
     PyObject *old = Py_NewRef(fn->func_code);
@@ -167,12 +178,8 @@ function_get_class(PyObject *Py_UNUSED(self), void *Py_UNUSED(closure))
 static int
 function_set_class(PyObject *self, PyObject *value, void *Py_UNUSED(closure))
 {
-    PyObject *descr = PyDict_GetItemString(P2C_Type_Dict(&PyBaseObject_Type), "__class__");
-    if (descr == NULL || Py_TYPE(descr)->tp_descr_set == NULL) {
-        PyErr_SetString(PyExc_SystemError, "object.__class__ has no setter");
-        return -1;
-    }
-    return Py_TYPE(descr)->tp_descr_set(descr, self, value);
+    PyObject *descr = base_setter(&PyBaseObject_Type, "__class__");
+    return descr ? Py_TYPE(descr)->tp_descr_set(descr, self, value) : -1;
 }
 
 /* type(f)(code, globals, ...): the function type's constructor (its
