@@ -265,7 +265,7 @@ static inline PyObject *P2C_GetItem(PyObject *container, PyObject *key)
 /* container[start:stop:step] (BUILD_SLICE then BINARY_SUBSCR; 3.12's
  * BINARY_SLICE), the bounds borrowed, None where omitted: an exact list or
  * tuple is sliced without a slice object when the bounds are None or ints
- * of a Py_ssize_t, else through one (runtime/ops.c). */
+ * of a Py_ssize_t, else through one (runtime/slices.c). */
 P2C_API PyObject *P2C_GetSlice(PyObject *container, PyObject *start, PyObject *stop,
                                PyObject *step);
 /* container[start:stop:step] = value (STORE_SUBSCR of a slice): an exact
