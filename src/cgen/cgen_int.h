@@ -267,9 +267,16 @@ int cgen_prefix(const IrFunction *fn, int *ops, int *args, int max);
 /* Sites 0..P-1 for the prefix units and the prologue code running them
  * (not for a generator: P2C_Generator_New runs them when it is called). */
 void cg_closure_prologue(Cg *cg);
+/* The C lvalue of a CELL or FREE variable's content (borrowed; NULL when
+ * the cell is empty). */
+void cg_cell_lvalue(const IrVar *v, char *buf, size_t size);
 CVal cg_load_deref(Cg *cg, IrNode *n);
 void cg_store_deref(Cg *cg, IrVar *var, CVal *v);
 void cg_del_deref(Cg *cg, IrNode *n);
+/* expr.c: the three bounds of an IR_SLICE evaluated in order into b (each
+ * released by the caller, last first), for the slice helpers that take
+ * them without a slice object (P2C_GetSlice, P2C_SetSlice). */
+void cg_slice_bounds(Cg *cg, IrNode *slice, CVal b[3]);
 /* expr.c: x<i> belongs to the expression around the innermost inlined
  * comprehension being generated (a handler inside must not release it). */
 bool cg_seq_outer_live(const Cg *cg, int i);

@@ -93,7 +93,7 @@ void cg_closure_prologue(Cg *cg)
 
 /* ---- the content of a cell ------------------------------------------------ */
 
-static void cell_lvalue(const IrVar *v, char *buf, size_t size)
+void cg_cell_lvalue(const IrVar *v, char *buf, size_t size)
 {
     snprintf(buf, size, "P2C_CELL_REF(P2C_SLOT(f, %d))", v->slot);
 }
@@ -102,7 +102,7 @@ static void cell_lvalue(const IrVar *v, char *buf, size_t size)
 CVal cg_load_deref(Cg *cg, IrNode *n)
 {
     char lv[64];
-    cell_lvalue(n->var, lv, sizeof lv);
+    cg_cell_lvalue(n->var, lv, sizeof lv);
     CVal r = cg_tmp_new(cg);
     if (n->known_bound) {   /* src/opt/bound.c */
         emit_line(cg->out, "%s = Py_NewRef(%s);", r.c, lv);
@@ -119,14 +119,14 @@ CVal cg_load_deref(Cg *cg, IrNode *n)
 void cg_store_deref(Cg *cg, IrVar *var, CVal *v)
 {
     char lv[64];
-    cell_lvalue(var, lv, sizeof lv);
+    cg_cell_lvalue(var, lv, sizeof lv);
     cg_setref(cg, lv, v);
 }
 
 void cg_del_deref(Cg *cg, IrNode *n)
 {
     char lv[64];
-    cell_lvalue(n->var, lv, sizeof lv);
+    cg_cell_lvalue(n->var, lv, sizeof lv);
     if (!n->known_bound)
         emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
                   "P2C_RaiseUnboundDeref(p2c_c[%d], %d); goto %s; }",

@@ -462,13 +462,17 @@ static bool is_slice_subscript(const Cg *cg, const IrNode *key)
     return key->kind == IR_SLICE && key->nkids == 3 && cg->opt->opt_level >= 1;
 }
 
-static CVal get_slice(Cg *cg, IrNode *n)
+void cg_slice_bounds(Cg *cg, IrNode *slice, CVal b[3])
 {
-    IrNode *slice = n->kids[1];
-    CVal obj = cg_kid(cg, n, 0);
-    CVal b[3];
     for (int i = 0; i < 3; i++)
         b[i] = cg_kid(cg, slice, i);
+}
+
+static CVal get_slice(Cg *cg, IrNode *n)
+{
+    CVal obj = cg_kid(cg, n, 0);
+    CVal b[3];
+    cg_slice_bounds(cg, n->kids[1], b);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
     emit_line(cg->out, "%s = P2C_GetSlice(%s, %s, %s, %s);", r.c, obj.c, b[0].c, b[1].c,

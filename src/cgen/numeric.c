@@ -114,7 +114,7 @@ static bool local_leaf(const IrNode *n)
 static void leaf_value(Cg *cg, const IrVar *v, char *buf, size_t size)
 {
     if (v->kind == IR_VAR_CELL || v->kind == IR_VAR_FREE)
-        snprintf(buf, size, "P2C_CELL_REF(P2C_SLOT(f, %d))", v->slot);
+        cg_cell_lvalue(v, buf, size);
     else
         cg_var_lvalue(cg, v, buf, size);
 }

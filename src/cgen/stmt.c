@@ -48,8 +48,7 @@ static bool store_slice(Cg *cg, IrNode *n)
         return false;
     CVal value = cg_kid(cg, n, 0), obj = cg_kid(cg, n, 1);
     CVal b[3];
-    for (int i = 0; i < 3; i++)
-        b[i] = cg_kid(cg, slice, i);
+    cg_slice_bounds(cg, slice, b);
     char call[640];
     snprintf(call, sizeof call, "P2C_SetSlice(%s, %s, %s, %s, %s)", obj.c, b[0].c, b[1].c,
              b[2].c, value.c);
