@@ -67,6 +67,102 @@ P2C_ALWAYS_INLINE void P2C_Float_Reset(PyObject *obj, double v)
     ((PyFloatObject *)obj)->ob_fval = v;
 }
 
+/* The typed tiers (src/cgen/numeric.c): a tree whose leaves all hold exact
+ * floats, or all small exact ints, is computed in plain doubles and longs,
+ * no operand tags, before the mixed tier is tried. */
+
+/* obj (a leaf's value, NULL when unbound) as a double: an exact float only. */
+P2C_ALWAYS_INLINE int P2C_Float_Of(PyObject *obj, double *d)
+{
+    if (obj == NULL || !PyFloat_CheckExact(obj))
+        return 0;
+    *d = PyFloat_AS_DOUBLE(obj);
+    return 1;
+}
+
+/* obj as a long: an exact int below 2**60 in magnitude only. */
+P2C_ALWAYS_INLINE int P2C_Int_Of(PyObject *obj, long *i)
+{
+    return obj != NULL && PyLong_CheckExact(obj) && P2C_Long_AsSmall(obj, i);
+}
+
+/* P2C_Num_InPlace for a float the typed tiers computed. */
+P2C_ALWAYS_INLINE int P2C_Float_InPlace(PyObject *old)
+{
+    return old != NULL && Py_REFCNT(old) == 1 && PyFloat_CheckExact(old);
+}
+
+/* An int operand of a float operation as CPython converts it: exactly,
+ * within 53 bits; 0 beyond (the generic code rounds it). */
+P2C_ALWAYS_INLINE int P2C_Int_ToDouble(long i, double *d)
+{
+    if (!P2C_LONG_IS_EXACT_DOUBLE(i))
+        return 0;
+    *d = (double)i;
+    return 1;
+}
+
+/* int operations on longs: CPython's result, or 0 where it would not fit
+ * a long or CPython raises (a zero divisor, a negative shift). */
+P2C_ALWAYS_INLINE int P2C_Int_Add(long a, long b, long *r) { return !__builtin_add_overflow(a, b, r); }
+P2C_ALWAYS_INLINE int P2C_Int_Sub(long a, long b, long *r) { return !__builtin_sub_overflow(a, b, r); }
+P2C_ALWAYS_INLINE int P2C_Int_Mul(long a, long b, long *r) { return !__builtin_mul_overflow(a, b, r); }
+
+/* a // b and a % b with Python's signs */
+P2C_ALWAYS_INLINE int P2C_Int_FloorDiv(long a, long b, long *r)
+{
+    if (b == 0 || (a == LONG_MIN && b == -1))
+        return 0;
+    *r = p2c_floor_div(a, b);
+    return 1;
+}
+
+P2C_ALWAYS_INLINE int P2C_Int_Mod(long a, long b, long *r)
+{
+    if (b == 0 || (a == LONG_MIN && b == -1))
+        return 0;
+    *r = p2c_floor_mod(a, b);
+    return 1;
+}
+
+/* a << b: shifted back it must give a again (no bits lost). */
+P2C_ALWAYS_INLINE int P2C_Int_LShift(long a, long b, long *r)
+{
+    if (b < 0 || b > 62)
+        return 0;
+    long v = (long)((unsigned long)a << b);
+    if ((v >> b) != a)
+        return 0;
+    *r = v;
+    return 1;
+}
+
+/* a >> b: Python's floor division by 2**b (arithmetic shift). */
+P2C_ALWAYS_INLINE int P2C_Int_RShift(long a, long b, long *r)
+{
+    if (b < 0)
+        return 0;
+    *r = b > 63 ? (a < 0 ? -1 : 0) : a >> b;
+    return 1;
+}
+
+P2C_ALWAYS_INLINE int P2C_Int_Neg(long a, long *r)
+{
+    if (a == LONG_MIN)
+        return 0;
+    *r = -a;
+    return 1;
+}
+
+/* a / b of floats: a zero divisor is CPython's ZeroDivisionError. */
+P2C_ALWAYS_INLINE int P2C_Float_Div(double a, double b, double *r)
+{
+    if (b == 0.0)
+        return 0;
+    *r = a / b;
+    return 1;
+}
+
 /* The item of an exact list at index i (negative: from the end), borrowed;
  * NULL for anything else or out of range. */
 P2C_ALWAYS_INLINE PyObject *P2C_ListItemPeek(PyObject *list, Py_ssize_t i)
@@ -87,10 +183,7 @@ P2C_ALWAYS_INLINE int p2c_num_double(P2C_Num n, double *d)
         *d = n.f;
         return 1;
     }
-    if (!P2C_LONG_IS_EXACT_DOUBLE(n.i))
-        return 0;
-    *d = (double)n.i;
-    return 1;
+    return P2C_Int_ToDouble(n.i, d);
 }
 
 /* Both operands as doubles, for an operation with a float operand. */
@@ -100,23 +193,23 @@ P2C_ALWAYS_INLINE int p2c_num_doubles(P2C_Num a, P2C_Num b, double *x, double *y
 }
 
 /* a + b, a - b, a * b: in a long with an overflow check for two ints, as
- * doubles otherwise.  NAME, the builtin's operation, the C operator. */
-#define P2C_NUM_CHECKED_OP(NAME, builtin, op)                                \
+ * doubles otherwise.  NAME (as P2C_Int_NAME), the C operator. */
+#define P2C_NUM_CHECKED_OP(NAME, op)                                         \
     P2C_ALWAYS_INLINE int P2C_Num_##NAME(P2C_Num a, P2C_Num b, P2C_Num *r)   \
     {                                                                       \
         double x, y;                                                        \
         if (!a.is_float && !b.is_float) {                                   \
             *r = P2C_Num_Int(0);                                            \
-            return !__builtin_##builtin##_overflow(a.i, b.i, &r->i);        \
+            return P2C_Int_##NAME(a.i, b.i, &r->i);                         \
         }                                                                   \
         if (!p2c_num_doubles(a, b, &x, &y))                                 \
             return 0;                                                       \
         *r = P2C_Num_Float(x op y);                                         \
         return 1;                                                           \
     }
-P2C_NUM_CHECKED_OP(Add, add, +)
-P2C_NUM_CHECKED_OP(Sub, sub, -)
-P2C_NUM_CHECKED_OP(Mul, mul, *)
+P2C_NUM_CHECKED_OP(Add, +)
+P2C_NUM_CHECKED_OP(Sub, -)
+P2C_NUM_CHECKED_OP(Mul, *)
 #undef P2C_NUM_CHECKED_OP
 
 /* a / b: for two ints too (long_true_divide's own fast path divides their
@@ -124,26 +217,23 @@ P2C_NUM_CHECKED_OP(Mul, mul, *)
 P2C_ALWAYS_INLINE int P2C_Num_TrueDiv(P2C_Num a, P2C_Num b, P2C_Num *r)
 {
     double x, y;
-    if (!p2c_num_doubles(a, b, &x, &y) || y == 0.0)
-        return 0;
-    *r = P2C_Num_Float(x / y);
-    return 1;
+    *r = P2C_Num_Float(0.0);
+    return p2c_num_doubles(a, b, &x, &y) && P2C_Float_Div(x, y, &r->f);
 }
 
-/* a // b and a % b: ints only (floats: CPython's float_floor_div rules),
- * with Python's signs; a zero divisor and LONG_MIN // -1 are left to the
- * generic code. */
-#define P2C_NUM_FLOOR_OP(NAME, floor_fn)                                     \
+/* Operators on ints only (floats: CPython's float_floor_div rules, or a
+ * TypeError), as P2C_Int_NAME. */
+#define P2C_NUM_INT_OP(NAME)                                                 \
     P2C_ALWAYS_INLINE int P2C_Num_##NAME(P2C_Num a, P2C_Num b, P2C_Num *r)   \
     {                                                                       \
-        if (a.is_float || b.is_float || b.i == 0 || (a.i == LONG_MIN && b.i == -1)) \
-            return 0;                                                       \
-        *r = P2C_Num_Int(floor_fn(a.i, b.i));                               \
-        return 1;                                                           \
+        *r = P2C_Num_Int(0);                                                \
+        return !a.is_float && !b.is_float && P2C_Int_##NAME(a.i, b.i, &r->i); \
     }
-P2C_NUM_FLOOR_OP(FloorDiv, p2c_floor_div)
-P2C_NUM_FLOOR_OP(Mod, p2c_floor_mod)
-#undef P2C_NUM_FLOOR_OP
+P2C_NUM_INT_OP(FloorDiv)
+P2C_NUM_INT_OP(Mod)
+P2C_NUM_INT_OP(LShift)
+P2C_NUM_INT_OP(RShift)
+#undef P2C_NUM_INT_OP
 
 /* a ** b with a float operand (an int one converted, as float_pow does). */
 P2C_ALWAYS_INLINE int P2C_Num_Pow(P2C_Num a, P2C_Num b, P2C_Num *r)
@@ -170,38 +260,14 @@ P2C_NUM_BITWISE_OP(Or, |)
 P2C_NUM_BITWISE_OP(Xor, ^)
 #undef P2C_NUM_BITWISE_OP
 
-/* Shifts: ints only. */
-/* a << b: shifted back it must give a again (no bits lost). */
-P2C_ALWAYS_INLINE int P2C_Num_LShift(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    if (a.is_float || b.is_float || b.i < 0 || b.i > 62)
-        return 0;
-    long v = (long)((unsigned long)a.i << b.i);
-    if ((v >> b.i) != a.i)
-        return 0;
-    *r = P2C_Num_Int(v);
-    return 1;
-}
-
-/* a >> b: Python's floor division by 2**b (arithmetic shift). */
-P2C_ALWAYS_INLINE int P2C_Num_RShift(P2C_Num a, P2C_Num b, P2C_Num *r)
-{
-    if (a.is_float || b.is_float || b.i < 0)
-        return 0;
-    *r = P2C_Num_Int(b.i > 63 ? (a.i < 0 ? -1 : 0) : a.i >> b.i);
-    return 1;
-}
-
 P2C_ALWAYS_INLINE int P2C_Num_Neg(P2C_Num a, P2C_Num *r)
 {
     if (a.is_float) {
         *r = P2C_Num_Float(-a.f);
         return 1;
     }
-    if (a.i == LONG_MIN)
-        return 0;
-    *r = P2C_Num_Int(-a.i);
-    return 1;
+    *r = P2C_Num_Int(0);
+    return P2C_Int_Neg(a.i, &r->i);
 }
 
 P2C_ALWAYS_INLINE int P2C_Num_Pos(P2C_Num a, P2C_Num *r)

@@ -214,21 +214,189 @@ int cg_numeric_attr_cache(const Cg *cg, const IrNode *n)
     return i >= 0 ? t->attr_cache[i] : -1;
 }
 
-/* ---- the fast path ----------------------------------------------------------- */
+/* ---- the fast paths ---------------------------------------------------------- */
+
+/* Up to three tiers compute a tree in C before the generic code.  A typed
+ * tier assumes every leaf an exact float (the float tier) or every leaf a
+ * small exact int (the int tier): each value then has a C type known to
+ * the compiler, a double or a long, and each operator is one C operation
+ * or an inline check, with no operand tags to test (nbody's trees are all
+ * floats, spectral_norm's `(i + j) * (i + j + 1) // 2 + i + 1` all ints).
+ * A typed tier's guards fail to the next tier; the last is the mixed tier,
+ * P2C_Num values tagged int or float (pyc2c/numeric.h), whose guards fail
+ * to the generic code.  An operator's own failure in a typed tier (an
+ * overflow, a zero divisor, a power that is not a finite float) would fail
+ * the mixed tier the same way, so it goes to the generic code directly. */
+
+typedef enum { TY_NONE, TY_INT, TY_FLOAT } Ty;
+enum { TIER_FLOAT, TIER_INT, TIER_MIXED, NTIERS };
+
+/* The type of an operator's result in a typed tier, from its operands'
+ * (the C semantics of int and float operations); TY_NONE: the operator
+ * has no typed form there (// and % of floats keep CPython's float rules
+ * for the generic code, bitwise operators take ints only). */
+static Ty op_type(const IrNode *n, Ty a, Ty b)
+{
+    if (a == TY_NONE)
+        return TY_NONE;
+    if (n->kind == IR_UNARY)
+        return n->op == IR_UNARY_INVERT && a != TY_INT ? TY_NONE : a;
+    if (b == TY_NONE)
+        return TY_NONE;
+    bool ints = a == TY_INT && b == TY_INT;
+    switch (n->op) {
+    case IR_BINOP_ADD: case IR_BINOP_SUB: case IR_BINOP_MULT:
+        return ints ? TY_INT : TY_FLOAT;
+    case IR_BINOP_DIV:
+        return TY_FLOAT;
+    case IR_BINOP_POW:
+        return ints ? TY_NONE : TY_FLOAT;
+    default:   /* //, %, &, |, ^, <<, >> */
+        return ints ? TY_INT : TY_NONE;
+    }
+}
+
+/* A constant's type; an int beyond 2**53 would need CPython's rounding to
+ * meet a float: no typed tier. */
+static Ty const_type(const Cg *cg, const IrNode *n)
+{
+    PyObject *v = ir_const_get(cg->m, n->cidx);
+    if (PyFloat_CheckExact(v))
+        return TY_FLOAT;
+    long i = PyLong_AsLong(v);
+    return i >= -(1L << 53) && i <= (1L << 53) ? TY_INT : TY_NONE;
+}
+
+/* The types of the variables a run has assigned so far. */
+typedef struct {
+    const IrVar *vars[MAX_RUN];
+    Ty ty[MAX_RUN];
+    int n;
+} TyEnv;
+
+static Ty env_type(const TyEnv *env, const IrVar *v)
+{
+    for (int i = env->n - 1; i >= 0; i--)
+        if (env->vars[i] == v)
+            return env->ty[i];
+    return TY_NONE;
+}
+
+static void env_set(TyEnv *env, const IrVar *v, Ty t)
+{
+    for (int i = 0; i < env->n; i++)
+        if (env->vars[i] == v) {
+            env->ty[i] = t;
+            return;
+        }
+    env->vars[env->n] = v;
+    env->ty[env->n++] = t;
+}
+
+/* n's type when every leaf has type `leaf` (collect() accepted n). */
+static Ty node_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env)
+{
+    if (n->kind == IR_CONST)
+        return const_type(cg, n);
+    if (n->kind == IR_LOAD) {
+        Ty t = env ? env_type(env, n->var) : TY_NONE;
+        return t != TY_NONE ? t : leaf;
+    }
+    if (n->kind == IR_ATTR || n->kind == IR_SUBSCR)
+        return leaf;
+    Ty a = node_type(cg, n->kids[0], leaf, env);
+    Ty b = n->nkids > 1 ? node_type(cg, n->kids[1], leaf, env) : TY_NONE;
+    return op_type(n, a, b);
+}
+
+/* Whether n holds a sign that its leaves are floats: a float constant, a
+ * true division or a power. */
+static bool float_hint(const Cg *cg, const IrNode *n)
+{
+    if (n->kind == IR_CONST)
+        return PyFloat_CheckExact(ir_const_get(cg->m, n->cidx));
+    if ((n->kind == IR_BINOP || n->kind == IR_INPLACE)
+        && (n->op == IR_BINOP_DIV || n->op == IR_BINOP_POW))
+        return true;
+    for (int i = 0; i < n->nkids; i++)
+        if (float_hint(cg, n->kids[i]))
+            return true;
+    return false;
+}
+
+/* Which tiers to emit for trees[0..k), assigned in turn to dests[] (a
+ * run), or one tree (dests NULL).  A typed tier where every value has a
+ * type (for an item store, float_result: a float).  The int tier is left
+ * out when the float one exists and the code hints at floats, so that most
+ * trees are compiled three times, not four; a tree without leaves has no
+ * guard to fail, so no typed tier. */
+static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *trees,
+                       const IrVar *const *dests, int k, bool float_result,
+                       bool tiers[NTIERS])
+{
+    tiers[TIER_MIXED] = true;
+    if (tree->nlocals + tree->nattrs == 0) {
+        tiers[TIER_FLOAT] = tiers[TIER_INT] = false;
+        return;
+    }
+    bool hint = false;
+    for (int t = TIER_FLOAT; t <= TIER_INT; t++) {
+        Ty leaf = t == TIER_FLOAT ? TY_FLOAT : TY_INT;
+        TyEnv env = {.n = 0};
+        bool ok = true;
+        for (int i = 0; i < k && ok; i++) {
+            Ty ty = node_type(cg, trees[i], leaf, &env);
+            ok = ty != TY_NONE && (!float_result || ty == TY_FLOAT);
+            if (dests)
+                env_set(&env, dests[i], ty);
+            hint |= float_hint(cg, trees[i]);
+        }
+        tiers[t] = ok;
+    }
+    if (tiers[TIER_FLOAT] && hint)
+        tiers[TIER_INT] = false;
+}
 
 typedef struct {
     Cg *cg;
     const Tree *tree;
     int label;             /* p2c_slow<label>: the generic code */
-    int nvals;             /* P2C_Num variables p2c_n0.. */
-    /* a run: each variable assigned so far, the P2C_Num variable holding
-     * its value (p2c_n<val>), and whether a later load moved it out (a
-     * temporary: nothing to store) */
+    bool tiers[NTIERS];    /* the tiers emitted */
+    int tier;              /* the one being emitted */
+    int nvals;             /* computed values p2c_n0.. (p2c_fn0.., p2c_in0..) */
+    /* a run: each variable assigned so far, the C variable holding its
+     * value (p2c_n<val>) and its type, and whether a later load moved it
+     * out (a temporary: nothing to store) */
     const IrVar *vars[MAX_RUN];
     int val[MAX_RUN];
+    Ty vty[MAX_RUN];
     bool moved[MAX_RUN];
     int nvars;
 } Fast;
+
+/* Each tier's C names, prefixes of p2c_l0 (a local leaf), p2c_a0 (an
+ * attribute or item leaf), p2c_n0 (a computed value), p2c_b0 (a boxed
+ * result), and its leaves' type. */
+static const char *const tier_prefix[NTIERS] = {"f", "i", ""};
+static const char *const tier_label[NTIERS] = {"p2c_float", "p2c_int", "p2c_mixed"};
+static const Ty tier_leaf[NTIERS] = {TY_FLOAT, TY_INT, TY_NONE};
+
+static const char *tier(const Fast *fp) { return tier_prefix[fp->tier]; }
+static bool typed(const Fast *fp) { return fp->tier != TIER_MIXED; }
+
+static const char *c_type(Ty t)
+{
+    return t == TY_FLOAT ? "double" : t == TY_INT ? "long" : "P2C_Num";
+}
+
+/* Where a failed guard goes: the next tier emitted. */
+static const char *guard_fail(const Fast *fp)
+{
+    for (int t = fp->tier + 1; t < NTIERS; t++)
+        if (fp->tiers[t])
+            return tier_label[t];
+    return "p2c_slow";
+}
 
 static int run_var(const Fast *fp, const IrVar *v)
 {
@@ -238,37 +406,128 @@ static int run_var(const Fast *fp, const IrVar *v)
     return -1;
 }
 
-/* The P2C_Num expression of n: a constant, a leaf, or a new variable
- * computed here (failure jumps to the generic code). */
-static void emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
+static Ty emit_const(Fast *fp, const IrNode *n, char *out, size_t size)
+{
+    PyObject *v = ir_const_get(fp->cg->m, n->cidx);
+    bool f = PyFloat_CheckExact(v);
+    if (f)
+        snprintf(out, size, typed(fp) ? "%a" : "P2C_Num_Float(%a)", PyFloat_AS_DOUBLE(v));
+    else
+        snprintf(out, size, typed(fp) ? "%ldL" : "P2C_Num_Int(%ldL)", PyLong_AsLong(v));
+    return f ? TY_FLOAT : TY_INT;
+}
+
+/* An int operand x of a float operation, as a double (a constant is
+ * exact: const_type() checked it). */
+static void emit_to_double(Fast *fp, const IrNode *n, char *x, size_t size)
 {
     if (n->kind == IR_CONST) {
-        PyObject *v = ir_const_get(fp->cg->m, n->cidx);
-        if (PyFloat_CheckExact(v))
-            snprintf(out, size, "P2C_Num_Float(%a)", PyFloat_AS_DOUBLE(v));
-        else
-            snprintf(out, size, "P2C_Num_Int(%ldL)", PyLong_AsLong(v));
+        char c[64];
+        snprintf(c, sizeof c, "((double)%s)", x);
+        snprintf(x, size, "%s", c);
         return;
     }
+    char d[32];
+    snprintf(d, sizeof d, "p2c_%sx%d", tier(fp), fp->nvals++);
+    emit_line(fp->cg->out, "double %s;", d);
+    emit_line(fp->cg->out, "if (!P2C_Int_ToDouble(%s, &%s)) goto p2c_slow%d;", x, d, fp->label);
+    snprintf(x, size, "%s", d);
+}
+
+/* The C function of an int operator that can fail (pyc2c/numeric.h), or
+ * the C operator of one that cannot. */
+static const char *int_helper(const IrNode *n)
+{
+    switch (n->op) {
+    case IR_BINOP_ADD:      return "P2C_Int_Add";
+    case IR_BINOP_SUB:      return "P2C_Int_Sub";
+    case IR_BINOP_MULT:     return "P2C_Int_Mul";
+    case IR_BINOP_FLOORDIV: return "P2C_Int_FloorDiv";
+    case IR_BINOP_MOD:      return "P2C_Int_Mod";
+    case IR_BINOP_LSHIFT:   return "P2C_Int_LShift";
+    case IR_BINOP_RSHIFT:   return "P2C_Int_RShift";
+    default:                return NULL;
+    }
+}
+
+static const char *c_operator(const IrNode *n)
+{
+    if (n->kind == IR_UNARY)
+        return n->op == IR_UNARY_USUB ? "-" : n->op == IR_UNARY_INVERT ? "~" : "";
+    switch (n->op) {
+    case IR_BINOP_ADD:    return "+";
+    case IR_BINOP_SUB:    return "-";
+    case IR_BINOP_MULT:   return "*";
+    case IR_BINOP_BITAND: return "&";
+    case IR_BINOP_BITOR:  return "|";
+    case IR_BINOP_BITXOR: return "^";
+    default:              P2C_UNREACHABLE();
+    }
+}
+
+/* Operator n of a typed tier, of result type r, on C values a and b (of
+ * the result's type already), into new variable out. */
+static void emit_typed_op(Fast *fp, const IrNode *n, Ty r, const char *a, const char *b,
+                          const char *out)
+{
+    Emitter *e = fp->cg->out;
+    int L = fp->label;
+    emit_line(e, "%s %s;", c_type(r), out);
+    if (n->kind == IR_UNARY) {
+        if (r == TY_INT && n->op == IR_UNARY_USUB)
+            emit_line(e, "if (!P2C_Int_Neg(%s, &%s)) goto p2c_slow%d;", a, out, L);
+        else
+            emit_line(e, "%s = %s%s;", out, c_operator(n), a);
+        return;
+    }
+    const char *fn = NULL;
+    if (r == TY_FLOAT)
+        fn = n->op == IR_BINOP_DIV ? "P2C_Float_Div"
+             : n->op == IR_BINOP_POW ? "P2C_Float_PowFast" : NULL;
+    else
+        fn = int_helper(n);
+    if (fn)
+        emit_line(e, "if (!%s(%s, %s, &%s)) goto p2c_slow%d;", fn, a, b, out, L);
+    else
+        emit_line(e, "%s = %s %s %s;", out, a, c_operator(n), b);
+}
+
+/* The C expression of n in the tier: a constant, a leaf, or a new variable
+ * computed here (failure jumps to the generic code); its type in a typed
+ * tier. */
+static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
+{
+    if (n->kind == IR_CONST)
+        return emit_const(fp, n, out, size);
     int rv = n->kind == IR_LOAD ? run_var(fp, n->var) : -1;
     if (rv >= 0) {
-        snprintf(out, size, "p2c_n%d", fp->val[rv]);
+        snprintf(out, size, "p2c_%sn%d", tier(fp), fp->val[rv]);
         if (n->last_use)
             fp->moved[rv] = true;
-        return;
+        return fp->vty[rv];
     }
     if (local_leaf(n)) {
-        snprintf(out, size, "p2c_l%d", leaf_index(fp->tree, n->var));
-        return;
+        snprintf(out, size, "p2c_%sl%d", tier(fp), leaf_index(fp->tree, n->var));
+        return tier_leaf[fp->tier];
     }
     if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
-        snprintf(out, size, "p2c_a%d", attr_index(fp->tree, n));
-        return;
+        snprintf(out, size, "p2c_%sa%d", tier(fp), attr_index(fp->tree, n));
+        return tier_leaf[fp->tier];
     }
-    char a[64], b[64];
-    emit_node(fp, n->kids[0], a, sizeof a);
+    char a[64], b[64] = "";
+    Ty ta = emit_node(fp, n->kids[0], a, sizeof a), tb = TY_NONE;
     if (n->nkids > 1)
-        emit_node(fp, n->kids[1], b, sizeof b);
+        tb = emit_node(fp, n->kids[1], b, sizeof b);
+    if (typed(fp)) {
+        Ty r = op_type(n, ta, tb);
+        if (r == TY_FLOAT && ta == TY_INT)
+            emit_to_double(fp, n->kids[0], a, sizeof a);
+        if (r == TY_FLOAT && tb == TY_INT)
+            emit_to_double(fp, n->kids[1], b, sizeof b);
+        snprintf(out, size, "p2c_%sn%d", tier(fp), fp->nvals++);
+        emit_typed_op(fp, n, r, a, b, out);
+        return r;
+    }
     snprintf(out, size, "p2c_n%d", fp->nvals++);
     Emitter *e = fp->cg->out;
     emit_line(e, "P2C_Num %s;", out);
@@ -278,19 +537,24 @@ static void emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
     else
         emit_line(e, "if (!%s(%s, &%s)) goto p2c_slow%d;", helper_of(n), a, out,
                   fp->label);
+    return TY_NONE;
 }
 
-/* The guard: every local leaf and every attribute leaf a number. */
+/* The guard: every local leaf and every attribute leaf a number (in a
+ * typed tier: of its type). */
 static void emit_guards(Fast *fp)
 {
     Cg *cg = fp->cg;
     Emitter *e = cg->out;
     const Tree *t = fp->tree;
+    static const char *const of[NTIERS] = {"P2C_Float_Of", "P2C_Int_Of", "P2C_Num_Of"};
+    const char *ty = c_type(tier_leaf[fp->tier]);
     for (int i = 0; i < t->nlocals; i++) {
         char lv[64];
         leaf_value(cg, t->locals[i], lv, sizeof lv);
-        emit_line(e, "P2C_Num p2c_l%d;", i);
-        emit_line(e, "if (!P2C_Num_Of(%s, &p2c_l%d)) goto p2c_slow%d;", lv, i, fp->label);
+        emit_line(e, "%s p2c_%sl%d;", ty, tier(fp), i);
+        emit_line(e, "if (!%s(%s, &p2c_%sl%d)) goto %s%d;", of[fp->tier], lv, tier(fp), i,
+                  guard_fail(fp), fp->label);
     }
     for (int i = 0; i < t->nattrs; i++) {
         const IrNode *a = t->attrs[i];
@@ -302,22 +566,62 @@ static void emit_guards(Fast *fp)
         else
             snprintf(peek, sizeof peek, "P2C_PeekItem(%s, %zd)", obj,
                      PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx)));
-        emit_line(e, "P2C_Num p2c_a%d;", i);
-        emit_line(e, "if (!P2C_Num_Of(%s, &p2c_a%d)) goto p2c_slow%d;", peek, i, fp->label);
+        emit_line(e, "%s p2c_%sa%d;", ty, tier(fp), i);
+        emit_line(e, "if (!%s(%s, &p2c_%sa%d)) goto %s%d;", of[fp->tier], peek, tier(fp), i,
+                  guard_fail(fp), fp->label);
     }
 }
 
-/* The guard and the computation, the boxed result in r. */
-static void emit_fast(Fast *fp, const IrNode *n, const CVal *r)
+/* Emits each planned tier, closing the one before and placing the label
+ * its guards fail to; emit(fp, arg) writes one tier's code, which ends in
+ * a jump. */
+static void emit_tiers(Fast *fp, void (*emit)(Fast *, const void *), const void *arg)
 {
+    Emitter *e = fp->cg->out;
+    int site = fp->cg->cur_site;
+    bool first = true;
+    for (int t = 0; t < NTIERS; t++) {
+        if (!fp->tiers[t])
+            continue;
+        if (!first)
+            emit_line(e, "%s%d:;", tier_label[t], fp->label);
+        first = false;
+        fp->tier = t;
+        fp->nvals = fp->nvars = 0;
+        fp->cg->cur_site = site;   /* each tier is entered from the same site */
+        emit_line(e, "{");
+        e->indent++;
+        emit(fp, arg);
+        e->indent--;
+        emit_line(e, "}");
+    }
+}
+
+/* One tier of a single tree: the guard and the computation, the boxed
+ * result in r. */
+typedef struct {
+    const IrNode *n;
+    const CVal *r;
+} TreeArgs;
+
+static const char *box_fn(Ty t)
+{
+    return t == TY_FLOAT ? "PyFloat_FromDouble" : t == TY_INT ? "P2C_Long_FromLong"
+                                                               : "P2C_Num_Box";
+}
+
+static void emit_tree_tier(Fast *fp, const void *arg)
+{
+    const TreeArgs *ta = arg;
     Cg *cg = fp->cg;
     Emitter *e = cg->out;
     emit_guards(fp);
     char v[64];
-    emit_node(fp, n, v, sizeof v);
-    cg_site(cg, n->pos);   /* a MemoryError from boxing */
-    emit_line(e, "%s = P2C_Num_Box(%s);", r->c, v);
-    cg_check_null(cg, r->c);
+    Ty t = emit_node(fp, ta->n, v, sizeof v);
+    cg_site(cg, ta->n->pos);   /* a MemoryError from boxing */
+    emit_line(e, "%s = %s(%s);", ta->r->c, box_fn(t), v);
+    cg_check_null(cg, ta->r->c);
+    emit_line(e, "goto p2c_done%d;", fp->label);
 }
 
 /* ---- the whole expression ------------------------------------------------------ */
@@ -340,12 +644,10 @@ CVal cg_numeric(Cg *cg, IrNode *n)
     int site = cg->cur_site;
     CVal r = cg_tmp_new(cg);
     Emitter *e = cg->out;
-    emit_line(e, "{");
-    e->indent++;
-    emit_fast(&fp, n, &r);
-    emit_line(e, "goto p2c_done%d;", fp.label);
-    e->indent--;
-    emit_line(e, "}");
+    const IrNode *trees[1] = {n};
+    plan_tiers(cg, &t, trees, NULL, 1, false, fp.tiers);
+    TreeArgs args = {n, &r};
+    emit_tiers(&fp, emit_tree_tier, &args);
     emit_line(e, "p2c_slow%d:;", fp.label);
     cg->cur_site = site;   /* every jump here leaves before the fast path's site */
     cg->in_numeric_slow = true;
@@ -387,6 +689,103 @@ static bool run_stmt(const Cg *cg, const IrNode *s, Tree *t)
     return helper_of(e) && collect(cg, e, t);
 }
 
+/* One tier of run stmts[0..k): the guard, each statement's value, then
+ * every variable stored. */
+typedef struct {
+    IrNode *const *stmts;
+    int k;
+} RunArgs;
+
+static void emit_run_tier(Fast *fp, const void *arg)
+{
+    IrNode *const *stmts = ((const RunArgs *)arg)->stmts;
+    int k = ((const RunArgs *)arg)->k;
+    Cg *cg = fp->cg;
+    Emitter *e = cg->out;
+    const Tree *t = fp->tree;
+    const char *T = tier(fp);
+    int L = fp->label;
+    emit_guards(fp);
+    char lv[48];
+    for (int i = 0; i < t->nassigned; i++) {
+        const IrVar *v = t->assigned[i];
+        bool leaf = false;
+        for (int j = 0; j < t->nlocals; j++)
+            leaf |= t->locals[j] == v;
+        if (leaf)
+            continue;   /* already known to be a number */
+        cg_var_lvalue(cg, v, lv, sizeof lv);
+        emit_line(e, "if (!P2C_Num_Replaceable(%s)) goto p2c_slow%d;", lv, L);
+    }
+    for (int i = 0; i < k; i++) {
+        const IrNode *s = stmts[i];
+        const IrNode *x = s->kids[0];
+        int val;
+        Ty ty;
+        if (x->kind == IR_LOAD) {
+            int src = run_var(fp, x->var);
+            val = fp->val[src];
+            ty = fp->vty[src];
+            if (x->last_use)
+                fp->moved[src] = true;
+        } else {
+            char c[64];
+            ty = emit_node(fp, x, c, sizeof c);
+            val = fp->nvals - 1;
+        }
+        int d = run_var(fp, s->var);
+        if (d < 0)
+            d = fp->nvars++;
+        fp->vars[d] = s->var;
+        fp->val[d] = val;
+        fp->vty[d] = ty;
+        fp->moved[d] = false;
+    }
+    /* box what must be boxed first (a MemoryError: the generic code); a
+     * float goes into the variable's old float when only it holds that ... */
+    bool boxes = false;
+    for (int i = 0; i < fp->nvars; i++)
+        if (!fp->moved[i]) {
+            emit_line(e, "PyObject *p2c_%sb%d = NULL;", T, i);
+            boxes = true;
+        }
+    for (int i = 0; i < fp->nvars; i++) {
+        if (fp->moved[i])
+            continue;
+        cg_var_lvalue(cg, fp->vars[i], lv, sizeof lv);
+        char reuse[96];
+        switch (fp->vty[i]) {
+        case TY_FLOAT: snprintf(reuse, sizeof reuse, "P2C_Float_InPlace(%s)", lv); break;
+        case TY_INT:   snprintf(reuse, sizeof reuse, "0"); break;   /* ints are shared */
+        default:
+            snprintf(reuse, sizeof reuse, "P2C_Num_InPlace(%s, p2c_n%d)", lv, fp->val[i]);
+        }
+        emit_line(e, "if (!%s && (p2c_%sb%d = %s(p2c_%sn%d)) == NULL)", reuse, T, i,
+                  box_fn(fp->vty[i]), T, fp->val[i]);
+        emit_line(e, "    goto p2c_%snomem%d;", T, L);
+    }
+    /* ... then store, in statement order */
+    for (int i = 0; i < fp->nvars; i++) {
+        cg_var_lvalue(cg, fp->vars[i], lv, sizeof lv);
+        if (fp->moved[i])
+            emit_line(e, "Py_CLEAR(%s);", lv);
+        else if (fp->vty[i] == TY_INT)
+            emit_line(e, "Py_XSETREF(%s, p2c_%sb%d);", lv, T, i);
+        else
+            emit_line(e, "if (p2c_%sb%d) Py_XSETREF(%s, p2c_%sb%d); else P2C_Float_Reset(%s, p2c_%sn%d%s);",
+                      T, i, lv, T, i, lv, T, fp->val[i], typed(fp) ? "" : ".f");
+    }
+    emit_line(e, "goto p2c_done%d;", L);
+    if (!boxes)
+        return;
+    emit_line(e, "p2c_%snomem%d:;", T, L);
+    for (int i = 0; i < fp->nvars; i++)
+        if (!fp->moved[i])
+            emit_line(e, "Py_XDECREF(p2c_%sb%d);", T, i);
+    emit_line(e, "PyErr_Clear();");
+    emit_line(e, "goto p2c_slow%d;", L);
+}
+
 int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
 {
     if (cg->opt->opt_level < 2 || cg->in_numeric_slow || cg->opt->debuggable)
@@ -418,71 +817,15 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     int site = cg->cur_site;
     Emitter *e = cg->out;
     int L = fp.label;
-    emit_line(e, "{");
-    e->indent++;
-    emit_guards(&fp);
-    char lv[48];
-    for (int i = 0; i < t.nassigned; i++) {
-        const IrVar *v = t.assigned[i];
-        bool leaf = false;
-        for (int j = 0; j < t.nlocals; j++)
-            leaf |= t.locals[j] == v;
-        if (leaf)
-            continue;   /* already known to be a number */
-        cg_var_lvalue(cg, v, lv, sizeof lv);
-        emit_line(e, "if (!P2C_Num_Replaceable(%s)) goto p2c_slow%d;", lv, L);
-    }
+    const IrNode *trees[MAX_RUN];
+    const IrVar *dests[MAX_RUN];
     for (int i = 0; i < k; i++) {
-        const IrNode *s = stmts[i];
-        const IrNode *x = s->kids[0];
-        int val;
-        if (x->kind == IR_LOAD) {
-            int src = run_var(&fp, x->var);
-            val = fp.val[src];
-            if (x->last_use)
-                fp.moved[src] = true;
-        } else {
-            char c[64];
-            emit_node(&fp, x, c, sizeof c);
-            val = fp.nvals - 1;
-        }
-        int d = run_var(&fp, s->var);
-        if (d < 0)
-            d = fp.nvars++;
-        fp.vars[d] = s->var;
-        fp.val[d] = val;
-        fp.moved[d] = false;
+        trees[i] = stmts[i]->kids[0];
+        dests[i] = stmts[i]->var;
     }
-    /* box what must be boxed first (a MemoryError: the generic code) ... */
-    for (int i = 0; i < fp.nvars; i++)
-        if (!fp.moved[i])
-            emit_line(e, "PyObject *p2c_b%d = NULL;", i);
-    for (int i = 0; i < fp.nvars; i++) {
-        if (fp.moved[i])
-            continue;
-        cg_var_lvalue(cg, fp.vars[i], lv, sizeof lv);
-        emit_line(e, "if (!P2C_Num_InPlace(%s, p2c_n%d) && (p2c_b%d = P2C_Num_Box(p2c_n%d)) == NULL)",
-                  lv, fp.val[i], i, fp.val[i]);
-        emit_line(e, "    goto p2c_nomem%d;", L);
-    }
-    /* ... then store, in statement order */
-    for (int i = 0; i < fp.nvars; i++) {
-        cg_var_lvalue(cg, fp.vars[i], lv, sizeof lv);
-        if (fp.moved[i])
-            emit_line(e, "Py_CLEAR(%s);", lv);
-        else
-            emit_line(e, "if (p2c_b%d) Py_XSETREF(%s, p2c_b%d); else P2C_Float_Reset(%s, p2c_n%d.f);",
-                      i, lv, i, lv, fp.val[i]);
-    }
-    emit_line(e, "goto p2c_done%d;", L);
-    emit_line(e, "p2c_nomem%d:;", L);
-    for (int i = 0; i < fp.nvars; i++)
-        if (!fp.moved[i])
-            emit_line(e, "Py_XDECREF(p2c_b%d);", i);
-    emit_line(e, "PyErr_Clear();");
-    emit_line(e, "goto p2c_slow%d;", L);
-    e->indent--;
-    emit_line(e, "}");
+    plan_tiers(cg, &t, trees, dests, k, false, fp.tiers);
+    RunArgs args = {stmts, k};
+    emit_tiers(&fp, emit_run_tier, &args);
     emit_line(e, "p2c_slow%d:;", L);
     cg->cur_site = site;
     cg->in_numeric_slow = true;
@@ -530,6 +873,35 @@ static bool item_store(const Cg *cg, const IrNode *n, Py_ssize_t *k)
     return true;
 }
 
+/* One tier of the item store n at index k. */
+typedef struct {
+    const IrNode *n;
+    Py_ssize_t k;
+} ItemArgs;
+
+static void emit_item_store_tier(Fast *fp, const void *arg)
+{
+    const IrNode *n = ((const ItemArgs *)arg)->n;
+    Py_ssize_t k = ((const ItemArgs *)arg)->k;
+    Emitter *e = fp->cg->out;
+    int L = fp->label;
+    const char *T = tier(fp);
+    emit_guards(fp);
+    char c[64], lv[48];
+    emit_node(fp, n->kids[0], c, sizeof c);
+    const IrNode *obj = n->kids[1];
+    cg_var_lvalue(fp->cg, obj->var, lv, sizeof lv);
+    emit_line(e, "PyObject *p2c_%sit = P2C_ListItemPeek(%s, %zd);", T, lv, k);
+    if (typed(fp))
+        emit_line(e, "if (!P2C_Float_InPlace(p2c_%sit)) goto p2c_slow%d;", T, L);
+    else
+        emit_line(e, "if (p2c_it == NULL || !P2C_Num_InPlace(p2c_it, %s)) goto p2c_slow%d;", c, L);
+    emit_line(e, "P2C_Float_Reset(p2c_%sit, %s%s);", T, c, typed(fp) ? "" : ".f");
+    if (obj->last_use)
+        emit_line(e, "Py_CLEAR(%s);", lv);
+    emit_line(e, "goto p2c_done%d;", L);
+}
+
 int cg_numeric_item_store_begin(Cg *cg, const IrNode *n)
 {
     Py_ssize_t k;
@@ -540,25 +912,12 @@ int cg_numeric_item_store_begin(Cg *cg, const IrNode *n)
     for (int i = 0; i < t.nattrs; i++)
         t.attr_cache[i] = -1;
     Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
-    int L = fp.label;
-    Emitter *e = cg->out;
-    emit_line(e, "{");
-    e->indent++;
-    emit_guards(&fp);
-    char c[64], lv[48];
-    emit_node(&fp, n->kids[0], c, sizeof c);
-    const IrNode *obj = n->kids[1];
-    cg_var_lvalue(cg, obj->var, lv, sizeof lv);
-    emit_line(e, "PyObject *p2c_it = P2C_ListItemPeek(%s, %zd);", lv, k);
-    emit_line(e, "if (p2c_it == NULL || !P2C_Num_InPlace(p2c_it, %s)) goto p2c_slow%d;", c, L);
-    emit_line(e, "P2C_Float_Reset(p2c_it, %s.f);", c);
-    if (obj->last_use)
-        emit_line(e, "Py_CLEAR(%s);", lv);
-    emit_line(e, "goto p2c_done%d;", L);
-    e->indent--;
-    emit_line(e, "}");
-    emit_line(e, "p2c_slow%d:;", L);
-    return L;
+    const IrNode *trees[1] = {n->kids[0]};
+    plan_tiers(cg, &t, trees, NULL, 1, true, fp.tiers);   /* a float result only */
+    ItemArgs args = {n, k};
+    emit_tiers(&fp, emit_item_store_tier, &args);
+    emit_line(cg->out, "p2c_slow%d:;", fp.label);
+    return fp.label;
 }
 
 void cg_numeric_item_store_end(Cg *cg, int label)
