@@ -181,7 +181,9 @@ fill_call_cache(P2C_CallCache *cache, PyTypeObject *cls)
         return;
     }
     PyObject *init = _PyType_Lookup(cls, init_name);
-    if (init == NULL || !PyFunction_Check(init)
+    /* a compiled __init__ too: its type subclasses FunctionType only to be
+     * taken for one (and PyFunction_Check is an exact test) */
+    if (init == NULL || !(PyFunction_Check(init) || Py_IS_TYPE(init, &P2C_Function_Type))
         || !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
         return;
     cache->init = init;
