@@ -311,6 +311,14 @@ static void walk_comprehension(Matcher *m, AstNode *n, const char *key, const ch
         walk(m, ((Astcomprehension *)gens.items[0])->iter);
     if (n->kind != AST_GeneratorExp && front_python_version() >= 0x030c0000) {
         comprehension_inside(m, n);
+        /* inlined into a generator expression, its `async for` is that
+         * generator's own: an asynchronous generator (an async def's
+         * scope is a coroutine already; any other scope is CPython's
+         * SyntaxError, which lowering reports) */
+        for (int i = 0; m->scope && i < gens.n; i++)
+            if (((Astcomprehension *)gens.items[i])->is_async
+                && m->scope->node && m->scope->node->kind == AST_GeneratorExp)
+                m->scope->is_coroutine = 1;
         return;
     }
     open_scope(m, n, key, shown, comprehension_inside);

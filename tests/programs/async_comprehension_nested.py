@@ -11,6 +11,10 @@ async def ticker(n):
 async def consumer():
     print("nested", [[w async for w in ticker(v)] for v in range(3)])
     print("nested set", [{w * v async for w in ticker(v)} for v in range(3)])
+    # inside a generator expression, which it makes an asynchronous
+    # generator (from 3.12 the list comprehension is inlined into it)
+    gen = ([w + v async for w in ticker(v)] for v in range(3))
+    print("in a genexpr", type(gen).__name__, [x async for x in gen])
     return "done"
 
 
