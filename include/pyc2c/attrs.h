@@ -258,6 +258,25 @@ P2C_AttrEntry_Store(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
     return 1;
 }
 
+/* Where a store through c into obj would put its value, when c's first
+ * entry holds for obj and stores directly (an instance value, a slot);
+ * else NULL.  The fused stores (src/cgen/numeric.c) overwrite the float
+ * found there. */
+P2C_ALWAYS_INLINE PyObject **
+P2C_AttrStorePlace(P2C_AttrCache *cache, PyObject *obj)
+{
+    const P2C_AttrEntry *c = &cache->e[0];
+    if (Py_TYPE(obj)->tp_version_tag != c->version)
+        return NULL;
+    if (c->kind == P2C_ATTR_VALUE) {
+        PyObject **values = P2C_Instance_Values(obj);
+        return values != NULL ? &values[c->index] : NULL;
+    }
+    if (c->kind == P2C_ATTR_SLOT)
+        return (PyObject **)((char *)obj + c->index);
+    return NULL;
+}
+
 /* STORE_ATTR: obj.name = value (borrowed).  0, or -1 with an exception. */
 P2C_ALWAYS_INLINE int
 P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)
@@ -290,6 +309,13 @@ static inline int
 P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)
 {
     return P2C_StoreAttrSlow(c, obj, name, value);
+}
+
+static inline PyObject **
+P2C_AttrStorePlace(P2C_AttrCache *c, PyObject *obj)
+{
+    (void)c; (void)obj;
+    return NULL;
 }
 
 #endif

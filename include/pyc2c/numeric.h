@@ -54,6 +54,13 @@ P2C_ALWAYS_INLINE int P2C_Num_Replaceable(PyObject *old)
     return old == NULL || PyFloat_CheckExact(old) || PyLong_CheckExact(old);
 }
 
+/* Whether a stored value (not NULL: an empty slot or instance value has
+ * bookkeeping of its own) can be released without running code. */
+P2C_ALWAYS_INLINE int P2C_Num_Releasable(PyObject *old)
+{
+    return old != NULL && (PyFloat_CheckExact(old) || PyLong_CheckExact(old));
+}
+
 /* Whether float n can be written into the variable's old value itself: an
  * exact float that only the variable holds, so that nothing can tell it
  * from a new object (floats have no weak references, no cached hash). */
@@ -163,16 +170,16 @@ P2C_ALWAYS_INLINE int P2C_Float_Div(double a, double b, double *r)
     return 1;
 }
 
-/* The item of an exact list at index i (negative: from the end), borrowed;
- * NULL for anything else or out of range. */
-P2C_ALWAYS_INLINE PyObject *P2C_ListItemPeek(PyObject *list, Py_ssize_t i)
+/* Where the item of an exact list at index i (negative: from the end) is
+ * held; NULL for anything else or out of range. */
+P2C_ALWAYS_INLINE PyObject **P2C_ListItemPlace(PyObject *list, Py_ssize_t i)
 {
     if (list == NULL || !PyList_CheckExact(list))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(list);
     if (i < 0)
         i += n;
-    return i >= 0 && i < n ? PyList_GET_ITEM(list, i) : NULL;
+    return i >= 0 && i < n ? &((PyListObject *)list)->ob_item[i] : NULL;
 }
 
 /* The operand as a double: a float, or an int of at most 53 bits (the

@@ -297,11 +297,13 @@ CVal cg_numeric(Cg *cg, IrNode *n);
  * each variable boxed once (or its float reused); how many statements it
  * took (0: none, the caller generates stmts[0]). */
 int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n);
-/* STORE_SUBSCR n of a fusable tree into a list item at a constant index:
- * the in-place fast path, then (begin's answer >= 0) the caller writes the
- * ordinary statement and calls end with that answer. */
-int cg_numeric_item_store_begin(Cg *cg, const IrNode *n);
-void cg_numeric_item_store_end(Cg *cg, int label);
+/* STORE_SUBSCR n of a fusable tree into a list item at a constant index,
+ * or STORE_ATTR n through store_cache (the site's, NULL without caches):
+ * the fast path writing the float in place, then (begin's answer >= 0)
+ * the caller writes the ordinary statement and calls end with that
+ * answer. */
+int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache);
+void cg_numeric_store_end(Cg *cg, int label);
 
 /* stmt.c */
 void cg_stmt(Cg *cg, IrNode *n);

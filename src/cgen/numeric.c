@@ -27,6 +27,7 @@
  */
 #include "cgen_int.h"            /* Python.h first */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 
@@ -212,6 +213,19 @@ int cg_numeric_attr_cache(const Cg *cg, const IrNode *n)
     const Tree *t = cg->numeric_tree;
     int i = t ? attr_index(t, n) : -1;
     return i >= 0 ? t->attr_cache[i] : -1;
+}
+
+/* Gives each attribute leaf of t its site's cache: the one an enclosing
+ * fused store already peeks at (whose generic statement t is part of),
+ * else a new one. */
+static void assign_attr_caches(Cg *cg, Tree *t)
+{
+    for (int i = 0; i < t->nattrs; i++) {
+        int k = -1;
+        if (t->attrs[i]->kind == IR_ATTR && (k = cg_numeric_attr_cache(cg, t->attrs[i])) < 0)
+            k = (*cg->nattr_caches)++;
+        t->attr_cache[i] = k;
+    }
 }
 
 /* ---- the fast paths ---------------------------------------------------------- */
@@ -638,8 +652,7 @@ CVal cg_numeric(Cg *cg, IrNode *n)
 {
     Tree t = {.nlocals = 0};
     collect(cg, n, &t);
-    for (int i = 0; i < t.nattrs; i++)
-        t.attr_cache[i] = t.attrs[i]->kind == IR_ATTR ? (*cg->nattr_caches)++ : -1;
+    assign_attr_caches(cg, &t);
     Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
     int site = cg->cur_site;
     CVal r = cg_tmp_new(cg);
@@ -650,10 +663,11 @@ CVal cg_numeric(Cg *cg, IrNode *n)
     emit_tiers(&fp, emit_tree_tier, &args);
     emit_line(e, "p2c_slow%d:;", fp.label);
     cg->cur_site = site;   /* every jump here leaves before the fast path's site */
+    const Tree *outer = cg->numeric_tree;   /* a fused store's, this tree's caches too */
     cg->in_numeric_slow = true;
     cg->numeric_tree = &t;       /* its attribute loads use the peeked caches */
     CVal v = cg_expr(cg, n, false);
-    cg->numeric_tree = NULL;
+    cg->numeric_tree = outer;
     cg->in_numeric_slow = false;
     cg_move(cg, r.c, &v);
     emit_line(e, "p2c_done%d:;", fp.label);
@@ -810,8 +824,7 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     }
     if (k == 0 || t.nops < 2)
         return 0;
-    for (int i = 0; i < t.nattrs; i++)
-        t.attr_cache[i] = t.attrs[i]->kind == IR_ATTR ? (*cg->nattr_caches)++ : -1;
+    assign_attr_caches(cg, &t);
 
     Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
     int site = cg->cur_site;
@@ -839,21 +852,34 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     return k;
 }
 
-/* ---- a fused tree stored into a list item ----------------------------------- */
+/* ---- a fused tree stored into a float in place --------------------------------- */
 
-/* `v1[0] -= dx * b2m`: STORE_SUBSCR of a fusable tree into a local's (or a
- * temporary's) item at a constant index.  When the object is an exact list
- * and the item there an exact float that only the list holds, the result
- * is written into that float: replacing it by a new float of that value
- * and freeing the old one (whose release runs no code) could not be told
- * apart.  Otherwise the ordinary statement (with its own fused tree). */
-static bool item_store(const Cg *cg, const IrNode *n, Py_ssize_t *k)
+/* `v1[0] -= dx * b2m`, `self.x /= norm`: STORE_SUBSCR of a fusable tree
+ * into a local's (or a temporary's) item at a constant index, or
+ * STORE_ATTR into its attribute.  When the item is one of an exact list,
+ * or the attribute one the store site's cache would store into directly
+ * (an instance value or a slot: the type's version tag says no
+ * __setattr__ or descriptor intervenes), and the value there is an exact
+ * float or int (whose release runs no code), the result is stored there
+ * directly: written into that float when only the list or the object
+ * holds it (replacing it by a new float of that value and freeing the old
+ * one could not be told apart), else boxed.  One operator is enough here:
+ * the gain is the generic operator and store.  Otherwise the ordinary
+ * statement, whose attribute loads use the caches the fast path peeks
+ * at. */
+static bool store_target(const Cg *cg, const IrNode *n, Py_ssize_t *k)
 {
-    if (n->kind != IR_STORE_SUBSCR || cg->opt->opt_level < 2 || cg->in_numeric_slow)
+    if (cg->opt->opt_level < 2 || cg->in_numeric_slow)
         return false;
-    const IrNode *obj = n->kids[1], *key = n->kids[2];
-    if (obj->kind != IR_LOAD || (obj->var->kind != IR_VAR_LOCAL && obj->var->kind != IR_VAR_TEMP)
-        || key->kind != IR_CONST)
+    const IrNode *obj = n->kids[1];
+    if (obj->kind != IR_LOAD || (obj->var->kind != IR_VAR_LOCAL && obj->var->kind != IR_VAR_TEMP))
+        return false;
+    if (n->kind == IR_STORE_ATTR) {
+        *k = -1;
+        return true;
+    }
+    const IrNode *key = n->kids[2];
+    if (n->kind != IR_STORE_SUBSCR || key->kind != IR_CONST)
         return false;
     PyObject *kv = ir_const_get(cg->m, key->cidx);
     if (!PyLong_CheckExact(kv))
@@ -863,26 +889,20 @@ static bool item_store(const Cg *cg, const IrNode *n, Py_ssize_t *k)
         PyErr_Clear();
         return false;
     }
-    Tree t = {.nlocals = 0};
-    const IrNode *v = n->kids[0];
-    if (!helper_of(v) || !collect(cg, v, &t) || t.nops < 2)
-        return false;
-    for (int i = 0; i < t.nattrs; i++)
-        if (t.attrs[i]->kind == IR_ATTR)
-            return false;   /* their caches are the generic code's */
     return true;
 }
 
-/* One tier of the item store n at index k. */
+/* One tier of the store n: at index k, or through the store cache. */
 typedef struct {
     const IrNode *n;
     Py_ssize_t k;
-} ItemArgs;
+    const char *cache;
+} StoreArgs;
 
-static void emit_item_store_tier(Fast *fp, const void *arg)
+static void emit_store_tier(Fast *fp, const void *arg)
 {
-    const IrNode *n = ((const ItemArgs *)arg)->n;
-    Py_ssize_t k = ((const ItemArgs *)arg)->k;
+    const StoreArgs *sa = arg;
+    const IrNode *n = sa->n;
     Emitter *e = fp->cg->out;
     int L = fp->label;
     const char *T = tier(fp);
@@ -891,37 +911,56 @@ static void emit_item_store_tier(Fast *fp, const void *arg)
     emit_node(fp, n->kids[0], c, sizeof c);
     const IrNode *obj = n->kids[1];
     cg_var_lvalue(fp->cg, obj->var, lv, sizeof lv);
-    emit_line(e, "PyObject *p2c_%sit = P2C_ListItemPeek(%s, %zd);", T, lv, k);
-    if (typed(fp))
-        emit_line(e, "if (!P2C_Float_InPlace(p2c_%sit)) goto p2c_slow%d;", T, L);
+    if (sa->cache)
+        emit_line(e, "PyObject **p2c_%sp = P2C_AttrStorePlace(%s, %s);", T, sa->cache, lv);
     else
-        emit_line(e, "if (p2c_it == NULL || !P2C_Num_InPlace(p2c_it, %s)) goto p2c_slow%d;", c, L);
-    emit_line(e, "P2C_Float_Reset(p2c_%sit, %s%s);", T, c, typed(fp) ? "" : ".f");
+        emit_line(e, "PyObject **p2c_%sp = P2C_ListItemPlace(%s, %zd);", T, lv, sa->k);
+    emit_line(e, "if (p2c_%sp == NULL || !P2C_Num_Releasable(*p2c_%sp)) goto p2c_slow%d;",
+              T, T, L);
+    if (typed(fp))
+        emit_line(e, "if (P2C_Float_InPlace(*p2c_%sp)) P2C_Float_Reset(*p2c_%sp, %s);", T, T, c);
+    else
+        emit_line(e, "if (P2C_Num_InPlace(*p2c_p, %s)) P2C_Float_Reset(*p2c_p, %s.f);", c, c);
+    emit_line(e, "else {");
+    emit_line(e, "    PyObject *p2c_%sb = %s(%s);", T, typed(fp) ? "PyFloat_FromDouble" : "P2C_Num_Box",
+              c);
+    emit_line(e, "    if (p2c_%sb == NULL) { PyErr_Clear(); goto p2c_slow%d; }", T, L);
+    emit_line(e, "    Py_SETREF(*p2c_%sp, p2c_%sb);", T, T);
+    emit_line(e, "}");
     if (obj->last_use)
         emit_line(e, "Py_CLEAR(%s);", lv);
     emit_line(e, "goto p2c_done%d;", L);
 }
 
-int cg_numeric_item_store_begin(Cg *cg, const IrNode *n)
+int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)
 {
     Py_ssize_t k;
-    if (!item_store(cg, n, &k))
+    if (!store_target(cg, n, &k) || (n->kind == IR_STORE_ATTR && !store_cache))
         return -1;
-    Tree t = {.nlocals = 0};
-    collect(cg, n->kids[0], &t);
-    for (int i = 0; i < t.nattrs; i++)
-        t.attr_cache[i] = -1;
-    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
-    const IrNode *trees[1] = {n->kids[0]};
-    plan_tiers(cg, &t, trees, NULL, 1, true, fp.tiers);   /* a float result only */
-    ItemArgs args = {n, k};
-    emit_tiers(&fp, emit_item_store_tier, &args);
+    Tree *t = calloc(1, sizeof *t);
+    const IrNode *v = n->kids[0];
+    if (!t || !helper_of(v) || !collect(cg, v, t) || t->nops < 1) {
+        free(t);
+        return -1;
+    }
+    assign_attr_caches(cg, t);
+    Fast fp = {.cg = cg, .tree = t, .label = cg_label_new(cg)};
+    const IrNode *trees[1] = {v};
+    plan_tiers(cg, t, trees, NULL, 1, true, fp.tiers);   /* a float result only */
+    StoreArgs args = {n, k, store_cache};
+    emit_tiers(&fp, emit_store_tier, &args);
     emit_line(cg->out, "p2c_slow%d:;", fp.label);
+    /* the ordinary statement follows, its value fused again for what the
+     * in-place write refused (a float another name holds); its attribute
+     * loads use the caches the fast path peeks at */
+    cg->numeric_tree = t;
     return fp.label;
 }
 
-void cg_numeric_item_store_end(Cg *cg, int label)
+void cg_numeric_store_end(Cg *cg, int label)
 {
+    free((Tree *)cg->numeric_tree);
+    cg->numeric_tree = NULL;
     emit_line(cg->out, "p2c_done%d:;", label);
     cg->cur_site = -1;
 }

@@ -72,6 +72,7 @@ static void store_attr(Cg *cg, IrNode *n)
         op_stmt(cg, n, "PyObject_SetAttr", order, 3, name);
         return;
     }
+    int fused = cg_numeric_store_begin(cg, n, cache);   /* a float attribute overwritten */
     CVal value = cg_kid(cg, n, 0), obj = cg_kid(cg, n, 1);
     char call[256];
     snprintf(call, sizeof call, "P2C_StoreAttrCached(%s, %s, %s, %s)", cache, obj.c,
@@ -80,6 +81,8 @@ static void store_attr(Cg *cg, IrNode *n)
     cg_check_neg(cg, call);
     cg_release(cg, &obj);
     cg_release(cg, &value);
+    if (fused >= 0)
+        cg_numeric_store_end(cg, fused);
 }
 
 static void del_attr(Cg *cg, IrNode *n)
@@ -294,10 +297,10 @@ void cg_stmt(Cg *cg, IrNode *n)
     case IR_STORE_SUBSCR: {
         if (store_slice(cg, n))
             return;
-        int fused = cg_numeric_item_store_begin(cg, n);   /* a float item overwritten */
+        int fused = cg_numeric_store_begin(cg, n, NULL);   /* a float item overwritten */
         op_stmt(cg, n, "P2C_SetItem", set_item, 3, NULL);
         if (fused >= 0)
-            cg_numeric_item_store_end(cg, fused);
+            cg_numeric_store_end(cg, fused);
         return;
     }
     case IR_DEL:         del_var(cg, n); return;
