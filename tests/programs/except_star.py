@@ -280,4 +280,24 @@ def uncaught():
         raise
 
 
+# one exception raised from a clause that handled everything: 3.11 wraps it
+# in ExceptionGroup(""), 3.12 raises it as it is (gh-103590); a second one,
+# or a re-raised rest beside it, makes a group on both
+def raise_one(extra):
+    try:
+        try:
+            raise ExceptionGroup("eg", [TypeError(1), ValueError(2)])
+        except* TypeError:
+            raise SyntaxError(3)
+        except* ValueError:
+            if extra:
+                raise KeyError(4)
+    except BaseException as e:
+        print(type(e).__name__, repr(e), repr(e.__context__))
+
+
+raise_one(False)
+raise_one(True)
+
+
 uncaught()
