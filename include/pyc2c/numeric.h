@@ -47,19 +47,22 @@ static inline PyObject *P2C_Num_Box(P2C_Num n)
 
 /* Runs of assignments (src/cgen/numeric.c, cg_numeric_run). */
 
-/* Whether a variable's old value can be replaced without running code:
- * unbound, an exact float or an exact int (their deallocation runs none). */
-P2C_ALWAYS_INLINE int P2C_Num_Replaceable(PyObject *old)
-{
-    return old == NULL || PyFloat_CheckExact(old) || PyLong_CheckExact(old);
-}
-
 /* Whether a stored value (not NULL: an empty slot or instance value has
- * bookkeeping of its own) can be released without running code. */
+ * bookkeeping of its own) can be released without running code: an exact
+ * float or an exact int (their deallocation runs none). */
 P2C_ALWAYS_INLINE int P2C_Num_Releasable(PyObject *old)
 {
     return old != NULL && (PyFloat_CheckExact(old) || PyLong_CheckExact(old));
 }
+
+/* Whether a variable's old value can be replaced without running code:
+ * unbound, or releasable. */
+P2C_ALWAYS_INLINE int P2C_Num_Replaceable(PyObject *old)
+{
+    return old == NULL || P2C_Num_Releasable(old);
+}
+
+
 
 /* Whether float n can be written into the variable's old value itself: an
  * exact float that only the variable holds, so that nothing can tell it
