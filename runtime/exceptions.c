@@ -477,7 +477,7 @@ done:
  * caught orig and excs, the list of what the clauses raised or re-raised
  * plus the unmatched rest (None items skipped): None when nothing; the
  * re-raised parts keep orig's nesting; raised ones become siblings in a new
- * ExceptionGroup("", [...]) (from 3.12, unless there is only one). */
+ * ExceptionGroup("", [...]) (from 3.11.4, unless there is only one). */
 PyObject *
 P2C_ExcPrepReraiseStar(PyObject *orig, PyObject *excs)
 {
@@ -501,13 +501,13 @@ P2C_ExcPrepReraiseStar(PyObject *orig, PyObject *excs)
     }
     int rc = part != Py_None ? PyList_Append(raised, part) : 0;
     Py_DECREF(part);
-#if PY_VERSION_HEX >= 0x030C0000
-    /* 3.12 raises a lone exception as it is, not in a group (gh-103590) */
-    if (rc == 0 && PyList_GET_SIZE(raised) == 1) {
+    /* From 3.11.4 (gh-103590) a lone exception is raised as it is, not in
+     * a group: asked of the running interpreter, since one build serves
+     * every 3.11.x */
+    if (rc == 0 && PyList_GET_SIZE(raised) == 1 && Py_Version >= 0x030B0400) {
         result = Py_NewRef(PyList_GET_ITEM(raised, 0));
         goto done;
     }
-#endif
     if (rc == 0)
         result = new_group(raised);
 done:

@@ -280,8 +280,9 @@ def uncaught():
         raise
 
 
-# one exception raised from a clause that handled everything: 3.11 wraps it
-# in ExceptionGroup(""), 3.12 raises it as it is (gh-103590); a second one,
+# one exception raised from a clause that handled everything: 3.11.3 and
+# earlier wrap it in ExceptionGroup(""), later ones raise it as it is
+# (gh-103590); a second one,
 # or a re-raised rest beside it, makes a group on both
 def raise_one(extra):
     try:
