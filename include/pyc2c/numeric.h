@@ -64,12 +64,18 @@ P2C_ALWAYS_INLINE int P2C_Num_Replaceable(PyObject *old)
 
 
 
-/* Whether float n can be written into the variable's old value itself: an
+/* Whether a float can be written into the variable's old value itself: an
  * exact float that only the variable holds, so that nothing can tell it
  * from a new object (floats have no weak references, no cached hash). */
+P2C_ALWAYS_INLINE int P2C_Float_InPlace(PyObject *old)
+{
+    return old != NULL && Py_REFCNT(old) == 1 && PyFloat_CheckExact(old);
+}
+
+/* The same for n, when it is a float. */
 P2C_ALWAYS_INLINE int P2C_Num_InPlace(PyObject *old, P2C_Num n)
 {
-    return n.is_float && old != NULL && Py_REFCNT(old) == 1 && PyFloat_CheckExact(old);
+    return n.is_float && P2C_Float_InPlace(old);
 }
 
 P2C_ALWAYS_INLINE void P2C_Float_Reset(PyObject *obj, double v)
@@ -94,12 +100,6 @@ P2C_ALWAYS_INLINE int P2C_Float_Of(PyObject *obj, double *d)
 P2C_ALWAYS_INLINE int P2C_Int_Of(PyObject *obj, long *i)
 {
     return obj != NULL && PyLong_CheckExact(obj) && P2C_Long_AsSmall(obj, i);
-}
-
-/* P2C_Num_InPlace for a float the typed tiers computed. */
-P2C_ALWAYS_INLINE int P2C_Float_InPlace(PyObject *old)
-{
-    return old != NULL && Py_REFCNT(old) == 1 && PyFloat_CheckExact(old);
 }
 
 /* An int operand of a float operation as CPython converts it: exactly,

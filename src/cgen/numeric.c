@@ -353,7 +353,6 @@ static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *tree
         tiers[TIER_FLOAT] = tiers[TIER_INT] = false;
         return;
     }
-    bool hint = false;
     for (int t = TIER_FLOAT; t <= TIER_INT; t++) {
         Ty leaf = t == TIER_FLOAT ? TY_FLOAT : TY_INT;
         TyEnv env = {.n = 0};
@@ -363,10 +362,12 @@ static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *tree
             ok = ty != TY_NONE && (!float_result || ty == TY_FLOAT);
             if (dests)
                 env_set(&env, dests[i], ty);
-            hint |= float_hint(cg, trees[i]);
         }
         tiers[t] = ok;
     }
+    bool hint = false;
+    for (int i = 0; i < k; i++)
+        hint |= float_hint(cg, trees[i]);
     if (tiers[TIER_FLOAT] && hint)
         tiers[TIER_INT] = false;
 }
