@@ -131,6 +131,10 @@ static inline int p2c_monitored(void)
              t[PY_MONITORING_EVENT_PY_RETURN] | t[PY_MONITORING_EVENT_PY_YIELD] |
              t[PY_MONITORING_EVENT_CALL] | t[PY_MONITORING_EVENT_PY_UNWIND]) & 0x3f) != 0;
 }
+/* Does sys.settrace's hook get opcode events?  As on 3.12: only when its
+ * tool's INSTRUCTION event is on (compat/frame312.h). */
+#define P2C_TRACE_OPCODE_EVENTS() \
+    ((P2C_MonitorTools[PY_MONITORING_EVENT_INSTRUCTION] >> PY_MONITORING_SYS_TRACE_ID) & 1)
 /* Is a trace or profile hook (or a monitoring tool) installed and none
  * running? */
 #define P2C_TS_TRACING(ts)                                                  \
