@@ -268,25 +268,37 @@ typedef struct {
 P2C_API PyObject *P2C_LoadGlobalSlow(P2C_GlobalCache *cache, PyObject *globals,
                                      PyObject *builtins, PyObject *name);
 
+/* What cache answers for name (borrowed), or NULL: it has no answer.  Runs
+ * no code and fills nothing (numeric.c's fast paths peek with it; the load
+ * that follows a miss fills the cache). */
 static inline PyObject *
-P2C_LoadGlobalCached(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
-                     PyObject *name)
+P2C_LoadGlobalPeek(const P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
+                   PyObject *name)
 {
 #ifdef P2C_HAVE_DICT_ENTRIES
     if (P2C_LIKELY(cache->globals == globals && cache->builtins == builtins)) {
         void *gkeys = P2C_Dict_Keys(globals);
-        PyObject *v = NULL;
         if (cache->bkeys == NULL) {
             if (gkeys == cache->gkeys)
-                v = P2C_DictEntry(gkeys, cache->index, name);
+                return P2C_DictEntry(gkeys, cache->index, name);
         } else if (gkeys == cache->gkeys && P2C_DictKeys_Count(gkeys) == cache->gcount
                    && P2C_Dict_Keys(builtins) == cache->bkeys) {
-            v = P2C_DictEntry(cache->bkeys, cache->index, name);
+            return P2C_DictEntry(cache->bkeys, cache->index, name);
         }
-        if (P2C_LIKELY(v != NULL))
-            return Py_NewRef(v);
     }
+#else
+    (void)cache, (void)globals, (void)builtins, (void)name;
 #endif
+    return NULL;
+}
+
+static inline PyObject *
+P2C_LoadGlobalCached(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
+                     PyObject *name)
+{
+    PyObject *v = P2C_LoadGlobalPeek(cache, globals, builtins, name);
+    if (P2C_LIKELY(v != NULL))
+        return Py_NewRef(v);
     return P2C_LoadGlobalSlow(cache, globals, builtins, name);
 }
 /* DELETE_GLOBAL: NameError when absent. */
@@ -727,5 +739,18 @@ P2C_API int P2C_Main(int argc, char **argv, const P2C_MainInfo *info);
 
 /* Inline fast paths of the compat layer (frame push and pop). */
 #include "pyc2c/compat_late.h"
+
+/* Whether callee (NULL: none) is a compiled function whose C body is impl, and calling
+ * it now would enter that body with no event and no error (no trace or
+ * profile hook, recursion depth left): then the inline copy of the body a
+ * fused tree holds (src/cgen/numeric.c, "Calls inlined") may run instead
+ * of the call. */
+static inline int
+P2C_InlinableCallee(PyObject *callee, vectorcallfunc impl)
+{
+    return callee != NULL && Py_IS_TYPE(callee, &P2C_Function_Type)
+           && ((PyFunctionObject *)callee)->vectorcall == impl
+           && P2C_Frame_PushWouldBeFast();
+}
 
 #endif

@@ -19,6 +19,14 @@ P2C_Frame_PopReturnFast(P2C_Frame *f, PyObject *r, int nslots)
     return P2C_Frame_PopReturn(f, r);
 }
 
+/* 3.10 counts recursion upwards against the interpreter's limit, which the
+ * compat layer does not read inline: calls are never inlined here. */
+static inline int
+P2C_Frame_PushWouldBeFast(void)
+{
+    return 0;
+}
+
 /* Takes f off the thread's frame stack while code runs that CPython runs
  * with f's generator suspended (collect.h), and puts it back. */
 static inline void

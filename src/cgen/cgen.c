@@ -412,6 +412,7 @@ static void generate_collector(Cg *kcg, const Cg *gen, Emitter *body)
     *kcg = (Cg){.m = gen->m, .opt = gen->opt, .code_base = gen->code_base,
                 .nglobal_caches = gen->nglobal_caches, .nattr_caches = gen->nattr_caches,
                 .ncall_caches = gen->ncall_caches, .split_tag = gen->split_tag,
+                .inline_defs = gen->inline_defs, .ninline_defs = gen->ninline_defs,
                 .writing_collector = true};
     kcg->nsites = kcg->capsites = gen->nsites;
     kcg->sites = copy_of(gen->sites, (size_t)gen->nsites * sizeof *gen->sites);
@@ -497,12 +498,16 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
      * unique in its binary, and a lone module is the only one in its own */
     const char *split_tag = cg_split_wanted(m) ? opt->exec_name ? opt->exec_name : "main"
                                                : NULL;
+    int ninline_defs;
+    const IrFunction **inline_defs =
+        cg_numeric_inline_defs(&(Cg){.m = m, .opt = opt}, &ninline_defs);
     for (int i = 0; i < m->nfuncs && rc == 0; i++) {
         cgs[i] = (Cg){.m = m, .opt = opt, .code_base = code_base,
                       .nglobal_caches = &nglobal_caches,
                       .nattr_caches = &nattr_caches,
                       .ncall_caches = &ncall_caches,
-                      .split_tag = split_tag};
+                      .split_tag = split_tag,
+                      .inline_defs = inline_defs, .ninline_defs = ninline_defs};
         cg_function(&cgs[i], m->funcs[i], &bodies[i]);
         if (m->funcs[i]->collect && !cgs[i].failed) {
             generate_collector(&kcgs[i], &cgs[i], &kbodies[i]);
@@ -524,6 +529,7 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
         emit_free(&bodies[i]);
         emit_free(&kbodies[i]);
     }
+    free(inline_defs);
     free(cgs);
     free(bodies);
     free(kcgs);

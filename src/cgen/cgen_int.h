@@ -137,6 +137,10 @@ typedef struct Cg {
     bool *seq_live;          /* live[] where the innermost SEQ started */
     int seq_nlive;
     const struct CgNumTree *numeric_tree;   /* ... and that tree */
+    /* numeric.c: the module's defs whose calls fused trees inline, from
+     * cg_numeric_inline_defs (the module's one array) */
+    const IrFunction *const *inline_defs;
+    int ninline_defs;
     bool failed;             /* a diagnostic was reported */
     /* chunks.c: the chunk functions written so far, and their count */
     Emitter chunks;
@@ -293,6 +297,12 @@ bool cg_numeric_fusable(Cg *cg, const IrNode *n);
  * -1 (the load takes a cache of its own). */
 int cg_numeric_attr_cache(const Cg *cg, const IrNode *n);
 CVal cg_numeric(Cg *cg, IrNode *n);
+/* The global cache the fused tree being emitted gave the callee load of
+ * an inlined call, or -1 (the load takes a cache of its own). */
+int cg_numeric_global_cache(const Cg *cg, const IrNode *load);
+/* The module's defs whose calls fused trees may inline (a new array of
+ * *count; none below -O2); cg gives the module and the options. */
+const IrFunction **cg_numeric_inline_defs(const Cg *cg, int *count);
 /* A run of stmts[0..n) assigning fusable trees to locals, computed in C and
  * each variable boxed once (or its float reused); how many statements it
  * took (0: none, the caller generates stmts[0]). */

@@ -88,9 +88,10 @@ static CVal load_var(Cg *cg, IrNode *n, bool may_borrow)
     case IR_VAR_GLOBAL: {
         CVal r = cg_tmp_new(cg);
         cg_site(cg, n->pos);
+        int k = cg_numeric_global_cache(cg, n);   /* one a fused tree peeks at */
         emit_line(cg->out, "%s = P2C_LoadGlobalCached(&p2c_gcache[%d], "
                   "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d]);",
-                  r.c, (*cg->nglobal_caches)++, var->name_cidx);
+                  r.c, k >= 0 ? k : (*cg->nglobal_caches)++, var->name_cidx);
         cg_check_null(cg, r.c);
         return r;
     }

@@ -31,7 +31,8 @@
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 
-enum { MAX_LEAVES = 16, MAX_ATTRS = 16, MAX_OPS = 64, MAX_RUN = 16 };
+enum { MAX_LEAVES = 16, MAX_ATTRS = 16, MAX_OPS = 64, MAX_RUN = 16, MAX_CALLS = 8,
+       MAX_PARAMS = MAX_RUN };
 
 /* The runtime operation of each fusable operator (pyc2c/numeric.h); NULL:
  * not fusable. */
@@ -62,6 +63,13 @@ struct CgNumTree {
      * so far assign, whose later loads read the C value, not the slot */
     const IrVar *assigned[MAX_RUN];
     int nassigned;
+    /* its calls inlined ("Calls inlined" below): each call, and the cache
+     * of the global its callee's load reads, shared with the generic
+     * code's load */
+    const IrNode *calls[MAX_CALLS];
+    int call_cache[MAX_CALLS];
+    int ncalls;
+    bool in_callee;   /* collecting an inlined body: nothing inlined there */
 };
 typedef struct CgNumTree Tree;
 
@@ -174,10 +182,14 @@ static bool assigned_in(const Tree *t, const IrVar *v)
 
 /* Whether n is made only of fusable operators over constant and local
  * leaves; fills t. */
+static bool add_call(const Cg *cg, const IrNode *n, Tree *t);
+
 static bool collect(const Cg *cg, const IrNode *n, Tree *t)
 {
     if (n->kind == IR_CONST)
         return const_leaf(cg, n);
+    if (n->kind == IR_CALL)
+        return add_call(cg, n, t);
     if (n->kind == IR_LOAD && assigned_in(t, n->var))
         return true;   /* set by an earlier statement of the run */
     if (local_leaf(n))
@@ -215,9 +227,153 @@ int cg_numeric_attr_cache(const Cg *cg, const IrNode *n)
     return i >= 0 ? t->attr_cache[i] : -1;
 }
 
-/* Gives each attribute leaf of t its site's cache: the one an enclosing
- * fused store already peeks at (whose generic statement t is part of),
- * else a new one. */
+/* ---- calls inlined ----------------------------------------------------------- */
+
+/* `partial_sum += eval_A(i, j) * u_j`, where the module says
+ *
+ *     def eval_A(i, j):
+ *         return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
+ *
+ * A call of a global name with positional arguments only, where the
+ * module binds that name once at its top level to a plain def (no
+ * decorator, no *args, **kwargs or keyword-only parameter, as many
+ * parameters as the call passes) whose body is one `return` of a fusable
+ * tree over its parameters and constants, is a node of the tree: the tier
+ * computes its arguments, then the returned tree with the parameters
+ * standing for them.  The tier's guard peeks at the global (the cache the
+ * generic code's load of the callee fills) and requires a compiled
+ * function whose C body is that def's, with no trace or profile hook set
+ * and recursion depth left (P2C_InlinableCallee): exactly the case where
+ * the call would run that tree on those values.  Whatever a tier refuses —
+ * another object under the name, an argument of another type, an
+ * operator's failure — goes the usual way to the generic code, which makes
+ * the call, so every error and traceback is the real call's.  All that is
+ * skipped is the frame the call would push and pop, which no code can
+ * look at since none runs. */
+
+/* The tree fn returns, when fn's shape allows inlining (above); NULL
+ * otherwise. */
+static const IrNode *returned_tree(const IrFunction *fn)
+{
+    if (fn->is_generator || fn->async_kind || fn->is_class || fn->fnflags
+        || fn->kwonlyargcount || fn->argcount > MAX_PARAMS)
+        return NULL;
+    const IrNode *b = fn->body;
+    if (b->nkids != 1 || b->kids[0]->kind != IR_RETURN)
+        return NULL;
+    return b->kids[0]->kids[0];
+}
+
+/* Parameter i of fn. */
+static const IrVar *param_var(const IrFunction *fn, int i)
+{
+    for (int k = 0; k < fn->nvars; k++)
+        if (fn->vars[k]->kind == IR_VAR_LOCAL && fn->vars[k]->slot == i)
+            return fn->vars[k];
+    P2C_UNREACHABLE();
+}
+
+/* Whether fn returns a tree the tiers can compute from its parameters
+ * alone. */
+static bool inlinable_def(const Cg *cg, const IrFunction *fn)
+{
+    const IrNode *r = returned_tree(fn);
+    Tree body = {.in_callee = true};
+    if (!r || !collect(cg, r, &body) || body.nattrs > 0)
+        return false;
+    for (int i = 0; i < body.nlocals; i++) {
+        const IrVar *v = body.locals[i];
+        if (v->owner != fn || v->kind != IR_VAR_LOCAL || v->slot >= fn->argcount)
+            return false;
+    }
+    return true;
+}
+
+static bool binds_name(const IrNode *s, const char *name)
+{
+    if ((s->kind == IR_ASSIGN || s->kind == IR_DEL) && s->var->kind == IR_VAR_GLOBAL)
+        return strcmp(s->var->name, name) == 0;
+    for (int i = 0; i < s->nvars; i++)
+        if (strcmp(s->vars[i]->name, name) == 0)
+            return true;
+    return false;
+}
+
+const IrFunction **cg_numeric_inline_defs(const Cg *cg, int *count)
+{
+    const IrNode *body = cg->m->funcs[0]->body;
+    const IrFunction **defs = malloc(((size_t)body->nkids + 1) * sizeof *defs);
+    if (!defs)
+        diag_out_of_memory("generating C");
+    *count = 0;
+    if (cg->opt->opt_level < 2)
+        return defs;
+    for (int i = 0; i < body->nkids; i++) {
+        const IrNode *s = body->kids[i];
+        if (s->kind != IR_ASSIGN || s->var->kind != IR_VAR_GLOBAL
+            || s->kids[0]->kind != IR_MAKE_FUNCTION || !inlinable_def(cg, s->kids[0]->func))
+            continue;
+        bool once = true;
+        for (int j = 0; j < body->nkids && once; j++)
+            once = j == i || !binds_name(body->kids[j], s->var->name);
+        if (once)
+            defs[(*count)++] = s->kids[0]->func;
+    }
+    return defs;
+}
+
+/* The def a call inlines, or NULL. */
+static const IrFunction *inline_callee(const Cg *cg, const IrNode *call)
+{
+    const IrNode *callee = call->kids[0];
+    if (call->kind != IR_CALL || call->cidx >= 0 || callee->kind != IR_LOAD
+        || callee->var->kind != IR_VAR_GLOBAL)
+        return NULL;
+    for (int i = 0; i < cg->ninline_defs; i++) {
+        const IrFunction *fn = cg->inline_defs[i];
+        if (strcmp(fn->name, callee->var->name) == 0)
+            return fn->argcount == call->nkids - 1 ? fn : NULL;
+    }
+    return NULL;
+}
+
+/* A call's arguments join t; the call and its body's operators count as
+ * operators of t. */
+static bool add_call(const Cg *cg, const IrNode *n, Tree *t)
+{
+    const IrFunction *fn = t->in_callee ? NULL : inline_callee(cg, n);
+    if (!fn || t->ncalls == MAX_CALLS)
+        return false;
+    for (int i = 1; i < n->nkids; i++)
+        if (!collect(cg, n->kids[i], t))
+            return false;
+    Tree body = {.in_callee = true};
+    collect(cg, returned_tree(fn), &body);
+    t->nops += 1 + body.nops;
+    if (t->nops > MAX_OPS)
+        return false;
+    t->calls[t->ncalls++] = n;
+    return true;
+}
+
+/* An operator, or a call inlined: what a fused tree is rooted at. */
+static bool fusable_root(const Cg *cg, const IrNode *n)
+{
+    return helper_of(n) || inline_callee(cg, n);
+}
+
+int cg_numeric_global_cache(const Cg *cg, const IrNode *load)
+{
+    const Tree *t = cg->numeric_tree;
+    for (int i = 0; t && i < t->ncalls; i++)
+        if (t->calls[i]->kids[0] == load)
+            return t->call_cache[i];
+    return -1;
+}
+
+/* Gives each attribute leaf of t its site's cache, and each inlined call
+ * the cache of its callee's load: the one an enclosing fused store already
+ * peeks at (whose generic statement t is part of), else a new one. */
 static void assign_attr_caches(Cg *cg, Tree *t)
 {
     for (int i = 0; i < t->nattrs; i++) {
@@ -225,6 +381,10 @@ static void assign_attr_caches(Cg *cg, Tree *t)
         if (t->attrs[i]->kind == IR_ATTR && (k = cg_numeric_attr_cache(cg, t->attrs[i])) < 0)
             k = (*cg->nattr_caches)++;
         t->attr_cache[i] = k;
+    }
+    for (int i = 0; i < t->ncalls; i++) {
+        int k = cg_numeric_global_cache(cg, t->calls[i]->kids[0]);
+        t->call_cache[i] = k >= 0 ? k : (*cg->nglobal_caches)++;
     }
 }
 
@@ -307,11 +467,15 @@ static void env_set(TyEnv *env, const IrVar *v, Ty t)
     env->ty[env->n++] = t;
 }
 
+static Ty call_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env);
+
 /* n's type when every leaf has type `leaf` (collect() accepted n). */
 static Ty node_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env)
 {
     if (n->kind == IR_CONST)
         return const_type(cg, n);
+    if (n->kind == IR_CALL)
+        return call_type(cg, n, leaf, env);
     if (n->kind == IR_LOAD) {
         Ty t = env ? env_type(env, n->var) : TY_NONE;
         return t != TY_NONE ? t : leaf;
@@ -323,6 +487,21 @@ static Ty node_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env)
     return op_type(n, a, b);
 }
 
+/* An inlined call's type: its body's, each parameter of its argument's
+ * type. */
+static Ty call_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env)
+{
+    const IrFunction *fn = inline_callee(cg, n);
+    TyEnv params = {.n = 0};
+    for (int i = 0; i < fn->argcount; i++) {
+        Ty a = node_type(cg, n->kids[i + 1], leaf, env);
+        if (a == TY_NONE)
+            return TY_NONE;
+        env_set(&params, param_var(fn, i), a);
+    }
+    return node_type(cg, returned_tree(fn), leaf, &params);
+}
+
 /* Whether n holds a sign that its leaves are floats: a float constant, a
  * true division or a power. */
 static bool float_hint(const Cg *cg, const IrNode *n)
@@ -331,6 +510,8 @@ static bool float_hint(const Cg *cg, const IrNode *n)
         return PyFloat_CheckExact(ir_const_get(cg->m, n->cidx));
     if ((n->kind == IR_BINOP || n->kind == IR_INPLACE)
         && (n->op == IR_BINOP_DIV || n->op == IR_BINOP_POW))
+        return true;
+    if (n->kind == IR_CALL && float_hint(cg, returned_tree(inline_callee(cg, n))))
         return true;
     for (int i = 0; i < n->nkids; i++)
         if (float_hint(cg, n->kids[i]))
@@ -387,6 +568,11 @@ typedef struct {
     Ty vty[MAX_RUN];
     bool moved[MAX_RUN];
     int nvars;
+    /* an inlined call's body being emitted: its function, and the C value
+     * and the type of each of its parameters */
+    const IrFunction *callee;
+    char param[MAX_PARAMS][64];
+    Ty pty[MAX_PARAMS];
 } Fast;
 
 /* Each tier's C names, prefixes of p2c_l0 (a local leaf), p2c_a0 (an
@@ -507,6 +693,26 @@ static void emit_typed_op(Fast *fp, const IrNode *n, Ty r, const char *a, const 
         emit_line(e, "%s = %s %s %s;", out, a, c_operator(n), b);
 }
 
+static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size);
+
+/* An inlined call: its arguments, then its body on them. */
+static Ty emit_call(Fast *fp, const IrNode *n, char *out, size_t size)
+{
+    const IrFunction *fn = inline_callee(fp->cg, n);
+    char arg[MAX_PARAMS][64];
+    Ty ty[MAX_PARAMS];
+    for (int i = 0; i < fn->argcount; i++)
+        ty[i] = emit_node(fp, n->kids[i + 1], arg[i], sizeof arg[i]);
+    fp->callee = fn;   /* after the arguments, which may inline calls too */
+    for (int i = 0; i < fn->argcount; i++) {
+        snprintf(fp->param[i], sizeof fp->param[i], "%s", arg[i]);
+        fp->pty[i] = ty[i];
+    }
+    Ty r = emit_node(fp, returned_tree(fn), out, size);
+    fp->callee = NULL;
+    return r;
+}
+
 /* The C expression of n in the tier: a constant, a leaf, or a new variable
  * computed here (failure jumps to the generic code); its type in a typed
  * tier. */
@@ -514,6 +720,12 @@ static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
 {
     if (n->kind == IR_CONST)
         return emit_const(fp, n, out, size);
+    if (n->kind == IR_CALL)
+        return emit_call(fp, n, out, size);
+    if (n->kind == IR_LOAD && fp->callee && n->var->owner == fp->callee) {
+        snprintf(out, size, "%s", fp->param[n->var->slot]);
+        return fp->pty[n->var->slot];
+    }
     int rv = n->kind == IR_LOAD ? run_var(fp, n->var) : -1;
     if (rv >= 0) {
         snprintf(out, size, "p2c_%sn%d", tier(fp), fp->val[rv]);
@@ -585,6 +797,14 @@ static void emit_guards(Fast *fp)
         emit_line(e, "if (!%s(%s, &p2c_%sa%d)) goto %s%d;", of[fp->tier], peek, tier(fp), i,
                   guard_fail(fp), fp->label);
     }
+    for (int i = 0; i < t->ncalls; i++) {
+        const IrNode *callee = t->calls[i]->kids[0];
+        char impl[64];
+        cg_func_cname(inline_callee(cg, t->calls[i]), impl, sizeof impl);
+        emit_line(e, "if (!P2C_InlinableCallee(P2C_LoadGlobalPeek(&p2c_gcache[%d], "
+                  "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d]), %s)) goto %s%d;",
+                  t->call_cache[i], callee->var->name_cidx, impl, guard_fail(fp), fp->label);
+    }
 }
 
 /* Emits each planned tier, closing the one before and placing the label
@@ -643,7 +863,7 @@ static void emit_tree_tier(Fast *fp, const void *arg)
 
 bool cg_numeric_fusable(Cg *cg, const IrNode *n)
 {
-    if (cg->opt->opt_level < 2 || cg->in_numeric_slow || !helper_of(n))
+    if (cg->opt->opt_level < 2 || cg->in_numeric_slow || !fusable_root(cg, n))
         return false;
     Tree t = {.nlocals = 0};
     return collect(cg, n, &t) && t.nops >= 2 && t.nlocals + t.nattrs > 0;
@@ -701,7 +921,7 @@ static bool run_stmt(const Cg *cg, const IrNode *s, Tree *t)
     const IrNode *e = s->kids[0];
     if (e->kind == IR_LOAD)
         return assigned_in(t, e->var) && e->var != s->var;
-    return helper_of(e) && collect(cg, e, t);
+    return fusable_root(cg, e) && collect(cg, e, t);
 }
 
 /* One tier of run stmts[0..k): the guard, each statement's value, then
@@ -940,7 +1160,7 @@ int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)
         return -1;
     Tree *t = calloc(1, sizeof *t);
     const IrNode *v = n->kids[0];
-    if (!t || !helper_of(v) || !collect(cg, v, t) || t->nops < 1) {
+    if (!t || !fusable_root(cg, v) || !collect(cg, v, t) || t->nops < 1) {
         free(t);
         return -1;
     }
