@@ -32,7 +32,7 @@
 #include "pyc2c/compiler/diag.h"
 
 enum { MAX_LEAVES = 16, MAX_ATTRS = 16, MAX_OPS = 64, MAX_RUN = 16, MAX_CALLS = 8,
-       MAX_PARAMS = MAX_RUN };
+       MAX_PARAMS = MAX_RUN, MAX_STMTS = 32 };
 
 /* The runtime operation of each fusable operator (pyc2c/numeric.h); NULL:
  * not fusable. */
@@ -70,6 +70,17 @@ struct CgNumTree {
     int call_cache[MAX_CALLS];
     int ncalls;
     bool in_callee;   /* collecting an inlined body: nothing inlined there */
+    /* a run's stores into list items (run_store): each one's statement,
+     * list variable and index; the temporaries that only carry a local to
+     * a store (`$t19 = v1; move($t19)[0] = ...`), read as that local; and
+     * the statement each attribute or item leaf belongs to */
+    int store_stmt[MAX_RUN];
+    const IrVar *store_obj[MAX_RUN];
+    Py_ssize_t store_key[MAX_RUN];
+    int nstores;
+    const IrVar *alias_tmp[MAX_RUN], *alias_src[MAX_RUN];
+    int naliases;
+    int attr_stmt[MAX_ATTRS];
 };
 typedef struct CgNumTree Tree;
 
@@ -118,10 +129,22 @@ static bool local_leaf(const IrNode *n)
     }
 }
 
+/* The variable v stands for: a run's temporary that only carries a local
+ * to a store is read as that local (the run does not assign it). */
+static const IrVar *resolve(const struct CgNumTree *t, const IrVar *v)
+{
+    for (int i = 0; i < t->naliases; i++)
+        if (t->alias_tmp[i] == v)
+            return t->alias_src[i];
+    return v;
+}
+
 /* Where a leaf variable's value is read (borrowed; NULL when unbound,
  * which its guard sends to the generic code and its error). */
-static void leaf_value(Cg *cg, const IrVar *v, char *buf, size_t size)
+static void leaf_value(Cg *cg, const struct CgNumTree *t, const IrVar *v, char *buf,
+                       size_t size)
 {
+    v = resolve(t, v);
     if (v->kind == IR_VAR_CELL || v->kind == IR_VAR_FREE)
         cg_cell_lvalue(v, buf, size);
     else
@@ -541,7 +564,7 @@ static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *tree
         for (int i = 0; i < k && ok; i++) {
             Ty ty = node_type(cg, trees[i], leaf, &env);
             ok = ty != TY_NONE && (!float_result || ty == TY_FLOAT);
-            if (dests)
+            if (dests && dests[i])
                 env_set(&env, dests[i], ty);
         }
         tiers[t] = ok;
@@ -767,6 +790,21 @@ static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
     return TY_NONE;
 }
 
+/* The store whose list item item leaf i reads (the same variable's list,
+ * the same index), or -1.  Its place (emit_store_places), found before the
+ * guards, is where the leaf is read: no second search of the list. */
+static int item_place(const Cg *cg, const Tree *t, int i)
+{
+    const IrNode *a = t->attrs[i];
+    if (a->kind != IR_SUBSCR)
+        return -1;
+    Py_ssize_t k = PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx));
+    for (int j = 0; j < t->nstores; j++)
+        if (t->store_obj[j] == resolve(t, a->kids[0]->var) && t->store_key[j] == k)
+            return j;
+    return -1;
+}
+
 /* The guard: every local leaf and every attribute leaf a number (in a
  * typed tier: of its type). */
 static void emit_guards(Fast *fp)
@@ -778,7 +816,7 @@ static void emit_guards(Fast *fp)
     const char *ty = c_type(tier_leaf[fp->tier]);
     for (int i = 0; i < t->nlocals; i++) {
         char lv[64];
-        leaf_value(cg, t->locals[i], lv, sizeof lv);
+        leaf_value(cg, t, t->locals[i], lv, sizeof lv);
         emit_line(e, "%s p2c_%sl%d;", ty, tier(fp), i);
         emit_line(e, "if (!%s(%s, &p2c_%sl%d)) goto %s%d;", of[fp->tier], lv, tier(fp), i,
                   guard_fail(fp), fp->label);
@@ -786,10 +824,13 @@ static void emit_guards(Fast *fp)
     for (int i = 0; i < t->nattrs; i++) {
         const IrNode *a = t->attrs[i];
         char obj[64], peek[160];
-        leaf_value(cg, a->kids[0]->var, obj, sizeof obj);
+        leaf_value(cg, t, a->kids[0]->var, obj, sizeof obj);
+        int place = item_place(cg, t, i);
         if (a->kind == IR_ATTR)
             snprintf(peek, sizeof peek, "P2C_LoadAttrPeek(&p2c_acache[%d], %s)",
                      t->attr_cache[i], obj);
+        else if (place >= 0)
+            snprintf(peek, sizeof peek, "*p2c_%sp%d", tier(fp), place);
         else
             snprintf(peek, sizeof peek, "P2C_PeekItem(%s, %zd)", obj,
                      PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx)));
@@ -911,25 +952,206 @@ CVal cg_numeric(Cg *cg, IrNode *n)
  * allocation, no deallocation); the guard also requires every assigned
  * variable's old value to be unbound, an exact float or an exact int, so
  * releasing it runs no code.  Where any check fails the run's statements
- * run generically from the first, on unchanged slots. */
+ * run generically from the first, on unchanged slots.
+ *
+ * A run also takes stores of fusable trees into items of lists at constant
+ * indexes (`v1[0] -= dx * b2m`, `r[0] = dt * vx`; nbody's), each written
+ * after every value is computed, as the fused store below writes it, into
+ * a list item whose old value the guard found an exact float or int.  The
+ * list is a local the run does not assign, or a temporary that only
+ * carries one to the store (`$t19 = v1; move($t19)[0] = ...`: read as v1,
+ * never set).  Leaves are read before anything is stored, so a later
+ * statement must not read an item an earlier one stores: the same list
+ * and index (or indexes of different signs) is refused when compiling,
+ * and where two variables could hold the same list the guard requires
+ * them to differ. */
 
-/* Statement s can join the run t: fills t. */
-static bool run_stmt(const Cg *cg, const IrNode *s, Tree *t)
+static bool store_target(const Cg *cg, const IrNode *n, Py_ssize_t *k);
+
+static bool stored_list(const Tree *t, const IrVar *v)
 {
-    if (s->kind != IR_ASSIGN || (s->var->kind != IR_VAR_LOCAL && s->var->kind != IR_VAR_TEMP))
+    for (int i = 0; i < t->nstores; i++)
+        if (t->store_obj[i] == v)
+            return true;
+    return false;
+}
+
+/* Whether indexes a and b of one list may name the same item. */
+static bool may_alias(Py_ssize_t a, Py_ssize_t b)
+{
+    return a == b || (a < 0) != (b < 0);
+}
+
+/* Whether attribute or item leaf i of t, of statement stmt, reads an item
+ * that a store of an earlier statement writes into the same variable's
+ * list (when it is another variable's, the guard compares the lists). */
+static bool reads_stored_item(const Cg *cg, const Tree *t, int i)
+{
+    const IrNode *a = t->attrs[i];
+    if (a->kind != IR_SUBSCR)
         return false;
+    Py_ssize_t k = PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx));
+    const IrVar *obj = resolve(t, a->kids[0]->var);
+    for (int j = 0; j < t->nstores; j++)
+        if (t->store_stmt[j] < t->attr_stmt[i] && t->store_obj[j] == obj
+            && may_alias(t->store_key[j], k))
+            return true;
+    return false;
+}
+
+/* The fused tree of statement s, stmts[i] of the run, joins t. */
+static bool run_tree(const Cg *cg, const IrNode *e, int i, Tree *t)
+{
+    int first = t->nattrs;
+    if (!fusable_root(cg, e) || !collect(cg, e, t))
+        return false;
+    for (int a = first; a < t->nattrs; a++) {
+        t->attr_stmt[a] = i;
+        if (reads_stored_item(cg, t, a))
+            return false;
+    }
+    return true;
+}
+
+/* STORE_SUBSCR s, stmts[i] of the run, storing into obj (its list's
+ * variable, resolved): joins t. */
+static bool run_store(const Cg *cg, const IrNode *s, const IrVar *obj, int i, Tree *t)
+{
+    Py_ssize_t k;
+    if (!store_target(cg, s, &k) || t->nstores == MAX_RUN || assigned_in(t, obj)
+        || !run_tree(cg, s->kids[0], i, t))
+        return false;
+    t->store_stmt[t->nstores] = i;
+    t->store_obj[t->nstores] = obj;
+    t->store_key[t->nstores++] = k;
+    return true;
+}
+
+/* How many statements from stmts[0] (stmts[i] of the run, n of them
+ * left) join the run t: 0, 1, or 2 for a temporary carrying a list to
+ * the store after it.  Fills t. */
+static int run_stmt(const Cg *cg, IrNode *const *stmts, int i, int n, Tree *t)
+{
+    const IrNode *s = stmts[0];
+    if (s->kind == IR_STORE_SUBSCR && s->kids[1]->kind == IR_LOAD
+        && s->kids[1]->var->kind == IR_VAR_LOCAL)
+        return run_store(cg, s, s->kids[1]->var, i, t);
+    if (s->kind != IR_ASSIGN || (s->var->kind != IR_VAR_LOCAL && s->var->kind != IR_VAR_TEMP)
+        || stored_list(t, s->var) || (!assigned_in(t, s->var) && t->nassigned == MAX_RUN))
+        return 0;
     const IrNode *e = s->kids[0];
-    if (e->kind == IR_LOAD)
-        return assigned_in(t, e->var) && e->var != s->var;
-    return fusable_root(cg, e) && collect(cg, e, t);
+    if (e->kind == IR_LOAD && s->var->kind == IR_VAR_TEMP && e->var->kind == IR_VAR_LOCAL
+        && !assigned_in(t, e->var) && !assigned_in(t, s->var) && resolve(t, s->var) == s->var
+        && n >= 2 && t->naliases < MAX_RUN) {
+        const IrNode *st = stmts[1];   /* `$t19 = v1; move($t19)[0] = ...` */
+        if (st->kind != IR_STORE_SUBSCR || st->kids[1]->kind != IR_LOAD
+            || st->kids[1]->var != s->var || !st->kids[1]->last_use)
+            return 0;
+        t->alias_tmp[t->naliases] = s->var;
+        t->alias_src[t->naliases++] = e->var;
+        return run_store(cg, st, e->var, i + 1, t) ? 2 : 0;
+    }
+    bool ok = e->kind == IR_LOAD ? assigned_in(t, e->var) && e->var != s->var
+                                 : run_tree(cg, e, i, t);
+    if (!ok)
+        return 0;
+    if (!assigned_in(t, s->var))
+        t->assigned[t->nassigned++] = s->var;
+    return 1;
 }
 
 /* One tier of run stmts[0..k): the guard, each statement's value, then
- * every variable stored. */
+ * every variable and item stored. */
 typedef struct {
     IrNode *const *stmts;
     int k;
 } RunArgs;
+
+/* The value number (p2c_n<v>) holding x's value, made for it if x is a
+ * leaf or a constant. */
+static int emit_value(Fast *fp, const IrNode *x, Ty *ty)
+{
+    char c[64], last[32];
+    int before = fp->nvals;
+    *ty = emit_node(fp, x, c, sizeof c);
+    snprintf(last, sizeof last, "p2c_%sn%d", tier(fp), fp->nvals - 1);
+    if (fp->nvals > before && strcmp(c, last) == 0)
+        return fp->nvals - 1;
+    int v = fp->nvals++;
+    emit_line(fp->cg->out, "%s p2c_%sn%d = %s;", c_type(*ty), tier(fp), v, c);
+    return v;
+}
+
+/* The list item each store writes (p2c_p<j>), guarded: an exact list's,
+ * in range, holding a float or an int; and no leaf of a later statement
+ * reading an item a store could write through another variable. */
+static void emit_store_places(Fast *fp)
+{
+    Cg *cg = fp->cg;
+    const Tree *t = fp->tree;
+    char lv[48], other[48];
+    for (int j = 0; j < t->nstores; j++) {
+        cg_var_lvalue(cg, t->store_obj[j], lv, sizeof lv);
+        emit_line(cg->out, "PyObject **p2c_%sp%d = P2C_ListItemPlace(%s, %zd);", tier(fp), j,
+                  lv, t->store_key[j]);
+        emit_line(cg->out, "if (p2c_%sp%d == NULL || !P2C_Num_Releasable(*p2c_%sp%d)) goto p2c_slow%d;",
+                  tier(fp), j, tier(fp), j, fp->label);
+    }
+    const IrVar *done[MAX_ATTRS * MAX_RUN][2];   /* the pairs compared */
+    int ndone = 0;
+    for (int i = 0; i < t->nattrs; i++) {
+        const IrNode *a = t->attrs[i];
+        if (a->kind != IR_SUBSCR)
+            continue;
+        Py_ssize_t k = PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx));
+        const IrVar *obj = resolve(t, a->kids[0]->var);
+        for (int j = 0; j < t->nstores; j++) {
+            if (t->store_stmt[j] >= t->attr_stmt[i] || !may_alias(t->store_key[j], k))
+                continue;
+            bool seen = false;
+            for (int d = 0; d < ndone && !seen; d++)
+                seen = done[d][0] == obj && done[d][1] == t->store_obj[j];
+            if (seen)
+                continue;
+            done[ndone][0] = obj;
+            done[ndone++][1] = t->store_obj[j];
+            leaf_value(cg, t, obj, lv, sizeof lv);
+            cg_var_lvalue(cg, t->store_obj[j], other, sizeof other);
+            emit_line(cg->out, "if (%s == %s) goto p2c_slow%d;", lv, other, fp->label);
+        }
+    }
+}
+
+/* A variable's or an item's new value n of type ty: "p2c_<b>" (declared
+ * NULL before the first of these, which may jump to nomem) set to a new
+ * box unless the old value at old can take it in place (a float only the
+ * variable or the list holds); a MemoryError goes to nomem. */
+static void emit_box(Fast *fp, const char *b, const char *old, int n, Ty ty)
+{
+    const char *T = tier(fp);
+    char reuse[96];
+    switch (ty) {
+    case TY_FLOAT: snprintf(reuse, sizeof reuse, "P2C_Float_InPlace(%s)", old); break;
+    case TY_INT:   snprintf(reuse, sizeof reuse, "0"); break;   /* ints are shared */
+    default:       snprintf(reuse, sizeof reuse, "P2C_Num_InPlace(%s, p2c_n%d)", old, n);
+    }
+    emit_line(fp->cg->out, "if (!%s && (p2c_%s%s = %s(p2c_%sn%d)) == NULL)", reuse, T, b,
+              box_fn(ty), T, n);
+    emit_line(fp->cg->out, "    goto p2c_%snomem%d;", T, fp->label);
+}
+
+/* Stores value n of type ty into place (a variable's slot, or a list
+ * item whose old value is a number): the box emit_box made, or n written
+ * into the old float. */
+static void emit_commit(Fast *fp, const char *b, const char *place, int n, Ty ty)
+{
+    const char *T = tier(fp);
+    if (ty == TY_INT)
+        emit_line(fp->cg->out, "Py_XSETREF(%s, p2c_%s%s);", place, T, b);
+    else
+        emit_line(fp->cg->out, "if (p2c_%s%s) Py_XSETREF(%s, p2c_%s%s); else P2C_Float_Reset(%s, p2c_%sn%d%s);",
+                  T, b, place, T, b, place, T, n, typed(fp) ? "" : ".f");
+}
 
 static void emit_run_tier(Fast *fp, const void *arg)
 {
@@ -940,8 +1162,9 @@ static void emit_run_tier(Fast *fp, const void *arg)
     const Tree *t = fp->tree;
     const char *T = tier(fp);
     int L = fp->label;
+    emit_store_places(fp);   /* first: leaves read there */
     emit_guards(fp);
-    char lv[48];
+    char lv[48], b[16], place[32];
     for (int i = 0; i < t->nassigned; i++) {
         const IrVar *v = t->assigned[i];
         bool leaf = false;
@@ -952,9 +1175,19 @@ static void emit_run_tier(Fast *fp, const void *arg)
         cg_var_lvalue(cg, v, lv, sizeof lv);
         emit_line(e, "if (!P2C_Num_Replaceable(%s)) goto p2c_slow%d;", lv, L);
     }
+    int sval[MAX_RUN];   /* each store's value */
+    Ty sty[MAX_RUN];
+    int nstores = 0;
     for (int i = 0; i < k; i++) {
         const IrNode *s = stmts[i];
         const IrNode *x = s->kids[0];
+        if (s->kind == IR_STORE_SUBSCR) {
+            sval[nstores] = emit_value(fp, x, &sty[nstores]);
+            nstores++;
+            continue;
+        }
+        if (resolve(t, s->var) != s->var)
+            continue;   /* a temporary carrying a list: never set */
         int val;
         Ty ty;
         if (x->kind == IR_LOAD) {
@@ -964,9 +1197,7 @@ static void emit_run_tier(Fast *fp, const void *arg)
             if (x->last_use)
                 fp->moved[src] = true;
         } else {
-            char c[64];
-            ty = emit_node(fp, x, c, sizeof c);
-            val = fp->nvals - 1;
+            val = emit_value(fp, x, &ty);
         }
         int d = run_var(fp, s->var);
         if (d < 0)
@@ -977,38 +1208,41 @@ static void emit_run_tier(Fast *fp, const void *arg)
         fp->moved[d] = false;
     }
     /* box what must be boxed first (a MemoryError: the generic code); a
-     * float goes into the variable's old float when only it holds that ... */
-    bool boxes = false;
+     * float goes into the old float when only the variable or the list
+     * holds it ... */
+    bool boxes = nstores > 0;
     for (int i = 0; i < fp->nvars; i++)
         if (!fp->moved[i]) {
             emit_line(e, "PyObject *p2c_%sb%d = NULL;", T, i);
             boxes = true;
         }
+    for (int j = 0; j < nstores; j++)
+        emit_line(e, "PyObject *p2c_%ss%d = NULL;", T, j);
     for (int i = 0; i < fp->nvars; i++) {
         if (fp->moved[i])
             continue;
         cg_var_lvalue(cg, fp->vars[i], lv, sizeof lv);
-        char reuse[96];
-        switch (fp->vty[i]) {
-        case TY_FLOAT: snprintf(reuse, sizeof reuse, "P2C_Float_InPlace(%s)", lv); break;
-        case TY_INT:   snprintf(reuse, sizeof reuse, "0"); break;   /* ints are shared */
-        default:
-            snprintf(reuse, sizeof reuse, "P2C_Num_InPlace(%s, p2c_n%d)", lv, fp->val[i]);
-        }
-        emit_line(e, "if (!%s && (p2c_%sb%d = %s(p2c_%sn%d)) == NULL)", reuse, T, i,
-                  box_fn(fp->vty[i]), T, fp->val[i]);
-        emit_line(e, "    goto p2c_%snomem%d;", T, L);
+        snprintf(b, sizeof b, "b%d", i);
+        emit_box(fp, b, lv, fp->val[i], fp->vty[i]);
     }
-    /* ... then store, in statement order */
+    for (int j = 0; j < nstores; j++) {
+        snprintf(b, sizeof b, "s%d", j);
+        snprintf(place, sizeof place, "*p2c_%sp%d", T, j);
+        emit_box(fp, b, place, sval[j], sty[j]);
+    }
+    /* ... then store, variables in statement order, then items */
     for (int i = 0; i < fp->nvars; i++) {
         cg_var_lvalue(cg, fp->vars[i], lv, sizeof lv);
+        snprintf(b, sizeof b, "b%d", i);
         if (fp->moved[i])
             emit_line(e, "Py_CLEAR(%s);", lv);
-        else if (fp->vty[i] == TY_INT)
-            emit_line(e, "Py_XSETREF(%s, p2c_%sb%d);", lv, T, i);
         else
-            emit_line(e, "if (p2c_%sb%d) Py_XSETREF(%s, p2c_%sb%d); else P2C_Float_Reset(%s, p2c_%sn%d%s);",
-                      T, i, lv, T, i, lv, T, fp->val[i], typed(fp) ? "" : ".f");
+            emit_commit(fp, b, lv, fp->val[i], fp->vty[i]);
+    }
+    for (int j = 0; j < nstores; j++) {
+        snprintf(b, sizeof b, "s%d", j);
+        snprintf(place, sizeof place, "*p2c_%sp%d", T, j);
+        emit_commit(fp, b, place, sval[j], sty[j]);
     }
     emit_line(e, "goto p2c_done%d;", L);
     if (!boxes)
@@ -1017,6 +1251,8 @@ static void emit_run_tier(Fast *fp, const void *arg)
     for (int i = 0; i < fp->nvars; i++)
         if (!fp->moved[i])
             emit_line(e, "Py_XDECREF(p2c_%sb%d);", T, i);
+    for (int j = 0; j < nstores; j++)
+        emit_line(e, "Py_XDECREF(p2c_%ss%d);", T, j);
     emit_line(e, "PyErr_Clear();");
     emit_line(e, "goto p2c_slow%d;", L);
 }
@@ -1029,19 +1265,12 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     int k = 0;
     while (k < n) {
         Tree save = t;
-        const IrNode *s = stmts[k];
-        if (!run_stmt(cg, s, &t)) {
+        int took = k + 2 <= MAX_STMTS ? run_stmt(cg, stmts + k, k, n - k, &t) : 0;
+        if (took == 0) {
             t = save;
             break;
         }
-        if (!assigned_in(&t, s->var)) {
-            if (t.nassigned == MAX_RUN) {
-                t = save;
-                break;
-            }
-            t.assigned[t.nassigned++] = s->var;
-        }
-        k++;
+        k += took;
     }
     if (k == 0 || t.nops < 2)
         return 0;
@@ -1051,13 +1280,16 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     int site = cg->cur_site;
     Emitter *e = cg->out;
     int L = fp.label;
-    const IrNode *trees[MAX_RUN];
-    const IrVar *dests[MAX_RUN];
+    const IrNode *trees[MAX_STMTS];
+    const IrVar *dests[MAX_STMTS];   /* NULL: a store */
+    int ntrees = 0;
     for (int i = 0; i < k; i++) {
-        trees[i] = stmts[i]->kids[0];
-        dests[i] = stmts[i]->var;
+        if (stmts[i]->kind == IR_ASSIGN && resolve(&t, stmts[i]->var) != stmts[i]->var)
+            continue;   /* a temporary carrying a list */
+        trees[ntrees] = stmts[i]->kids[0];
+        dests[ntrees++] = stmts[i]->kind == IR_ASSIGN ? stmts[i]->var : NULL;
     }
-    plan_tiers(cg, &t, trees, dests, k, false, fp.tiers);
+    plan_tiers(cg, &t, trees, dests, ntrees, false, fp.tiers);
     RunArgs args = {stmts, k};
     emit_tiers(&fp, emit_run_tier, &args);
     emit_line(e, "p2c_slow%d:;", L);
@@ -1127,17 +1359,20 @@ static void emit_store_tier(Fast *fp, const void *arg)
     Emitter *e = fp->cg->out;
     int L = fp->label;
     const char *T = tier(fp);
-    emit_guards(fp);
-    char c[64], lv[48];
-    emit_node(fp, n->kids[0], c, sizeof c);
     const IrNode *obj = n->kids[1];
+    char c[64], lv[48];
     cg_var_lvalue(fp->cg, obj->var, lv, sizeof lv);
-    if (sa->cache)
+    if (!sa->cache) {
+        emit_store_places(fp);   /* the item's place, p2c_p0, where leaves may read it */
+        emit_line(e, "PyObject **p2c_%sp = p2c_%sp0;", T, T);
+    }
+    emit_guards(fp);
+    emit_node(fp, n->kids[0], c, sizeof c);
+    if (sa->cache) {
         emit_line(e, "PyObject **p2c_%sp = P2C_AttrStorePlace(%s, %s);", T, sa->cache, lv);
-    else
-        emit_line(e, "PyObject **p2c_%sp = P2C_ListItemPlace(%s, %zd);", T, lv, sa->k);
-    emit_line(e, "if (p2c_%sp == NULL || !P2C_Num_Releasable(*p2c_%sp)) goto p2c_slow%d;",
-              T, T, L);
+        emit_line(e, "if (p2c_%sp == NULL || !P2C_Num_Releasable(*p2c_%sp)) goto p2c_slow%d;",
+                  T, T, L);
+    }
     if (typed(fp))
         emit_line(e, "if (P2C_Float_InPlace(*p2c_%sp)) P2C_Float_Reset(*p2c_%sp, %s);", T, T, c);
     else
@@ -1163,6 +1398,11 @@ int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)
     if (!t || !fusable_root(cg, v) || !collect(cg, v, t) || t->nops < 1) {
         free(t);
         return -1;
+    }
+    if (n->kind == IR_STORE_SUBSCR) {   /* the list item's place, found first */
+        t->store_obj[0] = n->kids[1]->var;
+        t->store_key[0] = k;
+        t->nstores = 1;
     }
     assign_attr_caches(cg, t);
     Fast fp = {.cg = cg, .tree = t, .label = cg_label_new(cg)};
