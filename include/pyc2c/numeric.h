@@ -294,4 +294,24 @@ P2C_ALWAYS_INLINE int P2C_Num_Invert(P2C_Num a, P2C_Num *r)
     return 1;
 }
 
+/* ---- math functions (pyc2c/math_calls.def, runtime/mathcalls.c) ---- */
+
+enum {
+#define P2C_MATH_CALL(id, name, fn) P2C_MATH_##id,
+#include "pyc2c/math_calls.def"
+#undef P2C_MATH_CALL
+    P2C_MATH_COUNT
+};
+
+/* The math module's definition of each function, once a call found it
+ * (P2C_Math_Learn); NULL until then. */
+P2C_API extern const PyMethodDef *P2C_MathDefs[P2C_MATH_COUNT];
+/* Remembers exact builtin function f's definition as math function
+ * `which` if it is the math module's own; whether it is. */
+P2C_API int P2C_Math_Learn(PyObject *f, int which);
+/* math.<name>(x) where it returns a float without an error; 0 elsewhere. */
+#define P2C_MATH_CALL(id, name, fn) P2C_API int P2C_Math_##fn(double x, double *r);
+#include "pyc2c/math_calls.def"
+#undef P2C_MATH_CALL
+
 #endif

@@ -753,4 +753,16 @@ P2C_InlinableCallee(PyObject *callee, vectorcallfunc impl)
            && P2C_Frame_PushWouldBeFast();
 }
 
+/* Whether f (NULL: none) is the math module's function `which`
+ * (pyc2c/math_calls.def) and no hook would see its call: then a fused
+ * tree computes the call itself. */
+static inline int
+P2C_Math_Callee(PyObject *f, int which)
+{
+    if (f == NULL || !PyCFunction_CheckExact(f) || P2C_Tracing())
+        return 0;
+    const PyMethodDef *ml = ((PyCFunctionObject *)f)->m_ml;
+    return ml == P2C_MathDefs[which] || (P2C_MathDefs[which] == NULL && P2C_Math_Learn(f, which));
+}
+
 #endif

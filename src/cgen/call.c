@@ -234,7 +234,10 @@ static void load_method(Cg *cg, IrNode *n, const CVal *meth, const CVal *self)
     CVal obj = cg_expr(cg, objn, borrow);
     cg_site(cg, attr->pos);
     char cache[40];
-    if (cg_attr_cache(cg, cache, sizeof cache))
+    int k = cg_numeric_attr_cache(cg, attr);   /* `math.sqrt` a fused tree peeks at */
+    if (k >= 0)
+        snprintf(cache, sizeof cache, "&p2c_acache[%d]", k);
+    if (k >= 0 || cg_attr_cache(cg, cache, sizeof cache))
         emit_line(cg->out, "%s = P2C_LoadMethodCached(%s, %s, p2c_c[%d], &%s);", meth->c,
                   cache, obj.c, attr->cidx, self->c);
     else

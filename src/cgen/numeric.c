@@ -63,11 +63,12 @@ struct CgNumTree {
      * so far assign, whose later loads read the C value, not the slot */
     const IrVar *assigned[MAX_RUN];
     int nassigned;
-    /* its calls inlined ("Calls inlined" below): each call, and the cache
-     * of the global its callee's load reads, shared with the generic
-     * code's load */
+    /* its calls inlined ("Calls inlined" below) or of math functions: each
+     * call, and the caches of the loads of its callee (a global, or an
+     * attribute of a global), shared with the generic code's loads */
     const IrNode *calls[MAX_CALLS];
     int call_cache[MAX_CALLS];
+    int call_acache[MAX_CALLS];   /* `m.sqrt(x)`: the attribute's, else -1 */
     int ncalls;
     bool in_callee;   /* collecting an inlined body: nothing inlined there */
     /* a run's stores into list items (run_store): each one's statement,
@@ -247,7 +248,12 @@ int cg_numeric_attr_cache(const Cg *cg, const IrNode *n)
 {
     const Tree *t = cg->numeric_tree;
     int i = t ? attr_index(t, n) : -1;
-    return i >= 0 ? t->attr_cache[i] : -1;
+    if (i >= 0)
+        return t->attr_cache[i];
+    for (int k = 0; t && k < t->ncalls; k++)   /* a callee `m.sqrt` */
+        if (t->calls[k]->kids[0] == n)
+            return t->call_acache[k];
+    return -1;
 }
 
 /* ---- calls inlined ----------------------------------------------------------- */
@@ -360,36 +366,96 @@ static const IrFunction *inline_callee(const Cg *cg, const IrNode *call)
     return NULL;
 }
 
-/* A call's arguments join t; the call and its body's operators count as
- * operators of t. */
+/* ---- calls of math functions --------------------------------------------------- */
+
+/* `norm = sqrt(x * x + y * y + z * z)`, `math.sqrt(d)`: a call of a
+ * global name, or of an attribute of a global, named as a function of
+ * pyc2c/math_calls.def, with one positional argument, is a node of the
+ * tree.  The tier's guard peeks at the callee through the caches the
+ * generic code's loads fill and requires the math module's own function
+ * and no hook (P2C_Math_Callee; P2C_Math_Learn tells it from the C
+ * structures of the function and its module); the tier computes it with
+ * P2C_Math_<Name> (runtime/mathcalls.c), which fails — to the generic
+ * code and the real call — wherever math.<name> would raise or take a
+ * non-finite argument.  Its result is a float. */
+
+static const char *const math_names[] = {
+#define P2C_MATH_CALL(id, name, fn) name,
+#include "pyc2c/math_calls.def"
+#undef P2C_MATH_CALL
+};
+static const char *const math_fns[] = {
+#define P2C_MATH_CALL(id, name, fn) #fn,
+#include "pyc2c/math_calls.def"
+#undef P2C_MATH_CALL
+};
+static const char *const math_ids[] = {
+#define P2C_MATH_CALL(id, name, fn) "P2C_MATH_" #id,
+#include "pyc2c/math_calls.def"
+#undef P2C_MATH_CALL
+};
+enum { NMATH = sizeof math_names / sizeof *math_names };
+
+/* The global a call's callee is, or whose attribute it is; NULL if
+ * neither. */
+static const IrNode *callee_global(const IrNode *call)
+{
+    const IrNode *c = call->kids[0];
+    if (c->kind == IR_ATTR)
+        c = c->kids[0];
+    return c->kind == IR_LOAD && c->var->kind == IR_VAR_GLOBAL ? c : NULL;
+}
+
+/* The math function (index in math_calls.def) a call makes, or -1; a
+ * def the module inlines comes first. */
+static int call_math(const Cg *cg, const IrNode *call)
+{
+    if (call->kind != IR_CALL || call->cidx >= 0 || call->nkids != 2 || !callee_global(call)
+        || inline_callee(cg, call))
+        return -1;
+    const IrNode *c = call->kids[0];
+    const char *name = c->kind == IR_ATTR ? PyUnicode_AsUTF8(ir_const_get(cg->m, c->cidx))
+                                          : c->var->name;
+    for (int i = 0; name && i < NMATH; i++)
+        if (strcmp(name, math_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* A call's arguments join t; the call (and an inlined body's operators)
+ * count as operators of t. */
 static bool add_call(const Cg *cg, const IrNode *n, Tree *t)
 {
     const IrFunction *fn = t->in_callee ? NULL : inline_callee(cg, n);
-    if (!fn || t->ncalls == MAX_CALLS)
+    if ((!fn && (t->in_callee || call_math(cg, n) < 0)) || t->ncalls == MAX_CALLS)
         return false;
     for (int i = 1; i < n->nkids; i++)
         if (!collect(cg, n->kids[i], t))
             return false;
-    Tree body = {.in_callee = true};
-    collect(cg, returned_tree(fn), &body);
-    t->nops += 1 + body.nops;
+    t->nops += 1;
+    if (fn) {
+        Tree body = {.in_callee = true};
+        collect(cg, returned_tree(fn), &body);
+        t->nops += body.nops;
+    }
     if (t->nops > MAX_OPS)
         return false;
     t->calls[t->ncalls++] = n;
     return true;
 }
 
-/* An operator, or a call inlined: what a fused tree is rooted at. */
+/* An operator, or a call inlined or of a math function: what a fused
+ * tree is rooted at. */
 static bool fusable_root(const Cg *cg, const IrNode *n)
 {
-    return helper_of(n) || inline_callee(cg, n);
+    return helper_of(n) || inline_callee(cg, n) || call_math(cg, n) >= 0;
 }
 
 int cg_numeric_global_cache(const Cg *cg, const IrNode *load)
 {
     const Tree *t = cg->numeric_tree;
     for (int i = 0; t && i < t->ncalls; i++)
-        if (t->calls[i]->kids[0] == load)
+        if (callee_global(t->calls[i]) == load)
             return t->call_cache[i];
     return -1;
 }
@@ -406,8 +472,14 @@ static void assign_attr_caches(Cg *cg, Tree *t)
         t->attr_cache[i] = k;
     }
     for (int i = 0; i < t->ncalls; i++) {
-        int k = cg_numeric_global_cache(cg, t->calls[i]->kids[0]);
+        const IrNode *callee = t->calls[i]->kids[0];
+        int k = cg_numeric_global_cache(cg, callee_global(t->calls[i]));
         t->call_cache[i] = k >= 0 ? k : (*cg->nglobal_caches)++;
+        t->call_acache[i] = -1;
+        if (callee->kind == IR_ATTR && (k = cg_numeric_attr_cache(cg, callee)) < 0)
+            k = (*cg->nattr_caches)++;
+        if (callee->kind == IR_ATTR)
+            t->call_acache[i] = k;
     }
 }
 
@@ -515,6 +587,8 @@ static Ty node_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env)
 static Ty call_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env)
 {
     const IrFunction *fn = inline_callee(cg, n);
+    if (!fn)   /* a math function: of an int or a float, a float */
+        return node_type(cg, n->kids[1], leaf, env) == TY_NONE ? TY_NONE : TY_FLOAT;
     TyEnv params = {.n = 0};
     for (int i = 0; i < fn->argcount; i++) {
         Ty a = node_type(cg, n->kids[i + 1], leaf, env);
@@ -534,8 +608,9 @@ static bool float_hint(const Cg *cg, const IrNode *n)
     if ((n->kind == IR_BINOP || n->kind == IR_INPLACE)
         && (n->op == IR_BINOP_DIV || n->op == IR_BINOP_POW))
         return true;
-    if (n->kind == IR_CALL && float_hint(cg, returned_tree(inline_callee(cg, n))))
-        return true;
+    if (n->kind == IR_CALL
+        && (!inline_callee(cg, n) || float_hint(cg, returned_tree(inline_callee(cg, n)))))
+        return true;   /* a math function, or a body hinting at floats */
     for (int i = 0; i < n->nkids; i++)
         if (float_hint(cg, n->kids[i]))
             return true;
@@ -718,10 +793,35 @@ static void emit_typed_op(Fast *fp, const IrNode *n, Ty r, const char *a, const 
 
 static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size);
 
+/* A math function's call: its argument as a double, the function. */
+static Ty emit_math(Fast *fp, const IrNode *n, char *out, size_t size)
+{
+    Emitter *e = fp->cg->out;
+    const char *fn = math_fns[call_math(fp->cg, n)];
+    char a[64];
+    Ty ta = emit_node(fp, n->kids[1], a, sizeof a);
+    if (typed(fp)) {
+        if (ta == TY_INT)
+            emit_to_double(fp, n->kids[1], a, sizeof a);
+        snprintf(out, size, "p2c_%sn%d", tier(fp), fp->nvals++);
+        emit_line(e, "double %s;", out);
+        emit_line(e, "if (!P2C_Math_%s(%s, &%s)) goto p2c_slow%d;", fn, a, out, fp->label);
+        return TY_FLOAT;
+    }
+    snprintf(out, size, "p2c_n%d", fp->nvals++);
+    emit_line(e, "P2C_Num %s;", out);
+    emit_line(e, "if (!p2c_num_double(%s, &%s.f) || !P2C_Math_%s(%s.f, &%s.f)) goto p2c_slow%d;",
+              a, out, fn, out, out, fp->label);
+    emit_line(e, "%s.is_float = 1;", out);
+    return TY_NONE;
+}
+
 /* An inlined call: its arguments, then its body on them. */
 static Ty emit_call(Fast *fp, const IrNode *n, char *out, size_t size)
 {
     const IrFunction *fn = inline_callee(fp->cg, n);
+    if (!fn)
+        return emit_math(fp, n, out, size);
     char arg[MAX_PARAMS][64];
     Ty ty[MAX_PARAMS];
     for (int i = 0; i < fn->argcount; i++)
@@ -840,11 +940,23 @@ static void emit_guards(Fast *fp)
     }
     for (int i = 0; i < t->ncalls; i++) {
         const IrNode *callee = t->calls[i]->kids[0];
-        char impl[64];
-        cg_func_cname(inline_callee(cg, t->calls[i]), impl, sizeof impl);
-        emit_line(e, "if (!P2C_InlinableCallee(P2C_LoadGlobalPeek(&p2c_gcache[%d], "
-                  "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d]), %s)) goto %s%d;",
-                  t->call_cache[i], callee->var->name_cidx, impl, guard_fail(fp), fp->label);
+        char peek[160], test[320];
+        snprintf(peek, sizeof peek, "P2C_LoadGlobalPeek(&p2c_gcache[%d], "
+                 "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d])",
+                 t->call_cache[i], callee_global(t->calls[i])->var->name_cidx);
+        const IrFunction *fn = inline_callee(cg, t->calls[i]);
+        if (fn) {
+            char impl[64];
+            cg_func_cname(fn, impl, sizeof impl);
+            snprintf(test, sizeof test, "P2C_InlinableCallee(%s, %s)", peek, impl);
+        } else if (callee->kind == IR_ATTR) {
+            snprintf(test, sizeof test, "P2C_Math_Callee(P2C_LoadAttrPeek(&p2c_acache[%d], %s), %s)",
+                     t->call_acache[i], peek, math_ids[call_math(cg, t->calls[i])]);
+        } else {
+            snprintf(test, sizeof test, "P2C_Math_Callee(%s, %s)", peek,
+                     math_ids[call_math(cg, t->calls[i])]);
+        }
+        emit_line(e, "if (!%s) goto %s%d;", test, guard_fail(fp), fp->label);
     }
 }
 
