@@ -486,11 +486,15 @@ static void assign_attr_caches(Cg *cg, Tree *t)
 /* ---- the fast paths ---------------------------------------------------------- */
 
 /* Up to three tiers compute a tree in C before the generic code.  A typed
- * tier assumes every leaf an exact float (the float tier) or every leaf a
- * small exact int (the int tier): each value then has a C type known to
- * the compiler, a double or a long, and each operator is one C operation
- * or an inline check, with no operand tags to test (nbody's trees are all
- * floats, spectral_norm's `(i + j) * (i + j + 1) // 2 + i + 1` all ints).
+ * tier assumes every leaf an exact float (the float tier), every leaf a
+ * small exact int (the int tier), or each leaf one of the two (the split
+ * tier: an int where an operator that has only an int form needs it, //,
+ * %, a bitwise one — through +, -, * and the parameters of inlined calls —,
+ * a float elsewhere): each value then has a C type known to the compiler,
+ * a double or a long, and each operator is one C operation or an inline
+ * check, with no operand tags to test (nbody's trees are all floats,
+ * spectral_norm's `partial_sum += eval_A(i, j) * u_j` ints i and j and
+ * floats partial_sum and u_j).
  * A typed tier's guards fail to the next tier; the last is the mixed tier,
  * P2C_Num values tagged int or float (pyc2c/numeric.h), whose guards fail
  * to the generic code.  An operator's own failure in a typed tier (an
@@ -498,7 +502,23 @@ static void assign_attr_caches(Cg *cg, Tree *t)
  * the mixed tier the same way, so it goes to the generic code directly. */
 
 typedef enum { TY_NONE, TY_INT, TY_FLOAT } Ty;
-enum { TIER_FLOAT, TIER_INT, TIER_MIXED, NTIERS };
+enum { TIER_FLOAT, TIER_INT, TIER_SPLIT, TIER_MIXED, NTIERS };
+
+/* The type a tier gives each local leaf (l) and each attribute or item
+ * leaf (a) of tree t. */
+typedef struct {
+    const struct CgNumTree *t;
+    Ty l[MAX_LEAVES], a[MAX_ATTRS];
+} Leaves;
+
+static void leaves_all(Leaves *lv, const struct CgNumTree *t, Ty ty)
+{
+    lv->t = t;
+    for (int i = 0; i < MAX_LEAVES; i++)
+        lv->l[i] = ty;
+    for (int i = 0; i < MAX_ATTRS; i++)
+        lv->a[i] = ty;
+}
 
 /* The type of an operator's result in a typed tier, from its operands'
  * (the C semantics of int and float operations); TY_NONE: the operator
@@ -562,41 +582,105 @@ static void env_set(TyEnv *env, const IrVar *v, Ty t)
     env->ty[env->n++] = t;
 }
 
-static Ty call_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env);
+static Ty call_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv *env);
 
-/* n's type when every leaf has type `leaf` (collect() accepted n). */
-static Ty node_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env)
+static int find_local(const Tree *t, const IrVar *v)
+{
+    for (int i = 0; i < t->nlocals; i++)
+        if (t->locals[i] == v)
+            return i;
+    return -1;
+}
+
+/* n's type when the leaves have the types lv gives (collect() accepted
+ * n); env: the variables a run assigned so far, or an inlined body's
+ * parameters. */
+static Ty node_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv *env)
 {
     if (n->kind == IR_CONST)
         return const_type(cg, n);
     if (n->kind == IR_CALL)
-        return call_type(cg, n, leaf, env);
+        return call_type(cg, n, lv, env);
     if (n->kind == IR_LOAD) {
         Ty t = env ? env_type(env, n->var) : TY_NONE;
-        return t != TY_NONE ? t : leaf;
+        int i = find_local(lv->t, n->var);
+        return t != TY_NONE ? t : i >= 0 ? lv->l[i] : TY_NONE;
     }
-    if (n->kind == IR_ATTR || n->kind == IR_SUBSCR)
-        return leaf;
-    Ty a = node_type(cg, n->kids[0], leaf, env);
-    Ty b = n->nkids > 1 ? node_type(cg, n->kids[1], leaf, env) : TY_NONE;
+    if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
+        int i = attr_index(lv->t, n);
+        return i >= 0 ? lv->a[i] : TY_NONE;
+    }
+    Ty a = node_type(cg, n->kids[0], lv, env);
+    Ty b = n->nkids > 1 ? node_type(cg, n->kids[1], lv, env) : TY_NONE;
     return op_type(n, a, b);
 }
 
 /* An inlined call's type: its body's, each parameter of its argument's
  * type. */
-static Ty call_type(const Cg *cg, const IrNode *n, Ty leaf, const TyEnv *env)
+static Ty call_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv *env)
 {
     const IrFunction *fn = inline_callee(cg, n);
     if (!fn)   /* a math function: of an int or a float, a float */
-        return node_type(cg, n->kids[1], leaf, env) == TY_NONE ? TY_NONE : TY_FLOAT;
+        return node_type(cg, n->kids[1], lv, env) == TY_NONE ? TY_NONE : TY_FLOAT;
     TyEnv params = {.n = 0};
     for (int i = 0; i < fn->argcount; i++) {
-        Ty a = node_type(cg, n->kids[i + 1], leaf, env);
+        Ty a = node_type(cg, n->kids[i + 1], lv, env);
         if (a == TY_NONE)
             return TY_NONE;
         env_set(&params, param_var(fn, i), a);
     }
-    return node_type(cg, returned_tree(fn), leaf, &params);
+    return node_type(cg, returned_tree(fn), lv, &params);
+}
+
+/* The split tier's leaf types: which leaves an int-only operator needs as
+ * ints.  want: n's value must be an int; params: when n is in an inlined
+ * body, which of its parameters must be (filled), else NULL. */
+static bool int_only(const IrNode *n)
+{
+    if (n->kind == IR_UNARY)
+        return n->op == IR_UNARY_INVERT;
+    switch (n->op) {
+    case IR_BINOP_ADD: case IR_BINOP_SUB: case IR_BINOP_MULT:
+    case IR_BINOP_DIV: case IR_BINOP_POW:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static void demand(const Cg *cg, const IrNode *n, bool want, Leaves *lv,
+                   const IrFunction *callee, bool *params)
+{
+    if (n->kind == IR_CONST)
+        return;
+    if (n->kind == IR_LOAD) {
+        int i = callee ? -1 : find_local(lv->t, n->var);
+        if (callee && n->var->owner == callee && want)
+            params[n->var->slot] = true;
+        if (i >= 0 && want)
+            lv->l[i] = TY_INT;
+        return;
+    }
+    if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
+        int i = attr_index(lv->t, n);
+        if (i >= 0 && want)
+            lv->a[i] = TY_INT;
+        return;
+    }
+    if (n->kind == IR_CALL) {
+        const IrFunction *fn = inline_callee(cg, n);
+        bool need[MAX_PARAMS] = {false};
+        if (fn)
+            demand(cg, returned_tree(fn), want, lv, fn, need);
+        for (int i = 1; i < n->nkids; i++)
+            demand(cg, n->kids[i], fn && need[i - 1], lv, callee, params);
+        return;
+    }
+    bool pass = n->kind == IR_UNARY ? want || int_only(n)
+                : int_only(n) ? true
+                : n->op == IR_BINOP_DIV || n->op == IR_BINOP_POW ? false : want;
+    for (int i = 0; i < n->nkids; i++)
+        demand(cg, n->kids[i], pass, lv, callee, params);
 }
 
 /* Whether n holds a sign that its leaves are floats: a float constant, a
@@ -625,19 +709,31 @@ static bool float_hint(const Cg *cg, const IrNode *n)
  * guard to fail, so no typed tier. */
 static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *trees,
                        const IrVar *const *dests, int k, bool float_result,
-                       bool tiers[NTIERS])
+                       bool tiers[NTIERS], Leaves leaves[NTIERS])
 {
+    for (int t = 0; t < NTIERS; t++)
+        tiers[t] = false;
     tiers[TIER_MIXED] = true;
-    if (tree->nlocals + tree->nattrs == 0) {
-        tiers[TIER_FLOAT] = tiers[TIER_INT] = false;
+    leaves_all(&leaves[TIER_MIXED], tree, TY_NONE);
+    if (tree->nlocals + tree->nattrs == 0)
         return;
-    }
-    for (int t = TIER_FLOAT; t <= TIER_INT; t++) {
-        Ty leaf = t == TIER_FLOAT ? TY_FLOAT : TY_INT;
+    leaves_all(&leaves[TIER_FLOAT], tree, TY_FLOAT);
+    leaves_all(&leaves[TIER_INT], tree, TY_INT);
+    leaves_all(&leaves[TIER_SPLIT], tree, TY_FLOAT);
+    for (int i = 0; i < k; i++)
+        demand(cg, trees[i], false, &leaves[TIER_SPLIT], NULL, NULL);
+    int nint = 0;
+    for (int i = 0; i < tree->nlocals; i++)
+        nint += leaves[TIER_SPLIT].l[i] == TY_INT;
+    for (int i = 0; i < tree->nattrs; i++)
+        nint += leaves[TIER_SPLIT].a[i] == TY_INT;
+    for (int t = TIER_FLOAT; t <= TIER_SPLIT; t++) {
+        if (t == TIER_SPLIT && (nint == 0 || nint == tree->nlocals + tree->nattrs))
+            continue;   /* the float or the int tier */
         TyEnv env = {.n = 0};
         bool ok = true;
         for (int i = 0; i < k && ok; i++) {
-            Ty ty = node_type(cg, trees[i], leaf, &env);
+            Ty ty = node_type(cg, trees[i], &leaves[t], &env);
             ok = ty != TY_NONE && (!float_result || ty == TY_FLOAT);
             if (dests && dests[i])
                 env_set(&env, dests[i], ty);
@@ -647,7 +743,7 @@ static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *tree
     bool hint = false;
     for (int i = 0; i < k; i++)
         hint |= float_hint(cg, trees[i]);
-    if (tiers[TIER_FLOAT] && hint)
+    if ((tiers[TIER_FLOAT] || tiers[TIER_SPLIT]) && hint)
         tiers[TIER_INT] = false;
 }
 
@@ -656,6 +752,7 @@ typedef struct {
     const Tree *tree;
     int label;             /* p2c_slow<label>: the generic code */
     bool tiers[NTIERS];    /* the tiers emitted */
+    Leaves leaves[NTIERS]; /* the types each gives the leaves */
     int tier;              /* the one being emitted */
     int nvals;             /* computed values p2c_n0.. (p2c_fn0.., p2c_in0..) */
     /* a run: each variable assigned so far, the C variable holding its
@@ -676,9 +773,8 @@ typedef struct {
 /* Each tier's C names, prefixes of p2c_l0 (a local leaf), p2c_a0 (an
  * attribute or item leaf), p2c_n0 (a computed value), p2c_b0 (a boxed
  * result), and its leaves' type. */
-static const char *const tier_prefix[NTIERS] = {"f", "i", ""};
-static const char *const tier_label[NTIERS] = {"p2c_float", "p2c_int", "p2c_mixed"};
-static const Ty tier_leaf[NTIERS] = {TY_FLOAT, TY_INT, TY_NONE};
+static const char *const tier_prefix[NTIERS] = {"f", "i", "s", ""};
+static const char *const tier_label[NTIERS] = {"p2c_float", "p2c_int", "p2c_split", "p2c_mixed"};
 
 static const char *tier(const Fast *fp) { return tier_prefix[fp->tier]; }
 static bool typed(const Fast *fp) { return fp->tier != TIER_MIXED; }
@@ -686,6 +782,12 @@ static bool typed(const Fast *fp) { return fp->tier != TIER_MIXED; }
 static const char *c_type(Ty t)
 {
     return t == TY_FLOAT ? "double" : t == TY_INT ? "long" : "P2C_Num";
+}
+
+/* The guard reading a leaf of type t (numeric.h). */
+static const char *of_type(Ty t)
+{
+    return t == TY_FLOAT ? "P2C_Float_Of" : t == TY_INT ? "P2C_Int_Of" : "P2C_Num_Of";
 }
 
 /* Where a failed guard goes: the next tier emitted. */
@@ -857,12 +959,14 @@ static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
         return fp->vty[rv];
     }
     if (local_leaf(n)) {
-        snprintf(out, size, "p2c_%sl%d", tier(fp), leaf_index(fp->tree, n->var));
-        return tier_leaf[fp->tier];
+        int i = leaf_index(fp->tree, n->var);
+        snprintf(out, size, "p2c_%sl%d", tier(fp), i);
+        return fp->leaves[fp->tier].l[i];
     }
     if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
-        snprintf(out, size, "p2c_%sa%d", tier(fp), attr_index(fp->tree, n));
-        return tier_leaf[fp->tier];
+        int i = attr_index(fp->tree, n);
+        snprintf(out, size, "p2c_%sa%d", tier(fp), i);
+        return fp->leaves[fp->tier].a[i];
     }
     char a[64], b[64] = "";
     Ty ta = emit_node(fp, n->kids[0], a, sizeof a), tb = TY_NONE;
@@ -912,13 +1016,12 @@ static void emit_guards(Fast *fp)
     Cg *cg = fp->cg;
     Emitter *e = cg->out;
     const Tree *t = fp->tree;
-    static const char *const of[NTIERS] = {"P2C_Float_Of", "P2C_Int_Of", "P2C_Num_Of"};
-    const char *ty = c_type(tier_leaf[fp->tier]);
+    const Leaves *lt = &fp->leaves[fp->tier];
     for (int i = 0; i < t->nlocals; i++) {
         char lv[64];
         leaf_value(cg, t, t->locals[i], lv, sizeof lv);
-        emit_line(e, "%s p2c_%sl%d;", ty, tier(fp), i);
-        emit_line(e, "if (!%s(%s, &p2c_%sl%d)) goto %s%d;", of[fp->tier], lv, tier(fp), i,
+        emit_line(e, "%s p2c_%sl%d;", c_type(lt->l[i]), tier(fp), i);
+        emit_line(e, "if (!%s(%s, &p2c_%sl%d)) goto %s%d;", of_type(lt->l[i]), lv, tier(fp), i,
                   guard_fail(fp), fp->label);
     }
     for (int i = 0; i < t->nattrs; i++) {
@@ -934,9 +1037,9 @@ static void emit_guards(Fast *fp)
         else
             snprintf(peek, sizeof peek, "P2C_PeekItem(%s, %zd)", obj,
                      PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx)));
-        emit_line(e, "%s p2c_%sa%d;", ty, tier(fp), i);
-        emit_line(e, "if (!%s(%s, &p2c_%sa%d)) goto %s%d;", of[fp->tier], peek, tier(fp), i,
-                  guard_fail(fp), fp->label);
+        emit_line(e, "%s p2c_%sa%d;", c_type(lt->a[i]), tier(fp), i);
+        emit_line(e, "if (!%s(%s, &p2c_%sa%d)) goto %s%d;", of_type(lt->a[i]), peek, tier(fp),
+                  i, guard_fail(fp), fp->label);
     }
     for (int i = 0; i < t->ncalls; i++) {
         const IrNode *callee = t->calls[i]->kids[0];
@@ -1032,7 +1135,7 @@ CVal cg_numeric(Cg *cg, IrNode *n)
     CVal r = cg_tmp_new(cg);
     Emitter *e = cg->out;
     const IrNode *trees[1] = {n};
-    plan_tiers(cg, &t, trees, NULL, 1, false, fp.tiers);
+    plan_tiers(cg, &t, trees, NULL, 1, false, fp.tiers, fp.leaves);
     TreeArgs args = {n, &r};
     emit_tiers(&fp, emit_tree_tier, &args);
     emit_line(e, "p2c_slow%d:;", fp.label);
@@ -1392,8 +1495,8 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     int site = cg->cur_site;
     Emitter *e = cg->out;
     int L = fp.label;
-    const IrNode *trees[MAX_STMTS];
-    const IrVar *dests[MAX_STMTS];   /* NULL: a store */
+    const IrNode *trees[MAX_STMTS] = {NULL};
+    const IrVar *dests[MAX_STMTS] = {NULL};   /* NULL: a store */
     int ntrees = 0;
     for (int i = 0; i < k; i++) {
         if (stmts[i]->kind == IR_ASSIGN && resolve(&t, stmts[i]->var) != stmts[i]->var)
@@ -1401,7 +1504,7 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
         trees[ntrees] = stmts[i]->kids[0];
         dests[ntrees++] = stmts[i]->kind == IR_ASSIGN ? stmts[i]->var : NULL;
     }
-    plan_tiers(cg, &t, trees, dests, ntrees, false, fp.tiers);
+    plan_tiers(cg, &t, trees, dests, ntrees, false, fp.tiers, fp.leaves);
     RunArgs args = {stmts, k};
     emit_tiers(&fp, emit_run_tier, &args);
     emit_line(e, "p2c_slow%d:;", L);
@@ -1519,7 +1622,7 @@ int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)
     assign_attr_caches(cg, t);
     Fast fp = {.cg = cg, .tree = t, .label = cg_label_new(cg)};
     const IrNode *trees[1] = {v};
-    plan_tiers(cg, t, trees, NULL, 1, true, fp.tiers);   /* a float result only */
+    plan_tiers(cg, t, trees, NULL, 1, true, fp.tiers, fp.leaves);   /* a float result only */
     StoreArgs args = {n, k, store_cache};
     emit_tiers(&fp, emit_store_tier, &args);
     emit_line(cg->out, "p2c_slow%d:;", fp.label);
