@@ -14,14 +14,16 @@ typedef _PyInterpreterFrame P2C_Frame;
 /* Pointer-sized words before localsplus[0] (CPython's FRAME_SPECIALS_SIZE). */
 #define P2C_FRAME_SPECIALS FRAME_SPECIALS_SIZE
 
-/* Zero-initialized storage for the specials and nslots slots.  The array is
- * the first member so that `{{0}}` zeroes every byte of the union; +1 keeps
- * the size positive for nslots == 0 and covers localsplus[1]. */
+/* Storage for the specials and nslots slots, the slots (and one more
+ * word: the size stays positive for nslots == 0) zeroed: the push writes
+ * every special (p2c_frame_init_specials), so zeroing them too cost each
+ * call a dozen stores for nothing. */
 #define P2C_FRAME_STORAGE(name, nslots)                                     \
     union {                                                                 \
         PyObject *raw[P2C_FRAME_SPECIALS + (nslots) + 1];                   \
         _PyInterpreterFrame frame;                                          \
-    } name = {{0}}
+    } name;                                                                 \
+    memset((name).frame.localsplus, 0, ((nslots) + 1) * sizeof(PyObject *))
 #define P2C_FRAME(name) (&(name).frame)
 #define P2C_SLOT(f, i) ((f)->localsplus[(i)])
 

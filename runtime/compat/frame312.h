@@ -26,8 +26,9 @@ typedef _PyInterpreterFrame P2C_Frame;
 /* Pointer-sized words before localsplus[0] (CPython's FRAME_SPECIALS_SIZE). */
 #define P2C_FRAME_SPECIALS FRAME_SPECIALS_SIZE
 
-/* Zero-initialized storage for the specials and nslots slots.  The array is
- * the first member so that `{{0}}` zeroes every byte of the union.  The
+/* Storage for the specials and nslots slots, the slots and the word after
+ * them zeroed: the push writes every special (p2c_frame_init_specials), so
+ * zeroing them too cost each call a dozen stores for nothing.  The
  * word after the slots, localsplus[nslots], is above the frame's stack top
  * (stacktop = nslots): nothing of the interpreter reads it, and the inline
  * push keeps there the thread state it found, for the inline pop
@@ -36,7 +37,8 @@ typedef _PyInterpreterFrame P2C_Frame;
     union {                                                                 \
         PyObject *raw[P2C_FRAME_SPECIALS + (nslots) + 1];                   \
         _PyInterpreterFrame frame;                                          \
-    } name = {{0}}
+    } name;                                                                 \
+    memset((name).frame.localsplus, 0, ((nslots) + 1) * sizeof(PyObject *))
 #define P2C_FRAME(name) (&(name).frame)
 #define P2C_SLOT(f, i) ((f)->localsplus[(i)])
 /* The thread state word of a frame's storage (above): NULL until
