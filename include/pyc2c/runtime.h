@@ -740,11 +740,11 @@ P2C_API int P2C_Main(int argc, char **argv, const P2C_MainInfo *info);
 /* Inline fast paths of the compat layer (frame push and pop). */
 #include "pyc2c/compat_late.h"
 
-/* Whether callee (NULL: none) is a compiled function whose C body is impl, and calling
- * it now would enter that body with no event and no error (no trace or
- * profile hook, recursion depth left): then the inline copy of the body a
- * fused tree holds (src/cgen/numeric.c, "Calls inlined") may run instead
- * of the call. */
+/* Whether callee (NULL: none) is a compiled function whose C body is
+ * impl, and calling it now would enter that body with no event and no
+ * error (no trace or profile hook, recursion depth left): then the inline
+ * copy of the body a fused tree holds (src/cgen/numeric.c, "Calls
+ * inlined") may run instead of the call. */
 static inline int
 P2C_InlinableCallee(PyObject *callee, vectorcallfunc impl)
 {
@@ -762,7 +762,8 @@ P2C_Math_Callee(PyObject *f, int which)
     if (f == NULL || !PyCFunction_CheckExact(f) || P2C_Tracing())
         return 0;
     const PyMethodDef *ml = ((PyCFunctionObject *)f)->m_ml;
-    return ml == P2C_MathDefs[which] || (P2C_MathDefs[which] == NULL && P2C_Math_Learn(f, which));
+    return ml == P2C_MathDefs[which]
+           || (P2C_MathDefs[which] == NULL && P2C_Math_Learn(f, which));
 }
 
 #endif

@@ -1017,6 +1017,28 @@ static void emit_guards(Fast *fp)
     Emitter *e = cg->out;
     const Tree *t = fp->tree;
     const Leaves *lt = &fp->leaves[fp->tier];
+    /* the callees first: where they cannot pass (3.10 peeks at no global),
+     * each tier fails at once */
+    for (int i = 0; i < t->ncalls; i++) {
+        const IrNode *callee = t->calls[i]->kids[0];
+        char peek[160], test[320];
+        snprintf(peek, sizeof peek, "P2C_LoadGlobalPeek(&p2c_gcache[%d], "
+                 "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d])",
+                 t->call_cache[i], callee_global(t->calls[i])->var->name_cidx);
+        const IrFunction *fn = inline_callee(cg, t->calls[i]);
+        if (fn) {
+            char impl[64];
+            cg_func_cname(fn, impl, sizeof impl);
+            snprintf(test, sizeof test, "P2C_InlinableCallee(%s, %s)", peek, impl);
+        } else if (callee->kind == IR_ATTR) {
+            snprintf(test, sizeof test, "P2C_Math_Callee(P2C_LoadAttrPeek(&p2c_acache[%d], %s), %s)",
+                     t->call_acache[i], peek, math_ids[call_math(cg, t->calls[i])]);
+        } else {
+            snprintf(test, sizeof test, "P2C_Math_Callee(%s, %s)", peek,
+                     math_ids[call_math(cg, t->calls[i])]);
+        }
+        emit_line(e, "if (!%s) goto %s%d;", test, guard_fail(fp), fp->label);
+    }
     for (int i = 0; i < t->nlocals; i++) {
         char lv[64];
         leaf_value(cg, t, t->locals[i], lv, sizeof lv);
@@ -1040,26 +1062,6 @@ static void emit_guards(Fast *fp)
         emit_line(e, "%s p2c_%sa%d;", c_type(lt->a[i]), tier(fp), i);
         emit_line(e, "if (!%s(%s, &p2c_%sa%d)) goto %s%d;", of_type(lt->a[i]), peek, tier(fp),
                   i, guard_fail(fp), fp->label);
-    }
-    for (int i = 0; i < t->ncalls; i++) {
-        const IrNode *callee = t->calls[i]->kids[0];
-        char peek[160], test[320];
-        snprintf(peek, sizeof peek, "P2C_LoadGlobalPeek(&p2c_gcache[%d], "
-                 "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d])",
-                 t->call_cache[i], callee_global(t->calls[i])->var->name_cidx);
-        const IrFunction *fn = inline_callee(cg, t->calls[i]);
-        if (fn) {
-            char impl[64];
-            cg_func_cname(fn, impl, sizeof impl);
-            snprintf(test, sizeof test, "P2C_InlinableCallee(%s, %s)", peek, impl);
-        } else if (callee->kind == IR_ATTR) {
-            snprintf(test, sizeof test, "P2C_Math_Callee(P2C_LoadAttrPeek(&p2c_acache[%d], %s), %s)",
-                     t->call_acache[i], peek, math_ids[call_math(cg, t->calls[i])]);
-        } else {
-            snprintf(test, sizeof test, "P2C_Math_Callee(%s, %s)", peek,
-                     math_ids[call_math(cg, t->calls[i])]);
-        }
-        emit_line(e, "if (!%s) goto %s%d;", test, guard_fail(fp), fp->label);
     }
 }
 
