@@ -24,464 +24,17 @@
  * every result, error and traceback is CPython's own.  The generated C is
  * built with -ffp-contract=off: each float operation rounds as the
  * interpreter's does.
+ *
+ * Which expressions are such trees, and which calls inside them are
+ * computed here (small defs inlined, math functions): numtree.c.  This
+ * file writes the tiers, runs of assignments and fused stores.
  */
 #include "cgen_int.h"            /* Python.h first */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
-
-enum { MAX_LEAVES = 16, MAX_ATTRS = 16, MAX_OPS = 64, MAX_RUN = 16, MAX_CALLS = 8,
-       MAX_PARAMS = MAX_RUN, MAX_STMTS = 32 };
-
-/* The runtime operation of each fusable operator (pyc2c/numeric.h); NULL:
- * not fusable. */
-static const char *const binop_helper[IR_BINOP_COUNT] = {
-    [IR_BINOP_ADD] = "P2C_Num_Add",       [IR_BINOP_SUB] = "P2C_Num_Sub",
-    [IR_BINOP_MULT] = "P2C_Num_Mul",      [IR_BINOP_DIV] = "P2C_Num_TrueDiv",
-    [IR_BINOP_FLOORDIV] = "P2C_Num_FloorDiv", [IR_BINOP_MOD] = "P2C_Num_Mod",
-    [IR_BINOP_POW] = "P2C_Num_Pow",       [IR_BINOP_BITAND] = "P2C_Num_And",
-    [IR_BINOP_BITOR] = "P2C_Num_Or",      [IR_BINOP_BITXOR] = "P2C_Num_Xor",
-    [IR_BINOP_LSHIFT] = "P2C_Num_LShift", [IR_BINOP_RSHIFT] = "P2C_Num_RShift",
-};
-static const char *const unary_helper[IR_UNARY_COUNT] = {
-    [IR_UNARY_USUB] = "P2C_Num_Neg", [IR_UNARY_UADD] = "P2C_Num_Pos",
-    [IR_UNARY_INVERT] = "P2C_Num_Invert",
-};
-
-/* The tree being fused: its distinct local leaves, its attribute leaves
- * (each its own site, with its cache index once assigned), and its
- * operator count. */
-struct CgNumTree {
-    const IrVar *locals[MAX_LEAVES];
-    int nlocals;
-    const IrNode *attrs[MAX_ATTRS];
-    int attr_cache[MAX_ATTRS];
-    int nattrs;
-    int nops;
-    /* a run of assignments (cg_numeric_run): the variables its statements
-     * so far assign, whose later loads read the C value, not the slot */
-    const IrVar *assigned[MAX_RUN];
-    int nassigned;
-    /* its calls inlined ("Calls inlined" below) or of math functions: each
-     * call, and the caches of the loads of its callee (a global, or an
-     * attribute of a global), shared with the generic code's loads */
-    const IrNode *calls[MAX_CALLS];
-    int call_cache[MAX_CALLS];
-    int call_acache[MAX_CALLS];   /* `m.sqrt(x)`: the attribute's, else -1 */
-    int ncalls;
-    bool in_callee;   /* collecting an inlined body: nothing inlined there */
-    /* a run's stores into list items (run_store): each one's statement,
-     * list variable and index; the temporaries that only carry a local to
-     * a store (`$t19 = v1; move($t19)[0] = ...`), read as that local; and
-     * the statement each attribute or item leaf belongs to */
-    int store_stmt[MAX_RUN];
-    const IrVar *store_obj[MAX_RUN];
-    Py_ssize_t store_key[MAX_RUN];
-    int nstores;
-    const IrVar *alias_tmp[MAX_RUN], *alias_src[MAX_RUN];
-    int naliases;
-    int attr_stmt[MAX_ATTRS];
-};
-typedef struct CgNumTree Tree;
-
-/* ---- recognizing a tree ------------------------------------------------------ */
-
-static const char *helper_of(const IrNode *n)
-{
-    if (n->kind == IR_UNARY)
-        return unary_helper[n->op];
-    if (n->kind == IR_BINOP || n->kind == IR_INPLACE)
-        return binop_helper[n->op];
-    return NULL;
-}
-
-/* A constant a P2C_Num can hold: an exact int within a long, or a finite
- * exact float. */
-static bool const_leaf(const Cg *cg, const IrNode *n)
-{
-    PyObject *v = ir_const_get(cg->m, n->cidx);
-    if (PyFloat_CheckExact(v))
-        return isfinite(PyFloat_AS_DOUBLE(v));
-    if (!PyLong_CheckExact(v))
-        return false;
-    int overflow;
-    PyLong_AsLongAndOverflow(v, &overflow);
-    return overflow == 0 && !PyErr_Occurred();
-}
-
-/* A local variable, the content of a cell (a local a comprehension or an
- * inner function captures: chaos's `ii - I + self.degree`, whose `I` and
- * `self` its list comprehension reads) or of a free variable, or a
- * temporary read without being consumed (`$t1` of `$t1[0] -= x`, not its
- * last use, which moves the reference out).  A run never assigns a cell:
- * its statements store into locals and temporaries only (run_stmt). */
-static bool local_leaf(const IrNode *n)
-{
-    if (n->kind != IR_LOAD)
-        return false;
-    switch (n->var->kind) {
-    case IR_VAR_LOCAL: case IR_VAR_CELL: case IR_VAR_FREE:
-        return true;
-    case IR_VAR_TEMP:
-        return !n->last_use;
-    default:
-        return false;
-    }
-}
-
-/* The variable v stands for: a run's temporary that only carries a local
- * to a store is read as that local (the run does not assign it). */
-static const IrVar *resolve(const struct CgNumTree *t, const IrVar *v)
-{
-    for (int i = 0; i < t->naliases; i++)
-        if (t->alias_tmp[i] == v)
-            return t->alias_src[i];
-    return v;
-}
-
-/* Where a leaf variable's value is read (borrowed; NULL when unbound,
- * which its guard sends to the generic code and its error). */
-static void leaf_value(Cg *cg, const struct CgNumTree *t, const IrVar *v, char *buf,
-                       size_t size)
-{
-    v = resolve(t, v);
-    if (v->kind == IR_VAR_CELL || v->kind == IR_VAR_FREE)
-        cg_cell_lvalue(v, buf, size);
-    else
-        cg_var_lvalue(cg, v, buf, size);
-}
-
-/* obj[k] of a local obj and a constant int k within a Py_ssize_t. */
-static bool item_leaf(const Cg *cg, const IrNode *n)
-{
-    if (n->kind != IR_SUBSCR || !local_leaf(n->kids[0]) || n->kids[1]->kind != IR_CONST)
-        return false;
-    PyObject *k = ir_const_get(cg->m, n->kids[1]->cidx);
-    if (!PyLong_CheckExact(k))
-        return false;
-    Py_ssize_t v = PyLong_AsSsize_t(k);
-    if (v == -1 && PyErr_Occurred()) {
-        PyErr_Clear();
-        return false;
-    }
-    return true;
-}
-
-/* obj.name of a local obj when attribute caches are on, or obj[k]: the
- * leaves read without running code when the fast path can (peeked). */
-static bool attr_leaf(const Cg *cg, const IrNode *n)
-{
-    if (n->kind == IR_ATTR)
-        return local_leaf(n->kids[0]) && cg->opt->opt_level >= 1;
-    return item_leaf(cg, n);
-}
-
-static bool add_attr(Tree *t, const IrNode *n)
-{
-    if (t->nattrs == MAX_ATTRS)
-        return false;
-    t->attrs[t->nattrs++] = n;
-    return true;
-}
-
-static bool add_local(Tree *t, const IrVar *v)
-{
-    for (int i = 0; i < t->nlocals; i++)
-        if (t->locals[i] == v)
-            return true;
-    if (t->nlocals == MAX_LEAVES)
-        return false;
-    t->locals[t->nlocals++] = v;
-    return true;
-}
-
-static bool assigned_in(const Tree *t, const IrVar *v)
-{
-    for (int i = 0; i < t->nassigned; i++)
-        if (t->assigned[i] == v)
-            return true;
-    return false;
-}
-
-/* Whether n is made only of fusable operators over constant and local
- * leaves; fills t. */
-static bool add_call(const Cg *cg, const IrNode *n, Tree *t);
-
-static bool collect(const Cg *cg, const IrNode *n, Tree *t)
-{
-    if (n->kind == IR_CONST)
-        return const_leaf(cg, n);
-    if (n->kind == IR_CALL)
-        return add_call(cg, n, t);
-    if (n->kind == IR_LOAD && assigned_in(t, n->var))
-        return true;   /* set by an earlier statement of the run */
-    if (local_leaf(n))
-        return add_local(t, n->var);
-    if (attr_leaf(cg, n))
-        return !assigned_in(t, n->kids[0]->var) && add_attr(t, n);
-    if (!helper_of(n) || ++t->nops > MAX_OPS)
-        return false;
-    for (int i = 0; i < n->nkids; i++)
-        if (!collect(cg, n->kids[i], t))
-            return false;
-    return true;
-}
-
-static int leaf_index(const Tree *t, const IrVar *v)
-{
-    for (int i = 0; i < t->nlocals; i++)
-        if (t->locals[i] == v)
-            return i;
-    P2C_UNREACHABLE();
-}
-
-static int attr_index(const Tree *t, const IrNode *n)
-{
-    for (int i = 0; i < t->nattrs; i++)
-        if (t->attrs[i] == n)
-            return i;
-    return -1;
-}
-
-int cg_numeric_attr_cache(const Cg *cg, const IrNode *n)
-{
-    const Tree *t = cg->numeric_tree;
-    int i = t ? attr_index(t, n) : -1;
-    if (i >= 0)
-        return t->attr_cache[i];
-    for (int k = 0; t && k < t->ncalls; k++)   /* a callee `m.sqrt` */
-        if (t->calls[k]->kids[0] == n)
-            return t->call_acache[k];
-    return -1;
-}
-
-/* ---- calls inlined ----------------------------------------------------------- */
-
-/* `partial_sum += eval_A(i, j) * u_j`, where the module says
- *
- *     def eval_A(i, j):
- *         return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
- *
- * A call of a global name with positional arguments only, where the
- * module binds that name once at its top level to a plain def (no
- * decorator, no *args, **kwargs or keyword-only parameter, as many
- * parameters as the call passes) whose body is one `return` of a fusable
- * tree over its parameters and constants, is a node of the tree: the tier
- * computes its arguments, then the returned tree with the parameters
- * standing for them.  The tier's guard peeks at the global (the cache the
- * generic code's load of the callee fills) and requires a compiled
- * function whose C body is that def's, with no trace or profile hook set
- * and recursion depth left (P2C_InlinableCallee): exactly the case where
- * the call would run that tree on those values.  Whatever a tier refuses —
- * another object under the name, an argument of another type, an
- * operator's failure — goes the usual way to the generic code, which makes
- * the call, so every error and traceback is the real call's.  All that is
- * skipped is the frame the call would push and pop, which no code can
- * look at since none runs. */
-
-/* The tree fn returns, when fn's shape allows inlining (above); NULL
- * otherwise. */
-static const IrNode *returned_tree(const IrFunction *fn)
-{
-    if (fn->is_generator || fn->async_kind || fn->is_class || fn->fnflags
-        || fn->kwonlyargcount || fn->argcount > MAX_PARAMS)
-        return NULL;
-    const IrNode *b = fn->body;
-    if (b->nkids != 1 || b->kids[0]->kind != IR_RETURN)
-        return NULL;
-    return b->kids[0]->kids[0];
-}
-
-/* Parameter i of fn. */
-static const IrVar *param_var(const IrFunction *fn, int i)
-{
-    for (int k = 0; k < fn->nvars; k++)
-        if (fn->vars[k]->kind == IR_VAR_LOCAL && fn->vars[k]->slot == i)
-            return fn->vars[k];
-    P2C_UNREACHABLE();
-}
-
-/* Whether fn returns a tree the tiers can compute from its parameters
- * alone. */
-static bool inlinable_def(const Cg *cg, const IrFunction *fn)
-{
-    const IrNode *r = returned_tree(fn);
-    Tree body = {.in_callee = true};
-    if (!r || !collect(cg, r, &body) || body.nattrs > 0)
-        return false;
-    for (int i = 0; i < body.nlocals; i++) {
-        const IrVar *v = body.locals[i];
-        if (v->owner != fn || v->kind != IR_VAR_LOCAL || v->slot >= fn->argcount)
-            return false;
-    }
-    return true;
-}
-
-static bool binds_name(const IrNode *s, const char *name)
-{
-    if ((s->kind == IR_ASSIGN || s->kind == IR_DEL) && s->var->kind == IR_VAR_GLOBAL)
-        return strcmp(s->var->name, name) == 0;
-    for (int i = 0; i < s->nvars; i++)
-        if (strcmp(s->vars[i]->name, name) == 0)
-            return true;
-    return false;
-}
-
-const IrFunction **cg_numeric_inline_defs(const Cg *cg, int *count)
-{
-    const IrNode *body = cg->m->funcs[0]->body;
-    const IrFunction **defs = malloc(((size_t)body->nkids + 1) * sizeof *defs);
-    if (!defs)
-        diag_out_of_memory("generating C");
-    *count = 0;
-    if (cg->opt->opt_level < 2)
-        return defs;
-    for (int i = 0; i < body->nkids; i++) {
-        const IrNode *s = body->kids[i];
-        if (s->kind != IR_ASSIGN || s->var->kind != IR_VAR_GLOBAL
-            || s->kids[0]->kind != IR_MAKE_FUNCTION || !inlinable_def(cg, s->kids[0]->func))
-            continue;
-        bool once = true;
-        for (int j = 0; j < body->nkids && once; j++)
-            once = j == i || !binds_name(body->kids[j], s->var->name);
-        if (once)
-            defs[(*count)++] = s->kids[0]->func;
-    }
-    return defs;
-}
-
-/* The def a call inlines, or NULL. */
-static const IrFunction *inline_callee(const Cg *cg, const IrNode *call)
-{
-    const IrNode *callee = call->kids[0];
-    if (call->kind != IR_CALL || call->cidx >= 0 || callee->kind != IR_LOAD
-        || callee->var->kind != IR_VAR_GLOBAL)
-        return NULL;
-    for (int i = 0; i < cg->ninline_defs; i++) {
-        const IrFunction *fn = cg->inline_defs[i];
-        if (strcmp(fn->name, callee->var->name) == 0)
-            return fn->argcount == call->nkids - 1 ? fn : NULL;
-    }
-    return NULL;
-}
-
-/* ---- calls of math functions --------------------------------------------------- */
-
-/* `norm = sqrt(x * x + y * y + z * z)`, `math.sqrt(d)`: a call of a
- * global name, or of an attribute of a global, named as a function of
- * pyc2c/math_calls.def, with one positional argument, is a node of the
- * tree.  The tier's guard peeks at the callee through the caches the
- * generic code's loads fill and requires the math module's own function
- * and no hook (P2C_Math_Callee; P2C_Math_Learn tells it from the C
- * structures of the function and its module); the tier computes it with
- * P2C_Math_<Name> (runtime/mathcalls.c), which fails — to the generic
- * code and the real call — wherever math.<name> would raise or take a
- * non-finite argument.  Its result is a float. */
-
-static const char *const math_names[] = {
-#define P2C_MATH_CALL(id, name, fn) name,
-#include "pyc2c/math_calls.def"
-#undef P2C_MATH_CALL
-};
-static const char *const math_fns[] = {
-#define P2C_MATH_CALL(id, name, fn) #fn,
-#include "pyc2c/math_calls.def"
-#undef P2C_MATH_CALL
-};
-static const char *const math_ids[] = {
-#define P2C_MATH_CALL(id, name, fn) "P2C_MATH_" #id,
-#include "pyc2c/math_calls.def"
-#undef P2C_MATH_CALL
-};
-enum { NMATH = sizeof math_names / sizeof *math_names };
-
-/* The global a call's callee is, or whose attribute it is; NULL if
- * neither. */
-static const IrNode *callee_global(const IrNode *call)
-{
-    const IrNode *c = call->kids[0];
-    if (c->kind == IR_ATTR)
-        c = c->kids[0];
-    return c->kind == IR_LOAD && c->var->kind == IR_VAR_GLOBAL ? c : NULL;
-}
-
-/* The math function (index in math_calls.def) a call makes, or -1; a
- * def the module inlines comes first. */
-static int call_math(const Cg *cg, const IrNode *call)
-{
-    if (call->kind != IR_CALL || call->cidx >= 0 || call->nkids != 2 || !callee_global(call)
-        || inline_callee(cg, call))
-        return -1;
-    const IrNode *c = call->kids[0];
-    const char *name = c->kind == IR_ATTR ? PyUnicode_AsUTF8(ir_const_get(cg->m, c->cidx))
-                                          : c->var->name;
-    for (int i = 0; name && i < NMATH; i++)
-        if (strcmp(name, math_names[i]) == 0)
-            return i;
-    return -1;
-}
-
-/* A call's arguments join t; the call (and an inlined body's operators)
- * count as operators of t. */
-static bool add_call(const Cg *cg, const IrNode *n, Tree *t)
-{
-    const IrFunction *fn = t->in_callee ? NULL : inline_callee(cg, n);
-    if ((!fn && (t->in_callee || call_math(cg, n) < 0)) || t->ncalls == MAX_CALLS)
-        return false;
-    for (int i = 1; i < n->nkids; i++)
-        if (!collect(cg, n->kids[i], t))
-            return false;
-    t->nops += 1;
-    if (fn) {
-        Tree body = {.in_callee = true};
-        collect(cg, returned_tree(fn), &body);
-        t->nops += body.nops;
-    }
-    if (t->nops > MAX_OPS)
-        return false;
-    t->calls[t->ncalls++] = n;
-    return true;
-}
-
-/* An operator, or a call inlined or of a math function: what a fused
- * tree is rooted at. */
-static bool fusable_root(const Cg *cg, const IrNode *n)
-{
-    return helper_of(n) || inline_callee(cg, n) || call_math(cg, n) >= 0;
-}
-
-int cg_numeric_global_cache(const Cg *cg, const IrNode *load)
-{
-    const Tree *t = cg->numeric_tree;
-    for (int i = 0; t && i < t->ncalls; i++)
-        if (callee_global(t->calls[i]) == load)
-            return t->call_cache[i];
-    return -1;
-}
-
-/* Gives each attribute leaf of t its site's cache, and each inlined call
- * the cache of its callee's load: the one an enclosing fused store already
- * peeks at (whose generic statement t is part of), else a new one. */
-static void assign_attr_caches(Cg *cg, Tree *t)
-{
-    for (int i = 0; i < t->nattrs; i++) {
-        int k = -1;
-        if (t->attrs[i]->kind == IR_ATTR && (k = cg_numeric_attr_cache(cg, t->attrs[i])) < 0)
-            k = (*cg->nattr_caches)++;
-        t->attr_cache[i] = k;
-    }
-    for (int i = 0; i < t->ncalls; i++) {
-        const IrNode *callee = t->calls[i]->kids[0];
-        int k = cg_numeric_global_cache(cg, callee_global(t->calls[i]));
-        t->call_cache[i] = k >= 0 ? k : (*cg->nglobal_caches)++;
-        t->call_acache[i] = -1;
-        if (callee->kind == IR_ATTR && (k = cg_numeric_attr_cache(cg, callee)) < 0)
-            k = (*cg->nattr_caches)++;
-        if (callee->kind == IR_ATTR)
-            t->call_acache[i] = k;
-    }
-}
+#include "numeric_int.h"
 
 /* ---- the fast paths ---------------------------------------------------------- */
 
@@ -592,7 +145,7 @@ static int find_local(const Tree *t, const IrVar *v)
     return -1;
 }
 
-/* n's type when the leaves have the types lv gives (collect() accepted
+/* n's type when the leaves have the types lv gives (num_collect() accepted
  * n); env: the variables a run assigned so far, or an inlined body's
  * parameters. */
 static Ty node_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv *env)
@@ -607,7 +160,7 @@ static Ty node_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv
         return t != TY_NONE ? t : i >= 0 ? lv->l[i] : TY_NONE;
     }
     if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
-        int i = attr_index(lv->t, n);
+        int i = num_attr_index(lv->t, n);
         return i >= 0 ? lv->a[i] : TY_NONE;
     }
     Ty a = node_type(cg, n->kids[0], lv, env);
@@ -619,7 +172,7 @@ static Ty node_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv
  * type. */
 static Ty call_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv *env)
 {
-    const IrFunction *fn = inline_callee(cg, n);
+    const IrFunction *fn = num_inline_callee(cg, n);
     if (!fn)   /* a math function: of an int or a float, a float */
         return node_type(cg, n->kids[1], lv, env) == TY_NONE ? TY_NONE : TY_FLOAT;
     TyEnv params = {.n = 0};
@@ -627,9 +180,9 @@ static Ty call_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv
         Ty a = node_type(cg, n->kids[i + 1], lv, env);
         if (a == TY_NONE)
             return TY_NONE;
-        env_set(&params, param_var(fn, i), a);
+        env_set(&params, num_param_var(fn, i), a);
     }
-    return node_type(cg, returned_tree(fn), lv, &params);
+    return node_type(cg, num_returned_tree(fn), lv, &params);
 }
 
 /* The split tier's leaf types: which leaves an int-only operator needs as
@@ -662,16 +215,16 @@ static void demand(const Cg *cg, const IrNode *n, bool want, Leaves *lv,
         return;
     }
     if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
-        int i = attr_index(lv->t, n);
+        int i = num_attr_index(lv->t, n);
         if (i >= 0 && want)
             lv->a[i] = TY_INT;
         return;
     }
     if (n->kind == IR_CALL) {
-        const IrFunction *fn = inline_callee(cg, n);
+        const IrFunction *fn = num_inline_callee(cg, n);
         bool need[MAX_PARAMS] = {false};
         if (fn)
-            demand(cg, returned_tree(fn), want, lv, fn, need);
+            demand(cg, num_returned_tree(fn), want, lv, fn, need);
         for (int i = 1; i < n->nkids; i++)
             demand(cg, n->kids[i], fn && need[i - 1], lv, callee, params);
         return;
@@ -693,7 +246,7 @@ static bool float_hint(const Cg *cg, const IrNode *n)
         && (n->op == IR_BINOP_DIV || n->op == IR_BINOP_POW))
         return true;
     if (n->kind == IR_CALL
-        && (!inline_callee(cg, n) || float_hint(cg, returned_tree(inline_callee(cg, n)))))
+        && (!num_inline_callee(cg, n) || float_hint(cg, num_returned_tree(num_inline_callee(cg, n)))))
         return true;   /* a math function, or a body hinting at floats */
     for (int i = 0; i < n->nkids; i++)
         if (float_hint(cg, n->kids[i]))
@@ -899,7 +452,7 @@ static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size);
 static Ty emit_math(Fast *fp, const IrNode *n, char *out, size_t size)
 {
     Emitter *e = fp->cg->out;
-    const char *fn = math_fns[call_math(fp->cg, n)];
+    const char *fn = num_math_fns[num_call_math(fp->cg, n)];
     char a[64];
     Ty ta = emit_node(fp, n->kids[1], a, sizeof a);
     if (typed(fp)) {
@@ -921,7 +474,7 @@ static Ty emit_math(Fast *fp, const IrNode *n, char *out, size_t size)
 /* An inlined call: its arguments, then its body on them. */
 static Ty emit_call(Fast *fp, const IrNode *n, char *out, size_t size)
 {
-    const IrFunction *fn = inline_callee(fp->cg, n);
+    const IrFunction *fn = num_inline_callee(fp->cg, n);
     if (!fn)
         return emit_math(fp, n, out, size);
     char arg[MAX_PARAMS][64];
@@ -933,7 +486,7 @@ static Ty emit_call(Fast *fp, const IrNode *n, char *out, size_t size)
         snprintf(fp->param[i], sizeof fp->param[i], "%s", arg[i]);
         fp->pty[i] = ty[i];
     }
-    Ty r = emit_node(fp, returned_tree(fn), out, size);
+    Ty r = emit_node(fp, num_returned_tree(fn), out, size);
     fp->callee = NULL;
     return r;
 }
@@ -958,13 +511,13 @@ static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
             fp->moved[rv] = true;
         return fp->vty[rv];
     }
-    if (local_leaf(n)) {
-        int i = leaf_index(fp->tree, n->var);
+    if (num_local_leaf(n)) {
+        int i = num_leaf_index(fp->tree, n->var);
         snprintf(out, size, "p2c_%sl%d", tier(fp), i);
         return fp->leaves[fp->tier].l[i];
     }
     if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
-        int i = attr_index(fp->tree, n);
+        int i = num_attr_index(fp->tree, n);
         snprintf(out, size, "p2c_%sa%d", tier(fp), i);
         return fp->leaves[fp->tier].a[i];
     }
@@ -986,10 +539,10 @@ static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
     Emitter *e = fp->cg->out;
     emit_line(e, "P2C_Num %s;", out);
     if (n->nkids > 1)
-        emit_line(e, "if (!%s(%s, %s, &%s)) goto p2c_slow%d;", helper_of(n), a, b, out,
+        emit_line(e, "if (!%s(%s, %s, &%s)) goto p2c_slow%d;", num_helper_of(n), a, b, out,
                   fp->label);
     else
-        emit_line(e, "if (!%s(%s, &%s)) goto p2c_slow%d;", helper_of(n), a, out,
+        emit_line(e, "if (!%s(%s, &%s)) goto p2c_slow%d;", num_helper_of(n), a, out,
                   fp->label);
     return TY_NONE;
 }
@@ -1004,7 +557,7 @@ static int item_place(const Cg *cg, const Tree *t, int i)
         return -1;
     Py_ssize_t k = PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx));
     for (int j = 0; j < t->nstores; j++)
-        if (t->store_obj[j] == resolve(t, a->kids[0]->var) && t->store_key[j] == k)
+        if (t->store_obj[j] == num_resolve(t, a->kids[0]->var) && t->store_key[j] == k)
             return j;
     return -1;
 }
@@ -1024,24 +577,24 @@ static void emit_guards(Fast *fp)
         char peek[160], test[320];
         snprintf(peek, sizeof peek, "P2C_LoadGlobalPeek(&p2c_gcache[%d], "
                  "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d])",
-                 t->call_cache[i], callee_global(t->calls[i])->var->name_cidx);
-        const IrFunction *fn = inline_callee(cg, t->calls[i]);
+                 t->call_cache[i], num_callee_global(t->calls[i])->var->name_cidx);
+        const IrFunction *fn = num_inline_callee(cg, t->calls[i]);
         if (fn) {
             char impl[64];
             cg_func_cname(fn, impl, sizeof impl);
             snprintf(test, sizeof test, "P2C_InlinableCallee(%s, %s)", peek, impl);
         } else if (callee->kind == IR_ATTR) {
             snprintf(test, sizeof test, "P2C_Math_Callee(P2C_LoadAttrPeek(&p2c_acache[%d], %s), %s)",
-                     t->call_acache[i], peek, math_ids[call_math(cg, t->calls[i])]);
+                     t->call_acache[i], peek, num_math_ids[num_call_math(cg, t->calls[i])]);
         } else {
             snprintf(test, sizeof test, "P2C_Math_Callee(%s, %s)", peek,
-                     math_ids[call_math(cg, t->calls[i])]);
+                     num_math_ids[num_call_math(cg, t->calls[i])]);
         }
         emit_line(e, "if (!%s) goto %s%d;", test, guard_fail(fp), fp->label);
     }
     for (int i = 0; i < t->nlocals; i++) {
         char lv[64];
-        leaf_value(cg, t, t->locals[i], lv, sizeof lv);
+        num_leaf_value(cg, t, t->locals[i], lv, sizeof lv);
         emit_line(e, "%s p2c_%sl%d;", c_type(lt->l[i]), tier(fp), i);
         emit_line(e, "if (!%s(%s, &p2c_%sl%d)) goto %s%d;", of_type(lt->l[i]), lv, tier(fp), i,
                   guard_fail(fp), fp->label);
@@ -1049,7 +602,7 @@ static void emit_guards(Fast *fp)
     for (int i = 0; i < t->nattrs; i++) {
         const IrNode *a = t->attrs[i];
         char obj[64], peek[160];
-        leaf_value(cg, t, a->kids[0]->var, obj, sizeof obj);
+        num_leaf_value(cg, t, a->kids[0]->var, obj, sizeof obj);
         int place = item_place(cg, t, i);
         if (a->kind == IR_ATTR)
             snprintf(peek, sizeof peek, "P2C_LoadAttrPeek(&p2c_acache[%d], %s)",
@@ -1121,17 +674,17 @@ static void emit_tree_tier(Fast *fp, const void *arg)
 
 bool cg_numeric_fusable(Cg *cg, const IrNode *n)
 {
-    if (cg->opt->opt_level < 2 || cg->in_numeric_slow || !fusable_root(cg, n))
+    if (cg->opt->opt_level < 2 || cg->in_numeric_slow || !num_fusable_root(cg, n))
         return false;
     Tree t = {.nlocals = 0};
-    return collect(cg, n, &t) && t.nops >= 2 && t.nlocals + t.nattrs > 0;
+    return num_collect(cg, n, &t) && t.nops >= 2 && t.nlocals + t.nattrs > 0;
 }
 
 CVal cg_numeric(Cg *cg, IrNode *n)
 {
     Tree t = {.nlocals = 0};
-    collect(cg, n, &t);
-    assign_attr_caches(cg, &t);
+    num_collect(cg, n, &t);
+    num_assign_attr_caches(cg, &t);
     Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
     int site = cg->cur_site;
     CVal r = cg_tmp_new(cg);
@@ -1208,7 +761,7 @@ static bool reads_stored_item(const Cg *cg, const Tree *t, int i)
     if (a->kind != IR_SUBSCR)
         return false;
     Py_ssize_t k = PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx));
-    const IrVar *obj = resolve(t, a->kids[0]->var);
+    const IrVar *obj = num_resolve(t, a->kids[0]->var);
     for (int j = 0; j < t->nstores; j++)
         if (t->store_stmt[j] < t->attr_stmt[i] && t->store_obj[j] == obj
             && may_alias(t->store_key[j], k))
@@ -1220,7 +773,7 @@ static bool reads_stored_item(const Cg *cg, const Tree *t, int i)
 static bool run_tree(const Cg *cg, const IrNode *e, int i, Tree *t)
 {
     int first = t->nattrs;
-    if (!fusable_root(cg, e) || !collect(cg, e, t))
+    if (!num_fusable_root(cg, e) || !num_collect(cg, e, t))
         return false;
     for (int a = first; a < t->nattrs; a++) {
         t->attr_stmt[a] = i;
@@ -1235,7 +788,7 @@ static bool run_tree(const Cg *cg, const IrNode *e, int i, Tree *t)
 static bool run_store(const Cg *cg, const IrNode *s, const IrVar *obj, int i, Tree *t)
 {
     Py_ssize_t k;
-    if (!store_target(cg, s, &k) || t->nstores == MAX_RUN || assigned_in(t, obj)
+    if (!store_target(cg, s, &k) || t->nstores == MAX_RUN || num_assigned_in(t, obj)
         || !run_tree(cg, s->kids[0], i, t))
         return false;
     t->store_stmt[t->nstores] = i;
@@ -1254,11 +807,11 @@ static int run_stmt(const Cg *cg, IrNode *const *stmts, int i, int n, Tree *t)
         && s->kids[1]->var->kind == IR_VAR_LOCAL)
         return run_store(cg, s, s->kids[1]->var, i, t);
     if (s->kind != IR_ASSIGN || (s->var->kind != IR_VAR_LOCAL && s->var->kind != IR_VAR_TEMP)
-        || stored_list(t, s->var) || (!assigned_in(t, s->var) && t->nassigned == MAX_RUN))
+        || stored_list(t, s->var) || (!num_assigned_in(t, s->var) && t->nassigned == MAX_RUN))
         return 0;
     const IrNode *e = s->kids[0];
     if (e->kind == IR_LOAD && s->var->kind == IR_VAR_TEMP && e->var->kind == IR_VAR_LOCAL
-        && !assigned_in(t, e->var) && !assigned_in(t, s->var) && resolve(t, s->var) == s->var
+        && !num_assigned_in(t, e->var) && !num_assigned_in(t, s->var) && num_resolve(t, s->var) == s->var
         && n >= 2 && t->naliases < MAX_RUN) {
         const IrNode *st = stmts[1];   /* `$t19 = v1; move($t19)[0] = ...` */
         if (st->kind != IR_STORE_SUBSCR || st->kids[1]->kind != IR_LOAD
@@ -1268,11 +821,11 @@ static int run_stmt(const Cg *cg, IrNode *const *stmts, int i, int n, Tree *t)
         t->alias_src[t->naliases++] = e->var;
         return run_store(cg, st, e->var, i + 1, t) ? 2 : 0;
     }
-    bool ok = e->kind == IR_LOAD ? assigned_in(t, e->var) && e->var != s->var
+    bool ok = e->kind == IR_LOAD ? num_assigned_in(t, e->var) && e->var != s->var
                                  : run_tree(cg, e, i, t);
     if (!ok)
         return 0;
-    if (!assigned_in(t, s->var))
+    if (!num_assigned_in(t, s->var))
         t->assigned[t->nassigned++] = s->var;
     return 1;
 }
@@ -1321,7 +874,7 @@ static void emit_store_places(Fast *fp)
         if (a->kind != IR_SUBSCR)
             continue;
         Py_ssize_t k = PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx));
-        const IrVar *obj = resolve(t, a->kids[0]->var);
+        const IrVar *obj = num_resolve(t, a->kids[0]->var);
         for (int j = 0; j < t->nstores; j++) {
             if (t->store_stmt[j] >= t->attr_stmt[i] || !may_alias(t->store_key[j], k))
                 continue;
@@ -1332,7 +885,7 @@ static void emit_store_places(Fast *fp)
                 continue;
             done[ndone][0] = obj;
             done[ndone++][1] = t->store_obj[j];
-            leaf_value(cg, t, obj, lv, sizeof lv);
+            num_leaf_value(cg, t, obj, lv, sizeof lv);
             cg_var_lvalue(cg, t->store_obj[j], other, sizeof other);
             emit_line(cg->out, "if (%s == %s) goto p2c_slow%d;", lv, other, fp->label);
         }
@@ -1403,7 +956,7 @@ static void emit_run_tier(Fast *fp, const void *arg)
             nstores++;
             continue;
         }
-        if (resolve(t, s->var) != s->var)
+        if (num_resolve(t, s->var) != s->var)
             continue;   /* a temporary carrying a list: never set */
         int val;
         Ty ty;
@@ -1491,7 +1044,7 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     }
     if (k == 0 || t.nops < 2)
         return 0;
-    assign_attr_caches(cg, &t);
+    num_assign_attr_caches(cg, &t);
 
     Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
     int site = cg->cur_site;
@@ -1501,7 +1054,7 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
     const IrVar *dests[MAX_STMTS] = {NULL};   /* NULL: a store */
     int ntrees = 0;
     for (int i = 0; i < k; i++) {
-        if (stmts[i]->kind == IR_ASSIGN && resolve(&t, stmts[i]->var) != stmts[i]->var)
+        if (stmts[i]->kind == IR_ASSIGN && num_resolve(&t, stmts[i]->var) != stmts[i]->var)
             continue;   /* a temporary carrying a list */
         trees[ntrees] = stmts[i]->kids[0];
         dests[ntrees++] = stmts[i]->kind == IR_ASSIGN ? stmts[i]->var : NULL;
@@ -1612,7 +1165,7 @@ int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)
         return -1;
     Tree *t = calloc(1, sizeof *t);
     const IrNode *v = n->kids[0];
-    if (!t || !fusable_root(cg, v) || !collect(cg, v, t) || t->nops < 1) {
+    if (!t || !num_fusable_root(cg, v) || !num_collect(cg, v, t) || t->nops < 1) {
         free(t);
         return -1;
     }
@@ -1621,7 +1174,7 @@ int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)
         t->store_key[0] = k;
         t->nstores = 1;
     }
-    assign_attr_caches(cg, t);
+    num_assign_attr_caches(cg, t);
     Fast fp = {.cg = cg, .tree = t, .label = cg_label_new(cg)};
     const IrNode *trees[1] = {v};
     plan_tiers(cg, t, trees, NULL, 1, true, fp.tiers, fp.leaves);   /* a float result only */
