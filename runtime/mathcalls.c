@@ -47,32 +47,20 @@ P2C_Math_Sqrt(double x, double *r)
     return 1;
 }
 
-int
-P2C_Math_Sin(double x, double *r)
-{
-    if (!isfinite(x))
-        return 0;
-    *r = sin(x);
-    return 1;
-}
+/* A function that is defined, and finite, on every finite argument. */
+#define P2C_MATH_ON_FINITE(Name, fn)                                       \
+    int                                                                    \
+    P2C_Math_##Name(double x, double *r)                                   \
+    {                                                                      \
+        if (!isfinite(x))                                                  \
+            return 0;                                                      \
+        *r = fn(x);                                                        \
+        return 1;                                                          \
+    }
 
-int
-P2C_Math_Cos(double x, double *r)
-{
-    if (!isfinite(x))
-        return 0;
-    *r = cos(x);
-    return 1;
-}
-
-int
-P2C_Math_Atan(double x, double *r)
-{
-    if (!isfinite(x))
-        return 0;
-    *r = atan(x);
-    return 1;
-}
+P2C_MATH_ON_FINITE(Sin, sin)
+P2C_MATH_ON_FINITE(Cos, cos)
+P2C_MATH_ON_FINITE(Atan, atan)
 
 /* An overflow to inf is CPython's OverflowError; an underflow is no
  * error there. */
