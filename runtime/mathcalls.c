@@ -20,15 +20,16 @@ static const char *const math_names[P2C_MATH_COUNT] = {
 };
 
 /* f is a function of the math module named as `which` says (m_self: a
- * module whose definition is the one named "math", the method a METH_O
- * entry of that name): its definition is remembered for the inline test.
- * Reads C structures only, runs no Python code. */
+ * module whose definition is the one named "math", the method an entry of
+ * that name — METH_O, or METH_VARARGS for log with its optional base): its
+ * definition is remembered for the inline test.  Reads C structures only,
+ * runs no Python code. */
 int
 P2C_Math_Learn(PyObject *f, int which)
 {
     PyCFunctionObject *cf = (PyCFunctionObject *)f;
     PyObject *mod = cf->m_self;
-    if (mod == NULL || !PyModule_Check(mod) || cf->m_ml->ml_flags != METH_O
+    if (mod == NULL || !PyModule_Check(mod)
         || strcmp(cf->m_ml->ml_name, math_names[which]) != 0)
         return 0;
     PyModuleDef *def = PyModule_GetDef(mod);
