@@ -295,9 +295,10 @@ const IrFunction **cg_numeric_inline_defs(const Cg *cg, int *count)
 /* The def a call inlines, or NULL. */
 const IrFunction *num_inline_callee(const Cg *cg, const IrNode *call)
 {
+    if (call->kind != IR_CALL || call->cidx >= 0)
+        return NULL;
     const IrNode *callee = call->kids[0];
-    if (call->kind != IR_CALL || call->cidx >= 0 || callee->kind != IR_LOAD
-        || callee->var->kind != IR_VAR_GLOBAL)
+    if (callee->kind != IR_LOAD || callee->var->kind != IR_VAR_GLOBAL)
         return NULL;
     for (int i = 0; i < cg->ninline_defs; i++) {
         const IrFunction *fn = cg->inline_defs[i];
