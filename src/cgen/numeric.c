@@ -137,14 +137,6 @@ static void env_set(TyEnv *env, const IrVar *v, Ty t)
 
 static Ty call_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv *env);
 
-static int find_local(const Tree *t, const IrVar *v)
-{
-    for (int i = 0; i < t->nlocals; i++)
-        if (t->locals[i] == v)
-            return i;
-    return -1;
-}
-
 /* n's type when the leaves have the types lv gives (num_collect() accepted
  * n); env: the variables a run assigned so far, or an inlined body's
  * parameters. */
@@ -156,7 +148,7 @@ static Ty node_type(const Cg *cg, const IrNode *n, const Leaves *lv, const TyEnv
         return call_type(cg, n, lv, env);
     if (n->kind == IR_LOAD) {
         Ty t = env ? env_type(env, n->var) : TY_NONE;
-        int i = find_local(lv->t, n->var);
+        int i = num_leaf_index(lv->t, n->var);
         return t != TY_NONE ? t : i >= 0 ? lv->l[i] : TY_NONE;
     }
     if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
@@ -207,7 +199,7 @@ static void demand(const Cg *cg, const IrNode *n, bool want, Leaves *lv,
     if (n->kind == IR_CONST)
         return;
     if (n->kind == IR_LOAD) {
-        int i = callee ? -1 : find_local(lv->t, n->var);
+        int i = callee ? -1 : num_leaf_index(lv->t, n->var);
         if (callee && n->var->owner == callee && want)
             params[n->var->slot] = true;
         if (i >= 0 && want)
@@ -937,10 +929,7 @@ static void emit_run_tier(Fast *fp, const void *arg)
     char lv[48], b[16], place[32];
     for (int i = 0; i < t->nassigned; i++) {
         const IrVar *v = t->assigned[i];
-        bool leaf = false;
-        for (int j = 0; j < t->nlocals; j++)
-            leaf |= t->locals[j] == v;
-        if (leaf)
+        if (num_leaf_index(t, v) >= 0)
             continue;   /* already known to be a number */
         cg_var_lvalue(cg, v, lv, sizeof lv);
         emit_line(e, "if (!P2C_Num_Replaceable(%s)) goto p2c_slow%d;", lv, L);

@@ -61,8 +61,7 @@ bool num_assigned_in(const Tree *t, const IrVar *v);
 const IrVar *num_resolve(const Tree *t, const IrVar *v);
 /* Where a leaf variable's value is read (borrowed; NULL when unbound). */
 void num_leaf_value(Cg *cg, const Tree *t, const IrVar *v, char *buf, size_t size);
-/* Index of a local leaf (it must be one), of an attribute or item leaf
- * (-1: none). */
+/* Index of a local leaf, of an attribute or item leaf (-1: none). */
 int num_leaf_index(const Tree *t, const IrVar *v);
 int num_attr_index(const Tree *t, const IrNode *n);
 /* Each attribute leaf's and each call's caches, shared with the generic

@@ -128,9 +128,8 @@ static bool add_attr(Tree *t, const IrNode *n)
 
 static bool add_local(Tree *t, const IrVar *v)
 {
-    for (int i = 0; i < t->nlocals; i++)
-        if (t->locals[i] == v)
-            return true;
+    if (num_leaf_index(t, v) >= 0)
+        return true;
     if (t->nlocals == MAX_LEAVES)
         return false;
     t->locals[t->nlocals++] = v;
@@ -145,8 +144,6 @@ bool num_assigned_in(const Tree *t, const IrVar *v)
     return false;
 }
 
-/* Whether n is made only of fusable operators over constant and local
- * leaves; fills t. */
 static bool add_call(const Cg *cg, const IrNode *n, Tree *t);
 
 bool num_collect(const Cg *cg, const IrNode *n, Tree *t)
@@ -174,7 +171,7 @@ int num_leaf_index(const Tree *t, const IrVar *v)
     for (int i = 0; i < t->nlocals; i++)
         if (t->locals[i] == v)
             return i;
-    P2C_UNREACHABLE();
+    return -1;
 }
 
 int num_attr_index(const Tree *t, const IrNode *n)
