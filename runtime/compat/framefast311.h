@@ -25,17 +25,6 @@ P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
     return 0;
 }
 
-/* Whether a call's frame push would take the fast path above as far as the
- * thread is concerned: no hook to tell of the call, recursion depth left
- * (runtime.h's P2C_InlinableCallee). */
-static inline int
-P2C_Frame_PushWouldBeFast(void)
-{
-    PyThreadState *tstate = P2C_ThreadState();
-    return tstate->recursion_remaining > 0 && !tstate->cframe->use_tracing
-           && !P2C_Stack_SampledLow(tstate->recursion_remaining);
-}
-
 /* P2C_Frame_PopReturn (runtime.h) inlined for the common case: no frame
  * object was made for f and no hook is set.  Unlinks first, then releases
  * (a finalizer run by a release must not see f: GH-99729). */
