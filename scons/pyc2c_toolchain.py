@@ -106,6 +106,17 @@ def extension_link(env):
 ORIGIN_RPATH = ['-Wl,-rpath,\\$$ORIGIN', '-Wl,--disable-new-dtags']
 
 
+def without_rpaths(flags):
+    """flags less the rpaths they set (-Wl,-rpath,DIR, -Wl,-rpath=DIR,
+    -Wl,-R,DIR).  pyenv's LIBS carries -Wl,-rpath to its own lib directory,
+    which a standalone executable must not search: its libraries are the
+    dist's, wherever it runs."""
+    def is_rpath(flag):
+        return flag.startswith('-Wl,') and \
+            flag.split(',')[1].startswith(('-rpath', '--rpath', '-R'))
+    return [f for f in flags if not is_rpath(f)]
+
+
 def executable_link(env, desc, standalone=False):
     """An executable embedding the target interpreter.  Where the interpreter
     itself links libpython statically and the archive exists (Debian), link
@@ -114,8 +125,9 @@ def executable_link(env, desc, standalone=False):
     /usr/bin/python3, whereas the shared library costs ~15%.  Otherwise link
     the shared library with an rpath to it (pyenv).  A standalone
     executable's rpath is its own directory instead, where the dist holds
-    libpython and the libraries it needs."""
-    libs = [literal(x) for x in shlex.split(desc['libs'])]
+    libpython and the libraries it needs, and no other (without_rpaths)."""
+    libs = shlex.split(desc['libs'])
+    libs = [literal(x) for x in (without_rpaths(libs) if standalone else libs)]
     if desc['static_lib']:
         env.Replace(LINKFLAGS=['-no-pie', '-Wl,--export-dynamic'] + user_flags() +
                     (ORIGIN_RPATH if standalone else []))
