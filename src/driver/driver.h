@@ -140,6 +140,15 @@ char *driver_read_file(const char *path, size_t *size);
 int driver_write_atomic(const char *path, const char *data, size_t size, mode_t mode);
 /* Copies src to dst atomically (temp + rename), keeping src's mode. */
 int driver_copy_atomic(const char *src, const char *dst);
+/* As driver_copy_atomic, for a shared library going into a dist: the copy
+ * has no DT_RPATH/DT_RUNPATH of its own (elf.c says why). */
+int driver_copy_library(const char *src, const char *dst);
+
+/* ---- elf.c ---- */
+/* Drops the DT_RPATH and DT_RUNPATH entries of the 64-bit ELF object in
+ * data (the host's byte order), in place; true when there were some.  Other
+ * files are left as they are. */
+bool driver_elf_drop_rpaths(unsigned char *data, size_t size);
 /* Removes the temporaries of path (".BASE.pyc2c-tmp-XXXXXX" beside it)
  * whose writer has died. */
 void driver_sweep_temps(const char *path);

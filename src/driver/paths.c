@@ -327,7 +327,7 @@ int driver_write_atomic(const char *path, const char *data, size_t size, mode_t 
     return ok ? 0 : -1;
 }
 
-int driver_copy_atomic(const char *src, const char *dst)
+static int copy_atomic(const char *src, const char *dst, bool library)
 {
     struct stat st;
     size_t size;
@@ -337,9 +337,21 @@ int driver_copy_atomic(const char *src, const char *dst)
         free(data);
         return -1;
     }
+    if (library)
+        driver_elf_drop_rpaths((unsigned char *)data, size);
     int r = driver_write_atomic(dst, data, size, st.st_mode & 07777);
     free(data);
     return r;
+}
+
+int driver_copy_atomic(const char *src, const char *dst)
+{
+    return copy_atomic(src, dst, false);
+}
+
+int driver_copy_library(const char *src, const char *dst)
+{
+    return copy_atomic(src, dst, true);
 }
 
 long long driver_mtime(const char *path)

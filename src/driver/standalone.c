@@ -8,7 +8,9 @@
  *                                 built once per target and cached
  *   main.dist/lib-dynload/ (.so)  the target's extension modules, all of them
  *   main.dist/lib(...).so(...)    the shared libraries those need (ldd),
- *                                 except the C library's own
+ *                                 except the C library's own; libraries
+ *                                 are copied without rpaths (elf.c), so
+ *                                 all find theirs through $ORIGIN
  *   main.dist/pkg/..., mod*.so    followed extension modules, namespace
  *                                 package directories, --include-data-files
  *   main.dist/.pyc2c-dist         marks a directory pyc2c may replace
@@ -255,8 +257,10 @@ int driver_dist_commit(DriverDist *d)
 
 /* ---- filling it ----------------------------------------------------------------------- */
 
-/* Copies src to DIST/rel, making the directories on the way. */
-static int copy_in(const DriverDist *d, const char *src, const char *rel)
+/* Copies src to DIST/rel, making the directories on the way; a shared
+ * library (libpython, lib-dynload, what they need) without the search
+ * paths of the machine it was built on (driver_copy_library). */
+static int copy_file(const DriverDist *d, const char *src, const char *rel, bool library)
 {
     char *dst = driver_sprintf("%s/%s", d->tmp, rel);
     char *dir = driver_dirname(dst);
@@ -264,10 +268,20 @@ static int copy_in(const DriverDist *d, const char *src, const char *rel)
     if (r != 0)
         diag_error("cannot create '%s': %s", dir, strerror(errno));
     else
-        r = driver_copy_atomic(src, dst);
+        r = library ? driver_copy_library(src, dst) : driver_copy_atomic(src, dst);
     free(dir);
     free(dst);
     return r;
+}
+
+static int copy_in(const DriverDist *d, const char *src, const char *rel)
+{
+    return copy_file(d, src, rel, false);
+}
+
+static int copy_library(const DriverDist *d, const char *src, const char *rel)
+{
+    return copy_file(d, src, rel, true);
 }
 
 static int make_dir(const DriverDist *d, const char *rel)
@@ -415,7 +429,7 @@ static int copy_dynload(const DriverDist *d, const DriverLayout *l, const char *
         char *orig = driver_sprintf("%s/%s", l->dynload_dir, e->d_name);
         char *src = stripped_or_original(orig, bundle_dir);
         char *rel = driver_sprintf("lib-dynload/%s", e->d_name);
-        r = copy_in(d, src, rel);
+        r = copy_library(d, src, rel);
         char *name = driver_strdup(e->d_name);
         name[strcspn(name, ".")] = '\0';
         driver_report_module(name, "stdlib extension", orig, -1);
@@ -489,7 +503,7 @@ static int copy_listed(const DriverDist *d, const char *list)
         *sp = '\0';
         char *dst = driver_sprintf("%s/%s", d->tmp, line);
         if (access(dst, F_OK) != 0) {
-            r = copy_in(d, sp + 1, line);
+            r = copy_library(d, sp + 1, line);
             driver_report_library(line, sp + 1, sp + 1);
         }
         free(dst);
@@ -699,7 +713,7 @@ int driver_dist_fill(DriverDist *d, const DriverOptions *opt, const DriverTarget
     if (r == 0 && l->libpython[0]) {
         const char *base = strrchr(l->libpython, '/');
         char *src = stripped_or_original(l->libpython, bundle_dir);
-        r = copy_in(d, src, base ? base + 1 : l->libpython);
+        r = copy_library(d, src, base ? base + 1 : l->libpython);
         driver_report_library(base ? base + 1 : l->libpython, l->libpython, src);
         free(src);
     }
