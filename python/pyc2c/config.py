@@ -20,8 +20,11 @@ import re
 
 try:
     import tomllib
-except ImportError:  # Python < 3.11
-    tomllib = None
+except ImportError:  # Python < 3.11: tomli is the same parser, as a package
+    try:
+        import tomli as tomllib
+    except ImportError:
+        tomllib = None
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 TABLE_KEYS = {"modules": list, "packages": list, "keep-source": bool}
@@ -68,7 +71,8 @@ def read_table(project_dir):
     if not os.path.exists(path):
         return {}
     if tomllib is None:
-        raise ConfigError("reading [tool.pyc2c] needs Python 3.11's tomllib")
+        raise ConfigError("reading [tool.pyc2c] needs Python 3.11's tomllib, or the "
+                          "tomli package before 3.11")
     with open(path, "rb") as f:
         try:
             data = tomllib.load(f)
