@@ -53,10 +53,12 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:%.c=$(B)/%)
 RUNTIME_LIB_FILE := $(B)/runtime-lib.txt
 
+# python3-tomli and python3-exceptiongroup: what Debian's build and pytest
+# need on a 3.10 target, to which tests/packages/run lends them
 DEBS := python3-dev scons check pkg-config gcc make valgrind ccache \
         libpython3.11-testsuite python3-setuptools \
         python3-pip python3-wheel python3-build python3-pytest python3-venv unzip \
-        python3-coverage
+        python3-coverage python3-tomli python3-exceptiongroup
 
 # The interpreter that builds wheels with pyc2c's setuptools plugin and
 # PEP 517 backend (python/pyc2c): Debian's, which has pip, build and wheel.
@@ -181,9 +183,10 @@ test-driver: all
 test-front: all
 	tests/front/run
 
-# The program tests and the CPython fast subset for every supported target
-# version installed (tests/versions/run: 3.10, 3.12, 3.13 from pyenv or
-# PATH; one SKIP line for each one absent or not supported yet).
+# The program tests, the CPython fast subset, the standalone tests and the
+# wheel tests for every supported target version installed
+# (tests/versions/run: Debian's 3.11; 3.10, 3.12, 3.13 from pyenv or PATH;
+# one SKIP line for each one absent or not supported yet).
 test-versions: all
 	tests/versions/run -j$(JOBS)
 
