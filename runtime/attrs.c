@@ -226,9 +226,12 @@ fill_module(P2C_AttrEntry *c, PyObject *obj, PyObject *name)
 
 /* A load from a class whose metaclass is exactly `type`: type_getattro
  * gives a plain attribute as it is, and a function itself (its __get__ with
- * no instance), when `type` has no attribute of that name. */
+ * no instance), when `type` has no attribute of that name.  A method load
+ * of a classmethod wrapping a function (whose __get__ binds it to the class,
+ * as cm_descr_get asks on every version) calls the function with the class
+ * first instead. */
 static int
-fill_type(P2C_AttrEntry *c, PyObject *obj, PyObject *name)
+fill_type(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op)
 {
     if (_PyType_Lookup(&PyType_Type, name) != NULL)
         return 0;
@@ -236,6 +239,12 @@ fill_type(P2C_AttrEntry *c, PyObject *obj, PyObject *name)
     PyObject *descr = _PyType_Lookup(cls, name);
     if (descr == NULL)
         return 0;
+    if (op == FOR_METHOD && Py_IS_TYPE(descr, &PyClassMethod_Type)) {
+        PyObject *f = P2C_ClassMethod_Callable(descr);
+        if (f == NULL || Py_TYPE(f)->tp_descr_get != PyFunction_Type.tp_descr_get)
+            return 0;
+        return set_entry(c, P2C_ATTR_TYPE_CLASSMETHOD, valid_version(cls), 0, descr);
+    }
     descrgetfunc get = Py_TYPE(descr)->tp_descr_get;
     if (get != NULL && get != PyFunction_Type.tp_descr_get)
         return 0;
@@ -255,7 +264,7 @@ fill(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op)
     if (op != FOR_STORE && tp == &PyModule_Type)
         return fill_module(c, obj, name);
     if (op != FOR_STORE && tp == &PyType_Type)
-        return fill_type(c, obj, name);
+        return fill_type(c, obj, name, op);
     if (op == FOR_STORE ? tp->tp_setattro != PyObject_GenericSetAttr
                         : tp->tp_getattro != PyObject_GenericGetAttr)
         return 0;
@@ -332,7 +341,7 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
  * which cost more than the checks it saves (template's polymorphic
  * `node.render(...)`: 89 instructions an access, 36 without): its
  * out-of-line answers come from several ways, or it swaps once a streak. */
-static int
+P2C_ALWAYS_INLINE int
 note_later_way(P2C_AttrCache *c, int w)
 {
     if (c->streak_way != w) {
@@ -412,8 +421,42 @@ call_descr(PyObject *descr, PyObject *obj)
     return v;
 }
 
-PyObject *
-P2C_LoadAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+/* The out-of-line entry points look first through the ways whose version
+ * tag is obj's (P2C_AttrEntry_KeyOf: one compare skips the ways kept for
+ * other types at a polymorphic site, richards' and deltablue's task and
+ * constraint classes), answering the kinds checked without a call
+ * themselves (P2C_AttrEntry_PlainHit: instance values, methods, class and
+ * module attributes).  That loop is all they do before a tail call, so that they
+ * save no registers: through find() and its prologue richards paid 141
+ * instructions an access.  A way of another kind (an instance __dict__'s)
+ * is checked by *_way, everything else by *_any_way. */
+P2C_ALWAYS_INLINE PyObject *
+find_plain(P2C_AttrCache *c, PyObject *obj, unsigned char *kind, int *other_way)
+{
+    unsigned int key = P2C_AttrEntry_KeyOf(obj);
+    *other_way = -1;
+    for (int w = 0; w < P2C_ATTR_WAYS; w++) {
+        const P2C_AttrEntry *e = &c->e[w];
+        if (e->version != key)
+            continue;
+        if (e->kind == P2C_ATTR_HINT || e->kind == P2C_ATTR_CLASS_DICT
+            || e->kind == P2C_ATTR_METHOD_DICT) {
+            *other_way = w;
+            return NULL;
+        }
+        PyObject *v = P2C_AttrEntry_PlainHit(e, obj);
+        if (v != NULL) {
+            *kind = e->kind;
+            if (w > 0)
+                note_later_way(c, w);   /* may swap e's entry away */
+            return v;
+        }
+    }
+    return NULL;
+}
+
+static P2C_NOINLINE PyObject *
+load_attr_any_way(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 {
     const P2C_AttrEntry *e;
     PyObject *v = find(c, obj, &e);
@@ -423,12 +466,68 @@ P2C_LoadAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name)
     return descr != NULL ? call_descr(descr, obj) : P2C_LoadAttrSlow(c, obj, name);
 }
 
-PyObject *
-P2C_LoadMethodOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
+static P2C_NOINLINE PyObject *
+load_method_any_way(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
 {
     const P2C_AttrEntry *e;
     PyObject *v = find(c, obj, &e);
     return v != NULL ? method_answer(e, v, obj, self) : P2C_LoadMethodSlow(c, obj, name, self);
+}
+
+/* The answer of way w, or NULL: a kind that needs a call to check. */
+static PyObject *
+hit_way(P2C_AttrCache *c, int w, PyObject *obj, unsigned char *kind)
+{
+    PyObject *v = P2C_AttrEntry_Hit(&c->e[w], obj);
+    if (v != NULL) {
+        *kind = c->e[w].kind;
+        if (w > 0)
+            note_later_way(c, w);
+    }
+    return v;
+}
+
+static P2C_NOINLINE PyObject *
+load_attr_way(P2C_AttrCache *c, int w, PyObject *obj, PyObject *name)
+{
+    unsigned char kind;
+    PyObject *v = hit_way(c, w, obj, &kind);
+    return v != NULL ? Py_NewRef(v) : load_attr_any_way(c, obj, name);
+}
+
+static P2C_NOINLINE PyObject *
+load_method_way(P2C_AttrCache *c, int w, PyObject *obj, PyObject *name, PyObject **self)
+{
+    unsigned char kind;
+    PyObject *v = hit_way(c, w, obj, &kind);
+    if (v == NULL)
+        return load_method_any_way(c, obj, name, self);
+    *self = kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
+    return Py_NewRef(v);
+}
+
+PyObject *
+P2C_LoadAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+{
+    unsigned char kind;
+    int w;
+    PyObject *v = find_plain(c, obj, &kind, &w);
+    if (v != NULL)
+        return Py_NewRef(v);
+    return w >= 0 ? load_attr_way(c, w, obj, name) : load_attr_any_way(c, obj, name);
+}
+
+PyObject *
+P2C_LoadMethodOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
+{
+    unsigned char kind;
+    int w;
+    PyObject *v = find_plain(c, obj, &kind, &w);
+    if (v == NULL)
+        return w >= 0 ? load_method_way(c, w, obj, name, self)
+                      : load_method_any_way(c, obj, name, self);
+    *self = kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
+    return Py_NewRef(v);
 }
 
 PyObject *

@@ -31,6 +31,9 @@
  *   MODULE        a module's global (LOAD_ATTR_MODULE)
  *   TYPE          an attribute of a class object whose metaclass is `type`
  *                 (a plain value or a function, as type_getattro gives it)
+ *   TYPE_CLASSMETHOD  a method load of a classmethod of such a class
+ *                 (`Strength.stronger(a, b)`): its function, with the
+ *                 class going first, instead of a bound method
  *
  * Each later execution checks its guard — the type's version tag (changed by
  * any change to the class or its bases, never reused), and for instances
@@ -52,7 +55,8 @@ enum {
     P2C_ATTR_CLASS_NODICT, P2C_ATTR_MODULE, P2C_ATTR_TYPE, P2C_ATTR_HINT,
     P2C_ATTR_CLASS_DICT, P2C_ATTR_DESCR,
     /* the kinds whose value is an unbound method: obj goes first */
-    P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT, P2C_ATTR_METHOD_DICT
+    P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT, P2C_ATTR_METHOD_DICT,
+    P2C_ATTR_TYPE_CLASSMETHOD
 };
 
 /* One shape a site has seen. */
@@ -115,20 +119,21 @@ P2C_API PyObject *P2C_AttrEntry_HintHit(const P2C_AttrEntry *c, PyObject *obj);
  * remembers, when c's version matched: 1 when stored, 0 when not. */
 P2C_API int P2C_AttrEntry_HintStore(const P2C_AttrEntry *c, PyObject *obj, PyObject *value);
 
-/* What the entry says obj.name is (borrowed; NULL, without an exception,
- * when its guard fails or the attribute is missing).  Shared by loads and
- * method loads (a site is only ever one of them). */
+/* What entry c says obj.name is when its kind is checked without a call
+ * (borrowed; NULL, without an exception, when its guard fails or the
+ * attribute is missing, or for the kinds P2C_AttrEntry_Hit adds).  Shared
+ * by loads and method loads (a site is only ever one of them). */
 P2C_ALWAYS_INLINE PyObject *
-P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
+P2C_AttrEntry_PlainHit(const P2C_AttrEntry *c, PyObject *obj)
 {
     PyTypeObject *tp = Py_TYPE(obj);
-    switch (c->kind) {
-    case P2C_ATTR_VALUE: {
+    if (c->kind == P2C_ATTR_VALUE) {   /* the likeliest, before the switch */
         if (tp->tp_version_tag != c->version)
             return NULL;
         PyObject **values = P2C_Instance_Values(obj);
         return values ? values[c->index] : NULL;
     }
+    switch (c->kind) {
     case P2C_ATTR_SLOT:
         return tp->tp_version_tag == c->version
                ? *(PyObject **)((char *)obj + c->index) : NULL;
@@ -141,11 +146,6 @@ P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
     case P2C_ATTR_CLASS_NODICT:
     case P2C_ATTR_METHOD_NODICT:
         return tp->tp_version_tag == c->version ? c->value : NULL;
-    case P2C_ATTR_CLASS_DICT:
-    case P2C_ATTR_METHOD_DICT:
-        if (tp->tp_version_tag != c->version || !P2C_Instance_LacksAttr(obj, c->dict))
-            return NULL;
-        return c->value;
     case P2C_ATTR_MODULE:
         if (tp != &PyModule_Type || P2C_Module_Dict(obj) != c->dict
             || P2C_Dict_Version(c->dict) != c->dict_version)
@@ -155,10 +155,47 @@ P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
         if (tp != &PyType_Type || ((PyTypeObject *)obj)->tp_version_tag != c->version)
             return NULL;
         return c->value;
+    case P2C_ATTR_TYPE_CLASSMETHOD: {
+        if (tp != &PyType_Type || ((PyTypeObject *)obj)->tp_version_tag != c->version)
+            return NULL;
+        /* read each time: classmethod.__init__ can replace it in place */
+        PyObject *f = P2C_ClassMethod_Callable(c->value);
+        return f != NULL && Py_TYPE(f)->tp_descr_get == PyFunction_Type.tp_descr_get
+               ? f : NULL;
+    }
+    default:
+        return NULL;
+    }
+}
+
+/* The version tag an entry must have to answer for obj (a necessary
+ * condition, checked on one compare before the entry's own guard): obj's
+ * type's, or for a class object (TYPE*) its own, for a module (MODULE) 0. */
+P2C_ALWAYS_INLINE unsigned int
+P2C_AttrEntry_KeyOf(PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (tp == &PyType_Type)
+        return ((PyTypeObject *)obj)->tp_version_tag;
+    return tp == &PyModule_Type ? 0 : tp->tp_version_tag;
+}
+
+/* What the entry says obj.name is, every kind (borrowed; NULL, without an
+ * exception, when its guard fails or the attribute is missing). */
+P2C_ALWAYS_INLINE PyObject *
+P2C_AttrEntry_Hit(const P2C_AttrEntry *c, PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    switch (c->kind) {
+    case P2C_ATTR_CLASS_DICT:
+    case P2C_ATTR_METHOD_DICT:
+        if (tp->tp_version_tag != c->version || !P2C_Instance_LacksAttr(obj, c->dict))
+            return NULL;
+        return c->value;
     case P2C_ATTR_HINT:
         return tp->tp_version_tag == c->version ? P2C_AttrEntry_HintHit(c, obj) : NULL;
     default:
-        return NULL;
+        return P2C_AttrEntry_PlainHit(c, obj);
     }
 }
 

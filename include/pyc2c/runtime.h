@@ -24,11 +24,15 @@
  * the C compiler's size heuristics would otherwise leave some out of line
  * in large generated functions. */
 #  define P2C_ALWAYS_INLINE static inline __attribute__((always_inline))
+/* For a slow path kept apart from a small fast one, whose registers it
+ * would otherwise make the fast one save. */
+#  define P2C_NOINLINE __attribute__((noinline))
 #  define P2C_LIKELY(x) __builtin_expect(!!(x), 1)
 #  define P2C_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #  define P2C_API
 #  define P2C_ALWAYS_INLINE static inline
+#  define P2C_NOINLINE
 #  define P2C_LIKELY(x) (x)
 #  define P2C_UNLIKELY(x) (x)
 #endif
