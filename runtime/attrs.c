@@ -439,17 +439,17 @@ find_plain(P2C_AttrCache *c, PyObject *obj, unsigned char *kind, int *other_way)
         const P2C_AttrEntry *e = &c->e[w];
         if (e->version != key)
             continue;
-        if (e->kind == P2C_ATTR_HINT || e->kind == P2C_ATTR_CLASS_DICT
-            || e->kind == P2C_ATTR_METHOD_DICT) {
-            *other_way = w;
-            return NULL;
-        }
         PyObject *v = P2C_AttrEntry_PlainHit(e, obj);
         if (v != NULL) {
             *kind = e->kind;
             if (w > 0)
                 note_later_way(c, w);   /* may swap e's entry away */
             return v;
+        }
+        if (e->kind == P2C_ATTR_HINT || e->kind == P2C_ATTR_CLASS_DICT
+            || e->kind == P2C_ATTR_METHOD_DICT) {
+            *other_way = w;
+            return NULL;
         }
     }
     return NULL;
@@ -475,7 +475,7 @@ load_method_any_way(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **
 }
 
 /* The answer of way w, or NULL: a kind that needs a call to check. */
-static PyObject *
+P2C_ALWAYS_INLINE PyObject *
 hit_way(P2C_AttrCache *c, int w, PyObject *obj, unsigned char *kind)
 {
     PyObject *v = P2C_AttrEntry_Hit(&c->e[w], obj);
