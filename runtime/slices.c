@@ -94,10 +94,27 @@ P2C_SetSlice(PyObject *container, PyObject *start, PyObject *stop, PyObject *ste
              PyObject *value)
 {
     Py_ssize_t lo, hi, st, n;
+#ifdef P2C_SLICE_VALUE_FIRST
+    /* 3.13's list_ass_subscript makes the value a sequence before it
+     * adjusts the bounds (to the length that iterating it left) and hands
+     * it to list_ass_slice, for a step of 1 too */
+    if (PyList_CheckExact(container) && value != NULL &&
+        plain_slice(start, stop, step, PyList_GET_SIZE(container), &lo, &hi, &st, &n) &&
+        st == 1) {
+        PyObject *seq = PySequence_Fast(value, "must assign iterable to extended slice");
+        if (seq == NULL)
+            return -1;
+        plain_slice(start, stop, step, PyList_GET_SIZE(container), &lo, &hi, &st, &n);
+        int r = PyList_SetSlice(container, lo, hi, seq);   /* list_ass_slice */
+        Py_DECREF(seq);
+        return r;
+    }
+#else
     if (PyList_CheckExact(container) &&
         plain_slice(start, stop, step, PyList_GET_SIZE(container), &lo, &hi, &st, &n) &&
         st == 1)
         return PyList_SetSlice(container, lo, hi, value);   /* list_ass_slice */
+#endif
     PyObject *slice = PySlice_New(start, stop, step);
     if (slice == NULL)
         return -1;

@@ -1,4 +1,4 @@
-/* sys312.c — sys._getframemodulename (new in 3.12) for compiled frames.
+/* sys312.c — sys._getframemodulename (new in 3.12; 3.13 too) for compiled frames.
  *
  * The interpreter's version names the module of the function running
  * `depth` complete frames up: PyFunction_GetModule(frame->f_funcobj), which
@@ -31,7 +31,11 @@ getframemodulename(PyObject *self, PyObject *args, PyObject *kwargs)
         return NULL;
     if (PySys_Audit("sys._getframemodulename", "i", depth) < 0)
         return NULL;
+#ifdef P2C_FRAME_LAYOUT_313
+    _PyInterpreterFrame *f = PyThreadState_Get()->current_frame;   /* no cframe */
+#else
     _PyInterpreterFrame *f = PyThreadState_Get()->cframe->current_frame;
+#endif
     while (f && (_PyFrame_IsIncomplete(f) || depth-- > 0))
         f = f->previous;
     PyObject *func = f ? f->f_funcobj : NULL;

@@ -113,7 +113,9 @@
  *                                 is raised inside the generator, at the
  *                                 yield (3.12's PY_YIELD event)
  *   P2C_HAVE_GETFRAMEMODULENAME   sys._getframemodulename exists (3.12+)
- *                                 and must learn compiled functions:
+ *                                 and must learn compiled functions
+ *                                 (PyFunction_GetModule wants an exact
+ *                                 function on 3.12 and 3.13):
  *                                 runtime/compat/sys312.c
  *   P2C_GC_SCHEDULED_312          the cyclic GC runs from the eval breaker
  *                                 (gc_scheduled), which compiled code's
@@ -122,6 +124,10 @@
  *                                 predicate only when it is exactly a
  *                                 function (3.11, 3.12; 3.13 takes any
  *                                 callable): runtime/replace.c wraps them
+ *   P2C_SLICE_VALUE_FIRST         list[a:b] = v makes v a sequence ("must
+ *                                 assign iterable to extended slice") before
+ *                                 adjusting a and b, for a step of 1 too
+ *                                 (3.13's list_ass_subscript): runtime/slices.c
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -208,6 +214,8 @@
 #  define P2C_TRACING_311 1
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
+#  define P2C_HAVE_GETFRAMEMODULENAME 1
+#  define P2C_SLICE_VALUE_FIRST 1
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"
 #endif
