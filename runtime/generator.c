@@ -603,10 +603,35 @@ P2C_Gen_Throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                           nargs > 2 ? args[2] : NULL);
 }
 
+#ifdef P2C_CLOSE_SKIPS_BARE_YIELD
+/* Is gen suspended at a yield outside any try, except, finally or with?
+ * Its site's stub unit says so with oparg 1 (src/cgen/codeobj.c), as 3.13's
+ * RESUME after such a yield has RESUME_OPARG_DEPTH1_MASK. */
+static int
+suspended_at_bare_yield(PyGenObject *gen)
+{
+    if (P2C_GEN_STATE(gen) != FRAME_SUSPENDED)
+        return 0;
+    P2C_Frame *f = P2C_Generator_Frame((PyObject *)gen);
+    PyCodeObject *code = P2C_Frame_Code(f);
+    int k = P2C_Frame_GetSite(f);
+    return k > 0 && k < Py_SIZE(code) && _PyCode_CODE(code)[k].op.arg == 1;
+}
+#endif
+
 PyObject *
 P2C_Gen_Close(PyObject *self, PyObject *Py_UNUSED(unused))
 {
     PyGenObject *gen = (PyGenObject *)self;
+#ifdef P2C_CLOSE_SKIPS_UNSTARTED
+    /* 3.13's gen_close: a generator that never ran is finished without
+     * running its frame (no events, no GeneratorExit); its dealloc
+     * releases the frame */
+    if (P2C_GEN_STATE(gen) == FRAME_CREATED) {
+        P2C_GEN_SET_STATE(gen, FRAME_COMPLETED);
+        Py_RETURN_NONE;
+    }
+#endif
     PyObject *yf = P2C_Gen_Delegate(gen);
     int err = 0;
     if (yf != NULL) {
@@ -616,6 +641,14 @@ P2C_Gen_Close(PyObject *self, PyObject *Py_UNUSED(unused))
         P2C_GEN_SET_STATE(gen, state);
         Py_DECREF(yf);
     }
+#ifdef P2C_CLOSE_SKIPS_BARE_YIELD
+    /* ... nor one suspended at a yield no handler encloses: nothing of the
+     * body would run but the exit, so its variables are released now */
+    if (suspended_at_bare_yield(gen)) {
+        gen_release_frame(gen);
+        Py_RETURN_NONE;
+    }
+#endif
     if (err == 0)
         PyErr_SetNone(PyExc_GeneratorExit);
     PyObject *retval = P2C_Gen_SendEx(gen, Py_None, 1, 1);

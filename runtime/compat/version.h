@@ -128,6 +128,14 @@
  *                                 assign iterable to extended slice") before
  *                                 adjusting a and b, for a step of 1 too
  *                                 (3.13's list_ass_subscript): runtime/slices.c
+ *   P2C_CLOSE_SKIPS_UNSTARTED     close() of a generator that never ran
+ *                                 finishes it without running its frame
+ *                                 (3.13's gen_close): runtime/generator.c
+ *   P2C_CLOSE_SKIPS_BARE_YIELD    close() of a generator suspended at a
+ *                                 yield outside any handler finishes it
+ *                                 without running its frame (3.13's
+ *                                 RESUME_OPARG_DEPTH1_MASK; the stub marks
+ *                                 such yields' units, src/cgen/codeobj.c)
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -216,6 +224,8 @@
 #  define P2C_MONITORING_312 1
 #  define P2C_HAVE_GETFRAMEMODULENAME 1
 #  define P2C_SLICE_VALUE_FIRST 1
+#  define P2C_CLOSE_SKIPS_UNSTARTED 1
+#  define P2C_CLOSE_SKIPS_BARE_YIELD 1
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"
 #endif

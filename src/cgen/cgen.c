@@ -372,7 +372,7 @@ static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
         if (stacksize < 1)
             stacksize = 1;
         PyObject *desc = cgen_code_object(m, m->funcs[i], cgs[i].sites, cgs[i].nsites,
-                                          stacksize);
+                                          cgs[i].bare_sites, cgs[i].nbare, stacksize);
         PyObject *index = desc ? PyLong_FromLong(code_base + i) : NULL;
         int rc = index ? PyList_Append(m->consts, desc) : -1;
         Py_XDECREF(desc);
@@ -431,6 +431,7 @@ static void free_cg(Cg *cg)
     free(cg->sites);
     free(cg->site_index);
     free(cg->resume_sites);
+    free(cg->bare_sites);
     emit_free(&cg->chunks);
     free(cg->chunk_starts);
     free(cg->chunk_weights);

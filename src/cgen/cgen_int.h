@@ -64,10 +64,12 @@ PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int nt
 /* new: the description of fn's stub code object (docs/architecture.md,
  * "Stub code objects"), which the target makes one of (front_target_marshal);
  * sites[0] must be fn's def position; stacksize: co_stacksize (a
- * generator's frame keeps its body's temporaries there).  NULL with an
- * exception set. */
+ * generator's frame keeps its body's temporaries there); bare[0..nbare-1]:
+ * the sites of yields outside any handler region, whose units are `NOP 1`
+ * on 3.13 (see codeobj.c).  NULL with an exception set. */
 PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
-                           const IrPos *sites, int nsites, int stacksize);
+                           const IrPos *sites, int nsites, const int *bare, int nbare,
+                           int stacksize);
 
 /* ---- values of expressions ------------------------------------------------ */
 
@@ -120,6 +122,9 @@ typedef struct Cg {
     /* generators.c: resume_sites[j] is the site of yield j (label Y<j>) */
     int *resume_sites;
     int nresume, capresume;
+    /* the sites of the yields outside any handler region (cg_yield) */
+    int *bare_sites;
+    int nbare, capbare;
     bool uses_delegate;      /* a `yield from` (its status variable) */
     /* collect.c: writing a generator expression's collector (collect.h):
      * its yield feeds the consumer; whether one ends the loop early */
@@ -328,6 +333,10 @@ void cg_back_edge_hook(Cg *cg);
 /* Where a failing operation jumps: the innermost handler's entry (which adds
  * the traceback entry) or `error`; marks the label used. */
 const char *cg_error_label(Cg *cg);
+/* Whether a handler region (a try body, an except block, an exceptional
+ * finally block) is around this point: CPython's exception stack depth
+ * above the generator's own. */
+bool cg_in_handler_region(Cg *cg);
 void cg_try_except(Cg *cg, IrNode *n);
 void cg_try_finally(Cg *cg, IrNode *n);
 /* bare `raise`; RERAISE of the innermost handler's exception */

@@ -139,8 +139,16 @@ static int add_run(PyObject *list, const char *op, int arg, int count)
  * target assembles with its own opcode numbers (front_target_marshal): the
  * prefix units of a closure (COPY_FREE_VARS n, MAKE_CELL i ..., closures.c),
  * RESUME 0, NOPs up to nsites units, LOAD_ASSERTION_ERROR, RAISE_VARARGS 1,
- * NOP, NOP.  Sites 0..P-1 are the prefix, site P the RESUME. */
-static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
+ * NOP, NOP.  Sites 0..P-1 are the prefix, site P the RESUME.
+ *
+ * On 3.13 the unit of each site in bare[] (a yield outside any handler
+ * region) is `NOP 1`: 3.13's gen_close finishes a generator suspended at a
+ * RESUME whose oparg has RESUME_OPARG_DEPTH1_MASK without running its frame,
+ * and the runtime reads the same fact from the unit of the site a suspended
+ * compiled generator stands at (runtime/generator.c).  Only the oparg is
+ * read: instrumenting the stub for sys.monitoring rewrites opcodes, never
+ * opargs. */
+static PyObject *stub_bytecode(const IrFunction *fn, int nsites, const int *bare, int nbare)
 {
     int np = cgen_prefix(fn, NULL, NULL, 0);
     int *ops = PyMem_Calloc((size_t)np + 1, sizeof *ops);
@@ -161,8 +169,21 @@ static PyObject *stub_bytecode(const IrFunction *fn, int nsites)
     }
     if (rc == 0)
         rc = add_run(runs, target_is_310() ? "NOP" : "RESUME", 0, 1);
-    if (rc == 0 && nsites - np - 1 > 0)
-        rc = add_run(runs, "NOP", 0, nsites - np - 1);
+    unsigned char *mark = PyMem_Calloc((size_t)nsites, 1);
+    if (!mark)
+        P2C_UNREACHABLE();
+    if (front_python_version() >= 0x030d0000)
+        for (int i = 0; i < nbare; i++)
+            if (bare[i] > np && bare[i] < nsites)
+                mark[bare[i]] = 1;
+    for (int k = np + 1; rc == 0 && k < nsites;) {
+        int end = k + 1;
+        while (end < nsites && mark[end] == mark[k])
+            end++;
+        rc = add_run(runs, "NOP", mark[k], end - k);
+        k = end;
+    }
+    PyMem_Free(mark);
     if (rc == 0)
         rc = add_run(runs, "LOAD_ASSERTION_ERROR", 0, 1);
     if (rc == 0)
@@ -344,11 +365,12 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
 }
 
 PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
-                           const IrPos *sites, int nsites, int stacksize)
+                           const IrPos *sites, int nsites, const int *bare, int nbare,
+                           int stacksize)
 {
     int firstlineno = fn->pos.line > 0 ? fn->pos.line : 1;
     PyObject *kw = replace_args(m, fn, sites, nsites, firstlineno, stacksize);
-    PyObject *runs = kw ? stub_bytecode(fn, nsites) : NULL;
+    PyObject *runs = kw ? stub_bytecode(fn, nsites, bare, nbare) : NULL;
     PyObject *desc = runs ? Py_BuildValue("(OOs)", kw, runs, m->filename) : NULL;
     Py_XDECREF(runs);
     Py_XDECREF(kw);

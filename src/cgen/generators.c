@@ -59,6 +59,21 @@ static int resume_point(Cg *cg, IrPos pos)
     return cg->nresume++;
 }
 
+/* Records site k as a yield outside any try, except, finally or with (its
+ * exception depth is the generator's own, 1): 3.13 closes a generator
+ * suspended there without running its frame (genobject.c's gen_close,
+ * RESUME_OPARG_DEPTH1_MASK), which the stub tells the runtime (codeobj.c). */
+static void bare_yield(Cg *cg, int k)
+{
+    if (cg->nbare == cg->capbare) {
+        cg->capbare = cg->capbare ? 2 * cg->capbare : 8;
+        cg->bare_sites = realloc(cg->bare_sites, (size_t)cg->capbare * sizeof *cg->bare_sites);
+        if (!cg->bare_sites)
+            P2C_UNREACHABLE();
+    }
+    cg->bare_sites[cg->nbare++] = k;
+}
+
 /* The resume label Y<j>; the frame stands at the yield's site there. */
 static void resume_label(Cg *cg, int j)
 {
@@ -77,6 +92,8 @@ CVal cg_yield(Cg *cg, IrNode *n)
         return cg_collect_yield(cg, n);
     CVal v = n->nkids ? cg_expr(cg, n->kids[0], false) : (CVal){"Py_None", -1};
     int j = resume_point(cg, n->pos);
+    if (!cg_in_handler_region(cg))
+        bare_yield(cg, cg->resume_sites[j]);
     cg_move(cg, "r", &v);
     if (cg->fn->async_kind == IR_ASYNC_GENERATOR) {
         emit_line(cg->out, "r = P2C_AsyncGen_Wrap(r);");

@@ -70,6 +70,11 @@ static CgTry *catching(Cg *cg)
     return t;
 }
 
+bool cg_in_handler_region(Cg *cg)
+{
+    return catching(cg) != NULL;
+}
+
 const char *cg_error_label(Cg *cg)
 {
     CgTry *t = catching(cg);
