@@ -133,10 +133,13 @@ static inline int p2c_monitored(void)
              t[PY_MONITORING_EVENT_PY_RETURN] | t[PY_MONITORING_EVENT_PY_YIELD] |
              t[PY_MONITORING_EVENT_CALL] | t[PY_MONITORING_EVENT_PY_UNWIND]) & 0x3f) != 0;
 }
-/* Does sys.settrace's hook get opcode events?  As on 3.12: only when its
- * tool's INSTRUCTION event is on (compat/frame312.h). */
-#define P2C_TRACE_OPCODE_EVENTS() \
-    ((P2C_MonitorTools[PY_MONITORING_EVENT_INSTRUCTION] >> PY_MONITORING_SYS_TRACE_ID) & 1)
+/* Does sys.settrace's hook get opcode events (of frames that set
+ * f_trace_opcodes)?  Always on 3.13: setting f_trace_opcodes turns on the
+ * INSTRUCTION event of the frame's code for sys.settrace's tool (a local
+ * event, _PyEval_SetOpcodeTrace), and so does any other trace event of
+ * such a frame: from then on the frame gets them.  (3.12 needs the global
+ * event, compat/frame312.h.) */
+#define P2C_TRACE_OPCODE_EVENTS() 1
 /* Is a trace or profile hook (or a monitoring tool) installed and none
  * running? */
 #define P2C_TS_TRACING(ts)                                                  \
@@ -192,11 +195,15 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen)
 #define P2C_TS_TRACING_WHAT(ts) ((ts)->what_event)
 /* 3.13's setter refuses at PY_RETURN with "can only jump from a 'line'
  * trace event"; a generator's yield (PY_YIELD, where 3.13 would jump) is
- * told as a return too: a compiled body cannot resume elsewhere. */
+ * told as a return too: a compiled body cannot resume elsewhere.  An
+ * exception event is RAISE and an opcode event INSTRUCTION, at which it
+ * refuses with the same message (legacy_tracing.c's events). */
 #define P2C_TS_SET_TRACING_WHAT(ts, what)                                   \
     ((ts)->what_event = (what) == PyTrace_LINE ? PY_MONITORING_EVENT_LINE   \
                       : (what) == PyTrace_CALL ? PY_MONITORING_EVENT_PY_START \
-                      : (what) == PyTrace_RETURN ? PY_MONITORING_EVENT_PY_RETURN : -1)
+                      : (what) == PyTrace_RETURN ? PY_MONITORING_EVENT_PY_RETURN \
+                      : (what) == PyTrace_EXCEPTION ? PY_MONITORING_EVENT_RAISE \
+                      : (what) == PyTrace_OPCODE ? PY_MONITORING_EVENT_INSTRUCTION : -1)
 #define P2C_RETURN_EVENT_REFUSES_JUMP 1
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->what_event = (old))
 #define P2C_TRACING_WHAT_LINE PY_MONITORING_EVENT_LINE

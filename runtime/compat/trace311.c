@@ -243,6 +243,20 @@ P2C_Trace_Line(P2C_Frame *f, int site)
     PyThreadState *ts = PyThreadState_GET();
     PyCodeObject *code = P2C_Frame_Code(f);
     int lastline = line_of_site(code, P2C_Frame_GetSite(f));
+#ifdef P2C_TRACE_OPCODE_TAIL
+    /* The opcode event of the statement's last instructions, at its site
+     * (3.13's pdb set_trace() stops at the first opcode event after it
+     * returns: on the set_trace() line, as CPython's next instruction is
+     * still there) */
+    if (lastline != -1 && ts->c_tracefunc != NULL && !ts->tracing) {
+        PyFrameObject *fo = running_frame_object(ts, f);   /* borrowed */
+        if (fo == NULL)
+            return PyErr_Occurred() ? -1 : (PyErr_NoMemory(), -1);
+        if (fo->f_trace_opcodes && P2C_TRACE_OPCODE_EVENTS() &&
+            call_trace(ts, ts->c_tracefunc, ts->c_traceobj, fo, PyTrace_OPCODE, Py_None) < 0)
+            return -1;
+    }
+#endif
     P2C_Frame_SetSite(f, site);
     if (ts->c_tracefunc == NULL || ts->tracing)
         return 0;   /* only a profile hook: no line events */
@@ -273,6 +287,27 @@ static setter original_set_lineno;
  * last four units are LOAD_ASSERTION_ERROR, RAISE_VARARGS 1, NOP, NOP,
  * which no code CPython compiles ends with.  The stub never runs, so its
  * units are never quickened. */
+#ifdef P2C_STUB_MAY_BE_INSTRUMENTED
+/* 3.13 instruments the stub itself when a compiled frame turns on opcode
+ * events (f_trace_opcodes: INSTRUMENTED_INSTRUCTION in every unit): its
+ * co_code, without the instrumentation, is read instead. */
+static int
+is_stub_code(PyCodeObject *code)
+{
+    PyObject *bytes = PyCode_GetCode(code);
+    if (bytes == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    Py_ssize_t n = PyBytes_GET_SIZE(bytes) / (Py_ssize_t)sizeof(_Py_CODEUNIT);
+    const _Py_CODEUNIT *u = (const _Py_CODEUNIT *)PyBytes_AS_STRING(bytes);
+    int r = n >= 4 && _Py_OPCODE(u[n - 4]) == LOAD_ASSERTION_ERROR &&
+            _Py_OPCODE(u[n - 3]) == RAISE_VARARGS && _Py_OPARG(u[n - 3]) == 1 &&
+            _Py_OPCODE(u[n - 2]) == NOP && _Py_OPCODE(u[n - 1]) == NOP;
+    Py_DECREF(bytes);
+    return r;
+}
+#else
 static int
 is_stub_code(PyCodeObject *code)
 {
@@ -282,6 +317,7 @@ is_stub_code(PyCodeObject *code)
            _Py_OPCODE(u[n - 3]) == RAISE_VARARGS && _Py_OPARG(u[n - 3]) == 1 &&
            _Py_OPCODE(u[n - 2]) == NOP && _Py_OPCODE(u[n - 1]) == NOP;
 }
+#endif
 
 static int
 frame_set_lineno(PyObject *self, PyObject *value, void *closure)

@@ -136,6 +136,16 @@
  *                                 without running its frame (3.13's
  *                                 RESUME_OPARG_DEPTH1_MASK; the stub marks
  *                                 such yields' units, src/cgen/codeobj.c)
+ *   P2C_TRACE_OPCODE_TAIL         --debuggable code gives a frame with
+ *                                 f_trace_opcodes an opcode event at the end
+ *                                 of each statement too, at its site (3.13's
+ *                                 pdb set_trace() stops at the next opcode
+ *                                 event: the rest of its own line):
+ *                                 compat/trace311.c
+ *   P2C_STUB_MAY_BE_INSTRUMENTED  a compiled frame's f_trace_opcodes
+ *                                 instruments its stub code (3.13's
+ *                                 _PyEval_SetOpcodeTrace): the stub is
+ *                                 recognized by its co_code, not its units
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -226,6 +236,8 @@
 #  define P2C_SLICE_VALUE_FIRST 1
 #  define P2C_CLOSE_SKIPS_UNSTARTED 1
 #  define P2C_CLOSE_SKIPS_BARE_YIELD 1
+#  define P2C_TRACE_OPCODE_TAIL 1
+#  define P2C_STUB_MAY_BE_INSTRUMENTED 1
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"
 #endif
