@@ -5,6 +5,7 @@
 # generators and coroutines, and when imported as an extension by python3
 # on its 8 MiB main thread (where the C stack guard raises it first).
 # skip-on-python: 3.10 CPython 3.10 itself crashes (SIGSEGV) recursing without end on a 256 KiB thread stack (its Python calls recurse in C)
+# skip-on-python: 3.13 CPython 3.13.0 itself crashes (SIGSEGV) recursing without end on a 256 KiB thread stack (thread_small), where the compiled program raises RecursionError
 import os
 import signal
 import sys
