@@ -14,9 +14,12 @@
 #include <internal/pycore_frame.h>
 #undef _PyGC_FINALIZED
 #include <internal/pycore_long.h>
-/* its inline functions read ma_version_tag, which 3.12 deprecates */
+/* its inline functions read ma_version_tag, which 3.12 deprecates; 3.13's
+ * pycore_object.h, which it includes, has an inline function with an
+ * unused parameter */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
 #include <internal/pycore_dict.h>
 #pragma GCC diagnostic pop
 #include <internal/pycore_moduleobject.h>
