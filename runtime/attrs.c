@@ -429,7 +429,8 @@ call_descr(PyObject *descr, PyObject *obj)
  * module attributes).  That loop is all they do before a tail call, so that they
  * save no registers: through find() and its prologue richards paid 141
  * instructions an access.  A way of another kind (an instance __dict__'s)
- * is checked by *_way, everything else by *_any_way. */
+ * or a data descriptor's is answered by *_way, everything else by
+ * *_any_way. */
 P2C_ALWAYS_INLINE PyObject *
 find_plain(P2C_AttrCache *c, PyObject *obj, unsigned char *kind, int *other_way)
 {
@@ -447,7 +448,7 @@ find_plain(P2C_AttrCache *c, PyObject *obj, unsigned char *kind, int *other_way)
             return v;
         }
         if (e->kind == P2C_ATTR_HINT || e->kind == P2C_ATTR_CLASS_DICT
-            || e->kind == P2C_ATTR_METHOD_DICT) {
+            || e->kind == P2C_ATTR_METHOD_DICT || e->kind == P2C_ATTR_DESCR) {
             *other_way = w;
             return NULL;
         }
@@ -474,7 +475,8 @@ load_method_any_way(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **
     return v != NULL ? method_answer(e, v, obj, self) : P2C_LoadMethodSlow(c, obj, name, self);
 }
 
-/* The answer of way w, or NULL: a kind that needs a call to check. */
+/* The answer of way w, whose version matched, or NULL: a kind that needs
+ * a call to check. */
 P2C_ALWAYS_INLINE PyObject *
 hit_way(P2C_AttrCache *c, int w, PyObject *obj, unsigned char *kind)
 {
@@ -490,6 +492,8 @@ hit_way(P2C_AttrCache *c, int w, PyObject *obj, unsigned char *kind)
 static P2C_NOINLINE PyObject *
 load_attr_way(P2C_AttrCache *c, int w, PyObject *obj, PyObject *name)
 {
+    if (c->e[w].kind == P2C_ATTR_DESCR)   /* its version matched */
+        return call_descr(c->e[w].value, obj);
     unsigned char kind;
     PyObject *v = hit_way(c, w, obj, &kind);
     return v != NULL ? Py_NewRef(v) : load_attr_any_way(c, obj, name);
