@@ -13,21 +13,25 @@
  *
  * Start-up: the dist is unpacked once into a cache directory named by the
  * payload's content hash, CACHE/<hash>, and every later start finds it
- * there and only exec()s CACHE/<hash>/NAME: one open, one read of the
- * trailer, two stat()s.  The directory is trusted only when it holds the
+ * there and only exec()s CACHE/<hash>/NAME: reading the trailer, opening
+ * the copy, a shared flock, a few stat()s.  The directory is trusted only when it holds the
  * completion marker (the hash, written after every file) and an executable
  * of the recorded size.  It is unpacked into a temporary directory beside
  * it (.HASH.tmp-PID-XXXXXX) and renamed into place, so two first starts at
  * once each unpack, one rename wins and the other uses the winner's; a
  * directory without a valid marker (a disk that filled up, someone's
  * tampering) is replaced by an atomic exchange.  Temporaries of starts that
- * died (their PID gone) are removed by the next first start.
+ * died (their PID gone) are removed by the next first start, and so are
+ * the copies of the same program's earlier builds that no process uses
+ * ("removing older copies" below says how that stays safe).
  *
- * CACHE: $PYC2C_ONEFILE_CACHE, else $XDG_CACHE_HOME/pyc2c/onefile, else
- * ~/.cache/pyc2c/onefile; when that cannot be written, a directory of the
- * user's own under $TMPDIR (or /tmp): pyc2c-onefile-UID, mode 0700, which
- * must not be a symbolic link nor belong to another user.  When nothing
- * works, one line on stderr and exit status 127 (the shell's "cannot run").
+ * CACHE: $PYC2C_ONEFILE_CACHE, else $XDG_CACHE_HOME/pyc2c/onefile and
+ * ~/.cache/pyc2c/onefile; then a directory of the user's own under $TMPDIR
+ * (or /tmp): pyc2c-onefile-UID, mode 0700, which must not be a symbolic
+ * link nor belong to another user.  A place that cannot be written or is
+ * on a filesystem mounted noexec is skipped for the next.  When nothing
+ * works, one line on stderr naming each place and why, and exit status
+ * 127 (the shell's "cannot run").
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -41,17 +45,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
-#define MAGIC "pyc2c-onefile-1"
+#define MAGIC "pyc2c-onefile-2"
 #define MARKER ".pyc2c-onefile-complete"
+#define PROGRAM ".pyc2c-onefile-program"
 #define FAIL_STATUS 127
 
 /* Keep in step with src/driver/onefile.c. */
 typedef struct {
     char hash[40];          /* hex, NUL-terminated: the cache key */
     char exe[200];          /* the executable's name inside the dist */
+    char program[24];       /* hex, NUL-terminated: which program this is a
+                               build of (its source path and name), for
+                               removing its older copies */
+    uint64_t built;         /* when it was built (seconds since 1970) */
     uint64_t exe_size;      /* its size: a cheap check of the cached copy */
     uint64_t payload_offset;
     uint64_t payload_size;
@@ -96,6 +107,7 @@ static int read_trailer(int fd, OnefileTrailer *t)
         memcmp(t->magic, MAGIC, sizeof MAGIC) != 0 ||
         t->payload_offset + t->payload_size + sizeof *t != (uint64_t)st.st_size ||
         memchr(t->hash, '\0', sizeof t->hash) == NULL ||
+        memchr(t->program, '\0', sizeof t->program) == NULL ||
         memchr(t->exe, '\0', sizeof t->exe) == NULL || strchr(t->exe, '/'))
         return -1;
     return 0;
@@ -122,13 +134,12 @@ static int mkdirs(const char *path, mode_t mode)
     return 0;
 }
 
-/* Is dir/HASH a complete unpacking: its marker holds the hash and the
- * executable has the recorded size? */
-static int complete(const char *dir, const OnefileTrailer *t)
+/* Is the directory dirfd a complete unpacking: its marker holds the hash
+ * and the executable (not a link) has the recorded size? */
+static int complete_at(int dirfd, const OnefileTrailer *t)
 {
-    char path[PATH_MAX + 256], text[sizeof t->hash];
-    snprintf(path, sizeof path, "%s/" MARKER, dir);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    char text[sizeof t->hash];
+    int fd = openat(dirfd, MARKER, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
         return 0;
     ssize_t n = read(fd, text, sizeof text - 1);
@@ -139,9 +150,18 @@ static int complete(const char *dir, const OnefileTrailer *t)
     if (strcmp(text, t->hash) != 0)
         return 0;
     struct stat st;
-    snprintf(path, sizeof path, "%s/%s", dir, t->exe);
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-           (uint64_t)st.st_size == t->exe_size && access(path, X_OK) == 0;
+    return fstatat(dirfd, t->exe, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+           (uint64_t)st.st_size == t->exe_size && faccessat(dirfd, t->exe, X_OK, 0) == 0;
+}
+
+static int complete(const char *dir, const OnefileTrailer *t)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return 0;
+    int r = complete_at(fd, t);
+    close(fd);
+    return r;
 }
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -170,8 +190,8 @@ static void sweep_dead_temps(const char *root, const char *hash)
         long pid = strtol(e->d_name + n, NULL, 10);
         if (pid > 0 && kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
             char path[PATH_MAX];
-            snprintf(path, sizeof path, "%s/%s", root, e->d_name);
-            remove_tree(path);
+            if (snprintf(path, sizeof path, "%s/%s", root, e->d_name) < (int)sizeof path)
+                remove_tree(path);
         }
     }
     if (d)
@@ -223,7 +243,23 @@ static int copy_out(int in, off_t at, uint64_t size, const char *path, mode_t mo
     return r;
 }
 
-/* Writes the payload's files under dir, then the marker.  -1 with errno. */
+/* Creates dir/name holding text.  -1 with errno. */
+static int write_small(const char *dir, const char *name, const char *text)
+{
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    size_t n = strlen(text);
+    int r = write(fd, text, n) == (ssize_t)n ? 0 : -1;
+    if (close(fd) != 0)
+        r = -1;
+    return r;
+}
+
+/* Writes the payload's files under dir, then the program's name, then the
+ * marker.  -1 with errno. */
 static int unpack(int fd, const OnefileTrailer *t, const char *dir)
 {
     off_t at = (off_t)t->payload_offset;
@@ -261,16 +297,14 @@ static int unpack(int fd, const OnefileTrailer *t, const char *dir)
             goto bad;
         }
     }
-    char marker[PATH_MAX + 64];
-    snprintf(marker, sizeof marker, "%s/" MARKER, dir);
-    int m = open(marker, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (m < 0)
+    /* which program this is a copy of: what lets a newer build of it
+     * remove this copy when no process runs it (remove_old_copies) */
+    char text[sizeof t->program + sizeof t->exe + 32];
+    snprintf(text, sizeof text, "%s %llu %s\n", t->program, (unsigned long long)t->built,
+             t->exe);
+    if (write_small(dir, PROGRAM, text) != 0)
         return -1;
-    size_t n = strlen(t->hash);
-    int r = write(m, t->hash, n) == (ssize_t)n ? 0 : -1;
-    if (close(m) != 0)
-        r = -1;
-    return r;
+    return write_small(dir, MARKER, t->hash);
 bad:
     errno = EINVAL;
     say("the program's appended files are damaged (was the file truncated or edited?)");
@@ -282,11 +316,13 @@ bad:
  * (root not writable...), -2 after a message (a damaged file). */
 static int install(int fd, const OnefileTrailer *t, const char *root, const char *dir)
 {
-    if (mkdirs(root, 0700) != 0)
-        return -1;
     sweep_dead_temps(root, t->hash);
     char tmp[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s/.%s.tmp-%ld-XXXXXX", root, t->hash, (long)getpid());
+    if (snprintf(tmp, sizeof tmp, "%s/.%s.tmp-%ld-XXXXXX", root, t->hash,
+                 (long)getpid()) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
     if (!mkdtemp(tmp))
         return -1;
     mode_t mask = umask(0);
@@ -307,49 +343,339 @@ static int install(int fd, const OnefileTrailer *t, const char *root, const char
     return r == 0 && !complete(dir, t) ? -1 : r;
 }
 
+/* ---- removing older copies --------------------------------------------------------- */
+
+/* A new build of a program leaves its earlier copies behind; the first
+ * start of the new one removes those that no process is using.  Only
+ * directories that are certainly a copy this program's builds made are
+ * touched: named like a cache key, a directory (not a link) of this user,
+ * complete (its marker holds its own name), and naming the same program
+ * built no later than this one in .pyc2c-onefile-program.
+ *
+ * In use: a start holds a shared flock on the copy from before it checks
+ * it until exec() (the descriptor is close-on-exec, and the kernel closes
+ * it only once the process runs the program: from then on /proc/PID/exe
+ * names the copy's executable, for as long as the program and its forked
+ * children live).  So a copy is removed only when an exclusive flock on it
+ * can be had and no process's /proc/PID/exe is its executable; it is first
+ * renamed out of the way (.old-PID-KEY), so a start that was waiting for
+ * the lock finds it gone and unpacks, and then removed without following
+ * links nor crossing into another filesystem.  The lock is kept until the
+ * directory is gone: a .old- directory nobody holds was left by a start
+ * that died, and the next cleanup removes it. */
+
+/* 16 hex digits, '-', 1 to 16 hex digits: the names pack() gives. */
+static int key_name(const char *s)
+{
+    size_t n = strspn(s, "0123456789abcdef");
+    if (n != 16 || s[16] != '-')
+        return 0;
+    size_t m = strspn(s + 17, "0123456789abcdef");
+    return m >= 1 && m <= 16 && s[17 + m] == '\0';
+}
+
+/* The text of a small regular file dirfd/name (not a link), or -1. */
+static int read_small_at(int dirfd, const char *name, char *buf, size_t size)
+{
+    int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, size - 1);
+    close(fd);
+    if (n < 0)
+        return -1;
+    buf[n] = '\0';
+    return 0;
+}
+
+/* Does a process run the file st is of?  1 also when we cannot tell. */
+static int running(const struct stat *exe)
+{
+    DIR *d = opendir("/proc");
+    if (!d)
+        return 1;
+    int found = 0;
+    struct dirent *e;
+    while (!found && (e = readdir(d)) != NULL) {
+        if (strspn(e->d_name, "0123456789") != strlen(e->d_name))
+            continue;
+        char path[64];
+        struct stat st;
+        snprintf(path, sizeof path, "/proc/%.20s/exe", e->d_name);
+        found = stat(path, &st) == 0 && st.st_dev == exe->st_dev && st.st_ino == exe->st_ino;
+    }
+    closedir(d);
+    return found;
+}
+
+/* Removes parent/name and what it holds, by descriptors: no link is
+ * followed, nothing on another filesystem than dev is entered. */
+static void remove_tree_at(int parent, const char *name, dev_t dev, int depth)
+{
+    int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return;
+    if (depth > 64 || fstat(fd, &st) != 0 || st.st_dev != dev) {
+        close(fd);
+        return;
+    }
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        close(fd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))
+            remove_tree_at(fd, e->d_name, dev, depth + 1);
+        else
+            unlinkat(fd, e->d_name, 0);
+    }
+    closedir(d);
+    unlinkat(parent, name, AT_REMOVEDIR);
+}
+
+/* Opens rootfd/name, a directory of this user (not a link); -1 if not. */
+static int open_own_dir(int rootfd, const char *name, struct stat *st)
+{
+    int fd = openat(rootfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0 && (fstat(fd, st) != 0 || !S_ISDIR(st->st_mode) ||
+                    st->st_uid != geteuid())) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+/* Is rootfd/name still the directory st describes (not renamed away)? */
+static int still_there(int rootfd, const char *name, const struct stat *st)
+{
+    struct stat now;
+    return fstatat(rootfd, name, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
+           now.st_dev == st->st_dev && now.st_ino == st->st_ino;
+}
+
+/* rootfd/name when it is a copy of t's program, not newer, and unused. */
+static void remove_if_old(int rootfd, const char *name, const OnefileTrailer *t)
+{
+    struct stat st, exe;
+    int fd = open_own_dir(rootfd, name, &st);
+    if (fd < 0)
+        return;
+    char marker[64], text[512], program[sizeof t->program], exe_name[sizeof t->exe];
+    unsigned long long built;
+    if (read_small_at(fd, MARKER, marker, sizeof marker) != 0 || strcmp(marker, name) != 0 ||
+        read_small_at(fd, PROGRAM, text, sizeof text) != 0 ||
+        sscanf(text, "%23s %llu %199s", program, &built, exe_name) != 3 ||
+        strcmp(program, t->program) != 0 || built > t->built || strchr(exe_name, '/') ||
+        flock(fd, LOCK_EX | LOCK_NB) != 0 || !still_there(rootfd, name, &st) ||
+        (fstatat(fd, exe_name, &exe, AT_SYMLINK_NOFOLLOW) == 0 && running(&exe))) {
+        close(fd);
+        return;
+    }
+    char tomb[128];
+    snprintf(tomb, sizeof tomb, ".old-%ld-%s", (long)getpid(), name);
+    if (renameat(rootfd, name, rootfd, tomb) == 0)
+        remove_tree_at(rootfd, tomb, st.st_dev, 0);
+    close(fd);   /* the lock: held until the directory is gone */
+}
+
+/* rootfd/name, a .old-PID-KEY directory of a cleanup that died. */
+static void remove_if_abandoned(int rootfd, const char *name)
+{
+    const char *key = name + 5 + strspn(name + 5, "0123456789");
+    struct stat st;
+    int fd;
+    if (key == name + 5 || *key != '-' || !key_name(key + 1) ||
+        (fd = open_own_dir(rootfd, name, &st)) < 0)
+        return;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0 && still_there(rootfd, name, &st))
+        remove_tree_at(rootfd, name, st.st_dev, 0);
+    close(fd);
+}
+
+static void remove_old_copies(const char *root, const OnefileTrailer *t)
+{
+    DIR *d = opendir(root);
+    if (!d)
+        return;
+    int rootfd = dirfd(d);
+    /* the names first: the directory changes as copies are renamed */
+    char (*names)[64] = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strlen(e->d_name) >= sizeof names[0] || !strcmp(e->d_name, t->hash) ||
+            (!key_name(e->d_name) && strncmp(e->d_name, ".old-", 5) != 0))
+            continue;
+        if (n == cap) {
+            void *more = realloc(names, (cap = cap ? 2 * cap : 16) * sizeof names[0]);
+            if (!more)
+                break;
+            names = more;
+        }
+        snprintf(names[n++], sizeof names[0], "%s", e->d_name);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (names[i][0] == '.')
+            remove_if_abandoned(rootfd, names[i]);
+        else
+            remove_if_old(rootfd, names[i], t);
+    }
+    free(names);
+    closedir(d);
+}
+
 /* ---- choosing the cache ------------------------------------------------------------ */
 
-/* The user's own directory under /tmp: made 0700 if absent; refused when it
- * is a link or another user's (someone else could plant the program). */
-static int private_tmp_root(char *root, size_t size)
+/* Where copies may go, in order of preference: the user's choice
+ * ($PYC2C_ONEFILE_CACHE), else $XDG_CACHE_HOME/pyc2c/onefile and
+ * ~/.cache/pyc2c/onefile; then a directory of the user's own under $TMPDIR
+ * (or /tmp).  A place is skipped when it cannot be written or is on a
+ * filesystem mounted noexec (where the copy could not run). */
+typedef struct {
+    char path[PATH_MAX];
+    int private_tmp;        /* the $TMPDIR one: must be ours, 0700, no link */
+    const char *why;        /* why it was not used (for the last message) */
+} Root;
+
+enum { MAX_ROOTS = 4 };
+
+static int add_root(Root *roots, int n, int private_tmp, const char *fmt, const char *dir)
 {
+    Root *r = &roots[n];
+    if (snprintf(r->path, sizeof r->path, fmt, dir) >= (int)sizeof r->path)
+        return n;
+    for (int i = 0; i < n; i++)
+        if (!strcmp(roots[i].path, r->path))
+            return n;
+    r->private_tmp = private_tmp;
+    r->why = NULL;
+    return n + 1;
+}
+
+static int candidate_roots(Root *roots)
+{
+    int n = 0;
+    const char *env = getenv("PYC2C_ONEFILE_CACHE");
+    if (env && env[0]) {
+        n = add_root(roots, n, 0, "%s", env);
+    } else {
+        env = getenv("XDG_CACHE_HOME");
+        if (env && env[0] == '/')
+            n = add_root(roots, n, 0, "%s/pyc2c/onefile", env);
+        env = getenv("HOME");
+        if (env && env[0] == '/')
+            n = add_root(roots, n, 0, "%s/.cache/pyc2c/onefile", env);
+    }
     const char *tmpdir = getenv("TMPDIR");
     if (!tmpdir || tmpdir[0] != '/')
         tmpdir = "/tmp";
-    snprintf(root, size, "%s/pyc2c-onefile-%ld", tmpdir, (long)getuid());
-    if (mkdir(root, 0700) != 0 && errno != EEXIST)
-        return -1;
+    char fmt[64];
+    snprintf(fmt, sizeof fmt, "%%s/pyc2c-onefile-%ld", (long)getuid());
+    return add_root(roots, n, 1, fmt, tmpdir);
+}
+
+/* The user's own directory under $TMPDIR: refused when it is a link or
+ * another user's, or open to others (someone else could plant the
+ * program). */
+static int private_ok(const char *root)
+{
     struct stat st;
     if (lstat(root, &st) != 0)
+        return 0;
+    return S_ISDIR(st.st_mode) && st.st_uid == getuid() && !(st.st_mode & 077);
+}
+
+/* Makes root ready for unpacking: 0, or -1 with r->why set. */
+static int prepare_root(Root *r)
+{
+    if (r->private_tmp ? mkdir(r->path, 0700) != 0 && errno != EEXIST
+                       : mkdirs(r->path, 0700) != 0) {
+        r->why = strerror(errno);
         return -1;
-    if (!S_ISDIR(st.st_mode) || st.st_uid != getuid() || (st.st_mode & 077)) {
-        errno = EPERM;
+    }
+    if (r->private_tmp && !private_ok(r->path)) {
+        r->why = "not a directory of this user's own, closed to others";
+        return -1;
+    }
+    struct statvfs vfs;
+    if (statvfs(r->path, &vfs) != 0) {
+        r->why = strerror(errno);
+        return -1;
+    }
+    if (vfs.f_flag & ST_NOEXEC) {
+        r->why = "its filesystem is mounted noexec";
+        return -1;
+    }
+    if (access(r->path, W_OK | X_OK) != 0) {
+        r->why = strerror(errno);
         return -1;
     }
     return 0;
 }
 
-static int preferred_root(char *root, size_t size)
+/* ---- running ---------------------------------------------------------------------- */
+
+/* Runs root/HASH/EXE when it is a complete copy on a filesystem that lets
+ * programs run.  It holds a shared flock on the copy from before the check
+ * until exec() (close-on-exec: see "removing older copies"), and checks
+ * that the copy was not renamed away while it waited for the lock.
+ * Returns when there is no such copy; exits when exec() fails. */
+static void enter(const char *root, const OnefileTrailer *t, char **argv)
 {
-    const char *env = getenv("PYC2C_ONEFILE_CACHE");
-    if (env && env[0])
-        return snprintf(root, size, "%s", env) < (int)size ? 0 : -1;
-    env = getenv("XDG_CACHE_HOME");
-    if (env && env[0] == '/')
-        return snprintf(root, size, "%s/pyc2c/onefile", env) < (int)size ? 0 : -1;
-    env = getenv("HOME");
-    if (env && env[0] == '/')
-        return snprintf(root, size, "%s/.cache/pyc2c/onefile", env) < (int)size ? 0 : -1;
-    return -1;
+    char dir[PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s/%s", root, t->hash) >= (int)sizeof dir)
+        return;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return;
+    /* no lock where flock is not supported: the copy is then never removed */
+    while (flock(fd, LOCK_SH) != 0 && errno == EINTR)
+        ;
+    struct stat held, now;
+    struct statvfs vfs;
+    if (fstat(fd, &held) == 0 && lstat(dir, &now) == 0 && held.st_dev == now.st_dev &&
+        held.st_ino == now.st_ino && fstatvfs(fd, &vfs) == 0 &&
+        !(vfs.f_flag & ST_NOEXEC) && complete_at(fd, t)) {
+        char exe[PATH_MAX + 256];
+        snprintf(exe, sizeof exe, "%s/%s", dir, t->exe);
+        execv(exe, argv);
+        say("cannot run '%s': %s", exe, strerror(errno));
+        exit(FAIL_STATUS);
+    }
+    close(fd);
 }
 
-static void run(const char *dir, const OnefileTrailer *t, char **argv)
+/* Unpacks into root (made ready first) and runs the copy, after removing
+ * older copies of the same program.  Returns when root cannot be used
+ * (r->why set); exits after a message when the file itself is damaged. */
+static void unpack_and_enter(int fd, const OnefileTrailer *t, Root *r, char **argv)
 {
-    char exe[PATH_MAX + 256];
-    snprintf(exe, sizeof exe, "%s/%s", dir, t->exe);
-    execv(exe, argv);
-    say("cannot run '%s': %s", exe, strerror(errno));
-    exit(FAIL_STATUS);
+    if (prepare_root(r) != 0)
+        return;
+    char dir[PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s/%s", r->path, t->hash) >= (int)sizeof dir) {
+        r->why = strerror(ENAMETOOLONG);
+        return;
+    }
+    /* a newer build's first start may remove our copy before we enter
+     * it (when we are older): unpack again, a few times */
+    for (int tries = 0; tries < 3; tries++) {
+        int res = install(fd, t, r->path, dir);
+        if (res == -2)
+            exit(FAIL_STATUS);
+        if (res != 0) {
+            r->why = strerror(errno);
+            return;
+        }
+        remove_old_copies(r->path, t);
+        enter(r->path, t, argv);
+    }
+    r->why = "the unpacked copy kept disappearing";
 }
 
 int main(int argc, char **argv)
@@ -364,35 +690,22 @@ int main(int argc, char **argv)
             fd < 0 ? strerror(errno) : "no pyc2c onefile trailer");
         return FAIL_STATUS;
     }
-    char roots[2][PATH_MAX];
-    int nroots = 0;
-    if (preferred_root(roots[nroots], sizeof roots[0]) == 0)
-        nroots++;
-    int tmp_ok = private_tmp_root(roots[nroots], sizeof roots[0]) == 0;
-    int tmp_errno = errno;
-    if (tmp_ok)
-        nroots++;
+    Root roots[MAX_ROOTS];
+    int nroots = candidate_roots(roots);
     /* the usual case: unpacked before */
-    for (int i = 0; i < nroots; i++) {
-        char dir[PATH_MAX];
-        snprintf(dir, sizeof dir, "%s/%s", roots[i], t.hash);
-        if (complete(dir, &t))
-            run(dir, &t, argv);
-    }
-    const char *failed = nroots ? roots[0] : "$HOME/.cache/pyc2c/onefile";
-    int err = nroots ? 0 : tmp_errno;
-    for (int i = 0; i < nroots; i++) {
-        char dir[PATH_MAX];
-        snprintf(dir, sizeof dir, "%s/%s", roots[i], t.hash);
-        int r = install(fd, &t, roots[i], dir);
-        if (r == 0)
-            run(dir, &t, argv);
-        if (r == -2)
-            return FAIL_STATUS;
-        if (i == 0)
-            err = errno;
-    }
-    say("cannot unpack the program into '%s' (%s), nor into $TMPDIR: set "
-        "PYC2C_ONEFILE_CACHE to a writable directory", failed, strerror(err));
+    for (int i = 0; i < nroots; i++)
+        if (!roots[i].private_tmp || private_ok(roots[i].path))
+            enter(roots[i].path, &t, argv);
+    for (int i = 0; i < nroots; i++)
+        unpack_and_enter(fd, &t, &roots[i], argv);
+    /* nowhere: name each place and why */
+    char msg[4 * (PATH_MAX + 80)];
+    size_t len = 0;
+    for (int i = 0; i < nroots && len < sizeof msg; i++)
+        len += (size_t)snprintf(msg + len, sizeof msg - len, "%s'%s' (%s)",
+                                i == 0 ? "" : i == nroots - 1 ? " nor into " : ", ",
+                                roots[i].path, roots[i].why ? roots[i].why : "unknown");
+    say("cannot unpack the program into %s: set PYC2C_ONEFILE_CACHE to a writable "
+        "directory on a filesystem that allows running programs", msg);
     return FAIL_STATUS;
 }

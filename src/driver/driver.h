@@ -315,10 +315,13 @@ void driver_dist_free(DriverDist *d);
 
 /* Packs the dist directory behind the start-up program (HOME/boot/
  * onefile.c, compiled into the cache once) into artifact, then installs
- * it at install atomically.  exe_name: the executable in the dist.  -1
- * after a diagnostic. */
+ * it at install atomically.  exe_name: the executable in the dist;
+ * program: the source's absolute path (with exe_name, what tells a
+ * program's copies from others' in the unpacking cache).  -1 after a
+ * diagnostic. */
 int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *dist,
-                        const char *exe_name, const char *artifact, const char *install);
+                        const char *exe_name, const char *program, const char *artifact,
+                        const char *install);
 
 /* ---- report.c ----------------------------------------------------------- */
 

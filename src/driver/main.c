@@ -504,8 +504,8 @@ static int build_program(Job *j)
         diag_progress("packing %s into one file...", j->name);
         double t0 = driver_now();
         char *packed = driver_sprintf("%s/%s.onefile", j->build_dir, j->name);
-        r = driver_onefile_pack(&j->opt, j->home, j->dist.path, j->name, packed,
-                                j->onefile_install);
+        r = driver_onefile_pack(&j->opt, j->home, j->dist.path, j->name, j->abs_input,
+                                packed, j->onefile_install);
         free(packed);
         driver_report_time("onefile_pack", driver_now() - t0);
     }

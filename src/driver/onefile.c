@@ -21,16 +21,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
 
-#define MAGIC "pyc2c-onefile-1"
+#define MAGIC "pyc2c-onefile-2"
 
 /* Keep in step with boot/onefile.c. */
 typedef struct {
     char hash[40];
     char exe[200];
+    char program[24];
+    uint64_t built;
     uint64_t exe_size;
     uint64_t payload_offset;
     uint64_t payload_size;
@@ -200,9 +203,22 @@ static int put_tree(Packer *p, const char *dir, const char *rel)
     return r;
 }
 
-/* Writes boot + payload + trailer to out_path (a file in the build dir). */
+/* When this build was made, for the start-up program's "older copy of the
+ * same program" (boot/onefile.c): $SOURCE_DATE_EPOCH when set (the
+ * reproducible-builds convention), else now. */
+static uint64_t build_time(void)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    unsigned long long v = env && *env ? strtoull(env, &end, 10) : 0;
+    return env && *env && !*end ? (uint64_t)v : (uint64_t)time(NULL);
+}
+
+/* Writes boot + payload + trailer to out_path (a file in the build dir).
+ * program: what names the program across its builds (its source's
+ * absolute path). */
 static int pack(const char *boot, const char *dist, const char *exe_name,
-                const char *out_path)
+                const char *program, const char *out_path)
 {
     FILE *out = fopen(out_path, "wb");
     if (!out) {
@@ -244,6 +260,9 @@ static int pack(const char *boot, const char *dist, const char *exe_name,
         snprintf(t.hash, sizeof t.hash, "%016llx-%llx", p.hash,
                  (unsigned long long)p.size);
         snprintf(t.exe, sizeof t.exe, "%s", exe_name);
+        snprintf(t.program, sizeof t.program, "%016llx",
+                 driver_hash(exe_name, driver_hash(program, 0)));
+        t.built = build_time();
         t.exe_size = (uint64_t)st.st_size;
         t.payload_offset = boot_size;
         t.payload_size = p.size;
@@ -261,13 +280,14 @@ static int pack(const char *boot, const char *dist, const char *exe_name,
 }
 
 int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *dist,
-                        const char *exe_name, const char *artifact, const char *install)
+                        const char *exe_name, const char *program, const char *artifact,
+                        const char *install)
 {
     const char *cc = getenv("CC");
     char *boot = boot_program(opt, home, cc && *cc ? cc : "gcc");
     if (!boot)
         return -1;
-    int r = pack(boot, dist, exe_name, artifact);
+    int r = pack(boot, dist, exe_name, program, artifact);
     free(boot);
     if (r == 0)
         r = driver_copy_atomic(artifact, install);
