@@ -227,6 +227,7 @@ static long long runtime_sources_mtime(const char *home)
 char *driver_build_runtime(const DriverOptions *opt, const DriverTarget *t,
                            const char *home)
 {
+    driver_report_stage("runtime_library");
     double t0 = driver_now();
     char *dir = runtime_dir(home, t->tag);
     char *lib = driver_sprintf("%s/libpyc2crt.a", dir);
@@ -361,6 +362,7 @@ static int build_artifact(const DriverBuild *b)
 
 int driver_build_module(const DriverBuild *b, const char *runtime_lib)
 {
+    driver_report_stage("c_build");
     const char *kind = b->opt->module ? "ext" : b->opt->standalone ? "standalone" : "exe";
     const char *file = strrchr(b->artifact, '/') + 1;
     char *source = driver_sprintf("%s.c", b->name);

@@ -1,12 +1,35 @@
 /* diag.c — user-facing error messages of the compiler (see diag.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 
 static int error_count;
 static const char *module_context;
 static int progress_shown;     /* a progress line is on the terminal */
+static DiagFirstError first;   /* for --report of a failed build */
+
+/* Keeps the first error's parts (copies: the caller's strings go). */
+static void keep_first(const char *file, int line, const char *text)
+{
+    if (first.message)
+        return;
+    first.file = file ? strdup(file) : NULL;
+    first.line = line;
+    first.module = module_context ? strdup(module_context) : NULL;
+    first.message = strdup(text);
+}
+
+const DiagFirstError *diag_first_error(void)
+{
+    return first.message ? &first : NULL;
+}
+
+void diag_note_error_at(const char *file, int line, const char *message)
+{
+    keep_first(file, line, message);
+}
 
 void diag_progress(const char *fmt, ...)
 {
@@ -40,6 +63,14 @@ void diag_set_module(const char *name)
 
 static void vreport(const char *file, int line, const char *fmt, va_list ap)
 {
+    if (!first.message) {
+        char text[1024];
+        va_list copy;
+        va_copy(copy, ap);
+        vsnprintf(text, sizeof text, fmt, copy);
+        va_end(copy);
+        keep_first(file, line, text);
+    }
     diag_progress_clear();
     fputs("pyc2c: error: ", stderr);
     if (file)

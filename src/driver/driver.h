@@ -326,7 +326,7 @@ int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *
 /* ---- report.c ----------------------------------------------------------- */
 
 /* --report FILE: the stages note what they do as they go; written at the
- * end of a successful build.  Sizes are read from the files named. */
+ * end of the build, failed or not.  Sizes are read from the files named. */
 double driver_now(void);                  /* monotonic seconds */
 void driver_report_start(void);
 /* why: "main", "followed", "included", "package member", "followed
@@ -341,9 +341,16 @@ void driver_report_library(const char *name, const char *from, const char *copie
  * "onefile_pack". */
 void driver_report_time(const char *stage, double seconds);
 void driver_report_c_files(long long n);
+/* What the build is doing from now on (a stage name as above, or "plan":
+ * checking the input, the target and the outputs): a failed build's
+ * report names it. */
+void driver_report_stage(const char *stage);
+/* The module being translated (name, its file), or NULL, NULL after. */
+void driver_report_translating(const char *name, const char *file);
 
 typedef struct {
     const char *input, *kind, *output, *python, *version;
+    bool failed;              /* a failed build: says what failed */
 } DriverReportInfo;
 
 /* Writes the report to path atomically.  -1 after a diagnostic. */

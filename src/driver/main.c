@@ -49,6 +49,7 @@ typedef struct {
     DriverDist dist;         /* --standalone, --onefile (in the build dir) */
     char *onefile_install;   /* --onefile: where the one file goes */
     char *report;            /* --report: the path checked by output.c */
+    bool report_checked;     /* ... whether or not it passed */
 } Job;
 
 static void job_free(Job *j)
@@ -189,21 +190,43 @@ static int check_output_dir(const char *dir)
     return 0;
 }
 
+/* --report FILE is checked like an output: never an input, a device...
+ * Sets j->report, or -1 after a diagnostic. */
+static int check_report_path(Job *j)
+{
+    DriverOutputInputs in = { j->opt.input, j->target.executable_real };
+    char *dir = driver_dirname(j->opt.report);
+    int r = check_output_dir(dir);
+    free(dir);
+    j->report_checked = true;
+    j->report = r == 0 ? driver_check_output(j->opt.report, &in,
+                                             j->opt.write_through_symlink) : NULL;
+    return j->report ? 0 : -1;
+}
+
+/* Does path hold a report pyc2c wrote (or nothing)? */
+static bool nothing_or_report(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT;
+    static const char head[] = "{\n  \"pyc2c\": \"";
+    char buf[sizeof head - 1];
+    FILE *f = S_ISREG(st.st_mode) ? fopen(path, "rb") : NULL;
+    bool ours = f && fread(buf, 1, sizeof buf, f) == sizeof buf &&
+                memcmp(buf, head, sizeof buf) == 0;
+    if (f)
+        fclose(f);
+    return ours;
+}
+
 /* Decides the output path (and --emit-c's) and checks, before anything is
  * built, that they may be written (output.c): a refused output costs
  * nothing and touches nothing. */
 static int plan_output(Job *j)
 {
-    if (j->opt.report) {   /* checked like an output: never an input, a device... */
-        DriverOutputInputs in = { j->opt.input, j->target.executable_real };
-        char *dir = driver_dirname(j->opt.report);
-        int r = check_output_dir(dir);
-        free(dir);
-        j->report = r == 0 ? driver_check_output(j->opt.report, &in,
-                                                 j->opt.write_through_symlink) : NULL;
-        if (!j->report)
-            return -1;
-    }
+    if (j->opt.report && check_report_path(j) != 0)
+        return -1;
     const char *suffix = j->opt.module ? j->target.ext_suffix : "";
     if (j->opt.standalone && j->opt.emit_c) {
         diag_error("--emit-c with --%s is not supported: build without it to see the C",
@@ -293,6 +316,8 @@ static int translate_scan(Job *j, const char *input, const char *modname,
     *text = NULL;
     char *abs_input = driver_abspath(input);
     double t0 = driver_now();
+    driver_report_stage("front_end");
+    driver_report_translating(modname, input);
     AstUnit *u = front_parse_file(input, abs_input);
     if (!u) {
         free(abs_input);
@@ -307,6 +332,7 @@ static int translate_scan(Job *j, const char *input, const char *modname,
         driver_follow_scan(j->follow, u->module, input, modname, is_package);
     double t1 = driver_now();
     driver_report_time("front_end", t1 - t0);
+    driver_report_stage("lower");
     IrModule *m = lower_module(u, modname);
     double t2 = driver_now();
     driver_report_time("lower", t2 - t1);
@@ -314,6 +340,7 @@ static int translate_scan(Job *j, const char *input, const char *modname,
         goto out_unit;
     unsigned version = j->opt.dump_ir ? front_python_version()
                                       : (unsigned)(j->target.major << 24 | j->target.minor << 16);
+    driver_report_stage("opt");
     if (opt_fold_module(m, version) != 0) {
         diag_error("out of memory folding the constants of %s", j->opt.input);
         goto out_module;
@@ -338,6 +365,7 @@ static int translate_scan(Job *j, const char *input, const char *modname,
                        j->target.executable, j->opt.opt_level, exec_name,
                        j->opt.debuggable };
     double t4 = driver_now();
+    driver_report_stage("cgen");
     FILE *out = open_memstream(text, len);
     r = cgen_module(m, &co, out);
     if (fclose(out) != 0 && r == 0) {
@@ -350,6 +378,7 @@ static int translate_scan(Job *j, const char *input, const char *modname,
         *text = NULL;
     } else {
         driver_report_module(modname, why, abs_input, (long long)*len);
+        driver_report_translating(NULL, NULL);
     }
 out_module:
     ir_module_free(m);
@@ -492,6 +521,7 @@ static int build_program(Job *j)
         else
             diag_progress("assembling %s...", j->dist.path);
         double t0 = driver_now();
+        driver_report_stage("dist_assembly");
         if (r == 0)
             r = driver_dist_fill(&j->dist, &j->opt, &j->target, j->follow, j->build_dir);
         if (r == 0)
@@ -502,6 +532,7 @@ static int build_program(Job *j)
     }
     if (r == 0 && j->opt.onefile) {
         diag_progress("packing %s into one file...", j->name);
+        driver_report_stage("onefile_pack");
         double t0 = driver_now();
         char *packed = driver_sprintf("%s/%s.onefile", j->build_dir, j->name);
         r = driver_onefile_pack(&j->opt, j->home, j->dist.path, j->name, j->abs_input,
@@ -595,16 +626,25 @@ static int compile_file(Job *j)
     return r;
 }
 
-/* --report FILE, after a successful build (report.c). */
-static int write_report(const Job *j)
+/* --report FILE, after the build (report.c); failed: it failed, and says
+ * what failed.  A build that failed before its outputs were checked (an
+ * unreadable FILE, a bad --python: the target interpreter, which the
+ * report must not replace, is not known yet) writes it only where nothing
+ * is or over an earlier report. */
+static int write_report(Job *j, bool failed)
 {
+    if (!j->report && !j->report_checked && failed &&
+        (!nothing_or_report(j->opt.report) || check_report_path(j) != 0))
+        return -1;
+    if (!j->report)
+        return -1;
     const DriverOptions *o = &j->opt;
     DriverReportInfo info = {
         o->input,
         o->onefile ? "onefile" : o->standalone ? "standalone" : j->is_package ? "package"
             : o->module ? "extension module" : "executable",
         o->standalone && !o->onefile ? j->dist.path : j->output,
-        j->target.executable, j->target.version,
+        j->target.executable, j->target.version, failed,
     };
     return driver_report_write(j->report, &info);
 }
@@ -635,8 +675,11 @@ int main(int argc, char **argv)
     front_set_python(job.opt.python);
     r = job.opt.build_runtime ? build_runtime_only(&job) : compile_file(&job);
     diag_progress_clear();
-    if (r == 0 && job.report)
-        r = write_report(&job);
+    if (job.opt.report && !job.opt.build_runtime && !job.opt.dump_ir) {
+        int w = write_report(&job, r != 0);
+        if (r == 0)
+            r = w;
+    }
     job_free(&job);
     driver_options_free(&job.opt);
     return r == 0 ? 0 : 1;

@@ -3,11 +3,14 @@
  *
  * The stages of the driver note what they do here as they go (always: it
  * costs a few allocations); driver_report_write() writes it all at the end
- * of a successful build, atomically (temp file + rename).  One build per
- * process, so the state is this file's.
+ * of the build, atomically (temp file + rename), a failed build too: then
+ * with the stage and module it failed in and its first error.  One build
+ * per process, so the state is this file's.
  *
  *   {"pyc2c": VERSION, "input": FILE, "kind": "executable"|..., "output":
  *    {"path", "size"}, "target": {"python", "version"},
+ *    "status": "ok"|"failed", "error": null | {"stage", "module", "file",
+ *    "line", "message"},
  *    "modules": [{"name", "why", "from", "source_size", "c_size"}...],
  *    "data_files": [{"from", "to", "size"}...],
  *    "shared_libraries": [{"name", "from", "size"}...],
@@ -46,6 +49,8 @@ static struct {
     double stages[N_STAGES];
     long long c_files_compiled;
     double started;
+    const char *stage;          /* what the build is doing: a failure's stage */
+    char *module, *module_file; /* the module being translated, or NULL */
 } report;
 
 double driver_now(void)
@@ -112,6 +117,19 @@ void driver_report_time(const char *stage, double seconds)
 void driver_report_c_files(long long n)
 {
     report.c_files_compiled += n;
+}
+
+void driver_report_stage(const char *stage)
+{
+    report.stage = stage;
+}
+
+void driver_report_translating(const char *name, const char *file)
+{
+    free(report.module);
+    free(report.module_file);
+    report.module = name ? driver_strdup(name) : NULL;
+    report.module_file = file ? driver_strdup(file) : NULL;
 }
 
 /* ---- writing ------------------------------------------------------------------------ */
@@ -204,6 +222,31 @@ static void write_files(FILE *f, const char *key, const EntryList *l, const char
     fputs(l->n ? "\n  ],\n" : "],\n", f);
 }
 
+/* "status" and "error": null, or what failed (diag.c kept the first error
+ * message; the stage and module are the ones the build was in). */
+static void write_outcome(FILE *f, bool failed)
+{
+    fprintf(f, "  \"status\": \"%s\",\n  \"error\": ", failed ? "failed" : "ok");
+    if (!failed) {
+        fputs("null,\n", f);
+        return;
+    }
+    const DiagFirstError *e = diag_first_error();
+    const char *module = e && e->module ? e->module : report.module;
+    const char *file = e && e->file ? e->file : report.module ? report.module_file : NULL;
+    fputs("{\"stage\": ", f);
+    json_string(f, report.stage ? report.stage : "plan");
+    fputs(", \"module\": ", f);
+    json_string(f, module);
+    fputs(", \"file\": ", f);
+    json_string(f, file);
+    fputs(", \"line\": ", f);
+    json_size(f, e && e->file && e->line > 0 ? e->line : -1);
+    fputs(", \"message\": ", f);
+    json_string(f, e ? e->message : "the build failed");
+    fputs("},\n", f);
+}
+
 int driver_report_write(const char *path, const DriverReportInfo *info)
 {
     report.stages[N_STAGES - 1] = driver_now() - report.started;
@@ -217,12 +260,14 @@ int driver_report_write(const char *path, const DriverReportInfo *info)
     fputs(",\n  \"output\": {\"path\": ", f);
     json_string(f, info->output);
     fputs(", \"size\": ", f);
-    json_size(f, output_size(info->output));
+    /* a failed build leaves the previous output, if any: not this build's */
+    json_size(f, info->failed ? -1 : output_size(info->output));
     fputs("},\n  \"target\": {\"python\": ", f);
     json_string(f, info->python);
     fputs(", \"version\": ", f);
     json_string(f, info->version);
     fputs("},\n", f);
+    write_outcome(f, info->failed);
     write_modules(f);
     write_files(f, "data_files", &report.data_files, "from", "to");
     write_files(f, "shared_libraries", &report.libraries, "name", "from");

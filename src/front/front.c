@@ -191,6 +191,28 @@ static void show_target_output(PyObject *shown)
     fflush(stderr);
 }
 
+/* Notes the target's SyntaxError (shown as python3 shows it) as the run's
+ * error for --report: its last line ("SyntaxError: invalid syntax") and
+ * the line number of its last 'File "...", line N'. */
+static void note_target_error(PyObject *shown, const char *display_path)
+{
+    if (!PyBytes_Check(shown))
+        return;
+    const char *text = PyBytes_AS_STRING(shown);
+    int line = 0;
+    for (const char *p = strstr(text, "\", line "); p; p = strstr(p + 1, "\", line "))
+        line = atoi(p + 8);
+    const char *end = text + PyBytes_GET_SIZE(shown);
+    while (end > text && (end[-1] == '\n' || end[-1] == ' '))
+        end--;
+    const char *start = end;
+    while (start > text && start[-1] != '\n')
+        start--;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%.*s", (int)(end - start), start);
+    diag_note_error_at(display_path, line, msg[0] ? msg : "SyntaxError");
+}
+
 /* A MemoryError pending in the front end becomes one clear line and exit 1
  * (the machine's limit, not the program's error nor a compiler bug):
  * "out of memory while <doing> 'FILE'".  Returns if none is pending. */
@@ -273,6 +295,8 @@ AstUnit *front_parse_file(const char *display_path, const char *abs_path)
         }
         if (status != 1)
             helper_error(display_path, answer);
+        else
+            note_target_error(PyTuple_GET_ITEM(answer, 1), display_path);
         Py_DECREF(answer);
         return NULL;
     }

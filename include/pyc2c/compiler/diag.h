@@ -23,6 +23,21 @@ int diag_error_count(void);
  * error, after its file:line ("in module pkg.sub.mod: "). */
 void diag_set_module(const char *name);
 
+/* The first error of the run, for the report of a failed build
+ * (`--report`): its file and line (NULL and 0 when it names none), the
+ * module being compiled (or NULL) and the message without "pyc2c: error:"
+ * and file:line.  NULL when no error was reported. */
+typedef struct {
+    const char *file;
+    int line;
+    const char *module;
+    const char *message;
+} DiagFirstError;
+const DiagFirstError *diag_first_error(void);
+/* Notes an error that was shown some other way (the target's own
+ * SyntaxError, printed as python3 prints it) without printing it. */
+void diag_note_error_at(const char *file, int line, const char *message);
+
 /* pyc2c: error: out of memory while <doing>, then exit status 1: memory
  * running out is the machine's limit, not a bug, and says so in one line
  * (registered temporaries are removed at exit, src/driver/interrupt.c). */
