@@ -16,6 +16,7 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,10 +106,12 @@ typedef struct {
     unsigned long long hash;
 } Packer;
 
+/* out NULL: only hashed (the key of a payload, to reuse a packed file). */
 static void put(Packer *p, const void *data, size_t n)
 {
     const unsigned char *b = data;
-    fwrite(data, 1, n, p->out);
+    if (p->out)
+        fwrite(data, 1, n, p->out);
     /* FNV-1a, as driver_hash, over the bytes written */
     for (size_t i = 0; i < n; i++) {
         p->hash ^= b[i];
@@ -214,11 +217,12 @@ static uint64_t build_time(void)
     return env && *env && !*end ? (uint64_t)v : (uint64_t)time(NULL);
 }
 
-/* Writes boot + payload + trailer to out_path (a file in the build dir).
- * program: what names the program across its builds (its source's
- * absolute path). */
+/* Writes boot + payload + trailer to out_path (a file in the build dir),
+ * and the payload's hash and size to *hash, *size.  program: what names
+ * the program across its builds (its source's absolute path). */
 static int pack(const char *boot, const char *dist, const char *exe_name,
-                const char *program, const char *out_path)
+                const char *program, const char *out_path, unsigned long long *hash,
+                uint64_t *size)
 {
     FILE *out = fopen(out_path, "wb");
     if (!out) {
@@ -266,6 +270,8 @@ static int pack(const char *boot, const char *dist, const char *exe_name,
         t.exe_size = (uint64_t)st.st_size;
         t.payload_offset = boot_size;
         t.payload_size = p.size;
+        *hash = p.hash;
+        *size = p.size;
         memcpy(t.magic, MAGIC, sizeof MAGIC);
         fwrite(&t, sizeof t, 1, out);
     }
@@ -279,6 +285,111 @@ static int pack(const char *boot, const char *dist, const char *exe_name,
     return r;
 }
 
+/* ---- reusing the packed file -------------------------------------------------------- */
+
+/* What the packed file at artifact is made of: the payload's hash and size,
+ * the boot program's and the file's own identity (device, inode, size,
+ * modification time), the executable's name and the program.  Malloc'd. */
+static char *stamp_text(unsigned long long hash, uint64_t size, const char *boot,
+                        const char *exe_name, const char *program, const char *artifact)
+{
+    struct stat b, a;
+    if (stat(boot, &b) != 0)
+        memset(&b, 0, sizeof b);
+    if (stat(artifact, &a) != 0)
+        memset(&a, 0, sizeof a);
+    return driver_sprintf("pyc2c-onefile-stamp " MAGIC "\npayload %016llx-%llx\n"
+                          "boot %lld %lld.%09ld %s\nexe %s\nprogram %s\n"
+                          "packed %llu %llu %lld %lld.%09ld\n",
+                          hash, (unsigned long long)size,
+                          (long long)b.st_size, (long long)b.st_mtim.tv_sec,
+                          b.st_mtim.tv_nsec, boot, exe_name, program,
+                          (unsigned long long)a.st_dev, (unsigned long long)a.st_ino,
+                          (long long)a.st_size, (long long)a.st_mtim.tv_sec,
+                          a.st_mtim.tv_nsec);
+}
+
+/* Is the packed file at artifact what packing the dist again would write
+ * (its stamp, written after it was packed, still says so)?  Costs reading
+ * the dist, not writing the file: packing it is about twice that. */
+static bool packed_fresh(const char *boot, const char *dist, const char *exe_name,
+                         const char *program, const char *artifact, const char *stamp_path)
+{
+    size_t len;
+    char *old = driver_read_file(stamp_path, &len);
+    if (!old)
+        return false;
+    /* the payload hashed as pack() would write it, without writing */
+    Packer p = { NULL, 0, 14695981039346656037ULL };
+    char *now = NULL;
+    if (put_tree(&p, dist, "") == 0) {
+        put(&p, "E", 1);
+        now = stamp_text(p.hash, p.size, boot, exe_name, program, artifact);
+    }
+    bool same = now && strlen(now) == len && memcmp(now, old, len) == 0;
+    free(now);
+    free(old);
+    return same;
+}
+
+/* A file's identity: device, inode, size, modification and change times
+ * (the change time cannot be set back: any write or chmod moves it).
+ * Malloc'd; "none" when there is no file. */
+static char *identity(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return driver_strdup("none");
+    return driver_sprintf("%llu %llu %lld %lld.%09ld %lld.%09ld",
+                          (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+                          (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                          st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
+                          st.st_ctim.tv_nsec);
+}
+
+/* The record of an install: the packed file's stamp (what it holds) and the
+ * installed file's identity.  Malloc'd. */
+static char *install_record(const char *stamp_path, const char *install)
+{
+    size_t len;
+    char *stamp = driver_read_file(stamp_path, &len);
+    char *id = identity(install);
+    char *text = driver_sprintf("%s%s\n", stamp ? stamp : "no stamp\n", id);
+    free(stamp);
+    free(id);
+    return text;
+}
+
+/* Copies the packed file to install, unless install is still the very file
+ * an earlier run installed from the same packed file (record_path says so):
+ * unlike a small executable (build.c installs those afresh), the copy costs
+ * more than the rest of a build where nothing changed. */
+static int install_packed(const char *artifact, const char *stamp_path, const char *install,
+                          bool packed_again)
+{
+    char *record_path = driver_sprintf("%s.installed", artifact);
+    size_t len;
+    char *old = packed_again ? NULL : driver_read_file(record_path, &len);
+    char *now = old ? install_record(stamp_path, install) : NULL;
+    int r = 0;
+    if (!old || strlen(now) != len || memcmp(old, now, len) != 0) {
+        if (unlink(record_path) != 0 && errno != ENOENT) {
+            diag_error("cannot remove '%s': %s", record_path, strerror(errno));
+            r = -1;
+        }
+        if (r == 0)
+            r = driver_copy_atomic(artifact, install);
+        free(now);
+        now = r == 0 ? install_record(stamp_path, install) : NULL;
+        if (r == 0)
+            r = driver_write_atomic(record_path, now, strlen(now), 0644);
+    }
+    free(old);
+    free(now);
+    free(record_path);
+    return r;
+}
+
 int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *dist,
                         const char *exe_name, const char *program, const char *artifact,
                         const char *install)
@@ -287,9 +398,29 @@ int driver_onefile_pack(const DriverOptions *opt, const char *home, const char *
     char *boot = boot_program(opt, home, cc && *cc ? cc : "gcc");
     if (!boot)
         return -1;
-    int r = pack(boot, dist, exe_name, program, artifact);
+    char *stamp_path = driver_sprintf("%s.stamp", artifact);
+    int r = 0;
+    /* As the build stamp (build.c): removed before the file is rewritten,
+     * written only after, so a run that stops in between packs again. */
+    bool fresh = packed_fresh(boot, dist, exe_name, program, artifact, stamp_path);
+    if (!fresh) {
+        if (unlink(stamp_path) != 0 && errno != ENOENT) {
+            diag_error("cannot remove '%s': %s", stamp_path, strerror(errno));
+            r = -1;
+        }
+        unsigned long long hash = 0;
+        uint64_t size = 0;
+        if (r == 0)
+            r = pack(boot, dist, exe_name, program, artifact, &hash, &size);
+        if (r == 0) {
+            char *stamp = stamp_text(hash, size, boot, exe_name, program, artifact);
+            r = driver_write_atomic(stamp_path, stamp, strlen(stamp), 0644);
+            free(stamp);
+        }
+    }
     free(boot);
     if (r == 0)
-        r = driver_copy_atomic(artifact, install);
+        r = install_packed(artifact, stamp_path, install, !fresh);
+    free(stamp_path);
     return r;
 }
