@@ -465,14 +465,25 @@ static void remove_if_old(int rootfd, const char *name, const OnefileTrailer *t)
     int fd = open_own_dir(rootfd, name, &st);
     if (fd < 0)
         return;
-    char marker[64], text[512], program[sizeof t->program], exe_name[sizeof t->exe];
+    char marker[64], text[512], program[sizeof t->program];
     unsigned long long built;
+    int exe_at = 0;
+    /* "PROGRAM BUILT EXE\n": the executable's name is the rest of the line
+     * (it may hold blanks); a copy whose executable cannot be looked at
+     * cannot be shown unused, and stays */
     if (read_small_at(fd, MARKER, marker, sizeof marker) != 0 || strcmp(marker, name) != 0 ||
         read_small_at(fd, PROGRAM, text, sizeof text) != 0 ||
-        sscanf(text, "%23s %llu %199s", program, &built, exe_name) != 3 ||
-        strcmp(program, t->program) != 0 || built > t->built || strchr(exe_name, '/') ||
+        sscanf(text, "%23s %llu %n", program, &built, &exe_at) != 2 || exe_at == 0 ||
+        strcmp(program, t->program) != 0 || built > t->built) {
+        close(fd);
+        return;
+    }
+    char *exe_name = text + exe_at;
+    exe_name[strcspn(exe_name, "\n")] = '\0';
+    if (!exe_name[0] || strchr(exe_name, '/') ||
         flock(fd, LOCK_EX | LOCK_NB) != 0 || !still_there(rootfd, name, &st) ||
-        (fstatat(fd, exe_name, &exe, AT_SYMLINK_NOFOLLOW) == 0 && running(&exe))) {
+        fstatat(fd, exe_name, &exe, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(exe.st_mode) ||
+        running(&exe)) {
         close(fd);
         return;
     }
@@ -675,7 +686,7 @@ static void unpack_and_enter(int fd, const OnefileTrailer *t, Root *r, char **ar
         remove_old_copies(r->path, t);
         enter(r->path, t, argv);
     }
-    r->why = "the unpacked copy kept disappearing";
+    r->why = "the unpacked copy could not be run from there";
 }
 
 int main(int argc, char **argv)
