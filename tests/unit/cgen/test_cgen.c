@@ -496,7 +496,7 @@ END_TEST
  * helper running). */
 static PyObject *stub_code(IrFunction *f, const IrPos *sites, int nsites)
 {
-    PyObject *desc = cgen_code_object(mod, f, sites, nsites, 1);
+    PyObject *desc = cgen_code_object(mod, f, sites, nsites, NULL, 0, 1);
     ck_assert_ptr_nonnull(desc);
     PyObject *table = PyTuple_Pack(1, desc), *indexes = Py_BuildValue("(i)", 0);
     PyObject *blob = front_target_marshal(table, indexes);
