@@ -379,9 +379,9 @@ find(P2C_AttrCache *c, PyObject *obj, const P2C_AttrEntry **entry)
 /* A method load's answer from entry e: the callable, and obj as self for
  * an unbound method. */
 static PyObject *
-method_answer(const P2C_AttrEntry *e, PyObject *v, PyObject *obj, PyObject **self)
+method_answer(unsigned char kind, PyObject *v, PyObject *obj, PyObject **self)
 {
-    *self = e->kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
+    *self = kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
     return Py_NewRef(v);
 }
 
@@ -426,9 +426,9 @@ call_descr(PyObject *descr, PyObject *obj)
  * other types at a polymorphic site, richards' and deltablue's task and
  * constraint classes), answering the kinds checked without a call
  * themselves (P2C_AttrEntry_PlainHit: instance values, methods, class and
- * module attributes).  That loop is all they do before a tail call, so that they
- * save no registers: through find() and its prologue richards paid 141
- * instructions an access.  A way of another kind (an instance __dict__'s)
+ * module attributes).  That loop is all they do before a tail call, so
+ * that they save no registers: through find() and its prologue richards
+ * paid 141 instructions an access.  A way of another kind (an instance __dict__'s)
  * or a data descriptor's is answered by *_way, everything else by
  * *_any_way. */
 P2C_ALWAYS_INLINE PyObject *
@@ -472,7 +472,7 @@ load_method_any_way(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **
 {
     const P2C_AttrEntry *e;
     PyObject *v = find(c, obj, &e);
-    return v != NULL ? method_answer(e, v, obj, self) : P2C_LoadMethodSlow(c, obj, name, self);
+    return v != NULL ? method_answer(e->kind, v, obj, self) : P2C_LoadMethodSlow(c, obj, name, self);
 }
 
 /* The answer of way w, whose version matched, or NULL: a kind that needs
@@ -504,10 +504,8 @@ load_method_way(P2C_AttrCache *c, int w, PyObject *obj, PyObject *name, PyObject
 {
     unsigned char kind;
     PyObject *v = hit_way(c, w, obj, &kind);
-    if (v == NULL)
-        return load_method_any_way(c, obj, name, self);
-    *self = kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
-    return Py_NewRef(v);
+    return v != NULL ? method_answer(kind, v, obj, self)
+                     : load_method_any_way(c, obj, name, self);
 }
 
 PyObject *
@@ -527,11 +525,10 @@ P2C_LoadMethodOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **
     unsigned char kind;
     int w;
     PyObject *v = find_plain(c, obj, &kind, &w);
-    if (v == NULL)
-        return w >= 0 ? load_method_way(c, w, obj, name, self)
-                      : load_method_any_way(c, obj, name, self);
-    *self = kind >= P2C_ATTR_METHOD ? Py_NewRef(obj) : NULL;
-    return Py_NewRef(v);
+    if (v != NULL)
+        return method_answer(kind, v, obj, self);
+    return w >= 0 ? load_method_way(c, w, obj, name, self)
+                  : load_method_any_way(c, obj, name, self);
 }
 
 PyObject *
@@ -578,7 +575,7 @@ P2C_LoadMethodSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **s
     if (refill(c, obj, name, FOR_METHOD)) {
         PyObject *v = find(c, obj, &e);
         if (v != NULL)
-            return method_answer(e, v, obj, self);
+            return method_answer(e->kind, v, obj, self);
     }
 #else
     refill(c, obj, name, FOR_METHOD);
