@@ -263,6 +263,53 @@ P2C_LoadMethodCached(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObje
     return P2C_LoadMethodOther(cache, obj, name, self);
 }
 
+/* The same at a site whose object is a global name (`Direction.NONE`,
+ * `Strength.stronger(a, b)`, `random.random()`): usually a class or a
+ * module, whose entries (TYPE*, MODULE) the first way's inline check above
+ * never answers.  Checked inline first here, for exactly `type` or a
+ * module; anything else is the usual site's. */
+P2C_ALWAYS_INLINE PyObject *
+p2c_attr_global_hit(const P2C_AttrEntry *c, PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (tp == &PyType_Type)
+        return c->kind == P2C_ATTR_TYPE
+               && ((PyTypeObject *)obj)->tp_version_tag == c->version ? c->value : NULL;
+    if (tp == &PyModule_Type)
+        return c->kind == P2C_ATTR_MODULE && P2C_Module_Dict(obj) == c->dict
+               && P2C_Dict_Version(c->dict) == c->dict_version ? c->value : NULL;
+    return NULL;
+}
+
+P2C_ALWAYS_INLINE PyObject *
+P2C_LoadAttrCachedOfGlobal(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+{
+    PyObject *v = p2c_attr_global_hit(&c->e[0], obj);
+    return v != NULL ? Py_NewRef(v) : P2C_LoadAttrCached(c, obj, name);
+}
+
+/* A method load there: a class's function or a module's global (no self),
+ * or a class's classmethod (the class first). */
+P2C_ALWAYS_INLINE PyObject *
+P2C_LoadMethodCachedOfGlobal(P2C_AttrCache *cache, PyObject *obj, PyObject *name,
+                             PyObject **self)
+{
+    const P2C_AttrEntry *c = &cache->e[0];
+    PyObject *v = p2c_attr_global_hit(c, obj);
+    if (v != NULL) {
+        *self = NULL;
+        return Py_NewRef(v);
+    }
+    if (c->kind == P2C_ATTR_TYPE_CLASSMETHOD && Py_TYPE(obj) == &PyType_Type) {
+        v = P2C_AttrEntry_PlainHit(c, obj);
+        if (v != NULL) {
+            *self = Py_NewRef(obj);
+            return Py_NewRef(v);
+        }
+    }
+    return P2C_LoadMethodCached(cache, obj, name, self);
+}
+
 /* obj.name = value (borrowed) as entry c says, when it holds for obj: 1
  * when stored, 0 when not (nothing done).  A store site's entries are only
  * ever VALUE, SLOT or HINT, filled for stores. */
@@ -342,6 +389,9 @@ P2C_LoadMethodCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *
 {
     return P2C_LoadMethodSlow(c, obj, name, self);
 }
+#define P2C_LoadAttrCachedOfGlobal P2C_LoadAttrCached
+#define P2C_LoadMethodCachedOfGlobal P2C_LoadMethodCached
+
 static inline int
 P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)
 {

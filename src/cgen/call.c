@@ -238,8 +238,9 @@ static void load_method(Cg *cg, IrNode *n, const CVal *meth, const CVal *self)
     if (k >= 0)
         snprintf(cache, sizeof cache, "&p2c_acache[%d]", k);
     if (k >= 0 || cg_attr_cache(cg, cache, sizeof cache))
-        emit_line(cg->out, "%s = P2C_LoadMethodCached(%s, %s, p2c_c[%d], &%s);", meth->c,
-                  cache, obj.c, attr->cidx, self->c);
+        emit_line(cg->out, "%s = P2C_LoadMethodCached%s(%s, %s, p2c_c[%d], &%s);", meth->c,
+                  cg_is_global_load(objn) ? "OfGlobal" : "", cache, obj.c, attr->cidx,
+                  self->c);
     else
         emit_line(cg->out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth->c, obj.c,
                   attr->cidx, self->c);

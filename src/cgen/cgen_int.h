@@ -333,6 +333,8 @@ void cg_back_edge_hook(Cg *cg);
 /* Where a failing operation jumps: the innermost handler's entry (which adds
  * the traceback entry) or `error`; marks the label used. */
 const char *cg_error_label(Cg *cg);
+/* Whether n loads a module global (the object of `Cls.attr`, `mod.f()`). */
+bool cg_is_global_load(const IrNode *n);
 /* Whether a handler region (a try body, an except block, an exceptional
  * finally block) is around this point: CPython's exception stack depth
  * above the generator's own. */

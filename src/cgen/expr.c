@@ -208,16 +208,23 @@ static bool load_attr_cache(Cg *cg, const IrNode *n, char *buf, size_t size)
     return true;
 }
 
-/* obj.name: LOAD_ATTR, through the site's cache unless -O0. */
+bool cg_is_global_load(const IrNode *n)
+{
+    return n->kind == IR_LOAD && n->var->kind == IR_VAR_GLOBAL;
+}
+
+/* obj.name: LOAD_ATTR, through the site's cache unless -O0; the object of
+ * a global name is likely a class or a module, checked for first. */
 static CVal load_attr(Cg *cg, IrNode *n)
 {
     char cache[40];
+    bool of_global = cg_is_global_load(n->kids[0]);
     CVal obj = cg_kid(cg, n, 0);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
     if (load_attr_cache(cg, n, cache, sizeof cache))
-        emit_line(cg->out, "%s = P2C_LoadAttrCached(%s, %s, p2c_c[%d]);", r.c, cache,
-                  obj.c, n->cidx);
+        emit_line(cg->out, "%s = P2C_LoadAttrCached%s(%s, %s, p2c_c[%d]);", r.c,
+                  of_global ? "OfGlobal" : "", cache, obj.c, n->cidx);
     else
         emit_line(cg->out, "%s = PyObject_GetAttr(%s, p2c_c[%d]);", r.c, obj.c, n->cidx);
     cg_check_null(cg, r.c);

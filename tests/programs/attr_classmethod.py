@@ -202,3 +202,91 @@ Sq.area = lambda self: 1000
 print("total after a class change", total(shapes))
 shapes[3].n = 2
 print("total after an instance change", total(shapes))
+
+
+# sites whose object is a global name, checked inline for a class or a
+# module first: the name rebound between a class, a module, an instance, a
+# class with a metaclass, and the attribute changed under each
+import math as G_mod
+
+
+class GA:
+    k = "GA.k"
+
+    def f(a=None):
+        return ("GA.f", a)
+
+    @classmethod
+    def c(cls):
+        return ("GA.c", cls.__name__)
+
+
+class GMeta(type):
+    k = "meta k"
+
+
+class GB(metaclass=GMeta):
+    def f(a=None):
+        return ("GB.f", a)
+
+    @classmethod
+    def c(cls):
+        return ("GB.c", cls.__name__)
+
+
+class GInst:
+    def __init__(self):
+        self.k = "instance k"
+
+    def f(self):
+        return ("GInst.f", type(self).__name__)
+
+    @classmethod
+    def c(cls):
+        return ("GInst.c", cls.__name__)
+
+
+def read_g():
+    return G.k
+
+
+def call_g():
+    return G.f()
+
+
+def call_gc():
+    return G.c()
+
+
+def rounds(label):
+    out = None
+    for _ in range(30):
+        out = (read_g(), call_g(), call_gc())
+    print(label, out)
+
+
+G = GA
+rounds("class")
+GA.k = "GA.k changed"
+GA.f = lambda a=None: ("GA.f changed", a)
+rounds("class changed")
+G = GB
+rounds("metaclass")
+G = GInst()
+rounds("instance")
+G = types_mod = type(G_mod)("fake")
+types_mod.k = "module k"
+types_mod.f = lambda: ("module f",)
+types_mod.c = lambda: ("module c",)
+rounds("module")
+types_mod.k = "module k changed"
+rounds("module changed")
+G = GA
+rounds("class again")
+del GA.k
+try:
+    read_g()
+except AttributeError as e:
+    print("AttributeError", e)
+G = G_mod
+print("math", [G.pi for _ in range(20)][-1], [G.floor(2.5) for _ in range(20)][-1])
