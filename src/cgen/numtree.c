@@ -295,7 +295,7 @@ const IrFunction *num_inline_callee(const Cg *cg, const IrNode *call)
     if (call->kind != IR_CALL || call->cidx >= 0)
         return NULL;
     const IrNode *callee = call->kids[0];
-    if (callee->kind != IR_LOAD || callee->var->kind != IR_VAR_GLOBAL)
+    if (!cg_is_global_load(callee))
         return NULL;
     for (int i = 0; i < cg->ninline_defs; i++) {
         const IrFunction *fn = cg->inline_defs[i];
@@ -342,7 +342,7 @@ const IrNode *num_callee_global(const IrNode *call)
     const IrNode *c = call->kids[0];
     if (c->kind == IR_ATTR)
         c = c->kids[0];
-    return c->kind == IR_LOAD && c->var->kind == IR_VAR_GLOBAL ? c : NULL;
+    return cg_is_global_load(c) ? c : NULL;
 }
 
 /* The math function (index in math_calls.def) a call makes, or -1; a
