@@ -126,11 +126,19 @@ P2C_AttrEntry_HintStore(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
     return 1;
 }
 
-int
-P2C_Instance_LacksAttr(PyObject *obj, PyObject *name)
+/* Inlined where the *_DICT kinds are answered out of line (load_*_way);
+ * the exported copy serves P2C_AttrEntry_Hit's callers. */
+P2C_ALWAYS_INLINE int
+instance_lacks_attr(PyObject *obj, PyObject *name)
 {
     PyObject **dictptr = P2C_Instance_DictPtr(obj);
     return dictptr != NULL && (*dictptr == NULL || P2C_Dict_LacksStr(*dictptr, name));
+}
+
+int
+P2C_Instance_LacksAttr(PyObject *obj, PyObject *name)
+{
+    return instance_lacks_attr(obj, name);
 }
 
 /* A class attribute or method (descr, borrowed, not NULL) of an instance
@@ -431,6 +439,13 @@ call_descr(PyObject *descr, PyObject *obj)
  * paid 141 instructions an access.  A way of another kind (an instance __dict__'s)
  * or a data descriptor's is answered by *_way, everything else by
  * *_any_way. */
+/* The kinds find_plain leaves to load_*_way: an instance __dict__'s
+ * (a probe of it) and a data descriptor's (a call). */
+#define P2C_ATTR_KIND_IN(kind, mask) (((1u << (kind)) & (mask)) != 0)
+#define NEEDS_CALL_KINDS \
+    ((1u << P2C_ATTR_HINT) | (1u << P2C_ATTR_CLASS_DICT) \
+     | (1u << P2C_ATTR_METHOD_DICT) | (1u << P2C_ATTR_DESCR))
+
 P2C_ALWAYS_INLINE PyObject *
 find_plain(P2C_AttrCache *c, PyObject *obj, unsigned char *kind, int *other_way)
 {
@@ -440,17 +455,16 @@ find_plain(P2C_AttrCache *c, PyObject *obj, unsigned char *kind, int *other_way)
         const P2C_AttrEntry *e = &c->e[w];
         if (e->version != key)
             continue;
+        if (P2C_ATTR_KIND_IN(e->kind, NEEDS_CALL_KINDS)) {   /* before the switch */
+            *other_way = w;
+            return NULL;
+        }
         PyObject *v = P2C_AttrEntry_PlainHit(e, obj);
         if (v != NULL) {
             *kind = e->kind;
             if (w > 0)
                 note_later_way(c, w);   /* may swap e's entry away */
             return v;
-        }
-        if (e->kind == P2C_ATTR_HINT || e->kind == P2C_ATTR_CLASS_DICT
-            || e->kind == P2C_ATTR_METHOD_DICT || e->kind == P2C_ATTR_DESCR) {
-            *other_way = w;
-            return NULL;
         }
     }
     return NULL;
@@ -502,6 +516,16 @@ load_attr_way(P2C_AttrCache *c, int w, PyObject *obj, PyObject *name)
 static P2C_NOINLINE PyObject *
 load_method_way(P2C_AttrCache *c, int w, PyObject *obj, PyObject *name, PyObject **self)
 {
+    const P2C_AttrEntry *e = &c->e[w];
+    if (e->kind == P2C_ATTR_METHOD_DICT) {   /* go's Square.find(): the likeliest */
+        if (!instance_lacks_attr(obj, e->dict))
+            return load_method_any_way(c, obj, name, self);
+        PyObject *v = e->value;
+        if (w > 0)
+            note_later_way(c, w);   /* may swap e's entry away */
+        *self = Py_NewRef(obj);
+        return Py_NewRef(v);
+    }
     unsigned char kind;
     PyObject *v = hit_way(c, w, obj, &kind);
     return v != NULL ? method_answer(kind, v, obj, self)
