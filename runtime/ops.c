@@ -93,6 +93,74 @@ str_subclass_equal(int op, PyObject *left, PyObject *right)
     return eq < 0 ? -1 : eq == (op == P2C_CMP_EQ);
 }
 
+/* Whether PyObject_RichCompare would fail its recursion check (" in
+ * comparison") if called now: each version counts it in its own field. */
+static int
+richcompare_at_limit(void)
+{
+#if P2C_PY_MINOR == 10
+    return P2C_COMPARE_AT_LIMIT();
+#elif P2C_PY_MINOR == 11
+    return P2C_ThreadState()->recursion_remaining <= 0;
+#else
+    return P2C_ThreadState()->c_recursion_remaining <= 0;
+#endif
+}
+
+/* item == el as PyObject_RichCompareBool(item, el, Py_EQ) answers it when
+ * that runs no code of the objects': the same object, two exact ints of at
+ * most one digit, two exact strs (canonical).  1 or 0 into *eq and 1; 0
+ * when the real comparison must run. */
+static inline int
+known_equal(PyObject *item, PyObject *el, int *eq)
+{
+    long a, b;
+    if (item == el) {
+        *eq = 1;
+        return 1;
+    }
+    if (PyLong_CheckExact(item) && PyLong_CheckExact(el)
+        && P2C_Long_AsCompact(item, &a) && P2C_Long_AsCompact(el, &b)) {
+        *eq = a == b;
+        return 1;
+    }
+    if (PyUnicode_CheckExact(item) && PyUnicode_CheckExact(el)) {
+        *eq = P2C_Str_Equal(item, el);
+        return *eq >= 0;
+    }
+    return 0;
+}
+
+/* `el in seq` for an exact list or tuple: list_contains and tuplecontains
+ * (the same loop in 3.10 to 3.13: each item compared with el, the list's
+ * size and items read again after every comparison, which may change it),
+ * with the comparisons known_equal decides made without a call (hexiom's
+ * `v in cell`: 30 instructions an item through PyObject_RichCompareBool
+ * and long_richcompare).  Those comparisons would each enter and leave a
+ * recursion level: at the limit every one goes the real way, and raises. */
+static int
+list_or_tuple_contains(PyObject *seq, PyObject *el)
+{
+    if (richcompare_at_limit())
+        return PySequence_Contains(seq, el);
+    int is_list = PyList_CheckExact(seq);
+    for (Py_ssize_t i = 0; i < Py_SIZE(seq); i++) {
+        PyObject *item = is_list ? PyList_GET_ITEM(seq, i) : PyTuple_GET_ITEM(seq, i);
+        int eq;
+        if (known_equal(item, el, &eq)) {
+            if (eq)
+                return 1;
+            continue;
+        }
+        Py_INCREF(item);   /* the comparison may remove it from the list */
+        eq = PyObject_RichCompareBool(item, el, Py_EQ);
+        Py_DECREF(item);
+        if (eq != 0)
+            return eq;
+    }
+    return 0;
+}
+
 PyObject *
 P2C_CompareOpGeneric(int op, PyObject *left, PyObject *right)
 {
@@ -110,7 +178,8 @@ P2C_CompareOpGeneric(int op, PyObject *left, PyObject *right)
         return Py_NewRef(left != right ? Py_True : Py_False);
     case P2C_CMP_IN: case P2C_CMP_NOT_IN:
         /* `x in y` asks y: CONTAINS_OP calls PySequence_Contains(right, left). */
-        r = PySequence_Contains(right, left);
+        r = PyList_CheckExact(right) || PyTuple_CheckExact(right)
+            ? list_or_tuple_contains(right, left) : PySequence_Contains(right, left);
         if (r < 0)
             return NULL;
         return Py_NewRef((r ^ (op == P2C_CMP_NOT_IN)) ? Py_True : Py_False);
