@@ -204,6 +204,11 @@ P2C_Str_Equal(PyObject *a, PyObject *b)
 int
 P2C_CompareBranchGeneric(int op, PyObject *left, PyObject *right, PyObject **other)
 {
+    if ((op == P2C_CMP_IN || op == P2C_CMP_NOT_IN)
+        && (PyList_CheckExact(right) || PyTuple_CheckExact(right))) {
+        int found = list_or_tuple_contains(right, left);   /* no bool made */
+        return found < 0 ? -1 : found ^ (op == P2C_CMP_NOT_IN);
+    }
     int eq = str_subclass_equal(op, left, right);
     if (eq >= 0)
         return eq;
