@@ -19,6 +19,64 @@ P2C_IterNext(PyObject *iter, PyObject **out)
     return 0;
 }
 
+/* rangeobject.c's get_len_of_range: how many values lo, lo + step, ...
+ * lie before hi (step not 0), in unsigned arithmetic that cannot
+ * overflow. */
+static unsigned long
+range_length(long lo, long hi, long step)
+{
+    if (step > 0 && lo < hi)
+        return 1UL + (hi - 1UL - lo) / (unsigned long)step;
+    if (step < 0 && lo > hi)
+        return 1UL + (lo - 1UL - hi) / (0UL - (unsigned long)step);
+    return 0UL;
+}
+
+/* One argument of range() as a C long: 1 for an exact int of one digit.
+ * Anything else (a bool, an int subclass, an object with __index__, a big
+ * int) goes through range() itself, which calls __index__ and raises its
+ * own errors. */
+static int
+range_arg(PyObject *x, long *value)
+{
+    return x == NULL || (PyLong_CheckExact(x) && P2C_Long_AsCompact(x, value));
+}
+
+/* chaos' inner loops (`for ii in range(lo, hi):`, a few values each) spent
+ * 11 % of their instructions making, iterating and freeing range objects:
+ * range_from_array computes the length in int objects. */
+PyObject *
+P2C_RangeIterOf(PyObject *callee, int nargs, PyObject *a, PyObject *b, PyObject *c)
+{
+#if defined(P2C_ITER_LAYOUT_311) || defined(P2C_ITER_LAYOUT_312)
+    long start = 0, stop, step = 1;
+    if (callee != (PyObject *)&PyRange_Type || nargs < 1 || nargs > 3)
+        return NULL;
+    if (nargs == 1 ? !range_arg(a, &stop)
+                   : !range_arg(a, &start) || !range_arg(b, &stop) || !range_arg(c, &step))
+        return NULL;
+    if (step == 0)   /* range()'s ValueError */
+        return NULL;
+    unsigned long len = range_length(start, stop, step);   /* < 2**32: one digit each */
+#  if defined(P2C_ITER_LAYOUT_312)
+    P2C_RangeIter312 *it = PyObject_New(P2C_RangeIter312, &PyRangeIter_Type);
+#  else
+    P2C_RangeIter311 *it = PyObject_New(P2C_RangeIter311, &PyRangeIter_Type);
+    if (it != NULL)
+        it->index = 0;
+#  endif
+    if (it == NULL)
+        return NULL;
+    it->start = start;
+    it->step = step;
+    it->len = (long)len;
+    return (PyObject *)it;
+#else
+    (void)callee; (void)nargs; (void)a; (void)b; (void)c;
+    return NULL;
+#endif
+}
+
 /* Takes the first `before` items of it into out.  0, or -1 (ValueError "not
  * enough values" when short; *got = the number taken, all released). */
 static int

@@ -547,6 +547,15 @@ P2C_UnpackFast(PyObject *value, Py_ssize_t n, PyObject **out)
  * from the iterator is swallowed as CPython does); -1 on error. */
 P2C_API int P2C_IterNext(PyObject *iter, PyObject **out);
 
+/* iter(range(a[, b[, c]])) where callee is exactly range and the nargs
+ * arguments (b, c NULL when not passed) are exact ints of one digit, step
+ * not 0: the range iterator range_iter would make, without the range
+ * object between (a new reference).  NULL without an exception otherwise,
+ * where the caller calls callee and iterates its result; NULL with one
+ * only when out of memory. */
+P2C_API PyObject *P2C_RangeIterOf(PyObject *callee, int nargs, PyObject *a, PyObject *b,
+                                  PyObject *c);
+
 /* FORMAT_VALUE: conversion -1, 's', 'r' or 'a'; spec NULL or a str. */
 P2C_API PyObject *P2C_FormatValue(PyObject *value, int conversion, PyObject *spec);
 /* BUILD_STRING of n str parts. */

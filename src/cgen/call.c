@@ -333,6 +333,49 @@ CVal cg_call(Cg *cg, IrNode *n)
     return r;
 }
 
+/* Whether iterator node n is iter(range(...)) of a name `range` with one to
+ * three positional arguments, made by cg_range_iter. */
+bool cg_is_range_iter(const Cg *cg, const IrNode *n)
+{
+    const IrNode *call = n->kids[0];
+    if (cg->opt->opt_level < 1 || call->kind != IR_CALL || call->cidx >= 0 || call->collect)
+        return false;
+    const IrNode *callee = call->kids[0];
+    return callee->kind == IR_LOAD && strcmp(callee->var->name, "range") == 0 &&
+           call->nkids >= 2 && call->nkids <= 4;
+}
+
+/* iter(range(a, b)), as the loop `for x in range(a, b):` gets its
+ * iterator: when the callee is the range type and the arguments small
+ * exact ints, the range iterator is made directly (P2C_RangeIterOf);
+ * otherwise the call and GET_ITER run as they would have, each reporting
+ * its failures at its own position. */
+CVal cg_range_iter(Cg *cg, IrNode *n)
+{
+    IrNode *call = n->kids[0];
+    int nargs = call->nkids - 1;
+    CVal *vals = eval_kids(cg, call, call->nkids);
+    CVal r = cg_tmp_new(cg);
+    cg_site(cg, call->pos);
+    emit_line(cg->out, "%s = P2C_RangeIterOf(%s, %d, %s, %s, %s);", r.c, vals[0].c, nargs,
+              vals[1].c, nargs > 1 ? vals[2].c : "NULL", nargs > 2 ? vals[3].c : "NULL");
+    emit_line(cg->out, "if (%s == NULL) {", r.c);
+    cg->out->indent++;
+    emit_line(cg->out, "if (PyErr_Occurred()) goto %s;", cg_error_label(cg));
+    CVal range = cg_tmp_new(cg);
+    emit_vectorcall(cg, call, &range, vals[0].c, NULL, vals, nargs, 0);
+    cg_check_null(cg, range.c);
+    cg_site(cg, n->pos);
+    emit_line(cg->out, "%s = PyObject_GetIter(%s);", r.c, range.c);
+    cg_check_null(cg, r.c);
+    cg_release(cg, &range);
+    cg->out->indent--;
+    emit_line(cg->out, "}");
+    cg->cur_site = -1;   /* the two paths set different sites */
+    release_kids(cg, vals, call->nkids);
+    return r;
+}
+
 /* The positional arguments of func(*a, b), as CPython 3.11 builds them: a
  * lone `*x` is passed as it is (P2C_CallEx checks it with the message naming
  * func); otherwise a list is built (LIST_EXTEND's "Value after * must be an

@@ -245,6 +245,8 @@ void cg_release_temps(Emitter *e, const char *prefix, int n);
 
 /* call.c */
 CVal cg_call(Cg *cg, IrNode *n);
+bool cg_is_range_iter(const Cg *cg, const IrNode *n);
+CVal cg_range_iter(Cg *cg, IrNode *n);
 CVal cg_call_ex(Cg *cg, IrNode *n);
 CVal cg_display(Cg *cg, IrNode *n);
 CVal cg_dict(Cg *cg, IrNode *n);

@@ -524,7 +524,10 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
     case IR_DICT:        return cg_dict(cg, n);
     case IR_FSTRING:     return cg_fstring(cg, n);
     case IR_FORMAT:      return format_value(cg, n);
-    case IR_ITER:        return op_call(cg, n, "PyObject_GetIter", "", 1);
+    case IR_ITER:
+        if (cg_is_range_iter(cg, n))
+            return cg_range_iter(cg, n);
+        return op_call(cg, n, "PyObject_GetIter", "", 1);
     case IR_HELPER:      return helper_call(cg, n);
     case IR_IMPORT_NAME: return import_name(cg, n);
     case IR_IMPORT_FROM: return op_named(cg, n, "P2C_ImportFrom");
