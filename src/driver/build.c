@@ -279,18 +279,6 @@ static unsigned long long hash_file(unsigned long long h, const char *path)
     return h;
 }
 
-/* A file's identity as text: device, inode, size and mtime ("-" when it
- * does not exist).  Any rewrite or replacement changes it. */
-static char *file_identity(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return driver_strdup("-");
-    return driver_sprintf("%llx:%llx:%lld:%lld.%09ld", (unsigned long long)st.st_dev,
-                          (unsigned long long)st.st_ino, (long long)st.st_size,
-                          (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-}
-
 /* Everything the artifact is built from, as one line: the hash of the
  * generated C, of the build description (pyc2c's version, the target
  * interpreter's path, version and build settings, CC, PYC2C_CFLAGS, the
@@ -308,8 +296,8 @@ static char *build_inputs(const DriverBuild *b, const char *runtime_lib)
     for (char *const *s = b->more_c_files; s && *s; s++)
         h = hash_file(h, *s);
     h = hash_file(hash_file(hash_file(h, desc), sconstruct), toolchain);
-    char *rt = file_identity(runtime_lib);
-    char *self = file_identity("/proc/self/exe");
+    char *rt = driver_file_identity(runtime_lib, DRIVER_ID_PLAIN);
+    char *self = driver_file_identity("/proc/self/exe", DRIVER_ID_PLAIN);
     char *line = driver_sprintf("%016llx rt=%s pyc2c=%s", h, rt, self);
     free(desc); free(sconstruct); free(toolchain); free(rt); free(self);
     return line;
@@ -320,7 +308,7 @@ static char *build_inputs(const DriverBuild *b, const char *runtime_lib)
  * an earlier pyc2c) no longer matches it. */
 static char *build_stamp(const char *inputs, const char *artifact)
 {
-    char *id = file_identity(artifact);
+    char *id = driver_file_identity(artifact, DRIVER_ID_PLAIN);
     char *stamp = driver_sprintf("%s artifact=%s\n", inputs, id);
     free(id);
     return stamp;

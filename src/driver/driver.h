@@ -156,6 +156,14 @@ void driver_sweep_temps(const char *path);
 long long driver_mtime(const char *path);
 /* The newest mtime of the regular files under dir (recursively), or -1. */
 long long driver_newest_mtime(const char *dir);
+/* A file's identity as one word (malloc'd; "-" when there is no file):
+ * device, inode, size and modification time, so that any rewrite or
+ * replacement changes it, unless the writer puts the size and the
+ * modification time back.  With DRIVER_ID_CTIME also the change time, which
+ * nobody can put back (every write, chmod or utime moves it): for a record
+ * that must notice any change to a file the user may touch. */
+enum { DRIVER_ID_PLAIN = 0, DRIVER_ID_CTIME = 1 };
+char *driver_file_identity(const char *path, unsigned flags);
 
 /* ---- output.c ------------------------------------------------------------ */
 

@@ -288,25 +288,20 @@ static int pack(const char *boot, const char *dist, const char *exe_name,
 /* ---- reusing the packed file -------------------------------------------------------- */
 
 /* What the packed file at artifact is made of: the payload's hash and size,
- * the boot program's and the file's own identity (device, inode, size,
- * modification time), the executable's name and the program.  Malloc'd. */
+ * the boot program's and the file's own identity (driver_file_identity),
+ * the executable's name and the program.  Malloc'd. */
 static char *stamp_text(unsigned long long hash, uint64_t size, const char *boot,
                         const char *exe_name, const char *program, const char *artifact)
 {
-    struct stat b, a;
-    if (stat(boot, &b) != 0)
-        memset(&b, 0, sizeof b);
-    if (stat(artifact, &a) != 0)
-        memset(&a, 0, sizeof a);
-    return driver_sprintf("pyc2c-onefile-stamp " MAGIC "\npayload %016llx-%llx\n"
-                          "boot %lld %lld.%09ld %s\nexe %s\nprogram %s\n"
-                          "packed %llu %llu %lld %lld.%09ld\n",
-                          hash, (unsigned long long)size,
-                          (long long)b.st_size, (long long)b.st_mtim.tv_sec,
-                          b.st_mtim.tv_nsec, boot, exe_name, program,
-                          (unsigned long long)a.st_dev, (unsigned long long)a.st_ino,
-                          (long long)a.st_size, (long long)a.st_mtim.tv_sec,
-                          a.st_mtim.tv_nsec);
+    char *boot_id = driver_file_identity(boot, DRIVER_ID_PLAIN);
+    char *packed_id = driver_file_identity(artifact, DRIVER_ID_PLAIN);
+    char *text = driver_sprintf("pyc2c-onefile-stamp " MAGIC "\npayload %016llx-%llx\n"
+                                "boot %s %s\nexe %s\nprogram %s\npacked %s\n",
+                                hash, (unsigned long long)size, boot_id, boot, exe_name,
+                                program, packed_id);
+    free(boot_id);
+    free(packed_id);
+    return text;
 }
 
 /* Is the packed file at artifact what packing the dist again would write
@@ -332,28 +327,14 @@ static bool packed_fresh(const char *boot, const char *dist, const char *exe_nam
     return same;
 }
 
-/* A file's identity: device, inode, size, modification and change times
- * (the change time cannot be set back: any write or chmod moves it).
- * Malloc'd; "none" when there is no file. */
-static char *identity(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return driver_strdup("none");
-    return driver_sprintf("%llu %llu %lld %lld.%09ld %lld.%09ld",
-                          (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-                          (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-                          st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
-                          st.st_ctim.tv_nsec);
-}
-
 /* The record of an install: the packed file's stamp (what it holds) and the
- * installed file's identity.  Malloc'd. */
+ * installed file's identity, change time included: the user may change
+ * the output in place and put its modification time back.  Malloc'd. */
 static char *install_record(const char *stamp_path, const char *install)
 {
     size_t len;
     char *stamp = driver_read_file(stamp_path, &len);
-    char *id = identity(install);
+    char *id = driver_file_identity(install, DRIVER_ID_CTIME);
     char *text = driver_sprintf("%s%s\n", stamp ? stamp : "no stamp\n", id);
     free(stamp);
     free(id);

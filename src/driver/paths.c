@@ -386,6 +386,25 @@ long long driver_newest_mtime(const char *dir)
     return newest;
 }
 
+/* The build stamp (build.c) and onefile's records hold identities: keep
+ * this format, or the stamps in users' caches stop matching (a rebuild, not
+ * a wrong reuse: they are compared whole). */
+char *driver_file_identity(const char *path, unsigned flags)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return driver_strdup("-");
+    char *id = driver_sprintf("%llx:%llx:%lld:%lld.%09ld", (unsigned long long)st.st_dev,
+                              (unsigned long long)st.st_ino, (long long)st.st_size,
+                              (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    if (!(flags & DRIVER_ID_CTIME))
+        return id;
+    char *with_ctime = driver_sprintf("%s:%lld.%09ld", id, (long long)st.st_ctim.tv_sec,
+                                      st.st_ctim.tv_nsec);
+    free(id);
+    return with_ctime;
+}
+
 bool driver_is_file(const char *path)
 {
     struct stat st;

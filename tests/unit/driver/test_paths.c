@@ -1,0 +1,151 @@
+/* test_paths.c — unit tests of the driver's small file utilities
+ * (src/driver/paths.c).
+ *
+ * driver_file_identity: "-" for a missing file; the same word while a file
+ * is untouched; the build stamp's format to the letter (stamps already in
+ * users' caches must keep matching); a new word for a file replaced or
+ * rewritten; and a file rewritten in place with its size and modification
+ * time put back, which only DRIVER_ID_CTIME notices.
+ */
+#define _GNU_SOURCE
+#include "driver/driver.h"
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static char tmp[64];
+
+static void setup(void)
+{
+    strcpy(tmp, "/tmp/pyc2c-paths-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmp));
+}
+
+static void teardown(void)
+{
+    char *cmd = driver_sprintf("rm -rf '%s'", tmp);
+    ck_assert_int_eq(system(cmd), 0);
+    free(cmd);
+}
+
+/* Writes text to TMP/name; its path (malloc'd). */
+static char *write_file(const char *name, const char *text)
+{
+    char *path = driver_sprintf("%s/%s", tmp, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    ck_assert_int_eq(fclose(f), 0);
+    return path;
+}
+
+/* Asserts that path's identity (with flags) is the word want. */
+static void assert_identity(const char *path, unsigned flags, const char *want)
+{
+    char *id = driver_file_identity(path, flags);
+    ck_assert_str_eq(id, want);
+    free(id);
+}
+
+/* Asserts that path's identity (with flags) is not the word old. */
+static void assert_identity_changed(const char *path, unsigned flags, const char *old)
+{
+    char *id = driver_file_identity(path, flags);
+    ck_assert_str_ne(id, old);
+    free(id);
+}
+
+/* Waits until the clock has moved on, so that a change time taken now
+ * differs from one taken before (the file system's times are coarse). */
+static void next_tick(void)
+{
+    struct timespec ts = { 0, 20 * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+START_TEST(test_missing_file)
+{
+    char *path = driver_sprintf("%s/nothing", tmp);
+    assert_identity(path, DRIVER_ID_PLAIN, "-");
+    assert_identity(path, DRIVER_ID_CTIME, "-");
+    free(path);
+}
+END_TEST
+
+START_TEST(test_stamp_format)
+{
+    char *path = write_file("f", "hello\n");
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    char *plain = driver_sprintf("%llx:%llx:6:%lld.%09ld", (unsigned long long)st.st_dev,
+                                 (unsigned long long)st.st_ino, (long long)st.st_mtim.tv_sec,
+                                 st.st_mtim.tv_nsec);
+    char *with_ctime = driver_sprintf("%s:%lld.%09ld", plain, (long long)st.st_ctim.tv_sec,
+                                      st.st_ctim.tv_nsec);
+    assert_identity(path, DRIVER_ID_PLAIN, plain);
+    assert_identity(path, DRIVER_ID_CTIME, with_ctime);
+    free(plain);
+    free(with_ctime);
+    free(path);
+}
+END_TEST
+
+START_TEST(test_replaced_file)
+{
+    char *path = write_file("f", "old\n");
+    char *before = driver_file_identity(path, DRIVER_ID_PLAIN);
+    char *other = write_file("g", "new\n");
+    ck_assert_int_eq(rename(other, path), 0);
+    assert_identity_changed(path, DRIVER_ID_PLAIN, before);
+    free(before);
+    free(other);
+    free(path);
+}
+END_TEST
+
+START_TEST(test_rewritten_in_place)
+{
+    char *path = write_file("f", "old\n");
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    char *plain = driver_file_identity(path, DRIVER_ID_PLAIN);
+    char *full = driver_file_identity(path, DRIVER_ID_CTIME);
+    next_tick();
+    free(write_file("f", "bad\n"));
+    /* the modification time put back, as `touch -r` or a careless tool do */
+    struct timespec times[2] = { st.st_atim, st.st_mtim };
+    ck_assert_int_eq(utimensat(AT_FDCWD, path, times, 0), 0);
+    assert_identity(path, DRIVER_ID_PLAIN, plain);
+    assert_identity_changed(path, DRIVER_ID_CTIME, full);
+    free(plain);
+    free(full);
+    free(path);
+}
+END_TEST
+
+static Suite *paths_suite(void)
+{
+    Suite *s = suite_create("paths");
+    TCase *tc = tcase_create("identity");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_missing_file);
+    tcase_add_test(tc, test_stamp_format);
+    tcase_add_test(tc, test_replaced_file);
+    tcase_add_test(tc, test_rewritten_in_place);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(paths_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
