@@ -132,7 +132,9 @@ char *driver_dirname(const char *path);     /* malloc'd; "." for "file" */
 char *driver_stem(const char *path);        /* "dir/name.py" -> "name" */
 /* mkdir -p; -1 with errno set. */
 int driver_mkdirs(const char *path);
-/* Reads a whole file; NULL with errno set. */
+/* Reads a whole file, sized by fstat (anything without a size, or that
+ * grows while read, is read to its end all the same); the data has a '\0'
+ * after its *size bytes.  NULL with errno set. */
 char *driver_read_file(const char *path, size_t *size);
 /* Writes data to path atomically (temp file in the same dir + rename) with
  * the given mode; replaces only a regular file or nothing.  -1 after a

@@ -163,30 +163,60 @@ char *driver_cache_dir(void)
     return driver_sprintf("/tmp/pyc2c-%ld", (long)getuid());
 }
 
+/* How much to allocate before reading fd: its size and one byte more (a
+ * last read that returns 0 proves the end without growing), or a guess for
+ * what has no size (a FIFO, /proc files, which say 0). */
+static size_t initial_capacity(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        return (size_t)st.st_size + 1;
+    return 1 << 16;
+}
+
+/* Reads fd to its end into a malloc'd buffer with a '\0' after the data
+ * (*len bytes).  Sized once by initial_capacity, so reading a large file
+ * costs one allocation and no copy; a file that grows while read (or whose
+ * size was a guess) grows the buffer by doubling.  NULL with errno set. */
+static char *read_all(int fd, size_t *len)
+{
+    size_t cap = initial_capacity(fd), n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        if (n == cap) {
+            char *bigger = realloc(buf, 2 * cap + 1);
+            if (!bigger)
+                break;
+            buf = bigger;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got == 0) {
+            buf[n] = '\0';
+            *len = n;
+            return buf;
+        }
+        if (got < 0 && errno != EINTR)
+            break;
+        n += got > 0 ? (size_t)got : 0;
+    }
+    int err = buf ? errno : ENOMEM;
+    free(buf);
+    errno = err;
+    return NULL;
+}
+
 char *driver_read_file(const char *path, size_t *size)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return NULL;
-    size_t cap = 1 << 16, len = 0, n;
-    char *buf = malloc(cap + 1);
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len == cap) {
-            char *nb = realloc(buf, (cap *= 2) + 1);
-            if (!nb) { free(buf); buf = NULL; }
-            else buf = nb;
-        }
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (!buf || err) {
-        free(buf);
-        errno = err ? EIO : ENOMEM;
-        return NULL;
-    }
-    buf[len] = '\0';
-    if (size)
+    size_t len = 0;
+    char *buf = read_all(fd, &len);
+    int err = errno;
+    close(fd);
+    errno = err;
+    if (buf && size)
         *size = len;
     return buf;
 }

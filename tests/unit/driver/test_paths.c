@@ -6,6 +6,12 @@
  * users' caches must keep matching); a new word for a file replaced or
  * rewritten; and a file rewritten in place with its size and modification
  * time put back, which only DRIVER_ID_CTIME notices.
+ *
+ * driver_read_file: the exact bytes and size of an empty file, of a small
+ * one and of one larger than the guess used for files without a size
+ * (with a NUL inside and a '\0' after it); a FIFO, which has no size, fed
+ * more than that guess by a child process; a missing file and a directory
+ * (NULL, errno ENOENT and EISDIR).
  */
 #define _GNU_SOURCE
 #include "driver/driver.h"
@@ -14,7 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -128,6 +136,85 @@ START_TEST(test_rewritten_in_place)
 }
 END_TEST
 
+/* size bytes of a pattern with a NUL in it, malloc'd. */
+static char *pattern(size_t size)
+{
+    char *data = malloc(size ? size : 1);
+    ck_assert_ptr_nonnull(data);
+    for (size_t i = 0; i < size; i++)
+        data[i] = (char)(i * 7 % 251);
+    return data;
+}
+
+/* Asserts that driver_read_file(path) gives exactly data[0..size). */
+static void assert_reads(const char *path, const char *data, size_t size)
+{
+    size_t got = (size_t)-1;
+    char *text = driver_read_file(path, &got);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_uint_eq(got, size);
+    ck_assert(memcmp(text, data, size) == 0);
+    ck_assert_int_eq(text[size], '\0');
+    free(text);
+}
+
+/* Writes data[0..size) to TMP/name and checks that it reads back. */
+static void check_round_trip(const char *name, size_t size)
+{
+    char *path = driver_sprintf("%s/%s", tmp, name);
+    char *data = pattern(size);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, size, f), size);
+    ck_assert_int_eq(fclose(f), 0);
+    assert_reads(path, data, size);
+    free(data);
+    free(path);
+}
+
+START_TEST(test_read_sized_files)
+{
+    check_round_trip("empty", 0);
+    check_round_trip("small", 10);
+    check_round_trip("large", 3 * 65536 + 17);
+}
+END_TEST
+
+START_TEST(test_read_fifo)
+{
+    /* No size to go by: read until the writer closes its end. */
+    size_t size = 5 * 65536 + 3;
+    char *path = driver_sprintf("%s/fifo", tmp);
+    char *data = pattern(size);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    pid_t writer = fork();
+    ck_assert_int_ge(writer, 0);
+    if (writer == 0) {
+        FILE *f = fopen(path, "wb");
+        _exit(f && fwrite(data, 1, size, f) == size && fclose(f) == 0 ? 0 : 1);
+    }
+    assert_reads(path, data, size);
+    int status;
+    ck_assert_int_eq(waitpid(writer, &status, 0), writer);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    free(data);
+    free(path);
+}
+END_TEST
+
+START_TEST(test_read_errors)
+{
+    char *missing = driver_sprintf("%s/missing", tmp);
+    errno = 0;
+    ck_assert_ptr_null(driver_read_file(missing, NULL));
+    ck_assert_int_eq(errno, ENOENT);
+    errno = 0;
+    ck_assert_ptr_null(driver_read_file(tmp, NULL));
+    ck_assert_int_eq(errno, EISDIR);
+    free(missing);
+}
+END_TEST
+
 static Suite *paths_suite(void)
 {
     Suite *s = suite_create("paths");
@@ -138,6 +225,12 @@ static Suite *paths_suite(void)
     tcase_add_test(tc, test_replaced_file);
     tcase_add_test(tc, test_rewritten_in_place);
     suite_add_tcase(s, tc);
+    TCase *rd = tcase_create("read");
+    tcase_add_checked_fixture(rd, setup, teardown);
+    tcase_add_test(rd, test_read_sized_files);
+    tcase_add_test(rd, test_read_fifo);
+    tcase_add_test(rd, test_read_errors);
+    suite_add_tcase(s, rd);
     return s;
 }
 
