@@ -6,7 +6,9 @@
 import os
 import shlex
 import shutil
+import signal
 import subprocess
+import threading
 
 WARN = ['-Wall', '-Wextra']
 
@@ -16,6 +18,37 @@ def literal(path):
     name and flag it is handed (a source named 'a$b.py' would build 'a'),
     and '$$' is its escape for one '$'."""
     return path.replace('$', '$$')
+
+
+def die_with_pyc2c():
+    """Kills this build's process group (scons, the compilers, pyc2c's guard)
+    as soon as the pyc2c that runs it is gone, however it went.
+
+    pyc2c hands scons the read end of a pipe whose only write end it holds
+    (PYC2C_LIFELINE_FD, src/driver/interrupt.c): end-of-file there means
+    pyc2c has exited or was killed.  Its guard process would stop the group
+    too, but `killall -9 pyc2c` kills the guard with it (a fork of pyc2c,
+    same name), and the compilers would go on writing into the build
+    directory for nobody.  A build run by hand (no lifeline) is left as
+    it is."""
+    fd = os.environ.pop('PYC2C_LIFELINE_FD', '')
+    if not fd.isdigit():
+        return
+    fd = int(fd)
+    try:
+        os.set_inheritable(fd, False)      # the compilers need not hold it
+    except OSError:
+        return
+
+    def watch():
+        try:
+            while os.read(fd, 1):
+                pass                       # nobody writes: only EOF comes
+        except OSError:
+            return                         # not a lifeline after all
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name='pyc2c-lifeline', daemon=True).start()
 
 
 def user_flags():

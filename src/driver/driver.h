@@ -420,7 +420,8 @@ int driver_temp_dir_add(const char *path);
 void driver_temp_forget(int slot);
 /* Runs argv (argv[0] looked up on PATH) in a process group of its own, with
  * stdin from /dev/null and stdout and stderr to log_path (or inherited when
- * NULL); the group dies with pyc2c, whatever kills pyc2c.  Returns the exit
+ * NULL); the group dies with pyc2c, whatever kills pyc2c (its guard, and
+ * for scons the lifeline in PYC2C_LIFELINE_FD, see interrupt.c).  Returns the exit
  * status (128+N for a signal), -1 with errno set if it cannot run. */
 int driver_run(char *const argv[], const char *log_path);
 

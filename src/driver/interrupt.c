@@ -14,8 +14,17 @@
  *     SIGKILLed pyc2c leaves no scons or gcc running.  pyc2c's own handler
  *     sends the group SIGTERM (the guard turns it into SIGKILL), waits for
  *     the guard, then SIGKILLs the group in case the guard was stuck.
+ *   - The guard can die with pyc2c: it is a fork of pyc2c, so `killall -9
+ *     pyc2c` or `pkill -9 pyc2c` kill both, and nothing is left to stop the
+ *     group.  So the command also gets a lifeline: the read end of a pipe
+ *     whose only write end pyc2c holds, its number in PYC2C_LIFELINE_FD.
+ *     The read end sees end-of-file the moment pyc2c is gone, however it
+ *     went, and scons (scons/pyc2c_toolchain.py, die_with_pyc2c) watches it
+ *     and SIGKILLs its own group then: scons and the compilers die with
+ *     pyc2c even when the guard died first.
  *   - The build directory's lock (build.c) is inherited by the guard, scons
- *     and the compilers: if the group outlives pyc2c anyway, the directory
+ *     and the compilers: if the group outlives pyc2c anyway (a command that
+ *     does not watch the lifeline, its guard SIGKILLed too), the directory
  *     stays locked until the last of them exits, and the next pyc2c waits.
  *
  *   - Temporary directories (a dist being assembled, standalone.c) are
@@ -31,6 +40,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -245,10 +255,51 @@ static void guard_on_signal(int sig)
     kill(0, SIGKILL);
 }
 
+/* The environment for the command: pyc2c's, with PYC2C_LIFELINE_FD naming
+ * the lifeline's read end (none when there is no lifeline: fd < 0).  Built
+ * in the guard, a single-threaded fork, where malloc is safe. */
+#define LIFELINE_VAR "PYC2C_LIFELINE_FD="
+
+static char **lifeline_environ(int fd)
+{
+    if (fd < 0)
+        return environ;
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    char **env = malloc((n + 2) * sizeof *env);
+    if (!env)
+        return environ;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(environ[i], LIFELINE_VAR, sizeof LIFELINE_VAR - 1) != 0)
+            env[k++] = environ[i];     /* not an outer pyc2c's lifeline */
+    /* not driver_sprintf: out of memory, it would exit() through pyc2c's
+     * atexit hook, removing pyc2c's temporaries from the guard */
+    static char var[sizeof LIFELINE_VAR + 12];
+    snprintf(var, sizeof var, LIFELINE_VAR "%d", fd);
+    env[k++] = var;
+    env[k] = NULL;
+    return env;
+}
+
+/* In the guard: the lifeline's read end is handed to the command (not
+ * close-on-exec any more); the write end is closed, so that pyc2c's is the
+ * only one and its death alone means end-of-file. */
+static int hand_over_lifeline(const int lifeline[2])
+{
+    if (lifeline[0] < 0)
+        return -1;
+    close(lifeline[1]);
+    if (fcntl(lifeline[0], F_SETFD, 0) != 0)
+        return -1;
+    return lifeline[0];
+}
+
 /* Runs in the guard: spawns argv with the original signal mask, waits for
  * it and exits with its status.  Never returns. */
 static void guard_main(char *const argv[], const char *log_path, pid_t parent,
-                       const sigset_t *orig_mask)
+                       const sigset_t *orig_mask, const int lifeline[2])
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -272,7 +323,8 @@ static void guard_main(char *const argv[], const char *log_path, pid_t parent,
     posix_spawnattr_setsigmask(&attr, orig_mask);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
     pid_t pid;
-    int err = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
+    int err = posix_spawnp(&pid, argv[0], &fa, &attr, argv,
+                           lifeline_environ(hand_over_lifeline(lifeline)));
     sigprocmask(SIG_SETMASK, orig_mask, NULL);
     if (err != 0)
         _exit(GUARD_CANNOT_SPAWN);
@@ -314,22 +366,41 @@ static int wait_guard(pid_t guard)
     return WEXITSTATUS(status);
 }
 
+static void close_lifeline_end(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
 int driver_run(char *const argv[], const char *log_path)
 {
+    /* Without a pipe the command runs all the same, guarded but without
+     * its lifeline. */
+    int lifeline[2];
+    if (pipe2(lifeline, O_CLOEXEC) != 0)
+        lifeline[0] = lifeline[1] = -1;
     sigset_t old;
     block_handled(&old);
     pid_t parent = getpid();
     pid_t guard = fork();
     if (guard == 0) {
         setpgid(0, 0);
-        guard_main(argv, log_path, parent, &old);
+        guard_main(argv, log_path, parent, &old, lifeline);
     }
     if (guard > 0) {
         setpgid(guard, guard);     /* also here: no race with the first kill */
         build_guard = guard;
     }
     restore_mask(&old);
-    if (guard < 0)
-        return -1;
-    return wait_guard(guard);
+    close_lifeline_end(&lifeline[0]);
+    int status = -1;
+    if (guard >= 0)
+        status = wait_guard(guard);
+    int err = errno;
+    /* Held until the command is over: closing it is what kills a build
+     * still running (its guard killed by someone else). */
+    close_lifeline_end(&lifeline[1]);
+    errno = err;
+    return status;
 }
