@@ -20,7 +20,7 @@
 
 enum { FOR_LOAD, FOR_METHOD, FOR_STORE };
 
-#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_ATTR_CACHES)
 
 /* tp's version tag once it is valid (after _PyType_Lookup, which assigns
  * one), else 0. */
@@ -177,8 +177,8 @@ fill_instance(P2C_AttrEntry *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
             return set_entry(c, P2C_ATTR_CLASS_NODICT, version, 0, descr);
         return 0;
     }
-    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || P2C_Instance_Values(obj) == NULL) {
-        if ((tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) && fill_hint(c, obj, name, version))
+    if (!P2C_Type_ManagesDict(tp) || P2C_Instance_Values(obj) == NULL) {
+        if (P2C_Type_ManagesDict(tp) && fill_hint(c, obj, name, version))
             return 1;
         if (op == FOR_STORE)
             return 0;
@@ -404,7 +404,7 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
 
 #endif
 
-#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_ATTR_CACHES)
 /* The DESCR entry of c that holds for obj's type: its descriptor
  * (borrowed), or NULL. */
 static PyObject *
@@ -575,7 +575,7 @@ P2C_StoreAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *va
 PyObject *
 P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 {
-#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_ATTR_CACHES)
     const P2C_AttrEntry *e;
     if (refill(c, obj, name, FOR_LOAD)) {
         PyObject *v = find(c, obj, &e);
@@ -594,7 +594,7 @@ P2C_LoadAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name)
 PyObject *
 P2C_LoadMethodSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject **self)
 {
-#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_ATTR_CACHES)
     const P2C_AttrEntry *e;
     if (refill(c, obj, name, FOR_METHOD)) {
         PyObject *v = find(c, obj, &e);

@@ -102,7 +102,7 @@ P2C_API PyObject *P2C_LoadMethodSlow(P2C_AttrCache *c, PyObject *obj, PyObject *
 P2C_API int P2C_StoreAttrSlow(P2C_AttrCache *c, PyObject *obj, PyObject *name,
                               PyObject *value);
 
-#if defined(P2C_INSTANCE_VALUES) && defined(P2C_HAVE_DICT_VERSION)
+#if defined(P2C_ATTR_CACHES)
 
 /* Whether obj, whose type keeps attributes in a real __dict__, certainly
  * lacks name there (runtime/attrs.c; out of line, so that the switch below

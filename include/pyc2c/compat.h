@@ -27,6 +27,8 @@
 #endif
 #if defined(P2C_INSTANCE_VALUES)
 #  include "compat/object311.h"
+#elif defined(P2C_DICT_LAYOUT_310)
+#  include "compat/object310.h"
 #endif
 #if defined(P2C_HAVE_DICT_VERSION)
 /* The version tag of an exact dict: equal tags mean equal contents.  (3.12

@@ -49,6 +49,13 @@ static inline Py_ssize_t P2C_SharedKeys_Count(P2C_SharedKeys *keys)
     return keys->dk_nentries;
 }
 
+/* Whether instances of tp keep their attributes where P2C_Instance_Values
+ * and P2C_Instance_Dict find them. */
+static inline int P2C_Type_ManagesDict(PyTypeObject *tp)
+{
+    return (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) != 0;
+}
+
 #if defined(P2C_DICT_OR_VALUES_312)
 /* 3.12: one word, the third before the object (pycore_object.h's
  * _PyObject_DictOrValuesPointer), holds the __dict__ (or NULL) or, with

@@ -74,9 +74,18 @@
  *                                 list is its __dict__ or, tagged by its
  *                                 low bit, its values (3.12's
  *                                 PyDictOrValues); 3.11 keeps two words
+ *   P2C_DICT_LAYOUT_310           no inline values: instance attributes in
+ *                                 a real __dict__ at tp_dictoffset, key
+ *                                 tables laid out as in 3.10 (entries keep
+ *                                 their hash): runtime/compat/object310.h
  *   P2C_HAVE_DICT_ENTRIES         dicts keep key/value entries at stable
  *                                 indexes in their key table (3.6 on; the
- *                                 3.11 layout in object311.h)
+ *                                 3.11 layout in object311.h, 3.10's in
+ *                                 object310.h)
+ *   P2C_ATTR_CACHES               (derived) the attribute caches of
+ *                                 pyc2c/attrs.h run: the target's instance
+ *                                 layout is known (object311.h or
+ *                                 object310.h) and dicts have version tags
  *   P2C_ITER_LAYOUT_311           range and list iterators laid out as in
  *                                 3.10 and 3.11 (stepped inline: compat/iter311.h)
  *   P2C_ITER_LAYOUT_312           3.12's range iterator (no index: start
@@ -165,6 +174,8 @@
 #  define P2C_TRACING_311 1
 #  define P2C_LONG_LAYOUT_311 1
 #  define P2C_HAVE_DICT_VERSION 1
+#  define P2C_DICT_LAYOUT_310 1
+#  define P2C_HAVE_DICT_ENTRIES 1
 #  define P2C_EXC_TRIPLE_310 1
 #  define P2C_WITH_ERROR_IS_ATTRIBUTE_310 1
 #  define P2C_TUPLE_RESIZE_KEEPS_EMPTY_310 1
@@ -240,6 +251,14 @@
 #  define P2C_STUB_MAY_BE_INSTRUMENTED 1
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"
+#endif
+
+/* The attribute caches need an instance layout the compat layer reads
+ * (3.11, 3.12: values and shared keys; 3.10: a __dict__ at tp_dictoffset)
+ * and dict version tags (module entries, stores into a __dict__). */
+#if (defined(P2C_INSTANCE_VALUES) || defined(P2C_DICT_LAYOUT_310)) \
+    && defined(P2C_HAVE_DICT_VERSION)
+#  define P2C_ATTR_CACHES 1
 #endif
 
 /* UnboundLocalError's and an empty free variable's NameError (3.11 on;
