@@ -221,6 +221,8 @@ p2c_attr_value_hit(const P2C_AttrCache *cache, PyObject *obj)
         return *(PyObject **)((char *)obj + c->index);
     if (c->kind == P2C_ATTR_HINT)   /* out of line: code size at every site */
         return P2C_AttrEntry_HintHit(c, obj);
+    if (P2C_INSTANCE_DICTS_USUAL && c->kind == P2C_ATTR_CLASS_DICT)
+        return P2C_Instance_LacksAttr(obj, c->dict) ? c->value : NULL;
     return NULL;
 }
 
@@ -247,7 +249,8 @@ P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
  * *self a new reference to obj when the callable is an unbound method to
  * be called with obj first, else NULL.  The likeliest kinds, a method of an
  * instance with inline values or of a type without instance dicts, are
- * checked inline in the first way. */
+ * checked inline in the first way; where instances usually keep a real
+ * __dict__ (3.10), a method of such an instance too. */
 P2C_ALWAYS_INLINE PyObject *
 P2C_LoadMethodCached(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObject **self)
 {
@@ -256,7 +259,9 @@ P2C_LoadMethodCached(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObje
     if (P2C_LIKELY(tp->tp_version_tag == c->version)
         && ((c->kind == P2C_ATTR_METHOD && P2C_Instance_Values(obj) != NULL
              && P2C_SharedKeys_Count(P2C_Type_SharedKeys(tp)) == c->index)
-            || c->kind == P2C_ATTR_METHOD_NODICT)) {
+            || c->kind == P2C_ATTR_METHOD_NODICT
+            || (P2C_INSTANCE_DICTS_USUAL && c->kind == P2C_ATTR_METHOD_DICT
+                && P2C_Instance_LacksAttr(obj, c->dict)))) {
         *self = Py_NewRef(obj);
         return Py_NewRef(c->value);
     }

@@ -92,6 +92,11 @@ static inline int P2C_Type_ManagesDict(PyTypeObject *tp)
     return tp->tp_dictoffset > 0;
 }
 
+/* Whether instances' attributes usually live in a real __dict__, so that
+ * the first way of a site checks the *_DICT kinds inline too (attrs.h):
+ * on 3.10 every instance of a class defined in Python. */
+#define P2C_INSTANCE_DICTS_USUAL 1
+
 /* 3.10 instances have no inline values. */
 static inline PyObject **P2C_Instance_Values(PyObject *obj)
 {

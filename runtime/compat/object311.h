@@ -49,6 +49,11 @@ static inline Py_ssize_t P2C_SharedKeys_Count(P2C_SharedKeys *keys)
     return keys->dk_nentries;
 }
 
+/* Whether instances' attributes usually live in a real __dict__ (attrs.h
+ * checks the *_DICT kinds inline then): not here, where a __dict__ is made
+ * only when asked for; the *_DICT kinds stay out of line, sites smaller. */
+#define P2C_INSTANCE_DICTS_USUAL 0
+
 /* Whether instances of tp keep their attributes where P2C_Instance_Values
  * and P2C_Instance_Dict find them. */
 static inline int P2C_Type_ManagesDict(PyTypeObject *tp)
