@@ -44,8 +44,10 @@
  * Values in the cache are borrowed: the type's (or module's) dict holds them
  * while the guarded version stands.
  *
- * Without the target's instance layout (P2C_INSTANCE_VALUES) the cached
- * operations are the generic ones.  Included by pyc2c/runtime.h.
+ * Without the target's instance layout (P2C_ATTR_CACHES, runtime/compat/
+ * version.h: object311.h's or object310.h's accessors) the cached
+ * operations are the generic ones.  On 3.10 (no inline values) VALUE,
+ * CLASS and METHOD entries are never made: instances take HINT and *_DICT.  Included by pyc2c/runtime.h.
  */
 #ifndef PYC2C_ATTRS_H
 #define PYC2C_ATTRS_H
