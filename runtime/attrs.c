@@ -101,7 +101,9 @@ take_new_version(PyObject *d)
 
 /* STORE_ATTR_WITH_HINT: obj.name = value into the entry of obj's __dict__
  * that c remembers, when that entry still holds name with a value (a name
- * deleted or never set takes the generic path, which may add it). */
+ * deleted or never set takes the generic path, which may add it), or on
+ * 3.10 when it is the next value a split dict takes in its keys' order
+ * (`self.y = y` after `self.x = x` in __init__: P2C_Dict_CanFillPending). */
 int
 P2C_AttrEntry_HintStore(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
 {
@@ -109,7 +111,7 @@ P2C_AttrEntry_HintStore(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
     if (dict == NULL || !PyDict_CheckExact(dict))
         return 0;
     PyObject **slot = P2C_Dict_HintSlot(dict, c->index, c->value);
-    if (slot == NULL || *slot == NULL)
+    if (slot == NULL || (*slot == NULL && !P2C_Dict_CanFillPending(dict, c->index)))
         return 0;
     PyObject *old = *slot;
     if (old == value)   /* as insertdict: no change, no new version */
@@ -122,6 +124,10 @@ P2C_AttrEntry_HintStore(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
         && (!PyTuple_CheckExact(value) || PyObject_GC_IsTracked(value)))
         PyObject_GC_Track(dict);
     *slot = Py_NewRef(value);
+    if (old == NULL) {
+        P2C_Dict_PendingFilled(dict);
+        return 1;
+    }
     Py_DECREF(old);   /* may run code: the store is complete */
     return 1;
 }

@@ -159,6 +159,22 @@ static inline PyObject *P2C_Dict_HintValue(PyObject *d, Py_ssize_t ix, PyObject 
     return slot ? *slot : NULL;
 }
 
+/* Whether exact dict d, whose entry ix holds a key it has no value for,
+ * may take one there in place: a split dict whose values are filled in
+ * its shared keys' order up to ix (3.10's insertdict fills a split dict's
+ * values only in that order, counting them in ma_used; any other order
+ * makes the dict combined).  P2C_Dict_PendingFilled counts the value. */
+static inline int P2C_Dict_CanFillPending(PyObject *d, Py_ssize_t ix)
+{
+    PyDictObject *mp = (PyDictObject *)d;
+    return mp->ma_values != NULL && ix == mp->ma_used;
+}
+
+static inline void P2C_Dict_PendingFilled(PyObject *d)
+{
+    ((PyDictObject *)d)->ma_used++;
+}
+
 /* Slot i of dk's hash index: an entry number, or negative (empty: -1,
  * a deleted entry: -2). */
 static inline Py_ssize_t P2C_DictKeys310_Slot(P2C_DictKeys310 *dk, size_t i)

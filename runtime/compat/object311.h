@@ -142,6 +142,20 @@ static inline PyObject **P2C_Instance_DictPtr(PyObject *obj)
     return tp->tp_dictoffset > 0 ? (PyObject **)((char *)obj + tp->tp_dictoffset) : NULL;
 }
 
+/* A dict lacking the value of a shared key takes the generic path here
+ * (3.11 and 3.12 keep an insertion order beside split values): see
+ * object310.h. */
+static inline int P2C_Dict_CanFillPending(PyObject *d, Py_ssize_t ix)
+{
+    (void)d, (void)ix;
+    return 0;
+}
+
+static inline void P2C_Dict_PendingFilled(PyObject *d)
+{
+    (void)d;
+}
+
 /* Entry i of the hash index of dk (dictobject.c's dictkeys_get_index):
  * an entry number, DKIX_EMPTY or DKIX_DUMMY. */
 static inline Py_ssize_t P2C_DictKeys_Index(PyDictKeysObject *dk, size_t i)

@@ -134,3 +134,25 @@ globals()["len"] = lambda s: "module len"
 print(loop(lambda _: call_len(), None))
 del globals()["len"]
 print(loop(lambda _: call_len(), None))
+
+
+# stores filling a split dict's values in its keys' order, in place; out
+# of order, the dict becomes combined
+class V:
+    def __init__(self, x, y, z, swap=False):
+        self.x = x
+        if swap:
+            self.z = z
+            self.y = y
+        else:
+            self.y = y
+            self.z = z
+
+
+vs = [V(i, i + 1, i + 2, swap=(i % 7 == 3)) for i in range(40)]
+print([len(vars(v)) for v in vs[:8]], list(vars(vs[3])), list(vars(vs[4])))
+print(sum(v.x + v.y + v.z for v in vs), vars(vs[-1]))
+w = V(1, 2, 3)
+del w.y
+w2 = V(4, 5, 6)
+print(vars(w), vars(w2), len(vars(w2)))

@@ -99,6 +99,32 @@ START_TEST(test_instance_attribute)
 }
 END_TEST
 
+/* 3.10: a store of the next value a split dict takes (its keys' order)
+ * is done in place, and counted. */
+START_TEST(test_store_fills_split_dict)
+{
+    run("class T:\n"
+        "    def __init__(self, x): self.x = x\n"
+        "t1 = T(1)\n"
+        "t2 = T(2)\n");
+    static P2C_AttrCache st;
+    PyObject *y = intern("y"), *v = PyLong_FromLong(40);
+    ck_assert_int_eq(P2C_StoreAttrCached(&st, get("t1"), y, v), 0);
+#if EXPECT_CACHES && P2C_PY_MINOR >= 11
+    ck_assert_int_eq(st.e[0].kind, P2C_ATTR_VALUE);
+#elif EXPECT_CACHES
+    ck_assert_int_eq(st.e[0].kind, P2C_ATTR_HINT);
+    ck_assert_int_eq(P2C_AttrEntry_Store(&st.e[0], get("t2"), v), 1);
+#endif
+    ck_assert_int_eq(P2C_StoreAttrCached(&st, get("t2"), y, v), 0);
+    run("assert vars(t2) == {'x': 2, 'y': 40} and len(vars(t2)) == 2, vars(t2)\n"
+        "t2.z = 3\n"
+        "assert list(vars(t2)) == ['x', 'y', 'z']\n");
+    Py_DECREF(y);
+    Py_DECREF(v);
+}
+END_TEST
+
 START_TEST(test_method_and_class_attribute)
 {
     run(CLASSES);
@@ -196,11 +222,16 @@ int
 main(void)
 {
     Py_Initialize();
+    if (P2C_Runtime_Ready(NULL) < 0) {   /* stores count dict versions there */
+        PyErr_Print();
+        return 1;
+    }
     PyObject *main = PyImport_AddModule("__main__");
     G = PyModule_GetDict(main);
     Suite *s = suite_create("attr_caches");
     TCase *tc = tcase_create("caches");
     tcase_add_test(tc, test_instance_attribute);
+    tcase_add_test(tc, test_store_fills_split_dict);
     tcase_add_test(tc, test_method_and_class_attribute);
     tcase_add_test(tc, test_slot_module_type);
     tcase_add_test(tc, test_global_cache);
