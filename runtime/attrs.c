@@ -27,7 +27,7 @@ enum { FOR_LOAD, FOR_METHOD, FOR_STORE };
 static unsigned int
 valid_version(PyTypeObject *tp)
 {
-    return (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) ? tp->tp_version_tag : 0;
+    return P2C_Type_ValidVersion(tp);
 }
 
 static int
@@ -169,7 +169,9 @@ fill_dict(P2C_AttrEntry *c, PyObject *obj, PyObject *name, PyObject *descr, int 
 
 /* obj.name where descr (borrowed, may be NULL) is what the type's MRO has
  * for name, neither a data descriptor nor a slot: an instance value, or a
- * class attribute the instance does not shadow. */
+ * class attribute the instance does not shadow.  A store into values that
+ * a __dict__ shares (3.13) goes through that dict's entry (a hint), as
+ * 3.13's specialize_dict_access does not store into them either. */
 static int
 fill_instance(P2C_AttrEntry *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
               PyObject *descr, int op, unsigned int version)
@@ -183,7 +185,9 @@ fill_instance(P2C_AttrEntry *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
             return set_entry(c, P2C_ATTR_CLASS_NODICT, version, 0, descr);
         return 0;
     }
-    if (!P2C_Type_ManagesDict(tp) || P2C_Instance_Values(obj) == NULL) {
+    PyObject **values = op == FOR_STORE ? P2C_Instance_ValuesForStore(obj)
+                                        : P2C_Instance_Values(obj);
+    if (!P2C_Type_ManagesDict(tp) || values == NULL) {
         if (P2C_Type_ManagesDict(tp) && fill_hint(c, obj, name, version))
             return 1;
         if (op == FOR_STORE)

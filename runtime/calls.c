@@ -184,10 +184,10 @@ fill_call_cache(P2C_CallCache *cache, PyTypeObject *cls)
     /* a compiled __init__ too: its type subclasses FunctionType only to be
      * taken for one (and PyFunction_Check is an exact test) */
     if (init == NULL || !(PyFunction_Check(init) || Py_IS_TYPE(init, &P2C_Function_Type))
-        || !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+        || P2C_Type_ValidVersion(cls) == 0)
         return;
     cache->init = init;
-    cache->version = cls->tp_version_tag;
+    cache->version = P2C_Type_ValidVersion(cls);
 }
 
 /* slot_tp_init's check of what __init__ returned (stolen). */

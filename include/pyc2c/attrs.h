@@ -45,9 +45,10 @@
  * while the guarded version stands.
  *
  * Without the target's instance layout (P2C_ATTR_CACHES, runtime/compat/
- * version.h: object311.h's or object310.h's accessors) the cached
- * operations are the generic ones.  On 3.10 (no inline values) VALUE,
- * CLASS and METHOD entries are never made: instances take HINT and *_DICT.  Included by pyc2c/runtime.h.
+ * version.h: object311.h's, object313.h's or object310.h's accessors) the
+ * cached operations are the generic ones.  On 3.10 (no inline values)
+ * VALUE, CLASS and METHOD entries are never made: instances take HINT and
+ * *_DICT.  Included by pyc2c/runtime.h.
  */
 #ifndef PYC2C_ATTRS_H
 #define PYC2C_ATTRS_H
@@ -319,7 +320,8 @@ P2C_LoadMethodCachedOfGlobal(P2C_AttrCache *cache, PyObject *obj, PyObject *name
 
 /* obj.name = value (borrowed) as entry c says, when it holds for obj: 1
  * when stored, 0 when not (nothing done).  A store site's entries are only
- * ever VALUE, SLOT or HINT, filled for stores. */
+ * ever VALUE, SLOT or HINT, filled for stores.  Values a __dict__ shares
+ * (3.13) are not stored into here: that dict's version must change. */
 P2C_ALWAYS_INLINE int
 P2C_AttrEntry_Store(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
 {
@@ -327,7 +329,7 @@ P2C_AttrEntry_Store(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
         return 0;
     PyObject **p, *old;
     if (c->kind == P2C_ATTR_VALUE) {
-        PyObject **values = P2C_Instance_Values(obj);
+        PyObject **values = P2C_Instance_ValuesForStore(obj);
         if (values == NULL)
             return 0;
         p = &values[c->index];
@@ -360,7 +362,7 @@ P2C_AttrStorePlace(P2C_AttrCache *cache, PyObject *obj)
     if (Py_TYPE(obj)->tp_version_tag != c->version)
         return NULL;
     if (c->kind == P2C_ATTR_VALUE) {
-        PyObject **values = P2C_Instance_Values(obj);
+        PyObject **values = P2C_Instance_ValuesForStore(obj);
         return values != NULL ? &values[c->index] : NULL;
     }
     if (c->kind == P2C_ATTR_SLOT)

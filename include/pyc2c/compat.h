@@ -48,10 +48,14 @@ static inline void P2C_Dict_SetVersion(PyObject *d, uint64_t version)
 }
 #  pragma GCC diagnostic pop
 /* 3.12 keeps the dict watchers (PEP 509's successor) in the low bits of
- * the tag, and counts versions above them. */
+ * the tag, and counts versions above them; 3.13 keeps four more bits there
+ * (a count of a watched dict's changes). */
 #  if defined(P2C_DICT_OR_VALUES_312)
 #    define P2C_DICT_VERSION_STEP DICT_VERSION_INCREMENT
 #    define P2C_DICT_WATCHER_BITS DICT_VERSION_MASK
+#  elif defined(P2C_INLINE_VALUES_313)
+#    define P2C_DICT_VERSION_STEP DICT_VERSION_INCREMENT
+#    define P2C_DICT_WATCHER_BITS DICT_WATCHER_AND_MODIFICATION_MASK
 #  else
 #    define P2C_DICT_VERSION_STEP 1
 #    define P2C_DICT_WATCHER_BITS 0

@@ -39,6 +39,18 @@ static inline PyObject *P2C_Type_Dict(PyTypeObject *tp)
 #  define P2C_Type_Dict(tp) ((tp)->tp_dict)
 #endif
 
+/* tp's version tag once it is valid, else 0 (_PyType_Lookup assigns one
+ * when it can; any change to the type or its bases takes it away).  3.13
+ * dropped the flag that marked a valid tag and keeps an invalid tag 0. */
+static inline unsigned int P2C_Type_ValidVersion(PyTypeObject *tp)
+{
+#ifdef P2C_VERSION_TAG_FLAG
+    return (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) ? tp->tp_version_tag : 0;
+#else
+    return tp->tp_version_tag;
+#endif
+}
+
 /* The name of variable slot i of code, borrowed: 3.10 names its locals
  * (the parameters first) in co_varnames, 3.11 on every slot in
  * co_localsplusnames (parameters first too). */

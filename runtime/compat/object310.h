@@ -104,6 +104,13 @@ static inline PyObject **P2C_Instance_Values(PyObject *obj)
     return NULL;
 }
 
+/* Nor values to store into. */
+static inline PyObject **P2C_Instance_ValuesForStore(PyObject *obj)
+{
+    (void)obj;
+    return NULL;
+}
+
 /* Never called (no values); declared for the shared store path. */
 static inline void P2C_Instance_ValueAdded(PyObject **values, Py_ssize_t ix)
 {

@@ -5,7 +5,9 @@
  * something asks for their __dict__, which then replaces the values.
  * Included through pyc2c/compat.h when P2C_INSTANCE_VALUES.  3.12 keeps
  * the same keys, values and dict entries; only where an instance points to
- * its values or its __dict__ differs (P2C_DICT_OR_VALUES_312).
+ * its values or its __dict__ differs (P2C_DICT_OR_VALUES_312).  3.13 keeps
+ * them too, but lays the values out after the object head
+ * (P2C_INLINE_VALUES_313: object313.h).
  *
  * Facts the caches rely on (Objects/dictobject.c, 3.11): shared keys only
  * grow (an entry, once added, keeps its index for the life of the keys, and
@@ -15,8 +17,10 @@
 #ifndef PYC2C_COMPAT_OBJECT311_H
 #define PYC2C_COMPAT_OBJECT311_H
 
-#if defined(P2C_DICT_OR_VALUES_312)
-#  include "core312.h"   /* the internal headers */
+#if defined(P2C_INLINE_VALUES_313)
+#  include "core313.h"   /* the internal headers */
+#elif defined(P2C_DICT_OR_VALUES_312)
+#  include "core312.h"
 #else
 #  include "core311.h"
 #endif
@@ -61,7 +65,9 @@ static inline int P2C_Type_ManagesDict(PyTypeObject *tp)
     return (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) != 0;
 }
 
-#if defined(P2C_DICT_OR_VALUES_312)
+#if defined(P2C_INLINE_VALUES_313)
+#  include "object313.h"
+#elif defined(P2C_DICT_OR_VALUES_312)
 /* 3.12: one word, the third before the object (pycore_object.h's
  * _PyObject_DictOrValuesPointer), holds the __dict__ (or NULL) or, with
  * its low bit set, the address of the values minus one.  That header
@@ -100,6 +106,30 @@ static inline PyObject **P2C_Instance_Values(PyObject *obj)
 static inline PyObject *P2C_Instance_Dict(PyObject *obj)
 {
     return ((PyObject **)obj)[-3];
+}
+#endif
+
+#if !defined(P2C_INLINE_VALUES_313)
+/* The values of obj when a store may go straight into them: whenever it
+ * has values, since making its __dict__ takes them away (3.11, 3.12). */
+static inline PyObject **P2C_Instance_ValuesForStore(PyObject *obj)
+{
+    return P2C_Instance_Values(obj);
+}
+
+/* After values[ix] went from NULL to a value: the attribute's place in
+ * the instance's insertion order (what vars(obj) lists first), kept in the
+ * bytes just before the values: the count of attributes set at [-2], the
+ * indexes in order below it (_PyDictValues_AddToInsertionOrder's layout).
+ * Written through an integer address: GCC's -Wstringop-overflow takes the
+ * negative offsets from `values` for an overflow when the header's own
+ * inline function is inlined into generated code. */
+static inline void P2C_Instance_ValueAdded(PyObject **values, Py_ssize_t ix)
+{
+    uint8_t *count = (uint8_t *)((uintptr_t)values - 2);
+    uint8_t n = (uint8_t)(*count + 1);
+    *(uint8_t *)((uintptr_t)count - n) = (uint8_t)ix;
+    *count = n;
 }
 #endif
 
@@ -197,21 +227,6 @@ static inline int P2C_Dict_LacksStr(PyObject *d, PyObject *name)
         perturb >>= 5;   /* PERTURB_SHIFT */
         i = (i * 5 + perturb + 1) & mask;
     }
-}
-
-/* After values[ix] went from NULL to a value: the attribute's place in
- * the instance's insertion order (what vars(obj) lists first), kept in the
- * bytes just before the values: the count of attributes set at [-2], the
- * indexes in order below it (_PyDictValues_AddToInsertionOrder's layout).
- * Written through an integer address: GCC's -Wstringop-overflow takes the
- * negative offsets from `values` for an overflow when the header's own
- * inline function is inlined into generated code. */
-static inline void P2C_Instance_ValueAdded(PyObject **values, Py_ssize_t ix)
-{
-    uint8_t *count = (uint8_t *)((uintptr_t)values - 2);
-    uint8_t n = (uint8_t)(*count + 1);
-    *(uint8_t *)((uintptr_t)count - n) = (uint8_t)ix;
-    *count = n;
 }
 
 /* A module's namespace (borrowed; obj an exact module). */

@@ -68,8 +68,13 @@
  *                                 modification (3.6 to 3.13; gone in 3.14)
  *   P2C_INSTANCE_VALUES           instances of MANAGED_DICT classes keep their
  *                                 attributes in values laid out by their
- *                                 type's shared keys (3.11, 3.12; 3.13
- *                                 inlines them): runtime/compat/object311.h
+ *                                 type's shared keys (3.11 to 3.13):
+ *                                 runtime/compat/object311.h
+ *   P2C_INLINE_VALUES_313         those values sit right after the object
+ *                                 head with a `valid` flag, in classes with
+ *                                 Py_TPFLAGS_INLINE_VALUES, and a __dict__
+ *                                 made from them shares them (3.13):
+ *                                 runtime/compat/object313.h
  *   P2C_DICT_OR_VALUES_312        the word before an instance's weakref
  *                                 list is its __dict__ or, tagged by its
  *                                 low bit, its values (3.12's
@@ -78,6 +83,10 @@
  *                                 a real __dict__ at tp_dictoffset, key
  *                                 tables laid out as in 3.10 (entries keep
  *                                 their hash): runtime/compat/object310.h
+ *   P2C_VERSION_TAG_FLAG          a type's version tag counts only while
+ *                                 Py_TPFLAGS_VALID_VERSION_TAG is set (3.10
+ *                                 to 3.12; 3.13 has no such flag: a tag is
+ *                                 valid when not 0): compat/api.h
  *   P2C_HAVE_DICT_ENTRIES         dicts keep key/value entries at stable
  *                                 indexes in their key table (3.6 on; the
  *                                 3.11 layout in object311.h, 3.10's in
@@ -167,6 +176,7 @@
 
 #if PY_VERSION_HEX >= 0x030A0000 && PY_VERSION_HEX < 0x030B0000
 #  define P2C_PY_MINOR 10
+#  define P2C_VERSION_TAG_FLAG 1
 #  define P2C_FRAME_OBJECTS_310 1
 #  define P2C_TSTATE_WORD_311 1
 #  define P2C_HAVE_LOOKUPATTR 1
@@ -187,6 +197,7 @@
        "free variable '%s' referenced before assignment in enclosing scope"
 #elif PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
 #  define P2C_PY_MINOR 11
+#  define P2C_VERSION_TAG_FLAG 1
 #  define P2C_INTERPRETER_FRAMES 1
 #  define P2C_FRAME_LAYOUT_311 1
 #  define P2C_HAVE_EXCEPTION_GROUPS 1
@@ -205,6 +216,7 @@
 #  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #elif PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
 #  define P2C_PY_MINOR 12
+#  define P2C_VERSION_TAG_FLAG 1
 #  define P2C_INTERPRETER_FRAMES 1
 #  define P2C_FRAME_LAYOUT_312 1
 #  define P2C_HAVE_EXCEPTION_GROUPS 1
@@ -249,6 +261,11 @@
 #  define P2C_CLOSE_SKIPS_BARE_YIELD 1
 #  define P2C_TRACE_OPCODE_TAIL 1
 #  define P2C_STUB_MAY_BE_INSTRUMENTED 1
+#  ifndef Py_GIL_DISABLED   /* the free-threaded build moves the managed dict */
+#    define P2C_INSTANCE_VALUES 1
+#    define P2C_INLINE_VALUES_313 1
+#    define P2C_HAVE_DICT_ENTRIES 1
+#  endif
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"
 #endif
