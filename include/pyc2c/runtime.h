@@ -614,6 +614,16 @@ P2C_API PyObject *P2C_MatchKeys(PyObject *map, PyObject *keys);
 P2C_API PyObject *P2C_MatchRest(PyObject *map, PyObject *keys);
 P2C_API PyObject *P2C_MatchClass(PyObject *subject, PyObject *type, PyObject *nargs,
                                  PyObject *kwnames);
+/* PEP 695's objects through the interpreter's intrinsics (typeparams.c):
+ * new references, arguments borrowed. */
+P2C_API PyObject *P2C_TypeVar(PyObject *name);
+P2C_API PyObject *P2C_TypeVarWithBound(PyObject *name, PyObject *evaluate);
+P2C_API PyObject *P2C_TypeVarWithConstraints(PyObject *name, PyObject *evaluate);
+P2C_API PyObject *P2C_ParamSpec(PyObject *name);
+P2C_API PyObject *P2C_TypeVarTuple(PyObject *name);
+P2C_API PyObject *P2C_SubscriptGeneric(PyObject *params);
+P2C_API PyObject *P2C_TypeAlias(PyObject *name, PyObject *params, PyObject *compute);
+P2C_API PyObject *P2C_SetFunctionTypeParams(PyObject *func, PyObject *params);
 /* Bare `raise`: 0 when the handled exception was raised again (propagate
  * without a traceback entry), -1 with RuntimeError "No active exception to
  * reraise" (a new error: add the entry). */

@@ -32,12 +32,11 @@ static struct {
 } tab;
 
 /* How a user knows the constructs of later Pythons that pyc2c cannot
- * compile yet (PEP 695's type parameters and aliases: 3.12). */
+ * compile yet (3.13's type parameter defaults, PEP 696). */
 static const struct { const char *what, *shown; } construct_names[] = {
-    {"TypeAlias", "the 'type' statement (PEP 695)"},
-    {"FunctionDef.type_params", "a function with type parameters (PEP 695)"},
-    {"AsyncFunctionDef.type_params", "a function with type parameters (PEP 695)"},
-    {"ClassDef.type_params", "a class with type parameters (PEP 695)"},
+    {"TypeVar.default_value", "a type parameter default (PEP 696)"},
+    {"ParamSpec.default_value", "a type parameter default (PEP 696)"},
+    {"TypeVarTuple.default_value", "a type parameter default (PEP 696)"},
 };
 
 /* Notes the first construct refused, for front.c to report. */
@@ -202,9 +201,15 @@ static int string(AstArena *a, PyObject *v, const char **out)
     return 0;
 }
 
-/* A list field: nodes (None items stay NULL), identifiers or operators. */
+/* A list field: nodes (None items stay NULL), identifiers or operators.
+ * None, a field the target's class lacks (type_params before 3.12), is the
+ * empty list. */
 static int list(AstArena *a, PyObject *v, AstFieldType type, void *slot)
 {
+    if (v == Py_None) {
+        *(AstSeq *)slot = (AstSeq){NULL, 0};
+        return 0;
+    }
     if (!PyList_Check(v))
         return PyErr_SetString(PyExc_TypeError, "AST list field is not a list"), -1;
     int n = (int)PyList_GET_SIZE(v);

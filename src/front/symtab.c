@@ -239,14 +239,10 @@ static void arg_annotations(Matcher *m, AstSeq args)
         walk_annotation(m, ((Astarg *)args.items[i])->annotation);
 }
 
-/* def: defaults, keyword defaults, annotations and decorators belong to
- * the enclosing scope and come first (AsyncFunctionDef has the same layout). */
-static void walk_function(Matcher *m, AstNode *n)
+/* A def's annotations, in the order symtable.c visits them. */
+static void walk_signature_annotations(Matcher *m, AstFunctionDef *f)
 {
-    AstFunctionDef *f = (AstFunctionDef *)n;
     Astarguments *a = (Astarguments *)f->args;
-    walk_seq(m, a->defaults);
-    walk_seq(m, a->kw_defaults);
     arg_annotations(m, a->posonlyargs);
     arg_annotations(m, a->args);
     if (a->vararg)
@@ -255,17 +251,100 @@ static void walk_function(Matcher *m, AstNode *n)
         walk_annotation(m, ((Astarg *)a->kwarg)->annotation);
     arg_annotations(m, a->kwonlyargs);
     walk_annotation(m, f->returns);
+}
+
+static void bound_inside(Matcher *m, AstNode *n)
+{
+    walk(m, ((AstTypeVar *)n)->bound);
+}
+
+/* 3.12's type parameters: a TypeVar's bound (or constraints tuple) has a
+ * scope of its own, keyed by the parameter's name and line. */
+static void walk_type_params(Matcher *m, AstSeq params)
+{
+    for (int i = 0; i < params.n; i++) {
+        AstNode *p = params.items[i];
+        if (p->kind == AST_TypeVar && ((AstTypeVar *)p)->bound)
+            open_scope(m, p, ((AstTypeVar *)p)->name, NULL, bound_inside);
+    }
+}
+
+/* Inside the type parameters' scope of a generic def: the parameters,
+ * the annotations, then the function's own scope. */
+static void generic_function_inside(Matcher *m, AstNode *n)
+{
+    AstFunctionDef *f = (AstFunctionDef *)n;
+    walk_type_params(m, f->type_params);
+    walk_signature_annotations(m, f);
+    open_scope(m, n, f->name, NULL, function_inside);
+}
+
+static void generic_class_inside(Matcher *m, AstNode *n)
+{
+    AstClassDef *c = (AstClassDef *)n;
+    walk_type_params(m, c->type_params);
+    walk_seq(m, c->bases);
+    walk_seq(m, c->keywords);
+    open_scope(m, n, c->name, NULL, class_inside);
+}
+
+static void alias_value_inside(Matcher *m, AstNode *n)
+{
+    walk(m, ((AstTypeAlias *)n)->value);
+}
+
+static void generic_alias_inside(Matcher *m, AstNode *n)
+{
+    AstTypeAlias *t = (AstTypeAlias *)n;
+    walk_type_params(m, t->type_params);
+    open_scope(m, n, ((AstName *)t->name)->id, NULL, alias_value_inside);
+}
+
+/* def: defaults, keyword defaults, annotations and decorators belong to
+ * the enclosing scope and come first (AsyncFunctionDef has the same layout). */
+static void walk_function(Matcher *m, AstNode *n)
+{
+    AstFunctionDef *f = (AstFunctionDef *)n;
+    Astarguments *a = (Astarguments *)f->args;
+    walk_seq(m, a->defaults);
+    walk_seq(m, a->kw_defaults);
+    if (f->type_params.n > 0) {
+        walk_seq(m, f->decorator_list);
+        open_scope(m, n, f->name, NULL, generic_function_inside);
+        return;
+    }
+    walk_signature_annotations(m, f);
     walk_seq(m, f->decorator_list);
     open_scope(m, n, f->name, NULL, function_inside);
 }
 
+/* class: with type parameters (3.12), the decorators are the enclosing
+ * scope's and the bases and keywords the type parameters' scope's
+ * (symtable.c's ClassDef case); without, bases, keywords, decorators. */
 static void walk_class(Matcher *m, AstNode *n)
 {
     AstClassDef *c = (AstClassDef *)n;
+    if (c->type_params.n > 0) {
+        walk_seq(m, c->decorator_list);
+        open_scope(m, n, c->name, NULL, generic_class_inside);
+        return;
+    }
     walk_seq(m, c->bases);
     walk_seq(m, c->keywords);
     walk_seq(m, c->decorator_list);
     open_scope(m, n, c->name, NULL, class_inside);
+}
+
+/* type X[T] = value: the name is bound where the statement is; the value
+ * has a scope of its own (keyed by the alias's name and line), inside the
+ * type parameters' scope when there are parameters. */
+static void walk_type_alias(Matcher *m, AstNode *n)
+{
+    AstTypeAlias *t = (AstTypeAlias *)n;
+    walk(m, t->name);
+    const char *name = ((AstName *)t->name)->id;
+    open_scope(m, n, name, NULL, t->type_params.n > 0 ? generic_alias_inside
+                                                       : alias_value_inside);
 }
 
 static void walk_lambda(Matcher *m, AstNode *n)
@@ -353,6 +432,7 @@ static void walk(Matcher *m, AstNode *n)
     switch (n->kind) {
     case AST_FunctionDef: case AST_AsyncFunctionDef: walk_function(m, n); break;
     case AST_ClassDef:     walk_class(m, n); break;
+    case AST_TypeAlias:    walk_type_alias(m, n); break;
     case AST_Lambda:       walk_lambda(m, n); break;
     case AST_ListComp:     walk_comprehension(m, n, "listcomp", "<listcomp>"); break;
     case AST_SetComp:      walk_comprehension(m, n, "setcomp", "<setcomp>"); break;

@@ -252,6 +252,8 @@ int lower_class_def(Lower *L, const AstClassDef *s, IrNode *block)
         P2C_UNREACHABLE();
     if (check_keywords(L, s) < 0)
         return -1;
+    if (s->type_params.n > 0)
+        return lower_generic_class_def(L, s, block);
     IrNode **decos = lower_decorators(L, &s->decorator_list);
     IrNode *value = decos ? build_class(L, s) : NULL;
     if (!value)

@@ -102,20 +102,12 @@ static void implicit_return(Lower *L, const AstSeq *body, int skip)
                 ir_node(L->m, IR_RETURN, pos, 1, lower_const_node(L, Py_None, pos)));
 }
 
-/* co_qualname: nested functions are "outer.<locals>.inner", methods
- * "C.f" (classes.c). */
-static const char *qualname_of(Lower *L, const char *name)
-{
-    return lower_qualname(L, name);
-}
-
-/* Lowers the body of s into a new function of the module. */
-static IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s)
+IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s, const char *qualname)
 {
     IrPos pos = s->hdr.pos;   /* co_firstlineno is the first decorator's line */
     if (s->decorator_list.n > 0)
         pos.line = s->decorator_list.items[0]->pos.line;
-    IrFunction *fn = ir_function_new(L->m, L->fn, s->name, qualname_of(L, s->name), pos);
+    IrFunction *fn = ir_function_new(L->m, L->fn, s->name, qualname, pos);
     Lower inner = lower_function_enter(L, fn, s->hdr.scope, (const Astarguments *)s->args);
     if (s->hdr.kind == AST_AsyncFunctionDef) {   /* a resumable body too */
         fn->async_kind = fn->is_generator ? IR_ASYNC_GENERATOR : IR_ASYNC_COROUTINE;
@@ -159,13 +151,15 @@ int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
 {
     if (!s->hdr.scope)
         P2C_UNREACHABLE();
+    if (s->type_params.n > 0)
+        return lower_generic_function_def(L, s, block);
     IrNode **decos = lower_decorators(L, &s->decorator_list);
     if (!decos)
         return -1;
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, s->hdr.pos);
     if (lower_signature(L, (const Astarguments *)s->args, s->returns, make) < 0)
         return -1;
-    if (!(make->func = lower_function_body(L, s)))
+    if (!(make->func = lower_function_body(L, s, lower_qualname(L, s->name))))
         return -1;
     IrVar *v = lower_var(L, s->name, s->hdr.pos);
     if (!v)

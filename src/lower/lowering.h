@@ -133,6 +133,13 @@ IrNode *lower_formatted_value(Lower *L, const AstFormattedValue *e);
 int lower_import(Lower *L, const AstImport *s, IrNode *block);
 int lower_import_from(Lower *L, const AstImportFrom *s, IrNode *block);
 int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block);
+/* The body of def s as a new function of the module named qualname
+ * (co_qualname); NULL after an error (functions.c). */
+IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s, const char *qualname);
+/* typeparams.c: PEP 695 (3.12) -- def f[T], class C[T], type X = v */
+int lower_generic_function_def(Lower *L, const AstFunctionDef *s, IrNode *block);
+int lower_generic_class_def(Lower *L, const AstClassDef *s, IrNode *block);
+int lower_type_alias(Lower *L, const AstTypeAlias *s, IrNode *block);
 /* try.c, with.c, assert.c: the exceptions family */
 int lower_try(Lower *L, const AstTry *s, IrNode *block);
 int lower_with(Lower *L, const AstWith *s, IrNode *block);

@@ -140,6 +140,7 @@ int lower_stmt(Lower *L, const AstNode *s, IrNode *block)
     case AST_FunctionDef: case AST_AsyncFunctionDef:   /* the same layout */
         return lower_function_def(L, (const AstFunctionDef *)s, block);
     case AST_ClassDef:   return lower_class_def(L, (const AstClassDef *)s, block);
+    case AST_TypeAlias:  return lower_type_alias(L, (const AstTypeAlias *)s, block);
     case AST_Return:     return lower_return(L, (const AstReturn *)s, block);
     case AST_Delete:     return lower_delete(L, (const AstDelete *)s, block);
     case AST_Assign:     return lower_assign(L, (const AstAssign *)s, block);

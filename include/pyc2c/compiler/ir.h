@@ -89,7 +89,15 @@ typedef enum {
     X(MATCH_CLASS, "match_class", 4, "P2C_MatchClass") \
     X(EG_MATCH, "eg_match", 2, "P2C_ExcGroupMatch") \
     X(EG_PREP_RERAISE, "eg_prep_reraise", 2, "P2C_ExcPrepReraiseStar") \
-    X(TUPLE_ITEM, "tuple_item", 2, "P2C_TupleItem")
+    X(TUPLE_ITEM, "tuple_item", 2, "P2C_TupleItem") \
+    X(TYPEVAR, "typevar", 1, "P2C_TypeVar") \
+    X(TYPEVAR_BOUND, "typevar_with_bound", 2, "P2C_TypeVarWithBound") \
+    X(TYPEVAR_CONSTRAINTS, "typevar_with_constraints", 2, "P2C_TypeVarWithConstraints") \
+    X(PARAMSPEC, "paramspec", 1, "P2C_ParamSpec") \
+    X(TYPEVARTUPLE, "typevartuple", 1, "P2C_TypeVarTuple") \
+    X(SUBSCRIPT_GENERIC, "subscript_generic", 1, "P2C_SubscriptGeneric") \
+    X(TYPEALIAS, "typealias", 3, "P2C_TypeAlias") \
+    X(SET_TYPE_PARAMS, "set_type_params", 2, "P2C_SetFunctionTypeParams")
 
 typedef enum {
 #define X(n, s, k, c) IR_HELPER_##n,
