@@ -166,6 +166,12 @@ static int body_prologue(Lower *L, const AstClassDef *s)
         store_name(L, "__firstlineno__", lower_const_node(L, line, pos), pos);
         Py_DECREF(line);
     }
+    if (s->type_params.n > 0) {   /* 3.12: the hidden scope's cell */
+        IrVar *params = lower_var(L, ".type_params", pos);
+        if (!params)
+            return -1;
+        store_name(L, "__type_params__", lower_load(L, params, pos), pos);
+    }
     lower_setup_annotations(L, &s->body);   /* compiler_body: before __doc__ */
     int skip = lower_function_docstring(L, &s->body);
     if (skip) {
@@ -193,12 +199,12 @@ static void class_cell_epilogue(Lower *L, IrVar *cell, const AstSeq *body)
 }
 
 /* Lowers the class body into a new function of the module. */
-static IrFunction *lower_class_body(Lower *L, const AstClassDef *s)
+static IrFunction *lower_class_body(Lower *L, const AstClassDef *s, const char *qualname)
 {
     IrPos pos = s->hdr.pos;   /* co_firstlineno: the first decorator's line */
     if (s->decorator_list.n > 0)
         pos.line = s->decorator_list.items[0]->pos.line;
-    IrFunction *fn = ir_function_new(L->m, L->fn, s->name, lower_qualname(L, s->name), pos);
+    IrFunction *fn = ir_function_new(L->m, L->fn, s->name, qualname, pos);
     fn->is_class = 1;
     Lower inner = *L;
     inner.fn = fn;
@@ -229,15 +235,17 @@ static IrFunction *lower_class_body(Lower *L, const AstClassDef *s)
 
 /* ---- the statement ------------------------------------------------------------------ */
 
-/* build_class(make_function(body), 'C', *(bases), **{keywords}) */
-static IrNode *build_class(Lower *L, const AstClassDef *s)
+IrNode *lower_build_class(Lower *L, const AstClassDef *s, const char *qualname,
+                          IrVar *generic_base)
 {
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, s->hdr.pos);
-    if (!(make->func = lower_class_body(L, s)))
+    if (!(make->func = lower_class_body(L, s, qualname)))
         return NULL;
     IrNode *bases = ir_node_new(L->m, IR_TUPLE, s->hdr.pos);
     if (lower_items(L, &s->bases, bases) < 0)
         return NULL;
+    if (generic_base)
+        ir_node_add(L->m, bases, lower_load(L, generic_base, s->hdr.pos));
     IrNode *kw = NULL;
     if (s->keywords.n > 0 && !(kw = lower_keyword_dict(L, &s->keywords, s->hdr.pos)))
         return NULL;
@@ -255,7 +263,7 @@ int lower_class_def(Lower *L, const AstClassDef *s, IrNode *block)
     if (s->type_params.n > 0)
         return lower_generic_class_def(L, s, block);
     IrNode **decos = lower_decorators(L, &s->decorator_list);
-    IrNode *value = decos ? build_class(L, s) : NULL;
+    IrNode *value = decos ? lower_build_class(L, s, lower_qualname(L, s->name), NULL) : NULL;
     if (!value)
         return -1;
     value = lower_apply_decorators(L, decos, s->decorator_list.n, value);

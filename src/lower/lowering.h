@@ -159,6 +159,11 @@ IrPos lower_last_jump_if_312(const AstNode *test);
 /* ---- classes.c ---------------------------------------------------------- */
 
 int lower_class_def(Lower *L, const AstClassDef *s, IrNode *block);
+/* build_class(make_function(body), 'C', *(bases), [generic_base,]
+ * **{keywords}) with the body named qualname; generic_base (NULL: none) is
+ * a generic class's Generic[...] (typeparams.c). */
+IrNode *lower_build_class(Lower *L, const AstClassDef *s, const char *qualname,
+                          IrVar *generic_base);
 /* The variable of `name` (already mangled) in a class body: NAME for the
  * symtable's LOCAL / GLOBAL_IMPLICIT / unknown names, GLOBAL for
  * GLOBAL_EXPLICIT; FREE and CELL variables exist already (lower_closure_vars). */

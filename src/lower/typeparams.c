@@ -378,8 +378,46 @@ int lower_type_alias(Lower *L, const AstTypeAlias *s, IrNode *block)
 
 /* ---- class C[T]: ... ---------------------------------------------------- */
 
+/* The hidden function's body: the parameters, .type_params (a cell the
+ * class body reads), .generic_base, then the class itself. */
+static int generic_class_body(Lower *G, Lower *L, const AstClassDef *s)
+{
+    IrPos pos = s->hdr.pos;
+    IrVar *params = lower_type_params(G, L, &s->type_params);
+    IrVar *cell = params ? lower_var(G, ".type_params", pos) : NULL;
+    IrVar *base = cell ? lower_var(G, ".generic_base", pos) : NULL;
+    if (!base)
+        return -1;
+    lower_add_assign(G, G->fn->body, cell, lower_take(G, params, pos), pos);
+    lower_add_assign(G, G->fn->body, base, lower_helper(G, IR_HELPER_SUBSCRIPT_GENERIC, pos,
+                                                       lower_load(G, cell, pos)), pos);
+    IrNode *cls = lower_build_class(G, s, visible_qualname(L, s->name), base);
+    if (!cls)
+        return -1;
+    ir_node_add(G->m, G->fn->body, ir_node(G->m, IR_RETURN, pos, 1, cls));
+    return 0;
+}
+
 int lower_generic_class_def(Lower *L, const AstClassDef *s, IrNode *block)
 {
-    (void)block;
-    return lower_refuse_named(L, s->hdr.pos.line, "a class with type parameters (PEP 695)");
+    const AstScope *scope = s->hdr.scope->parent;   /* the type parameters' */
+    if (refuse_class_scope(L, scope, s->hdr.pos.line) < 0)
+        return -1;
+    IrNode **decos = lower_decorators(L, &s->decorator_list);
+    if (!decos)
+        return -1;
+    IrPos pos = s->hdr.pos;   /* co_firstlineno: the first decorator's line */
+    if (s->decorator_list.n > 0)
+        pos.line = s->decorator_list.items[0]->pos.line;
+    IrPos start = {pos.line, 0, pos.line, 0};
+    Lower G = enter_hidden(L, scope, generic_name(L, s->name), start, NULL);
+    G.private_name = s->name;   /* symtable.c mangles in this scope already */
+    int rc = generic_class_body(&G, L, s);
+    if (lower_function_leave(L, &G, rc) < 0)
+        return -1;
+    IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, s->hdr.pos);
+    make->func = G.fn;
+    IrNode *value = call_hidden(L, make, s->hdr.pos, NULL, 0);
+    value = lower_apply_decorators(L, decos, s->decorator_list.n, value);
+    return bind(L, s->name, value, s->hdr.pos, block);
 }
