@@ -65,6 +65,57 @@ P2C_LoadName(P2C_Frame *f, PyObject *name)
     return v;
 }
 
+/* The class namespace lookup of LOAD_FROM_DICT_OR_*: an exact dict
+ * directly, any other mapping through __getitem__, a KeyError being a miss
+ * (3.12's bytecodes.c; 3.13's PyMapping_GetOptionalItem).  Once the class
+ * exists, type.__new__ has put the class's own dict in the cell
+ * (__classdictcell__).  1 found (*v new), 0 missing, -1 error. */
+static int
+classdict_lookup(PyObject *dict, PyObject *name, PyObject **v)
+{
+    return mapping_lookup(dict, name, v);
+}
+
+/* LOAD_FROM_DICT_OR_GLOBALS: LOAD_NAME with the class namespace `dict` as
+ * the locals; the globals and builtins are the running (compiled) frame's,
+ * which the interpreter's frame chain holds. */
+PyObject *
+P2C_LoadFromDictOrGlobals(PyObject *dict, PyObject *name)
+{
+    PyObject *v;
+    int rc = classdict_lookup(dict, name, &v);
+    if (rc != 0)
+        return v;
+    PyObject *globals = PyEval_GetGlobals(), *builtins = PyEval_GetBuiltins();
+    if (globals == NULL || builtins == NULL) {
+        PyErr_SetString(PyExc_SystemError, "no globals when loading a name");
+        return NULL;
+    }
+    v = PyDict_GetItemWithError(globals, name);
+    if (v != NULL)
+        return Py_NewRef(v);
+    if (PyErr_Occurred())
+        return NULL;
+    rc = mapping_lookup(builtins, name, &v);
+    if (rc == 0)
+        P2C_RaiseNameError(name);
+    return v;
+}
+
+/* LOAD_FROM_DICT_OR_DEREF: the namespace `dict` first, then the cell. */
+PyObject *
+P2C_LoadFromDictOrDeref(PyObject *dict, PyObject *name, PyObject *cell)
+{
+    PyObject *v;
+    int rc = classdict_lookup(dict, name, &v);
+    if (rc != 0)
+        return v;
+    v = PyCell_GET(cell);
+    if (v != NULL)
+        return Py_NewRef(v);
+    return P2C_RaiseUnboundDeref(name, 1);
+}
+
 int
 P2C_StoreName(P2C_Frame *f, PyObject *name, PyObject *value)
 {

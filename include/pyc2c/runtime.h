@@ -624,6 +624,11 @@ P2C_API PyObject *P2C_TypeVarTuple(PyObject *name);
 P2C_API PyObject *P2C_SubscriptGeneric(PyObject *params);
 P2C_API PyObject *P2C_TypeAlias(PyObject *name, PyObject *params, PyObject *compute);
 P2C_API PyObject *P2C_SetFunctionTypeParams(PyObject *func, PyObject *params);
+/* 3.12's LOAD_FROM_DICT_OR_GLOBALS / LOAD_FROM_DICT_OR_DEREF in annotation
+ * scopes: `name` from a class namespace first, else the running frame's
+ * globals and builtins / the cell (classes.c). */
+P2C_API PyObject *P2C_LoadFromDictOrGlobals(PyObject *dict, PyObject *name);
+P2C_API PyObject *P2C_LoadFromDictOrDeref(PyObject *dict, PyObject *name, PyObject *cell);
 /* Bare `raise`: 0 when the handled exception was raised again (propagate
  * without a traceback entry), -1 with RuntimeError "No active exception to
  * reraise" (a new error: add the entry). */

@@ -529,6 +529,7 @@ CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
             return cg_range_iter(cg, n);
         return op_call(cg, n, "PyObject_GetIter", "", 1);
     case IR_HELPER:      return helper_call(cg, n);
+    case IR_CLASS_NAMESPACE: return borrowed("P2C_Frame_Locals(f)", 0);
     case IR_IMPORT_NAME: return import_name(cg, n);
     case IR_IMPORT_FROM: return op_named(cg, n, "P2C_ImportFrom");
     case IR_MAKE_FUNCTION: return cg_make_function(cg, n);

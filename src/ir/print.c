@@ -380,6 +380,9 @@ static void expr(Printer *p, const IrNode *n, int nested)
     case IR_DEBUG: case IR_ASSERTION_ERROR: case IR_STOP_ASYNC_ITERATION:
         put_exc_expr(p, n);
         break;
+    case IR_CLASS_NAMESPACE:
+        put(p, "locals()");
+        break;
     case IR_SEQ:   /* an inlined comprehension: its block, then its value */
         put(p, "seq{ ");
         for (int i = 0; i < n->kids[0]->nkids; i++) {

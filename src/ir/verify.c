@@ -328,8 +328,10 @@ static int check_node(Verifier *v, const IrNode *n, const IrNode *parent, int in
         return n->var->kind == IR_VAR_LOCAL || n->var->kind == IR_VAR_TEMP
                ? 0 : fail(v, n, "%s is not a local", n->var->name);
     case IR_NEW_CELL:
-    case IR_CELL_REF:
         return n->var->kind == IR_VAR_CELL ? 0 : fail(v, n, "%s is not a cell", n->var->name);
+    case IR_CELL_REF:   /* a free variable's slot holds its cell too */
+        return n->var->kind == IR_VAR_CELL || n->var->kind == IR_VAR_FREE
+               ? 0 : fail(v, n, "%s is not a cell", n->var->name);
     case IR_YIELD: case IR_YIELD_FROM:
         return v->fn->is_generator ? 0 : fail(v, n, "in a function that is no generator");
     case IR_AWAIT:

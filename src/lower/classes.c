@@ -172,6 +172,8 @@ static int body_prologue(Lower *L, const AstClassDef *s)
             return -1;
         store_name(L, "__type_params__", lower_load(L, params, pos), pos);
     }
+    if (lower_store_classdict(L) < 0)
+        return -1;
     lower_setup_annotations(L, &s->body);   /* compiler_body: before __doc__ */
     int skip = lower_function_docstring(L, &s->body);
     if (skip) {
@@ -198,6 +200,21 @@ static void class_cell_epilogue(Lower *L, IrVar *cell, const AstSeq *body)
     ir_node_add(L->m, L->fn->body, ir_node(L->m, IR_RETURN, pos, 1, ref));
 }
 
+/* `__classdictcell__ = cell(__classdict__)` at the end of a body that made
+ * that cell (3.12, PEP 695): type.__new__ then puts the class's own dict in
+ * it, which the annotation scopes read from then on.  Before __classcell__,
+ * at no line of its own (compile.c's NO_LOCATION; the last statement's). */
+static void store_classdict_cell(Lower *L, const AstClassDef *s)
+{
+    IrVar *cell = ir_var_find_kind(L->fn, "__classdict__", IR_VAR_CELL);
+    if (!cell)
+        return;
+    IrPos pos = s->body.items[s->body.n - 1]->pos;
+    IrNode *ref = ir_node_new(L->m, IR_CELL_REF, pos);
+    ref->var = cell;
+    store_name(L, "__classdictcell__", ref, pos);
+}
+
 /* Lowers the class body into a new function of the module. */
 static IrFunction *lower_class_body(Lower *L, const AstClassDef *s, const char *qualname)
 {
@@ -212,6 +229,7 @@ static IrFunction *lower_class_body(Lower *L, const AstClassDef *s, const char *
     inner.loop_depth = 0;
     inner.private_name = s->name;
     inner.comp = NULL;
+    inner.sees_class = 0;
     lower_closure_vars(&inner);   /* the frees: used here or passed through */
     int skip = body_prologue(&inner, s);
     int rc = skip < 0 ? -1 : lower_body(&inner, &s->body, skip);
@@ -223,6 +241,7 @@ static IrFunction *lower_class_body(Lower *L, const AstClassDef *s, const char *
         store_name(&inner, "__static_attributes__",
                    lower_class_static_attributes(&inner, s, end), end);
     }
+    store_classdict_cell(&inner, s);
     /* made after the body, so that the body's own `__class__` (a NAME, or
      * an outer __class__ read as a free) is found first by name;
      * ir_var_find_closure gives the methods this cell */

@@ -95,6 +95,11 @@ static IrNode *lower_name(Lower *L, const AstName *e)
 {
     if (strcmp(e->id, "__debug__") == 0)
         return ir_node_new(L->m, IR_DEBUG, e->hdr.pos);
+    if (L->sees_class) {
+        IrNode *n = lower_class_visible_load(L, e->id, e->hdr.pos);
+        if (n || L->failed)
+            return n;
+    }
     IrVar *v = lower_var(L, e->id, e->hdr.pos);
     return v ? lower_load(L, v, e->hdr.pos) : NULL;
 }

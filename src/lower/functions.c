@@ -69,6 +69,7 @@ Lower lower_function_enter(Lower *L, IrFunction *fn, const AstScope *scope,
     inner.scope = scope;
     inner.loop_depth = 0;
     inner.comp = NULL;
+    inner.sees_class = 0;
     fn->is_generator = scope && scope->is_generator;
     if (a)
         declare_params(&inner, a);

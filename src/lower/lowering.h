@@ -47,6 +47,10 @@ typedef struct {
     int failed;              /* an error was reported */
     const char *private_name; /* the innermost enclosing class's name, for
                                  private-name mangling (NULL outside classes) */
+    int sees_class;          /* fn is an annotation scope of a class body
+                                (3.12, PEP 695): its global, free and cell
+                                names are read from the class namespace
+                                first (__classdict__; typeparams.c) */
     struct InlinedComp *comp; /* the comprehensions inlined into fn (3.12's
                                  PEP 709) being lowered, innermost first;
                                  NULL elsewhere (comprehensions.c) */
@@ -140,6 +144,13 @@ IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s, const char *q
 int lower_generic_function_def(Lower *L, const AstFunctionDef *s, IrNode *block);
 int lower_generic_class_def(Lower *L, const AstClassDef *s, IrNode *block);
 int lower_type_alias(Lower *L, const AstTypeAlias *s, IrNode *block);
+/* In an annotation scope of a class body (L->sees_class): the load of
+ * `name` through the class namespace, or NULL when it is an ordinary load
+ * (or after a refusal: L->failed). */
+IrNode *lower_class_visible_load(Lower *L, const char *name, IrPos pos);
+/* A class body some annotation scope reads through __classdict__: the cell
+ * `__classdict__ = locals()` (3.12's ste_needs_classdict); 0 or -1. */
+int lower_store_classdict(Lower *L);
 /* try.c, with.c, assert.c: the exceptions family */
 int lower_try(Lower *L, const AstTry *s, IrNode *block);
 int lower_with(Lower *L, const AstWith *s, IrNode *block);

@@ -72,14 +72,60 @@ static IrNode *int_node(Lower *L, long v, IrPos pos)
     return n;
 }
 
-/* 3.12 lets an annotation scope inside a class body read the class's
- * names (`__classdict__`); not compiled yet. */
-static int refuse_class_scope(Lower *L, const AstScope *scope, int line)
+/* Whether scope is an annotation scope that can see a class body's names
+ * (symtable.c's ste_can_see_class_scope: it has a free __classdict__). */
+static bool sees_class(const AstScope *scope)
 {
-    if (!ast_scope_lookup(scope, "__classdict__"))
+    const AstSymbol *sym = ast_scope_lookup(scope, "__classdict__");
+    return sym && sym->scope == AST_SYM_FREE;
+}
+
+IrNode *lower_class_visible_load(Lower *L, const char *id, IrPos pos)
+{
+    const char *name = lower_mangle(L, id);
+    const AstSymbol *sym = ast_scope_lookup(L->scope, name);
+    if (!sym || strcmp(name, "__classdict__") == 0 ||
+        (sym->scope != AST_SYM_GLOBAL_IMPLICIT && sym->scope != AST_SYM_FREE &&
+         sym->scope != AST_SYM_CELL))
+        return NULL;
+    if (L->comp) {
+        lower_refuse_named(L, pos.line, "a comprehension in a type parameter's or "
+                           "'type' alias's scope in a class body (PEP 695)");
+        return NULL;
+    }
+    IrVar *classdict = lower_var(L, "__classdict__", pos);
+    if (!classdict)
+        return NULL;
+    if (sym->scope == AST_SYM_GLOBAL_IMPLICIT)   /* LOAD_FROM_DICT_OR_GLOBALS */
+        return lower_helper(L, IR_HELPER_LOAD_CLASSDICT_OR_GLOBAL, pos,
+                            lower_load(L, classdict, pos), str_node(L, name, pos));
+    IrVar *v = lower_var(L, name, pos);          /* LOAD_FROM_DICT_OR_DEREF */
+    if (!v)
+        return NULL;
+    IrNode *cell = ir_node_new(L->m, IR_CELL_REF, pos);
+    cell->var = v;
+    return lower_helper(L, IR_HELPER_LOAD_CLASSDICT_OR_DEREF, pos,
+                        lower_load(L, classdict, pos), str_node(L, name, pos), cell);
+}
+
+/* Whether some annotation scope under the class scope s reads the class
+ * namespace (3.12's ste_needs_classdict). */
+static bool needs_classdict(const AstScope *s)
+{
+    for (int i = 0; i < s->nchildren; i++)
+        if (sees_class(s->children[i]))
+            return true;
+    return false;
+}
+
+int lower_store_classdict(Lower *L)
+{
+    if (!needs_classdict(L->scope))
         return 0;
-    return lower_refuse_named(L, line, "type parameters or a 'type' alias in a class body "
-                              "(PEP 695 annotation scope)");
+    IrPos pos = {L->fn->pos.line, 0, L->fn->pos.line, 0};
+    IrVar *cell = ir_var_new(L->m, L->fn, "__classdict__", IR_VAR_CELL);
+    lower_add_assign(L, L->fn->body, cell, ir_node_new(L->m, IR_CLASS_NAMESPACE, pos), pos);
+    return 0;
 }
 
 /* The parameters .defaults and .kwdefaults of the hidden function, as its
@@ -110,6 +156,7 @@ static Lower enter_hidden(Lower *L, const AstScope *scope, const char *name, IrP
     inner.scope = scope;
     inner.loop_depth = 0;
     inner.comp = NULL;
+    inner.sees_class = sees_class(scope);
     if (a)
         hidden_params(&inner, a);
     lower_closure_vars(&inner);
@@ -131,6 +178,7 @@ static IrNode *lazy_function(Lower *L, Lower *outer, const AstScope *scope,
     IrPos start = {pos.line, 0, pos.line, 0};
     IrFunction *fn = ir_function_new(L->m, L->fn, name, visible_qualname(outer, name), start);
     Lower inner = lower_function_enter(L, fn, scope, NULL);
+    inner.sees_class = sees_class(scope);
     IrNode *body = lower_expr(&inner, e);
     if (body)
         ir_node_add(L->m, fn->body, ir_node(L->m, IR_RETURN, e->pos, 1, body));
@@ -156,8 +204,6 @@ static IrNode *type_param_object(Lower *L, Lower *outer, const AstNode *p)
         return lower_helper(L, IR_HELPER_TYPEVAR, pos, str_node(L, tv->name, pos));
     if (!p->scope)
         P2C_UNREACHABLE();
-    if (refuse_class_scope(L, p->scope, pos.line) < 0)
-        return NULL;
     IrNode *eval = lazy_function(L, outer, p->scope, tv->name, tv->bound, pos);
     if (!eval)
         return NULL;
@@ -312,8 +358,6 @@ static int generic_function_body(Lower *G, Lower *L, const AstFunctionDef *s)
 int lower_generic_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
 {
     const AstScope *scope = s->hdr.scope->parent;   /* the type parameters' */
-    if (refuse_class_scope(L, scope, s->hdr.pos.line) < 0)
-        return -1;
     IrNode **decos = lower_decorators(L, &s->decorator_list);
     IrNode *args[2];
     int nargs = 0;
@@ -343,8 +387,6 @@ static IrNode *alias_object(Lower *L, Lower *outer, const AstTypeAlias *s, IrVar
 {
     const char *name = ((const AstName *)s->name)->id;
     IrPos pos = s->hdr.pos;
-    if (refuse_class_scope(L, s->hdr.scope, pos.line) < 0)
-        return NULL;
     IrNode *value = lazy_function(L, outer, s->hdr.scope, name, s->value, pos);
     if (!value)
         return NULL;
@@ -361,8 +403,6 @@ int lower_type_alias(Lower *L, const AstTypeAlias *s, IrNode *block)
         return alias ? bind(L, name, alias, pos, block) : -1;
     }
     const AstScope *scope = s->hdr.scope->parent;
-    if (refuse_class_scope(L, scope, pos.line) < 0)
-        return -1;
     IrPos start = {pos.line, 0, pos.line, 0};
     Lower G = enter_hidden(L, scope, generic_name(L, name), start, NULL);
     IrVar *params = lower_type_params(&G, L, &s->type_params);
@@ -401,8 +441,6 @@ static int generic_class_body(Lower *G, Lower *L, const AstClassDef *s)
 int lower_generic_class_def(Lower *L, const AstClassDef *s, IrNode *block)
 {
     const AstScope *scope = s->hdr.scope->parent;   /* the type parameters' */
-    if (refuse_class_scope(L, scope, s->hdr.pos.line) < 0)
-        return -1;
     IrNode **decos = lower_decorators(L, &s->decorator_list);
     if (!decos)
         return -1;

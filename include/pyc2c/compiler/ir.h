@@ -97,7 +97,9 @@ typedef enum {
     X(TYPEVARTUPLE, "typevartuple", 1, "P2C_TypeVarTuple") \
     X(SUBSCRIPT_GENERIC, "subscript_generic", 1, "P2C_SubscriptGeneric") \
     X(TYPEALIAS, "typealias", 3, "P2C_TypeAlias") \
-    X(SET_TYPE_PARAMS, "set_type_params", 2, "P2C_SetFunctionTypeParams")
+    X(SET_TYPE_PARAMS, "set_type_params", 2, "P2C_SetFunctionTypeParams") \
+    X(LOAD_CLASSDICT_OR_GLOBAL, "load_from_dict_or_globals", 2, "P2C_LoadFromDictOrGlobals") \
+    X(LOAD_CLASSDICT_OR_DEREF, "load_from_dict_or_deref", 3, "P2C_LoadFromDictOrDeref")
 
 typedef enum {
 #define X(n, s, k, c) IR_HELPER_##n,
