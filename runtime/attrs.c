@@ -439,6 +439,13 @@ call_descr(PyObject *descr, PyObject *obj)
     return v;
 }
 
+/* The kinds find_plain leaves to load_*_way: an instance __dict__'s
+ * (a probe of it) and a data descriptor's (a call). */
+#define P2C_ATTR_KIND_IN(kind, mask) (((1u << (kind)) & (mask)) != 0)
+#define NEEDS_CALL_KINDS \
+    ((1u << P2C_ATTR_HINT) | (1u << P2C_ATTR_CLASS_DICT) \
+     | (1u << P2C_ATTR_METHOD_DICT) | (1u << P2C_ATTR_DESCR))
+
 /* The out-of-line entry points look first through the ways whose version
  * tag is obj's (P2C_AttrEntry_KeyOf: one compare skips the ways kept for
  * other types at a polymorphic site, richards' and deltablue's task and
@@ -449,13 +456,6 @@ call_descr(PyObject *descr, PyObject *obj)
  * paid 141 instructions an access.  A way of another kind (an instance __dict__'s)
  * or a data descriptor's is answered by *_way, everything else by
  * *_any_way. */
-/* The kinds find_plain leaves to load_*_way: an instance __dict__'s
- * (a probe of it) and a data descriptor's (a call). */
-#define P2C_ATTR_KIND_IN(kind, mask) (((1u << (kind)) & (mask)) != 0)
-#define NEEDS_CALL_KINDS \
-    ((1u << P2C_ATTR_HINT) | (1u << P2C_ATTR_CLASS_DICT) \
-     | (1u << P2C_ATTR_METHOD_DICT) | (1u << P2C_ATTR_DESCR))
-
 P2C_ALWAYS_INLINE PyObject *
 find_plain(P2C_AttrCache *c, PyObject *obj, unsigned char *kind, int *other_way)
 {

@@ -218,6 +218,7 @@ int lower_nparams(const IrFunction *fn);
  * (cidx), annotations (cidx2). */
 int lower_signature(Lower *L, const Astarguments *a, const AstNode *returns, IrNode *make);
 int lower_kwdefaults(Lower *L, const Astarguments *a, IrNode *make);
+int lower_names_const(Lower *L, const char **names, int n);
 int lower_annotations(Lower *L, const Astarguments *a, const AstNode *returns,
                       IrNode *make);
 /* The value of an annotation: the expression, or under `from __future__

@@ -22,8 +22,9 @@
 #include "pyc2c/compiler/diag.h"
 #include "lowering.h"
 
-/* A str tuple constant of the n names. */
-static int names_const(Lower *L, const char **names, int n)
+/* A str tuple constant of the n names (keyword names of MAKE_FUNCTION's
+ * kwdefaults, annotations' names). */
+int lower_names_const(Lower *L, const char **names, int n)
 {
     PyObject *t = PyTuple_New(n);
     for (int i = 0; t && i < n; i++) {
@@ -57,7 +58,7 @@ int lower_kwdefaults(Lower *L, const Astarguments *a, IrNode *make)
         names[n++] = lower_mangle(L, ((const Astarg *)a->kwonlyargs.items[i])->arg);
     }
     if (n > 0)
-        make->cidx = names_const(L, names, n);
+        make->cidx = lower_names_const(L, names, n);
     return 0;
 }
 
@@ -196,7 +197,7 @@ int lower_annotations(Lower *L, const Astarguments *a, const AstNode *returns,
         one_annotation(L, "return", returns, make, &out) < 0)
         return -1;
     if (out.n > 0)
-        make->cidx2 = names_const(L, out.names, out.n);
+        make->cidx2 = lower_names_const(L, out.names, out.n);
     return 0;
 }
 

@@ -318,22 +318,8 @@ static void inner_defaults(Lower *L, const Astarguments *a, IrNode *make, IrPos 
                                         str_node(L, names[n], pos)));
         n++;
     }
-    if (n > 0) {
-        PyObject *t = PyTuple_New(n);
-        for (int i = 0; t && i < n; i++) {
-            PyObject *s = PyUnicode_FromString(names[i]);
-            if (!s)
-                Py_CLEAR(t);
-            else
-                PyTuple_SET_ITEM(t, i, s);
-        }
-        if (!t) {
-            PyErr_Print();
-            P2C_UNREACHABLE();
-        }
-        make->cidx = lower_const(L, t);
-        Py_DECREF(t);
-    }
+    if (n > 0)
+        make->cidx = lower_names_const(L, names, n);
 }
 
 /* The hidden function's body: the parameters, then the def itself. */
