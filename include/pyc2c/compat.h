@@ -25,6 +25,19 @@
 #else
 #  define P2C_Long_FromLong PyLong_FromLong
 #endif
+/* What a classmethod object wraps (borrowed, may be NULL), read through
+ * funcobject.c's layout, the same from 3.10 to 3.13 and not in any
+ * header: the object head, then cm_callable. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *cm_callable;
+} P2C_ClassMethodLayout;
+
+static inline PyObject *P2C_ClassMethod_Callable(PyObject *cm)
+{
+    return ((P2C_ClassMethodLayout *)cm)->cm_callable;
+}
+
 #if defined(P2C_INSTANCE_VALUES)
 #  include "compat/object311.h"
 #elif defined(P2C_DICT_LAYOUT_310)

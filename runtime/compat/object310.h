@@ -58,19 +58,6 @@ static inline P2C_DictEntry310 *P2C_DictKeys310_Entries(P2C_DictKeys310 *dk)
                                 + dk->dk_size * P2C_DictKeys310_IndexWidth(dk));
 }
 
-/* What a classmethod object wraps (borrowed, may be NULL), read through
- * funcobject.c's layout, the same from 3.10 to 3.13 and not in any
- * header: the object head, then cm_callable. */
-typedef struct {
-    PyObject_HEAD
-    PyObject *cm_callable;
-} P2C_ClassMethodLayout;
-
-static inline PyObject *P2C_ClassMethod_Callable(PyObject *cm)
-{
-    return ((P2C_ClassMethodLayout *)cm)->cm_callable;
-}
-
 /* A key table; "shared keys" on 3.11, any table here (the scan by
  * identity of runtime/compat/object310.c reads either kind). */
 typedef P2C_DictKeys310 P2C_SharedKeys;

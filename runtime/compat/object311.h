@@ -25,19 +25,6 @@
 #  include "core311.h"
 #endif
 
-/* What a classmethod object wraps (borrowed, may be NULL), read through
- * funcobject.c's layout, the same from 3.10 to 3.13 and not in any
- * header: the object head, then cm_callable. */
-typedef struct {
-    PyObject_HEAD
-    PyObject *cm_callable;
-} P2C_ClassMethodLayout;
-
-static inline PyObject *P2C_ClassMethod_Callable(PyObject *cm)
-{
-    return ((P2C_ClassMethodLayout *)cm)->cm_callable;
-}
-
 /* The keys shared by the instances of tp (a type with MANAGED_DICT). */
 typedef PyDictKeysObject P2C_SharedKeys;
 
