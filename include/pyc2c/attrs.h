@@ -351,23 +351,81 @@ P2C_AttrEntry_Store(const P2C_AttrEntry *c, PyObject *obj, PyObject *value)
     return 1;
 }
 
-/* Where a store through c into obj would put its value, when c's first
- * entry holds for obj and stores directly (an instance value, a slot);
- * else NULL.  The fused stores (src/cgen/numeric.c) overwrite the float
- * found there. */
+/* The place a fused store (src/cgen/numeric.c) writes a number into:
+ * where a store through cache's first entry puts its value, when that
+ * entry holds for obj and stores directly (an instance value, a slot), and
+ * the old value there is absent or can be released without running code
+ * (an exact int or float).  Else NULL.  *values: the instance's values
+ * when the place is one of them (an absent one's insertion order is
+ * recorded when it is filled), else NULL. */
 P2C_ALWAYS_INLINE PyObject **
-P2C_AttrStorePlace(P2C_AttrCache *cache, PyObject *obj)
+p2c_attr_number_place(P2C_AttrCache *cache, PyObject *obj, PyObject ***values)
 {
     const P2C_AttrEntry *c = &cache->e[0];
+    PyObject **p;
+    *values = NULL;
     if (Py_TYPE(obj)->tp_version_tag != c->version)
         return NULL;
     if (c->kind == P2C_ATTR_VALUE) {
-        PyObject **values = P2C_Instance_ValuesForStore(obj);
-        return values != NULL ? &values[c->index] : NULL;
+        *values = P2C_Instance_ValuesForStore(obj);
+        if (*values == NULL)
+            return NULL;
+        p = &(*values)[c->index];
+    } else if (c->kind == P2C_ATTR_SLOT) {
+        p = (PyObject **)((char *)obj + c->index);
+    } else {
+        return NULL;
     }
-    if (c->kind == P2C_ATTR_SLOT)
-        return (PyObject **)((char *)obj + c->index);
-    return NULL;
+    return P2C_Num_Replaceable(*p) ? p : NULL;
+}
+
+/* Puts box (new, or NULL when boxing failed) at p, found by
+ * p2c_attr_number_place: 1, or 0 with no exception when box is NULL. */
+P2C_ALWAYS_INLINE int
+p2c_attr_number_put(P2C_AttrCache *cache, PyObject **values, PyObject **p, PyObject *box)
+{
+    if (box == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *old = *p;
+    *p = box;
+    if (old != NULL)
+        Py_DECREF(old);   /* an exact int or float: runs no code */
+    else if (values != NULL)
+        P2C_Instance_ValueAdded(values, cache->e[0].index);
+    return 1;
+}
+
+/* obj.name = v, a float computed in C, through cache: 1 when stored; 0
+ * when the entry does not hold for obj, the old value is not a number, or
+ * boxing failed — nothing done, no exception: the generic store follows.
+ * A float only the attribute holds gets v written into it (no box). */
+P2C_ALWAYS_INLINE int
+P2C_AttrStoreFloat(P2C_AttrCache *cache, PyObject *obj, double v)
+{
+    PyObject **values, **p = p2c_attr_number_place(cache, obj, &values);
+    if (p == NULL)
+        return 0;
+    if (P2C_Float_InPlace(*p)) {
+        P2C_Float_Reset(*p, v);
+        return 1;
+    }
+    return p2c_attr_number_put(cache, values, p, PyFloat_FromDouble(v));
+}
+
+/* The same for an int or a float (P2C_Num). */
+P2C_ALWAYS_INLINE int
+P2C_AttrStoreNum(P2C_AttrCache *cache, PyObject *obj, P2C_Num n)
+{
+    PyObject **values, **p = p2c_attr_number_place(cache, obj, &values);
+    if (p == NULL)
+        return 0;
+    if (P2C_Num_InPlace(*p, n)) {
+        P2C_Float_Reset(*p, n.f);
+        return 1;
+    }
+    return p2c_attr_number_put(cache, values, p, P2C_Num_Box(n));
 }
 
 /* STORE_ATTR: obj.name = value (borrowed).  0, or -1 with an exception. */
@@ -407,11 +465,18 @@ P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *v
     return P2C_StoreAttrSlow(c, obj, name, value);
 }
 
-static inline PyObject **
-P2C_AttrStorePlace(P2C_AttrCache *c, PyObject *obj)
+static inline int
+P2C_AttrStoreFloat(P2C_AttrCache *c, PyObject *obj, double v)
 {
-    (void)c; (void)obj;
-    return NULL;
+    (void)c; (void)obj; (void)v;
+    return 0;
+}
+
+static inline int
+P2C_AttrStoreNum(P2C_AttrCache *c, PyObject *obj, P2C_Num n)
+{
+    (void)c; (void)obj; (void)n;
+    return 0;
 }
 
 #endif

@@ -669,7 +669,12 @@ bool cg_numeric_fusable(Cg *cg, const IrNode *n)
     if (cg->opt->opt_level < 2 || cg->in_numeric_slow || !num_fusable_root(cg, n))
         return false;
     Tree t = {.nlocals = 0};
-    return num_collect(cg, n, &t) && t.nops >= 2 && t.nlocals + t.nattrs > 0;
+    if (!num_collect(cg, n, &t) || t.nlocals + t.nattrs == 0)
+        return false;
+    /* One operator alone costs as much fused as generic, but a math call
+     * alone does not: the generic call goes through vectorcall and, for an
+     * int argument, makes and drops a float (`sin(i)`). */
+    return t.nops >= 2 || num_call_math(cg, n) >= 0;
 }
 
 CVal cg_numeric(Cg *cg, IrNode *n)
@@ -1111,6 +1116,18 @@ typedef struct {
     const char *cache;
 } StoreArgs;
 
+/* After a fused store: the object's reference released at its last use,
+ * then out of the tiers. */
+static void emit_store_end(Fast *fp, const IrNode *obj)
+{
+    if (obj->last_use) {
+        char lv[48];
+        cg_var_lvalue(fp->cg, obj->var, lv, sizeof lv);
+        emit_line(fp->cg->out, "Py_CLEAR(%s);", lv);
+    }
+    emit_line(fp->cg->out, "goto p2c_done%d;", fp->label);
+}
+
 static void emit_store_tier(Fast *fp, const void *arg)
 {
     const StoreArgs *sa = arg;
@@ -1128,9 +1145,10 @@ static void emit_store_tier(Fast *fp, const void *arg)
     emit_guards(fp);
     emit_node(fp, n->kids[0], c, sizeof c);
     if (sa->cache) {
-        emit_line(e, "PyObject **p2c_%sp = P2C_AttrStorePlace(%s, %s);", T, sa->cache, lv);
-        emit_line(e, "if (p2c_%sp == NULL || !P2C_Num_Releasable(*p2c_%sp)) goto p2c_slow%d;",
-                  T, T, L);
+        emit_line(e, "if (!P2C_AttrStore%s(%s, %s, %s)) goto p2c_slow%d;",
+                  typed(fp) ? "Float" : "Num", sa->cache, lv, c, L);
+        emit_store_end(fp, obj);
+        return;
     }
     if (typed(fp))
         emit_line(e, "if (P2C_Float_InPlace(*p2c_%sp)) P2C_Float_Reset(*p2c_%sp, %s);", T, T, c);
@@ -1142,9 +1160,7 @@ static void emit_store_tier(Fast *fp, const void *arg)
     emit_line(e, "    if (p2c_%sb == NULL) { PyErr_Clear(); goto p2c_slow%d; }", T, L);
     emit_line(e, "    Py_SETREF(*p2c_%sp, p2c_%sb);", T, T);
     emit_line(e, "}");
-    if (obj->last_use)
-        emit_line(e, "Py_CLEAR(%s);", lv);
-    emit_line(e, "goto p2c_done%d;", L);
+    emit_store_end(fp, obj);
 }
 
 int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)

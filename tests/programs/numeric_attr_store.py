@@ -114,3 +114,48 @@ for d in (2.0, 1, 0.0):
     except Exception as e:
         print('  ', type(e).__name__, e)
     print(' ', lst)
+
+print('first stores into absent attributes (an __init__)')
+
+
+class Fresh:
+    def __init__(self, a, flip):
+        if flip:
+            self.x = a * 2.0 + 1.0
+        self.y = a * 3.0 - 1.0      # absent: a new float, its order recorded
+        if not flip:
+            self.x = a * 2.0 + 1.0
+        self.n = a * 2 + 1          # an int
+
+
+class FreshSlots:
+    __slots__ = ('x', 'y')
+
+    def __init__(self, a):
+        self.y = a * 0.5 + 2.0
+        self.x = sin(a)             # a lone math call of an int
+
+
+from math import sin
+for flip in (False, True, False, True):
+    f = Fresh(3, flip)
+    print(' ', flip, list(vars(f)), vars(f))
+for a in (1, 2, 2 ** 60, 1.5):
+    try:
+        g = FreshSlots(a)
+        print(' ', g.x, g.y)
+    except Exception as e:
+        print('  ', type(e).__name__, e)
+try:
+    FreshSlots('s')
+except TypeError as e:
+    print('  TypeError', e)
+print('  deleted then stored again')
+g = FreshSlots(1)
+del g.x
+g.__init__(4)
+print(' ', g.x, g.y)
+h = Fresh(1, False)
+del h.y
+h.__init__(2, True)
+print(' ', list(vars(h)), vars(h))
