@@ -317,6 +317,29 @@ bind_general(const Sig *s, PyObject *const *args, Py_ssize_t nargs,
     return 0;
 }
 
+/* The next commonest call: fewer positional arguments than parameters, the
+ * rest of them with defaults (`find(self, update=False)` called as
+ * `r.find()`), and no keyword-only parameters, *args or **kwargs.  1 when
+ * bound; 0 when the general binding must run (nothing done). */
+static int
+bind_positional_with_defaults(PyObject *func, PyCodeObject *co, PyObject *const *args,
+                              Py_ssize_t nargs, PyObject **slots)
+{
+    PyObject *defaults = ((PyFunctionObject *)func)->func_defaults;
+    Py_ssize_t argcount = co->co_argcount;
+    if (defaults == NULL || nargs >= argcount || co->co_kwonlyargcount != 0
+        || (co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)))
+        return 0;
+    Py_ssize_t first_default = argcount - PyTuple_GET_SIZE(defaults);
+    if (nargs < first_default)
+        return 0;   /* a required one is missing: the general path reports it */
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        slots[i] = Py_NewRef(args[i]);
+    for (Py_ssize_t i = nargs; i < argcount; i++)
+        slots[i] = Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
+    return 1;
+}
+
 int
 P2C_Function_BindArgs(PyObject *func, PyObject *const *args, size_t nargsf,
                       PyObject *kwnames, PyObject **slots)
@@ -331,6 +354,8 @@ P2C_Function_BindArgs(PyObject *func, PyObject *const *args, size_t nargsf,
             slots[i] = Py_NewRef(args[i]);
         return 0;
     }
+    if (kwnames == NULL && bind_positional_with_defaults(func, co, args, nargs, slots))
+        return 0;
     Sig s = {(PyFunctionObject *)func, co, co->co_argcount,
              co->co_argcount + co->co_kwonlyargcount, 0};
     s.nparams = s.total + !!(co->co_flags & CO_VARARGS)

@@ -45,3 +45,18 @@ def early(x):
 
 
 print(no_return(), early(1), early(0))
+
+
+# __defaults__ replaced after the def: binding reads the function's current
+# tuple at every call (the fast binding of omitted trailing arguments too).
+def shifted(a, b=1, c=2):
+    return (a, b, c)
+
+
+for defaults in ((10, 20), (30,), None, (7, 8, 9), ()):
+    shifted.__defaults__ = defaults
+    for args in ((), (0,), (0, 5), (0, 5, 6)):
+        try:
+            print(defaults, args, shifted(*args))
+        except TypeError as e:
+            print(defaults, args, 'TypeError', e)
