@@ -15,11 +15,16 @@
 /* An exact int bound within a Py_ssize_t (a bool, an __index__ object or
  * an int beyond, which _PyEval_SliceIndex would clamp, take the generic
  * path). */
-static int
+static inline int
 plain_index(PyObject *v, Py_ssize_t *out)
 {
     if (!PyLong_CheckExact(v))
         return 0;
+    long small;
+    if (P2C_LIKELY(P2C_Long_AsSmall(v, &small))) {   /* |v| < 2**60: no call */
+        *out = (Py_ssize_t)small;
+        return 1;
+    }
     *out = PyLong_AsSsize_t(v);
     if (*out == -1 && PyErr_Occurred()) {
         PyErr_Clear();
@@ -28,11 +33,42 @@ plain_index(PyObject *v, Py_ssize_t *out)
     return 1;
 }
 
+/* A bound of a slice of a sequence of len items, clipped into it as
+ * PySlice_AdjustIndices clips it: a negative one counts from the end;
+ * what is still outside goes to the nearer end (for a negative step, one
+ * before the first item or the last item). */
+static inline Py_ssize_t
+clip_bound(Py_ssize_t i, Py_ssize_t len, Py_ssize_t step)
+{
+    if (i < 0) {
+        i += len;
+        if (i < 0)
+            i = step < 0 ? -1 : 0;
+    } else if (i >= len) {
+        i = step < 0 ? len - 1 : len;
+    }
+    return i;
+}
+
+/* PySlice_AdjustIndices inline (it is a call into libpython, for a few
+ * comparisons): the bounds clipped, and the number of items the slice
+ * takes. */
+static inline Py_ssize_t
+adjust_indices(Py_ssize_t len, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t step)
+{
+    Py_ssize_t a = clip_bound(*start, len, step), b = clip_bound(*stop, len, step);
+    *start = a;
+    *stop = b;
+    if (step > 0)
+        return a < b ? (b - a - 1) / step + 1 : 0;
+    return b < a ? (a - b - 1) / (-step) + 1 : 0;
+}
+
 /* What PySlice_Unpack and PySlice_AdjustIndices make of (start, stop,
  * step) for a sequence of len items: 1 with *lo, *st and the slice's
  * length *n, or 0 when a bound is not plain or the step is 0 (the generic
  * path raises). */
-static int
+static inline int
 plain_slice(PyObject *start, PyObject *stop, PyObject *step, Py_ssize_t len,
             Py_ssize_t *lo, Py_ssize_t *hi, Py_ssize_t *st, Py_ssize_t *n)
 {
@@ -49,7 +85,7 @@ plain_slice(PyObject *start, PyObject *stop, PyObject *step, Py_ssize_t len,
         return 0;
     if (s < -PY_SSIZE_T_MAX)
         s = -PY_SSIZE_T_MAX;   /* as PySlice_Unpack: -s must not overflow */
-    *n = PySlice_AdjustIndices(len, &a, &b, s);
+    *n = adjust_indices(len, &a, &b, s);
     *lo = a;
     *hi = b;
     *st = s;

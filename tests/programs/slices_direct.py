@@ -82,3 +82,18 @@ def where():
 
 
 where()
+
+# bounds around 2**60 (read inline below, by PyLong_AsSsize_t above) and
+# the ends of a Py_ssize_t, with every sign of step
+edge = (2**60 - 1, 2**60, -2**60, -(2**60 - 1), sys.maxsize, -sys.maxsize - 1, 2**62)
+for a in edge + (None, 1, -1):
+    for b in edge + (None, 4, -4):
+        for c in (None, 1, -1, 2**60, -2**60, sys.maxsize, -sys.maxsize):
+            try:
+                got = data[a:b:c]
+            except (ValueError, OverflowError) as e:
+                got = type(e).__name__
+            print(a, b, c, got, tup[a:b:c] if not isinstance(got, str) else '')
+    work = list(range(6))
+    work[a:] = ['x']
+    print(a, work)
