@@ -386,6 +386,7 @@ static inline int P2C_IsTrue(PyObject *v)
 {
     if (v == Py_True) return 1;
     if (v == Py_False || v == Py_None) return 0;
+    if (PyLong_CheckExact(v)) return !P2C_Long_IsZero(v);   /* `while k:` */
     return PyObject_IsTrue(v);
 }
 

@@ -19,6 +19,13 @@ P2C_Long_AsCompact(PyObject *x, long *value)
     return 1;
 }
 
+/* Whether x, an exact int, is 0. */
+static inline int
+P2C_Long_IsZero(PyObject *x)
+{
+    return _PyLong_IsZero((const PyLongObject *)x);
+}
+
 /* 1 and *value when x, an exact int, has at most two digits (|x| < 2**60:
  * sums and products of such ints are checked for overflow in a long);
  * else 0. */
