@@ -428,5 +428,10 @@ void driver_temp_forget(int slot);
  * for scons the lifeline in PYC2C_LIFELINE_FD, see interrupt.c).  Returns the exit
  * status (128+N for a signal), -1 with errno set if it cannot run. */
 int driver_run(char *const argv[], const char *log_path);
+/* The same, calling watch(arg) about every 100 ms while the command runs
+ * and once after it ended (to follow its log: build.c's progress). */
+typedef void (*DriverWatch)(void *arg);
+int driver_run_watched(char *const argv[], const char *log_path, DriverWatch watch,
+                       void *arg);
 
 #endif
