@@ -8,7 +8,9 @@
  *     because parallel pyc2c runs share it;
  *   - a module: NAME.c into an executable or an extension module.
  * scons is skipped altogether when its inputs are older than its output, so
- * recompiling an unchanged module costs no C compiler run.
+ * recompiling an unchanged module costs no C compiler run.  On a terminal
+ * the progress line counts the C files compiled, from scons's log as it
+ * is written (show_build_progress).
  */
 #define _GNU_SOURCE
 #include <dirent.h>

@@ -31,6 +31,10 @@
  *     registered the same way and removed with their contents, by a
  *     remover made of system calls only (openat, getdents64, unlinkat).
  *
+ * driver_run_watched also calls a watcher while the command runs (the C
+ * build's progress line), waking on a pidfd of the guard so that the end
+ * of the command is seen at once.
+ *
  * Everything the handler touches is set up with the signals blocked, so
  * the handler never sees a half-updated table; it calls only
  * async-signal-safe functions (unlink, kill, waitid, nanosleep, raise).
