@@ -8,9 +8,12 @@
  *     because parallel pyc2c runs share it;
  *   - a module: NAME.c into an executable or an extension module.
  * scons is skipped altogether when its inputs are older than its output, so
- * recompiling an unchanged module costs no C compiler run.
+ * recompiling an unchanged module costs no C compiler run.  On a terminal
+ * the progress line counts the C files compiled, from scons's log as it
+ * is written (show_build_progress).
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -101,24 +104,33 @@ static int write_description(const char *dir, const char *kind, const char *home
     return r;
 }
 
-/* Runs scons in dir; the log goes to dir/build.log (or the terminal with
- * --verbose).  0, or -1 after a diagnostic naming the log. */
 #define RUNTIME_WHAT "the pyc2c runtime"
 
-/* --report: scons's --debug=time lines in the log, "Command execution
- * time: TARGET: S seconds", are the C compiles (TARGET an object file) and
- * the link (anything else); a compile per object rebuilt. */
+/* scons's --debug=time line for a command it ran, "Command execution time:
+ * TARGET: S seconds": true for one, with its seconds and whether TARGET is
+ * an object file (a C compile; anything else is the link). */
+static bool scons_time_line(const char *line, double *seconds, bool *object)
+{
+    static const char key[] = "Command execution time: ";
+    if (strncmp(line, key, sizeof key - 1) != 0)
+        return false;
+    const char *colon = strrchr(line, ':');
+    *seconds = colon ? strtod(colon + 1, NULL) : 0;
+    *object = colon && colon - line > 2 && !strncmp(colon - 2, ".o", 2);
+    return true;
+}
+
+/* --report: the C compiles and the link of the log's --debug=time lines; a
+ * compile per object rebuilt. */
 static void report_scons_times(const char *log)
 {
     size_t len;
     char *text = driver_read_file(log, &len);
-    static const char key[] = "Command execution time: ";
     for (char *line = text ? strtok(text, "\n") : NULL; line; line = strtok(NULL, "\n")) {
-        if (strncmp(line, key, sizeof key - 1) != 0)
+        double seconds;
+        bool object;
+        if (!scons_time_line(line, &seconds, &object))
             continue;
-        char *colon = strrchr(line, ':');
-        double seconds = colon ? strtod(colon + 1, NULL) : 0;
-        bool object = colon && colon - line > 2 && !strncmp(colon - 2, ".o", 2);
         driver_report_time(object ? "c_compile" : "link", seconds);
         if (object)
             driver_report_c_files(1);
@@ -126,19 +138,81 @@ static void report_scons_times(const char *log)
     free(text);
 }
 
-static int run_scons(const DriverOptions *opt, const char *home, const char *dir,
-                     const char *what)
+/* ---- the progress line of a C build --------------------------------------- */
+
+/* The C build's progress line counts the objects compiled so far, read
+ * from the build log while scons runs: scons writes a --debug=time line
+ * the moment a command ends and flushes its output when it is not a
+ * terminal (SCons.Util.Unbuffered).  Only whole lines count: the last one
+ * may be half written. */
+typedef struct {
+    const char *log;
+    const char *name;
+    int jobs;
+    int total;        /* C files handed to scons */
+    int shown;        /* the count on the line, -1 before the first */
+} BuildProgress;
+
+static int objects_compiled(const char *log)
 {
+    size_t len;
+    char *text = driver_read_file(log, &len);
+    char *end = text ? strrchr(text, '\n') : NULL;
+    int n = 0;
+    if (end)
+        end[1] = '\0';
+    for (char *line = end ? strtok(text, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+        double seconds;
+        bool object;
+        n += scons_time_line(line, &seconds, &object) && object;
+    }
+    free(text);
+    return n;
+}
+
+/* The watcher of driver_run_watched: redraws the line when the count moved.
+ * Objects scons finds up to date are not compiled, so a rebuild's count
+ * can stop short of the total. */
+static void show_build_progress(void *arg)
+{
+    BuildProgress *p = arg;
+    int done = objects_compiled(p->log);
+    if (done == p->shown)
+        return;
+    p->shown = done;
+    diag_progress("compiling %s, %d job%s... C files: %d/%d", p->name, p->jobs,
+                  p->jobs == 1 ? "" : "s", done, p->total);
+}
+
+/* A build scons is run for. */
+typedef struct {
+    const char *what;     /* in messages: "main (3 C files)" */
+    const char *name;     /* on the progress line: "main" */
+    int c_files;          /* how many it compiles at most */
+} SconsJob;
+
+/* Runs scons in dir; the log goes to dir/build.log (or the terminal with
+ * --verbose).  0, or -1 after a diagnostic naming the log. */
+static int run_scons(const DriverOptions *opt, const char *home, const char *dir,
+                     const SconsJob *job)
+{
+    const char *what = job->what;
     char *sconstruct = driver_sprintf("%s/scons/SConstruct", home);
     char *jobs = driver_sprintf("-j%d", opt->jobs);
     char *log = driver_sprintf("%s/build.log", dir);
-    /* the commands' times, for --report (not on the terminal of --verbose) */
+    /* the commands' times, for --report and the progress line (not on the
+     * terminal of --verbose) */
     char *argv[] = { "scons", "-Q", "-C", (char *)dir, "-f", sconstruct, jobs,
                      opt->verbose ? NULL : "--debug=time", NULL };
     double t0 = driver_now();
-    if (!opt->verbose)
-        diag_progress("compiling %s, %d jobs...", what, opt->jobs);
-    int status = driver_run(argv, opt->verbose ? NULL : log);
+    int status;
+    if (!opt->verbose && diag_progress_enabled()) {
+        BuildProgress progress = { log, job->name, opt->jobs, job->c_files, -1 };
+        unlink(log);     /* not the last build's lines before scons truncates it */
+        status = driver_run_watched(argv, log, show_build_progress, &progress);
+    } else {
+        status = driver_run(argv, opt->verbose ? NULL : log);
+    }
     diag_progress_clear();
     int r = 0;
     if (status < 0) {
@@ -224,6 +298,29 @@ static long long runtime_sources_mtime(const char *home)
     return ta > tb ? ta : tb;
 }
 
+/* How many C files the tree under dir holds: the runtime's, for the
+ * progress line of its build (the SConstruct compiles each). */
+static int count_c_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.')
+            continue;
+        char *path = driver_sprintf("%s/%s", dir, e->d_name);
+        if (driver_is_dir(path))
+            n += count_c_files(path);
+        else if (len > 2 && !strcmp(e->d_name + len - 2, ".c"))
+            n++;
+        free(path);
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
 char *driver_build_runtime(const DriverOptions *opt, const DriverTarget *t,
                            const char *home)
 {
@@ -243,10 +340,13 @@ char *driver_build_runtime(const DriverOptions *opt, const DriverTarget *t,
     long long lib_time = driver_mtime(lib);
     long long src_time = runtime_sources_mtime(home);
     char *desc = driver_sprintf("%s/pyc2c-build.json", dir);
+    char *sources = driver_sprintf("%s/runtime", home);
+    SconsJob job = { RUNTIME_WHAT, RUNTIME_WHAT, count_c_files(sources) };
+    free(sources);
     if (write_description(dir, "runtime", home, t, "libpyc2crt.a", NULL, NULL, NULL) == 0) {
         if (lib_time >= 0 && lib_time >= src_time && lib_time >= driver_mtime(desc))
             r = 0;
-        else if ((r = run_scons(opt, home, dir, RUNTIME_WHAT)) == 0)
+        else if ((r = run_scons(opt, home, dir, &job)) == 0)
             /* scons may find nothing changed by content and leave the old
              * mtime; touch it so the next run decides on mtimes alone.  The
              * runtime's sources are edited by people, seconds apart, so
@@ -337,7 +437,8 @@ static int build_artifact(const DriverBuild *b)
         n++;
     char *what = n > 1 ? driver_sprintf("%s (%zu C files)", b->name, n)
                        : driver_strdup(b->name);
-    int r = run_scons(b->opt, b->home, b->build_dir, what);
+    SconsJob job = { what, b->name, (int)n };
+    int r = run_scons(b->opt, b->home, b->build_dir, &job);
     free(what);
     if (r != 0)
         return -1;

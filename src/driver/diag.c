@@ -31,12 +31,17 @@ void diag_note_error_at(const char *file, int line, const char *message)
     keep_first(file, line, message);
 }
 
-void diag_progress(const char *fmt, ...)
+bool diag_progress_enabled(void)
 {
     static int tty = -1;
     if (tty < 0)
         tty = isatty(2);
-    if (!tty)
+    return tty;
+}
+
+void diag_progress(const char *fmt, ...)
+{
+    if (!diag_progress_enabled())
         return;
     va_list ap;
     va_start(ap, fmt);

@@ -140,8 +140,12 @@ char *driver_read_file(const char *path, size_t *size);
  * the given mode; replaces only a regular file or nothing.  -1 after a
  * diagnostic. */
 int driver_write_atomic(const char *path, const char *data, size_t size, mode_t mode);
-/* Copies src to dst atomically (temp + rename), keeping src's mode. */
+/* Copies src to dst atomically (temp + rename), keeping src's mode; in the
+ * kernel (copy_file_range) where it can, else by read and write. */
 int driver_copy_atomic(const char *src, const char *dst);
+/* The copy_file_range(2) driver_copy_atomic calls: tests replace it to run
+ * the fallback and the error paths. */
+extern ssize_t (*driver_copy_file_range)(int, loff_t *, int, loff_t *, size_t, unsigned);
 /* As driver_copy_atomic, for a shared library going into a dist: the copy
  * has no DT_RPATH/DT_RUNPATH of its own (elf.c says why). */
 int driver_copy_library(const char *src, const char *dst);
@@ -424,5 +428,10 @@ void driver_temp_forget(int slot);
  * for scons the lifeline in PYC2C_LIFELINE_FD, see interrupt.c).  Returns the exit
  * status (128+N for a signal), -1 with errno set if it cannot run. */
 int driver_run(char *const argv[], const char *log_path);
+/* The same, calling watch(arg) about every 100 ms while the command runs
+ * and once after it ended (to follow its log: build.c's progress). */
+typedef void (*DriverWatch)(void *arg);
+int driver_run_watched(char *const argv[], const char *log_path, DriverWatch watch,
+                       void *arg);
 
 #endif

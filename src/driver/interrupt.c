@@ -31,6 +31,10 @@
  *     registered the same way and removed with their contents, by a
  *     remover made of system calls only (openat, getdents64, unlinkat).
  *
+ * driver_run_watched also calls a watcher while the command runs (the C
+ * build's progress line), waking on a pidfd of the guard so that the end
+ * of the command is seen at once.
+ *
  * Everything the handler touches is set up with the signals blocked, so
  * the handler never sees a half-updated table; it calls only
  * async-signal-safe functions (unlink, kill, waitid, nanosleep, raise).
@@ -38,6 +42,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -373,7 +378,45 @@ static void close_lifeline_end(int *fd)
     *fd = -1;
 }
 
+/* How often a watched command's watcher is called (driver_run_watched). */
+#define WATCH_MS 100
+
+/* Waits up to WATCH_MS for the guard to exit, without reaping it: a pidfd
+ * turns readable the moment its process exits, so the end of the build is
+ * not delayed; without one (a kernel before 5.3) the whole interval. */
+static void wait_guard_a_while(int pidfd)
+{
+    struct pollfd p = { pidfd, POLLIN, 0 };
+    if (pidfd >= 0)
+        poll(&p, 1, WATCH_MS);       /* interrupted: the caller looks again */
+    else
+        sleep_ms(WATCH_MS);
+}
+
+/* Calls watch(arg) every WATCH_MS until the guard has exited, and once
+ * more after (so the watcher sees the command's last output). */
+static void watch_guard(pid_t guard, DriverWatch watch, void *arg)
+{
+    int pidfd = -1;
+#ifdef SYS_pidfd_open
+    pidfd = (int)syscall(SYS_pidfd_open, guard, 0);   /* close-on-exec */
+#endif
+    while (!guard_exited(guard)) {
+        watch(arg);
+        wait_guard_a_while(pidfd);
+    }
+    watch(arg);
+    if (pidfd >= 0)
+        close(pidfd);
+}
+
 int driver_run(char *const argv[], const char *log_path)
+{
+    return driver_run_watched(argv, log_path, NULL, NULL);
+}
+
+int driver_run_watched(char *const argv[], const char *log_path, DriverWatch watch,
+                       void *arg)
 {
     /* Without a pipe the command runs all the same, guarded but without
      * its lifeline. */
@@ -395,6 +438,8 @@ int driver_run(char *const argv[], const char *log_path)
     restore_mask(&old);
     close_lifeline_end(&lifeline[0]);
     int status = -1;
+    if (guard >= 0 && watch)
+        watch_guard(guard, watch, arg);
     if (guard >= 0)
         status = wait_guard(guard);
     int err = errno;

@@ -9,6 +9,7 @@
 #define PYC2C_COMPILER_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 
 /* pyc2c: error: <message> */
 void diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -50,6 +51,9 @@ void diag_out_of_memory(const char *doing) __attribute__((noreturn));
  * never mix; the driver clears it when the build ends. */
 void diag_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_progress_clear(void);
+/* Is a progress line shown (stderr a tty)?  For progress that costs work
+ * to follow (the C build's count, src/driver/build.c). */
+bool diag_progress_enabled(void);
 
 #define P2C_UNREACHABLE() diag_unreachable(__FILE__, __LINE__, __func__)
 void diag_unreachable(const char *file, int line, const char *func)
