@@ -151,7 +151,7 @@ static inline int p2c_monitored(void)
  * -1 with RecursionError (the budget then unchanged). */
 static inline int P2C_EnterRecursivePy(void)
 {
-    PyThreadState *ts = PyThreadState_GET();
+    PyThreadState *ts = P2C_ThreadState();
     if (P2C_LIKELY(ts->py_recursion_remaining-- > 0))
         return 0;
     if (ts->recursion_headroom) {
@@ -167,7 +167,7 @@ static inline int P2C_EnterRecursivePy(void)
 }
 static inline void P2C_LeaveRecursivePy(void)
 {
-    PyThreadState_GET()->py_recursion_remaining++;
+    P2C_ThreadState()->py_recursion_remaining++;
 }
 /* A generator's code: its frame's f_executable (genobject.c's _PyGen_GetCode). */
 static inline PyCodeObject *P2C_Gen_Code(PyGenObject *gen)
@@ -215,7 +215,7 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen)
 /* The eval breaker's events for the running thread (3.13: a word of each
  * thread state; above its 8 event bits, the instrumentation version). */
 #define P2C_EVAL_BREAKER_SET()                                              \
-    (__atomic_load_n(&PyThreadState_GET()->eval_breaker, __ATOMIC_RELAXED) & 0xff)
+    (__atomic_load_n(&P2C_ThreadState()->eval_breaker, __ATOMIC_RELAXED) & 0xff)
 
 /* The running frame of the thread (borrowed, may be NULL). */
 static inline P2C_Frame *P2C_Frame_Current(PyThreadState *tstate)

@@ -55,6 +55,10 @@
  *                                 _PyRuntime (3.11), read inline; 3.12 keeps
  *                                 it in a thread-local libpython does not
  *                                 export: a call
+ *   P2C_TSTATE_TLS_313            that thread-local read at its offset from
+ *                                 the thread pointer, once proven static
+ *                                 (3.13 on Linux; compat/tstate313.h), else
+ *                                 the call
  *   P2C_CALL_INLINES_EXACT_FUNCTION  the interpreter's CALL pushes a frame for
  *                                 exact PyFunction_Type without looking at its
  *                                 vectorcall (3.11), so compiled functions
@@ -261,6 +265,11 @@
 #  define P2C_CLOSE_SKIPS_BARE_YIELD 1
 #  define P2C_TRACE_OPCODE_TAIL 1
 #  define P2C_STUB_MAY_BE_INSTRUMENTED 1
+#  if defined(__linux__) && defined(__has_builtin)
+#    if __has_builtin(__builtin_thread_pointer)
+#      define P2C_TSTATE_TLS_313 1
+#    endif
+#  endif
 #  ifndef Py_GIL_DISABLED   /* the free-threaded build moves the managed dict */
 #    define P2C_INSTANCE_VALUES 1
 #    define P2C_INLINE_VALUES_313 1
