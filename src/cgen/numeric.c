@@ -554,18 +554,16 @@ static int item_place(const Cg *cg, const Tree *t, int i)
     return -1;
 }
 
-/* The guard shared by every tier, before the first: each inlined or math
- * callee still the function the tree was built for, else the generic code.
- * Once, not once a tier: a callee that fails one tier's test fails every
- * tier's (the test does not depend on the tier), and each test peeks at a
- * global through its cache, inline code gcc must compile at every tier
- * (where they cannot pass, as on 3.10 which peeks at no global, the fast
- * path is left at once). */
-static void emit_callee_guards(Fast *fp)
+/* The guard: every local leaf and every attribute leaf a number (in a
+ * typed tier: of its type). */
+static void emit_guards(Fast *fp)
 {
     Cg *cg = fp->cg;
     Emitter *e = cg->out;
     const Tree *t = fp->tree;
+    const Leaves *lt = &fp->leaves[fp->tier];
+    /* the callees first: where they cannot pass (3.10 peeks at no global),
+     * each tier fails at once */
     for (int i = 0; i < t->ncalls; i++) {
         const IrNode *callee = t->calls[i]->kids[0];
         char peek[160], test[320];
@@ -584,18 +582,8 @@ static void emit_callee_guards(Fast *fp)
             snprintf(test, sizeof test, "P2C_Math_Callee(%s, %s)", peek,
                      num_math_ids[num_call_math(cg, t->calls[i])]);
         }
-        emit_line(e, "if (!%s) goto p2c_slow%d;", test, fp->label);
+        emit_line(e, "if (!%s) goto %s%d;", test, guard_fail(fp), fp->label);
     }
-}
-
-/* A tier's guard: every local leaf and every attribute leaf a number (in a
- * typed tier: of its type). */
-static void emit_guards(Fast *fp)
-{
-    Cg *cg = fp->cg;
-    Emitter *e = cg->out;
-    const Tree *t = fp->tree;
-    const Leaves *lt = &fp->leaves[fp->tier];
     for (int i = 0; i < t->nlocals; i++) {
         char lv[64];
         num_leaf_value(cg, t, t->locals[i], lv, sizeof lv);
@@ -630,7 +618,6 @@ static void emit_tiers(Fast *fp, void (*emit)(Fast *, const void *), const void 
     Emitter *e = fp->cg->out;
     int site = fp->cg->cur_site;
     bool first = true;
-    emit_callee_guards(fp);
     for (int t = 0; t < NTIERS; t++) {
         if (!fp->tiers[t])
             continue;
