@@ -387,6 +387,8 @@ void cg_chunks_release_temps(Emitter *e, const Cg *cg);
 enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
 /* Written before a very large function's definition: a lighter -O level. */
 void cg_large_function_attribute(Emitter *e);
+/* Written before a chunk that runs once (chunks.c): -O0. */
+void cg_run_once_attribute(Emitter *e);
 
 /* cgen.c: the pieces of the file, for cfiles.c */
 void cg_write_header(Emitter *e, const IrModule *m);

@@ -293,13 +293,14 @@ static void write_chunk(Cg *cg, int k, const Emitter *body, const bool *local)
     chunk_name(cg, k, name, sizeof name);
     bool leaves = cg->used_error || cg->used_exit;
     emit_raw(e, "\n");
-    /* -O1 also for every chunk of a module or class body split into C
-     * files (docs/compile-scaling.md): that code runs once, unless it is a
-     * loop's (hot: -O2 as before).  Not for the chunks of a huge function,
-     * however large: it may be hot (pyperformance's unpack_sequence, 400
-     * statements a function, ran 1.66x -> 1.26x in instructions with it). */
+    /* -O0 for every chunk of a module or class body (docs/compile-scaling.md):
+     * that code runs once, unless it is a loop's (hot: -O2 as before).  Not for the chunks of a huge function, however
+     * large: it may be hot (pyperformance's unpack_sequence, 400 statements
+     * a function, ran 1.66x -> 1.26x in instructions with them at -O1). */
     bool runs_once = (cg->fn->is_module || cg->fn->is_class) && !cg->loop;
-    if ((cg->split_tag && runs_once) || emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
+    if (runs_once)
+        cg_run_once_attribute(e);
+    else if (emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
         cg_large_function_attribute(e);
     /* noinline: gcc would put a static function called once back into its
      * caller (-finline-functions-called-once), one huge function again */
