@@ -293,10 +293,12 @@ static void write_chunk(Cg *cg, int k, const Emitter *body, const bool *local)
     chunk_name(cg, k, name, sizeof name);
     bool leaves = cg->used_error || cg->used_exit;
     emit_raw(e, "\n");
-    /* -O0 for every chunk of a module or class body (docs/compile-scaling.md):
-     * that code runs once, unless it is a loop's (hot: -O2 as before).  Not for the chunks of a huge function, however
-     * large: it may be hot (pyperformance's unpack_sequence, 400 statements
-     * a function, ran 1.66x -> 1.26x in instructions with them at -O1). */
+    /* -O0 for every chunk of a module or class body outside loops
+     * (docs/compile-scaling.md): that code runs once per module import or
+     * class statement; a loop's chunks are hot and keep -O2.  Not for the
+     * chunks of a huge function, however large: it may be hot
+     * (pyperformance's unpack_sequence, 400 statements a function, ran
+     * 1.66x -> 1.26x in instructions with them at -O1). */
     bool runs_once = (cg->fn->is_module || cg->fn->is_class) && !cg->loop;
     if (runs_once)
         cg_run_once_attribute(e);
