@@ -190,12 +190,10 @@ START_TEST(test_read_sized_files)
 }
 END_TEST
 
-START_TEST(test_read_fifo)
+/* A FIFO at path and a child process writing size bytes of data into it
+ * (the reader opening the FIFO lets it start): the child's pid. */
+static pid_t start_fifo_writer(const char *path, const char *data, size_t size)
 {
-    /* No size to go by: read until the writer closes its end. */
-    size_t size = 5 * 65536 + 3;
-    char *path = driver_sprintf("%s/fifo", tmp);
-    char *data = pattern(size);
     ck_assert_int_eq(mkfifo(path, 0600), 0);
     pid_t writer = fork();
     ck_assert_int_ge(writer, 0);
@@ -203,10 +201,26 @@ START_TEST(test_read_fifo)
         FILE *f = fopen(path, "wb");
         _exit(f && fwrite(data, 1, size, f) == size && fclose(f) == 0 ? 0 : 1);
     }
-    assert_reads(path, data, size);
+    return writer;
+}
+
+/* The FIFO writer exited and wrote everything. */
+static void assert_writer_done(pid_t writer)
+{
     int status;
     ck_assert_int_eq(waitpid(writer, &status, 0), writer);
     ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+START_TEST(test_read_fifo)
+{
+    /* No size to go by: read until the writer closes its end. */
+    size_t size = 5 * 65536 + 3;
+    char *path = driver_sprintf("%s/fifo", tmp);
+    char *data = pattern(size);
+    pid_t writer = start_fifo_writer(path, data, size);
+    assert_reads(path, data, size);
+    assert_writer_done(writer);
     free(data);
     free(path);
 }
@@ -386,17 +400,9 @@ START_TEST(test_copy_fifo)
     char *path = driver_sprintf("%s/fifo", tmp);
     char *dst = driver_sprintf("%s/dst", tmp);
     char *data = pattern(size);
-    ck_assert_int_eq(mkfifo(path, 0600), 0);
-    pid_t writer = fork();
-    ck_assert_int_ge(writer, 0);
-    if (writer == 0) {
-        FILE *f = fopen(path, "wb");
-        _exit(f && fwrite(data, 1, size, f) == size && fclose(f) == 0 ? 0 : 1);
-    }
+    pid_t writer = start_fifo_writer(path, data, size);
     ck_assert_int_eq(driver_copy_atomic(path, dst), 0);
-    int status;
-    ck_assert_int_eq(waitpid(writer, &status, 0), writer);
-    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_writer_done(writer);
     assert_reads(dst, data, size);
     free(data);
     free(dst);
