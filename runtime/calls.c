@@ -12,6 +12,7 @@
  *                       "f() got multiple values for keyword argument 'k'"
  */
 #include "internal.h"
+#include "compat/crecursion.h"
 
 /* TypeError "<func>() argument after * must be an iterable, not T" when
  * iterable cannot be iterated; 0 when it can, -1 when raised. */
@@ -114,26 +115,37 @@ done:
  * the rest as its arguments, when its calling convention takes them as
  * they are: METH_FASTCALL, METH_O with one argument, METH_NOARGS with none
  * (other counts are left to the descriptor's own call, which raises
- * CPython's TypeError).  *done tells whether it ran. */
+ * CPython's TypeError).  *done tells whether it ran.
+ *
+ * The recursion accounting is the interpreter's for such a call: 3.11 and
+ * later count METH_O and METH_NOARGS calls (" while calling a Python
+ * object") but not METH_FASTCALL ones, which their specialized
+ * PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST / CALL_*_METHOD_DESCRIPTOR_FAST run
+ * unchecked; 3.10 calls every descriptor through its vectorcall, which
+ * counts them all (method_enter_call). */
+#define P2C_DESCR_FASTCALL_COUNTS_RECURSION (P2C_PY_MINOR == 10)
+
 static PyObject *
 call_method_descriptor(PyMethodDescrObject *d, PyObject *const *args, Py_ssize_t nargs,
                        int *done)
 {
     PyMethodDef *ml = d->d_method;
     int flags = ml->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
+    PyObject *self = args[0], *res;
+    *done = 1;
+    if (flags == METH_FASTCALL && !P2C_DESCR_FASTCALL_COUNTS_RECURSION)
+        return ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args + 1, nargs - 1);
     *done = flags == METH_FASTCALL || (flags == METH_O && nargs == 2) ||
             (flags == METH_NOARGS && nargs == 1);
     if (!*done)
         return NULL;
-    /* method_enter_call's recursion accounting, message included */
-    if (Py_EnterRecursiveCall(" while calling a Python object"))
+    if (P2C_EnterRecursiveC(" while calling a Python object"))
         return NULL;
-    PyObject *self = args[0], *res;
     if (flags == METH_FASTCALL)
         res = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args + 1, nargs - 1);
     else
         res = ml->ml_meth(self, flags == METH_O ? args[1] : NULL);
-    Py_LeaveRecursiveCall();
+    P2C_LeaveRecursiveC();
     return res;
 }
 

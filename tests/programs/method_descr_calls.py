@@ -51,6 +51,31 @@ except RecursionError as e:
     print("RecursionError", str(e)[:40])
 sys.setrecursionlimit(1000)
 
+
+# the budget runs out exactly at the method call or at a frame: the message
+# says which (" while calling a Python object" for the method's C call;
+# 3.11+ count METH_O and METH_NOARGS calls there, not METH_FASTCALL ones)
+def down(n, s, kind):
+    if n == 0:
+        if kind == "fast":
+            return s.strip()
+        if kind == "noargs":
+            return s.lower()
+        return {1}.add(s)
+    return down(n - 1, s, kind)
+
+
+for kind in ("fast", "noargs", "o"):
+    for limit in range(60, 64):
+        sys.setrecursionlimit(limit)
+        for n in range(40, 70):
+            try:
+                down(n, " x ", kind)
+            except RecursionError as e:
+                print(kind, "limit", limit, "depth", n, e)
+                break
+sys.setrecursionlimit(1000)
+
 # a profile hook sees the C calls
 events = []
 sys.setprofile(lambda f, ev, arg: events.append((ev, getattr(arg, "__name__", None))))
