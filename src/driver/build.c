@@ -85,10 +85,15 @@ static int write_description(const char *dir, const char *kind, const char *home
     json_field(f, "static_lib", t->exe_is_static ? t->static_lib : "");
     json_field(f, "libs", t->libs);
     json_field(f, "modlibs", t->modlibs);
+    /* an executable runs on the binary itself where it links libpython
+     * statically (runtime/host.c, scons' runs_on_interpreter) */
+    json_field(f, "loader", t->exe_is_static ? t->loader : "");
     /* Not read by the SConstruct (it reads the environment), but recorded
      * so that changing them makes the output stale. */
     json_field(f, "cc", getenv("CC") ? getenv("CC") : "");
     json_field(f, "cflags", getenv("PYC2C_CFLAGS") ? getenv("PYC2C_CFLAGS") : "");
+    json_field(f, "link_libpython",
+               getenv("PYC2C_LINK_LIBPYTHON") ? getenv("PYC2C_LINK_LIBPYTHON") : "");
     fputs("\n}\n", f);
     fclose(f);
 

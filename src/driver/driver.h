@@ -87,6 +87,7 @@ typedef struct {
     char *static_lib;        /* path of libpythonX.Y.a, or "" if absent */
     char *libs;              /* LIBS SYSLIBS (+ MODLIBS for a static link) */
     char *modlibs;           /* LOCALMODLIBS: libraries of built-in modules */
+    char *loader;            /* the binary's PT_INTERP (ELF64 LE), or "" */
     bool exe_is_static;      /* the interpreter binary does not load
                                 libpython*.so: link the static library too */
     char tag[64];            /* "cpython-311-<hash of realpath>" */

@@ -44,6 +44,25 @@ static const char query_script[] =
     "out('static_lib', ([x for x in c if os.path.isfile(x)] + [''])[0])\n"
     "out('libs', ' '.join([x for x in (g('LIBS'), g('SYSLIBS')) if x]))\n"
     "out('modlibs', g('LOCALMODLIBS') or '')\n"
+    "def elf_interp(path):\n"
+    "    import struct\n"
+    "    try:\n"
+    "        with open(path, 'rb') as f:\n"
+    "            d = f.read(65536)\n"
+    "        if d[:4] != b'\\x7fELF' or d[4] != 2 or d[5] != 1:\n"
+    "            return ''\n"
+    "        phoff, = struct.unpack_from('<Q', d, 0x20)\n"
+    "        size, num = struct.unpack_from('<HH', d, 0x36)\n"
+    "        for i in range(num):\n"
+    "            o = phoff + i * size\n"
+    "            if struct.unpack_from('<I', d, o)[0] == 3:\n"
+    "                off, = struct.unpack_from('<Q', d, o + 8)\n"
+    "                n, = struct.unpack_from('<Q', d, o + 32)\n"
+    "                return d[off:off + n].rstrip(b'\\0').decode()\n"
+    "    except (OSError, ValueError, struct.error):\n"
+    "        pass\n"
+    "    return ''\n"
+    "out('loader', elf_interp(os.path.realpath(sys.executable)))\n"
     "m = open('/proc/self/maps').read()\n"
     "out('exe_is_static', int('/libpython' not in m))\n";
 
@@ -110,7 +129,7 @@ static void store(DriverTarget *t, const char *key, const char *val)
 #define F(k) { #k, offsetof(DriverTarget, k) }
         F(executable), F(executable_real), F(version), F(ext_suffix),
         F(include), F(platinclude), F(libdir), F(libpl), F(ldlibrary),
-        F(static_lib), F(libs), F(modlibs),
+        F(static_lib), F(libs), F(modlibs), F(loader),
 #undef F
     };
     if (!strcmp(key, "major")) { t->major = atoi(val); return; }
@@ -130,7 +149,7 @@ static void fill_missing(DriverTarget *t)
     char **strs[] = { &t->executable, &t->executable_real, &t->version,
                       &t->ext_suffix, &t->include, &t->platinclude, &t->libdir,
                       &t->libpl, &t->ldlibrary, &t->static_lib, &t->libs,
-                      &t->modlibs };
+                      &t->modlibs, &t->loader };
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         if (!*strs[i])
             *strs[i] = driver_strdup("");
@@ -191,7 +210,8 @@ void driver_target_free(DriverTarget *t)
 {
     char *strs[] = { t->executable, t->executable_real, t->version,
                      t->ext_suffix, t->include, t->platinclude, t->libdir,
-                     t->libpl, t->ldlibrary, t->static_lib, t->libs, t->modlibs };
+                     t->libpl, t->ldlibrary, t->static_lib, t->libs, t->modlibs,
+                     t->loader };
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         free(strs[i]);
     memset(t, 0, sizeof *t);
