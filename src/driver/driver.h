@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include <sys/types.h>
+#include "pyc2c/compiler/passes.h"
 
 #define PYC2C_VERSION "0.1.0"
 
@@ -46,6 +47,9 @@ typedef struct {
     bool keep_build;          /* --keep-build: build dir next to the output */
     bool emit_c;              /* --emit-c: also write NAME.c next to output */
     bool dump_ir;             /* --dump-ir: print the IR and stop */
+    OptDumpWhen dump_when;    /* ... where: OPT_DUMP_END (plain --dump-ir),
+                                 or before/after dump_pass */
+    const char *dump_pass;    /* --dump-ir=after:PASS's PASS */
     bool build_runtime;       /* --build-runtime (for make): build the
                                  runtime library, print its path, stop */
     bool verbose;             /* --verbose: show the scons commands */

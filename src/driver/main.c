@@ -1,7 +1,8 @@
 /* main.c — pyc2c's entry point: the whole pipeline for one file, in order.
  *
  *   options -> target query -> front end (parse + symtable) -> lowering
- *   -> ir_verify -> C generation into the build dir -> scons -> install
+ *   -> the passes (src/opt/passes.c, which verifies the IR) -> C generation
+ *   into the build dir -> scons -> install
  *
  * Exit status 0 on success, 1 on any error (reported as one
  * "pyc2c: error: ..." line).  Nothing is written at the output path unless
@@ -20,7 +21,7 @@
 #include "pyc2c/compiler/diag.h"
 #include "pyc2c/compiler/front.h"
 #include "pyc2c/compiler/lower.h"
-#include "pyc2c/compiler/opt.h"
+#include "pyc2c/compiler/passes.h"
 #include "driver.h"
 
 /* Everything one run computes; freed by job_free(). */
@@ -304,6 +305,32 @@ static int plan_build_dir(Job *j)
     return 0;
 }
 
+/* The pass pipeline over m (src/opt/passes.c): 0, the IR ready for the
+ * code generator; 1, --dump-ir printed it; -1 after a diagnostic.  The
+ * environment variable PYC2C_VERIFY_EACH_PASS=1 (set by `make test`)
+ * verifies the IR after every pass, not only once at the end. */
+static int run_passes(Job *j, IrModule *m, const char *input)
+{
+    char err[1024];
+    const char *each = getenv("PYC2C_VERIFY_EACH_PASS");
+    OptPipeline p = {
+        .cx.python_version = j->opt.dump_ir ? front_python_version()
+            : (unsigned)(j->target.major << 24 | j->target.minor << 16),
+        .opt_level = j->opt.opt_level,
+        .verify_each = each && strcmp(each, "1") == 0,
+        .dump = j->opt.dump_ir ? j->opt.dump_when : OPT_DUMP_NONE,
+        .dump_pass = j->opt.dump_pass,
+        .dump_out = stdout,
+        .file = input,
+        .err = err,
+        .errsize = sizeof err,
+    };
+    int r = opt_run_passes(m, &p);
+    if (r < 0)
+        diag_error("%s", err);
+    return r;
+}
+
 /* Front end, lowering, verification and C generation: the generated C in
  * *text (malloc'd), or -1 after a diagnostic.  With --dump-ir, prints the IR
  * and sets *text to NULL.  With import following, the module's imports are
@@ -338,27 +365,11 @@ static int translate_scan(Job *j, const char *input, const char *modname,
     driver_report_time("lower", t2 - t1);
     if (!m)
         goto out_unit;
-    unsigned version = j->opt.dump_ir ? front_python_version()
-                                      : (unsigned)(j->target.major << 24 | j->target.minor << 16);
     driver_report_stage("opt");
-    if (opt_fold_module(m, version) != 0) {
-        diag_error("out of memory folding the constants of %s", j->opt.input);
-        goto out_module;
-    }
-    if (j->opt.opt_level >= 1) {
-        opt_bound_module(m);
-        opt_collect_module(m);
-    }
-    double t3 = driver_now();
-    driver_report_time("opt", t3 - t2);
-    char msg[512];
-    if (ir_verify(m, msg, sizeof msg) != 0) {
-        diag_error("internal error: IR of %s fails verification: %s", input, msg);
-        goto out_module;
-    }
-    if (j->opt.dump_ir) {
-        ir_print_module(stdout, m);
-        r = fflush(stdout) == 0 ? 0 : -1;
+    int passes = run_passes(j, m, input);
+    driver_report_time("opt", driver_now() - t2);
+    if (passes != 0) {
+        r = passes > 0 ? 0 : -1;      /* > 0: --dump-ir printed the IR */
         goto out_module;
     }
     CgenOptions co = { j->opt.module || exec_name ? CGEN_EXTENSION : CGEN_EXECUTABLE,

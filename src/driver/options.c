@@ -53,7 +53,10 @@ static const char usage_text[] =
     "  --keep-build      keep the build directory next to the output\n"
     "                    (NAME.build/) instead of in the cache\n"
     "  --emit-c          also write the generated C as NAME.c next to the output\n"
-    "  --dump-ir         print the IR (baby Python) to stdout and stop\n"
+    "  --dump-ir[=after:PASS|=before:PASS]\n"
+    "                    print the IR (baby Python) to stdout and stop: after\n"
+    "                    the last pass, or after or before pass PASS (below),\n"
+    "                    e.g. --dump-ir=before:fold\n"
     "  -O0               generic operations only: no attribute caches or other\n"
     "                    fast paths (to compare with, or to bisect a problem)\n"
     "  -O2               caches and fast paths (the default)\n"
@@ -61,7 +64,9 @@ static const char usage_text[] =
     "                    and line profilers see the lines of compiled code\n"
     "  --verbose         show the C compiler commands\n"
     "  --version         print the version and exit\n"
-    "  --help            print this help and exit\n"
+    "  --help            print this help and exit\n";
+
+static const char usage_end[] =
     "\n"
     "Exit status: 0 on success, 1 on any error.  See docs/usage.md.\n";
 
@@ -152,6 +157,44 @@ static int parse_list_option(int argc, char **argv, int *i, DriverOptions *opt)
     return -1;
 }
 
+/* --dump-ir prints the IR after the last pass; --dump-ir=after:PASS or
+ * =before:PASS at that pass (passes.c checks the name once -O is known).
+ * The value only follows '=': `--dump-ir FILE` is the plain form. */
+static int parse_dump_ir(const char *arg, DriverOptions *opt)
+{
+    const char *v = strchr(arg, '=');
+    opt->dump_ir = true;
+    opt->dump_when = OPT_DUMP_END;
+    if (!v)
+        return 0;
+    v++;
+    if (!strncmp(v, "after:", 6)) {
+        opt->dump_when = OPT_DUMP_AFTER;
+        opt->dump_pass = v + 6;
+    } else if (!strncmp(v, "before:", 7)) {
+        opt->dump_when = OPT_DUMP_BEFORE;
+        opt->dump_pass = v + 7;
+    } else {
+        char names[256];
+        opt_pass_names(names, sizeof names);
+        diag_error("--dump-ir expects after:PASS or before:PASS, not '%s' (passes: %s)",
+                   v, names);
+        return -1;
+    }
+    return 0;
+}
+
+/* The passes' list at the end of --help, from the table (passes.c). */
+static void print_passes(void)
+{
+    int n;
+    const OptPass *t = opt_pass_table(&n);
+    fputs("\npasses, in order (for --dump-ir=after:PASS or before:PASS):\n", stdout);
+    for (int i = 0; i < n; i++)
+        printf("  %-8s %s%s\n", t[i].name, t[i].description,
+               t[i].min_level > 0 ? " (not at -O0)" : "");
+}
+
 /* Handles one option at argv[*i]: 0 ok, 1 help/version done, -1 error. */
 static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
 {
@@ -159,12 +202,18 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
     const char **slot = NULL;
     const char *name = NULL;
 
-    if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(usage_text, stdout); return 1; }
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+        fputs(usage_text, stdout);
+        print_passes();
+        fputs(usage_end, stdout);
+        return 1;
+    }
     if (!strcmp(a, "--version")) { print_version(); return 1; }
     if (!strcmp(a, "--module")) { opt->module = true; return 0; }
     if (!strcmp(a, "--keep-build")) { opt->keep_build = true; return 0; }
     if (!strcmp(a, "--emit-c")) { opt->emit_c = true; return 0; }
-    if (!strcmp(a, "--dump-ir")) { opt->dump_ir = true; return 0; }
+    if (is_option(a, "--dump-ir"))
+        return parse_dump_ir(a, opt);
     if (!strcmp(a, "--verbose")) { opt->verbose = true; return 0; }
     if (!strcmp(a, "--write-through-symlink")) { opt->write_through_symlink = true; return 0; }
     if (!strcmp(a, "--build-runtime")) { opt->build_runtime = true; return 0; }
@@ -234,6 +283,12 @@ int driver_parse_options(int argc, char **argv, DriverOptions *opt)
     }
     if (opt->output && opt->output_dir) {
         diag_error("-o and --output-dir cannot be used together");
+        return -1;
+    }
+    char err[512];
+    if (opt_check_dump_point(opt->dump_when, opt->dump_pass, opt->opt_level, err,
+                             sizeof err) != 0) {
+        diag_error("%s", err);
         return -1;
     }
     return check_follow_options(opt);

@@ -67,6 +67,16 @@ static const Case cases[] = {
      "x", "0"},
     /* unpacking binds every target */
     {"def f(s):\n    a, *b = s\n    a\n    b\n", "b", "1"},
+    /* `except E as e` binds e in the handler and deletes it after (the
+     * lowering's `e = None; del e`) */
+    {"def f():\n    try:\n        g()\n    except E as e:\n        e\n    e\n", "e", "110"},
+    /* the else block runs after the body completed */
+    {"def f():\n    try:\n        g()\n    except E:\n        return\n    else:\n"
+     "        v = 1\n    v\n", "v", "1"},
+    /* a loop left only by break: what every break had */
+    {"def f():\n    while True:\n        x = 1\n        break\n    x\n", "x", "1"},
+    {"def f(c):\n    while True:\n        if c:\n            break\n        x = 1\n"
+     "        break\n    x\n", "x", "0"},
     /* a generator's locals persist across yields */
     {"def f():\n    x = 1\n    yield\n    x\n", "x", "1"},
 };

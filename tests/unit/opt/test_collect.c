@@ -121,6 +121,28 @@ START_TEST(test_collect_case)
 }
 END_TEST
 
+/* Module code and class bodies call consumers by name too (a NAME, not a
+ * GLOBAL): both calls are marked. */
+START_TEST(test_module_and_class_calls)
+{
+    AstUnit *u;
+    IrModule *m = lower_source("t = sum(x for x in xs)\n"
+                               "class C:\n    u = any(y for y in ys)\n", &u);
+    opt_collect_module(m);
+    Seen module = {0, 0, NULL}, body = {0, 0, NULL};
+    ir_walk(m->funcs[0]->body, find_marked, &module);
+    IrFunction *c = find_function(m, "C");
+    ck_assert_ptr_nonnull(c);
+    ir_walk(c->body, find_marked, &body);
+    ck_assert_str_eq(opt_collect_kind_id(module.kind), "SUM");
+    ck_assert_str_eq(opt_collect_kind_id(body.kind), "ANY");
+    ck_assert_int_eq(module.calls, 1);
+    ck_assert_int_eq(body.calls, 1);
+    ir_module_free(m);
+    front_unit_free(u);
+}
+END_TEST
+
 int main(void)
 {
     if (front_init() < 0)
@@ -129,6 +151,7 @@ int main(void)
     TCase *tc = tcase_create("collect");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_collect_case, 0, NCASES);
+    tcase_add_test(tc, test_module_and_class_calls);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

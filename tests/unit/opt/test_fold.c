@@ -114,6 +114,77 @@ START_TEST(test_fold_case)
 }
 END_TEST
 
+/* The whole folded module of src, printed; *m_out keeps the module (and
+ * *u_out its AST) for the caller to inspect and free. */
+static char *fold_module_text(const char *src, IrModule **m_out, AstUnit **u_out)
+{
+    char path[] = "/tmp/p2c_foldXXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, src, strlen(src)), (ssize_t)strlen(src));
+    close(fd);
+    *u_out = front_parse_file(path, path);
+    ck_assert_ptr_nonnull(*u_out);
+    *m_out = lower_module(*u_out, "__main__");
+    ck_assert_ptr_nonnull(*m_out);
+    unlink(path);
+    ck_assert_int_eq(opt_fold_module(*m_out, PY_VERSION_HEX), 0);
+    char vbuf[256];
+    ck_assert_msg(ir_verify(*m_out, vbuf, sizeof vbuf) == 0, "ir_verify: %s", vbuf);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    ir_print_module(out, *m_out);
+    fclose(out);
+    return text;
+}
+
+/* Folds seen in the printed module: iterables of for loops and
+ * comprehensions, and the bodies of functions, not only the module's. */
+static const struct {
+    const char *src;
+    const char *printed;    /* a line of the folded module */
+} in_module[] = {
+    {"for i in [1, 2, 3]:\n    pass\n", "$t1 = iter((1, 2, 3))\n"},
+    {"for i in [1, y]:\n    pass\n", "$t1 = iter((1, y))\n"},      /* a tuple display */
+    {"for i in {1, 2, 3}:\n    pass\n", "$t1 = iter(frozenset({1, 2, 3}))\n"},
+    {"z = [q for q in [1, 2]]\n", "z = make_function(<listcomp>)(iter((1, 2)))\n"},
+    {"def h():\n    return 2 ** 8\n", "    return 256\n"},
+    {"def h():\n    def k():\n        return -(1,)[0]\n", "def k():  # h.<locals>.k, line 2\n    return -1\n"},
+};
+enum { NIN_MODULE = sizeof in_module / sizeof in_module[0] };
+
+START_TEST(test_fold_in_module)
+{
+    IrModule *m;
+    AstUnit *u;
+    char *text = fold_module_text(in_module[_i].src, &m, &u);
+    ck_assert_msg(strstr(text, in_module[_i].printed) != NULL, "want %s in:\n%s",
+                  in_module[_i].printed, text);
+    free(text);
+    ir_module_free(m);
+    front_unit_free(u);
+}
+END_TEST
+
+/* The bases of a class statement are the display build_class takes, not a
+ * value: they stay a TUPLE of constants, never one CONST. */
+START_TEST(test_class_bases_stay_a_display)
+{
+    IrModule *m;
+    AstUnit *u;
+    free(fold_module_text("class C(1, 2):\n    pass\n", &m, &u));
+    const IrNode *assign = m->funcs[0]->body->kids[0];
+    ck_assert_int_eq(assign->kind, IR_ASSIGN);
+    const IrNode *build = assign->kids[0];
+    ck_assert_int_eq(build->kind, IR_BUILD_CLASS);
+    ck_assert_int_eq(build->kids[1]->kind, IR_TUPLE);
+    ck_assert_int_eq(build->kids[1]->nkids, 2);
+    ir_module_free(m);
+    front_unit_free(u);
+}
+END_TEST
+
 /* 3.12 deprecates `~` on a bool and no longer folds it. */
 START_TEST(test_invert_bool_from_312)
 {
@@ -169,6 +240,8 @@ int main(void)
     TCase *tc = tcase_create("fold");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_fold_case, 0, NCASES);
+    tcase_add_loop_test(tc, test_fold_in_module, 0, NIN_MODULE);
+    tcase_add_test(tc, test_class_bases_stay_a_display);
     tcase_add_test(tc, test_invert_bool_from_312);
     tcase_add_test(tc, test_same_as_cpython);
     suite_add_tcase(s, tc);
