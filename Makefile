@@ -11,6 +11,8 @@
 #   make test-valgrind   unit and program tests under valgrind
 #   make test-asan       program tests built with ASan and UBSan
 #   make test-faults     allocation failures injected into compiled programs
+#   make test-faults-asan  the same built with ASan and UBSan: leaks after a
+#                        failure fail a run too (LeakSanitizer)
 #   make test-driver     the driver tests alone (tests/driver/run)
 #   make test-front      the front end on every Python installed (tests/front/run)
 #   make test-stdlib     stdlib modules compiled as drop-ins, under their tests
@@ -75,7 +77,7 @@ PYTHON_SITE = $(call lazy,PYTHON_SITE,$(WHEEL_PYTHON) -c '$(PY_SITE_CMD)' $(PREF
 # `make deps X`: install first, whatever -j says.
 DEPS_FIRST := $(if $(filter deps,$(MAKECMDGOALS)),deps)
 
-.PHONY: all runtime deps unit test test-driver test-front test-versions test-valgrind test-asan test-faults test-stdlib fuzz \
+.PHONY: all runtime deps unit test test-driver test-front test-versions test-valgrind test-asan test-faults test-faults-asan test-stdlib fuzz \
         test-packages test-standalone bench \
         bench-callgrind example install clean
 .DELETE_ON_ERROR:
@@ -184,6 +186,11 @@ test-asan: all
 # Allocation failures injected into compiled programs (runtime/faults.c).
 test-faults: all
 	tests/faults/run -j$(JOBS)
+
+# The same walk, each program built with ASan + UBSan and checked at exit
+# for leaks (tests/programs/lsan.supp) after the injected failure.
+test-faults-asan: all
+	tests/faults/run --asan -j$(JOBS)
 
 test-driver: all
 	tests/driver/run --python $(PYTHON)

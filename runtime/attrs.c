@@ -185,10 +185,16 @@ fill_instance(P2C_AttrEntry *c, PyObject *obj, PyTypeObject *tp, PyObject *name,
             return set_entry(c, P2C_ATTR_CLASS_NODICT, version, 0, descr);
         return 0;
     }
-    PyObject **values = op == FOR_STORE ? P2C_Instance_ValuesForStore(obj)
-                                        : P2C_Instance_Values(obj);
-    if (!P2C_Type_ManagesDict(tp) || values == NULL) {
-        if (P2C_Type_ManagesDict(tp) && fill_hint(c, obj, name, version))
+    /* Only a MANAGED_DICT instance has the words before it that hold its
+     * values: another type's instance (a TextIOWrapper, with a dict at a
+     * positive offset) may start right after its GC header, and reading
+     * there is past the start of its memory block (ASan found it). */
+    bool managed = P2C_Type_ManagesDict(tp);
+    PyObject **values = !managed ? NULL
+                        : op == FOR_STORE ? P2C_Instance_ValuesForStore(obj)
+                                          : P2C_Instance_Values(obj);
+    if (values == NULL) {
+        if (managed && fill_hint(c, obj, name, version))
             return 1;
         if (op == FOR_STORE)
             return 0;

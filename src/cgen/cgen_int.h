@@ -134,6 +134,9 @@ typedef struct Cg {
     const struct Cg *collector;
     const Emitter *collector_body;
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
+    /* a function so heavy (cg_huge_function) that its fused trees get the
+     * mixed tier alone (numeric.c) and its chunks a lighter -O level */
+    bool huge;
     /* expr.c: inside an inlined comprehension's statements (SEQ): how many
      * SEQs deep, and the expression temporaries live where its statements
      * start (a statement leaves exactly those live) */
@@ -385,6 +388,18 @@ void cg_chunks_release_temps(Emitter *e, const Cg *cg);
  * linearly in the size of one function (a 500-statement module body, about
  * 22,000 lines, took 168 s).  Below it, -O2 as usual. */
 enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
+/* IR nodes of a function's body above which it is "huge": its fused
+ * arithmetic trees get one tier (the mixed one), not up to three
+ * (numeric.c), and its chunks cg_large_function_attribute() (chunks.c).
+ * gcc's time grows with the C, and at -O2 the tiers are most of the C of
+ * a straight-line statement like `x = foo(x, 1) + len(s)`: a function of
+ * 5,000 such statements took 392 s of CPU (docs/compile-scaling.md).  About
+ * 1,500 simple statements; the largest function of pyperformance's
+ * benchmarks (unpack_sequence's 400 unpackings) is far below, and so is hot
+ * code written by people.  PYC2C_HUGE_WEIGHT=N in the environment sets it
+ * (for tests). */
+enum { CGEN_HUGE_FUNCTION_WEIGHT = 20000 };
+bool cg_huge_function(IrFunction *fn);
 /* Written before a very large function's definition: a lighter -O level. */
 void cg_large_function_attribute(Emitter *e);
 /* Written before a chunk that runs once (chunks.c): -O0. */

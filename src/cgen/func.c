@@ -257,6 +257,7 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
     cg->fn = fn;
     cg->out = out;
     cg->cur_site = -1;
+    cg->huge = cg_huge_function(fn);
     find_always_bound(cg, fn);
     out->indent = 1;
     cg_closure_prologue(cg);   /* sites 0..P-1: the units before RESUME */

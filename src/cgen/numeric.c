@@ -246,12 +246,20 @@ static bool float_hint(const Cg *cg, const IrNode *n)
     return false;
 }
 
+bool cg_huge_function(IrFunction *fn)
+{
+    const char *s = getenv("PYC2C_HUGE_WEIGHT");
+    long limit = s && atol(s) > 0 ? atol(s) : CGEN_HUGE_FUNCTION_WEIGHT;
+    return cg_weight(fn->body) > limit;
+}
+
 /* Which tiers to emit for trees[0..k), assigned in turn to dests[] (a
  * run), or one tree (dests NULL).  A typed tier where every value has a
  * type (for an item store, float_result: a float).  The int tier is left
  * out when the float one exists and the code hints at floats, so that most
  * trees are compiled three times, not four; a tree without leaves has no
- * guard to fail, so no typed tier. */
+ * guard to fail, so no typed tier, nor has one in a function heavier than
+ * CGEN_HUGE_FUNCTION_WEIGHT (cg->huge). */
 static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *trees,
                        const IrVar *const *dests, int k, bool float_result,
                        bool tiers[NTIERS], Leaves leaves[NTIERS])
@@ -260,7 +268,7 @@ static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *tree
         tiers[t] = false;
     tiers[TIER_MIXED] = true;
     leaves_all(&leaves[TIER_MIXED], tree, TY_NONE);
-    if (tree->nlocals + tree->nattrs == 0)
+    if (tree->nlocals + tree->nattrs == 0 || cg->huge)
         return;
     leaves_all(&leaves[TIER_FLOAT], tree, TY_FLOAT);
     leaves_all(&leaves[TIER_INT], tree, TY_INT);
