@@ -103,7 +103,8 @@
  *                                 3.10 and 3.11 (stepped inline: compat/iter311.h)
  *   P2C_ITER_LAYOUT_312           3.12's range iterator (no index: start
  *                                 advances, len counts down), 3.11's list
- *                                 iterator (compat/iter311.h too)
+ *                                 iterator (compat/iter311.h too); 3.13's
+ *                                 are the same
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11 and 3.12);
  *                                 read by runtime/compat/ceval311.c only
@@ -274,6 +275,10 @@
 #    define P2C_INSTANCE_VALUES 1
 #    define P2C_INLINE_VALUES_313 1
 #    define P2C_HAVE_DICT_ENTRIES 1
+/* 3.12's iterator layouts (internal/pycore_range.h, pycore_list.h of
+ * 3.13.0); the free-threaded build steps list iterators with atomics and
+ * keeps the list of an exhausted one */
+#    define P2C_ITER_LAYOUT_312 1
 #  endif
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"
