@@ -140,6 +140,11 @@
  *                                 (PyFunction_GetModule wants an exact
  *                                 function on 3.12 and 3.13):
  *                                 runtime/compat/sys312.c
+ *   P2C_TYPEVAR_CALLER_EXACT_FUNCTION  TypeVar(), ParamSpec(),
+ *                                 TypeVarTuple() and TypeAliasType() take
+ *                                 their __module__ from the calling frame's
+ *                                 function only when it is an exact function
+ *                                 (3.12, 3.13): runtime/compat/typevar312.c
  *   P2C_GC_SCHEDULED_312          the cyclic GC runs from the eval breaker
  *                                 (gc_scheduled), which compiled code's
  *                                 breaker handler must do (ceval311.c)
@@ -241,6 +246,7 @@
 #  define P2C_TRACE_SEND_RETURN 1
 #  define P2C_YIELD_EVENT_INSIDE 1
 #  define P2C_HAVE_GETFRAMEMODULENAME 1
+#  define P2C_TYPEVAR_CALLER_EXACT_FUNCTION 1
 #  define P2C_GC_SCHEDULED_312 1
 #  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
@@ -261,6 +267,7 @@
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
 #  define P2C_HAVE_GETFRAMEMODULENAME 1
+#  define P2C_TYPEVAR_CALLER_EXACT_FUNCTION 1
 #  define P2C_SLICE_VALUE_FIRST 1
 #  define P2C_CLOSE_SKIPS_UNSTARTED 1
 #  define P2C_CLOSE_SKIPS_BARE_YIELD 1
