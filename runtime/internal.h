@@ -137,11 +137,18 @@ P2C_API int P2C_ReplaceMethod(PyTypeObject *type, const char *name, PyMethodDef 
 
 /* Replaces the builtin methods that accept only an exact function
  * (ExceptionGroup.split/subgroup) by ones that also accept a compiled
- * function (replace.c).  0 or -1. */
+ * function, and the builtins that ask the calling frame's function for its
+ * module (sys._getframemodulename, TypeVar() and its kin) by ones that
+ * also ask a compiled one (replace.c).  0 or -1. */
 P2C_API int P2C_ReplaceFunctionCheckingMethods(void);
 #ifdef P2C_HAVE_GETFRAMEMODULENAME
 /* sys._getframemodulename answering for compiled frames (compat/sys312.c). */
 P2C_API int P2C_ReplaceGetFrameModuleName(void);
+#endif
+#ifdef P2C_TYPEVAR_CALLER_EXACT_FUNCTION
+/* TypeVar() and its kin called from a compiled function name its module
+ * (compat/typevar312.c).  0 or -1. */
+P2C_API int P2C_WrapTypeVarConstructors(void);
 #endif
 
 /* Makes an extension module's importlib loader read its source from the

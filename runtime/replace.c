@@ -115,5 +115,9 @@ P2C_ReplaceFunctionCheckingMethods(void)
     if (P2C_ReplaceGetFrameModuleName() < 0)   /* compat/sys312.c */
         return -1;
 #endif
+#ifdef P2C_TYPEVAR_CALLER_EXACT_FUNCTION
+    if (P2C_WrapTypeVarConstructors() < 0)   /* compat/typevar312.c */
+        return -1;
+#endif
     return 0;
 }

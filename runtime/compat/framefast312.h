@@ -3,6 +3,11 @@
  * (runtime.h declares the out-of-line ones these fall
  * back to).  Included through pyc2c/compat_late.h at the end of runtime.h,
  * after the declarations they need.
+ *
+ * Both fast paths are P2C_ALWAYS_INLINE: left to gcc's size estimate, the
+ * pop is over --param max-inline-insns-single on 3.12 (the monitoring
+ * event bytes of P2C_TS_TRACING and Py_DECREF's immortality test in each
+ * Py_CLEAR) and is called out of line; framefast313.h says more.
  */
 #ifndef PYC2C_COMPAT_FRAMEFAST312_H
 #define PYC2C_COMPAT_FRAMEFAST312_H
@@ -12,7 +17,7 @@
  * RESUME at unit `first`), the recursion limit is not reached, no trace
  * or profile hook is set and the C stack is not low (sampled); the out-of-line push handles (and reports)
  * everything else.  The recursion accounting is Py_EnterRecursiveCall's. */
-static inline int
+P2C_ALWAYS_INLINE int
 P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
 {
     PyThreadState *tstate = P2C_ThreadState();
@@ -32,7 +37,7 @@ P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
  * (a finalizer run by a release must not see f: GH-99729).  The thread
  * state is the one the inline push kept in f's storage, when that push
  * made f (a class body's or module's push does not keep it). */
-static inline PyObject *
+P2C_ALWAYS_INLINE PyObject *
 P2C_Frame_PopReturnFast(P2C_Frame *f, PyObject *r, int nslots)
 {
     PyThreadState *tstate = P2C_FRAME_TSTATE(f, nslots);

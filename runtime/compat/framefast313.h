@@ -3,6 +3,17 @@
  * (runtime.h declares the out-of-line ones these fall
  * back to).  Included through pyc2c/compat_late.h at the end of runtime.h,
  * after the declarations they need.
+ *
+ * Both fast paths are P2C_ALWAYS_INLINE, where 3.11's are plain `static
+ * inline`: gcc -O2 inlines a function declared inline only while its size
+ * estimate stays under --param max-inline-insns-single (70), and on 3.13
+ * the push measures 83 and the pop 102 (3.11: 46 and 65), for three
+ * reasons: P2C_ThreadState's thread-pointer read with its call fallback
+ * (tstate313.h), P2C_TS_TRACING's six sys.monitoring event bytes
+ * (p2c_monitored), and the immortality test 3.12+ Py_DECREF makes in
+ * each Py_CLEAR of the pop.  gcc then called both out of line at every
+ * compiled call (richards: 14 % and 11 % of its instructions in them).
+ * The slow paths they fall back to stay out of line.
  */
 #ifndef PYC2C_COMPAT_FRAMEFAST313_H
 #define PYC2C_COMPAT_FRAMEFAST313_H
@@ -12,7 +23,7 @@
  * RESUME at unit `first`), the recursion limit is not reached, no trace
  * or profile hook is set and the C stack is not low (sampled); the out-of-line push handles (and reports)
  * everything else.  The recursion accounting is Py_EnterRecursiveCall's. */
-static inline int
+P2C_ALWAYS_INLINE int
 P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
 {
     PyThreadState *tstate = P2C_ThreadState();
@@ -29,7 +40,7 @@ P2C_Frame_PushFunctionFast(P2C_Frame *f, PyObject *func, int nslots, int first)
 /* P2C_Frame_PopReturn (runtime.h) inlined for the common case: no frame
  * object was made for f and no hook is set.  Unlinks first, then releases
  * (a finalizer run by a release must not see f: GH-99729). */
-static inline PyObject *
+P2C_ALWAYS_INLINE PyObject *
 P2C_Frame_PopReturnFast(P2C_Frame *f, PyObject *r, int nslots)
 {
     PyThreadState *tstate = P2C_ThreadState();

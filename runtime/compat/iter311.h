@@ -1,11 +1,14 @@
 /* iter311.h — FOR_ITER inline for the two iterators loops use most, on
- * CPython 3.11 and 3.12: range and list iterators.  Their structs are
- * private to Objects/rangeobject.c and Objects/listobject.c (3.12 declares
- * them in internal headers); the layouts below are 3.11's, and 3.12's
- * range iterator, which drops the index (P2C_ITER_LAYOUT_311 /
- * P2C_ITER_LAYOUT_312).  3.11's FOR_ITER calls tp_iternext for both; here
- * each step is a few instructions inline, as 3.12's FOR_ITER_RANGE and
- * FOR_ITER_LIST do.  Included through pyc2c/compat_late.h.
+ * CPython 3.10 to 3.13: range and list iterators.  Their structs are
+ * private to Objects/rangeobject.c and Objects/listobject.c (3.12 and 3.13
+ * declare them in internal headers); the layouts below are 3.11's, and
+ * 3.12's range iterator, which drops the index (P2C_ITER_LAYOUT_311 /
+ * P2C_ITER_LAYOUT_312; 3.13's are 3.12's).  3.11's FOR_ITER calls
+ * tp_iternext for both; here each step is a few instructions inline, as
+ * 3.12's FOR_ITER_RANGE and FOR_ITER_LIST do.  Each step first checks that
+ * the iterator's type is exactly the builtin one; anything else (and a
+ * list iterator at its end) goes through tp_iternext.  Included through
+ * pyc2c/compat_late.h.
  */
 #ifndef PYC2C_COMPAT_ITER311_H
 #define PYC2C_COMPAT_ITER311_H
@@ -50,12 +53,16 @@ p2c_range_iter_step(PyObject *it, PyObject **out)
 
 typedef struct {
     PyObject_HEAD
-    Py_ssize_t index;
+    Py_ssize_t index;         /* 3.13: -1 once exhausted, or set so */
     PyListObject *seq;        /* NULL once exhausted */
 } P2C_ListIter;
 
 /* P2C_IterNext (runtime.h) with range and list iterators stepped inline,
- * exactly as rangeiter_next and listiter_next step them. */
+ * exactly as rangeiter_next and listiter_next step them.  The list index
+ * is compared unsigned, as 3.13's FOR_ITER_LIST does: 3.13 marks an
+ * exhausted iterator with index -1, and `it.__setstate__(-1)` gives a
+ * live one that index with its list kept (3.10 to 3.12 clip it to 0);
+ * such an iterator takes tp_iternext, which ends it. */
 static inline int
 P2C_IterNextFast(PyObject *iter, PyObject **out)
 {
@@ -64,7 +71,7 @@ P2C_IterNextFast(PyObject *iter, PyObject **out)
     if (Py_IS_TYPE(iter, &PyListIter_Type)) {
         P2C_ListIter *it = (P2C_ListIter *)iter;
         PyListObject *seq = it->seq;
-        if (seq != NULL && it->index < PyList_GET_SIZE(seq)) {
+        if (seq != NULL && (size_t)it->index < (size_t)PyList_GET_SIZE(seq)) {
             *out = Py_NewRef(PyList_GET_ITEM(seq, it->index));
             it->index++;
             return 1;

@@ -26,7 +26,10 @@
 #include <pthread.h>
 #include <stdint.h>
 
+/* what pyc2c/runtime.h would give tstate313.h (P2C_ThreadState's branch
+ * hint; without it, an implicit declaration) */
 #define P2C_API __attribute__((visibility("hidden")))
+#define P2C_LIKELY(x) __builtin_expect(!!(x), 1)
 #include "compat/tstate313.h"
 
 P2C_API intptr_t P2C_ThreadStateOffset;

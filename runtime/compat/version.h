@@ -103,7 +103,8 @@
  *                                 3.10 and 3.11 (stepped inline: compat/iter311.h)
  *   P2C_ITER_LAYOUT_312           3.12's range iterator (no index: start
  *                                 advances, len counts down), 3.11's list
- *                                 iterator (compat/iter311.h too)
+ *                                 iterator (compat/iter311.h too); 3.13's
+ *                                 are the same
  *   P2C_EVAL_BREAKER_311          interp->ceval.eval_breaker and
  *                                 gil_drop_request (3.11 and 3.12);
  *                                 read by runtime/compat/ceval311.c only
@@ -139,6 +140,11 @@
  *                                 (PyFunction_GetModule wants an exact
  *                                 function on 3.12 and 3.13):
  *                                 runtime/compat/sys312.c
+ *   P2C_TYPEVAR_CALLER_EXACT_FUNCTION  TypeVar(), ParamSpec(),
+ *                                 TypeVarTuple() and TypeAliasType() take
+ *                                 their __module__ from the calling frame's
+ *                                 function only when it is an exact function
+ *                                 (3.12, 3.13): runtime/compat/typevar312.c
  *   P2C_GC_SCHEDULED_312          the cyclic GC runs from the eval breaker
  *                                 (gc_scheduled), which compiled code's
  *                                 breaker handler must do (ceval311.c)
@@ -240,6 +246,7 @@
 #  define P2C_TRACE_SEND_RETURN 1
 #  define P2C_YIELD_EVENT_INSIDE 1
 #  define P2C_HAVE_GETFRAMEMODULENAME 1
+#  define P2C_TYPEVAR_CALLER_EXACT_FUNCTION 1
 #  define P2C_GC_SCHEDULED_312 1
 #  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
@@ -260,6 +267,7 @@
 #  define P2C_THROW_SIGNATURE_DEPRECATED 1
 #  define P2C_MONITORING_312 1
 #  define P2C_HAVE_GETFRAMEMODULENAME 1
+#  define P2C_TYPEVAR_CALLER_EXACT_FUNCTION 1
 #  define P2C_SLICE_VALUE_FIRST 1
 #  define P2C_CLOSE_SKIPS_UNSTARTED 1
 #  define P2C_CLOSE_SKIPS_BARE_YIELD 1
@@ -274,6 +282,10 @@
 #    define P2C_INSTANCE_VALUES 1
 #    define P2C_INLINE_VALUES_313 1
 #    define P2C_HAVE_DICT_ENTRIES 1
+/* 3.12's iterator layouts (internal/pycore_range.h, pycore_list.h of
+ * 3.13.0); the free-threaded build steps list iterators with atomics and
+ * keeps the list of an exhausted one */
+#    define P2C_ITER_LAYOUT_312 1
 #  endif
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"

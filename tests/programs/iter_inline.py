@@ -46,3 +46,21 @@ for i in range(2**62, 2**62 + 3):
 print(total)
 for i in range(2**70, 2**70 + 2):
     print(i)
+
+# Iterators moved by __setstate__ (pickle's route): 3.13 keeps a list
+# iterator set to -1 alive with index -1 and its list (3.10-3.12 clip the
+# index to 0), which an inline step must not read as an index.
+for state in (-1, -5, 0, 2, 7):
+    it = iter([10, 20, 30])
+    it.__setstate__(state)
+    got = []
+    for x in it:
+        got.append(x)
+    print("list setstate", state, got, next(it, "end"))
+for state in (-1, 0, 2, 9):
+    it = iter(range(5, 10))
+    it.__setstate__(state)
+    got = []
+    for x in it:
+        got.append(x)
+    print("range setstate", state, got, next(it, "end"))

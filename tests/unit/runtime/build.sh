@@ -15,7 +15,11 @@ PYCONFIG=${1:-python3-config}
 TAG=$($PYCONFIG --includes | cksum | cut -c1-8)
 OUT=build/tests/unit/runtime-sh/$TAG
 CC=${CC:-gcc}
-CFLAGS="-std=c11 -Wall -Wextra -O2 -g -fPIC -fvisibility=hidden -Iinclude -Iruntime $($PYCONFIG --includes)"
+# The flags the driver's scons build gives the runtime (scons/pyc2c_toolchain.py)
+# and the Makefile its unit tests: gcc's default GNU dialect.  -std=c11 hides
+# POSIX declarations (stack_t, struct sigaction) that 3.13's internal headers
+# (pycore_faulthandler.h) use.
+CFLAGS="-O2 -g -fwrapv -ffp-contract=off -Wall -Wextra -fPIC -fvisibility=hidden -Iinclude -Iruntime $($PYCONFIG --includes)"
 mkdir -p "$OUT/obj"
 objs=
 for c in runtime/*.c runtime/compat/*.c; do

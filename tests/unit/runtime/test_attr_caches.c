@@ -16,10 +16,12 @@
 
 static PyObject *G;   /* the namespace of the snippets */
 
-/* The targets whose caches must run (3.13 has none yet): 3.10 keeps
- * instance attributes in a real __dict__ (HINT, *_DICT entries), 3.11 and
- * 3.12 in inline values (VALUE, METHOD, CLASS). */
-#if P2C_PY_MINOR <= 12
+/* The targets whose caches must run (every one but 3.13's free-threaded
+ * build): 3.10 keeps instance attributes in a real __dict__ (HINT, *_DICT
+ * entries), 3.11 to 3.13 in inline values (VALUE, METHOD, CLASS).  Asked
+ * of the version, not of P2C_ATTR_CACHES, so that a target losing its
+ * caches fails here. */
+#if P2C_PY_MINOR <= 12 || (P2C_PY_MINOR == 13 && !defined(Py_GIL_DISABLED))
 #  define EXPECT_CACHES 1
 #endif
 
