@@ -86,7 +86,7 @@ static int write_description(const char *dir, const char *kind, const char *home
     json_field(f, "libs", t->libs);
     json_field(f, "modlibs", t->modlibs);
     /* an executable runs on the binary itself where it links libpython
-     * statically (runtime/host.c, scons' runs_on_interpreter) */
+     * statically (runtime/host/host.c, scons' runs_on_interpreter) */
     json_field(f, "loader", t->exe_is_static ? t->loader : "");
     /* Not read by the SConstruct (it reads the environment), but recorded
      * so that changing them makes the output stale. */
