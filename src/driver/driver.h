@@ -59,6 +59,8 @@ typedef struct {
     bool write_through_symlink; /* --write-through-symlink: an output that
                                    is a symlink replaces the file it names */
     bool follow_imports;      /* --follow-imports (implied by --standalone) */
+    bool follow_stdlib;       /* --follow-stdlib: into the standard library too
+                                 (implies --follow-imports) */
     bool standalone;          /* --standalone: NAME.dist/ (standalone.c) */
     bool onefile;             /* --onefile: one file NAME holding a dist
                                  (onefile.c; implies standalone) */
@@ -242,7 +244,11 @@ typedef struct {
     char **path;             /* the main script's directory, then sys.path */
     bool *path_is_stdlib;    /* per entry: the standard library's own */
     size_t npath;
-    char **builtins;         /* sys.builtin_module_names + frozen modules */
+    char **builtins;         /* the interpreter's own modules, never compiled
+                                in: sys.builtin_module_names, the frozen
+                                ones, and those imported at its start-up
+                                (encodings, site's) before a program's
+                                finder is there to serve them */
     size_t nbuiltins;
     char **suffixes;         /* importlib.machinery.EXTENSION_SUFFIXES */
     size_t nsuffixes;
@@ -260,6 +266,8 @@ typedef struct {
                             where a dist holds it: "pkg/sub.py",
                             "pkg/__init__.py", "mod.cpython-311-...so" */
     bool is_package;
+    bool in_stdlib;      /* found in the standard library: a dist holds its
+                            directory inside the stdlib archive */
     const char *why;     /* "followed", "included" */
 } DriverModule;
 

@@ -15,9 +15,12 @@
  *      extension module, before NAME.py, and a directory without __init__
  *      a namespace portion used when nothing else is found.  Builtin and
  *      frozen modules come first, as on sys.meta_path.
- *   3. A module found in a standard-library entry is not followed; one
- *      matching --nofollow-import-to is not either; a source module found
- *      elsewhere joins the list to compile (and is scanned in turn); an
+ *   3. A module found in a standard-library entry is not followed unless
+ *      --follow-stdlib or --include-module asks (only its Python source:
+ *      the interpreter's own modules, builtin, frozen or imported at its
+ *      start-up, never are); one matching --nofollow-import-to is not
+ *      either; a source module joins the list to compile (and is scanned
+ *      in turn); an
  *      extension module is listed for a dist to copy.  An import that
  *      cannot be found is a warning: CPython fails only if it runs.
  *   4. The table: a C file naming each compiled module's exec function and
@@ -49,7 +52,9 @@ struct DriverFollow {
 
 /* Printed one fact a line, "KEY\tVALUE". */
 static const char layout_script[] =
-    "import sys, os, sysconfig, importlib.machinery as m\n"
+    "import sys\n"
+    "preloaded = list(sys.modules)\n"
+    "import os, sysconfig, importlib.machinery as m\n"
     "def out(k, v):\n"
     "    sys.stdout.write('%s\\t%s\\n' % (k, v))\n"
     "std = os.path.realpath(sysconfig.get_paths()['stdlib'])\n"
@@ -76,6 +81,8 @@ static const char layout_script[] =
     "        out('builtin', b)\n"
     "except Exception:\n"
     "    pass\n"
+    "for b in preloaded:\n"
+    "    out('builtin', b)\n"
     "for s in m.EXTENSION_SUFFIXES:\n"
     "    out('suffix', s)\n"
     "out('stdlib', std)\n"
@@ -181,6 +188,7 @@ typedef struct {
     char **dirs;         /* a package's directories (PACKAGE, NAMESPACE) */
     size_t ndirs;
     char *rel;           /* the file relative to its sys.path entry */
+    bool in_stdlib;      /* found in a standard-library entry */
 } Found;
 
 static void found_free(Found *r)
@@ -286,9 +294,28 @@ static bool is_builtin(const DriverLayout *l, const char *name)
     return false;
 }
 
+/* A module of the standard library that stays the interpreter's: anything
+ * but Python source (an extension module of lib-dynload, a sourceless
+ * .pyc) is FOUND_STDLIB, which is never followed; stdlib source keeps its
+ * kind, marked in_stdlib (followed with --follow-stdlib or when named by
+ * --include-module). */
+static void mark_stdlib(Found *r)
+{
+    if (r->kind == FOUND_NOTHING)
+        return;
+    if (r->kind != FOUND_SOURCE && r->kind != FOUND_PACKAGE) {
+        found_free(r);
+        r->kind = FOUND_STDLIB;
+        return;
+    }
+    r->in_stdlib = true;
+}
+
 /* Resolves dotted name as the target's import system would, parents
- * first; a module under a standard-library entry (or a builtin) is
- * FOUND_STDLIB and so are its submodules. */
+ * first.  The interpreter's own modules (builtin, frozen, imported at
+ * start-up) and their submodules are FOUND_STDLIB; a module under a
+ * standard-library entry, and a submodule of a stdlib package, is
+ * in_stdlib (mark_stdlib). */
 static void resolve(const DriverLayout *l, const char *name, Found *r)
 {
     memset(r, 0, sizeof *r);
@@ -300,10 +327,8 @@ static void resolve(const DriverLayout *l, const char *name, Found *r)
     if (!dot) {
         bool std = false;
         find_in(l, l->path, l->path_is_stdlib, l->npath, name, name, r, &std);
-        if (std && r->kind != FOUND_NOTHING) {
-            found_free(r);
-            r->kind = FOUND_STDLIB;
-        }
+        if (std)
+            mark_stdlib(r);
         return;
     }
     char *parent = driver_sprintf("%.*s", (int)(dot - name), name);
@@ -316,6 +341,8 @@ static void resolve(const DriverLayout *l, const char *name, Found *r)
                (p.ndirs && p.kind == FOUND_EXTENSION)) {
         bool std = false;
         find_in(l, p.dirs, NULL, p.ndirs, name, dot + 1, r, &std);
+        if (p.in_stdlib)
+            mark_stdlib(r);
     }
     found_free(&p);
 }
@@ -334,6 +361,7 @@ static void list_add(DriverModuleList *list, const char *name, const char *path,
     m->path = driver_strdup(path ? path : "");
     m->rel = driver_strdup(rel ? rel : "");
     m->is_package = is_package;
+    m->in_stdlib = false;
     m->why = why;
 }
 
@@ -380,11 +408,17 @@ static bool take(DriverFollow *f, const char *name, const Found *r, const char *
 {
     if (r->kind == FOUND_NOTHING || r->kind == FOUND_STDLIB || excluded(f, name))
         return false;
+    /* the standard library with --follow-stdlib, or a module of it that
+     * --include-module (--include-package) names, with its parents */
+    if (r->in_stdlib && !f->opt->follow_stdlib && strcmp(why, "included") != 0)
+        return false;
     if (list_has(&f->seen, name))
         return true;
     list_add(&f->seen, name, NULL, NULL, false, why);
-    if (r->kind == FOUND_SOURCE || r->kind == FOUND_PACKAGE)
+    if (r->kind == FOUND_SOURCE || r->kind == FOUND_PACKAGE) {
         list_add(&f->modules, name, r->file, r->rel, r->kind == FOUND_PACKAGE, why);
+        f->modules.items[f->modules.n - 1].in_stdlib = r->in_stdlib;
+    }
     else if (r->kind == FOUND_EXTENSION)
         list_add(&f->extensions, name, r->file, r->rel, r->ndirs > 0, why);
     else if (r->kind == FOUND_NAMESPACE)
@@ -458,23 +492,33 @@ static char *relative_base(const char *importer, bool is_package, long level,
     return base;
 }
 
+/* What a scan of one module needs: its file and name; a module of the
+ * standard library is scanned for the imports its import runs only. */
+typedef struct {
+    const char *file;
+    const char *importer;
+    bool is_package;
+    bool eager_only;     /* skip function bodies; no warnings */
+} ScanCtx;
+
 /* `from [.]module import a, b`: the module, then each name that is a
  * submodule of it (silently: most names are attributes). */
-static void follow_from(DriverFollow *f, const char *file, const char *importer,
-                        bool is_package, const AstImportFrom *n)
+static void follow_from(DriverFollow *f, const ScanCtx *cx, const AstImportFrom *n)
 {
     int line = n->hdr.pos.line;
-    char *base = n->level > 0 ? relative_base(importer, is_package, n->level, n->module)
+    char *base = n->level > 0 ? relative_base(cx->importer, cx->is_package, n->level, n->module)
                               : driver_strdup(n->module);
     if (!base) {
-        warn_at(file, line, "%s", !strcmp(importer, "__main__")
+        if (cx->eager_only)
+            return;
+        warn_at(cx->file, line, "%s", !strcmp(cx->importer, "__main__")
                 ? "a relative import in the main script fails at run time (it has no "
                   "parent package)"
                 : "a relative import beyond the top-level package fails at run time");
         return;
     }
     FoundKind kind;
-    follow_name(f, file, line, base, "followed", true, &kind);
+    follow_name(f, cx->file, line, base, "followed", !cx->eager_only, &kind);
     if (kind == FOUND_PACKAGE || kind == FOUND_NAMESPACE) {
         for (int i = 0; i < n->names.n; i++) {
             const Astalias *a = (const Astalias *)n->names.items[i];
@@ -482,7 +526,7 @@ static void follow_from(DriverFollow *f, const char *file, const char *importer,
                 continue;
             char *sub = driver_sprintf("%s.%s", base, a->name);
             FoundKind k;
-            follow_name(f, file, line, sub, "followed", false, &k);
+            follow_name(f, cx->file, line, sub, "followed", false, &k);
             free(sub);
         }
     }
@@ -490,43 +534,61 @@ static void follow_from(DriverFollow *f, const char *file, const char *importer,
 }
 
 /* Walks every node below n (any statement or expression may hold a
- * function or class with imports inside). */
-static void scan_node(DriverFollow *f, const char *file, const char *importer,
-                      bool is_package, const AstNode *n)
+ * function or class with imports inside).  With eager_only, the bodies of
+ * functions are skipped: a stdlib module imports there lazily what only
+ * some of its functions need (followed, they would pull in most of the
+ * standard library, 320 modules for a program importing random, json,
+ * collections and textwrap), and an import it guards (another platform's
+ * module) is not worth a warning. */
+static void scan_node(DriverFollow *f, const ScanCtx *cx, const AstNode *n)
 {
     if (!n)
+        return;
+    if (cx->eager_only && (n->kind == AST_FunctionDef || n->kind == AST_AsyncFunctionDef ||
+                           n->kind == AST_Lambda))
         return;
     if (n->kind == AST_Import) {
         const AstImport *imp = (const AstImport *)n;
         for (int i = 0; i < imp->names.n; i++) {
             FoundKind k;
-            follow_name(f, file, n->pos.line, ((const Astalias *)imp->names.items[i])->name,
-                        "followed", true, &k);
+            follow_name(f, cx->file, n->pos.line,
+                        ((const Astalias *)imp->names.items[i])->name, "followed",
+                        !cx->eager_only, &k);
         }
         return;
     }
     if (n->kind == AST_ImportFrom) {
-        follow_from(f, file, importer, is_package, (const AstImportFrom *)n);
+        follow_from(f, cx, (const AstImportFrom *)n);
         return;
     }
     const AstKindInfo *info = &ast_kind_info[n->kind];
     for (int i = 0; i < info->nfields; i++) {
         const char *slot = (const char *)n + info->fields[i].offset;
         if (info->fields[i].type == AST_T_NODE) {
-            scan_node(f, file, importer, is_package, *(AstNode *const *)slot);
+            scan_node(f, cx, *(AstNode *const *)slot);
         } else if (info->fields[i].type == AST_T_LIST) {
             const AstSeq *seq = (const AstSeq *)slot;
             for (int k = 0; k < seq->n; k++)
-                scan_node(f, file, importer, is_package, seq->items[k]);
+                scan_node(f, cx, seq->items[k]);
         }
     }
+}
+
+/* Whether the module to compile named name was found in the stdlib. */
+static bool module_in_stdlib(const DriverFollow *f, const char *name)
+{
+    for (size_t i = 0; i < f->modules.n; i++)
+        if (!strcmp(f->modules.items[i].name, name))
+            return f->modules.items[i].in_stdlib;
+    return false;
 }
 
 void driver_follow_scan(DriverFollow *f, const AstNode *module, const char *file,
                         const char *name, bool is_package)
 {
+    ScanCtx cx = { file, name, is_package, module_in_stdlib(f, name) };
     if (f->opt->follow_imports)
-        scan_node(f, file, name, is_package, module);
+        scan_node(f, &cx, module);
 }
 
 /* --include-module NAME: NAME (and its parents) compiled in, found or an
@@ -542,7 +604,8 @@ static int include_module(DriverFollow *f, const char *name)
     if (k == FOUND_NOTHING || k == FOUND_STDLIB) {
         diag_error("--include-module %s: %s", name, k == FOUND_NOTHING
                    ? "no such module on the target's sys.path"
-                   : "it is in the standard library (which a dist holds whole)");
+                   : "it is the interpreter's own (builtin, frozen, imported at its "
+                     "start-up, or an extension module of the standard library)");
         return -1;
     }
     return 0;
@@ -622,10 +685,22 @@ char *driver_program_table_c(const DriverFollow *f, bool standalone, const char 
         fprintf(out, "P2C_API int p2c_package_exec_%zu(PyObject *module);\n", i);
     fputs("\nstatic const P2C_PackageModule p2c_program_modules[] = {\n", out);
     for (size_t i = 0; i < mods->n; i++) {
+        const DriverModule *m = &mods->items[i];
         fputs("    {", out);
-        driver_c_string(out, mods->items[i].name);
+        driver_c_string(out, m->name);
         fputs(", ", out);
-        driver_c_string(out, standalone ? mods->items[i].rel : mods->items[i].path);
+        if (!standalone) {
+            driver_c_string(out, m->path);
+        } else if (m->in_stdlib) {
+            /* where the dist's stdlib archive holds it: a package's
+             * __path__ is then the archive's directory, whose modules
+             * not compiled in zipimport finds */
+            char *in_zip = driver_sprintf("%s/%s", f->layout.zip_name, m->rel);
+            driver_c_string(out, in_zip);
+            free(in_zip);
+        } else {
+            driver_c_string(out, m->rel);
+        }
         fprintf(out, ", p2c_package_exec_%zu},\n", i);
     }
     fprintf(out, "    {NULL, NULL, NULL}\n};\n\n"

@@ -31,6 +31,9 @@ static const char usage_text[] =
     "                    file it points to (by default a link is refused)\n"
     "  --follow-imports  compile the modules the program imports that are not\n"
     "                    in the standard library into the executable\n"
+    "  --follow-stdlib   follow imports into the standard library too: its\n"
+    "                    pure-Python modules are compiled in (slower builds;\n"
+    "                    implies --follow-imports)\n"
     "  --include-module NAME, --include-package NAME\n"
     "                    compile module NAME (package NAME and all its\n"
     "                    submodules) into the executable (for dynamic imports)\n"
@@ -218,6 +221,7 @@ static int parse_one(int argc, char **argv, int *i, DriverOptions *opt)
     if (!strcmp(a, "--write-through-symlink")) { opt->write_through_symlink = true; return 0; }
     if (!strcmp(a, "--build-runtime")) { opt->build_runtime = true; return 0; }
     if (!strcmp(a, "--follow-imports")) { opt->follow_imports = true; return 0; }
+    if (!strcmp(a, "--follow-stdlib")) { opt->follow_stdlib = true; return 0; }
     if (!strcmp(a, "--standalone")) { opt->standalone = true; return 0; }
     if (!strcmp(a, "--onefile")) { opt->onefile = true; return 0; }
     if (is_option(a, "--include-module") || is_option(a, "--include-package") ||
@@ -304,6 +308,8 @@ static int check_follow_options(DriverOptions *opt)
     }
     if (opt->onefile)
         opt->standalone = true;
+    if (opt->follow_stdlib)
+        opt->follow_imports = true;
     bool following = opt->follow_imports || opt->standalone ||
                      opt->include_modules.n || opt->include_packages.n;
     if (opt->module && (following || opt->nofollow.n || opt->data_files.n)) {

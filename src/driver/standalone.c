@@ -661,7 +661,7 @@ static int place_modules(const DriverDist *d, const DriverFollow *f)
     const DriverModuleList *exts = driver_follow_extensions(f);
     int r = 0;
     for (size_t i = 0; r == 0 && i < mods->n; i++)
-        if (mods->items[i].is_package) {
+        if (mods->items[i].is_package && !mods->items[i].in_stdlib) {   /* in the archive */
             char *dir = driver_dirname(mods->items[i].rel);
             r = make_dir(d, dir);
             free(dir);
