@@ -34,6 +34,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* IR nodes per C file (about 20 chunks of 300, 1 MB of C) and the module
  * weight above which there are several. */
@@ -68,10 +69,8 @@ void cg_split_note_chunk(Cg *cg, int k, long weight)
     if (!cg->split_tag)
         return;
     /* chunks are numbered in the order they are written: k is the count */
-    size_t *starts = realloc(cg->chunk_starts, (size_t)(k + 1) * sizeof *starts);
-    long *weights = realloc(cg->chunk_weights, (size_t)(k + 1) * sizeof *weights);
-    if (!starts || !weights)
-        diag_out_of_memory("generating C");
+    size_t *starts = xrealloc(cg->chunk_starts, (size_t)k + 1, sizeof *starts);
+    long *weights = xrealloc(cg->chunk_weights, (size_t)k + 1, sizeof *weights);
     starts[k] = cg->chunks.len;
     weights[k] = weight;
     cg->chunk_starts = starts;

@@ -17,6 +17,7 @@
 #include "cgen_int.h"
 #include "pyc2c/compiler/front.h"            /* Python.h first */
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* C identifiers from Python names: ASCII letters, digits and '_' kept,
  * anything else '_' (the function id keeps names apart). */
@@ -409,9 +410,7 @@ static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
 
 static void *copy_of(const void *p, size_t size)
 {
-    void *q = malloc(size ? size : 1);
-    if (!q)
-        diag_out_of_memory("generating C");
+    void *q = xmalloc(size);
     if (size)
         memcpy(q, p, size);
     return q;
@@ -501,12 +500,10 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
     if (m->nfuncs == 0 || !m->funcs[0]->is_module)
         P2C_UNREACHABLE();
     int code_base = (int)PyList_GET_SIZE(m->consts);
-    Cg *cgs = calloc((size_t)m->nfuncs, sizeof *cgs);
-    Emitter *bodies = calloc((size_t)m->nfuncs, sizeof *bodies);
-    Cg *kcgs = calloc((size_t)m->nfuncs, sizeof *kcgs);           /* collectors */
-    Emitter *kbodies = calloc((size_t)m->nfuncs, sizeof *kbodies);
-    if (!cgs || !bodies || !kcgs || !kbodies)
-        diag_out_of_memory("generating C");
+    Cg *cgs = xcalloc((size_t)m->nfuncs, sizeof *cgs);
+    Emitter *bodies = xcalloc((size_t)m->nfuncs, sizeof *bodies);
+    Cg *kcgs = xcalloc((size_t)m->nfuncs, sizeof *kcgs);           /* collectors */
+    Emitter *kbodies = xcalloc((size_t)m->nfuncs, sizeof *kbodies);
     int rc = 0, nglobal_caches = 0, nattr_caches = 0, ncall_caches = 0;
     /* the suffix of the module's shared symbols: the package exec name is
      * unique in its binary, and a lone module is the only one in its own */

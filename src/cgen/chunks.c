@@ -60,6 +60,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* IR nodes per chunk, and the weight of a function's block above which it
  * is chunked: measured in docs/compile-scaling.md. */
@@ -174,9 +175,7 @@ static void count_function_temp_uses(Cg *cg)
     if (cg->temp_uses)
         return;
     cg->ntemp_uses = cg->fn->ntemps;
-    cg->temp_uses = calloc((size_t)cg->ntemp_uses + 1, sizeof *cg->temp_uses);
-    if (!cg->temp_uses)
-        diag_out_of_memory("generating C");
+    cg->temp_uses = xcalloc((size_t)cg->ntemp_uses + 1, sizeof *cg->temp_uses);
     ir_walk(cg->fn->body, count_temp_uses, cg);
 }
 
@@ -199,10 +198,8 @@ static int count_chunk_uses(IrNode *n, void *ctx)
 static bool *chunk_local_temps(Cg *cg, IrNode *const *stmts, int n, int first_new)
 {
     count_function_temp_uses(cg);
-    bool *local = calloc((size_t)cg->fn->ntemps + 1, sizeof *local);
-    ChunkUses u = {calloc((size_t)cg->ntemp_uses + 1, sizeof *u.uses), cg->ntemp_uses};
-    if (!local || !u.uses)
-        diag_out_of_memory("generating C");
+    bool *local = xcalloc((size_t)cg->fn->ntemps + 1, sizeof *local);
+    ChunkUses u = {xcalloc((size_t)cg->ntemp_uses + 1, sizeof *u.uses), cg->ntemp_uses};
     for (int i = 0; i < n; i++)
         ir_walk(stmts[i], count_chunk_uses, &u);
     for (int i = 0; i < cg->ntemp_uses; i++)
@@ -410,9 +407,7 @@ void cg_block(Cg *cg, IrNode *b)
 {
     long total = 0, *w = NULL;
     if (chunkable_here(cg)) {
-        w = calloc((size_t)b->nkids + 1, sizeof *w);
-        if (!w)
-            diag_out_of_memory("generating C");
+        w = xcalloc((size_t)b->nkids + 1, sizeof *w);
         for (int i = 0; i < b->nkids; i++)
             total += w[i] = cg_weight(b->kids[i]);
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 void emit_init(Emitter *e)
 {
@@ -28,10 +29,7 @@ static void reserve(Emitter *e, size_t more)
     size_t cap = e->cap ? e->cap : 4096;
     while (cap < e->len + more + 1)
         cap *= 2;
-    char *buf = realloc(e->buf, cap);
-    if (!buf)
-        diag_out_of_memory("generating C");
-    e->buf = buf;
+    e->buf = xrealloc(e->buf, cap, 1);
     e->cap = cap;
 }
 

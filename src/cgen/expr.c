@@ -9,6 +9,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 #include "pyc2c/compiler/front.h"   /* front_python_version */
 
 static CVal borrowed(const char *fmt, int arg)
@@ -374,9 +375,7 @@ static CVal seq_expr(Cg *cg, IrNode *n)
     bool *outer_live = cg->seq_live;
     cg->stmt_ntmp = cg->ntmp;
     cg->seq_nlive = cg->maxtmp;
-    cg->seq_live = calloc((size_t)cg->maxtmp + 1, sizeof *cg->seq_live);
-    if (!cg->seq_live)
-        diag_out_of_memory("generating C");
+    cg->seq_live = xcalloc((size_t)cg->maxtmp + 1, sizeof *cg->seq_live);
     for (int i = 0; i < cg->maxtmp; i++)
         cg->seq_live[i] = cg->live[i];
     cg->in_seq++;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 static void *grow(void *p, int *cap, int need, size_t size)
 {
@@ -15,9 +16,7 @@ static void *grow(void *p, int *cap, int need, size_t size)
     int n = *cap ? *cap : 16;
     while (n < need)
         n *= 2;
-    char *q = realloc(p, (size_t)n * size);
-    if (!q)
-        P2C_UNREACHABLE();
+    char *q = xrealloc(p, (size_t)n, size);
     memset(q + (size_t)*cap * size, 0, (size_t)(n - *cap) * size);
     *cap = n;
     return q;
@@ -118,9 +117,7 @@ static void grow_site_index(Cg *cg)
         return;
     free(cg->site_index);
     cg->capsite_index = cg->capsite_index ? 2 * cg->capsite_index : 64;
-    cg->site_index = calloc((size_t)cg->capsite_index, sizeof *cg->site_index);
-    if (!cg->site_index)
-        diag_out_of_memory("generating C");
+    cg->site_index = xcalloc((size_t)cg->capsite_index, sizeof *cg->site_index);
     for (int k = 0; k < cg->nsites; k++)
         *site_slot(cg, cg->sites[k]) = k + 1;
 }
@@ -217,9 +214,7 @@ static void find_always_bound(Cg *cg, IrFunction *fn)
 {
     int nparams = fn->argcount + fn->kwonlyargcount +
                   !!(fn->fnflags & IR_FN_VARARGS) + !!(fn->fnflags & IR_FN_VARKEYWORDS);
-    cg->always_bound = calloc((size_t)fn->nslots + 1, sizeof *cg->always_bound);
-    if (!cg->always_bound)
-        P2C_UNREACHABLE();
+    cg->always_bound = xcalloc((size_t)fn->nslots + 1, sizeof *cg->always_bound);
     for (int i = 0; i < fn->nvars; i++) {
         IrVar *v = fn->vars[i];
         if (v->kind == IR_VAR_LOCAL && v->slot < nparams)

@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* A site of its own for a yield at pos, set in the frame now; recorded with
  * a new resume label Y<j>.  Returns j. */
@@ -50,10 +51,8 @@ static int resume_point(Cg *cg, IrPos pos)
     cg->cur_site = k;
     if (cg->nresume == cg->capresume) {
         cg->capresume = cg->capresume ? 2 * cg->capresume : 8;
-        cg->resume_sites = realloc(cg->resume_sites,
-                                   (size_t)cg->capresume * sizeof *cg->resume_sites);
-        if (!cg->resume_sites)
-            P2C_UNREACHABLE();
+        cg->resume_sites = xrealloc(cg->resume_sites, (size_t)cg->capresume,
+                                    sizeof *cg->resume_sites);
     }
     cg->resume_sites[cg->nresume] = k;
     return cg->nresume++;
@@ -67,9 +66,7 @@ static void bare_yield(Cg *cg, int k)
 {
     if (cg->nbare == cg->capbare) {
         cg->capbare = cg->capbare ? 2 * cg->capbare : 8;
-        cg->bare_sites = realloc(cg->bare_sites, (size_t)cg->capbare * sizeof *cg->bare_sites);
-        if (!cg->bare_sites)
-            P2C_UNREACHABLE();
+        cg->bare_sites = xrealloc(cg->bare_sites, (size_t)cg->capbare, sizeof *cg->bare_sites);
     }
     cg->bare_sites[cg->nbare++] = k;
 }

@@ -35,6 +35,7 @@
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 #include "numeric_int.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* ---- the fast paths ---------------------------------------------------------- */
 
@@ -1176,9 +1177,9 @@ int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)
     Py_ssize_t k;
     if (!store_target(cg, n, &k) || (n->kind == IR_STORE_ATTR && !store_cache))
         return -1;
-    Tree *t = calloc(1, sizeof *t);
+    Tree *t = xcalloc(1, sizeof *t);
     const IrNode *v = n->kids[0];
-    if (!t || !num_fusable_root(cg, v) || !num_collect(cg, v, t) || t->nops < 1) {
+    if (!num_fusable_root(cg, v) || !num_collect(cg, v, t) || t->nops < 1) {
         free(t);
         return -1;
     }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 #include "numeric_int.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* The runtime operation of each fusable operator (pyc2c/numeric.h); NULL:
  * not fusable. */
@@ -269,9 +270,7 @@ static bool binds_name(const IrNode *s, const char *name)
 const IrFunction **cg_numeric_inline_defs(const Cg *cg, int *count)
 {
     const IrNode *body = cg->m->funcs[0]->body;
-    const IrFunction **defs = malloc(((size_t)body->nkids + 1) * sizeof *defs);
-    if (!defs)
-        diag_out_of_memory("generating C");
+    const IrFunction **defs = xcalloc((size_t)body->nkids + 1, sizeof *defs);
     *count = 0;
     if (cg->opt->opt_level < 2)
         return defs;

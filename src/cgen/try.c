@@ -35,6 +35,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* The labels and exception slots of one try statement. */
 typedef struct {
@@ -146,9 +147,7 @@ static void release_region(Cg *cg, IrNode *const *regions, int n, int temps0)
         if (!cg_seq_outer_live(cg, i))   /* still the expression's */
             emit_line(cg->out, "Py_CLEAR(x%d);", i);
     int nt = cg->fn->ntemps;
-    int *all = calloc((size_t)nt + 1, sizeof *all), *in = calloc((size_t)nt + 1, sizeof *in);
-    if (!all || !in)
-        P2C_UNREACHABLE();
+    int *all = xcalloc((size_t)nt + 1, sizeof *all), *in = xcalloc((size_t)nt + 1, sizeof *in);
     TempReads ra = {all, nt}, ri = {in, nt};
     ir_walk(cg->fn->body, count_reads, &ra);
     for (int i = 0; i < n; i++)

@@ -11,6 +11,7 @@
 #include "pyc2c/compiler/cgen.h"
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
+#include "pyc2c/compiler/xalloc.h"
 
 int driver_write_if_changed(const char *path, const char *text, size_t len)
 {
@@ -26,9 +27,7 @@ void driver_list_append(char ***list, char *item)
     size_t n = 0;
     while (*list && (*list)[n])
         n++;
-    char **grown = realloc(*list, (n + 2) * sizeof *grown);
-    if (!grown)
-        diag_out_of_memory("planning the C build");
+    char **grown = xrealloc(*list, n + 2, sizeof *grown);
     grown[n] = item;
     grown[n + 1] = NULL;
     *list = grown;
@@ -55,9 +54,7 @@ static int write_piece(const char *path, const char *text, size_t shared_len,
                        const char *from, const char *to)
 {
     size_t len = shared_len + (size_t)(to - from);
-    char *buf = malloc(len ? len : 1);
-    if (!buf)
-        diag_out_of_memory("writing the generated C");
+    char *buf = xmalloc(len);
     memcpy(buf, text, shared_len);
     memcpy(buf + shared_len, from, (size_t)(to - from));
     int r = driver_write_if_changed(path, buf, len);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 static int error_count;
 static const char *module_context;
@@ -15,10 +16,10 @@ static void keep_first(const char *file, int line, const char *text)
 {
     if (first.message)
         return;
-    first.file = file ? strdup(file) : NULL;
+    first.file = file ? xstrdup(file) : NULL;
     first.line = line;
-    first.module = module_context ? strdup(module_context) : NULL;
-    first.message = strdup(text);
+    first.module = module_context ? xstrdup(module_context) : NULL;
+    first.message = xstrdup(text);
 }
 
 const DiagFirstError *diag_first_error(void)
@@ -116,7 +117,10 @@ int diag_error_count(void)
 void diag_out_of_memory(const char *doing)
 {
     diag_progress_clear();
-    fprintf(stderr, "pyc2c: error: out of memory while %s\n", doing);
+    if (doing)
+        fprintf(stderr, "pyc2c: error: out of memory while %s\n", doing);
+    else
+        fputs("pyc2c: error: out of memory\n", stderr);
     exit(1);
 }
 

@@ -38,6 +38,7 @@
 #include "pyc2c/compiler/ast.h"
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
+#include "pyc2c/compiler/xalloc.h"
 
 struct DriverFollow {
     const DriverOptions *opt;
@@ -93,14 +94,14 @@ static const char layout_script[] =
 
 static void push_str(char ***arr, size_t *n, const char *s)
 {
-    *arr = realloc(*arr, (*n + 1) * sizeof **arr);
+    *arr = xrealloc(*arr, *n + 1, sizeof **arr);
     (*arr)[(*n)++] = driver_strdup(s);
 }
 
 static void add_path(DriverLayout *l, const char *p, bool is_stdlib)
 {
     push_str(&l->path, &l->npath, p);
-    l->path_is_stdlib = realloc(l->path_is_stdlib, l->npath * sizeof *l->path_is_stdlib);
+    l->path_is_stdlib = xrealloc(l->path_is_stdlib, l->npath, sizeof *l->path_is_stdlib);
     l->path_is_stdlib[l->npath - 1] = is_stdlib;
 }
 
@@ -354,7 +355,7 @@ static void list_add(DriverModuleList *list, const char *name, const char *path,
 {
     if (list->n == list->cap) {
         list->cap = list->cap ? 2 * list->cap : 16;
-        list->items = realloc(list->items, list->cap * sizeof *list->items);
+        list->items = xrealloc(list->items, list->cap, sizeof *list->items);
     }
     DriverModule *m = &list->items[list->n++];
     m->name = driver_strdup(name);
@@ -639,7 +640,7 @@ static int include_package(DriverFollow *f, const char *name)
 DriverFollow *driver_follow_new(const DriverOptions *opt, const char *python,
                                 const char *main_path, const char *work_dir)
 {
-    DriverFollow *f = calloc(1, sizeof *f);
+    DriverFollow *f = xcalloc(1, sizeof *f);
     f->opt = opt;
     int r = query_layout(&f->layout, python, main_path, work_dir);
     for (int i = 0; r == 0 && i < opt->include_modules.n; i++)

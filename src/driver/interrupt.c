@@ -54,6 +54,8 @@
 #include <time.h>
 #include <unistd.h>
 #include "driver.h"
+#include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 extern char **environ;
 
@@ -211,7 +213,16 @@ void driver_signals_install(void)
 
 static int temp_add(const char *path, bool is_dir)
 {
-    char *copy = driver_strdup(path);
+    /* path exists already: if memory runs out copying its name, no
+     * registry will remove it at exit, so it goes here. */
+    char *copy = try_strdup(path);
+    if (!copy) {
+        if (is_dir)
+            rmdir(path);
+        else
+            unlink(path);
+        diag_out_of_memory(NULL);
+    }
     sigset_t old;
     block_handled(&old);
     int slot = -1;

@@ -23,6 +23,7 @@
 #include "pyc2c/compiler/lower.h"
 #include "pyc2c/compiler/passes.h"
 #include "driver.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* Everything one run computes; freed by job_free(). */
 typedef struct {
@@ -411,8 +412,8 @@ static int translate(Job *j, const char *input, const char *modname,
 static int compile_package(Job *j)
 {
     size_t n = j->pkg.n;
-    char **texts = calloc(n + 1, sizeof *texts);
-    size_t *lens = calloc(n + 1, sizeof *lens);
+    char **texts = xcalloc(n + 1, sizeof *texts);
+    size_t *lens = xcalloc(n + 1, sizeof *lens);
     int r = front_init();
     for (size_t i = 0; i < n && r == 0; i++) {
         const DriverPackageMember *m = &j->pkg.members[i];
@@ -460,8 +461,8 @@ static int translate_followed(Job *j, char ***texts, size_t **lens, size_t *ntex
     const DriverModuleList *mods = driver_follow_modules(j->follow);
     int r = 0;
     for (size_t i = 0; i < mods->n && r == 0; i++) {
-        *texts = realloc(*texts, (i + 1) * sizeof **texts);
-        *lens = realloc(*lens, (i + 1) * sizeof **lens);
+        *texts = xrealloc(*texts, i + 1, sizeof **texts);
+        *lens = xrealloc(*lens, i + 1, sizeof **lens);
         (*texts)[i] = NULL;
         *ntexts = i + 1;
         /* copies: scanning may grow (move) the list */

@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
+#include "pyc2c/compiler/xalloc.h"
 
 #define MAGIC "pyc2c-onefile-2"
 
@@ -178,7 +179,7 @@ static int put_tree(Packer *p, const char *dir, const char *rel)
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
             !strcmp(e->d_name, ".pyc2c-dist"))
             continue;
-        names = realloc(names, (n + 1) * sizeof *names);
+        names = xrealloc(names, n + 1, sizeof *names);
         names[n++] = driver_strdup(e->d_name);
     }
     closedir(d);

@@ -11,6 +11,7 @@
 #include "pyc2c/compiler/diag.h"
 #include "pyc2c/compiler/front.h"
 #include "driver.h"
+#include "pyc2c/compiler/xalloc.h"
 
 static const char usage_text[] =
     "usage: pyc2c [options] FILE\n"
@@ -131,7 +132,7 @@ static int default_jobs(void)
 
 static void list_append(DriverStrList *l, const char *v)
 {
-    l->items = realloc(l->items, (size_t)(l->n + 1) * sizeof *l->items);
+    l->items = xrealloc(l->items, (size_t)l->n + 1, sizeof *l->items);
     l->items[l->n++] = v;
 }
 

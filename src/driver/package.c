@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
+#include "pyc2c/compiler/xalloc.h"
 
 static int compare_names(const void *a, const void *b)
 {
@@ -32,14 +33,14 @@ static char **sorted_entries(const char *dir, size_t *n)
         return NULL;
     }
     size_t cap = 16;
-    char **names = malloc(cap * sizeof *names);
+    char **names = xcalloc(cap, sizeof *names);
     *n = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
         if (*n == cap)
-            names = realloc(names, (cap *= 2) * sizeof *names);
+            names = xrealloc(names, cap *= 2, sizeof *names);
         names[(*n)++] = driver_strdup(e->d_name);
     }
     closedir(d);
@@ -51,7 +52,7 @@ static void add_member(DriverPackage *p, const char *name, const char *rel, cons
 {
     if (p->n == p->cap) {
         p->cap = p->cap ? 2 * p->cap : 16;
-        p->members = realloc(p->members, p->cap * sizeof *p->members);
+        p->members = xrealloc(p->members, p->cap, sizeof *p->members);
     }
     DriverPackageMember *m = &p->members[p->n++];
     m->name = driver_strdup(name);

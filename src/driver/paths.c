@@ -23,15 +23,11 @@
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
+#include "pyc2c/compiler/xalloc.h"
 
 char *driver_strdup(const char *s)
 {
-    char *r = strdup(s ? s : "");
-    if (!r) {
-        fputs("pyc2c: error: out of memory\n", stderr);
-        exit(1);
-    }
-    return r;
+    return xstrdup(s ? s : "");
 }
 
 char *driver_sprintf(const char *fmt, ...)
@@ -41,10 +37,8 @@ char *driver_sprintf(const char *fmt, ...)
     va_start(ap, fmt);
     int n = vasprintf(&r, fmt, ap);
     va_end(ap);
-    if (n < 0) {
-        fputs("pyc2c: error: out of memory\n", stderr);
-        exit(1);
-    }
+    if (n < 0)
+        diag_out_of_memory(NULL);
     return r;
 }
 
@@ -79,7 +73,7 @@ char *driver_dirname(const char *path)
         return driver_strdup(".");
     if (slash == path)
         return driver_strdup("/");
-    return strndup(path, (size_t)(slash - path));
+    return xstrndup(path, (size_t)(slash - path));
 }
 
 char *driver_stem(const char *path)
@@ -88,7 +82,7 @@ char *driver_stem(const char *path)
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
     size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    return strndup(base, n);
+    return xstrndup(base, n);
 }
 
 int driver_mkdirs(const char *path)

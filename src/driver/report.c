@@ -26,6 +26,7 @@
 #include <time.h>
 #include "pyc2c/compiler/diag.h"
 #include "driver.h"
+#include "pyc2c/compiler/xalloc.h"
 
 typedef struct {
     char *a, *b, *c, *d;     /* the strings of one entry (meaning per list) */
@@ -70,11 +71,7 @@ static void add(EntryList *l, const char *a, const char *b, const char *c, const
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 16;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items) {
-            diag_error("out of memory");
-            exit(1);
-        }
+        l->items = xrealloc(l->items, l->cap, sizeof *l->items);
     }
     Entry *e = &l->items[l->n++];
     e->a = a ? driver_strdup(a) : NULL;

@@ -16,6 +16,7 @@
  */
 #include "front_int.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 #include <marshal.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -157,7 +158,7 @@ PyObject *front_helper_receive(void)
     uint64_t n = 0;
     for (int i = 7; i >= 0; i--)
         n = n << 8 | head[i];
-    char *buf = n < ((uint64_t)1 << 40) ? malloc(n ? n : 1) : NULL;
+    char *buf = n < ((uint64_t)1 << 40) ? xmalloc(n) : NULL;
     if (!buf) {
         diag_out_of_memory("reading the front end's answer");
         return NULL;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "arena.h"
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/xalloc.h"
 
 enum { CHUNK_SIZE = 64 * 1024 };
 
@@ -24,18 +25,10 @@ struct IrArena {
     Chunk *head;             /* the chunk being filled */
 };
 
-static void *xcalloc(size_t size)
-{
-    void *p = calloc(1, size);
-    if (!p) {
-        diag_out_of_memory("building the IR");
-    }
-    return p;
-}
 
 IrArena *ir_arena_new(void)
 {
-    return xcalloc(sizeof(IrArena));
+    return xcalloc(1, sizeof(IrArena));
 }
 
 void ir_arena_free(IrArena *a)
@@ -52,7 +45,7 @@ void ir_arena_free(IrArena *a)
 static Chunk *chunk_new(size_t min_size)
 {
     size_t size = min_size > CHUNK_SIZE ? min_size : CHUNK_SIZE;
-    Chunk *c = xcalloc(sizeof(Chunk) + size);
+    Chunk *c = xcalloc(1, sizeof(Chunk) + size);
     c->size = size;
     return c;
 }

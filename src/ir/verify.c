@@ -15,6 +15,7 @@
  * The first violation is reported in buf and verification stops.
  */
 #include "pyc2c/compiler/ir.h"
+#include "pyc2c/compiler/xalloc.h"
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -56,9 +57,7 @@ static int seen_add(Verifier *v, const IrNode *n)
 {
     if ((v->seen_count + 1) * 2 > v->seen_cap) {
         size_t cap = v->seen_cap ? v->seen_cap * 2 : 256;
-        const IrNode **tab = calloc(cap, sizeof *tab);
-        if (!tab)
-            abort();
+        const IrNode **tab = xcalloc(cap, sizeof *tab);
         for (size_t i = 0; i < v->seen_cap; i++)
             if (v->seen[i]) {
                 size_t j = slot_of(v->seen[i], cap);

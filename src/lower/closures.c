@@ -27,6 +27,7 @@
 #include "pyc2c/compiler/diag.h"
 #include "pyc2c/compiler/front.h"   /* front_python_version */
 #include "lowering.h"
+#include "pyc2c/compiler/xalloc.h"
 
 IrVarKind lower_param_kind(Lower *L, const char *name)
 {
@@ -73,10 +74,8 @@ static int by_name(const void *a, const void *b)
  * by name when sorted is set, else in creation order. */
 static int number(IrFunction *fn, IrVarKind kind, int from, int next, int sorted)
 {
-    IrVar **vs = calloc((size_t)fn->nvars + 1, sizeof *vs);
+    IrVar **vs = xcalloc((size_t)fn->nvars + 1, sizeof *vs);
     int n = 0;
-    if (!vs)
-        P2C_UNREACHABLE();
     for (int i = 0; i < fn->nvars; i++)
         if (fn->vars[i]->kind == kind && fn->vars[i]->slot >= from)
             vs[n++] = fn->vars[i];

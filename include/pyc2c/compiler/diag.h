@@ -39,7 +39,8 @@ const DiagFirstError *diag_first_error(void);
  * SyntaxError, printed as python3 prints it) without printing it. */
 void diag_note_error_at(const char *file, int line, const char *message);
 
-/* pyc2c: error: out of memory while <doing>, then exit status 1: memory
+/* pyc2c: error: out of memory while <doing> (doing NULL: the line ends at
+ * "memory"), then exit status 1: memory
  * running out is the machine's limit, not a bug, and says so in one line
  * (registered temporaries are removed at exit, src/driver/interrupt.c). */
 void diag_out_of_memory(const char *doing) __attribute__((noreturn));
