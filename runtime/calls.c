@@ -314,36 +314,40 @@ check_init_result(PyObject *res)
     return 0;
 }
 
-static void
-hold(PyObject *o, bool take)
-{
-    if (take)
-        Py_INCREF(o);
-    else
-        Py_DECREF(o);
-}
-
-/* Takes (take) or drops again (!take: only after taking, so nothing dies)
- * the references that type_call's way holds, besides the caller's, while
+/* The references that type_call's way holds, besides the caller's, while
  * __init__ runs: _PyObject_MakeTpCall's argument tuple holds each
  * positional argument; with keywords, its dict holds their values and
  * _PyStack_UnpackDict's copy of the arguments holds obj and every argument
- * once more; slot_tp_init holds __init__ (lookup_method).  So that
- * sys.getrefcount in __init__ counts what it counts under CPython. */
-static void
-hold_like_type_call(PyObject *init, PyObject *obj, PyObject *const *args, size_t nargsf,
-                    PyObject *kwnames, bool take)
+ * once more; slot_tp_init holds __init__ (lookup_method).  Taken before
+ * and dropped after the call (the caller still holds every one, so
+ * nothing dies), so that sys.getrefcount in __init__ counts what it counts
+ * under CPython. */
+static inline void
+take_type_call_refs(PyObject *init, PyObject *obj, PyObject *const *args, Py_ssize_t n,
+                    Py_ssize_t nkw)
 {
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    for (Py_ssize_t i = 0; i < nargs + nkw; i++) {
-        hold(args[i], take);
-        if (nkw)
-            hold(args[i], take);
+    Py_INCREF(init);
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_INCREF(args[i]);
+    if (nkw == 0)
+        return;
+    Py_INCREF(obj);
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_INCREF(args[i]);
+}
+
+static inline void
+drop_type_call_refs(PyObject *init, PyObject *obj, PyObject *const *args, Py_ssize_t n,
+                    Py_ssize_t nkw)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_DECREF(args[i]);
+    if (nkw != 0) {
+        Py_DECREF(obj);
+        for (Py_ssize_t i = 0; i < n; i++)
+            Py_DECREF(args[i]);
     }
-    if (nkw)
-        hold(obj, take);
-    hold(init, take);
+    Py_DECREF(init);
 }
 
 /* __init__(obj, *args) through the slot vectorcall leaves before args. */
@@ -364,9 +368,10 @@ call_init(PyObject *init, PyObject *obj, PyObject *const *args, size_t nargsf,
     PyObject **slot = (PyObject **)args - 1;
     PyObject *saved = *slot;
     *slot = obj;
-    hold_like_type_call(init, obj, args, nargsf, kwnames, true);
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    take_type_call_refs(init, obj, args, nargs + nkw, nkw);
     PyObject *res = PyObject_Vectorcall(init, slot, (size_t)nargs + 1, kwnames);
-    hold_like_type_call(init, obj, args, nargsf, kwnames, false);
+    drop_type_call_refs(init, obj, args, nargs + nkw, nkw);
     *slot = saved;
     return res;
 }
