@@ -4,7 +4,8 @@
 # parameter the callee deletes or rebinds dies inside the callee, and
 # sys.getrefcount counts what it counts under CPython — for positional,
 # keyword, *args and **kwargs parameters, methods, bound method objects,
-# constructors, builtins, f(*seq) / f(**map), generators and binding errors.
+# constructors, builtins, generators and binding errors (f(*seq) and
+# f(**map): call_ex_arg_lifetimes.py).
 import sys
 import types
 import weakref
@@ -190,19 +191,6 @@ def builtins():
     print("  after del")
 
 
-def star_calls():
-    section("f(*[temporary])")
-    consume(*[N("starlist")])
-    section("f(*(temporary,))")
-    consume(*(N("startuple"),))
-    section("f(**{'a': temporary})")
-    keyword_only(**{"a": N("dstar")})
-    section("f(*args, **kwargs) of a local")
-    args = (N("args"),)
-    consume(*args)
-    del args
-
-
 def binding_errors():
     section("too many arguments")
     try:
@@ -225,6 +213,5 @@ functions()
 methods()
 constructors()
 builtins()
-star_calls()
 binding_errors()
 print("done")
