@@ -4,7 +4,9 @@
  *
  * Parameter slots come first (co_localsplusnames, 3.10's co_varnames): positional parameters (the first
  * co_posonlyargcount positional-only), then keyword-only ones, then *args,
- * then **kwargs.  Arguments are borrowed (vectorcall); slots receive new
+ * then **kwargs.  Arguments are borrowed (vectorcall), or given by a
+ * compiled call site (P2C_VECTORCALL_ARGS_GIVEN: taken over, as 3.11's
+ * frames steal them from the caller's stack); slots receive owned
  * references.  Error messages name the function by its __qualname__.
  */
 #include "internal.h"
@@ -320,24 +322,34 @@ bind_general(const Sig *s, PyObject *const *args, Py_ssize_t nargs,
 /* The next commonest call: fewer positional arguments than parameters, the
  * rest of them with defaults (`find(self, update=False)` called as
  * `r.find()`), and no keyword-only parameters, *args or **kwargs.  1 when
- * bound; 0 when the general binding must run (nothing done). */
+ * bound (given arguments taken over); 0 when the general binding must run
+ * (nothing done). */
 static int
 bind_positional_with_defaults(PyObject *func, PyCodeObject *co, PyObject *const *args,
-                              Py_ssize_t nargs, PyObject **slots)
+                              size_t nargsf, PyObject **slots)
 {
     PyObject *defaults = ((PyFunctionObject *)func)->func_defaults;
-    Py_ssize_t argcount = co->co_argcount;
+    Py_ssize_t argcount = co->co_argcount, nargs = P2C_NARGS(nargsf);
     if (defaults == NULL || nargs >= argcount || co->co_kwonlyargcount != 0
         || (co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)))
         return 0;
     Py_ssize_t first_default = argcount - PyTuple_GET_SIZE(defaults);
     if (nargs < first_default)
         return 0;   /* a required one is missing: the general path reports it */
-    for (Py_ssize_t i = 0; i < nargs; i++)
-        slots[i] = Py_NewRef(args[i]);
+    P2C_TakeArgs(slots, args, nargs, nargsf);
     for (Py_ssize_t i = nargs; i < argcount; i++)
         slots[i] = Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
     return 1;
+}
+
+void
+P2C_ReleaseGivenArgs(PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    if (!(nargsf & P2C_VECTORCALL_ARGS_GIVEN))
+        return;
+    Py_ssize_t n = P2C_NARGS(nargsf) + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_DECREF(args[i]);
 }
 
 int
@@ -345,25 +357,31 @@ P2C_Function_BindArgs(PyObject *func, PyObject *const *args, size_t nargsf,
                       PyObject *kwnames, PyObject **slots)
 {
     PyCodeObject *co = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    Py_ssize_t nargs = P2C_NARGS(nargsf);
 
     if (P2C_LIKELY(kwnames == NULL && nargs == co->co_argcount &&
                    co->co_kwonlyargcount == 0 &&
                    !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)))) {
-        for (Py_ssize_t i = 0; i < nargs; i++)
-            slots[i] = Py_NewRef(args[i]);
+        P2C_TakeArgs(slots, args, nargs, nargsf);
         return 0;
     }
-    if (kwnames == NULL && bind_positional_with_defaults(func, co, args, nargs, slots))
+    if (kwnames == NULL && bind_positional_with_defaults(func, co, args, nargsf, slots))
         return 0;
+    /* The general binding takes new references; given arguments are
+     * released after it: their slot, the *args tuple or the **kwargs dict
+     * is then their only holder, as initialize_locals leaves them.  After a
+     * failure, those that nothing bound die then, before the slots are
+     * cleared — initialize_locals releases what it did not move into the
+     * frame before the frame is cleared. */
     Sig s = {(PyFunctionObject *)func, co, co->co_argcount,
              co->co_argcount + co->co_kwonlyargcount, 0};
     s.nparams = s.total + !!(co->co_flags & CO_VARARGS)
                 + !!(co->co_flags & CO_VARKEYWORDS);
-    if (bind_general(&s, args, nargs, kwnames, slots) < 0) {
+    int r = bind_general(&s, args, nargs, kwnames, slots);
+    P2C_ReleaseGivenArgs(args, nargsf, kwnames);
+    if (r < 0) {
         for (Py_ssize_t i = 0; i < s.nparams; i++)
             Py_CLEAR(slots[i]);
-        return -1;
     }
-    return 0;
+    return r;
 }

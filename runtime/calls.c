@@ -86,28 +86,36 @@ P2C_MergeKwargs(PyObject *dict, PyObject *func, PyObject *mapping)
 PyObject *
 P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs)
 {
-    PyObject *args = NULL, *kw = NULL, *res = NULL;
+    PyObject *res = NULL;
+    /* CALL_FUNCTION_EX: a mapping that is not a dict, and then positional
+     * arguments that are not a tuple, are replaced (and released) before
+     * the call */
     if (kwargs != NULL && !PyDict_CheckExact(kwargs)) {
-        kw = PyDict_New();
-        if (kw == NULL || P2C_MergeKwargs(kw, func, kwargs) < 0)
+        PyObject *d = PyDict_New();
+        if (d == NULL || P2C_MergeKwargs(d, func, kwargs) < 0) {
+            Py_XDECREF(d);
             goto done;
+        }
+        Py_SETREF(kwargs, d);
     }
     if (!PyTuple_CheckExact(posargs)) {
         if (check_args_iterable(func, posargs) < 0)
             goto done;
-        args = PySequence_Tuple(posargs);
-        if (args == NULL)
+        Py_SETREF(posargs, PySequence_Tuple(posargs));
+        if (posargs == NULL)
             goto done;
     }
     if (P2C_UNLIKELY(P2C_Tracing()))   /* c_call events for a builtin func */
-        res = P2C_CallExTraced(func, args ? args : posargs, kw ? kw : kwargs);
+        res = P2C_CallExTraced(func, posargs, kwargs);
     else
-        res = PyObject_Call(func, args ? args : posargs, kw ? kw : kwargs);
-    if (res != NULL && P2C_CheckEvalBreaker() < 0)   /* CALL_FUNCTION_EX's check */
-        Py_CLEAR(res);
+        res = PyObject_Call(func, posargs, kwargs);
 done:
-    Py_XDECREF(args);
-    Py_XDECREF(kw);
+    /* released in CALL_FUNCTION_EX's order, then its eval-breaker check */
+    Py_DECREF(func);
+    Py_XDECREF(posargs);
+    Py_XDECREF(kwargs);
+    if (res != NULL && P2C_CheckEvalBreaker() < 0)
+        Py_CLEAR(res);
     return res;
 }
 
@@ -164,6 +172,94 @@ P2C_CallOther(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject
     return PyObject_Vectorcall(callable, args, nargsf, kwnames);
 }
 
+/* ---- calls that hand over their arguments (P2C_CallSteal) -------------- */
+
+/* How many entries args has: positional arguments, then keyword values. */
+static Py_ssize_t
+count_entries(size_t nargsf, PyObject *kwnames)
+{
+    return PyVectorcall_NARGS(nargsf) + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+}
+
+void
+P2C_ReleaseCallEntries(PyObject *callable, PyObject *const *args, size_t nargsf,
+                       PyObject *kwnames)
+{
+    Py_ssize_t n = count_entries(nargsf, kwnames);
+#ifdef P2C_CALL_KEEPS_ARGS_310
+    /* call_function pops the stack down to the callable */
+    for (Py_ssize_t i = n - 1; i >= 0; i--)
+        Py_DECREF(args[i]);
+    Py_DECREF(callable);
+#else
+    Py_DECREF(callable);
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_DECREF(args[i]);
+#endif
+}
+
+/* callable(*args) with args borrowed, as P2C_Call makes it. */
+static PyObject *
+call_borrowing(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    if (P2C_UNLIKELY(P2C_Tracing()))
+        return P2C_CallTraced(callable, args, nargsf, kwnames);
+    return P2C_CallReturned(callable, P2C_CallOther(callable, args, nargsf, kwnames));
+}
+
+/* 3.11's PRECALL replaces a bound method object by its function and self;
+ * 3.10 calls the method object. */
+#ifdef P2C_CALL_KEEPS_ARGS_310
+#  define UNPACKS_BOUND_METHODS 0
+#else
+#  define UNPACKS_BOUND_METHODS 1
+#endif
+
+/* func(self, *args) for a bound method object: PRECALL put func and self
+ * on the stack in its place (new references; the method object released
+ * first), so a compiled func gets self and the arguments given, as a
+ * method found by LOAD_METHOD would.  entries: self then args, owned. */
+static PyObject *
+call_method_parts(PyObject *func, PyObject **entries, Py_ssize_t nargs, PyObject *kwnames)
+{
+    if (Py_IS_TYPE(func, &P2C_Function_Type)) {
+        PyObject *res = P2C_CallReturned(func, ((PyFunctionObject *)func)->vectorcall(
+                                             func, entries,
+                                             (size_t)nargs | P2C_VECTORCALL_ARGS_GIVEN,
+                                             kwnames));
+        Py_DECREF(func);
+        return res;
+    }
+    PyObject *res = call_borrowing(func, entries, (size_t)nargs, kwnames);
+    P2C_ReleaseCallEntries(func, entries, (size_t)nargs, kwnames);
+    return res;
+}
+
+PyObject *
+P2C_CallStealOther(PyObject *callable, PyObject *const *args, size_t nargsf,
+                   PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    int spare_entry = (nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) != 0;
+    if (UNPACKS_BOUND_METHODS && Py_IS_TYPE(callable, &PyMethod_Type) &&
+        (spare_entry || count_entries(nargsf, kwnames) == 0)) {
+        PyObject *func = Py_NewRef(PyMethod_GET_FUNCTION(callable));
+        PyObject *self = Py_NewRef(PyMethod_GET_SELF(callable));
+        Py_DECREF(callable);
+        if (!spare_entry) {
+            PyObject *one[1] = {self};
+            return call_method_parts(func, one, 1, NULL);
+        }
+        /* self goes into the entry before args, which the caller lets us use */
+        PyObject **entries = (PyObject **)args - 1;
+        entries[0] = self;
+        return call_method_parts(func, entries, nargs + 1, kwnames);
+    }
+    PyObject *res = call_borrowing(callable, args, nargsf, kwnames);
+    P2C_ReleaseCallEntries(callable, args, nargsf, kwnames);
+    return res;
+}
+
 PyObject *
 P2C_LoadMethod(PyObject *obj, PyObject *name, PyObject **self)
 {
@@ -218,6 +314,42 @@ check_init_result(PyObject *res)
     return 0;
 }
 
+/* The references that type_call's way holds, besides the caller's, while
+ * __init__ runs: _PyObject_MakeTpCall's argument tuple holds each
+ * positional argument; with keywords, its dict holds their values and
+ * _PyStack_UnpackDict's copy of the arguments holds obj and every argument
+ * once more; slot_tp_init holds __init__ (lookup_method).  Taken before
+ * and dropped after the call (the caller still holds every one, so
+ * nothing dies), so that sys.getrefcount in __init__ counts what it counts
+ * under CPython. */
+static inline void
+take_type_call_refs(PyObject *init, PyObject *obj, PyObject *const *args, Py_ssize_t n,
+                    Py_ssize_t nkw)
+{
+    Py_INCREF(init);
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_INCREF(args[i]);
+    if (nkw == 0)
+        return;
+    Py_INCREF(obj);
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_INCREF(args[i]);
+}
+
+static inline void
+drop_type_call_refs(PyObject *init, PyObject *obj, PyObject *const *args, Py_ssize_t n,
+                    Py_ssize_t nkw)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_DECREF(args[i]);
+    if (nkw != 0) {
+        Py_DECREF(obj);
+        for (Py_ssize_t i = 0; i < n; i++)
+            Py_DECREF(args[i]);
+    }
+    Py_DECREF(init);
+}
+
 /* __init__(obj, *args) through the slot vectorcall leaves before args. */
 static PyObject *
 call_init(PyObject *init, PyObject *obj, PyObject *const *args, size_t nargsf,
@@ -226,14 +358,20 @@ call_init(PyObject *init, PyObject *obj, PyObject *const *args, size_t nargsf,
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     if (nargs == 0 && kwnames == NULL) {
         PyObject *one[1] = {obj};
-        return PyObject_Vectorcall(init, one, 1, NULL);
+        Py_INCREF(init);
+        PyObject *res = PyObject_Vectorcall(init, one, 1, NULL);
+        Py_DECREF(init);
+        return res;
     }
     if (!(nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET))
         return NULL;   /* never from generated code; see the caller */
     PyObject **slot = (PyObject **)args - 1;
     PyObject *saved = *slot;
     *slot = obj;
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    take_type_call_refs(init, obj, args, nargs + nkw, nkw);
     PyObject *res = PyObject_Vectorcall(init, slot, (size_t)nargs + 1, kwnames);
+    drop_type_call_refs(init, obj, args, nargs + nkw, nkw);
     *slot = saved;
     return res;
 }
@@ -262,4 +400,13 @@ P2C_CallClass(P2C_CallCache *cache, PyObject *cls, PyObject *const *args,
         return NULL;
     }
     return obj;
+}
+
+PyObject *
+P2C_CallClassSteal(P2C_CallCache *cache, PyObject *cls, PyObject *const *args,
+                   size_t nargsf, PyObject *kwnames)
+{
+    PyObject *res = P2C_CallReturned(cls, P2C_CallClass(cache, cls, args, nargsf, kwnames));
+    P2C_ReleaseCallEntries(cls, args, nargsf, kwnames);
+    return res;
 }

@@ -75,6 +75,20 @@ P2C_Function_RegisterImplLocal(PyObject *code, vectorcallfunc impl)
     return 0;
 }
 
+/* The entry point of a compiled function whose __code__ was replaced by a
+ * real code object: the interpreter runs it.  Generated call sites may give
+ * it their arguments (P2C_VECTORCALL_ARGS_GIVEN, as to every compiled
+ * function); the interpreter's vectorcall only borrows them, so they are
+ * released after it returns. */
+static PyObject *
+interpreted_body(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    PyObject *res = P2C_InterpreterVectorcall()(func, args,
+                                                nargsf & ~P2C_VECTORCALL_ARGS_GIVEN, kwnames);
+    P2C_ReleaseGivenArgs(args, nargsf, kwnames);
+    return res;
+}
+
 /* The entry point for code: a compiled function's, else the interpreter's
  * (a real code object). */
 static vectorcallfunc
@@ -159,7 +173,7 @@ function_set_code(PyObject *self, PyObject *value, void *Py_UNUSED(closure))
     Py_DECREF(old);
     if (Py_TYPE(descr)->tp_descr_set(descr, self, value) < 0)
         return -1;
-    fn->vectorcall = impl;
+    fn->vectorcall = impl == P2C_InterpreterVectorcall() ? interpreted_body : impl;
     return 0;
 }
 

@@ -140,13 +140,14 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                   PyObject *kwnames, P2C_GenBody body, int nslots, int nspill,
                   int delegate, int kind)
 {
-    if (P2C_Runtime_Ready(NULL) < 0)
-        return NULL;
     PyFunctionObject *fn = (PyFunctionObject *)func;
     P2C_Frame *f;
-    PyGenObject *gen = gen_alloc(fn, kind_type(kind, fn), body, delegate, nslots, nspill, &f);
-    if (gen == NULL)
+    PyGenObject *gen = P2C_Runtime_Ready(NULL) < 0 ? NULL
+        : gen_alloc(fn, kind_type(kind, fn), body, delegate, nslots, nspill, &f);
+    if (gen == NULL) {
+        P2C_ReleaseGivenArgs(args, nargsf, kwnames);   /* no frame took them */
         return NULL;
+    }
     if (P2C_Function_BindArgs(func, args, nargsf, kwnames, f->localsplus) < 0 ||
         gen_init_frame(f, func, nslots, nspill) < 0) {
         for (int i = 0; i < nslots; i++)

@@ -48,7 +48,7 @@
  * modules built with different values refuse to load together.  Bump it
  * with any such change. */
 #ifndef P2C_RUNTIME_ABI
-#define P2C_RUNTIME_ABI 3
+#define P2C_RUNTIME_ABI 4
 #endif
 
 /* Attaches this copy of the runtime to the interpreter's one runtime
@@ -98,11 +98,50 @@ P2C_API PyObject *P2C_Function_New(vectorcallfunc impl, PyObject *code,
                                    PyObject *globals, PyObject *defaults,
                                    PyObject *kwdefaults, PyObject *closure);
 
+/* A flag of a vectorcall's nargsf that generated call sites set only for
+ * a compiled function (P2C_CallSteal): the caller gives the callee its
+ * references to the arguments args[0 .. nargs + len(kwnames)), which the
+ * callee then owns on every path, errors included.  3.11's CALL moves a
+ * Python function's arguments from the caller's value stack into the new
+ * frame the same way, so a parameter the callee deletes or rebinds drops
+ * the last reference to a temporary argument there and then (a __del__ or
+ * weakref callback runs inside the callee), and sys.getrefcount sees no
+ * reference of the caller's.  Every compiled entry point of this runtime
+ * ABI accepts it (docs/architecture.md, "Calls hand over their
+ * arguments"). */
+#define P2C_VECTORCALL_ARGS_GIVEN ((size_t)1 << (8 * sizeof(size_t) - 2))
+/* PyVectorcall_NARGS for an entry point that may get the flag. */
+#define P2C_NARGS(nargsf) \
+    ((Py_ssize_t)((nargsf) & ~(PY_VECTORCALL_ARGUMENTS_OFFSET | P2C_VECTORCALL_ARGS_GIVEN)))
+
+/* slots[0..n) = args[0..n) as owned references: taken over when the caller
+ * gave them (P2C_VECTORCALL_ARGS_GIVEN in nargsf), new ones otherwise.
+ * Generated entry points bind the commonest call (the parameters' count of
+ * positional arguments) with it. */
+P2C_ALWAYS_INLINE void
+P2C_TakeArgs(PyObject **slots, PyObject *const *args, Py_ssize_t n, size_t nargsf)
+{
+    int given = (nargsf & P2C_VECTORCALL_ARGS_GIVEN) != 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        slots[i] = args[i];
+        if (!given)
+            Py_INCREF(args[i]);
+    }
+}
+
+/* Releases what a caller gave (args[0 .. nargs + len(kwnames)), in order)
+ * when nargsf has P2C_VECTORCALL_ARGS_GIVEN; nothing otherwise.  For an
+ * entry point that binds its arguments with new references, or fails
+ * before binding them. */
+P2C_API void P2C_ReleaseGivenArgs(PyObject *const *args, size_t nargsf, PyObject *kwnames);
+
 /* Binds a vectorcall's arguments to the slots of func's frame exactly as
  * CPython's initialize_locals does (positional, keywords, defaults, kw-only
  * defaults, *args, **kwargs) with CPython's error messages.  slots[0..n) must
  * be NULL on entry; on success they hold new references (parameters) or NULL.
- * On failure they are all NULL again. */
+ * On failure they are all NULL again.  Given arguments
+ * (P2C_VECTORCALL_ARGS_GIVEN) are taken over on every path: a parameter,
+ * the *args tuple or the **kwargs dict becomes their only holder here. */
 P2C_API int P2C_Function_BindArgs(PyObject *func, PyObject *const *args,
                                   size_t nargsf, PyObject *kwnames,
                                   PyObject **slots);
@@ -472,16 +511,61 @@ typedef struct {
 P2C_API PyObject *P2C_CallClass(P2C_CallCache *cache, PyObject *cls, PyObject *const *args,
                                 size_t nargsf, PyObject *kwnames);
 
-/* CALL at a site with a call cache: a class is instantiated through it,
- * anything else called as P2C_Call does. */
-static inline PyObject *P2C_CallCached(P2C_CallCache *cache, PyObject *callable,
-                                       PyObject *const *args, size_t nargsf,
-                                       PyObject *kwnames)
+/* ---- calls that hand over their arguments (CPython 3.11's CALL) ---------- */
+
+/* CALL as generated code makes it: callable and args[0 .. nargs +
+ * len(kwnames)) are owned references of the call site (the interpreter's
+ * value stack), all stolen.  As 3.11's CALL does with its stack entries:
+ * a compiled function gets the arguments themselves
+ * (P2C_VECTORCALL_ARGS_GIVEN) and callable is released when it returns;
+ * a bound method object is first replaced by its function and self
+ * (PRECALL); anything else is called as P2C_Call calls it, then callable
+ * is released, then the arguments in order.  3.10 (P2C_CALL_KEEPS_ARGS_310)
+ * keeps them all during any call, then releases the arguments last first
+ * and callable after them.  args must have a writable entry before args[0]
+ * when nargs > 0 (PY_VECTORCALL_ARGUMENTS_OFFSET). */
+P2C_API PyObject *P2C_CallStealOther(PyObject *callable, PyObject *const *args,
+                                     size_t nargsf, PyObject *kwnames);
+/* Releases a call's stack entries after a call that only borrowed them, in
+ * the target's order (above). */
+P2C_API void P2C_ReleaseCallEntries(PyObject *callable, PyObject *const *args,
+                                    size_t nargsf, PyObject *kwnames);
+
+static inline PyObject *P2C_CallSteal(PyObject *callable, PyObject *const *args,
+                                      size_t nargsf, PyObject *kwnames)
+{
+    if (Py_IS_TYPE(callable, &P2C_Function_Type)) {
+        vectorcallfunc body = ((PyFunctionObject *)callable)->vectorcall;
+#ifdef P2C_CALL_KEEPS_ARGS_310
+        PyObject *res = P2C_CallReturned(callable, body(callable, args, nargsf, kwnames));
+        P2C_ReleaseCallEntries(callable, args, nargsf, kwnames);
+#else
+        PyObject *res = P2C_CallReturned(callable, body(callable, args,
+                                                        nargsf | P2C_VECTORCALL_ARGS_GIVEN,
+                                                        kwnames));
+        Py_DECREF(callable);
+#endif
+        return res;
+    }
+    return P2C_CallStealOther(callable, args, nargsf, kwnames);
+}
+
+/* P2C_CallClass for a call site that owns callable and the arguments (as
+ * P2C_CallSteal): released after the instance is made, callable first. */
+P2C_API PyObject *P2C_CallClassSteal(P2C_CallCache *cache, PyObject *cls,
+                                     PyObject *const *args, size_t nargsf,
+                                     PyObject *kwnames);
+
+/* CALL at a site with a call cache (generated code): a class is
+ * instantiated through it, anything else called as P2C_CallSteal calls it;
+ * callable and the arguments stolen. */
+static inline PyObject *P2C_CallCachedSteal(P2C_CallCache *cache, PyObject *callable,
+                                            PyObject *const *args, size_t nargsf,
+                                            PyObject *kwnames)
 {
     if (Py_IS_TYPE(callable, &PyType_Type) && P2C_LIKELY(!P2C_Tracing()))
-        return P2C_CallReturned(callable, P2C_CallClass(cache, callable, args, nargsf,
-                                                        kwnames));
-    return P2C_Call(callable, args, nargsf, kwnames);
+        return P2C_CallClassSteal(cache, callable, args, nargsf, kwnames);
+    return P2C_CallSteal(callable, args, nargsf, kwnames);
 }
 
 /* LOAD_METHOD: the callable for obj.name(...), without creating a bound
@@ -501,7 +585,9 @@ P2C_API int P2C_SuperMethod(PyObject *super, PyObject *first, int first_is_cell,
                             PyObject **self);
 /* CALL_FUNCTION_EX: posargs a tuple, or for `f(*x)` x itself (checked with
  * "f() argument after * must be an iterable, not int"); kwargs a dict or NULL.
- * The eval breaker is checked on return, whatever func is (3.11). */
+ * func, posargs and kwargs are stolen (the call site's stack entries),
+ * released after the call in CALL_FUNCTION_EX's order.  The eval breaker is
+ * checked on return, whatever func is (3.11). */
 P2C_API PyObject *P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs);
 /* Merges a **mapping argument of a call of func into dict; CPython's
  * "argument after ** must be a mapping" / "got multiple values for keyword

@@ -59,6 +59,14 @@
  *                                 the thread pointer, once proven static
  *                                 (3.13 on Linux; compat/tstate313.h), else
  *                                 the call
+ *   P2C_CALL_KEEPS_ARGS_310       a call keeps its arguments on the caller's
+ *                                 stack until the callee returns, then
+ *                                 releases them last first, the callable
+ *                                 after them (3.10's call_function); 3.11
+ *                                 on, CALL moves a Python function's
+ *                                 arguments into its frame and releases
+ *                                 another callee's after it returns,
+ *                                 callable first: runtime.h's P2C_CallSteal
  *   P2C_CALL_INLINES_EXACT_FUNCTION  the interpreter's CALL pushes a frame for
  *                                 exact PyFunction_Type without looking at its
  *                                 vectorcall (3.11), so compiled functions
@@ -186,6 +194,7 @@
 
 #if PY_VERSION_HEX >= 0x030A0000 && PY_VERSION_HEX < 0x030B0000
 #  define P2C_PY_MINOR 10
+#  define P2C_CALL_KEEPS_ARGS_310 1
 #  define P2C_VERSION_TAG_FLAG 1
 #  define P2C_FRAME_OBJECTS_310 1
 #  define P2C_TSTATE_WORD_311 1

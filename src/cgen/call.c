@@ -65,42 +65,79 @@ static void release_kids(Cg *cg, CVal *vals, int count)
 
 /* ---- calls ---------------------------------------------------------------- */
 
-/* Emits r = callable(vals[1..nargs]) as one vectorcall (the keyword values
- * last, their names the tuple constant n->cidx).  The argument array keeps
- * a spare first entry so that callees may use PY_VECTORCALL_ARGUMENTS_OFFSET.
- * With self (a temporary: NULL, or the object of a method found by
- * P2C_LoadMethod) the array also holds self, passed first unless NULL. */
-static void emit_vectorcall(Cg *cg, IrNode *n, const CVal *r, const char *callable,
-                            const char *self, const CVal *vals, int nargs, int nkw)
+/* The C text of an owned reference to v, for a stack entry: the temporary
+ * itself (moved: set NULL after the call), or a new reference. */
+static void owned_text(const CVal *v, char *buf, size_t size)
+{
+    snprintf(buf, size, v->tmp >= 0 ? "%s" : "Py_NewRef(%s)", v->c);
+}
+
+/* After a call that took v: its temporary is NULL at run time; with
+ * consume, also free for the generator (straight-line code).  Without
+ * consume it stays live, so the release written after a C branch that did
+ * not make this call still releases it (here a Py_CLEAR of NULL). */
+static void moved(Cg *cg, CVal *v, bool consume)
+{
+    if (v->tmp < 0)
+        return;
+    emit_line(cg->out, "%s = NULL;", v->c);
+    if (consume)
+        cg_forget(cg, v);
+}
+
+/* Emits r = callable(vals[1..nargs]) as 3.11's CALL makes it: the C array
+ * p2c_av is the value stack, holding an owned reference to each argument
+ * (the keyword values last, their names the tuple constant n->cidx), and
+ * P2C_CallSteal takes them with the callable's — so a compiled callee gets
+ * the arguments themselves, and anything else has them released after it
+ * returns, callable first (docs/architecture.md, "Calls hand over their
+ * arguments").  The array keeps a spare first entry so that callees may
+ * use PY_VECTORCALL_ARGUMENTS_OFFSET.  With self (a temporary: NULL, or the
+ * object of a method found by P2C_LoadMethod) the array also holds self,
+ * passed first unless NULL.  consume: see moved(). */
+static void emit_call(Cg *cg, IrNode *n, const CVal *r, CVal *callable, CVal *self,
+                      CVal *vals, int nargs, int nkw, bool consume)
 {
     Emitter *out = cg->out;
     /* f(...) of a name: maybe a class, instantiated through a call cache */
-    char call[64] = "P2C_Call(";
+    char call[64] = "P2C_CallSteal(";
     if (!self && n->kids[0]->kind == IR_LOAD && cg->opt->opt_level >= 2)
-        snprintf(call, sizeof call, "P2C_CallCached(&p2c_ccache[%d], ",
+        snprintf(call, sizeof call, "P2C_CallCachedSteal(&p2c_ccache[%d], ",
                  (*cg->ncall_caches)++);
+    char func[64], entry[64];
+    owned_text(callable, func, sizeof func);
     if (nargs == 0 && !self) {
-        emit_line(out, "%s = %s%s, NULL, 0, NULL);", r->c, call, callable);
+        emit_line(out, "%s = %s%s, NULL, 0, NULL);", r->c, call, func);
+        moved(cg, callable, consume);
         return;
     }
-    char kwnames[32] = "NULL";
-    if (nkw)
-        snprintf(kwnames, sizeof kwnames, "p2c_c[%d]", n->cidx);
     emit_line(out, "{");
     out->indent++;
-    emit_line(out, "PyObject *p2c_av[] = {NULL%s%s", self ? ", " : "", self ? self : "");
-    for (int i = 1; i <= nargs; i++)
-        emit_line(out, "    , %s", vals[i].c);
-    emit_line(out, "};");
-    if (self) {
-        emit_line(out, "size_t p2c_self = %s != NULL;", self);
-        emit_line(out, "%s = P2C_Call(%s, p2c_av + 2 - p2c_self, "
-                  "(%d + p2c_self) | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
-                  r->c, callable, nargs - nkw, kwnames);
-    } else {
-        emit_line(out, "%s = %s%s, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
-                  r->c, call, callable, nargs - nkw, kwnames);
+    {
+        char kwnames[32] = "NULL";
+        if (nkw)
+            snprintf(kwnames, sizeof kwnames, "p2c_c[%d]", n->cidx);
+        emit_line(out, "PyObject *p2c_av[] = {NULL%s%s", self ? ", " : "", self ? self->c : "");
+        for (int i = 1; i <= nargs; i++) {
+            owned_text(&vals[i], entry, sizeof entry);
+            emit_line(out, "    , %s", entry);
+        }
+        emit_line(out, "};");
+        if (self) {
+            emit_line(out, "size_t p2c_self = p2c_av[1] != NULL;");
+            emit_line(out, "%s = P2C_CallSteal(%s, p2c_av + 2 - p2c_self, "
+                      "(%d + p2c_self) | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+                      r->c, func, nargs - nkw, kwnames);
+        } else {
+            emit_line(out, "%s = %s%s, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+                      r->c, call, func, nargs - nkw, kwnames);
+        }
     }
+    moved(cg, callable, consume);
+    if (self)
+        moved(cg, self, consume);
+    for (int i = 1; i <= nargs; i++)
+        moved(cg, &vals[i], consume);
     out->indent--;
     emit_line(out, "}");
 }
@@ -113,7 +150,7 @@ static void emit_vectorcall(Cg *cg, IrNode *n, const CVal *r, const char *callab
  * body and feeds the consumer directly; otherwise the generator is made
  * and passed to the callee.  Failures of either way are reported at the
  * consumer call, where CPython reports them. */
-static CVal collect_call(Cg *cg, IrNode *n, const char *callee, const char *self)
+static CVal collect_call(Cg *cg, IrNode *n, CVal *callee, CVal *self)
 {
     IrNode *make = n->kids[1];
     CVal vals[2];
@@ -125,19 +162,20 @@ static CVal collect_call(Cg *cg, IrNode *n, const char *callee, const char *self
     cg_site(cg, n->pos);
     Emitter *out = cg->out;
     emit_line(out, "if (P2C_Collect_Applies(P2C_COLLECT_%s, %s)) {",
-              opt_collect_kind_id(n->collect), self ? self : callee);
+              opt_collect_kind_id(n->collect), self ? self->c : callee->c);
     emit_line(out, "    %s = %s(%s, %s, %s);", r.c, collector, vals[0].c, vals[1].c,
-              self ? self : "NULL");
+              self ? self->c : "NULL");
     emit_line(out, "} else {");
     out->indent++;
+    /* the calls take what the other branch leaves to the releases below */
     CVal gen = cg_tmp_new(cg);
     cg_site(cg, make->pos);
-    emit_vectorcall(cg, make, &gen, vals[0].c, NULL, vals, 1, 0);
+    emit_call(cg, make, &gen, &vals[0], NULL, vals, 1, 0, false);
     cg_check_null(cg, gen.c);
     CVal args[2] = {{.tmp = -1}, gen};
     cg_site(cg, n->pos);
-    emit_vectorcall(cg, n, &r, callee, self, args, 1, 0);
-    cg_release(cg, &gen);
+    emit_call(cg, n, &r, callee, self, args, 1, 0, false);
+    cg_forget(cg, &gen);   /* made and moved in this branch */
     out->indent--;
     emit_line(out, "}");
     cg_check_null(cg, r.c);
@@ -262,12 +300,12 @@ static CVal method_call(Cg *cg, IrNode *n, int nkw)
         load_method(cg, n, &meth, &self);
     CVal r;
     if (n->collect) {
-        r = collect_call(cg, n, meth.c, self.c);
+        r = collect_call(cg, n, &meth, &self);
     } else {
         CVal *vals = eval_kids_from(cg, n, 1, n->nkids);
         r = cg_tmp_new(cg);
         cg_site(cg, n->pos);
-        emit_vectorcall(cg, n, &r, meth.c, self.c, vals, n->nkids - 1, nkw);
+        emit_call(cg, n, &r, &meth, &self, vals, n->nkids - 1, nkw, true);
         cg_check_null(cg, r.c);
         release_kids(cg, vals, n->nkids);
     }
@@ -311,7 +349,7 @@ CVal cg_call(Cg *cg, IrNode *n)
         return method_call(cg, n, nkw);
     if (n->collect) {
         CVal callee = cg_kid(cg, n, 0);
-        CVal r = collect_call(cg, n, callee.c, NULL);
+        CVal r = collect_call(cg, n, &callee, NULL);
         cg_release(cg, &callee);
         return r;
     }
@@ -326,7 +364,7 @@ CVal cg_call(Cg *cg, IrNode *n)
             emit_raw(cg->out, ", %s", vals[i].c);
         emit_raw(cg->out, ");\n");
     } else {
-        emit_vectorcall(cg, n, &r, vals[0].c, NULL, vals, n->nkids - 1, nkw);
+        emit_call(cg, n, &r, &vals[0], NULL, vals, n->nkids - 1, nkw, true);
     }
     cg_check_null(cg, r.c);
     release_kids(cg, vals, n->nkids);
@@ -363,7 +401,7 @@ CVal cg_range_iter(Cg *cg, IrNode *n)
     cg->out->indent++;
     emit_line(cg->out, "if (PyErr_Occurred()) goto %s;", cg_error_label(cg));
     CVal range = cg_tmp_new(cg);
-    emit_vectorcall(cg, call, &range, vals[0].c, NULL, vals, nargs, 0);
+    emit_call(cg, call, &range, &vals[0], NULL, vals, nargs, 0, false);
     cg_check_null(cg, range.c);
     cg_site(cg, n->pos);
     emit_line(cg->out, "%s = PyObject_GetIter(%s);", r.c, range.c);
@@ -461,11 +499,15 @@ CVal cg_call_ex(Cg *cg, IrNode *n)
         kwargs = cg_star_kwargs(cg, n, n->kids[2], func.c);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
-    emit_line(cg->out, "%s = P2C_CallEx(%s, %s, %s);", r.c, func.c, args.c, kwargs.c);
+    /* CALL_FUNCTION_EX takes its three stack entries */
+    char ftext[64], atext[64];
+    owned_text(&func, ftext, sizeof ftext);
+    owned_text(&args, atext, sizeof atext);
+    emit_line(cg->out, "%s = P2C_CallEx(%s, %s, %s);", r.c, ftext, atext, kwargs.c);
+    moved(cg, &func, true);
+    moved(cg, &args, true);
+    moved(cg, &kwargs, true);
     cg_check_null(cg, r.c);
-    cg_release(cg, &kwargs);
-    cg_release(cg, &args);
-    cg_release(cg, &func);
     return r;
 }
 

@@ -77,7 +77,9 @@ void cg_release_temps(Emitter *e, const char *prefix, int n)
 /* Argument binding with the common call inline: as many positional
  * arguments as fn has parameters, no keywords — when fn has neither
  * keyword-only parameters nor *args / **kwargs, that is all binding does
- * (defaults only fill missing ones).  Anything else: the full binding. */
+ * (defaults only fill missing ones): the slots take the arguments, given
+ * by a compiled call site or new references (P2C_TakeArgs).  Anything
+ * else: the full binding. */
 static void bind_args_fast(Emitter *e, const IrFunction *fn)
 {
     if (fn->kwonlyargcount > 0 || (fn->fnflags & (IR_FN_VARARGS | IR_FN_VARKEYWORDS))) {
@@ -86,10 +88,11 @@ static void bind_args_fast(Emitter *e, const IrFunction *fn)
         emit_line(e, "    return NULL;");
         return;
     }
-    emit_line(e, "if (P2C_LIKELY(p2c_kwnames == NULL && PyVectorcall_NARGS(p2c_nargsf) == %d)) {",
+    emit_line(e, "if (P2C_LIKELY(p2c_kwnames == NULL && P2C_NARGS(p2c_nargsf) == %d)) {",
               fn->argcount);
-    for (int i = 0; i < fn->argcount; i++)
-        emit_line(e, "    P2C_SLOT(f, %d) = Py_NewRef(p2c_args[%d]);", i, i);
+    if (fn->argcount > 0)
+        emit_line(e, "    P2C_TakeArgs(&P2C_SLOT(f, 0), p2c_args, %d, p2c_nargsf);",
+                  fn->argcount);
     emit_line(e, "}");
     emit_line(e, "else if (P2C_Function_BindArgs(p2c_func, p2c_args, p2c_nargsf, "
               "p2c_kwnames, &P2C_SLOT(f, 0)) < 0)");
@@ -459,7 +462,7 @@ void cg_write_tables(Emitter *e, const Cg *cg, PyObject *blob, int nconsts)
         emit_raw(e, "\n/* what each global-name load found last (P2C_LoadGlobalCached) */\n"
                  "%sP2C_GlobalCache p2c_gcache[%d];\n", link, *cg->nglobal_caches);
     if (*cg->ncall_caches > 0)
-        emit_raw(e, "\n/* the class each call site instantiated last (P2C_CallCached) */\n"
+        emit_raw(e, "\n/* the class each call site instantiated last (P2C_CallCachedSteal) */\n"
                  "%sP2C_CallCache p2c_ccache[%d];\n", link, *cg->ncall_caches);
     if (*cg->nattr_caches > 0)
         emit_raw(e, "\n/* what each attribute site found last (pyc2c/attrs.h) */\n"

@@ -379,8 +379,8 @@ START_TEST(test_fast_paths)
     assert_has(c, generic_load);
     assert_has(c, "P2C_Frame_PushFunctionFast(f, p2c_func, 2, 0)");
     assert_has(c, "P2C_Frame_PopReturnFast(f, r, 2)");
-    assert_has(c, "P2C_SLOT(f, 1) = Py_NewRef(p2c_args[1]);");
-    assert_has(c, "P2C_CallCached(&p2c_ccache[");
+    assert_has(c, "P2C_TakeArgs(&P2C_SLOT(f, 0), p2c_args, 2, p2c_nargsf);");
+    assert_has(c, "P2C_CallCachedSteal(&p2c_ccache[");
     assert_has(c, "P2C_StoreAttrCached(&p2c_acache[");
     assert_compiles("fast", c);
     free(c);

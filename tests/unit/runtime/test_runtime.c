@@ -297,7 +297,8 @@ py_call(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "sOO|O", &what, &a, &b, &c))
         return NULL;
     switch (what[0]) {
-    case 'c': return P2C_CallEx(a, b, c == Py_None ? NULL : c);   /* callex */
+    case 'c':   /* callex: P2C_CallEx takes the references of the call site's stack */
+        return P2C_CallEx(Py_NewRef(a), Py_NewRef(b), c == Py_None ? NULL : Py_NewRef(c));
     case 'm': r = P2C_MergeKwargs(a, b, c); break;        /* mergekw */
     case 'l': r = P2C_ListExtend(a, b); break;
     case 't': r = P2C_SetUpdate(a, b); break;
