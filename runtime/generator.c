@@ -176,11 +176,13 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
 
 /* ---- running the frame (genobject.c's gen_send_ex2) ------------------------ */
 
-/* A step of gen's body (sent: the value, NULL to raise the exception set)
- * while a trace or profile hook is installed: a call event at the start and
- * at each resumption (the interpreter traces the RESUME that follows each
- * yield), a return event with the value yielded or returned (None when an
- * exception leaves).  A hook raising at the call event raises where the
+/* A step of gen's body (sent: the value, NULL to raise the exception set;
+ * resumed: the step follows a yield) while a trace or profile hook is
+ * installed: a call event at the start and at each resumption (the
+ * interpreter traces the RESUME that follows each yield), a return event
+ * with the value yielded or returned (None when an exception leaves).
+ * frame.f_lineno's setter is told which step and which end they are
+ * (P2C_STEP_*): 3.12+ would jump at a resumption and a yield.  A hook raising at the call event raises where the
  * generator stands, as an error at that RESUME would; into a throw() it
  * ends the generator at once (TRACE_FUNCTION_THROW_ENTRY's exit_unwind:
  * no handler runs, no more events).  A hook raising at a yield's return
@@ -188,15 +190,16 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
  * as the frame is left); 3.12 fires it inside the frame (PY_YIELD), so the
  * error is raised at the yield (P2C_YIELD_EVENT_INSIDE). */
 static PyObject *
-run_body_traced(PyGenObject *gen, P2C_Frame *f, PyObject *sent)
+run_body_traced(PyGenObject *gen, P2C_Frame *f, PyObject *sent, int resumed)
 {
-    if (P2C_Trace_FrameEntry(f) < 0) {
+    int how = sent == NULL ? P2C_STEP_THROW : resumed ? P2C_STEP_RESUME : P2C_STEP_START;
+    if (P2C_Trace_GenStepEntry(f, how) < 0) {
         if (sent == NULL)
             return NULL;
         sent = NULL;
     }
     PyObject *result = get_body(gen)((PyObject *)gen, sent);
-    result = P2C_Trace_FrameExit(f, result);
+    result = P2C_Trace_GenStepExit(f, result, P2C_GEN_STATE(gen) == FRAME_SUSPENDED);
 #ifdef P2C_YIELD_EVENT_INSIDE
     if (result == NULL && P2C_GEN_STATE(gen) == FRAME_SUSPENDED) {
         /* the hook raised at a yield's event: raised at that yield, its
@@ -247,12 +250,13 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
     tstate->exc_info = &gen->gi_exc_state;
     if (exc)
         P2C_ChainHandledException();
+    int resumed = P2C_GEN_STATE(gen) == FRAME_SUSPENDED;
     P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
 
     PyObject *result = NULL;
     if (gen_enter_recursion(tstate) == 0) {
         if (P2C_UNLIKELY(P2C_TS_TRACING(tstate)))
-            result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None);
+            result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None, resumed);
         else
             result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
         gen_leave_recursion(tstate);

@@ -185,6 +185,19 @@ P2C_API int P2C_Trace_FrameEntry(P2C_Frame *f);
 /* The return event of f (retval stolen; NULL: an exception leaves f, the
  * hooks see None).  retval, or NULL when a hook raised (retval released). */
 P2C_API PyObject *P2C_Trace_FrameExit(P2C_Frame *f, PyObject *retval);
+/* A generator's step (runtime/generator.c): its call event says how the
+ * step starts, its return event whether it ends at a yield.  The hooks see
+ * call and return; frame.f_lineno's setter is told the interpreter's own
+ * event (3.12+: PY_START, PY_RESUME, PY_THROW, PY_YIELD or PY_RETURN), as
+ * its messages differ.  Flags above the PyTrace_* codes. */
+enum {
+    P2C_STEP_START = 0,         /* the first step of an unstarted generator */
+    P2C_STEP_RESUME = 0x100,    /* a step after a yield (send, next) */
+    P2C_STEP_THROW = 0x200,     /* throw() or close() into it */
+    P2C_STEP_YIELD = 0x400,     /* the step ends at a yield */
+};
+P2C_API int P2C_Trace_GenStepEntry(P2C_Frame *f, int how);
+P2C_API PyObject *P2C_Trace_GenStepExit(P2C_Frame *f, PyObject *retval, int yielded);
 /* The exception event (settrace only) of the exception being raised in f;
  * whenever a trace hook is set, as the eval loop's `error` label does. */
 P2C_API void P2C_Trace_Exception(P2C_Frame *f);

@@ -133,7 +133,7 @@ P2C_API int P2C_Frame_MakeCells310(P2C_Frame *f, PyObject *func);
 #define P2C_TS_TRACING_WHAT(ts) 0
 #define P2C_TS_SET_TRACING_WHAT(ts, what) ((void)(what))
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((void)(old))
-#define P2C_RETURN_EVENT_REFUSES_JUMP 0
+#define P2C_WHAT_EVENT_TELLS_STEPS 0
 #define P2C_SETLINENO_WOULD_JUMP(ts, fo)                                    \
     ((fo)->f_state == FRAME_EXECUTING || (fo)->f_state == FRAME_SUSPENDED)
 #define P2C_Frame_IsRunning(ts, f) ((f)->fo != NULL && (ts)->frame == (f)->fo)

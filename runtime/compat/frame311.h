@@ -132,9 +132,11 @@ static inline void P2C_Gen_NoCode(PyGenObject *gen) { gen->gi_code = NULL; }
 #define P2C_TRACE_OPCODE_EVENTS() 1
 #define P2C_TS_SET_TRACING_WHAT(ts, what) ((ts)->tracing_what = (what))
 #define P2C_TS_RESTORE_TRACING_WHAT(ts, old) ((ts)->tracing_what = (old))
-/* Does the setter refuse a jump at a return event told as such?  (No:
- * trace311.c's event_for_setlineno says "no event" instead.) */
-#define P2C_RETURN_EVENT_REFUSES_JUMP 0
+/* Does tracing_what tell a generator's resumption, throw and yield from a
+ * frame's call and return?  (No: 3.11's setter refuses at each call event
+ * as a new frame's; trace311.c's event_for_setlineno says "no event" at
+ * each return.) */
+#define P2C_WHAT_EVENT_TELLS_STEPS 0
 #define P2C_TRACING_WHAT_LINE PyTrace_LINE
 
 /* The frame's code object, an lvalue (a strong reference). */

@@ -47,6 +47,8 @@
 #  define P2C_Code_FirstTraceable(code) ((code)->_co_firsttraceable)
 #  define P2C_Code_NUnits(code) Py_SIZE(code)
 #  define P2C_Code_Units(code) ((const _Py_CODEUNIT *)_PyCode_CODE(code))
+#endif
+#ifndef P2C_SETLINENO_WOULD_JUMP
 /* Would frame.f_lineno's setter go on to jump in fo?  Only at a line
  * event (tracing_what). */
 #  define P2C_SETLINENO_WOULD_JUMP(ts, fo) (P2C_TS_TRACING_WHAT(ts) == P2C_TRACING_WHAT_LINE)
@@ -65,24 +67,30 @@ P2C_API int P2C_Monitor_CReturn(P2C_Frame *f, PyObject *func, int raised);
 #  define P2C_Monitor_CReturn(f, func, raised) 0
 #endif
 
-/* What tracing_what says during an event: frame.f_lineno's setter (the
- * only reader) allows a jump at a line event, which compiled frames never
- * have, and at the return event of a generator that yielded, which would
- * move a compiled body's resumption site and pop its slots as if they were
- * the interpreter's stack.  That return event says "no event" instead: the
- * setter then refuses with its message for any other return. */
+/* The event a hook is given: what without the P2C_STEP_* flags. */
+#define HOOK_EVENT(what) ((what) & 0xff)
+
+/* What tracing_what says during an event (what: a PyTrace_* code, with
+ * P2C_STEP_* flags for a generator's step).  frame.f_lineno's setter, the
+ * only reader, allows a jump at a line event, which compiled frames never
+ * have, and at a yield's return event, which on 3.11 would move a compiled
+ * body's resumption site and pop its slots as if they were the
+ * interpreter's stack: every return says "no event" there instead (the
+ * setter's message for any other return).  3.12+ tell each event by its
+ * own what_event (frame312.h, frame313.h), at which the setter gives its
+ * own message, or would jump: at a resumption and a yield, which
+ * frame_set_lineno below refuses for a compiled frame. */
 static int
 event_for_setlineno(int what)
 {
-    /* 3.13 tells a return by its own event, at which the setter refuses
-     * ("can only jump from a 'line' trace event"); a yield's PY_YIELD,
-     * at which it would jump, is given as a return too (frame313.h) */
-    if (P2C_RETURN_EVENT_REFUSES_JUMP)
+    if (P2C_WHAT_EVENT_TELLS_STEPS)
         return what;
+    what = HOOK_EVENT(what);
     return what == PyTrace_RETURN ? -1 : what;
 }
 
-/* call_trace: one event to hook func(obj, frame, what, arg) for the frame
+/* call_trace: one event to hook func(obj, frame, what, arg) (what with
+ * P2C_STEP_* flags for a generator's step: the hook sees the bare event) for the frame
  * object fo of the running frame.  Nothing while a hook runs
  * (tstate->tracing).  The hook runs with tracing disabled, and tracing_what
  * tells frame.f_lineno's setter which event it is in.  0, or -1 when the
@@ -98,7 +106,7 @@ call_trace(PyThreadState *ts, Py_tracefunc func, PyObject *obj, PyFrameObject *f
     int old_what = P2C_TS_TRACING_WHAT(ts);
     P2C_TS_SET_TRACING_WHAT(ts, event_for_setlineno(what));
     P2C_EnterTracing(ts);
-    int result = func(obj, fo, what, arg);
+    int result = func(obj, fo, HOOK_EVENT(what), arg);
     P2C_LeaveTracing(ts);
     P2C_TS_RESTORE_TRACING_WHAT(ts, old_what);
     return result;
@@ -160,25 +168,52 @@ trace_and_profile(PyThreadState *ts, P2C_Frame *f, int what, PyObject *arg)
     return 0;
 }
 
-int
-P2C_Trace_FrameEntry(P2C_Frame *f)
+/* The call event of f (what: PyTrace_CALL, with a generator step's flag). */
+static int
+frame_entry(P2C_Frame *f, int what)
 {
     if (P2C_Monitor_FrameEntry(f) < 0)
         return -1;
-    return trace_and_profile(PyThreadState_GET(), f, PyTrace_CALL, Py_None);
+    return trace_and_profile(PyThreadState_GET(), f, what, Py_None);
 }
 
-PyObject *
-P2C_Trace_FrameExit(P2C_Frame *f, PyObject *retval)
+/* The return event of f (what: PyTrace_RETURN, with P2C_STEP_YIELD at a
+ * generator's yield). */
+static PyObject *
+frame_exit(P2C_Frame *f, PyObject *retval, int what)
 {
     /* retval NULL: the frame is left by an exception; the hooks get None
      * (the trampolines' translation of NULL), and an error of theirs
      * replaces the exception (TRACE_FUNCTION_UNWIND ignores the outcome). */
     if (P2C_Monitor_FrameExit(f, retval) < 0)
         Py_CLEAR(retval);
-    if (trace_and_profile(PyThreadState_GET(), f, PyTrace_RETURN, retval) < 0)
+    if (trace_and_profile(PyThreadState_GET(), f, what, retval) < 0)
         Py_CLEAR(retval);
     return retval;
+}
+
+int
+P2C_Trace_FrameEntry(P2C_Frame *f)
+{
+    return frame_entry(f, PyTrace_CALL);
+}
+
+PyObject *
+P2C_Trace_FrameExit(P2C_Frame *f, PyObject *retval)
+{
+    return frame_exit(f, retval, PyTrace_RETURN);
+}
+
+int
+P2C_Trace_GenStepEntry(P2C_Frame *f, int how)
+{
+    return frame_entry(f, PyTrace_CALL | how);
+}
+
+PyObject *
+P2C_Trace_GenStepExit(P2C_Frame *f, PyObject *retval, int yielded)
+{
+    return frame_exit(f, retval, PyTrace_RETURN | (yielded ? P2C_STEP_YIELD : 0));
 }
 
 /* call_exc_trace: the exception being raised, normalized, as the tuple

@@ -1,7 +1,8 @@
 # frame.f_lineno = N from a trace hook at a generator's call and return
-# events: refused with CPython's messages (3.11, 3.13: no jump from there).
+# events: refused with CPython 3.11's messages (3.12+ and 3.10 jump at a yield).
 # skip-on-python: 3.12 CPython 3.12.1 itself crashes (SIGSEGV) when a trace hook sets f_lineno at a generator's return event
 # skip-on-python: 3.10 CPython 3.10 jumps at a generator's resumption and yield events (its frame is suspended); a compiled frame refuses every jump (docs/versions.md)
+# skip-on-python: 3.13 CPython 3.13 jumps at a generator's yield (PY_YIELD) and resumes at the line jumped to; a compiled frame refuses with pyc2c's message (docs/versions.md; tests/driver/run -k generator_jump checks it)
 import sys
 
 def gen():
