@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
+#include "pyc2c/compiler/lir.h"
 #include "numeric_int.h"
 #include "pyc2c/compiler/xalloc.h"
 
@@ -308,20 +309,25 @@ typedef struct {
     bool tiers[NTIERS];    /* the tiers emitted */
     Leaves leaves[NTIERS]; /* the types each gives the leaves */
     int tier;              /* the one being emitted */
+    /* the tier's guards and computation, as a low-level IR fragment
+     * (pyc2c/compiler/lir.h), printed as C before the tier's boxing and
+     * stores (flush_lir); its leaves' registers */
+    LirFragment *lir;
+    int flushed;           /* its first block not printed yet */
+    int line;              /* the tree's, for messages */
+    int lreg[MAX_LEAVES], areg[MAX_ATTRS];
     int nvals;             /* computed values p2c_n0.. (p2c_fn0.., p2c_in0..) */
     /* a run: each variable assigned so far, the C variable holding its
      * value (p2c_n<val>) and its type, and whether a later load moved it
      * out (a temporary: nothing to store) */
     const IrVar *vars[MAX_RUN];
-    int val[MAX_RUN];
-    Ty vty[MAX_RUN];
+    LirValue val[MAX_RUN];
     bool moved[MAX_RUN];
     int nvars;
     /* an inlined call's body being emitted: its function, and the C value
      * and the type of each of its parameters */
     const IrFunction *callee;
-    char param[MAX_PARAMS][64];
-    Ty pty[MAX_PARAMS];
+    LirValue param[MAX_PARAMS];
 } Fast;
 
 /* Each tier's C names, prefixes of p2c_l0 (a local leaf), p2c_a0 (an
@@ -333,24 +339,85 @@ static const char *const tier_label[NTIERS] = {"p2c_float", "p2c_int", "p2c_spli
 static const char *tier(const Fast *fp) { return tier_prefix[fp->tier]; }
 static bool typed(const Fast *fp) { return fp->tier != TIER_MIXED; }
 
-static const char *c_type(Ty t)
+/* A value of type t in the tier's fragment: a C double, long or P2C_Num. */
+static LirType lir_type(Ty t)
 {
-    return t == TY_FLOAT ? "double" : t == TY_INT ? "long" : "P2C_Num";
+    return t == TY_FLOAT ? LT_F64 : t == TY_INT ? LT_I64 : LT_NUM;
 }
 
-/* The guard reading a leaf of type t (numeric.h). */
-static const char *of_type(Ty t)
+static Ty ty_of(LirType t)
 {
-    return t == TY_FLOAT ? "P2C_Float_Of" : t == TY_INT ? "P2C_Int_Of" : "P2C_Num_Of";
+    return t == LT_F64 ? TY_FLOAT : t == LT_I64 ? TY_INT : TY_NONE;
+}
+
+/* The operation reading a leaf of type t (numeric.h). */
+static LirOpcode unbox_op(Ty t)
+{
+    return t == TY_FLOAT ? LIR_UNBOX_F64 : t == TY_INT ? LIR_UNBOX_I64 : LIR_UNBOX_NUM;
 }
 
 /* Where a failed guard goes: the next tier emitted. */
-static const char *guard_fail(const Fast *fp)
+static int guard_fail(const Fast *fp)
 {
-    for (int t = fp->tier + 1; t < NTIERS; t++)
-        if (fp->tiers[t])
-            return tier_label[t];
-    return "p2c_slow";
+    char label[32];
+    int t = fp->tier + 1;
+    while (t < NTIERS && !fp->tiers[t])
+        t++;
+    snprintf(label, sizeof label, "%s%d", t < NTIERS ? tier_label[t] : "p2c_slow", fp->label);
+    return lir_exit(fp->lir, label);
+}
+
+/* Where an operator's own failure goes: the generic code. */
+static int op_fail(const Fast *fp)
+{
+    char label[32];
+    snprintf(label, sizeof label, "p2c_slow%d", fp->label);
+    return lir_exit(fp->lir, label);
+}
+
+/* A new register of type ty for a computed value, p2c_<tier>n<k> (or
+ * another letter than n). */
+static int new_value(Fast *fp, char letter, Ty ty)
+{
+    return lir_reg_new(fp->lir, lir_type(ty), "p2c_%s%c%d", tier(fp), letter, fp->nvals++);
+}
+
+static LirValue reg(const Fast *fp, int r)
+{
+    return lir_reg(fp->lir, r);
+}
+
+static const LirValue NONE = {.kind = LV_NONE};
+
+/* The tier's fragment checked, and its blocks not yet printed printed as
+ * C; a new block follows, for what the tier computes after the C text
+ * written in between (which may name the registers: value_c). */
+static void emit_line_cb(void *e, const char *text)
+{
+    emit_line(e, "%s", text);
+}
+
+static void flush_lir(Fast *fp)
+{
+    char msg[512];
+    if (lir_verify(fp->lir, msg, sizeof msg) != 0) {
+        if (!fp->cg->failed)
+            diag_error_at(fp->cg->m->filename, fp->line,
+                          "internal error: the low-level IR fails verification: %s", msg);
+        fp->cg->failed = true;
+        return;
+    }
+    lir_emit_c(fp->lir, fp->flushed, emit_line_cb, fp->cg->out);
+    if (fp->lir->blocks[fp->lir->nblocks - 1].n > 0)
+        lir_block_new(fp->lir);
+    fp->flushed = fp->lir->nblocks - 1;
+}
+
+/* The C of a value, for the text around the fragment. */
+static const char *value_c(const Fast *fp, LirValue v, char *buf, size_t size)
+{
+    lir_value_c(fp->lir, &v, buf, size);
+    return buf;
 }
 
 static int run_var(const Fast *fp, const IrVar *v)
@@ -361,191 +428,146 @@ static int run_var(const Fast *fp, const IrVar *v)
     return -1;
 }
 
-static Ty emit_const(Fast *fp, const IrNode *n, char *out, size_t size)
+/* A constant: an immediate of the tier's type. */
+static LirValue emit_const(Fast *fp, const IrNode *n)
 {
     PyObject *v = ir_const_get(fp->cg->m, n->cidx);
-    bool f = PyFloat_CheckExact(v);
-    if (f)
-        snprintf(out, size, typed(fp) ? "%a" : "P2C_Num_Float(%a)", PyFloat_AS_DOUBLE(v));
-    else
-        snprintf(out, size, typed(fp) ? "%ldL" : "P2C_Num_Int(%ldL)", PyLong_AsLong(v));
-    return f ? TY_FLOAT : TY_INT;
+    if (PyFloat_CheckExact(v))
+        return lir_f64(typed(fp) ? LT_F64 : LT_NUM, PyFloat_AS_DOUBLE(v));
+    return lir_i64(typed(fp) ? LT_I64 : LT_NUM, PyLong_AsLong(v));
 }
 
 /* An int operand x of a float operation, as a double (a constant is
  * exact: const_type() checked it). */
-static void emit_to_double(Fast *fp, const IrNode *n, char *x, size_t size)
+static LirValue emit_to_double(Fast *fp, LirValue x)
 {
-    if (n->kind == IR_CONST) {
-        char c[64];
-        snprintf(c, sizeof c, "((double)%s)", x);
-        snprintf(x, size, "%s", c);
-        return;
-    }
-    char d[32];
-    snprintf(d, sizeof d, "p2c_%sx%d", tier(fp), fp->nvals++);
-    emit_line(fp->cg->out, "double %s;", d);
-    emit_line(fp->cg->out, "if (!P2C_Int_ToDouble(%s, &%s)) goto p2c_slow%d;", x, d, fp->label);
-    snprintf(x, size, "%s", d);
+    if (x.kind == LV_I64)
+        return lir_i64(LT_F64, x.u.i);
+    int d = lir_reg_new(fp->lir, LT_F64, "p2c_%sx%d", tier(fp), fp->nvals++);
+    return reg(fp, lir_add(fp->lir, LIR_I64_TO_F64, d, x, NONE, op_fail(fp)));
 }
 
-/* The C function of an int operator that can fail (pyc2c/numeric.h), or
- * the C operator of one that cannot. */
-static const char *int_helper(const IrNode *n)
+/* The operation of operator n in a typed tier of result type r. */
+static LirOpcode typed_op(const IrNode *n, Ty r)
 {
+    if (n->kind == IR_UNARY) {
+        if (n->op == IR_UNARY_INVERT)
+            return LIR_I64_INVERT;
+        if (n->op == IR_UNARY_USUB)
+            return r == TY_INT ? LIR_I64_NEG : LIR_F64_NEG;
+        return r == TY_INT ? LIR_I64_POS : LIR_F64_POS;
+    }
+    bool i = r == TY_INT;
     switch (n->op) {
-    case IR_BINOP_ADD:      return "P2C_Int_Add";
-    case IR_BINOP_SUB:      return "P2C_Int_Sub";
-    case IR_BINOP_MULT:     return "P2C_Int_Mul";
-    case IR_BINOP_FLOORDIV: return "P2C_Int_FloorDiv";
-    case IR_BINOP_MOD:      return "P2C_Int_Mod";
-    case IR_BINOP_LSHIFT:   return "P2C_Int_LShift";
-    case IR_BINOP_RSHIFT:   return "P2C_Int_RShift";
-    default:                return NULL;
+    case IR_BINOP_ADD:      return i ? LIR_I64_ADD : LIR_F64_ADD;
+    case IR_BINOP_SUB:      return i ? LIR_I64_SUB : LIR_F64_SUB;
+    case IR_BINOP_MULT:     return i ? LIR_I64_MUL : LIR_F64_MUL;
+    case IR_BINOP_DIV:      return LIR_F64_DIV;
+    case IR_BINOP_POW:      return LIR_F64_POW;
+    case IR_BINOP_FLOORDIV: return LIR_I64_FLOORDIV;
+    case IR_BINOP_MOD:      return LIR_I64_MOD;
+    case IR_BINOP_LSHIFT:   return LIR_I64_LSHIFT;
+    case IR_BINOP_RSHIFT:   return LIR_I64_RSHIFT;
+    case IR_BINOP_BITAND:   return LIR_I64_AND;
+    case IR_BINOP_BITOR:    return LIR_I64_OR;
+    case IR_BINOP_BITXOR:   return LIR_I64_XOR;
+    default:                P2C_UNREACHABLE();
     }
 }
 
-static const char *c_operator(const IrNode *n)
+/* The operation of operator n on tagged numbers (the mixed tier). */
+static LirOpcode num_op(const IrNode *n)
 {
     if (n->kind == IR_UNARY)
-        return n->op == IR_UNARY_USUB ? "-" : n->op == IR_UNARY_INVERT ? "~" : "";
+        return n->op == IR_UNARY_USUB ? LIR_NUM_NEG : n->op == IR_UNARY_INVERT ? LIR_NUM_INVERT
+                                                                               : LIR_NUM_POS;
     switch (n->op) {
-    case IR_BINOP_ADD:    return "+";
-    case IR_BINOP_SUB:    return "-";
-    case IR_BINOP_MULT:   return "*";
-    case IR_BINOP_BITAND: return "&";
-    case IR_BINOP_BITOR:  return "|";
-    case IR_BINOP_BITXOR: return "^";
-    default:              P2C_UNREACHABLE();
+    case IR_BINOP_ADD:      return LIR_NUM_ADD;
+    case IR_BINOP_SUB:      return LIR_NUM_SUB;
+    case IR_BINOP_MULT:     return LIR_NUM_MUL;
+    case IR_BINOP_DIV:      return LIR_NUM_TRUEDIV;
+    case IR_BINOP_FLOORDIV: return LIR_NUM_FLOORDIV;
+    case IR_BINOP_MOD:      return LIR_NUM_MOD;
+    case IR_BINOP_POW:      return LIR_NUM_POW;
+    case IR_BINOP_BITAND:   return LIR_NUM_AND;
+    case IR_BINOP_BITOR:    return LIR_NUM_OR;
+    case IR_BINOP_BITXOR:   return LIR_NUM_XOR;
+    case IR_BINOP_LSHIFT:   return LIR_NUM_LSHIFT;
+    case IR_BINOP_RSHIFT:   return LIR_NUM_RSHIFT;
+    default:                P2C_UNREACHABLE();
     }
 }
 
-/* Operator n of a typed tier, of result type r, on C values a and b (of
- * the result's type already), into new variable out. */
-static void emit_typed_op(Fast *fp, const IrNode *n, Ty r, const char *a, const char *b,
-                          const char *out)
+/* Operation op into a new value of type r; an operation that can fail
+ * (an overflow, a zero divisor...) goes to the generic code. */
+static LirValue emit_op(Fast *fp, LirOpcode op, Ty r, LirValue a, LirValue b)
 {
-    Emitter *e = fp->cg->out;
-    int L = fp->label;
-    emit_line(e, "%s %s;", c_type(r), out);
-    if (n->kind == IR_UNARY) {
-        if (r == TY_INT && n->op == IR_UNARY_USUB)
-            emit_line(e, "if (!P2C_Int_Neg(%s, &%s)) goto p2c_slow%d;", a, out, L);
-        else
-            emit_line(e, "%s = %s%s;", out, c_operator(n), a);
-        return;
-    }
-    const char *fn = NULL;
-    if (r == TY_FLOAT)
-        fn = n->op == IR_BINOP_DIV ? "P2C_Float_Div"
-             : n->op == IR_BINOP_POW ? "P2C_Float_PowFast" : NULL;
-    else
-        fn = int_helper(n);
-    if (fn)
-        emit_line(e, "if (!%s(%s, %s, &%s)) goto p2c_slow%d;", fn, a, b, out, L);
-    else
-        emit_line(e, "%s = %s %s %s;", out, a, c_operator(n), b);
+    int exit = lir_ops[op].fails == LIR_NEVER ? -1 : op_fail(fp);
+    return reg(fp, lir_add(fp->lir, op, new_value(fp, 'n', r), a, b, exit));
 }
 
-static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size);
+static LirValue emit_node(Fast *fp, const IrNode *n);
 
 /* A math function's call: its argument as a double, the function. */
-static Ty emit_math(Fast *fp, const IrNode *n, char *out, size_t size)
+static LirValue emit_math(Fast *fp, const IrNode *n)
 {
-    Emitter *e = fp->cg->out;
-    const char *fn = num_math_fns[num_call_math(fp->cg, n)];
-    char a[64];
-    Ty ta = emit_node(fp, n->kids[1], a, sizeof a);
-    if (typed(fp)) {
-        if (ta == TY_INT)
-            emit_to_double(fp, n->kids[1], a, sizeof a);
-        snprintf(out, size, "p2c_%sn%d", tier(fp), fp->nvals++);
-        emit_line(e, "double %s;", out);
-        emit_line(e, "if (!P2C_Math_%s(%s, &%s)) goto p2c_slow%d;", fn, a, out, fp->label);
-        return TY_FLOAT;
-    }
-    snprintf(out, size, "p2c_n%d", fp->nvals++);
-    emit_line(e, "P2C_Num %s;", out);
-    emit_line(e, "if (!p2c_num_double(%s, &%s.f) || !P2C_Math_%s(%s.f, &%s.f)) goto p2c_slow%d;",
-              a, out, fn, out, out, fp->label);
-    emit_line(e, "%s.is_float = 1;", out);
-    return TY_NONE;
+    LirValue fn = lir_sym(fp->lir, num_math_fns[num_call_math(fp->cg, n)]);
+    LirValue a = emit_node(fp, n->kids[1]);
+    if (!typed(fp))
+        return emit_op(fp, LIR_NUM_MATH, TY_NONE, a, fn);
+    if (a.type == LT_I64)
+        a = emit_to_double(fp, a);
+    return emit_op(fp, LIR_F64_MATH, TY_FLOAT, a, fn);
 }
 
 /* An inlined call: its arguments, then its body on them. */
-static Ty emit_call(Fast *fp, const IrNode *n, char *out, size_t size)
+static LirValue emit_call(Fast *fp, const IrNode *n)
 {
     const IrFunction *fn = num_inline_callee(fp->cg, n);
     if (!fn)
-        return emit_math(fp, n, out, size);
-    char arg[MAX_PARAMS][64];
-    Ty ty[MAX_PARAMS];
+        return emit_math(fp, n);
+    LirValue arg[MAX_PARAMS];
     for (int i = 0; i < fn->argcount; i++)
-        ty[i] = emit_node(fp, n->kids[i + 1], arg[i], sizeof arg[i]);
+        arg[i] = emit_node(fp, n->kids[i + 1]);
     fp->callee = fn;   /* after the arguments, which may inline calls too */
-    for (int i = 0; i < fn->argcount; i++) {
-        snprintf(fp->param[i], sizeof fp->param[i], "%s", arg[i]);
-        fp->pty[i] = ty[i];
-    }
-    Ty r = emit_node(fp, num_returned_tree(fn), out, size);
+    for (int i = 0; i < fn->argcount; i++)
+        fp->param[i] = arg[i];
+    LirValue r = emit_node(fp, num_returned_tree(fn));
     fp->callee = NULL;
     return r;
 }
 
-/* The C expression of n in the tier: a constant, a leaf, or a new variable
- * computed here (failure jumps to the generic code); its type in a typed
- * tier. */
-static Ty emit_node(Fast *fp, const IrNode *n, char *out, size_t size)
+/* The value of n in the tier: a constant, a leaf's register, or a new
+ * register computed here (failure jumps to the generic code). */
+static LirValue emit_node(Fast *fp, const IrNode *n)
 {
     if (n->kind == IR_CONST)
-        return emit_const(fp, n, out, size);
+        return emit_const(fp, n);
     if (n->kind == IR_CALL)
-        return emit_call(fp, n, out, size);
-    if (n->kind == IR_LOAD && fp->callee && n->var->owner == fp->callee) {
-        snprintf(out, size, "%s", fp->param[n->var->slot]);
-        return fp->pty[n->var->slot];
-    }
+        return emit_call(fp, n);
+    if (n->kind == IR_LOAD && fp->callee && n->var->owner == fp->callee)
+        return fp->param[n->var->slot];
     int rv = n->kind == IR_LOAD ? run_var(fp, n->var) : -1;
     if (rv >= 0) {
-        snprintf(out, size, "p2c_%sn%d", tier(fp), fp->val[rv]);
         if (n->last_use)
             fp->moved[rv] = true;
-        return fp->vty[rv];
+        return fp->val[rv];
     }
-    if (num_local_leaf(n)) {
-        int i = num_leaf_index(fp->tree, n->var);
-        snprintf(out, size, "p2c_%sl%d", tier(fp), i);
-        return fp->leaves[fp->tier].l[i];
-    }
-    if (n->kind == IR_ATTR || n->kind == IR_SUBSCR) {
-        int i = num_attr_index(fp->tree, n);
-        snprintf(out, size, "p2c_%sa%d", tier(fp), i);
-        return fp->leaves[fp->tier].a[i];
-    }
-    char a[64], b[64] = "";
-    Ty ta = emit_node(fp, n->kids[0], a, sizeof a), tb = TY_NONE;
+    if (num_local_leaf(n))
+        return reg(fp, fp->lreg[num_leaf_index(fp->tree, n->var)]);
+    if (n->kind == IR_ATTR || n->kind == IR_SUBSCR)
+        return reg(fp, fp->areg[num_attr_index(fp->tree, n)]);
+    LirValue a = emit_node(fp, n->kids[0]), b = NONE;
     if (n->nkids > 1)
-        tb = emit_node(fp, n->kids[1], b, sizeof b);
-    if (typed(fp)) {
-        Ty r = op_type(n, ta, tb);
-        if (r == TY_FLOAT && ta == TY_INT)
-            emit_to_double(fp, n->kids[0], a, sizeof a);
-        if (r == TY_FLOAT && tb == TY_INT)
-            emit_to_double(fp, n->kids[1], b, sizeof b);
-        snprintf(out, size, "p2c_%sn%d", tier(fp), fp->nvals++);
-        emit_typed_op(fp, n, r, a, b, out);
-        return r;
-    }
-    snprintf(out, size, "p2c_n%d", fp->nvals++);
-    Emitter *e = fp->cg->out;
-    emit_line(e, "P2C_Num %s;", out);
-    if (n->nkids > 1)
-        emit_line(e, "if (!%s(%s, %s, &%s)) goto p2c_slow%d;", num_helper_of(n), a, b, out,
-                  fp->label);
-    else
-        emit_line(e, "if (!%s(%s, &%s)) goto p2c_slow%d;", num_helper_of(n), a, out,
-                  fp->label);
-    return TY_NONE;
+        b = emit_node(fp, n->kids[1]);
+    if (!typed(fp))
+        return emit_op(fp, num_op(n), TY_NONE, a, b);
+    Ty r = op_type(n, ty_of(a.type), n->nkids > 1 ? ty_of(b.type) : TY_NONE);
+    if (r == TY_FLOAT && a.type == LT_I64)
+        a = emit_to_double(fp, a);
+    if (r == TY_FLOAT && b.type == LT_I64)
+        b = emit_to_double(fp, b);
+    return emit_op(fp, typed_op(n, r), r, a, b);
 }
 
 /* The store whose list item item leaf i reads (the same variable's list,
@@ -564,58 +586,63 @@ static int item_place(const Cg *cg, const Tree *t, int i)
 }
 
 /* The guard: every local leaf and every attribute leaf a number (in a
- * typed tier: of its type). */
+ * typed tier: of its type), each read into its register. */
 static void emit_guards(Fast *fp)
 {
     Cg *cg = fp->cg;
-    Emitter *e = cg->out;
+    LirFragment *F = fp->lir;
     const Tree *t = fp->tree;
     const Leaves *lt = &fp->leaves[fp->tier];
+    const char *T = tier(fp);
     /* the callees first: where they cannot pass (3.10 peeks at no global),
      * each tier fails at once */
     for (int i = 0; i < t->ncalls; i++) {
         const IrNode *callee = t->calls[i]->kids[0];
-        char peek[160], test[320];
-        snprintf(peek, sizeof peek, "P2C_LoadGlobalPeek(&p2c_gcache[%d], "
-                 "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d])",
-                 t->call_cache[i], num_callee_global(t->calls[i])->var->name_cidx);
+        int g = lir_add(F, LIR_PEEK_GLOBAL, lir_reg_new(F, LT_OBJ, "p2c_%sg%d", T, i),
+                        lir_i64(LT_I64, t->call_cache[i]),
+                        lir_i64(LT_I64, num_callee_global(t->calls[i])->var->name_cidx), -1);
         const IrFunction *fn = num_inline_callee(cg, t->calls[i]);
         if (fn) {
             char impl[64];
             cg_func_cname(fn, impl, sizeof impl);
-            snprintf(test, sizeof test, "P2C_InlinableCallee(%s, %s)", peek, impl);
-        } else if (callee->kind == IR_ATTR) {
-            snprintf(test, sizeof test, "P2C_Math_Callee(P2C_LoadAttrPeek(&p2c_acache[%d], %s), %s)",
-                     t->call_acache[i], peek, num_math_ids[num_call_math(cg, t->calls[i])]);
-        } else {
-            snprintf(test, sizeof test, "P2C_Math_Callee(%s, %s)", peek,
-                     num_math_ids[num_call_math(cg, t->calls[i])]);
+            lir_add(F, LIR_GUARD_INLINABLE, -1, reg(fp, g), lir_sym(F, impl), guard_fail(fp));
+            continue;
         }
-        emit_line(e, "if (!%s) goto %s%d;", test, guard_fail(fp), fp->label);
+        if (callee->kind == IR_ATTR)
+            g = lir_add(F, LIR_PEEK_ATTR, lir_reg_new(F, LT_OBJ, "p2c_%sh%d", T, i),
+                        lir_i64(LT_I64, t->call_acache[i]), reg(fp, g), -1);
+        lir_add(F, LIR_GUARD_MATH, -1, reg(fp, g),
+                lir_sym(F, num_math_ids[num_call_math(cg, t->calls[i])]), guard_fail(fp));
     }
     for (int i = 0; i < t->nlocals; i++) {
         char lv[64];
         num_leaf_value(cg, t, t->locals[i], lv, sizeof lv);
-        emit_line(e, "%s p2c_%sl%d;", c_type(lt->l[i]), tier(fp), i);
-        emit_line(e, "if (!%s(%s, &p2c_%sl%d)) goto %s%d;", of_type(lt->l[i]), lv, tier(fp), i,
-                  guard_fail(fp), fp->label);
+        fp->lreg[i] = lir_add(F, unbox_op(lt->l[i]),
+                              lir_reg_new(F, lir_type(lt->l[i]), "p2c_%sl%d", T, i),
+                              lir_c(F, LT_OBJ, "%s", lv), NONE, guard_fail(fp));
     }
     for (int i = 0; i < t->nattrs; i++) {
         const IrNode *a = t->attrs[i];
-        char obj[64], peek[160];
+        char obj[64];
         num_leaf_value(cg, t, a->kids[0]->var, obj, sizeof obj);
         int place = item_place(cg, t, i);
-        if (a->kind == IR_ATTR)
-            snprintf(peek, sizeof peek, "P2C_LoadAttrPeek(&p2c_acache[%d], %s)",
-                     t->attr_cache[i], obj);
-        else if (place >= 0)
-            snprintf(peek, sizeof peek, "*p2c_%sp%d", tier(fp), place);
-        else
-            snprintf(peek, sizeof peek, "P2C_PeekItem(%s, %zd)", obj,
-                     PyLong_AsSsize_t(ir_const_get(cg->m, a->kids[1]->cidx)));
-        emit_line(e, "%s p2c_%sa%d;", c_type(lt->a[i]), tier(fp), i);
-        emit_line(e, "if (!%s(%s, &p2c_%sa%d)) goto %s%d;", of_type(lt->a[i]), peek, tier(fp),
-                  i, guard_fail(fp), fp->label);
+        LirValue peek;
+        if (place >= 0) {
+            peek = lir_c(F, LT_OBJ, "*p2c_%sp%d", T, place);
+        } else {
+            int k = lir_reg_new(F, LT_OBJ, "p2c_%sk%d", T, i);
+            if (a->kind == IR_ATTR)
+                lir_add(F, LIR_PEEK_ATTR, k, lir_i64(LT_I64, t->attr_cache[i]),
+                        lir_c(F, LT_OBJ, "%s", obj), -1);
+            else
+                lir_add(F, LIR_PEEK_ITEM, k, lir_c(F, LT_OBJ, "%s", obj),
+                        lir_i64(LT_I64, PyLong_AsLong(ir_const_get(cg->m, a->kids[1]->cidx))),
+                        -1);
+            peek = reg(fp, k);
+        }
+        fp->areg[i] = lir_add(F, unbox_op(lt->a[i]),
+                              lir_reg_new(F, lir_type(lt->a[i]), "p2c_%sa%d", T, i), peek, NONE,
+                              guard_fail(fp));
     }
 }
 
@@ -636,11 +663,20 @@ static void emit_tiers(Fast *fp, void (*emit)(Fast *, const void *), const void 
         fp->tier = t;
         fp->nvals = fp->nvars = 0;
         fp->cg->cur_site = site;   /* each tier is entered from the same site */
+        char what[64];
+        snprintf(what, sizeof what, "%s tier at line %d", tier_label[t] + 4, fp->line);
+        fp->lir = lir_fragment_new(what, true);
+        fp->flushed = 0;
         emit_line(e, "{");
         e->indent++;
         emit(fp, arg);
+        flush_lir(fp);   /* what the tier left unprinted: nothing if it ends in C text */
         e->indent--;
         emit_line(e, "}");
+        if (fp->cg->opt->dump_lir)
+            lir_print(stdout, fp->lir);
+        lir_fragment_free(fp->lir);
+        fp->lir = NULL;
     }
 }
 
@@ -663,10 +699,11 @@ static void emit_tree_tier(Fast *fp, const void *arg)
     Cg *cg = fp->cg;
     Emitter *e = cg->out;
     emit_guards(fp);
-    char v[64];
-    Ty t = emit_node(fp, ta->n, v, sizeof v);
+    LirValue v = emit_node(fp, ta->n);
+    flush_lir(fp);
+    char c[64];
     cg_site(cg, ta->n->pos);   /* a MemoryError from boxing */
-    emit_line(e, "%s = %s(%s);", ta->r->c, box_fn(t), v);
+    emit_line(e, "%s = %s(%s);", ta->r->c, box_fn(ty_of(v.type)), value_c(fp, v, c, sizeof c));
     cg_check_null(cg, ta->r->c);
     emit_line(e, "goto p2c_done%d;", fp->label);
 }
@@ -691,7 +728,7 @@ CVal cg_numeric(Cg *cg, IrNode *n)
     Tree t = {.nlocals = 0};
     num_collect(cg, n, &t);
     num_assign_attr_caches(cg, &t);
-    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
+    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg), .line = n->pos.line};
     int site = cg->cur_site;
     CVal r = cg_tmp_new(cg);
     Emitter *e = cg->out;
@@ -843,19 +880,15 @@ typedef struct {
     int k;
 } RunArgs;
 
-/* The value number (p2c_n<v>) holding x's value, made for it if x is a
- * leaf or a constant. */
-static int emit_value(Fast *fp, const IrNode *x, Ty *ty)
+/* The register holding x's value (a run's variable or store): computed
+ * for it, or a copy of the leaf or constant x is. */
+static LirValue emit_value(Fast *fp, const IrNode *x)
 {
-    char c[64], last[32];
     int before = fp->nvals;
-    *ty = emit_node(fp, x, c, sizeof c);
-    snprintf(last, sizeof last, "p2c_%sn%d", tier(fp), fp->nvals - 1);
-    if (fp->nvals > before && strcmp(c, last) == 0)
-        return fp->nvals - 1;
-    int v = fp->nvals++;
-    emit_line(fp->cg->out, "%s p2c_%sn%d = %s;", c_type(*ty), tier(fp), v, c);
-    return v;
+    LirValue v = emit_node(fp, x);
+    if (fp->nvals > before && v.kind == LV_REG)
+        return v;   /* a value computed here: x's own */
+    return reg(fp, lir_add(fp->lir, LIR_COPY, new_value(fp, 'n', ty_of(v.type)), v, NONE, -1));
 }
 
 /* The list item each store writes (p2c_p<j>), guarded: an exact list's,
@@ -902,31 +935,34 @@ static void emit_store_places(Fast *fp)
  * NULL before the first of these, which may jump to nomem) set to a new
  * box unless the old value at old can take it in place (a float only the
  * variable or the list holds); a MemoryError goes to nomem. */
-static void emit_box(Fast *fp, const char *b, const char *old, int n, Ty ty)
+static void emit_box(Fast *fp, const char *b, const char *old, LirValue n)
 {
     const char *T = tier(fp);
-    char reuse[96];
-    switch (ty) {
-    case TY_FLOAT: snprintf(reuse, sizeof reuse, "P2C_Float_InPlace(%s)", old); break;
-    case TY_INT:   snprintf(reuse, sizeof reuse, "0"); break;   /* ints are shared */
-    default:       snprintf(reuse, sizeof reuse, "P2C_Num_InPlace(%s, p2c_n%d)", old, n);
+    char reuse[96], c[64];
+    value_c(fp, n, c, sizeof c);
+    switch (n.type) {
+    case LT_F64: snprintf(reuse, sizeof reuse, "P2C_Float_InPlace(%s)", old); break;
+    case LT_I64: snprintf(reuse, sizeof reuse, "0"); break;   /* ints are shared */
+    default:     snprintf(reuse, sizeof reuse, "P2C_Num_InPlace(%s, %s)", old, c);
     }
-    emit_line(fp->cg->out, "if (!%s && (p2c_%s%s = %s(p2c_%sn%d)) == NULL)", reuse, T, b,
-              box_fn(ty), T, n);
+    emit_line(fp->cg->out, "if (!%s && (p2c_%s%s = %s(%s)) == NULL)", reuse, T, b,
+              box_fn(ty_of(n.type)), c);
     emit_line(fp->cg->out, "    goto p2c_%snomem%d;", T, fp->label);
 }
 
 /* Stores value n of type ty into place (a variable's slot, or a list
  * item whose old value is a number): the box emit_box made, or n written
  * into the old float. */
-static void emit_commit(Fast *fp, const char *b, const char *place, int n, Ty ty)
+static void emit_commit(Fast *fp, const char *b, const char *place, LirValue n)
 {
     const char *T = tier(fp);
-    if (ty == TY_INT)
+    char c[64];
+    value_c(fp, n, c, sizeof c);
+    if (n.type == LT_I64)
         emit_line(fp->cg->out, "Py_XSETREF(%s, p2c_%s%s);", place, T, b);
     else
-        emit_line(fp->cg->out, "if (p2c_%s%s) Py_XSETREF(%s, p2c_%s%s); else P2C_Float_Reset(%s, p2c_%sn%d%s);",
-                  T, b, place, T, b, place, T, n, typed(fp) ? "" : ".f");
+        emit_line(fp->cg->out, "if (p2c_%s%s) Py_XSETREF(%s, p2c_%s%s); else P2C_Float_Reset(%s, %s%s);",
+                  T, b, place, T, b, place, c, typed(fp) ? "" : ".f");
 }
 
 static void emit_run_tier(Fast *fp, const void *arg)
@@ -946,40 +982,37 @@ static void emit_run_tier(Fast *fp, const void *arg)
         if (num_leaf_index(t, v) >= 0)
             continue;   /* already known to be a number */
         cg_var_lvalue(cg, v, lv, sizeof lv);
-        emit_line(e, "if (!P2C_Num_Replaceable(%s)) goto p2c_slow%d;", lv, L);
+        lir_add(fp->lir, LIR_GUARD_REPLACEABLE, -1, lir_c(fp->lir, LT_OBJ, "%s", lv), NONE,
+                op_fail(fp));
     }
-    int sval[MAX_RUN];   /* each store's value */
-    Ty sty[MAX_RUN];
+    LirValue sval[MAX_RUN];   /* each store's value */
     int nstores = 0;
     for (int i = 0; i < k; i++) {
         const IrNode *s = stmts[i];
         const IrNode *x = s->kids[0];
         if (s->kind == IR_STORE_SUBSCR) {
-            sval[nstores] = emit_value(fp, x, &sty[nstores]);
-            nstores++;
+            sval[nstores++] = emit_value(fp, x);
             continue;
         }
         if (num_resolve(t, s->var) != s->var)
             continue;   /* a temporary carrying a list: never set */
-        int val;
-        Ty ty;
+        LirValue val;
         if (x->kind == IR_LOAD) {
             int src = run_var(fp, x->var);
             val = fp->val[src];
-            ty = fp->vty[src];
             if (x->last_use)
                 fp->moved[src] = true;
         } else {
-            val = emit_value(fp, x, &ty);
+            val = emit_value(fp, x);
         }
         int d = run_var(fp, s->var);
         if (d < 0)
             d = fp->nvars++;
         fp->vars[d] = s->var;
         fp->val[d] = val;
-        fp->vty[d] = ty;
         fp->moved[d] = false;
     }
+    flush_lir(fp);
     /* box what must be boxed first (a MemoryError: the generic code); a
      * float goes into the old float when only the variable or the list
      * holds it ... */
@@ -996,12 +1029,12 @@ static void emit_run_tier(Fast *fp, const void *arg)
             continue;
         cg_var_lvalue(cg, fp->vars[i], lv, sizeof lv);
         snprintf(b, sizeof b, "b%d", i);
-        emit_box(fp, b, lv, fp->val[i], fp->vty[i]);
+        emit_box(fp, b, lv, fp->val[i]);
     }
     for (int j = 0; j < nstores; j++) {
         snprintf(b, sizeof b, "s%d", j);
         snprintf(place, sizeof place, "*p2c_%sp%d", T, j);
-        emit_box(fp, b, place, sval[j], sty[j]);
+        emit_box(fp, b, place, sval[j]);
     }
     /* ... then store, variables in statement order, then items */
     for (int i = 0; i < fp->nvars; i++) {
@@ -1010,12 +1043,12 @@ static void emit_run_tier(Fast *fp, const void *arg)
         if (fp->moved[i])
             emit_line(e, "Py_CLEAR(%s);", lv);
         else
-            emit_commit(fp, b, lv, fp->val[i], fp->vty[i]);
+            emit_commit(fp, b, lv, fp->val[i]);
     }
     for (int j = 0; j < nstores; j++) {
         snprintf(b, sizeof b, "s%d", j);
         snprintf(place, sizeof place, "*p2c_%sp%d", T, j);
-        emit_commit(fp, b, place, sval[j], sty[j]);
+        emit_commit(fp, b, place, sval[j]);
     }
     emit_line(e, "goto p2c_done%d;", L);
     if (!boxes)
@@ -1049,7 +1082,7 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
         return 0;
     num_assign_attr_caches(cg, &t);
 
-    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg)};
+    Fast fp = {.cg = cg, .tree = &t, .label = cg_label_new(cg), .line = stmts[0]->pos.line};
     int site = cg->cur_site;
     Emitter *e = cg->out;
     int L = fp.label;
@@ -1152,7 +1185,9 @@ static void emit_store_tier(Fast *fp, const void *arg)
         emit_line(e, "PyObject **p2c_%sp = p2c_%sp0;", T, T);
     }
     emit_guards(fp);
-    emit_node(fp, n->kids[0], c, sizeof c);
+    LirValue v = emit_node(fp, n->kids[0]);
+    flush_lir(fp);
+    value_c(fp, v, c, sizeof c);
     if (sa->cache) {
         emit_line(e, "if (!P2C_AttrStore%s(%s, %s, %s)) goto p2c_slow%d;",
                   typed(fp) ? "Float" : "Num", sa->cache, lv, c, L);
@@ -1189,7 +1224,7 @@ int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)
         t->nstores = 1;
     }
     num_assign_attr_caches(cg, t);
-    Fast fp = {.cg = cg, .tree = t, .label = cg_label_new(cg)};
+    Fast fp = {.cg = cg, .tree = t, .label = cg_label_new(cg), .line = n->pos.line};
     const IrNode *trees[1] = {v};
     plan_tiers(cg, t, trees, NULL, 1, true, fp.tiers, fp.leaves);   /* a float result only */
     StoreArgs args = {n, k, store_cache};

@@ -374,18 +374,22 @@ static int translate_scan(Job *j, const char *input, const char *modname,
         goto out_module;
     }
     CgenOptions co = { j->opt.module || exec_name ? CGEN_EXTENSION : CGEN_EXECUTABLE,
-                       j->target.executable, j->opt.opt_level, exec_name,
-                       j->opt.debuggable };
+                       j->target.executable ? j->target.executable : "python3",
+                       j->opt.opt_level, exec_name, j->opt.debuggable, j->opt.dump_lir };
     double t4 = driver_now();
     driver_report_stage("cgen");
     FILE *out = open_memstream(text, len);
     r = cgen_module(m, &co, out);
+    if (j->opt.dump_lir && fflush(stdout) != 0 && r == 0) {
+        diag_error("cannot write the low-level IR: %s", strerror(errno));
+        r = -1;
+    }
     if (fclose(out) != 0 && r == 0) {
         diag_error("out of memory writing the generated C");
         r = -1;
     }
     driver_report_time("cgen", driver_now() - t4);
-    if (r != 0) {
+    if (r != 0 || j->opt.dump_lir) {   /* the dump was the job */
         free(*text);
         *text = NULL;
     } else {

@@ -57,10 +57,11 @@ static const char usage_text[] =
     "  --keep-build      keep the build directory next to the output\n"
     "                    (NAME.build/) instead of in the cache\n"
     "  --emit-c          also write the generated C as NAME.c next to the output\n"
-    "  --dump-ir[=after:PASS|=before:PASS]\n"
+    "  --dump-ir[=after:PASS|=before:PASS|=lir]\n"
     "                    print the IR (baby Python) to stdout and stop: after\n"
     "                    the last pass, or after or before pass PASS (below),\n"
-    "                    e.g. --dump-ir=before:fold\n"
+    "                    e.g. --dump-ir=before:fold; =lir: the low-level IR\n"
+    "                    fragments the code generator builds\n"
     "  -O0               generic operations only: no attribute caches or other\n"
     "                    fast paths (to compare with, or to bisect a problem)\n"
     "  -O2               caches and fast paths (the default)\n"
@@ -172,7 +173,10 @@ static int parse_dump_ir(const char *arg, DriverOptions *opt)
     if (!v)
         return 0;
     v++;
-    if (!strncmp(v, "after:", 6)) {
+    if (!strcmp(v, "lir")) {
+        opt->dump_lir = true;    /* the pipeline runs whole, without a dump */
+        opt->dump_when = OPT_DUMP_NONE;
+    } else if (!strncmp(v, "after:", 6)) {
         opt->dump_when = OPT_DUMP_AFTER;
         opt->dump_pass = v + 6;
     } else if (!strncmp(v, "before:", 7)) {
@@ -181,7 +185,7 @@ static int parse_dump_ir(const char *arg, DriverOptions *opt)
     } else {
         char names[256];
         opt_pass_names(names, sizeof names);
-        diag_error("--dump-ir expects after:PASS or before:PASS, not '%s' (passes: %s)",
+        diag_error("--dump-ir expects after:PASS, before:PASS or lir, not '%s' (passes: %s)",
                    v, names);
         return -1;
     }

@@ -24,6 +24,8 @@ typedef struct {
                                  the package's table under this C name */
     bool debuggable;          /* --debuggable: line events for sys.settrace
                                  (lines.c, docs/runtime.md) */
+    bool dump_lir;            /* --dump-ir=lir: print each low-level IR
+                                 fragment to stdout (pyc2c/compiler/lir.h) */
 } CgenOptions;
 
 /* The line between the C files of a module written as several

@@ -365,10 +365,12 @@ START_TEST(test_fast_paths)
     ck_assert_ptr_nonnull(c);
     assert_has(c, "static P2C_AttrCache p2c_acache[");
     assert_has(c, "static P2C_CallCache p2c_ccache[");
-    const char *peek = strstr(c, "P2C_Num_Of(P2C_LoadAttrPeek(&p2c_acache[");
+    /* the mixed tier's fragment (src/lir/): p.x peeked, then unboxed */
+    const char *peek = strstr(c, "PyObject *p2c_k0 = P2C_LoadAttrPeek(&p2c_acache[");
     ck_assert_ptr_nonnull(peek);
-    int k = atoi(peek + strlen("P2C_Num_Of(P2C_LoadAttrPeek(&p2c_acache["));
-    assert_has(c, "P2C_SLOT(f, 0)), &p2c_a0)) goto p2c_slow");
+    int k = atoi(peek + strlen("PyObject *p2c_k0 = P2C_LoadAttrPeek(&p2c_acache["));
+    assert_has(c, "], P2C_SLOT(f, 0));\n");
+    assert_has(c, "if (!P2C_Num_Of(p2c_k0, &p2c_a0)) goto p2c_slow");
     assert_has(c, "P2C_Num_Mul(p2c_a0, p2c_a1, &p2c_n0)");
     assert_has(c, "P2C_Num_Add(p2c_n0, p2c_n1, &p2c_n2)");
     assert_has(c, "P2C_Num_Box(p2c_n2)");

@@ -1,0 +1,289 @@
+/* test_lir.c — unit tests of the low-level IR (src/lir/): the operation
+ * table, the builder, the verifier's rules (each broken once), the dump and
+ * the C printer.
+ */
+#include "pyc2c/compiler/lir.h"
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const LirValue NONE = {.kind = LV_NONE};
+
+/* The float tier of `a * b + 2` over two locals: the fragment numeric.c
+ * builds for it. */
+static LirFragment *float_tree(void)
+{
+    LirFragment *f = lir_fragment_new("float tier at line 1", true);
+    int next = lir_exit(f, "p2c_mixed0"), slow = lir_exit(f, "p2c_slow0");
+    ck_assert_int_eq(lir_exit(f, "p2c_mixed0"), next);   /* one exit per label */
+    int a = lir_add(f, LIR_UNBOX_F64, lir_reg_new(f, LT_F64, "p2c_fl%d", 0),
+                    lir_c(f, LT_OBJ, "P2C_SLOT(f, %d)", 0), NONE, next);
+    int b = lir_add(f, LIR_UNBOX_F64, lir_reg_new(f, LT_F64, "p2c_fl1"),
+                    lir_c(f, LT_OBJ, "P2C_SLOT(f, 1)"), NONE, next);
+    int m = lir_add(f, LIR_F64_MUL, lir_reg_new(f, LT_F64, "p2c_fn0"), lir_reg(f, a),
+                    lir_reg(f, b), -1);
+    lir_add(f, LIR_F64_DIV, lir_reg_new(f, LT_F64, "p2c_fn1"), lir_reg(f, m),
+            lir_i64(LT_F64, 2), slow);
+    return f;
+}
+
+static char *dump(const LirFragment *f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    lir_print(out, f);
+    fclose(out);
+    return buf;
+}
+
+static void add_line(void *ctx, const char *text)
+{
+    FILE *out = ctx;
+    fprintf(out, "%s\n", text);
+}
+
+static char *c_of(const LirFragment *f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    lir_emit_c(f, 0, add_line, out);
+    fclose(out);
+    return buf;
+}
+
+/* Verifies f, expecting failure with `want` in the message. */
+static void expect_broken(LirFragment *f, const char *want)
+{
+    char msg[512];
+    ck_assert_int_eq(lir_verify(f, msg, sizeof msg), -1);
+    ck_assert_msg(strstr(msg, want) != NULL, "message '%s' lacks '%s'", msg, want);
+    lir_fragment_free(f);
+}
+
+START_TEST(test_table_is_whole)
+{
+    /* every row has a name, a template, and operand types in range */
+    for (int op = 0; op < LIR_NOPS; op++) {
+        ck_assert_ptr_nonnull(lir_ops[op].name);
+        ck_assert_ptr_nonnull(lir_ops[op].c_template);
+        ck_assert_int_lt(lir_ops[op].result, LT_NTYPES);
+        /* a template naming the exit belongs to an operation that fails */
+        bool exits = strstr(lir_ops[op].c_template, "%x") != NULL;
+        ck_assert_int_eq(exits, lir_ops[op].fails != LIR_NEVER);
+        bool result = strstr(lir_ops[op].c_template, "%r") != NULL;
+        ck_assert_int_eq(result, lir_ops[op].result != LT_VOID);
+    }
+}
+END_TEST
+
+START_TEST(test_well_formed)
+{
+    LirFragment *f = float_tree();
+    char msg[512] = "";
+    ck_assert_msg(lir_verify(f, msg, sizeof msg) == 0, "%s", msg);
+    lir_fragment_free(f);
+}
+END_TEST
+
+START_TEST(test_dump)
+{
+    LirFragment *f = float_tree();
+    char *text = dump(f);
+    ck_assert_str_eq(text,
+        "fragment float tier at line 1 (runs no code)\n"
+        "block 0:\n"
+        "  %p2c_fl0: f64 = unbox_f64 [P2C_SLOT(f, 0)] else p2c_mixed0\n"
+        "  %p2c_fl1: f64 = unbox_f64 [P2C_SLOT(f, 1)] else p2c_mixed0\n"
+        "  %p2c_fn0: f64 = f64_mul %p2c_fl0, %p2c_fl1\n"
+        "  %p2c_fn1: f64 = f64_div %p2c_fn0, f64(2) else p2c_slow0\n");
+    free(text);
+    lir_fragment_free(f);
+}
+END_TEST
+
+START_TEST(test_c)
+{
+    LirFragment *f = float_tree();
+    char *text = c_of(f);
+    ck_assert_str_eq(text,
+        "double p2c_fl0;\n"
+        "if (!P2C_Float_Of(P2C_SLOT(f, 0), &p2c_fl0)) goto p2c_mixed0;\n"
+        "double p2c_fl1;\n"
+        "if (!P2C_Float_Of(P2C_SLOT(f, 1), &p2c_fl1)) goto p2c_mixed0;\n"
+        "double p2c_fn0 = p2c_fl0 * p2c_fl1;\n"
+        "double p2c_fn1;\n"
+        "if (!P2C_Float_Div(p2c_fn0, ((double)2L), &p2c_fn1)) goto p2c_slow0;\n");
+    free(text);
+    lir_fragment_free(f);
+}
+END_TEST
+
+START_TEST(test_c_immediates)
+{
+    /* a double prints with every bit (%a), a tagged number wrapped */
+    LirFragment *f = lir_fragment_new("mixed", true);
+    int slow = lir_exit(f, "p2c_slow0");
+    lir_add(f, LIR_NUM_ADD, lir_reg_new(f, LT_NUM, "n0"), lir_f64(LT_NUM, 0.1),
+            lir_i64(LT_NUM, -3), slow);
+    char *text = c_of(f);
+    ck_assert_str_eq(text, "P2C_Num n0;\n"
+                           "if (!P2C_Num_Add(P2C_Num_Float(0x1.999999999999ap-4), "
+                           "P2C_Num_Int(-3L), &n0)) goto p2c_slow0;\n");
+    free(text);
+    lir_fragment_free(f);
+}
+END_TEST
+
+START_TEST(test_verify_operand_type)
+{
+    LirFragment *f = float_tree();
+    /* an i64 immediate where f64_add declares f64 */
+    lir_add(f, LIR_F64_ADD, lir_reg_new(f, LT_F64, "x"), lir_i64(LT_I64, 1),
+            lir_f64(LT_F64, 1.0), -1);
+    expect_broken(f, "operand 0 is i64, f64 declared");
+}
+END_TEST
+
+START_TEST(test_verify_result_type)
+{
+    LirFragment *f = float_tree();
+    lir_add(f, LIR_F64_ADD, lir_reg_new(f, LT_I64, "x"), lir_f64(LT_F64, 1.0),
+            lir_f64(LT_F64, 1.0), -1);
+    expect_broken(f, "result register %x is i64, the result f64");
+}
+END_TEST
+
+START_TEST(test_verify_use_before_def)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    int later = lir_reg_new(f, LT_F64, "later");
+    lir_add(f, LIR_F64_NEG, lir_reg_new(f, LT_F64, "y"), lir_reg(f, later), NONE, -1);
+    lir_add(f, LIR_F64_NEG, later, lir_f64(LT_F64, 1.0), NONE, -1);
+    expect_broken(f, "register %later read before it is assigned");
+}
+END_TEST
+
+START_TEST(test_verify_assigned_twice)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    int x = lir_reg_new(f, LT_F64, "x");
+    lir_add(f, LIR_F64_NEG, x, lir_f64(LT_F64, 1.0), NONE, -1);
+    lir_block_new(f);   /* across blocks too */
+    lir_add(f, LIR_F64_NEG, x, lir_f64(LT_F64, 2.0), NONE, -1);
+    expect_broken(f, "block 1 instruction 0 (f64_neg): register %x assigned twice");
+}
+END_TEST
+
+START_TEST(test_verify_exits)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    lir_add(f, LIR_F64_DIV, lir_reg_new(f, LT_F64, "q"), lir_f64(LT_F64, 1.0),
+            lir_f64(LT_F64, 0.0), -1);
+    expect_broken(f, "no exit for an operation that can fail");
+    f = lir_fragment_new("t", true);
+    int e = lir_exit(f, "out");
+    lir_add(f, LIR_F64_MUL, lir_reg_new(f, LT_F64, "p"), lir_f64(LT_F64, 1.0),
+            lir_f64(LT_F64, 0.0), e);
+    expect_broken(f, "an exit for an operation that cannot fail");
+}
+END_TEST
+
+START_TEST(test_verify_operand_count)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    lir_add(f, LIR_F64_NEG, lir_reg_new(f, LT_F64, "y"), lir_f64(LT_F64, 1.0),
+            lir_f64(LT_F64, 1.0), -1);
+    expect_broken(f, "operand 1 given, none declared");
+    f = lir_fragment_new("t", true);
+    lir_add(f, LIR_F64_ADD, lir_reg_new(f, LT_F64, "y"), lir_f64(LT_F64, 1.0), NONE, -1);
+    expect_broken(f, "operand 1 missing");
+}
+END_TEST
+
+START_TEST(test_verify_symbol)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    int e = lir_exit(f, "out");
+    lir_add(f, LIR_F64_MATH, lir_reg_new(f, LT_F64, "y"), lir_f64(LT_F64, 1.0),
+            lir_c(f, LT_OBJ, "Sqrt"), e);
+    expect_broken(f, "operand 1 must be a C symbol");
+}
+END_TEST
+
+START_TEST(test_verify_inexact_immediate)
+{
+    /* 2**53 + 1 has no double: converting it would round */
+    LirFragment *f = lir_fragment_new("t", true);
+    lir_add(f, LIR_F64_NEG, lir_reg_new(f, LT_F64, "y"), lir_i64(LT_F64, (1L << 53) + 1),
+            NONE, -1);
+    expect_broken(f, "is not exactly a double");
+}
+END_TEST
+
+START_TEST(test_verify_result_register)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    int e = lir_exit(f, "out");
+    lir_add(f, LIR_GUARD_REPLACEABLE, lir_reg_new(f, LT_OBJ, "r"), lir_c(f, LT_OBJ, "x"), NONE,
+            e);
+    expect_broken(f, "a result register for an operation without result");
+    f = lir_fragment_new("t", true);
+    lir_add(f, LIR_F64_NEG, -1, lir_f64(LT_F64, 1.0), NONE, -1);
+    expect_broken(f, "no result register");
+}
+END_TEST
+
+START_TEST(test_verify_names)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    lir_add(f, LIR_F64_NEG, lir_reg_new(f, LT_F64, "v"), lir_f64(LT_F64, 1.0), NONE, -1);
+    lir_add(f, LIR_F64_NEG, lir_reg_new(f, LT_F64, "v"), lir_f64(LT_F64, 2.0), NONE, -1);
+    expect_broken(f, "two registers named %v");
+}
+END_TEST
+
+START_TEST(test_copy_takes_operand_type)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    int x = lir_add(f, LIR_COPY, lir_reg_new(f, LT_I64, "x"), lir_i64(LT_I64, 7), NONE, -1);
+    char msg[256] = "";
+    ck_assert_msg(lir_verify(f, msg, sizeof msg) == 0, "%s", msg);
+    lir_add(f, LIR_COPY, lir_reg_new(f, LT_F64, "y"), lir_reg(f, x), NONE, -1);
+    expect_broken(f, "result register %y is f64, the result i64");
+}
+END_TEST
+
+static Suite *lir_suite(void)
+{
+    Suite *s = suite_create("lir");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_table_is_whole);
+    tcase_add_test(tc, test_well_formed);
+    tcase_add_test(tc, test_dump);
+    tcase_add_test(tc, test_c);
+    tcase_add_test(tc, test_c_immediates);
+    tcase_add_test(tc, test_verify_operand_type);
+    tcase_add_test(tc, test_verify_result_type);
+    tcase_add_test(tc, test_verify_use_before_def);
+    tcase_add_test(tc, test_verify_assigned_twice);
+    tcase_add_test(tc, test_verify_exits);
+    tcase_add_test(tc, test_verify_operand_count);
+    tcase_add_test(tc, test_verify_symbol);
+    tcase_add_test(tc, test_verify_inexact_immediate);
+    tcase_add_test(tc, test_verify_result_register);
+    tcase_add_test(tc, test_verify_names);
+    tcase_add_test(tc, test_copy_takes_operand_type);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(lir_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
