@@ -693,19 +693,33 @@ static const char *box_fn(Ty t)
                                                                : "P2C_Num_Box";
 }
 
+static LirOpcode box_op(LirType t)
+{
+    return t == LT_F64 ? LIR_BOX_F64 : t == LT_I64 ? LIR_BOX_I64 : LIR_BOX_NUM;
+}
+
+/* The site of pos, set unless it is the site already (cg_site). */
+static void emit_site(Fast *fp, IrPos pos)
+{
+    int k = cg_site_index(fp->cg, pos);
+    if (k == fp->cg->cur_site)
+        return;
+    lir_add(fp->lir, LIR_SET_SITE, -1, lir_i64(LT_I64, k), NONE, -1);
+    fp->cg->cur_site = k;
+}
+
 static void emit_tree_tier(Fast *fp, const void *arg)
 {
     const TreeArgs *ta = arg;
-    Cg *cg = fp->cg;
-    Emitter *e = cg->out;
+    LirFragment *F = fp->lir;
     emit_guards(fp);
     LirValue v = emit_node(fp, ta->n);
+    emit_site(fp, ta->n->pos);   /* a MemoryError from boxing */
+    int b = lir_add(F, box_op(v.type), lir_reg_new(F, LT_OWNED, "p2c_%sr%d", tier(fp), fp->label),
+                    v, NONE, lir_exit(F, cg_error_label(fp->cg)));
+    lir_add(F, LIR_MOVE_OUT, -1, reg(fp, b), lir_sym(F, ta->r->c), -1);
     flush_lir(fp);
-    char c[64];
-    cg_site(cg, ta->n->pos);   /* a MemoryError from boxing */
-    emit_line(e, "%s = %s(%s);", ta->r->c, box_fn(ty_of(v.type)), value_c(fp, v, c, sizeof c));
-    cg_check_null(cg, ta->r->c);
-    emit_line(e, "goto p2c_done%d;", fp->label);
+    emit_line(fp->cg->out, "goto p2c_done%d;", fp->label);
 }
 
 /* ---- the whole expression ------------------------------------------------------ */

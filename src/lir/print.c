@@ -15,7 +15,8 @@
 
 static const char *const type_names[LT_NTYPES] = {
     [LT_VOID] = "void", [LT_F64] = "f64", [LT_I64] = "i64", [LT_NUM] = "num",
-    [LT_OBJ] = "obj",   [LT_SYM] = "sym", [LT_ANY] = "any", [LT_SAME] = "same",
+    [LT_OBJ] = "obj",   [LT_OWNED] = "owned", [LT_SYM] = "sym", [LT_ANY] = "any",
+    [LT_SAME] = "same",
 };
 
 const char *lir_type_name(LirType t)

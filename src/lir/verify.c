@@ -15,6 +15,10 @@
  *   - a result goes into a register of the declared type, and an operation
  *     without result has none;
  *   - an operation that can fail has an exit, one that cannot has none;
+ *   - an owned register (a new reference) is consumed exactly once, by an
+ *     operand of type owned, and no exit is taken while one is held: on
+ *     that path nothing would release it (a consuming operation consumes
+ *     on its failure path too);
  *   - in a fragment that must not run Python code (the tiers of fused
  *     arithmetic, which run before the generic code), no operation may.
  */
@@ -30,7 +34,10 @@ typedef struct {
     size_t size;
     int block, index;       /* the instruction being checked */
     unsigned char *defined; /* per register: assigned so far */
+    unsigned char *held;    /* per owned register: HELD, then GIVEN */
 } Check;
+
+enum { FREE, HELD, GIVEN };
 
 static int broken(Check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -96,6 +103,23 @@ static int check_operand(Check *c, const LirInstr *in, int k)
                       lir_type_name(r->type), lir_type_name(v->type));
     if (!c->defined[v->u.reg])
         return broken(c, "operand %d: register %%%s read before it is assigned", k, r->name);
+    if (r->type == LT_OWNED) {
+        if (c->held[v->u.reg] == GIVEN)
+            return broken(c, "operand %d: owned register %%%s used after it was consumed", k,
+                          r->name);
+        c->held[v->u.reg] = GIVEN;
+    }
+    return 0;
+}
+
+/* No exit while a reference is held: the code the exit leads to does not
+ * know about it. */
+static int check_nothing_held(Check *c)
+{
+    for (int r = 0; r < c->f->nregs; r++)
+        if (c->held[r] == HELD)
+            return broken(c, "an exit while owned register %%%s is held (it would leak)",
+                          c->f->regs[r].name);
     return 0;
 }
 
@@ -115,6 +139,8 @@ static int check_result(Check *c, const LirInstr *in)
     if (c->defined[in->dst])
         return broken(c, "register %%%s assigned twice", r->name);
     c->defined[in->dst] = 1;
+    if (r->type == LT_OWNED)
+        c->held[in->dst] = HELD;
     return 0;
 }
 
@@ -132,6 +158,8 @@ static int check_instr(Check *c, const LirInstr *in)
         return broken(c, "an exit for an operation that cannot fail");
     if (op->fails != LIR_NEVER && (in->exit < 0 || in->exit >= c->f->nexits))
         return broken(c, "no exit for an operation that can fail");
+    if (in->exit >= 0 && check_nothing_held(c) != 0)
+        return -1;
     return check_result(c, in);
 }
 
@@ -146,7 +174,8 @@ static int check_names(Check *c)
 
 int lir_verify(const LirFragment *f, char *msg, size_t size)
 {
-    Check c = {f, msg, size, -1, -1, xcalloc((size_t)f->nregs + 1, 1)};
+    Check c = {f, msg, size, -1, -1, xcalloc((size_t)f->nregs + 1, 1),
+               xcalloc((size_t)f->nregs + 1, 1)};
     int status = check_names(&c);
     for (int b = 0; b < f->nblocks && status == 0; b++)
         for (int i = 0; i < f->blocks[b].n && status == 0; i++) {
@@ -154,6 +183,11 @@ int lir_verify(const LirFragment *f, char *msg, size_t size)
             c.index = i;
             status = check_instr(&c, &f->blocks[b].instrs[i]);
         }
+    c.block = -1;
+    for (int r = 0; r < f->nregs && status == 0; r++)
+        if (c.held[r] == HELD)
+            status = broken(&c, "owned register %%%s is never consumed", f->regs[r].name);
     free(c.defined);
+    free(c.held);
     return status;
 }

@@ -29,6 +29,7 @@ typedef enum {
     LT_I64,    /* a C long */
     LT_NUM,    /* a P2C_Num: an int or a float, tagged (pyc2c/numeric.h) */
     LT_OBJ,    /* a borrowed PyObject *, possibly NULL */
+    LT_OWNED,  /* a new reference, not NULL; consumed by the operand using it */
     LT_SYM,    /* a C identifier (a function, a constant's name) */
     LT_ANY,    /* operand only: any type but LT_VOID and LT_SYM */
     LT_SAME,   /* result only: the type of operand 0 */
@@ -42,7 +43,7 @@ typedef enum {
     LIR_NOPS
 } LirOpcode;
 
-typedef enum { LIR_NEVER, LIR_FALSE } LirFails;
+typedef enum { LIR_NEVER, LIR_FALSE, LIR_NULL } LirFails;
 
 /* One row of lir_ops.def. */
 typedef struct {
@@ -111,7 +112,8 @@ void lir_fragment_free(LirFragment *f);
 int lir_block_new(LirFragment *f);
 /* The exit to C label `label` (one per distinct label). */
 int lir_exit(LirFragment *f, const char *label);
-/* A new register of type t named `name` (printf-style), unassigned. */
+/* A new register of type t named `name` (printf-style), unassigned.  Its
+ * name is its C name: unique within the C function. */
 int lir_reg_new(LirFragment *f, LirType t, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -255,6 +255,76 @@ START_TEST(test_copy_takes_operand_type)
 }
 END_TEST
 
+/* The end of a single tree's tier: the result boxed (its MemoryError to
+ * the handler `error`) and handed to the C variable x0. */
+static LirFragment *boxed(void)
+{
+    LirFragment *f = lir_fragment_new("t", true);
+    int slow = lir_exit(f, "p2c_slow0");
+    int q = lir_add(f, LIR_F64_DIV, lir_reg_new(f, LT_F64, "q"), lir_f64(LT_F64, 1.0),
+                    lir_c(f, LT_F64, "d"), slow);
+    lir_add(f, LIR_SET_SITE, -1, lir_i64(LT_I64, 3), NONE, -1);
+    lir_add(f, LIR_BOX_F64, lir_reg_new(f, LT_OWNED, "r"), lir_reg(f, q), NONE,
+            lir_exit(f, "error"));
+    return f;
+}
+
+START_TEST(test_owned_handed_on)
+{
+    LirFragment *f = boxed();
+    lir_add(f, LIR_MOVE_OUT, -1, lir_reg(f, 1), lir_sym(f, "x0"), -1);
+    char msg[256] = "";
+    ck_assert_msg(lir_verify(f, msg, sizeof msg) == 0, "%s", msg);
+    char *text = c_of(f);
+    ck_assert_str_eq(text, "double q;\n"
+                           "if (!P2C_Float_Div(0x1p+0, d, &q)) goto p2c_slow0;\n"
+                           "P2C_Frame_SetSite(f, 3L);\n"
+                           "PyObject *r = PyFloat_FromDouble(q);\n"
+                           "if (r == NULL) goto error;\n"
+                           "x0 = r;\n");
+    free(text);
+    text = dump(f);
+    ck_assert_msg(strstr(text, "  %r: owned = box_f64 %q else error\n  move_out %r, x0\n"), "%s",
+                  text);
+    free(text);
+    lir_fragment_free(f);
+}
+END_TEST
+
+START_TEST(test_verify_owned_never_consumed)
+{
+    expect_broken(boxed(), "owned register %r is never consumed");
+}
+END_TEST
+
+START_TEST(test_verify_owned_consumed_twice)
+{
+    LirFragment *f = boxed();
+    lir_add(f, LIR_MOVE_OUT, -1, lir_reg(f, 1), lir_sym(f, "x0"), -1);
+    lir_add(f, LIR_MOVE_OUT, -1, lir_reg(f, 1), lir_sym(f, "x1"), -1);
+    expect_broken(f, "owned register %r used after it was consumed");
+}
+END_TEST
+
+START_TEST(test_verify_exit_while_held)
+{
+    /* a guard failing after the box would leave the reference behind */
+    LirFragment *f = boxed();
+    lir_add(f, LIR_GUARD_REPLACEABLE, -1, lir_c(f, LT_OBJ, "v"), NONE, lir_exit(f, "p2c_slow0"));
+    lir_add(f, LIR_MOVE_OUT, -1, lir_reg(f, 1), lir_sym(f, "x0"), -1);
+    expect_broken(f, "guard_replaceable): an exit while owned register %r is held");
+}
+END_TEST
+
+START_TEST(test_verify_borrowed_is_not_owned)
+{
+    /* a borrowed object cannot be handed on as a reference */
+    LirFragment *f = lir_fragment_new("t", true);
+    lir_add(f, LIR_MOVE_OUT, -1, lir_c(f, LT_OBJ, "P2C_SLOT(f, 0)"), lir_sym(f, "x0"), -1);
+    expect_broken(f, "operand 0 is obj, owned declared");
+}
+END_TEST
+
 static Suite *lir_suite(void)
 {
     Suite *s = suite_create("lir");
@@ -275,6 +345,11 @@ static Suite *lir_suite(void)
     tcase_add_test(tc, test_verify_result_register);
     tcase_add_test(tc, test_verify_names);
     tcase_add_test(tc, test_copy_takes_operand_type);
+    tcase_add_test(tc, test_owned_handed_on);
+    tcase_add_test(tc, test_verify_owned_never_consumed);
+    tcase_add_test(tc, test_verify_owned_consumed_twice);
+    tcase_add_test(tc, test_verify_exit_while_held);
+    tcase_add_test(tc, test_verify_borrowed_is_not_owned);
     suite_add_tcase(s, tc);
     return s;
 }
