@@ -389,9 +389,9 @@ static LirValue reg(const Fast *fp, int r)
 
 static const LirValue NONE = {.kind = LV_NONE};
 
-/* The tier's fragment checked, and its blocks not yet printed printed as
- * C; a new block follows, for what the tier computes after the C text
- * written in between (which may name the registers: value_c). */
+/* The tier's fragment given its landing pads, checked, and its blocks not
+ * yet printed printed as C; a new block follows, for what the tier
+ * computes after the C text written in between. */
 static void emit_line_cb(void *e, const char *text)
 {
     emit_line(e, "%s", text);
@@ -400,6 +400,7 @@ static void emit_line_cb(void *e, const char *text)
 static void flush_lir(Fast *fp)
 {
     char msg[512];
+    lir_insert_releases(fp->lir);
     if (lir_verify(fp->lir, msg, sizeof msg) != 0) {
         if (!fp->cg->failed)
             diag_error_at(fp->cg->m->filename, fp->line,
@@ -411,13 +412,6 @@ static void flush_lir(Fast *fp)
     if (fp->lir->blocks[fp->lir->nblocks - 1].n > 0)
         lir_block_new(fp->lir);
     fp->flushed = fp->lir->nblocks - 1;
-}
-
-/* The C of a value, for the text around the fragment. */
-static const char *value_c(const Fast *fp, LirValue v, char *buf, size_t size)
-{
-    lir_value_c(fp->lir, &v, buf, size);
-    return buf;
 }
 
 static int run_var(const Fast *fp, const IrVar *v)
@@ -671,6 +665,7 @@ static void emit_tiers(Fast *fp, void (*emit)(Fast *, const void *), const void 
         e->indent++;
         emit(fp, arg);
         flush_lir(fp);   /* what the tier left unprinted: nothing if it ends in C text */
+        lir_emit_pads(fp->lir, emit_line_cb, e);   /* after the tier's last jump */
         e->indent--;
         emit_line(e, "}");
         if (fp->cg->opt->dump_lir)
@@ -686,12 +681,6 @@ typedef struct {
     const IrNode *n;
     const CVal *r;
 } TreeArgs;
-
-static const char *box_fn(Ty t)
-{
-    return t == TY_FLOAT ? "PyFloat_FromDouble" : t == TY_INT ? "P2C_Long_FromLong"
-                                                               : "P2C_Num_Box";
-}
 
 static LirOpcode box_op(LirType t)
 {
@@ -945,38 +934,31 @@ static void emit_store_places(Fast *fp)
     }
 }
 
-/* A variable's or an item's new value n of type ty: "p2c_<b>" (declared
- * NULL before the first of these, which may jump to nomem) set to a new
- * box unless the old value at old can take it in place (a float only the
- * variable or the list holds); a MemoryError goes to nomem. */
-static void emit_box(Fast *fp, const char *b, const char *old, LirValue n)
+/* A variable's or an item's new value v, to replace the old value at old
+ * (a C lvalue): a new box, or for a float NULL when the old float can take
+ * the value in place (only the variable or the list holds it); a
+ * MemoryError leaves through nomem.  Registers p2c_<tier><b>. */
+static int emit_box(Fast *fp, const char *b, const char *old, LirValue v, int nomem)
 {
-    const char *T = tier(fp);
-    char reuse[96], c[64];
-    value_c(fp, n, c, sizeof c);
-    switch (n.type) {
-    case LT_F64: snprintf(reuse, sizeof reuse, "P2C_Float_InPlace(%s)", old); break;
-    case LT_I64: snprintf(reuse, sizeof reuse, "0"); break;   /* ints are shared */
-    default:     snprintf(reuse, sizeof reuse, "P2C_Num_InPlace(%s, %s)", old, c);
-    }
-    emit_line(fp->cg->out, "if (!%s && (p2c_%s%s = %s(%s)) == NULL)", reuse, T, b,
-              box_fn(ty_of(n.type)), c);
-    emit_line(fp->cg->out, "    goto p2c_%snomem%d;", T, fp->label);
+    LirFragment *F = fp->lir;
+    if (v.type == LT_I64)   /* ints are shared: never written in place */
+        return lir_add(F, LIR_BOX_I64, lir_reg_new(F, LT_OWNED, "p2c_%s%s", tier(fp), b), v,
+                       NONE, nomem);
+    return lir_add(F, v.type == LT_F64 ? LIR_REUSE_OR_BOX_F64 : LIR_REUSE_OR_BOX_NUM,
+                   lir_reg_new(F, LT_XOWNED, "p2c_%s%s", tier(fp), b), v,
+                   lir_c(F, LT_OBJ, "%s", old), nomem);
 }
 
-/* Stores value n of type ty into place (a variable's slot, or a list
- * item whose old value is a number): the box emit_box made, or n written
- * into the old float. */
-static void emit_commit(Fast *fp, const char *b, const char *place, LirValue n)
+/* place (a variable's slot, or a list item whose old value is a number)
+ * takes value v: the box emit_box made, or v written into the old float. */
+static void emit_commit(Fast *fp, int box, const char *place, LirValue v)
 {
-    const char *T = tier(fp);
-    char c[64];
-    value_c(fp, n, c, sizeof c);
-    if (n.type == LT_I64)
-        emit_line(fp->cg->out, "Py_XSETREF(%s, p2c_%s%s);", place, T, b);
+    LirFragment *F = fp->lir;
+    if (v.type == LT_I64)
+        lir_add(F, LIR_COMMIT_OWNED, -1, reg(fp, box), lir_sym(F, place), -1);
     else
-        emit_line(fp->cg->out, "if (p2c_%s%s) Py_XSETREF(%s, p2c_%s%s); else P2C_Float_Reset(%s, %s%s);",
-                  T, b, place, T, b, place, c, typed(fp) ? "" : ".f");
+        lir_add3(F, v.type == LT_F64 ? LIR_COMMIT_F64 : LIR_COMMIT_NUM, -1, reg(fp, box),
+                 lir_sym(F, place), v, -1);
 }
 
 static void emit_run_tier(Fast *fp, const void *arg)
@@ -1026,53 +1008,45 @@ static void emit_run_tier(Fast *fp, const void *arg)
         fp->val[d] = val;
         fp->moved[d] = false;
     }
-    flush_lir(fp);
-    /* box what must be boxed first (a MemoryError: the generic code); a
-     * float goes into the old float when only the variable or the list
-     * holds it ... */
+    /* box what must be boxed first (a MemoryError: the generic code, the
+     * boxes made so far released on the way: lir_insert_releases); a float
+     * goes into the old float when only the variable or the list holds it
+     * ... */
+    char nomem_label[32];
+    snprintf(nomem_label, sizeof nomem_label, "p2c_%snomem%d", T, L);
+    int nomem = lir_exit(fp->lir, nomem_label);
+    int vbox[MAX_RUN], sbox[MAX_RUN];
     bool boxes = nstores > 0;
-    for (int i = 0; i < fp->nvars; i++)
-        if (!fp->moved[i]) {
-            emit_line(e, "PyObject *p2c_%sb%d = NULL;", T, i);
-            boxes = true;
-        }
-    for (int j = 0; j < nstores; j++)
-        emit_line(e, "PyObject *p2c_%ss%d = NULL;", T, j);
     for (int i = 0; i < fp->nvars; i++) {
         if (fp->moved[i])
             continue;
         cg_var_lvalue(cg, fp->vars[i], lv, sizeof lv);
         snprintf(b, sizeof b, "b%d", i);
-        emit_box(fp, b, lv, fp->val[i]);
+        vbox[i] = emit_box(fp, b, lv, fp->val[i], nomem);
+        boxes = true;
     }
     for (int j = 0; j < nstores; j++) {
         snprintf(b, sizeof b, "s%d", j);
         snprintf(place, sizeof place, "*p2c_%sp%d", T, j);
-        emit_box(fp, b, place, sval[j]);
+        sbox[j] = emit_box(fp, b, place, sval[j], nomem);
     }
     /* ... then store, variables in statement order, then items */
     for (int i = 0; i < fp->nvars; i++) {
         cg_var_lvalue(cg, fp->vars[i], lv, sizeof lv);
-        snprintf(b, sizeof b, "b%d", i);
         if (fp->moved[i])
-            emit_line(e, "Py_CLEAR(%s);", lv);
+            lir_add(fp->lir, LIR_CLEAR_NUMBER, -1, lir_sym(fp->lir, lv), NONE, -1);
         else
-            emit_commit(fp, b, lv, fp->val[i]);
+            emit_commit(fp, vbox[i], lv, fp->val[i]);
     }
     for (int j = 0; j < nstores; j++) {
-        snprintf(b, sizeof b, "s%d", j);
         snprintf(place, sizeof place, "*p2c_%sp%d", T, j);
-        emit_commit(fp, b, place, sval[j]);
+        emit_commit(fp, sbox[j], place, sval[j]);
     }
+    flush_lir(fp);
     emit_line(e, "goto p2c_done%d;", L);
     if (!boxes)
         return;
-    emit_line(e, "p2c_%snomem%d:;", T, L);
-    for (int i = 0; i < fp->nvars; i++)
-        if (!fp->moved[i])
-            emit_line(e, "Py_XDECREF(p2c_%sb%d);", T, i);
-    for (int j = 0; j < nstores; j++)
-        emit_line(e, "Py_XDECREF(p2c_%ss%d);", T, j);
+    emit_line(e, "%s:;", nomem_label);
     emit_line(e, "PyErr_Clear();");
     emit_line(e, "goto p2c_slow%d;", L);
 }
@@ -1192,7 +1166,7 @@ static void emit_store_tier(Fast *fp, const void *arg)
     int L = fp->label;
     const char *T = tier(fp);
     const IrNode *obj = n->kids[1];
-    char c[64], lv[48];
+    char lv[48];
     cg_var_lvalue(fp->cg, obj->var, lv, sizeof lv);
     if (!sa->cache) {
         emit_store_places(fp);   /* the item's place, p2c_p0, where leaves may read it */
@@ -1200,25 +1174,25 @@ static void emit_store_tier(Fast *fp, const void *arg)
     }
     emit_guards(fp);
     LirValue v = emit_node(fp, n->kids[0]);
-    flush_lir(fp);
-    value_c(fp, v, c, sizeof c);
+    LirFragment *F = fp->lir;
     if (sa->cache) {
-        emit_line(e, "if (!P2C_AttrStore%s(%s, %s, %s)) goto p2c_slow%d;",
-                  typed(fp) ? "Float" : "Num", sa->cache, lv, c, L);
+        lir_add3(F, v.type == LT_F64 ? LIR_ATTR_STORE_F64 : LIR_ATTR_STORE_NUM, -1,
+                 lir_sym(F, sa->cache), lir_c(F, LT_OBJ, "%s", lv), v, op_fail(fp));
+        flush_lir(fp);
         emit_store_end(fp, obj);
         return;
     }
-    if (typed(fp))
-        emit_line(e, "if (P2C_Float_InPlace(*p2c_%sp)) P2C_Float_Reset(*p2c_%sp, %s);", T, T, c);
-    else
-        emit_line(e, "if (P2C_Num_InPlace(*p2c_p, %s)) P2C_Float_Reset(*p2c_p, %s.f);", c, c);
-    emit_line(e, "else {");
-    emit_line(e, "    PyObject *p2c_%sb = %s(%s);", T, typed(fp) ? "PyFloat_FromDouble" : "P2C_Num_Box",
-              c);
-    emit_line(e, "    if (p2c_%sb == NULL) { PyErr_Clear(); goto p2c_slow%d; }", T, L);
-    emit_line(e, "    Py_SETREF(*p2c_%sp, p2c_%sb);", T, T);
-    emit_line(e, "}");
+    /* a MemoryError boxing: the generic store */
+    char nomem_label[32], place[32];
+    snprintf(nomem_label, sizeof nomem_label, "p2c_%snomem%d", T, L);
+    snprintf(place, sizeof place, "*p2c_%sp", T);
+    int box = emit_box(fp, "b", place, v, lir_exit(F, nomem_label));
+    emit_commit(fp, box, place, v);
+    flush_lir(fp);
     emit_store_end(fp, obj);
+    emit_line(e, "%s:;", nomem_label);
+    emit_line(e, "PyErr_Clear();");
+    emit_line(e, "goto p2c_slow%d;", L);
 }
 
 int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)

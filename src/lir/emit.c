@@ -83,20 +83,40 @@ static void emit_instr(const LirFragment *f, const LirInstr *in, LirLineFn line,
         switch (*++p) {
         case 'r': putf(&t, "%s", f->regs[in->dst].name); break;
         case 'T': putf(&t, "%s", c_type(f->regs[in->dst].type)); break;
-        case 'x': putf(&t, "%s", f->exits[in->exit]); break;
+        case 'x': {
+            const LirExit *x = &f->exits[in->exit];
+            putf(&t, "%s", x->pad ? x->pad : x->label);
+            break;
+        }
         case '0': put_value(&t, f, &in->args[0]); break;
         case '1': put_value(&t, f, &in->args[1]); break;
+        case '2': put_value(&t, f, &in->args[2]); break;
         default:  put(&t, p - 1, 2);
         }
     }
     line(ctx, buf);
 }
 
-void lir_value_c(const LirFragment *f, const LirValue *v, char *buf, size_t size)
+/* Each pad: its label, the release of each register it holds (an xowned
+ * one may be NULL), the jump to the exit's label. */
+void lir_emit_pads(const LirFragment *f, LirLineFn line, void *ctx)
 {
-    Text t = {buf, size, 0};
-    buf[0] = '\0';
-    put_value(&t, f, v);
+    char buf[256];
+    for (int i = 0; i < f->nexits; i++) {
+        const LirExit *x = &f->exits[i];
+        if (!x->pad)
+            continue;
+        snprintf(buf, sizeof buf, "%s:;", x->pad);
+        line(ctx, buf);
+        for (int k = 0; k < x->nrelease; k++) {
+            const LirReg *r = &f->regs[x->release[k]];
+            snprintf(buf, sizeof buf, "Py_%sDECREF(%s);", r->type == LT_XOWNED ? "X" : "",
+                     r->name);
+            line(ctx, buf);
+        }
+        snprintf(buf, sizeof buf, "goto %s;", x->label);
+        line(ctx, buf);
+    }
 }
 
 void lir_emit_c(const LirFragment *f, int first_block, LirLineFn line, void *ctx)

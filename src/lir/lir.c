@@ -12,8 +12,8 @@
 #include "pyc2c/compiler/xalloc.h"
 
 const LirOpInfo lir_ops[LIR_NOPS] = {
-#define LIR_OP(id, name, result, a0, a1, fails, runs_code, template) \
-    [LIR_##id] = {name, result, {a0, a1}, fails, runs_code, template},
+#define LIR_OP(id, name, result, a0, a1, a2, fails, runs_code, template) \
+    [LIR_##id] = {name, result, {a0, a1, a2}, fails, runs_code, template},
 #include "pyc2c/compiler/lir_ops.def"
 #undef LIR_OP
 };
@@ -55,8 +55,11 @@ void lir_fragment_free(LirFragment *f)
         free(f->regs[i].name);
     for (int i = 0; i < f->nblocks; i++)
         free(f->blocks[i].instrs);
-    for (int i = 0; i < f->nexits; i++)
-        free(f->exits[i]);
+    for (int i = 0; i < f->nexits; i++) {
+        free(f->exits[i].label);
+        free(f->exits[i].release);
+        free(f->exits[i].pad);
+    }
     for (int i = 0; i < f->nstrings; i++)
         free(f->strings[i]);
     free(f->regs);
@@ -77,10 +80,10 @@ int lir_block_new(LirFragment *f)
 int lir_exit(LirFragment *f, const char *label)
 {
     for (int i = 0; i < f->nexits; i++)
-        if (strcmp(f->exits[i], label) == 0)
+        if (!f->exits[i].pad && strcmp(f->exits[i].label, label) == 0)
             return i;
     f->exits = grow(f->exits, f->nexits, &f->exitcap, sizeof *f->exits);
-    f->exits[f->nexits] = xstrdup(label);
+    f->exits[f->nexits] = (LirExit){xstrdup(label), NULL, 0, NULL};
     return f->nexits++;
 }
 
@@ -139,9 +142,15 @@ LirValue lir_sym(LirFragment *f, const char *name)
 
 int lir_add(LirFragment *f, LirOpcode op, int dst, LirValue a, LirValue b, int exit)
 {
+    return lir_add3(f, op, dst, a, b, (LirValue){.kind = LV_NONE}, exit);
+}
+
+int lir_add3(LirFragment *f, LirOpcode op, int dst, LirValue a, LirValue b, LirValue c,
+             int exit)
+{
     LirBlock *bl = &f->blocks[f->nblocks - 1];
     bl->instrs = grow(bl->instrs, bl->n, &bl->cap, sizeof *bl->instrs);
-    bl->instrs[bl->n] = (LirInstr){op, dst, {a, b}, exit};
+    bl->instrs[bl->n] = (LirInstr){op, dst, {a, b, c}, exit};
     if (dst >= 0 && dst < f->nregs && f->regs[dst].def < 0)
         f->regs[dst].def = (f->nblocks - 1) << 16 | bl->n;
     bl->n++;

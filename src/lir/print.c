@@ -15,7 +15,8 @@
 
 static const char *const type_names[LT_NTYPES] = {
     [LT_VOID] = "void", [LT_F64] = "f64", [LT_I64] = "i64", [LT_NUM] = "num",
-    [LT_OBJ] = "obj",   [LT_OWNED] = "owned", [LT_SYM] = "sym", [LT_ANY] = "any",
+    [LT_OBJ] = "obj",   [LT_OWNED] = "owned", [LT_XOWNED] = "xowned", [LT_SYM] = "sym",
+    [LT_ANY] = "any",
     [LT_SAME] = "same",
 };
 
@@ -56,12 +57,16 @@ static void print_instr(FILE *out, const LirFragment *f, const LirInstr *in)
     if (in->dst >= 0)
         fprintf(out, "%%%s: %s = ", f->regs[in->dst].name, lir_type_name(f->regs[in->dst].type));
     fputs(lir_ops[in->op].name, out);
-    for (int k = 0; k < 2 && in->args[k].kind != LV_NONE; k++) {
+    for (int k = 0; k < 3 && in->args[k].kind != LV_NONE; k++) {
         fputs(k ? ", " : " ", out);
         print_value(out, f, &in->args[k]);
     }
-    if (in->exit >= 0)
-        fprintf(out, " else %s", f->exits[in->exit]);
+    if (in->exit >= 0) {
+        const LirExit *x = &f->exits[in->exit];
+        fprintf(out, " else %s", x->label);
+        for (int i = 0; i < x->nrelease; i++)
+            fprintf(out, "%s%%%s", i ? ", " : " releasing ", f->regs[x->release[i]].name);
+    }
     fputc('\n', out);
 }
 

@@ -15,10 +15,11 @@
  *   - a result goes into a register of the declared type, and an operation
  *     without result has none;
  *   - an operation that can fail has an exit, one that cannot has none;
- *   - an owned register (a new reference) is consumed exactly once, by an
- *     operand of type owned, and no exit is taken while one is held: on
- *     that path nothing would release it (a consuming operation consumes
- *     on its failure path too);
+ *   - an owned register (a new reference; xowned: or NULL) is consumed
+ *     exactly once, by an operand of its type, and an exit taken while
+ *     some are held goes through a pad releasing exactly those
+ *     (lir_insert_releases; a consuming operation consumes on its failure
+ *     path too);
  *   - in a fragment that must not run Python code (the tiers of fused
  *     arithmetic, which run before the generic code), no operation may.
  */
@@ -103,7 +104,7 @@ static int check_operand(Check *c, const LirInstr *in, int k)
                       lir_type_name(r->type), lir_type_name(v->type));
     if (!c->defined[v->u.reg])
         return broken(c, "operand %d: register %%%s read before it is assigned", k, r->name);
-    if (r->type == LT_OWNED) {
+    if (r->type == LT_OWNED || r->type == LT_XOWNED) {
         if (c->held[v->u.reg] == GIVEN)
             return broken(c, "operand %d: owned register %%%s used after it was consumed", k,
                           r->name);
@@ -112,14 +113,27 @@ static int check_operand(Check *c, const LirInstr *in, int k)
     return 0;
 }
 
-/* No exit while a reference is held: the code the exit leads to does not
- * know about it. */
-static int check_nothing_held(Check *c)
+static bool released_at(const LirExit *x, int reg)
+{
+    for (int i = 0; i < x->nrelease; i++)
+        if (x->release[i] == reg)
+            return true;
+    return false;
+}
+
+/* The exit releases what is held there, and only that: the code at its
+ * label does not know about the fragment's references. */
+static int check_exit_releases(Check *c, const LirExit *x)
 {
     for (int r = 0; r < c->f->nregs; r++)
-        if (c->held[r] == HELD)
+        if (c->held[r] == HELD && !released_at(x, r))
             return broken(c, "an exit while owned register %%%s is held (it would leak)",
                           c->f->regs[r].name);
+    for (int i = 0; i < x->nrelease; i++) {
+        int r = x->release[i];
+        if (r < 0 || r >= c->f->nregs || c->held[r] != HELD)
+            return broken(c, "the exit's pad releases a register not held there");
+    }
     return 0;
 }
 
@@ -139,7 +153,7 @@ static int check_result(Check *c, const LirInstr *in)
     if (c->defined[in->dst])
         return broken(c, "register %%%s assigned twice", r->name);
     c->defined[in->dst] = 1;
-    if (r->type == LT_OWNED)
+    if (r->type == LT_OWNED || r->type == LT_XOWNED)
         c->held[in->dst] = HELD;
     return 0;
 }
@@ -151,14 +165,14 @@ static int check_instr(Check *c, const LirInstr *in)
     const LirOpInfo *op = &lir_ops[in->op];
     if (c->f->no_code && op->runs_code)
         return broken(c, "may run Python code in a fragment that must not");
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < 3; k++)
         if (check_operand(c, in, k) != 0)
             return -1;
     if (op->fails == LIR_NEVER && in->exit != -1)
         return broken(c, "an exit for an operation that cannot fail");
     if (op->fails != LIR_NEVER && (in->exit < 0 || in->exit >= c->f->nexits))
         return broken(c, "no exit for an operation that can fail");
-    if (in->exit >= 0 && check_nothing_held(c) != 0)
+    if (in->exit >= 0 && check_exit_releases(c, &c->f->exits[in->exit]) != 0)
         return -1;
     return check_result(c, in);
 }

@@ -30,6 +30,7 @@ typedef enum {
     LT_NUM,    /* a P2C_Num: an int or a float, tagged (pyc2c/numeric.h) */
     LT_OBJ,    /* a borrowed PyObject *, possibly NULL */
     LT_OWNED,  /* a new reference, not NULL; consumed by the operand using it */
+    LT_XOWNED, /* a new reference or NULL; consumed likewise */
     LT_SYM,    /* a C identifier (a function, a constant's name) */
     LT_ANY,    /* operand only: any type but LT_VOID and LT_SYM */
     LT_SAME,   /* result only: the type of operand 0 */
@@ -37,7 +38,7 @@ typedef enum {
 } LirType;
 
 typedef enum {
-#define LIR_OP(id, name, result, a0, a1, fails, runs_code, template) LIR_##id,
+#define LIR_OP(id, name, result, a0, a1, a2, fails, runs_code, template) LIR_##id,
 #include "pyc2c/compiler/lir_ops.def"
 #undef LIR_OP
     LIR_NOPS
@@ -49,7 +50,7 @@ typedef enum { LIR_NEVER, LIR_FALSE, LIR_NULL } LirFails;
 typedef struct {
     const char *name;
     LirType result;
-    LirType args[2];
+    LirType args[3];
     LirFails fails;
     bool runs_code;
     const char *c_template;
@@ -76,9 +77,19 @@ typedef struct {
 typedef struct {
     LirOpcode op;
     int dst;            /* result register, -1 if none */
-    LirValue args[2];
+    LirValue args[3];
     int exit;           /* index in the fragment's exits, -1 if none */
 } LirInstr;
+
+/* Where an instruction's failure goes: a C label of the surrounding code,
+ * reached through a landing pad that first releases the owned registers
+ * held there (lir_insert_releases: the pad's registers, LirExit.release). */
+typedef struct {
+    char *label;
+    int *release;       /* registers the pad releases, in order */
+    int nrelease;
+    char *pad;          /* the pad's C label, NULL when nothing is released */
+} LirExit;
 
 typedef struct {
     LirInstr *instrs;
@@ -98,7 +109,7 @@ typedef struct LirFragment {
     int nregs, regcap;
     LirBlock *blocks;
     int nblocks, blockcap;
-    char **exits;       /* C labels */
+    LirExit *exits;
     int nexits, exitcap;
     char **strings;     /* LV_C texts, freed with the fragment */
     int nstrings, stringcap;
@@ -132,6 +143,17 @@ LirValue lir_sym(LirFragment *f, const char *name);
  * lir_reg_new, or -1), operands a and b (LV_NONE if absent), leaving
  * through exit (-1 for an operation that never fails).  Returns dst. */
 int lir_add(LirFragment *f, LirOpcode op, int dst, LirValue a, LirValue b, int exit);
+/* The same with a third operand. */
+int lir_add3(LirFragment *f, LirOpcode op, int dst, LirValue a, LirValue b, LirValue c,
+             int exit);
+
+/* ---- passes (src/lir/release.c) ------------------------------------------------------ */
+
+/* The exits of instructions that fail while owned registers are held go
+ * through landing pads releasing them (docs/optimizer.md): the pass that
+ * inserts those reference-count operations, so that builders never write
+ * them.  Returns the number of pads made. */
+int lir_insert_releases(LirFragment *f);
 
 /* ---- checking (src/lir/verify.c) -------------------------------------------------- */
 
@@ -149,7 +171,7 @@ const char *lir_type_name(LirType t);
  * line(ctx, text). */
 typedef void (*LirLineFn)(void *ctx, const char *text);
 void lir_emit_c(const LirFragment *f, int first_block, LirLineFn line, void *ctx);
-/* The C of one operand. */
-void lir_value_c(const LirFragment *f, const LirValue *v, char *buf, size_t size);
+/* The landing pads of f (after code that does not fall through). */
+void lir_emit_pads(const LirFragment *f, LirLineFn line, void *ctx);
 
 #endif

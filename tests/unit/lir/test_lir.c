@@ -325,6 +325,71 @@ START_TEST(test_verify_borrowed_is_not_owned)
 }
 END_TEST
 
+/* A run's tail: two values boxed to replace two variables, then both
+ * committed; a MemoryError of the second box must release the first. */
+static LirFragment *two_boxes(void)
+{
+    LirFragment *f = lir_fragment_new("run", true);
+    int nomem = lir_exit(f, "nomem");
+    int b0 = lir_add(f, LIR_REUSE_OR_BOX_F64, lir_reg_new(f, LT_XOWNED, "b0"),
+                     lir_f64(LT_F64, 1.0), lir_c(f, LT_OBJ, "x"), nomem);
+    int b1 = lir_add(f, LIR_BOX_I64, lir_reg_new(f, LT_OWNED, "b1"), lir_i64(LT_I64, 2), NONE,
+                     nomem);
+    lir_add3(f, LIR_COMMIT_F64, -1, lir_reg(f, b0), lir_sym(f, "x"), lir_f64(LT_F64, 1.0), -1);
+    lir_add(f, LIR_COMMIT_OWNED, -1, lir_reg(f, b1), lir_sym(f, "y"), -1);
+    return f;
+}
+
+static char *pads_of(const LirFragment *f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    lir_emit_pads(f, add_line, out);
+    fclose(out);
+    return buf;
+}
+
+START_TEST(test_release_pass)
+{
+    LirFragment *f = two_boxes();
+    /* before the pass the second box's exit would leak b0 */
+    char msg[256] = "";
+    ck_assert_int_eq(lir_verify(f, msg, sizeof msg), -1);
+    ck_assert_msg(strstr(msg, "instruction 1 (box_i64): an exit while owned register %b0 is held"),
+                  "%s", msg);
+    ck_assert_int_eq(lir_insert_releases(f), 1);
+    ck_assert_msg(lir_verify(f, msg, sizeof msg) == 0, "%s", msg);
+    ck_assert_int_eq(lir_insert_releases(f), 0);   /* a second run changes nothing */
+    char *text = dump(f);
+    ck_assert_msg(strstr(text, "  %b1: owned = box_i64 2 else nomem releasing %b0\n"), "%s", text);
+    ck_assert_msg(strstr(text, "  %b0: xowned = reuse_or_box_f64 1.0, [x] else nomem\n"), "%s",
+                  text);
+    free(text);
+    text = c_of(f);
+    ck_assert_msg(strstr(text, "if (b1 == NULL) goto nomem_r1;\n"), "%s", text);
+    ck_assert_msg(strstr(text, "if (b0) Py_XSETREF(x, b0); else P2C_Float_Reset(x, 0x1p+0);\n"),
+                  "%s", text);
+    free(text);
+    text = pads_of(f);
+    ck_assert_str_eq(text, "nomem_r1:;\nPy_XDECREF(b0);\ngoto nomem;\n");
+    free(text);
+    lir_fragment_free(f);
+}
+END_TEST
+
+START_TEST(test_verify_pad_releases_too_much)
+{
+    /* a pad releasing a register not held there would release it twice */
+    LirFragment *f = two_boxes();
+    lir_insert_releases(f);
+    int slow = lir_exit(f, "slow");
+    lir_add(f, LIR_GUARD_REPLACEABLE, -1, lir_c(f, LT_OBJ, "z"), NONE, slow);
+    f->blocks[0].instrs[4].exit = f->blocks[0].instrs[1].exit;   /* nomem releasing b0 */
+    expect_broken(f, "the exit's pad releases a register not held there");
+}
+END_TEST
+
 static Suite *lir_suite(void)
 {
     Suite *s = suite_create("lir");
@@ -350,6 +415,8 @@ static Suite *lir_suite(void)
     tcase_add_test(tc, test_verify_owned_consumed_twice);
     tcase_add_test(tc, test_verify_exit_while_held);
     tcase_add_test(tc, test_verify_borrowed_is_not_owned);
+    tcase_add_test(tc, test_release_pass);
+    tcase_add_test(tc, test_verify_pad_releases_too_much);
     suite_add_tcase(s, tc);
     return s;
 }
