@@ -46,9 +46,8 @@ struct CgNumTree {
 };
 typedef struct CgNumTree Tree;
 
-/* The runtime operation of a fusable operator (pyc2c/numeric.h), NULL for
- * anything else. */
-const char *num_helper_of(const IrNode *n);
+/* Whether n is an operator the tiers compute. */
+bool num_fusable_op(const IrNode *n);
 /* A local, cell, free variable or unconsumed temporary read. */
 bool num_local_leaf(const IrNode *n);
 /* Whether n is made only of fusable operators (and calls numtree.c

@@ -12,30 +12,28 @@
 #include "numeric_int.h"
 #include "pyc2c/compiler/xalloc.h"
 
-/* The runtime operation of each fusable operator (pyc2c/numeric.h); NULL:
- * not fusable. */
-static const char *const binop_helper[IR_BINOP_COUNT] = {
-    [IR_BINOP_ADD] = "P2C_Num_Add",       [IR_BINOP_SUB] = "P2C_Num_Sub",
-    [IR_BINOP_MULT] = "P2C_Num_Mul",      [IR_BINOP_DIV] = "P2C_Num_TrueDiv",
-    [IR_BINOP_FLOORDIV] = "P2C_Num_FloorDiv", [IR_BINOP_MOD] = "P2C_Num_Mod",
-    [IR_BINOP_POW] = "P2C_Num_Pow",       [IR_BINOP_BITAND] = "P2C_Num_And",
-    [IR_BINOP_BITOR] = "P2C_Num_Or",      [IR_BINOP_BITXOR] = "P2C_Num_Xor",
-    [IR_BINOP_LSHIFT] = "P2C_Num_LShift", [IR_BINOP_RSHIFT] = "P2C_Num_RShift",
+/* The operators the tiers compute (each a row of lir_ops.def for tagged
+ * numbers, num_op() in numeric.c; doubles and longs where typed): all
+ * binary ones but @, every unary one but `not`. */
+static const bool binop_fusable[IR_BINOP_COUNT] = {
+    [IR_BINOP_ADD] = true,      [IR_BINOP_SUB] = true,    [IR_BINOP_MULT] = true,
+    [IR_BINOP_DIV] = true,      [IR_BINOP_FLOORDIV] = true, [IR_BINOP_MOD] = true,
+    [IR_BINOP_POW] = true,      [IR_BINOP_BITAND] = true, [IR_BINOP_BITOR] = true,
+    [IR_BINOP_BITXOR] = true,   [IR_BINOP_LSHIFT] = true, [IR_BINOP_RSHIFT] = true,
 };
-static const char *const unary_helper[IR_UNARY_COUNT] = {
-    [IR_UNARY_USUB] = "P2C_Num_Neg", [IR_UNARY_UADD] = "P2C_Num_Pos",
-    [IR_UNARY_INVERT] = "P2C_Num_Invert",
+static const bool unary_fusable[IR_UNARY_COUNT] = {
+    [IR_UNARY_USUB] = true, [IR_UNARY_UADD] = true, [IR_UNARY_INVERT] = true,
 };
 
 /* ---- recognizing a tree ------------------------------------------------------ */
 
-const char *num_helper_of(const IrNode *n)
+bool num_fusable_op(const IrNode *n)
 {
     if (n->kind == IR_UNARY)
-        return unary_helper[n->op];
+        return unary_fusable[n->op];
     if (n->kind == IR_BINOP || n->kind == IR_INPLACE)
-        return binop_helper[n->op];
-    return NULL;
+        return binop_fusable[n->op];
+    return false;
 }
 
 /* A constant a P2C_Num can hold: an exact int within a long, or a finite
@@ -159,7 +157,7 @@ bool num_collect(const Cg *cg, const IrNode *n, Tree *t)
         return add_local(t, n->var);
     if (attr_leaf(cg, n))
         return !num_assigned_in(t, n->kids[0]->var) && add_attr(t, n);
-    if (!num_helper_of(n) || ++t->nops > MAX_OPS)
+    if (!num_fusable_op(n) || ++t->nops > MAX_OPS)
         return false;
     for (int i = 0; i < n->nkids; i++)
         if (!num_collect(cg, n->kids[i], t))
@@ -386,7 +384,7 @@ static bool add_call(const Cg *cg, const IrNode *n, Tree *t)
  * tree is rooted at. */
 bool num_fusable_root(const Cg *cg, const IrNode *n)
 {
-    return num_helper_of(n) || num_inline_callee(cg, n) || num_call_math(cg, n) >= 0;
+    return num_fusable_op(n) || num_inline_callee(cg, n) || num_call_math(cg, n) >= 0;
 }
 
 int cg_numeric_global_cache(const Cg *cg, const IrNode *load)
