@@ -27,31 +27,32 @@ static LirFragment *float_tree(void)
     return f;
 }
 
-static char *dump(const LirFragment *f)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    lir_print(out, f);
-    fclose(out);
-    return buf;
-}
-
 static void add_line(void *ctx, const char *text)
 {
     FILE *out = ctx;
     fprintf(out, "%s\n", text);
 }
 
-static char *c_of(const LirFragment *f)
+/* What the dump, the C printer or the pad printer writes for f. */
+enum { DUMP, C, PADS };
+
+static char *text_of(const LirFragment *f, int what)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    lir_emit_c(f, 0, add_line, out);
+    if (what == DUMP)
+        lir_print(out, f);
+    else if (what == C)
+        lir_emit_c(f, 0, add_line, out);
+    else
+        lir_emit_pads(f, add_line, out);
     fclose(out);
     return buf;
 }
+
+static char *dump(const LirFragment *f) { return text_of(f, DUMP); }
+static char *c_of(const LirFragment *f) { return text_of(f, C); }
 
 /* Verifies f, expecting failure with `want` in the message. */
 static void expect_broken(LirFragment *f, const char *want)
@@ -340,16 +341,6 @@ static LirFragment *two_boxes(void)
     return f;
 }
 
-static char *pads_of(const LirFragment *f)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    lir_emit_pads(f, add_line, out);
-    fclose(out);
-    return buf;
-}
-
 START_TEST(test_release_pass)
 {
     LirFragment *f = two_boxes();
@@ -371,7 +362,7 @@ START_TEST(test_release_pass)
     ck_assert_msg(strstr(text, "if (b0) Py_XSETREF(x, b0); else P2C_Float_Reset(x, 0x1p+0);\n"),
                   "%s", text);
     free(text);
-    text = pads_of(f);
+    text = text_of(f, PADS);
     ck_assert_str_eq(text, "nomem_r1:;\nPy_XDECREF(b0);\ngoto nomem;\n");
     free(text);
     lir_fragment_free(f);
