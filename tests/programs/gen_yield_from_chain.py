@@ -3,6 +3,7 @@
 # once, docs/runtime.md "Resuming a chain"); everything a level can observe
 # must be as when each level is resumed in turn.
 import gc
+import inspect
 import sys
 import traceback
 
@@ -131,7 +132,6 @@ def exc_leaf():
         yield 2
         print("  leaf sees", repr(sys.exc_info()[1]))
     yield 3
-    print("  leaf sees", sys.exc_info()[1])
 
 
 def exc_mid():
@@ -307,9 +307,9 @@ def deep(k):
 
 chain = deep(300)
 print(next(chain))
-bottom = chain
-while bottom.gi_yieldfrom is not None:
-    bottom = bottom.gi_yieldfrom
+levels = [chain]   # all kept: none is closed while the limit is low
+while levels[-1].gi_yieldfrom is not None:
+    levels.append(levels[-1].gi_yieldfrom)
 limit = sys.getrecursionlimit()
 sys.setrecursionlimit(120)
 try:
@@ -317,5 +317,58 @@ try:
 except RecursionError as e:
     print("RecursionError", e)
 sys.setrecursionlimit(limit)
-print("bottom", bottom.gi_frame is not None and bottom.gi_frame.f_lineno, bottom.gi_running)
-print("top", chain.gi_frame)
+states = [inspect.getgeneratorstate(g) for g in levels]
+closed = states.count("GEN_CLOSED")
+# the levels above the one that raised are closed, those below untouched
+print("states", states == ["GEN_CLOSED"] * closed + ["GEN_SUSPENDED"] * (301 - closed),
+      100 < closed < 130)
+print("bottom", levels[-1].gi_frame.f_lineno, "top", chain.gi_frame)
+del chain, levels
+
+
+# ---- coroutines awaiting coroutines: the same chain through await
+
+class Pause:
+    def __init__(self, tag):
+        self.tag = tag
+
+    def __await__(self):
+        got = yield ("pause", self.tag)
+        print("  pause got", got, [c.cr_running for c in coros])
+        if got == "boom":
+            raise ValueError("boom in pause")
+        return got
+
+
+async def coro_leaf():
+    a = await Pause(1)
+    b = await Pause(2)
+    return a + b
+
+
+async def coro_mid(k):
+    if k:
+        return await coro_mid(k - 1)
+    return await coro_leaf()
+
+
+coros = []
+c = coro_mid(3)
+print(c.send(None))
+x = c
+while hasattr(x, "cr_await") and x.cr_await is not None:
+    coros.append(x)
+    x = x.cr_await
+print("awaiting", [type(x).__name__ for x in coros], [x.cr_running for x in coros])
+print(c.send("a"))
+try:
+    c.send("b")
+except StopIteration as e:
+    print("coroutine returned", e.value)
+
+c = coro_mid(2)
+c.send(None)
+try:
+    c.send("boom")
+except ValueError:
+    traceback.print_exc(file=sys.stdout)
