@@ -835,6 +835,12 @@ void
 P2C_Gen_Finalize(PyObject *self)
 {
     PyGenObject *gen = (PyGenObject *)self;
+    /* finished: nothing to do, before saving the error (the first test of
+     * _PyGen_Finalize; every generator that ran to its end comes here from
+     * its dealloc), except for an async generator's hook */
+    if (P2C_GEN_STATE(gen) >= FRAME_COMPLETED &&
+        P2C_Gen_KindOf(self) != P2C_GEN_ASYNC_GENERATOR)
+        return;
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
     int kind = P2C_Gen_KindOf(self);
