@@ -211,6 +211,162 @@ run_body_traced(PyGenObject *gen, P2C_Frame *f, PyObject *sent, int resumed)
     return result;
 }
 
+/* A step of gen enters it: its frame linked as the running one, its
+ * exception state pushed on the thread's (so sys.exc_info() inside is its
+ * own), its state executing.  leave_step undoes it; a generator still
+ * executing then has finished. */
+static inline void
+enter_step(PyThreadState *tstate, PyGenObject *gen)
+{
+    gen_link(tstate, gen);
+    gen->gi_exc_state.previous_item = tstate->exc_info;
+    tstate->exc_info = &gen->gi_exc_state;
+    P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
+}
+
+static inline void
+leave_step(PyThreadState *tstate, PyGenObject *gen)
+{
+    if (P2C_GEN_STATE(gen) == FRAME_EXECUTING)
+        P2C_GEN_SET_STATE(gen, FRAME_COMPLETED);
+    tstate->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+    gen_unlink(tstate, gen);
+}
+
+/* The end of a step of gen that did not yield (left: leave_step done):
+ * result is what the body returned, NULL with an exception.  PEP 479 turns
+ * a StopIteration that leaves it into RuntimeError; its frame is released.
+ * next() (sent_nothing) takes no StopIteration value.  PYGEN_RETURN with
+ * *presult, or PYGEN_ERROR. */
+static PySendResult
+finish_step(PyGenObject *gen, PyObject *result, int sent_nothing, PyObject **presult)
+{
+    if (result != NULL) {
+        /* an async generator returns None only, and its callers want it */
+        if (result == Py_None && sent_nothing &&
+            P2C_Gen_KindOf((PyObject *)gen) != P2C_GEN_ASYNC_GENERATOR)
+            Py_CLEAR(result);
+    } else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        /* PEP 479 */
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", by_kind(gen,
+            "generator raised StopIteration", "coroutine raised StopIteration",
+            "async generator raised StopIteration"));
+    } else if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) &&
+               P2C_Gen_KindOf((PyObject *)gen) == P2C_GEN_ASYNC_GENERATOR) {
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
+                               "async generator raised StopAsyncIteration");
+    }
+    gen_release_frame(gen);   /* finished */
+    *presult = result;
+    return result ? PYGEN_RETURN : PYGEN_ERROR;
+}
+
+/* ---- resuming a chain of `yield from` at once -------------------------------- *
+ *
+ * A generator suspended in `yield from` another compiled generator that is
+ * itself suspended, and so on down a chain (a recursive tree walk, a
+ * coroutine awaiting coroutines), is resumed by passing the value sent to
+ * the bottom of the chain and the value yielded back up through every
+ * level.  Each level in turn would do nothing but enter its step, hand the
+ * value on (P2C_Generator_Delegate), and suspend again; resume_chain does
+ * that for all of them in one loop: it enters each level's step as
+ * P2C_Gen_SendEx2 would (frame linked, exception state pushed, executing,
+ * a recursion level taken), runs only the bottom's body, and leaves the
+ * levels again on the way up.  A level whose delegate finishes has its
+ * body resumed with the delegate's value or error, as its
+ * P2C_Generator_Delegate call would have returned them; when that body
+ * yields, the levels above pass the value up; when it finishes, the
+ * level above resumes the same way.
+ *
+ * What a level could observe stays the same: gi_running of every level is
+ * true while the bottom runs, its frame is in the running chain (f_back,
+ * tracebacks), its exception state on the thread's stack, its site the
+ * `yield from`'s, its recursion level taken.  The guard: no trace or
+ * profile hook (a hook's events and P2C_Generator_Delegate's traced send
+ * go through the ordinary steps), a delegate of exactly the compiled
+ * generator or coroutine type, suspended; the recursion budget left (else
+ * the ordinary step raises RecursionError at that level).  At most
+ * CHAIN_MAX levels at once: the bottom one's body resumes its own chain
+ * through the ordinary step. */
+
+#define CHAIN_MAX 64
+
+/* May gen's step resume the chain below it at once?  The thread has no
+ * hook, and tstate->c_tracefunc is unset too (P2C_Generator_Delegate's
+ * test: a hook running iterates generators with it set). */
+static inline int
+chain_possible(PyThreadState *tstate)
+{
+    return !P2C_TS_TRACING(tstate) && tstate->c_tracefunc == NULL;
+}
+
+/* The delegate gen's `yield from` runs (gen suspended in it), if a chain
+ * can go on through it: a compiled generator or coroutine, suspended.
+ * Borrowed, or NULL. */
+static inline PyGenObject *
+chained_delegate(PyGenObject *gen)
+{
+    if (!has_delegate_slot(gen))
+        return NULL;
+    PyObject *d = P2C_GEN_DELEGATE(P2C_Generator_Frame((PyObject *)gen));
+    if (d == NULL || (Py_TYPE(d) != &P2C_Generator_Type && Py_TYPE(d) != &P2C_Coroutine_Type))
+        return NULL;
+    return P2C_GEN_STATE((PyGenObject *)d) == FRAME_SUSPENDED ? (PyGenObject *)d : NULL;
+}
+
+/* gen's delegate finished with st (PYGEN_RETURN: value, stolen): gen's
+ * body resumes at its `yield from` with the value, which the delegate slot
+ * holds for it (P2C_DELEGATE_RETURNED: the body takes it from there, so it
+ * is released where the body drops it, as SEND hands it over), or with
+ * the error set.  What the body returns. */
+static inline PyObject *
+resume_after_delegate(PyGenObject *gen, PySendResult st, PyObject *value)
+{
+    P2C_Frame *f = P2C_Generator_Frame((PyObject *)gen);
+    if (st == PYGEN_RETURN) {
+        Py_SETREF(P2C_GEN_DELEGATE(f), value);
+        return get_body(gen)((PyObject *)gen, P2C_DELEGATE_RETURNED);
+    }
+    return get_body(gen)((PyObject *)gen, NULL);   /* it clears the slot */
+}
+
+/* Resumes top (entered, suspended in `yield from` a chained delegate)
+ * with sent, the chain below it at once: what top's body would return. */
+static PyObject *
+resume_chain(PyThreadState *tstate, PyGenObject *top, PyObject *sent)
+{
+    PyGenObject *level[CHAIN_MAX];   /* the levels entered below top */
+    int n = 0;
+    PyGenObject *gen = top, *d;
+    while (n < CHAIN_MAX && (d = chained_delegate(gen)) != NULL &&
+           gen_try_enter_recursion(tstate) == 0) {
+        enter_step(tstate, d);
+        level[n++] = gen = d;
+    }
+    PyObject *result = get_body(gen)((PyObject *)gen, sent);
+    while (n > 0) {
+        gen = level[--n];
+        PyGenObject *parent = n > 0 ? level[n - 1] : top;
+        gen_leave_recursion(tstate);
+        leave_step(tstate, gen);
+        if (result != NULL && P2C_GEN_STATE(gen) == FRAME_SUSPENDED) {
+            /* it yielded: every level above suspends in its `yield from` */
+            while (n > 0) {
+                gen = level[--n];
+                P2C_GEN_SET_STATE(gen, FRAME_SUSPENDED);
+                gen_leave_recursion(tstate);
+                leave_step(tstate, gen);
+            }
+            P2C_GEN_SET_STATE(top, FRAME_SUSPENDED);
+            return result;
+        }
+        PySendResult st = finish_step(gen, result, 0, &result);
+        result = resume_after_delegate(parent, st, result);
+    }
+    return result;
+}
+
 /* Runs gen's body with arg sent in (exc: raise the exception set instead).
  * PYGEN_NEXT with the value yielded, PYGEN_RETURN with the value returned,
  * or PYGEN_ERROR; a generator that returned or raised is finished and its
@@ -244,52 +400,28 @@ P2C_Gen_SendEx2(PyGenObject *gen, PyObject *arg, PyObject **presult, int exc, in
     }
 
     PyThreadState *tstate = P2C_ThreadState();
-    P2C_Frame *f = P2C_Generator_Frame((PyObject *)gen);
-    gen_link(tstate, gen);
-    gen->gi_exc_state.previous_item = tstate->exc_info;
-    tstate->exc_info = &gen->gi_exc_state;
+    int resumed = P2C_GEN_STATE(gen) == FRAME_SUSPENDED;
+    enter_step(tstate, gen);
     if (exc)
         P2C_ChainHandledException();
-    int resumed = P2C_GEN_STATE(gen) == FRAME_SUSPENDED;
-    P2C_GEN_SET_STATE(gen, FRAME_EXECUTING);
 
     PyObject *result = NULL;
+    PyObject *sent = exc ? NULL : arg ? arg : Py_None;
     if (gen_enter_recursion(tstate) == 0) {
         if (P2C_UNLIKELY(P2C_TS_TRACING(tstate)))
-            result = run_body_traced(gen, f, exc ? NULL : arg ? arg : Py_None, resumed);
+            result = run_body_traced(gen, P2C_Generator_Frame((PyObject *)gen), sent, resumed);
+        else if (resumed && sent && chained_delegate(gen) && chain_possible(tstate))
+            result = resume_chain(tstate, gen, sent);
         else
-            result = get_body(gen)((PyObject *)gen, exc ? NULL : arg ? arg : Py_None);
+            result = get_body(gen)((PyObject *)gen, sent);
         gen_leave_recursion(tstate);
     }
-    if (P2C_GEN_STATE(gen) == FRAME_EXECUTING)
-        P2C_GEN_SET_STATE(gen, FRAME_COMPLETED);
-    tstate->exc_info = gen->gi_exc_state.previous_item;
-    gen->gi_exc_state.previous_item = NULL;
-    gen_unlink(tstate, gen);
-
-    if (result != NULL) {
-        if (P2C_GEN_STATE(gen) == FRAME_SUSPENDED) {
-            *presult = result;
-            return PYGEN_NEXT;
-        }
-        /* next(): no StopIteration value (an async generator returns None
-         * only, and its callers want it) */
-        if (result == Py_None && !arg &&
-            P2C_Gen_KindOf((PyObject *)gen) != P2C_GEN_ASYNC_GENERATOR)
-            Py_CLEAR(result);
-    } else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
-        /* PEP 479 */
-        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", by_kind(gen,
-            "generator raised StopIteration", "coroutine raised StopIteration",
-            "async generator raised StopIteration"));
-    } else if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) &&
-               P2C_Gen_KindOf((PyObject *)gen) == P2C_GEN_ASYNC_GENERATOR) {
-        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
-                               "async generator raised StopAsyncIteration");
+    leave_step(tstate, gen);
+    if (result != NULL && P2C_GEN_STATE(gen) == FRAME_SUSPENDED) {
+        *presult = result;
+        return PYGEN_NEXT;
     }
-    gen_release_frame(gen);   /* finished */
-    *presult = result;
-    return result ? PYGEN_RETURN : PYGEN_ERROR;
+    return finish_step(gen, result, arg == NULL, presult);
 }
 
 PyObject *
@@ -703,6 +835,12 @@ void
 P2C_Gen_Finalize(PyObject *self)
 {
     PyGenObject *gen = (PyGenObject *)self;
+    /* finished: nothing to do, before saving the error (the first test of
+     * _PyGen_Finalize; every generator that ran to its end comes here from
+     * its dealloc), except for an async generator's hook */
+    if (P2C_GEN_STATE(gen) >= FRAME_COMPLETED &&
+        P2C_Gen_KindOf(self) != P2C_GEN_ASYNC_GENERATOR)
+        return;
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
     int kind = P2C_Gen_KindOf(self);

@@ -48,7 +48,7 @@
  * modules built with different values refuse to load together.  Bump it
  * with any such change. */
 #ifndef P2C_RUNTIME_ABI
-#define P2C_RUNTIME_ABI 4
+#define P2C_RUNTIME_ABI 5
 #endif
 
 /* Attaches this copy of the runtime to the interpreter's one runtime
@@ -745,6 +745,11 @@ P2C_API PyObject *P2C_Debug(void);
  * Returns the value of a yield (after P2C_Generator_Suspend), the return
  * value, or NULL with an exception. */
 typedef PyObject *(*P2C_GenBody)(PyObject *gen, PyObject *sent);
+/* What a body standing at a `yield from` is sent when the runtime finished
+ * its delegate for it (a chain resumed at once, generator.c): no object;
+ * the delegate slot holds the delegate's return value, which the body
+ * takes from there. */
+#define P2C_DELEGATE_RETURNED ((PyObject *)(uintptr_t)1)
 
 P2C_API extern PyTypeObject *P2C_GeneratorTypeRef;
 #define P2C_Generator_Type (*P2C_GeneratorTypeRef)   /* as P2C_Function_Type */

@@ -117,6 +117,20 @@ gen_leave_recursion(PyThreadState *tstate)
     P2C_LeaveRecursivePy();
 }
 
+/* A recursion level for one more level of a chain resumed at once
+ * (generator.c's resume_chain): 0, or -1 with nothing raised (the
+ * ordinary step will raise RecursionError there again).  3.10's budget is
+ * behind Py_EnterRecursiveCall, which raises: its error is dropped (a
+ * step is sent a value: no exception is set before). */
+static inline int
+gen_try_enter_recursion(PyThreadState *tstate)
+{
+    if (gen_enter_recursion(tstate) == 0)
+        return 0;
+    PyErr_Clear();
+    return -1;
+}
+
 /* gen finished: its exception state dropped first (a cycle through a
  * traceback), then its frame object (gi_frame NULL from now on). */
 static inline void

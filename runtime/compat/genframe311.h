@@ -146,6 +146,19 @@ gen_leave_recursion(PyThreadState *tstate)
     P2C_TS_RECURSION(tstate)++;   /* Py_LeaveRecursiveCall */
 }
 
+/* A recursion level for one more level of a chain resumed at once
+ * (generator.c's resume_chain), if the budget allows: 0, or -1 with
+ * nothing raised (the ordinary step will raise RecursionError there).  No
+ * C stack check: the chain's levels take none. */
+static inline int
+gen_try_enter_recursion(PyThreadState *tstate)
+{
+    if (P2C_TS_RECURSION(tstate) <= 0)
+        return -1;
+    P2C_TS_RECURSION(tstate)--;
+    return 0;
+}
+
 /* gen finished: its exception state dropped first (a cycle through a
  * traceback), then its frame. */
 static inline void

@@ -141,7 +141,11 @@ CVal cg_yield_from(Cg *cg, IrNode *n)
     emit_line(cg->out, "    Py_CLEAR(P2C_GEN_DELEGATE(f));");
     emit_line(cg->out, "    goto %s;", cg_error_label(cg));
     emit_line(cg->out, "}");
-    emit_line(cg->out, "if (P2C_GEN_DELEGATE(f) == NULL) {   /* it finished in throw() */");
+    emit_line(cg->out, "if (p2c_sent == P2C_DELEGATE_RETURNED) {   /* it returned in a chain */");
+    emit_line(cg->out, "    r = P2C_GEN_DELEGATE(f);");
+    emit_line(cg->out, "    P2C_GEN_DELEGATE(f) = NULL;");
+    emit_line(cg->out, "    p2c_st = 0;");
+    emit_line(cg->out, "} else if (P2C_GEN_DELEGATE(f) == NULL) {   /* it finished in throw() */");
     emit_line(cg->out, "    r = Py_NewRef(p2c_sent);");
     emit_line(cg->out, "    p2c_st = 0;");
     emit_line(cg->out, "} else {");
