@@ -87,8 +87,10 @@ int lower_function_leave(Lower *L, Lower *inner, int rc)
 }
 
 /* `return None` unless the body already ends by leaving.  It never fails;
- * its position is the one 3.11 gives it (for line tracing): the last
- * statement's, or the def line's start when only a docstring was there. */
+ * its position is the one 3.11 gives it: the last statement's, or the def
+ * line's start when only a docstring was there.  It has no line event of
+ * its own (IR_RETURN_IMPLICIT): after `if x: y = 1` the return event
+ * reports y's line, as in 3.11. */
 static void implicit_return(Lower *L, const AstSeq *body, int skip)
 {
     const AstNode *last = body->items[body->n - 1];   /* never empty */
@@ -99,8 +101,9 @@ static void implicit_return(Lower *L, const AstSeq *body, int skip)
         IrPos def = {L->fn->pos.line, 0, L->fn->pos.line, 0};
         pos = def;
     }
-    ir_node_add(L->m, L->fn->body,
-                ir_node(L->m, IR_RETURN, pos, 1, lower_const_node(L, Py_None, pos)));
+    IrNode *ret = ir_node(L->m, IR_RETURN, pos, 1, lower_const_node(L, Py_None, pos));
+    ret->op = IR_RETURN_IMPLICIT;
+    ir_node_add(L->m, L->fn->body, ret);
 }
 
 IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s, const char *qualname)
