@@ -21,10 +21,31 @@
  */
 #include "cgen_int.h"
 
+/* A reformulation's own flag: `$t = True`/`False` (a match's `$done`, an
+ * or-pattern's `$ok`, a with's `$ok`), an operation CPython does not have. */
+static bool is_flag_store(const IrNode *n)
+{
+    return n->var->kind == IR_VAR_TEMP && n->kids[0]->kind == IR_CONST;
+}
+
+/* A match's `if $done: pass else: <the next case>` (and an or-pattern's
+ * `if $ok: pass else: <the next alternative>`): CPython jumps over the
+ * later cases with no instruction at the match's line. */
+static bool is_skip_when_done(const IrNode *n)
+{
+    const IrNode *test = n->kids[0];
+    return test->kind == IR_LOAD && test->var->kind == IR_VAR_TEMP &&
+           n->kids[1]->nkids == 0;
+}
+
 /* Whether n runs code of its line: not a container (its kids get the hooks;
  * a `while` loop's is cg_loop_top_hook), not the release of a temporary
  * (a `for` loop's iterator after its else block: CPython's FOR_ITER drops
- * it on exhaustion, at no line of its own). */
+ * it on exhaustion, at no line of its own), not a reformulation's flag
+ * (stored, or tested to skip the rest of a match): so a case tried after
+ * a failed one gives no event of the `match` line, as in 3.11; not the
+ * implicit `return None` at a body's end, whose instructions 3.11 gives
+ * their predecessor's line. */
 static bool has_own_line(const IrNode *n)
 {
     switch (n->kind) {
@@ -33,6 +54,12 @@ static bool has_own_line(const IrNode *n)
         return false;
     case IR_DEL:
         return n->var->kind != IR_VAR_TEMP && n->pos.line > 0;
+    case IR_ASSIGN:
+        return !is_flag_store(n) && n->pos.line > 0;
+    case IR_IF:
+        return !is_skip_when_done(n) && n->pos.line > 0;
+    case IR_RETURN:
+        return n->op != IR_RETURN_IMPLICIT && n->pos.line > 0;
     default:
         return n->pos.line > 0;
     }

@@ -245,6 +245,7 @@ static int check_op(Verifier *v, const IrNode *n)
     case IR_FORMAT:      ok = op == -1 || op == 's' || op == 'r' || op == 'a'; break;
     case IR_IMPORT_NAME: ok = op >= 0; break;
     case IR_TRY_FINALLY: case IR_WITH_ENTER: ok = op == 0 || op == 1; break;
+    case IR_RETURN:      ok = op == IR_RETURN_STATEMENT || op == IR_RETURN_IMPLICIT; break;
     case IR_AWAIT:       ok = op >= IR_AWAIT_VALUE && op <= IR_AWAIT_ANEXT; break;
     case IR_HELPER:
         if (op < 0 || op >= IR_HELPER_COUNT)

@@ -281,11 +281,11 @@ int lower_class_def(Lower *L, const AstClassDef *s, IrNode *block)
         return -1;
     if (s->type_params.n > 0)
         return lower_generic_class_def(L, s, block);
-    IrNode **decos = lower_decorators(L, &s->decorator_list);
+    IrNode **decos = lower_decorators(L, &s->decorator_list, block);
     IrNode *value = decos ? lower_build_class(L, s, lower_qualname(L, s->name), NULL) : NULL;
     if (!value)
         return -1;
-    value = lower_apply_decorators(L, decos, s->decorator_list.n, value);
+    value = lower_apply_decorators(L, decos, s->decorator_list.n, value, block);
     IrVar *v = lower_var(L, s->name, s->hdr.pos);
     if (!v)
         return -1;

@@ -29,6 +29,7 @@
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
 #include "lowering.h"
+#include "pyc2c/compiler/front.h"   /* front_python_version */
 
 static void add_params(Lower *L, const AstSeq *params)
 {
@@ -87,8 +88,10 @@ int lower_function_leave(Lower *L, Lower *inner, int rc)
 }
 
 /* `return None` unless the body already ends by leaving.  It never fails;
- * its position is the one 3.11 gives it (for line tracing): the last
- * statement's, or the def line's start when only a docstring was there. */
+ * its position is the one 3.11 gives it: the last statement's, or the def
+ * line's start when only a docstring was there.  It has no line event of
+ * its own (IR_RETURN_IMPLICIT): after `if x: y = 1` the return event
+ * reports y's line, as in 3.11. */
 static void implicit_return(Lower *L, const AstSeq *body, int skip)
 {
     const AstNode *last = body->items[body->n - 1];   /* never empty */
@@ -99,8 +102,9 @@ static void implicit_return(Lower *L, const AstSeq *body, int skip)
         IrPos def = {L->fn->pos.line, 0, L->fn->pos.line, 0};
         pos = def;
     }
-    ir_node_add(L->m, L->fn->body,
-                ir_node(L->m, IR_RETURN, pos, 1, lower_const_node(L, Py_None, pos)));
+    IrNode *ret = ir_node(L->m, IR_RETURN, pos, 1, lower_const_node(L, Py_None, pos));
+    ret->op = IR_RETURN_IMPLICIT;
+    ir_node_add(L->m, L->fn->body, ret);
 }
 
 IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s, const char *qualname)
@@ -121,31 +125,50 @@ IrFunction *lower_function_body(Lower *L, const AstFunctionDef *s, const char *q
     return lower_function_leave(L, &inner, rc) < 0 ? NULL : fn;
 }
 
-/* The decorators, outermost first: CALL nodes still missing their
- * argument (the next decorator's call, or the new function), each at its
- * decorator's span as 3.11's compiler_apply_decorators places them.
- * Building them first keeps CPython's order: decorator expressions are
- * evaluated, top to bottom, before the defaults. */
-IrNode **lower_decorators(Lower *L, const AstSeq *decos)
+/* The decorators, outermost first, each evaluated into a temporary in
+ * block (`$d1 = expr1`, at its expression's position): CALL nodes still
+ * missing their argument (the next decorator's call, or the new function),
+ * each at its decorator's span as 3.11's compiler_apply_decorators places
+ * them.  Evaluating them first keeps CPython's order: decorator expressions
+ * are evaluated, top to bottom, before the defaults.  Statements, not one
+ * nested expression, so that --debuggable code gives each decorator line
+ * its line events as 3.11 does: the decorators' lines, the def line
+ * (MAKE_FUNCTION), the decorators' lines again bottom up (their calls),
+ * the def line (the store); trace's line counts see each twice. */
+IrNode **lower_decorators(Lower *L, const AstSeq *decos, IrNode *block)
 {
     IrNode **calls = ir_alloc(L->m, sizeof *calls * (decos->n + 1));
     for (int i = 0; i < decos->n; i++) {
+        IrPos pos = decos->items[i]->pos;
         IrNode *d = lower_expr(L, decos->items[i]);
         if (!d)
             return NULL;
-        calls[i] = ir_node(L->m, IR_CALL, decos->items[i]->pos, 1, d);
+        IrVar *t = lower_temp(L);
+        lower_add_assign(L, block, t, d, pos);
+        calls[i] = ir_node(L->m, IR_CALL, pos, 1, lower_take(L, t, pos));
     }
     return calls;
 }
 
-/* d1(d2(...(value))) from the calls lower_decorators() built. */
-IrNode *lower_apply_decorators(Lower *L, IrNode **calls, int n, IrNode *value)
+/* The calls lower_decorators() built applied to value, innermost first,
+ * each a statement of block at its decorator's position (3.10: at the
+ * def's, where its tracebacks and line events put them):
+ * `$f = value; $f = dN($f); ...; $f = d1($f)`; returns the load of $f (value
+ * itself when there are no decorators). */
+IrNode *lower_apply_decorators(Lower *L, IrNode **calls, int n, IrNode *value,
+                               IrNode *block)
 {
+    if (n == 0)
+        return value;
+    IrVar *f = lower_temp(L);
+    lower_add_assign(L, block, f, value, value->pos);
     for (int i = n - 1; i >= 0; i--) {
-        ir_node_add(L->m, calls[i], value);
-        value = calls[i];
+        if (front_python_version() < 0x030b0000)
+            calls[i]->pos = value->pos;   /* 3.10 calls them at the def line */
+        ir_node_add(L->m, calls[i], lower_take(L, f, calls[i]->pos));
+        lower_add_assign(L, block, f, calls[i], calls[i]->pos);
     }
-    return value;
+    return lower_take(L, f, value->pos);
 }
 
 int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
@@ -154,7 +177,7 @@ int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
         P2C_UNREACHABLE();
     if (s->type_params.n > 0)
         return lower_generic_function_def(L, s, block);
-    IrNode **decos = lower_decorators(L, &s->decorator_list);
+    IrNode **decos = lower_decorators(L, &s->decorator_list, block);
     if (!decos)
         return -1;
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, s->hdr.pos);
@@ -165,7 +188,7 @@ int lower_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
     IrVar *v = lower_var(L, s->name, s->hdr.pos);
     if (!v)
         return -1;
-    IrNode *value = lower_apply_decorators(L, decos, s->decorator_list.n, make);
+    IrNode *value = lower_apply_decorators(L, decos, s->decorator_list.n, make, block);
     IrNode *a = ir_node(L->m, IR_ASSIGN, s->hdr.pos, 1, value);
     a->var = v;
     ir_node_add(L->m, block, a);

@@ -86,8 +86,9 @@ IrNode *lower_next_item(Lower *L, IrVar *it, IrPos pos, IrPos item_pos, IrNode *
 /* The decorators, outermost first, as CALLs still missing their argument,
  * each at its decorator's span (3.11's compiler_apply_decorators); then
  * d1(d2(...(value))) from them (functions.c; used by def and class). */
-IrNode **lower_decorators(Lower *L, const AstSeq *decos);
-IrNode *lower_apply_decorators(Lower *L, IrNode **calls, int n, IrNode *value);
+IrNode **lower_decorators(Lower *L, const AstSeq *decos, IrNode *block);
+IrNode *lower_apply_decorators(Lower *L, IrNode **calls, int n, IrNode *value,
+                               IrNode *block);
 /* {'k': v, **m, ...} of keyword arguments (a call's or a class's), in source
  * order, as a DICT display at pos (calls.c). */
 IrNode *lower_keyword_dict(Lower *L, const AstSeq *keywords, IrPos pos);

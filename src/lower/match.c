@@ -331,7 +331,9 @@ static IrNode *or_pattern(Pc *pc, const AstMatchOr *p, IrVar *s, IrNode *block)
             b = next;
         }
     }
-    return if_then(L, block, lower_load(L, ok, pos), pos);
+    /* 3.11 continues at the last sub-pattern's position (SET_LOC not undone):
+     * a line event there when an earlier alternative matched */
+    return if_then(L, block, lower_load(L, ok, pc->last), pc->last);
 }
 
 static IrNode *pattern(Pc *pc, const AstNode *p, IrVar *s, IrNode *block)
@@ -378,6 +380,24 @@ static void drop_temps(Pc *pc, IrNode *block, IrPos pos)
         lower_drop(pc->L, pc->temps[i], pos, block);
 }
 
+/* The guard's test in block; the block its success continues in.  Its
+ * jump is at `at` in 3.11 (the last sub-pattern's position: a raising
+ * __bool__ reports it), at a comparison's own position, at the guard's
+ * own location in 3.12.  A guard on a line of its own (after a multi-line
+ * pattern) starts with that line's event, where 3.11 runs its first
+ * instruction. */
+static IrNode *guard(Lower *L, const AstNode *guard, IrPos at, IrNode *block)
+{
+    IrNode *g = lower_expr(L, guard);
+    if (!g)
+        return NULL;
+    IrPos jump = front_python_version() >= 0x030c0000 ? lower_last_jump_if_312(guard)
+                 : guard->kind == AST_Compare ? guard->pos : at;
+    if (guard->pos.line != jump.line)
+        ir_node_add(L->m, block, ir_node_new(L->m, IR_PASS, guard->pos));
+    return if_then(L, block, g, jump);
+}
+
 /* One case into block: the pattern's nest, then in its success the names
  * bound, the guard, and the body with $done set and the subject dropped. */
 static int lower_case(Lower *L, const Astmatch_case *c, IrVar *s, IrVar *done, IrNode *block)
@@ -387,6 +407,8 @@ static int lower_case(Lower *L, const Astmatch_case *c, IrVar *s, IrVar *done, I
     IrNode *ok = pattern(&pc, c->pattern, s, block);
     if (!ok)
         return -1;
+    if (is_wildcard(c->pattern))   /* no code, but its line (3.11's NOP or POP_TOP) */
+        ir_node_add(L->m, ok, ir_node_new(L->m, IR_PASS, pos));
     IrPos at = pc.last;
     for (int i = 0; i < pc.ncaps; i++) {
         IrVar *var = lower_var(L, pc.caps[i].name, at);
@@ -395,14 +417,8 @@ static int lower_case(Lower *L, const Astmatch_case *c, IrVar *s, IrVar *done, I
         lower_add_assign(L, ok, var, lower_take(L, pc.caps[i].temp, at), at);
     }
     drop_temps(&pc, ok, pos);
-    if (c->guard) {
-        IrNode *g = lower_expr(L, c->guard);
-        if (!g)
-            return -1;
-        /* 3.12: compiler_jump_if at the guard's own location */
-        ok = if_then(L, ok, g, front_python_version() >= 0x030c0000
-                                   ? lower_last_jump_if_312(c->guard) : at);
-    }
+    if (c->guard && !(ok = guard(L, c->guard, at, ok)))
+        return -1;
     lower_add_assign(L, ok, done, lower_const_node(L, Py_True, pos), pos);
     lower_drop(L, s, pos, ok);
     if (lower_stmts(L, &c->body, ok) < 0)

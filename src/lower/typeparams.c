@@ -344,7 +344,7 @@ static int generic_function_body(Lower *G, Lower *L, const AstFunctionDef *s)
 int lower_generic_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
 {
     const AstScope *scope = s->hdr.scope->parent;   /* the type parameters' */
-    IrNode **decos = lower_decorators(L, &s->decorator_list);
+    IrNode **decos = lower_decorators(L, &s->decorator_list, block);
     IrNode *args[2];
     int nargs = 0;
     if (!decos || outer_defaults(L, (const Astarguments *)s->args, s->hdr.pos, args, &nargs) < 0)
@@ -361,7 +361,7 @@ int lower_generic_function_def(Lower *L, const AstFunctionDef *s, IrNode *block)
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, s->hdr.pos);
     make->func = G.fn;
     IrNode *value = call_hidden(L, make, s->hdr.pos, args, nargs);
-    value = lower_apply_decorators(L, decos, s->decorator_list.n, value);
+    value = lower_apply_decorators(L, decos, s->decorator_list.n, value, block);
     return bind(L, s->name, value, s->hdr.pos, block);
 }
 
@@ -427,7 +427,7 @@ static int generic_class_body(Lower *G, Lower *L, const AstClassDef *s)
 int lower_generic_class_def(Lower *L, const AstClassDef *s, IrNode *block)
 {
     const AstScope *scope = s->hdr.scope->parent;   /* the type parameters' */
-    IrNode **decos = lower_decorators(L, &s->decorator_list);
+    IrNode **decos = lower_decorators(L, &s->decorator_list, block);
     if (!decos)
         return -1;
     IrPos pos = s->hdr.pos;   /* co_firstlineno: the first decorator's line */
@@ -442,6 +442,6 @@ int lower_generic_class_def(Lower *L, const AstClassDef *s, IrNode *block)
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, s->hdr.pos);
     make->func = G.fn;
     IrNode *value = call_hidden(L, make, s->hdr.pos, NULL, 0);
-    value = lower_apply_decorators(L, decos, s->decorator_list.n, value);
+    value = lower_apply_decorators(L, decos, s->decorator_list.n, value, block);
     return bind(L, s->name, value, s->hdr.pos, block);
 }

@@ -121,6 +121,11 @@ extern const IrHelperInfo ir_helper_info[IR_HELPER_COUNT];
  * jump, at the LOOP's pos. */
 enum { IR_LOOP_FOR = 0, IR_LOOP_WHILE = 1 };
 
+/* RETURN's op: a `return` statement, or the `return None` a function body
+ * that falls off its end gets, which 3.11 gives no line of its own (its
+ * instructions take their predecessor's line: no `line` event). */
+enum { IR_RETURN_STATEMENT = 0, IR_RETURN_IMPLICIT = 1 };
+
 /* IrFunction.async_kind; the values are the runtime's P2C_GEN_* kinds. */
 enum { IR_ASYNC_NONE = 0, IR_ASYNC_COROUTINE = 1, IR_ASYNC_GENERATOR = 2 };
 
