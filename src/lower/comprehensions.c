@@ -555,6 +555,42 @@ static bool reads_later_binding(const Comp *c)
     return false;
 }
 
+/* Whether target t stores into an attribute or item whose expression reads
+ * a variable `bound` binds: `for (l[0], l) in ...` reads the comprehension's
+ * own l, unbound before its first store (3.12: UnboundLocalError), where an
+ * empty temporary would be read. */
+static bool target_reads(const AstNode *t, const AstNode *bound)
+{
+    switch (t->kind) {
+    case AST_Tuple: case AST_List: {
+        const AstSeq *elts = &((const AstTuple *)t)->elts;   /* List alike */
+        for (int i = 0; i < elts->n; i++)
+            if (target_reads(elts->items[i], bound))
+                return true;
+        return false;
+    }
+    case AST_Starred:
+        return target_reads(((const AstStarred *)t)->value, bound);
+    case AST_Name:
+        return false;
+    default:   /* an attribute or subscript target: all of it is read */
+        return reads_bound_by(t, bound);
+    }
+}
+
+/* A target of part k storing into something that reads a variable part k
+ * or a later one binds (target_reads). */
+static bool target_reads_own_binding(const Comp *c)
+{
+    for (int k = 0; k < c->gens->n; k++) {
+        const AstNode *t = ((const Astcomprehension *)c->gens->items[k])->target;
+        for (int j = k; j < c->gens->n; j++)
+            if (target_reads(t, ((const Astcomprehension *)c->gens->items[j])->target))
+                return true;
+    }
+    return false;
+}
+
 IrVar *lower_inlined_comp_var(Lower *L, const char *name)
 {
     for (InlinedComp *ic = L->comp; ic; ic = ic->outer) {
@@ -581,6 +617,12 @@ static IrNode *lower_inlined(Lower *L, Comp *c)
     const AstNode *e = c->e;
     IrPos pos = e->pos;
     c->introspects = ast_any(e, introspects, NULL) != 0;
+    if (target_reads_own_binding(c)) {
+        lower_refuse_named(L, pos.line, "a comprehension whose 'for' target stores into an "
+                           "attribute or item of a variable the comprehension binds (PEP 709 "
+                           "inlining, Python 3.12+)");
+        return NULL;
+    }
     if (reads_later_binding(c)) {
         lower_refuse_named(L, pos.line, "a comprehension whose iterable reads a variable a "
                            "later 'for' binds (PEP 709 inlining, Python 3.12+)");
