@@ -168,6 +168,13 @@ unpack_into(PyObject *value, Py_ssize_t before, int has_star, Py_ssize_t after,
     return r;
 }
 
+PyObject *
+P2C_UnpackOne(PyObject *value)
+{
+    PyObject *item;
+    return P2C_UnpackFast(value, 1, &item) < 0 ? NULL : item;
+}
+
 int
 P2C_Unpack(PyObject *value, Py_ssize_t before, int has_star, Py_ssize_t after,
            PyObject **out)

@@ -623,6 +623,11 @@ P2C_UnpackExact(PyObject *value, Py_ssize_t n, PyObject **out)
     return 1;
 }
 
+/* `[item] = value` as an expression: UNPACK_SEQUENCE 1, the sole item
+ * (new), or NULL with CPython's message.  What a starred annotation
+ * `*args: *Ts` evaluates to (compile.c: compiler_visit_argannotation). */
+P2C_API PyObject *P2C_UnpackOne(PyObject *value);
+
 /* P2C_Unpack without a starred target, its exact case inline. */
 P2C_ALWAYS_INLINE int
 P2C_UnpackFast(PyObject *value, Py_ssize_t n, PyObject **out)

@@ -130,7 +130,7 @@ static int eval_subscript(Lower *L, const AstNode *e, IrNode *block)
 static int store_annotation(Lower *L, const AstAnnAssign *s, IrNode *block)
 {
     IrPos pos = s->hdr.pos;
-    IrNode *ann = lower_annotation(L, s->annotation);
+    IrNode *ann = lower_annotation(L, s->annotation, pos);
     IrVar *dict = ann ? lower_var(L, "__annotations__", pos) : NULL;
     if (!dict)
         return -1;

@@ -394,16 +394,59 @@ static bool used_outside_comps(const AstNode *n, const char *name)
     return false;
 }
 
+/* At class level, the cell of a captured comprehension variable: 3.12
+ * gives the class body's frame a cell of that name (co_cellvars), which the
+ * comprehension renews around its loop and which the name's other uses
+ * (the class namespace) never see.  Here it is a cell variable ir_var_find
+ * does not find by name, so those uses keep going to the namespace, while
+ * closures inside the comprehension find it (ir_var_find_closure).  One a
+ * name, shared by the body's comprehensions: a closure looks its cell up by
+ * name.  (Module code has no frame slots here, runtime/compat/frame311.c's
+ * P2C_Frame_PushModule: refused there.)
+ *
+ * Its name in the stub's co_cellvars is "NAME." (not an identifier; it
+ * sorts among the other cells as NAME does, so the slot order holds): 3.12
+ * marks its cell CO_FAST_HIDDEN, which locals() and f_locals skip, and
+ * which a code object made through code.replace() cannot say.  Under the
+ * real name, the class namespace's NAME would be deleted by locals() after
+ * the loop (the emptied cell reads as unbound). */
+static IrVar *hidden_cell(Lower *L, const char *name)
+{
+    IrVar *v = ir_var_find_kind(L->fn, name, IR_VAR_CELL);
+    if (v)
+        return v;
+    v = ir_var_new_unindexed(L->m, L->fn, name, IR_VAR_CELL);
+    size_t n = strlen(name);
+    char *shown = ir_alloc(L->m, n + 2);
+    memcpy(shown, name, n);
+    memcpy(shown + n, ".", 2);
+    v->name_cidx = lower_const_str(L, shown);
+    return v;
+}
+
 /* The variable of a captured name (id as written, name mangled): the
  * function's cell, when nothing but comprehensions binding it uses the
- * name; NULL after a refusal. */
+ * name, or the module's or class's hidden cell; NULL after a refusal. */
 static IrVar *captured_var(Lower *L, const Comp *c, const char *id, const char *name)
 {
     const char *why = NULL;
     const AstSymbol *sym = ast_scope_lookup(L->scope, name);
-    if (L->fn->is_module || L->fn->is_class)
+    /* In a class body: a cell of that name is this comprehension's or an
+     * earlier one's (a name the body binds nowhere else is the symtable's
+     * CELL of the class, else hidden_cell's), except the class machinery's
+     * own; a free variable of that name is refused (3.12 puts its new cell
+     * in the free slot itself, and restores it after). */
+    IrVar *outer = L->fn->is_class ? ir_var_find_closure(L->fn, name) : NULL;
+    bool machinery = strcmp(name, "__class__") == 0 || strcmp(name, "__classdict__") == 0;
+    if (L->fn->is_class && !machinery && (!outer || outer->kind == IR_VAR_CELL))
+        return outer ? outer : hidden_cell(L, name);
+    if (L->fn->is_class)
         why = "a comprehension variable captured by a lambda or generator expression "
-              "at module or class level (PEP 709 inlining, Python 3.12+)";
+              "in a class body with a cell or free variable of that name (PEP 709 "
+              "inlining, Python 3.12+)";
+    else if (L->fn->is_module)
+        why = "a comprehension variable captured by a lambda or generator expression "
+              "at module level (PEP 709 inlining, Python 3.12+)";
     else if (!sym || sym->scope != AST_SYM_CELL || (L->comp && lower_inlined_comp_var(L, name)) ||
              used_outside_comps(L->scope->node, id))
         why = "a comprehension variable captured by a lambda or generator expression "
@@ -512,6 +555,42 @@ static bool reads_later_binding(const Comp *c)
     return false;
 }
 
+/* Whether target t stores into an attribute or item whose expression reads
+ * a variable `bound` binds: `for (l[0], l) in ...` reads the comprehension's
+ * own l, unbound before its first store (3.12: UnboundLocalError), where an
+ * empty temporary would be read. */
+static bool target_reads(const AstNode *t, const AstNode *bound)
+{
+    switch (t->kind) {
+    case AST_Tuple: case AST_List: {
+        const AstSeq *elts = &((const AstTuple *)t)->elts;   /* List alike */
+        for (int i = 0; i < elts->n; i++)
+            if (target_reads(elts->items[i], bound))
+                return true;
+        return false;
+    }
+    case AST_Starred:
+        return target_reads(((const AstStarred *)t)->value, bound);
+    case AST_Name:
+        return false;
+    default:   /* an attribute or subscript target: all of it is read */
+        return reads_bound_by(t, bound);
+    }
+}
+
+/* A target of part k storing into something that reads a variable part k
+ * or a later one binds (target_reads). */
+static bool target_reads_own_binding(const Comp *c)
+{
+    for (int k = 0; k < c->gens->n; k++) {
+        const AstNode *t = ((const Astcomprehension *)c->gens->items[k])->target;
+        for (int j = k; j < c->gens->n; j++)
+            if (target_reads(t, ((const Astcomprehension *)c->gens->items[j])->target))
+                return true;
+    }
+    return false;
+}
+
 IrVar *lower_inlined_comp_var(Lower *L, const char *name)
 {
     for (InlinedComp *ic = L->comp; ic; ic = ic->outer) {
@@ -538,6 +617,12 @@ static IrNode *lower_inlined(Lower *L, Comp *c)
     const AstNode *e = c->e;
     IrPos pos = e->pos;
     c->introspects = ast_any(e, introspects, NULL) != 0;
+    if (target_reads_own_binding(c)) {
+        lower_refuse_named(L, pos.line, "a comprehension whose 'for' target stores into an "
+                           "attribute or item of a variable the comprehension binds (PEP 709 "
+                           "inlining, Python 3.12+)");
+        return NULL;
+    }
     if (reads_later_binding(c)) {
         lower_refuse_named(L, pos.line, "a comprehension whose iterable reads a variable a "
                            "later 'for' binds (PEP 709 inlining, Python 3.12+)");

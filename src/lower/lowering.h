@@ -223,9 +223,10 @@ int lower_names_const(Lower *L, const char **names, int n);
 int lower_annotations(Lower *L, const Astarguments *a, const AstNode *returns,
                       IrNode *make);
 /* The value of an annotation: the expression, or under `from __future__
- * import annotations` the string CPython makes of it.  NULL after an error
- * (a starred annotation `*args: *Ts` is refused for now). */
-IrNode *lower_annotation(Lower *L, const AstNode *annotation);
+ * import annotations` the string CPython makes of it.  A starred annotation
+ * `*args: *Ts` is Ts unpacked as one item, an unpacking error reported at
+ * def_pos (the def statement's).  NULL after an error. */
+IrNode *lower_annotation(Lower *L, const AstNode *annotation, IrPos def_pos);
 /* Whether the module has `from __future__ import annotations`. */
 int lower_postponed_annotations(Lower *L);
 IrNode *lower_lambda(Lower *L, const AstLambda *e);

@@ -17,6 +17,14 @@
  * Names are mangled as inside their class.  Under `from __future__ import
  * annotations` each annotation is the constant string CPython's compiler
  * makes of it (lower_annotation).
+ *
+ * A starred annotation (PEP 646, 3.11+) is what CPython 3.11-3.13 make of
+ * it: the value unpacked as a one-item sequence, the error reported at the
+ * def statement (UNPACK_SEQUENCE 1 there):
+ *
+ *   def f(*args: *Ts):     annotations={'args': unpack_one(Ts)}
+ *
+ * and under `from __future__ import annotations` the string '*Ts'.
  */
 #include <string.h>
 #include "pyc2c/compiler/diag.h"
@@ -107,15 +115,21 @@ static char *source_segment(Lower *L, const AstNode *n)
 /* The string CPython's compiler makes of an annotation under `from
  * __future__ import annotations` (its AST unparser): obtained from the
  * embedded interpreter compiling the annotation's text in that mode, so it
- * is CPython's own output.  New reference, or NULL. */
+ * is CPython's own output.  A starred annotation is compiled where it can
+ * stand, as the annotation of *args (its value is unparsed at another
+ * precedence than a return annotation's: `*(a if b else c)` keeps its
+ * parentheses).  New reference, or NULL. */
 static PyObject *postponed_string(Lower *L, const AstNode *ann)
 {
     char *seg = source_segment(L, ann);
     if (!seg)
         return NULL;
-    static const char head[] = "from __future__ import annotations\ndef f() -> (\n";
-    static const char tail[] = "\n): pass\nr = f.__annotations__['return']\n";
-    size_t n = sizeof head + strlen(seg) + sizeof tail;
+    bool starred = ann->kind == AST_Starred;
+    const char *head = starred ? "from __future__ import annotations\ndef f(*a:\n"
+                               : "from __future__ import annotations\ndef f() -> (\n";
+    const char *tail = starred ? "\n): pass\nr = f.__annotations__['a']\n"
+                               : "\n): pass\nr = f.__annotations__['return']\n";
+    size_t n = strlen(head) + strlen(seg) + strlen(tail) + 1;
     char *code = ir_alloc(L->m, n);
     snprintf(code, n, "%s%s%s", head, seg, tail);
     PyObject *ns = PyDict_New();
@@ -136,12 +150,21 @@ int lower_postponed_annotations(Lower *L)
     return future_annotations(L);
 }
 
-IrNode *lower_annotation(Lower *L, const AstNode *annotation)
+/* `*args: *Ts`'s value: Ts unpacked as a one-item sequence, any error of
+ * the unpacking reported at the def statement (where CPython's
+ * UNPACK_SEQUENCE 1 is), an error of Ts itself at Ts. */
+static IrNode *starred_annotation(Lower *L, const AstStarred *ann, IrPos def_pos)
 {
-    if (annotation->kind == AST_Starred && !future_annotations(L)) {
-        lower_refuse_named(L, annotation->pos.line, "starred annotation");
+    IrNode *value = lower_expr(L, ann->value);
+    if (!value)
         return NULL;
-    }
+    return lower_helper(L, IR_HELPER_UNPACK_ONE, def_pos, value);
+}
+
+IrNode *lower_annotation(Lower *L, const AstNode *annotation, IrPos def_pos)
+{
+    if (annotation->kind == AST_Starred && !future_annotations(L))
+        return starred_annotation(L, (const AstStarred *)annotation, def_pos);
     if (!future_annotations(L))
         return lower_expr(L, annotation);
     PyObject *str = postponed_string(L, annotation);
@@ -165,7 +188,7 @@ static int one_annotation(Lower *L, const char *name, const AstNode *ann,
 {
     if (!ann)
         return 0;
-    IrNode *v = lower_annotation(L, ann);
+    IrNode *v = lower_annotation(L, ann, make->pos);
     if (!v)
         return -1;
     ir_node_add(L->m, make, v);

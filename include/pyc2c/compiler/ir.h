@@ -90,6 +90,7 @@ typedef enum {
     X(EG_MATCH, "eg_match", 2, "P2C_ExcGroupMatch") \
     X(EG_PREP_RERAISE, "eg_prep_reraise", 2, "P2C_ExcPrepReraiseStar") \
     X(TUPLE_ITEM, "tuple_item", 2, "P2C_TupleItem") \
+    X(UNPACK_ONE, "unpack_one", 1, "P2C_UnpackOne") \
     X(TYPEVAR, "typevar", 1, "P2C_TypeVar") \
     X(TYPEVAR_BOUND, "typevar_with_bound", 2, "P2C_TypeVarWithBound") \
     X(TYPEVAR_CONSTRAINTS, "typevar_with_constraints", 2, "P2C_TypeVarWithConstraints") \
