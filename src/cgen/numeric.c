@@ -309,9 +309,9 @@ typedef struct {
     bool tiers[NTIERS];    /* the tiers emitted */
     Leaves leaves[NTIERS]; /* the types each gives the leaves */
     int tier;              /* the one being emitted */
-    /* the tier's guards and computation, as a low-level IR fragment
-     * (pyc2c/compiler/lir.h), printed as C before the tier's boxing and
-     * stores (flush_lir); its leaves' registers */
+    /* the tier's code, guards to stores, as a low-level IR fragment
+     * (pyc2c/compiler/lir.h), printed as C by flush_lir; its leaves'
+     * registers */
     LirFragment *lir;
     int flushed;           /* its first block not printed yet */
     int line;              /* the tree's, for messages */
@@ -375,11 +375,10 @@ static int op_fail(const Fast *fp)
     return lir_exit(fp->lir, label);
 }
 
-/* A new register of type ty for a computed value, p2c_<tier>n<k> (or
- * another letter than n). */
-static int new_value(Fast *fp, char letter, Ty ty)
+/* A new register of type ty for a computed value, p2c_<tier>n<k>. */
+static int new_value(Fast *fp, Ty ty)
 {
-    return lir_reg_new(fp->lir, lir_type(ty), "p2c_%s%c%d", tier(fp), letter, fp->nvals++);
+    return lir_reg_new(fp->lir, lir_type(ty), "p2c_%sn%d", tier(fp), fp->nvals++);
 }
 
 static LirValue reg(const Fast *fp, int r)
@@ -389,14 +388,14 @@ static LirValue reg(const Fast *fp, int r)
 
 static const LirValue NONE = {.kind = LV_NONE};
 
-/* The tier's fragment given its landing pads, checked, and its blocks not
- * yet printed printed as C; a new block follows, for what the tier
- * computes after the C text written in between. */
 static void emit_line_cb(void *e, const char *text)
 {
     emit_line(e, "%s", text);
 }
 
+/* The tier's fragment given its landing pads, checked, and its blocks not
+ * yet printed printed as C; a new block follows, for what the tier
+ * computes after the C text written in between. */
 static void flush_lir(Fast *fp)
 {
     char msg[512];
@@ -497,7 +496,7 @@ static LirOpcode num_op(const IrNode *n)
 static LirValue emit_op(Fast *fp, LirOpcode op, Ty r, LirValue a, LirValue b)
 {
     int exit = lir_ops[op].fails == LIR_NEVER ? -1 : op_fail(fp);
-    return reg(fp, lir_add(fp->lir, op, new_value(fp, 'n', r), a, b, exit));
+    return reg(fp, lir_add(fp->lir, op, new_value(fp, r), a, b, exit));
 }
 
 static LirValue emit_node(Fast *fp, const IrNode *n);
@@ -891,7 +890,7 @@ static LirValue emit_value(Fast *fp, const IrNode *x)
     LirValue v = emit_node(fp, x);
     if (fp->nvals > before && v.kind == LV_REG)
         return v;   /* a value computed here: x's own */
-    return reg(fp, lir_add(fp->lir, LIR_COPY, new_value(fp, 'n', ty_of(v.type)), v, NONE, -1));
+    return reg(fp, lir_add(fp->lir, LIR_COPY, new_value(fp, ty_of(v.type)), v, NONE, -1));
 }
 
 /* The list item each store writes (p2c_p<j>), guarded: an exact list's,
@@ -947,6 +946,24 @@ static int emit_box(Fast *fp, const char *b, const char *old, LirValue v, int no
     return lir_add(F, v.type == LT_F64 ? LIR_REUSE_OR_BOX_F64 : LIR_REUSE_OR_BOX_NUM,
                    lir_reg_new(F, LT_XOWNED, "p2c_%s%s", tier(fp), b), v,
                    lir_c(F, LT_OBJ, "%s", old), nomem);
+}
+
+/* Where a MemoryError of the tier's boxing goes: emit_nomem's label,
+ * which forgets it and takes the generic code (the boxes made before are
+ * released on the way: lir_insert_releases). */
+static int nomem_exit(Fast *fp)
+{
+    char label[32];
+    snprintf(label, sizeof label, "p2c_%snomem%d", tier(fp), fp->label);
+    return lir_exit(fp->lir, label);
+}
+
+static void emit_nomem(Fast *fp)
+{
+    Emitter *e = fp->cg->out;
+    emit_line(e, "p2c_%snomem%d:;", tier(fp), fp->label);
+    emit_line(e, "PyErr_Clear();");
+    emit_line(e, "goto p2c_slow%d;", fp->label);
 }
 
 /* place (a variable's slot, or a list item whose old value is a number)
@@ -1012,9 +1029,7 @@ static void emit_run_tier(Fast *fp, const void *arg)
      * boxes made so far released on the way: lir_insert_releases); a float
      * goes into the old float when only the variable or the list holds it
      * ... */
-    char nomem_label[32];
-    snprintf(nomem_label, sizeof nomem_label, "p2c_%snomem%d", T, L);
-    int nomem = lir_exit(fp->lir, nomem_label);
+    int nomem = nomem_exit(fp);
     int vbox[MAX_RUN], sbox[MAX_RUN];
     bool boxes = nstores > 0;
     for (int i = 0; i < fp->nvars; i++) {
@@ -1044,11 +1059,8 @@ static void emit_run_tier(Fast *fp, const void *arg)
     }
     flush_lir(fp);
     emit_line(e, "goto p2c_done%d;", L);
-    if (!boxes)
-        return;
-    emit_line(e, "%s:;", nomem_label);
-    emit_line(e, "PyErr_Clear();");
-    emit_line(e, "goto p2c_slow%d;", L);
+    if (boxes)
+        emit_nomem(fp);
 }
 
 int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
@@ -1163,7 +1175,6 @@ static void emit_store_tier(Fast *fp, const void *arg)
     const StoreArgs *sa = arg;
     const IrNode *n = sa->n;
     Emitter *e = fp->cg->out;
-    int L = fp->label;
     const char *T = tier(fp);
     const IrNode *obj = n->kids[1];
     char lv[48];
@@ -1183,16 +1194,13 @@ static void emit_store_tier(Fast *fp, const void *arg)
         return;
     }
     /* a MemoryError boxing: the generic store */
-    char nomem_label[32], place[32];
-    snprintf(nomem_label, sizeof nomem_label, "p2c_%snomem%d", T, L);
+    char place[32];
     snprintf(place, sizeof place, "*p2c_%sp", T);
-    int box = emit_box(fp, "b", place, v, lir_exit(F, nomem_label));
+    int box = emit_box(fp, "b", place, v, nomem_exit(fp));
     emit_commit(fp, box, place, v);
     flush_lir(fp);
     emit_store_end(fp, obj);
-    emit_line(e, "%s:;", nomem_label);
-    emit_line(e, "PyErr_Clear();");
-    emit_line(e, "goto p2c_slow%d;", L);
+    emit_nomem(fp);
 }
 
 int cg_numeric_store_begin(Cg *cg, const IrNode *n, const char *store_cache)

@@ -79,11 +79,27 @@ int lir_block_new(LirFragment *f)
 
 int lir_exit(LirFragment *f, const char *label)
 {
-    for (int i = 0; i < f->nexits; i++)
-        if (!f->exits[i].pad && strcmp(f->exits[i].label, label) == 0)
+    return lir_exit_releasing(f, label, NULL, 0);
+}
+
+int lir_exit_releasing(LirFragment *f, const char *label, const int *regs, int n)
+{
+    for (int i = 0; i < f->nexits; i++) {
+        const LirExit *x = &f->exits[i];
+        if (x->nrelease == n && strcmp(x->label, label) == 0 &&
+            (n == 0 || memcmp(x->release, regs, (size_t)n * sizeof *regs) == 0))
             return i;
+    }
     f->exits = grow(f->exits, f->nexits, &f->exitcap, sizeof *f->exits);
-    f->exits[f->nexits] = (LirExit){xstrdup(label), NULL, 0, NULL};
+    LirExit *x = &f->exits[f->nexits];
+    *x = (LirExit){xstrdup(label), NULL, n, NULL};
+    if (n > 0) {   /* through a pad of its own: <label>_r<index> */
+        x->release = xmalloc((size_t)n * sizeof *regs);
+        memcpy(x->release, regs, (size_t)n * sizeof *regs);
+        size_t len = strlen(label) + 16;
+        x->pad = xmalloc(len);
+        snprintf(x->pad, len, "%s_r%d", label, f->nexits);
+    }
     return f->nexits++;
 }
 

@@ -12,7 +12,6 @@
  * what is held there.
  */
 #include "pyc2c/compiler/lir.h"
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "pyc2c/compiler/xalloc.h"
@@ -20,30 +19,6 @@
 static bool owned_type(LirType t)
 {
     return t == LT_OWNED || t == LT_XOWNED;
-}
-
-/* The exit to label releasing regs[0..n), made if new. */
-static int exit_releasing(LirFragment *f, int plain, const int *regs, int n)
-{
-    for (int i = 0; i < f->nexits; i++) {
-        const LirExit *x = &f->exits[i];
-        if (x->pad && x->nrelease == n && strcmp(x->label, f->exits[plain].label) == 0 &&
-            memcmp(x->release, regs, (size_t)n * sizeof *regs) == 0)
-            return i;
-    }
-    if (f->nexits == f->exitcap) {
-        f->exitcap = f->exitcap ? f->exitcap * 2 : 8;
-        f->exits = xrealloc(f->exits, (size_t)f->exitcap, sizeof *f->exits);
-    }
-    LirExit *x = &f->exits[f->nexits];
-    x->label = xstrdup(f->exits[plain].label);
-    x->release = xmalloc((size_t)n * sizeof *regs);
-    memcpy(x->release, regs, (size_t)n * sizeof *regs);
-    x->nrelease = n;
-    size_t len = strlen(x->label) + 16;
-    x->pad = xmalloc(len);
-    snprintf(x->pad, len, "%s_r%d", x->label, f->nexits);
-    return f->nexits++;
 }
 
 int lir_insert_releases(LirFragment *f)
@@ -66,7 +41,7 @@ int lir_insert_releases(LirFragment *f)
                     }
             }
             if (in->exit >= 0 && nheld > 0 && !f->exits[in->exit].pad)
-                in->exit = exit_releasing(f, in->exit, held, nheld);
+                in->exit = lir_exit_releasing(f, f->exits[in->exit].label, held, nheld);
             if (in->dst >= 0 && owned_type(f->regs[in->dst].type))
                 held[nheld++] = in->dst;
         }

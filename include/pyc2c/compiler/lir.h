@@ -123,6 +123,9 @@ void lir_fragment_free(LirFragment *f);
 int lir_block_new(LirFragment *f);
 /* The exit to C label `label` (one per distinct label). */
 int lir_exit(LirFragment *f, const char *label);
+/* The exit to label through a pad releasing regs[0..n) (one per distinct
+ * label and list; lir_insert_releases makes them). */
+int lir_exit_releasing(LirFragment *f, const char *label, const int *regs, int n);
 /* A new register of type t named `name` (printf-style), unassigned.  Its
  * name is its C name: unique within the C function. */
 int lir_reg_new(LirFragment *f, LirType t, const char *fmt, ...)
