@@ -235,11 +235,47 @@ call_method_parts(PyObject *func, PyObject **entries, Py_ssize_t nargs, PyObject
     return res;
 }
 
+/* The method descriptor callable called at a site that owns its entries
+ * (P2C_CallStealOther), when P2C_CallOther would call its C function
+ * directly: the same call without the layers between them, then CALL's
+ * check on return and the entries released in the target's order.  1 with
+ * *res set when it ran; 0, with nothing done, when the generic way must run
+ * (a hook installed: c_call events; no keyword arguments; self of exactly
+ * the descriptor's type; a calling convention that takes them as they are).
+ * Every method call on a str, list or dict goes this way. */
+static int
+call_descriptor_steal(PyObject *callable, PyObject *const *args, Py_ssize_t nargs,
+                      PyObject *kwnames, PyObject **res)
+{
+    if (kwnames != NULL || nargs < 1 || !Py_IS_TYPE(args[0], PyDescr_TYPE(callable)) ||
+        P2C_UNLIKELY(P2C_Tracing()))
+        return 0;
+    int done;
+    PyObject *r = call_method_descriptor((PyMethodDescrObject *)callable, args, nargs, &done);
+    if (!done)
+        return 0;
+    *res = P2C_CallReturned(callable, r);
+#ifdef P2C_CALL_KEEPS_ARGS_310
+    for (Py_ssize_t i = nargs - 1; i >= 0; i--)
+        Py_DECREF(args[i]);
+    Py_DECREF(callable);
+#else
+    Py_DECREF(callable);
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        Py_DECREF(args[i]);
+#endif
+    return 1;
+}
+
 PyObject *
 P2C_CallStealOther(PyObject *callable, PyObject *const *args, size_t nargsf,
                    PyObject *kwnames)
 {
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    PyObject *res;
+    if (Py_IS_TYPE(callable, &PyMethodDescr_Type) &&
+        call_descriptor_steal(callable, args, nargs, kwnames, &res))
+        return res;
     int spare_entry = (nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) != 0;
     if (UNPACKS_BOUND_METHODS && Py_IS_TYPE(callable, &PyMethod_Type) &&
         (spare_entry || count_entries(nargsf, kwnames) == 0)) {
@@ -255,7 +291,7 @@ P2C_CallStealOther(PyObject *callable, PyObject *const *args, size_t nargsf,
         entries[0] = self;
         return call_method_parts(func, entries, nargs + 1, kwnames);
     }
-    PyObject *res = call_borrowing(callable, args, nargsf, kwnames);
+    res = call_borrowing(callable, args, nargsf, kwnames);
     P2C_ReleaseCallEntries(callable, args, nargsf, kwnames);
     return res;
 }

@@ -266,5 +266,15 @@ P2C_GetItemOther(PyObject *container, PyObject *key)
         if (i >= 0 && i < n)   /* else IndexError from the generic path */
             return PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR(container, i));
     }
+    if (PyDict_CheckExact(container)) {
+        /* BINARY_SUBSCR_DICT: dict_subscript of an exact dict (no
+         * __missing__ to ask), without the mapping protocol's layers */
+        PyObject *value = PyDict_GetItemWithError(container, key);
+        if (value != NULL)
+            return Py_NewRef(value);
+        if (!PyErr_Occurred())
+            P2C_SetKeyError(key);
+        return NULL;
+    }
     return PyObject_GetItem(container, key);
 }

@@ -290,6 +290,8 @@ static inline int P2C_SetItem(PyObject *container, PyObject *key, PyObject *valu
             return 0;
         }
     }
+    if (PyDict_CheckExact(container))   /* STORE_SUBSCR_DICT: dict_ass_sub's own call */
+        return PyDict_SetItem(container, key, value);
     return PyObject_SetItem(container, key, value);
 }
 

@@ -120,6 +120,8 @@ static inline void P2C_LeaveTracing(PyThreadState *ts)
 /* LOAD_METHOD's lookup: 1 and *meth an unbound method to call with obj first,
  * 0 and *meth the attribute (or NULL with an exception). */
 #define P2C_GetMethod(obj, name, meth) _PyObject_GetMethod((obj), (name), (meth))
+/* KeyError(key), as dict_subscript raises it (a tuple key wrapped). */
+#define P2C_SetKeyError(key) _PyErr_SetKeyError(key)
 
 #if P2C_PY_MINOR >= 13
 /* 3.13 still exports these, but declares them only in its internal headers
@@ -134,6 +136,7 @@ PyAPI_FUNC(PyObject *) _PyErr_FormatFromCause(PyObject *exception, const char *f
 PyAPI_FUNC(int) _PyGen_SetStopIterationValue(PyObject *);
 PyAPI_FUNC(int) _PyGen_FetchStopIterationValue(PyObject **);
 PyAPI_FUNC(int) _PyUnicode_Equal(PyObject *, PyObject *);
+PyAPI_FUNC(void) _PyErr_SetKeyError(PyObject *);
 /* Two str objects equal (pointer equality tested by the caller). */
 #  define P2C_UnicodeEq(a, b) _PyUnicode_Equal((a), (b))
 /* Not exported by 3.13: our own, with the same results (compat/api313.c). */

@@ -125,7 +125,7 @@ static void emit_call(Cg *cg, IrNode *n, const CVal *r, CVal *callable, CVal *se
         emit_line(out, "};");
         if (self) {
             emit_line(out, "size_t p2c_self = p2c_av[1] != NULL;");
-            emit_line(out, "%s = P2C_CallSteal(%s, p2c_av + 2 - p2c_self, "
+            emit_line(out, "%s = P2C_CallMethodSteal(%s, p2c_av + 2 - p2c_self, "
                       "(%d + p2c_self) | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
                       r->c, func, nargs - nkw, kwnames);
         } else {
