@@ -393,14 +393,16 @@ static void emit_line_cb(void *e, const char *text)
     emit_line(e, "%s", text);
 }
 
-/* The tier's fragment given its landing pads, checked, and its blocks not
- * yet printed printed as C; a new block follows, for what the tier
- * computes after the C text written in between. */
+/* The blocks of the tier's fragment not yet printed through the low-level
+ * IR's passes (given their landing pads, checked before and after; printed
+ * where --dump-ir asks), then printed as C; a new block follows, for what
+ * the tier computes after the C text written in between. */
 static void flush_lir(Fast *fp)
 {
     char msg[512];
-    lir_insert_releases(fp->lir);
-    if (lir_verify(fp->lir, msg, sizeof msg) != 0) {
+    const CgenOptions *o = fp->cg->opt;
+    LirDump dump = {o->dump_lir ? o->dump_lir_pass : NULL, o->dump_lir_before, stdout};
+    if (lir_run_passes(fp->lir, fp->flushed, &dump, msg, sizeof msg) != 0) {
         if (!fp->cg->failed)
             diag_error_at(fp->cg->m->filename, fp->line,
                           "internal error: the low-level IR fails verification: %s", msg);
@@ -667,8 +669,6 @@ static void emit_tiers(Fast *fp, void (*emit)(Fast *, const void *), const void 
         lir_emit_pads(fp->lir, emit_line_cb, e);   /* after the tier's last jump */
         e->indent--;
         emit_line(e, "}");
-        if (fp->cg->opt->dump_lir)
-            lir_print(stdout, fp->lir);
         lir_fragment_free(fp->lir);
         fp->lir = NULL;
     }

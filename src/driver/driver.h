@@ -50,8 +50,12 @@ typedef struct {
     OptDumpWhen dump_when;    /* ... where: OPT_DUMP_END (plain --dump-ir),
                                  or before/after dump_pass */
     const char *dump_pass;    /* --dump-ir=after:PASS's PASS */
-    bool dump_lir;            /* --dump-ir=lir: the low-level IR fragments
-                                 the code generator builds (dump_ir too) */
+    bool dump_lir;            /* --dump-ir=lir, or before/after a pass of
+                                 the low-level IR: the fragments the code
+                                 generator builds (dump_ir too), printed
+                                 before/after dump_pass (then dump_when is
+                                 OPT_DUMP_NONE: the IR's passes run whole) */
+    bool dump_lir_before;
     bool build_runtime;       /* --build-runtime (for make): build the
                                  runtime library, print its path, stop */
     bool verbose;             /* --verbose: show the scons commands */

@@ -375,7 +375,8 @@ static int translate_scan(Job *j, const char *input, const char *modname,
     }
     CgenOptions co = { j->opt.module || exec_name ? CGEN_EXTENSION : CGEN_EXECUTABLE,
                        j->target.executable ? j->target.executable : "python3",
-                       j->opt.opt_level, exec_name, j->opt.debuggable, j->opt.dump_lir };
+                       j->opt.opt_level, exec_name, j->opt.debuggable, j->opt.dump_lir,
+                       j->opt.dump_pass, j->opt.dump_lir_before };
     double t4 = driver_now();
     driver_report_stage("cgen");
     FILE *out = open_memstream(text, len);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "pyc2c/compiler/diag.h"
 #include "pyc2c/compiler/front.h"
+#include "pyc2c/compiler/lir.h"
 #include "driver.h"
 #include "pyc2c/compiler/xalloc.h"
 
@@ -174,7 +175,12 @@ static int parse_dump_ir(const char *arg, DriverOptions *opt)
         return 0;
     v++;
     if (!strcmp(v, "lir")) {
-        opt->dump_lir = true;    /* the pipeline runs whole, without a dump */
+        /* after the low-level IR's last pass, wherever fragments are built
+         * (at -O0 nowhere: an empty dump, not an error); the IR's passes
+         * run whole, without a dump */
+        int n;
+        opt->dump_lir = true;
+        opt->dump_pass = lir_pass_table(&n)[n - 1].name;
         opt->dump_when = OPT_DUMP_NONE;
     } else if (!strncmp(v, "after:", 6)) {
         opt->dump_when = OPT_DUMP_AFTER;
@@ -201,6 +207,11 @@ static void print_passes(void)
     for (int i = 0; i < n; i++)
         printf("  %-8s %s%s\n", t[i].name, t[i].description,
                t[i].min_level > 0 ? " (not at -O0)" : "");
+    const LirPass *l = lir_pass_table(&n);
+    fputs("then, in the code generator, over the low-level IR (--dump-ir=lir: after the "
+          "last):\n", stdout);
+    for (int i = 0; i < n; i++)
+        printf("  %-8s %s (not at -O0)\n", l[i].name, l[i].description);
 }
 
 /* Handles one option at argv[*i]: 0 ok, 1 help/version done, -1 error. */
@@ -299,6 +310,13 @@ int driver_parse_options(int argc, char **argv, DriverOptions *opt)
                              sizeof err) != 0) {
         diag_error("%s", err);
         return -1;
+    }
+    if ((opt->dump_when == OPT_DUMP_BEFORE || opt->dump_when == OPT_DUMP_AFTER) &&
+        lir_pass_find(opt->dump_pass)) {
+        /* the code generator prints the fragments; the IR's passes run whole */
+        opt->dump_lir = true;
+        opt->dump_lir_before = opt->dump_when == OPT_DUMP_BEFORE;
+        opt->dump_when = OPT_DUMP_NONE;
     }
     return check_follow_options(opt);
 }

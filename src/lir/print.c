@@ -72,8 +72,14 @@ static void print_instr(FILE *out, const LirFragment *f, const LirInstr *in)
 
 void lir_print(FILE *out, const LirFragment *f)
 {
-    fprintf(out, "fragment %s%s\n", f->what, f->no_code ? " (runs no code)" : "");
-    for (int b = 0; b < f->nblocks; b++) {
+    lir_print_blocks(out, f, 0);
+}
+
+void lir_print_blocks(FILE *out, const LirFragment *f, int first_block)
+{
+    if (first_block == 0)
+        fprintf(out, "fragment %s%s\n", f->what, f->no_code ? " (runs no code)" : "");
+    for (int b = first_block; b < f->nblocks; b++) {
         if (f->blocks[b].n == 0)
             continue;   /* the block begun after the last C text: unused */
         fprintf(out, "block %d:\n", b);

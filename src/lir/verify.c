@@ -19,7 +19,8 @@
  *     exactly once, by an operand of its type, and an exit taken while
  *     some are held goes through a pad releasing exactly those
  *     (lir_insert_releases; a consuming operation consumes on its failure
- *     path too);
+ *     path too); before that pass has run over a block (the stage
+ *     "select", lir_verify_selected), no exit of it releases anything;
  *   - in a fragment that must not run Python code (the tiers of fused
  *     arithmetic, which run before the generic code), no operation may.
  */
@@ -36,6 +37,8 @@ typedef struct {
     int block, index;       /* the instruction being checked */
     unsigned char *defined; /* per register: assigned so far */
     unsigned char *held;    /* per owned register: HELD, then GIVEN */
+    int selected_from;      /* blocks from here on are as selected: the
+                               release pass has not run over them yet */
 } Check;
 
 enum { FREE, HELD, GIVEN };
@@ -172,7 +175,11 @@ static int check_instr(Check *c, const LirInstr *in)
         return broken(c, "an exit for an operation that cannot fail");
     if (op->fails != LIR_NEVER && (in->exit < 0 || in->exit >= c->f->nexits))
         return broken(c, "no exit for an operation that can fail");
-    if (in->exit >= 0 && check_exit_releases(c, &c->f->exits[in->exit]) != 0)
+    if (in->exit >= 0 && c->block >= c->selected_from && c->f->exits[in->exit].pad)
+        return broken(c, "an exit releasing registers before the release pass (builders "
+                      "never write releases)");
+    if (in->exit >= 0 && c->block < c->selected_from &&
+        check_exit_releases(c, &c->f->exits[in->exit]) != 0)
         return -1;
     return check_result(c, in);
 }
@@ -188,8 +195,13 @@ static int check_names(Check *c)
 
 int lir_verify(const LirFragment *f, char *msg, size_t size)
 {
+    return lir_verify_selected(f, f->nblocks, msg, size);
+}
+
+int lir_verify_selected(const LirFragment *f, int first_block, char *msg, size_t size)
+{
     Check c = {f, msg, size, -1, -1, xcalloc((size_t)f->nregs + 1, 1),
-               xcalloc((size_t)f->nregs + 1, 1)};
+               xcalloc((size_t)f->nregs + 1, 1), first_block};
     int status = check_names(&c);
     for (int b = 0; b < f->nblocks && status == 0; b++)
         for (int i = 0; i < f->blocks[b].n && status == 0; i++) {

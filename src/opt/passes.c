@@ -10,6 +10,7 @@
  */
 #include "pyc2c/compiler/opt.h"      /* Python.h first, as it requires */
 #include "pyc2c/compiler/passes.h"
+#include "pyc2c/compiler/lir.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
@@ -62,11 +63,15 @@ const OptPass *opt_pass_find(const char *name)
 void opt_pass_names(char *buf, size_t size)
 {
     size_t used = 0;
+    int nlir;
+    const LirPass *lir = lir_pass_table(&nlir);
     if (size > 0)
         buf[0] = '\0';
     for (int i = 0; i < NPASSES && used < size; i++)
         used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
                                  passes[i].name);
+    for (int i = 0; i < nlir && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, ", %s", lir[i].name);
 }
 
 /* ---- the runner ----------------------------------------------------------------- */
@@ -154,6 +159,23 @@ int opt_run_passes(IrModule *m, const OptPipeline *p)
 
 /* ---- dump points ------------------------------------------------------------------ */
 
+/* A pass of the low-level IR (src/lir/passes.c): its fragments exist only
+ * where the code generator builds them, at -O2. */
+static int check_lir_dump_point(OptDumpWhen when, const char *name, int opt_level, char *err,
+                                size_t errsize)
+{
+    int n;
+    const LirPass *first = lir_pass_table(&n);
+    if (when == OPT_DUMP_BEFORE && lir_pass_find(name) == first)
+        snprintf(err, errsize, "--dump-ir: there is no low-level IR before '%s': it makes "
+                 "it (try --dump-ir=after:%s)", name, name);
+    else if (opt_level < LIR_MIN_LEVEL)
+        snprintf(err, errsize, "--dump-ir: pass '%s' does not run at -O%d", name, opt_level);
+    else
+        return 0;
+    return -1;
+}
+
 int opt_check_dump_point(OptDumpWhen when, const char *name, int opt_level, char *err,
                          size_t errsize)
 {
@@ -162,6 +184,8 @@ int opt_check_dump_point(OptDumpWhen when, const char *name, int opt_level, char
     const OptPass *pass = opt_pass_find(name);
     char names[256];
     opt_pass_names(names, sizeof names);
+    if (!pass && lir_pass_find(name))
+        return check_lir_dump_point(when, name, opt_level, err, errsize);
     if (!pass)
         snprintf(err, errsize, "--dump-ir: unknown pass '%s' (passes: %s)", name, names);
     else if (when == OPT_DUMP_BEFORE && pass == &passes[0])

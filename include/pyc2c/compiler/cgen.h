@@ -24,8 +24,11 @@ typedef struct {
                                  the package's table under this C name */
     bool debuggable;          /* --debuggable: line events for sys.settrace
                                  (lines.c, docs/runtime.md) */
-    bool dump_lir;            /* --dump-ir=lir: print each low-level IR
-                                 fragment to stdout (pyc2c/compiler/lir.h) */
+    bool dump_lir;            /* --dump-ir=lir or =before/after:PASS of a
+                                 low-level IR pass: print the fragments to
+                                 stdout (pyc2c/compiler/lir.h) ... */
+    const char *dump_lir_pass;   /* ... before or after this pass */
+    bool dump_lir_before;
 } CgenOptions;
 
 /* The line between the C files of a module written as several

@@ -163,11 +163,50 @@ int lir_insert_releases(LirFragment *f);
 /* 0 if f keeps the rules of docs/optimizer.md ("The verifier"); else -1
  * with the first broken rule in msg. */
 int lir_verify(const LirFragment *f, char *msg, size_t size);
+/* The same for a fragment whose blocks from first_block on are as the
+ * code generator selected them (the release pass not yet run over them):
+ * their exits must release nothing, the rest is checked as above. */
+int lir_verify_selected(const LirFragment *f, int first_block, char *msg, size_t size);
+
+/* ---- the pass pipeline (src/lir/passes.c) ------------------------------------------ */
+
+/* A pass over a fragment: the number of changes it made. */
+typedef struct {
+    const char *name;          /* what --dump-ir=after:NAME calls it */
+    int (*run)(LirFragment *f);   /* NULL for "select", the pseudo-pass the
+                                     fragment comes from (the code generator) */
+    const char *description;   /* one line, for --help and the docs */
+} LirPass;
+
+/* The passes in the order they run; the first is "select".  They run only
+ * where fragments are built: at -O2 (LIR_MIN_LEVEL). */
+enum { LIR_MIN_LEVEL = 2 };
+const LirPass *lir_pass_table(int *count);
+const LirPass *lir_pass_find(const char *name);
+
+/* Where --dump-ir prints fragments: before or after the pass named pass
+ * (NULL: nowhere).  --dump-ir=lir is after the last pass. */
+typedef struct {
+    const char *pass;
+    bool before;
+    FILE *out;
+} LirDump;
+
+/* Runs the passes over the blocks of f from first_block on (those built
+ * since the last run; the earlier ones were run and printed), verifying
+ * the fragment before the first pass and after each, and printing those
+ * blocks where dump says.  0, or -1 with the broken rule and the pass
+ * after which it was found in msg. */
+int lir_run_passes(LirFragment *f, int first_block, const LirDump *dump, char *msg,
+                   size_t size);
 
 /* ---- printing (src/lir/print.c, src/lir/emit.c) ----------------------------------- */
 
 /* The dump: one instruction a line, `%name: type = op args else exit`. */
 void lir_print(FILE *out, const LirFragment *f);
+/* The blocks of f from first_block on (with the fragment's heading when
+ * first_block is 0). */
+void lir_print_blocks(FILE *out, const LirFragment *f, int first_block);
 const char *lir_type_name(LirType t);
 
 /* The C of f's blocks from first_block on, a line at a time through

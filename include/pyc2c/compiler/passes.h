@@ -38,7 +38,8 @@ const OptPass *opt_pass_table(int *count);
 /* The row named name, or NULL. */
 const OptPass *opt_pass_find(const char *name);
 
-/* "lower, fold, bound, collect": for messages listing the valid names. */
+/* "lower, fold, bound, collect, select, release": for messages listing
+ * the valid names, the low-level IR's passes (pyc2c/compiler/lir.h) last. */
 void opt_pass_names(char *buf, size_t size);
 
 /* Where --dump-ir prints the IR and the pipeline stops. */
@@ -76,7 +77,8 @@ int opt_run_passes(IrModule *m, const OptPipeline *p);
 
 /* Can the IR be printed before/after pass name at -O<opt_level>?  0, or -1
  * with the reason in err (an unknown name, listing the valid ones; nothing
- * before "lower"; a pass the level skips). */
+ * before "lower" or "select"; a pass the level skips).  The name may be a
+ * pass of the low-level IR (lir_pass_find), which the code generator runs. */
 int opt_check_dump_point(OptDumpWhen when, const char *name, int opt_level, char *err,
                          size_t errsize);
 

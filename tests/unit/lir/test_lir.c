@@ -381,6 +381,92 @@ START_TEST(test_verify_pad_releases_too_much)
 }
 END_TEST
 
+START_TEST(test_verify_selected)
+{
+    /* as selected, a box's exit while another is held is what the release
+     * pass will mend: accepted; a release written before that pass is not */
+    LirFragment *f = two_boxes();
+    char msg[256] = "";
+    ck_assert_msg(lir_verify_selected(f, 0, msg, sizeof msg) == 0, "%s", msg);
+    lir_insert_releases(f);
+    ck_assert_int_eq(lir_verify_selected(f, 0, msg, sizeof msg), -1);
+    ck_assert_msg(strstr(msg, "an exit releasing registers before the release pass"), "%s",
+                  msg);
+    /* blocks before first_block have been through the pass: checked whole */
+    ck_assert_msg(lir_verify_selected(f, 1, msg, sizeof msg) == 0, "%s", msg);
+    lir_fragment_free(f);
+}
+END_TEST
+
+/* lir_run_passes over f from block first with a dump at (pass, before). */
+static char *run_dumping(LirFragment *f, int first, const char *pass, bool before, int *rc)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    char msg[512] = "";
+    FILE *out = open_memstream(&buf, &len);
+    LirDump d = {pass, before, out};
+    *rc = lir_run_passes(f, first, &d, msg, sizeof msg);
+    fclose(out);
+    if (*rc != 0) {
+        free(buf);
+        return strdup(msg);
+    }
+    return buf;
+}
+
+START_TEST(test_pass_pipeline)
+{
+    int n, rc;
+    const LirPass *t = lir_pass_table(&n);
+    ck_assert_int_eq(n, 2);
+    ck_assert_str_eq(t[0].name, "select");
+    ck_assert_ptr_null(t[0].run);
+    ck_assert_ptr_eq(lir_pass_find("release"), &t[1]);
+    ck_assert_ptr_null(lir_pass_find("fold"));   /* the IR's, not the low-level IR's */
+    /* the dump points: as selected (= before release), after release */
+    LirFragment *f = two_boxes();
+    char *sel = run_dumping(f, 0, "select", false, &rc);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_msg(strstr(sel, "  %b1: owned = box_i64 2 else nomem\n"), "%s", sel);
+    lir_fragment_free(f);
+    f = two_boxes();
+    char *before = run_dumping(f, 0, "release", true, &rc);
+    ck_assert_str_eq(before, sel);
+    lir_fragment_free(f);
+    f = two_boxes();
+    char *after = run_dumping(f, 0, "release", false, &rc);
+    ck_assert_msg(strstr(after, "  %b1: owned = box_i64 2 else nomem releasing %b0\n"), "%s",
+                  after);
+    /* a later run over new blocks prints only those, the passes run again */
+    lir_block_new(f);
+    int slow = lir_exit(f, "slow");
+    lir_add(f, LIR_GUARD_REPLACEABLE, -1, lir_c(f, LT_OBJ, "z"), NONE, slow);
+    char *more = run_dumping(f, 1, "release", false, &rc);
+    ck_assert_str_eq(more, "block 1:\n  guard_replaceable [z] else slow\n");
+    free(sel);
+    free(before);
+    free(after);
+    free(more);
+    lir_fragment_free(f);
+}
+END_TEST
+
+START_TEST(test_pass_pipeline_names_the_pass)
+{
+    /* a fragment broken as selected is reported before any pass runs */
+    LirFragment *f = two_boxes();
+    f->blocks[0].instrs[1].exit = -1;   /* box_i64 without its exit */
+    int rc;
+    char *msg = run_dumping(f, 0, NULL, false, &rc);
+    ck_assert_int_eq(rc, -1);
+    ck_assert_msg(strstr(msg, "after pass 'select': ") &&
+                  strstr(msg, "no exit for an operation that can fail"), "%s", msg);
+    free(msg);
+    lir_fragment_free(f);
+}
+END_TEST
+
 static Suite *lir_suite(void)
 {
     Suite *s = suite_create("lir");
@@ -408,6 +494,9 @@ static Suite *lir_suite(void)
     tcase_add_test(tc, test_verify_borrowed_is_not_owned);
     tcase_add_test(tc, test_release_pass);
     tcase_add_test(tc, test_verify_pad_releases_too_much);
+    tcase_add_test(tc, test_verify_selected);
+    tcase_add_test(tc, test_pass_pipeline);
+    tcase_add_test(tc, test_pass_pipeline_names_the_pass);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -99,7 +99,8 @@ START_TEST(test_table_names_order_levels)
     ck_assert_ptr_null(opt_pass_find(""));
     char names[128];
     opt_pass_names(names, sizeof names);
-    ck_assert_str_eq(names, "lower, fold, bound, collect");
+    /* the low-level IR's passes (src/lir/passes.c) are named last */
+    ck_assert_str_eq(names, "lower, fold, bound, collect, select, release");
 }
 END_TEST
 
@@ -111,11 +112,19 @@ START_TEST(test_dump_points_checked)
     ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_BEFORE, "fold", 0, err, sizeof err), 0);
     ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_AFTER, "collect", 2, err, sizeof err), 0);
     ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_AFTER, "flod", 2, err, sizeof err), -1);
-    ck_assert_str_eq(err, "--dump-ir: unknown pass 'flod' (passes: lower, fold, bound, collect)");
+    ck_assert_str_eq(err, "--dump-ir: unknown pass 'flod' (passes: lower, fold, bound, "
+                     "collect, select, release)");
     ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_BEFORE, "lower", 2, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "no IR before 'lower'"));
     ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_BEFORE, "bound", 0, err, sizeof err), -1);
     ck_assert_str_eq(err, "--dump-ir: pass 'bound' does not run at -O0");
+    /* the low-level IR's: nothing before "select"; only at -O2 */
+    ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_AFTER, "select", 2, err, sizeof err), 0);
+    ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_BEFORE, "release", 2, err, sizeof err), 0);
+    ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_BEFORE, "select", 2, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "no low-level IR before 'select'"));
+    ck_assert_int_eq(opt_check_dump_point(OPT_DUMP_AFTER, "release", 0, err, sizeof err), -1);
+    ck_assert_str_eq(err, "--dump-ir: pass 'release' does not run at -O0");
 }
 END_TEST
 
