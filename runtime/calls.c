@@ -133,7 +133,7 @@ done:
  * counts them all (method_enter_call). */
 #define P2C_DESCR_FASTCALL_COUNTS_RECURSION (P2C_PY_MINOR == 10)
 
-static PyObject *
+P2C_ALWAYS_INLINE PyObject *
 call_method_descriptor(PyMethodDescrObject *d, PyObject *const *args, Py_ssize_t nargs,
                        int *done)
 {
@@ -235,26 +235,11 @@ call_method_parts(PyObject *func, PyObject **entries, Py_ssize_t nargs, PyObject
     return res;
 }
 
-/* The method descriptor callable called at a site that owns its entries
- * (P2C_CallStealOther), when P2C_CallOther would call its C function
- * directly: the same call without the layers between them, then CALL's
- * check on return and the entries released in the target's order.  1 with
- * *res set when it ran; 0, with nothing done, when the generic way must run
- * (a hook installed: c_call events; no keyword arguments; self of exactly
- * the descriptor's type; a calling convention that takes them as they are).
- * Every method call on a str, list or dict goes this way. */
-static int
-call_descriptor_steal(PyObject *callable, PyObject *const *args, Py_ssize_t nargs,
-                      PyObject *kwnames, PyObject **res)
+/* The entries of a call released in the target's order (as
+ * P2C_ReleaseCallEntries, for nargs positional entries and no keywords). */
+P2C_ALWAYS_INLINE void
+release_positional_entries(PyObject *callable, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (kwnames != NULL || nargs < 1 || !Py_IS_TYPE(args[0], PyDescr_TYPE(callable)) ||
-        P2C_UNLIKELY(P2C_Tracing()))
-        return 0;
-    int done;
-    PyObject *r = call_method_descriptor((PyMethodDescrObject *)callable, args, nargs, &done);
-    if (!done)
-        return 0;
-    *res = P2C_CallReturned(callable, r);
 #ifdef P2C_CALL_KEEPS_ARGS_310
     for (Py_ssize_t i = nargs - 1; i >= 0; i--)
         Py_DECREF(args[i]);
@@ -264,7 +249,35 @@ call_descriptor_steal(PyObject *callable, PyObject *const *args, Py_ssize_t narg
     for (Py_ssize_t i = 0; i < nargs; i++)
         Py_DECREF(args[i]);
 #endif
-    return 1;
+}
+
+/* A method descriptor called at a site that owns its entries (runtime.h:
+ * P2C_CallMethodSteal's way for them, and P2C_CallStealOther's): its C
+ * function directly when P2C_CallOther would call it so (no hook, which
+ * would want c_call events; no keywords; self of exactly the descriptor's
+ * type; a calling convention that takes the arguments as they are), then
+ * CALL's check on return and the entries released in the target's order;
+ * else the descriptor's own call.  One function, with the descriptor's
+ * call inline: `s.strip()`, `d.get(k)` and `l.append(x)` go this way. */
+PyObject *
+P2C_CallDescrSteal(PyObject *callable, PyObject *const *args, size_t nargsf,
+                   PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    PyObject *res;
+    if (kwnames == NULL && nargs >= 1 && Py_IS_TYPE(args[0], PyDescr_TYPE(callable)) &&
+        P2C_LIKELY(!P2C_Tracing())) {
+        int done;
+        res = call_method_descriptor((PyMethodDescrObject *)callable, args, nargs, &done);
+        if (done) {
+            res = P2C_CallReturned(callable, res);
+            release_positional_entries(callable, args, nargs);
+            return res;
+        }
+    }
+    res = call_borrowing(callable, args, nargsf, kwnames);
+    P2C_ReleaseCallEntries(callable, args, nargsf, kwnames);
+    return res;
 }
 
 PyObject *
@@ -272,10 +285,8 @@ P2C_CallStealOther(PyObject *callable, PyObject *const *args, size_t nargsf,
                    PyObject *kwnames)
 {
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    PyObject *res;
-    if (Py_IS_TYPE(callable, &PyMethodDescr_Type) &&
-        call_descriptor_steal(callable, args, nargs, kwnames, &res))
-        return res;
+    if (Py_IS_TYPE(callable, &PyMethodDescr_Type))
+        return P2C_CallDescrSteal(callable, args, nargsf, kwnames);
     int spare_entry = (nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) != 0;
     if (UNPACKS_BOUND_METHODS && Py_IS_TYPE(callable, &PyMethod_Type) &&
         (spare_entry || count_entries(nargsf, kwnames) == 0)) {
@@ -291,7 +302,7 @@ P2C_CallStealOther(PyObject *callable, PyObject *const *args, size_t nargsf,
         entries[0] = self;
         return call_method_parts(func, entries, nargs + 1, kwnames);
     }
-    res = call_borrowing(callable, args, nargsf, kwnames);
+    PyObject *res = call_borrowing(callable, args, nargsf, kwnames);
     P2C_ReleaseCallEntries(callable, args, nargsf, kwnames);
     return res;
 }

@@ -238,15 +238,29 @@ P2C_LoadAttrPeek(P2C_AttrCache *c, PyObject *obj)
     return P2C_LIKELY(v != NULL) ? v : P2C_PeekOther(c, obj);
 }
 
+/* Sites written where they can be seen (docs/optimizer.md): the loads of
+ * generated code (the ...At forms, and P2C_LoadGlobalAt in runtime.h) set
+ * the frame f's site to `site` only on the way that may run code or fail.
+ * A hit runs no code and cannot fail, so nothing can look at the frame's
+ * site while it runs.  f NULL: the site is the caller's business (the
+ * forms without At). */
+P2C_ALWAYS_INLINE void p2c_site_before_slow_way(P2C_Frame *f, int site)
+{
+    if (f != NULL)
+        P2C_Frame_SetSite(f, site);
+}
+
 /* LOAD_ATTR: obj.name, a new reference, or NULL with an exception. */
 P2C_ALWAYS_INLINE PyObject *
-P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+P2C_LoadAttrAt(P2C_AttrCache *c, PyObject *obj, PyObject *name, P2C_Frame *f, int site)
 {
     PyObject *v = p2c_attr_value_hit(c, obj);
     if (P2C_LIKELY(v != NULL))
         return Py_NewRef(v);
+    p2c_site_before_slow_way(f, site);
     return P2C_LoadAttrOther(c, obj, name);
 }
+#define P2C_LoadAttrCached(c, obj, name) P2C_LoadAttrAt((c), (obj), (name), NULL, 0)
 
 /* LOAD_METHOD as P2C_LoadMethod (runtime.h): the callable (new), and in
  * *self a new reference to obj when the callable is an unbound method to
@@ -255,7 +269,8 @@ P2C_LoadAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name)
  * checked inline in the first way; where instances usually keep a real
  * __dict__ (3.10), a method of such an instance too. */
 P2C_ALWAYS_INLINE PyObject *
-P2C_LoadMethodCached(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObject **self)
+P2C_LoadMethodAt(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObject **self,
+                 P2C_Frame *f, int site)
 {
     const P2C_AttrEntry *c = &cache->e[0];
     PyTypeObject *tp = Py_TYPE(obj);
@@ -268,8 +283,11 @@ P2C_LoadMethodCached(P2C_AttrCache *cache, PyObject *obj, PyObject *name, PyObje
         *self = Py_NewRef(obj);
         return Py_NewRef(c->value);
     }
+    p2c_site_before_slow_way(f, site);
     return P2C_LoadMethodOther(cache, obj, name, self);
 }
+#define P2C_LoadMethodCached(c, obj, name, self) \
+    P2C_LoadMethodAt((c), (obj), (name), (self), NULL, 0)
 
 /* The same at a site whose object is a global name (`Direction.NONE`,
  * `Strength.stronger(a, b)`, `random.random()`): usually a class or a
@@ -290,17 +308,20 @@ p2c_attr_global_hit(const P2C_AttrEntry *c, PyObject *obj)
 }
 
 P2C_ALWAYS_INLINE PyObject *
-P2C_LoadAttrCachedOfGlobal(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+P2C_LoadAttrOfGlobalAt(P2C_AttrCache *c, PyObject *obj, PyObject *name, P2C_Frame *f,
+                       int site)
 {
     PyObject *v = p2c_attr_global_hit(&c->e[0], obj);
-    return v != NULL ? Py_NewRef(v) : P2C_LoadAttrCached(c, obj, name);
+    return v != NULL ? Py_NewRef(v) : P2C_LoadAttrAt(c, obj, name, f, site);
 }
+#define P2C_LoadAttrCachedOfGlobal(c, obj, name) \
+    P2C_LoadAttrOfGlobalAt((c), (obj), (name), NULL, 0)
 
 /* A method load there: a class's function or a module's global (no self),
  * or a class's classmethod (the class first). */
 P2C_ALWAYS_INLINE PyObject *
-P2C_LoadMethodCachedOfGlobal(P2C_AttrCache *cache, PyObject *obj, PyObject *name,
-                             PyObject **self)
+P2C_LoadMethodOfGlobalAt(P2C_AttrCache *cache, PyObject *obj, PyObject *name,
+                         PyObject **self, P2C_Frame *f, int site)
 {
     const P2C_AttrEntry *c = &cache->e[0];
     PyObject *v = p2c_attr_global_hit(c, obj);
@@ -315,8 +336,10 @@ P2C_LoadMethodCachedOfGlobal(P2C_AttrCache *cache, PyObject *obj, PyObject *name
             return Py_NewRef(v);
         }
     }
-    return P2C_LoadMethodCached(cache, obj, name, self);
+    return P2C_LoadMethodAt(cache, obj, name, self, f, site);
 }
+#define P2C_LoadMethodCachedOfGlobal(c, obj, name, self) \
+    P2C_LoadMethodOfGlobalAt((c), (obj), (name), (self), NULL, 0)
 
 /* obj.name = value (borrowed) as entry c says, when it holds for obj: 1
  * when stored, 0 when not (nothing done).  A store site's entries are only
@@ -458,6 +481,13 @@ P2C_LoadMethodCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *
 }
 #define P2C_LoadAttrCachedOfGlobal P2C_LoadAttrCached
 #define P2C_LoadMethodCachedOfGlobal P2C_LoadMethodCached
+/* every load takes the slow way, which may run code: the site first */
+#define P2C_LoadAttrAt(c, obj, name, f, site) \
+    (P2C_Frame_SetSite((f), (site)), P2C_LoadAttrCached((c), (obj), (name)))
+#define P2C_LoadAttrOfGlobalAt P2C_LoadAttrAt
+#define P2C_LoadMethodAt(c, obj, name, self, f, site) \
+    (P2C_Frame_SetSite((f), (site)), P2C_LoadMethodCached((c), (obj), (name), (self)))
+#define P2C_LoadMethodOfGlobalAt P2C_LoadMethodAt
 
 static inline int
 P2C_StoreAttrCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)

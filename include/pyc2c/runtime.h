@@ -335,15 +335,22 @@ P2C_LoadGlobalPeek(const P2C_GlobalCache *cache, PyObject *globals, PyObject *bu
     return NULL;
 }
 
+/* LOAD_GLOBAL through cache: new, or NULL with NameError.  With a frame f,
+ * its site is set to `site` only on the way that may run code or fail
+ * (P2C_LoadAttrAt, attrs.h); the plain form leaves the site alone. */
 static inline PyObject *
-P2C_LoadGlobalCached(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
-                     PyObject *name)
+P2C_LoadGlobalAt(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
+                 PyObject *name, P2C_Frame *f, int site)
 {
     PyObject *v = P2C_LoadGlobalPeek(cache, globals, builtins, name);
     if (P2C_LIKELY(v != NULL))
         return Py_NewRef(v);
+    if (f != NULL)
+        P2C_Frame_SetSite(f, site);
     return P2C_LoadGlobalSlow(cache, globals, builtins, name);
 }
+#define P2C_LoadGlobalCached(cache, globals, builtins, name) \
+    P2C_LoadGlobalAt((cache), (globals), (builtins), (name), NULL, 0)
 /* DELETE_GLOBAL: NameError when absent. */
 P2C_API int P2C_DelGlobal(PyObject *globals, PyObject *name);
 /* Sets UnboundLocalError "cannot access local variable 'x' where it is not
@@ -552,45 +559,19 @@ static inline PyObject *P2C_CallSteal(PyObject *callable, PyObject *const *args,
 
 /* CALL after LOAD_METHOD (`s.strip(".,")`, `d.get(k, 0)`, `l.append(x)`),
  * owning its entries as P2C_CallSteal does.  A method descriptor of a
- * builtin type called with self of exactly that type, no keywords and no
- * hook installed runs its C function here -- 3.11's
- * PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST, _O and _NOARGS: METH_FASTCALL
- * without recursion accounting, METH_O with one argument and METH_NOARGS
- * with none counted as a call (crecursion.h) -- and the entries are then
- * released as P2C_CallSteal releases them.  Anything else, and 3.10 (whose
- * descriptor calls all go through their vectorcall), goes to
- * P2C_CallSteal.  nargsf counts self when the method was found unbound
- * (args[0] is then self). */
-#include "compat/crecursion.h"
+ * builtin type goes straight to P2C_CallDescrSteal (runtime/calls.c),
+ * which calls its C function when P2C_CallOther would -- 3.11's
+ * PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST, _O and _NOARGS -- without the call
+ * layers between; anything else (a compiled method first of all, entered
+ * inline here as P2C_CallSteal enters it) is P2C_CallSteal's. */
+P2C_API PyObject *P2C_CallDescrSteal(PyObject *callable, PyObject *const *args,
+                                     size_t nargsf, PyObject *kwnames);
+
 static inline PyObject *P2C_CallMethodSteal(PyObject *callable, PyObject *const *args,
                                             size_t nargsf, PyObject *kwnames)
 {
-#ifndef P2C_CALL_KEEPS_ARGS_310
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && kwnames == NULL && nargs >= 1 &&
-        Py_IS_TYPE(args[0], PyDescr_TYPE(callable)) && P2C_LIKELY(!P2C_Tracing())) {
-        PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
-        int flags = ml->ml_flags & ~METH_COEXIST;
-        PyObject *res;
-        if (flags == METH_FASTCALL) {
-            res = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(args[0], args + 1,
-                                                                  nargs - 1);
-        } else if ((flags == METH_O && nargs == 2) || (flags == METH_NOARGS && nargs == 1)) {
-            res = NULL;   /* RecursionError raised */
-            if (P2C_EnterRecursiveC(" while calling a Python object") == 0) {
-                res = ml->ml_meth(args[0], flags == METH_O ? args[1] : NULL);
-                P2C_LeaveRecursiveC();
-            }
-        } else {
-            return P2C_CallSteal(callable, args, nargsf, kwnames);
-        }
-        res = P2C_CallReturned(callable, res);
-        Py_DECREF(callable);
-        for (Py_ssize_t i = 0; i < nargs; i++)
-            Py_DECREF(args[i]);
-        return res;
-    }
-#endif
+    if (Py_IS_TYPE(callable, &PyMethodDescr_Type))
+        return P2C_CallDescrSteal(callable, args, nargsf, kwnames);
     return P2C_CallSteal(callable, args, nargsf, kwnames);
 }
 

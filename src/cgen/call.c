@@ -270,18 +270,20 @@ static void load_method(Cg *cg, IrNode *n, const CVal *meth, const CVal *self)
         (objn->var->kind == IR_VAR_LOCAL || objn->var->kind == IR_VAR_TEMP) &&
         !later_kids_store(n, 1, objn->var);
     CVal obj = cg_expr(cg, objn, borrow);
-    cg_site(cg, attr->pos);
-    char cache[40];
+    char cache[40], site[32];
     int k = cg_numeric_attr_cache(cg, attr);   /* `math.sqrt` a fused tree peeks at */
     if (k >= 0)
         snprintf(cache, sizeof cache, "&p2c_acache[%d]", k);
-    if (k >= 0 || cg_attr_cache(cg, cache, sizeof cache))
-        emit_line(cg->out, "%s = P2C_LoadMethodCached%s(%s, %s, p2c_c[%d], &%s);", meth->c,
+    if (k >= 0 || cg_attr_cache(cg, cache, sizeof cache)) {
+        cg_site_lazy(cg, attr->pos, site, sizeof site);
+        emit_line(cg->out, "%s = P2C_LoadMethod%sAt(%s, %s, p2c_c[%d], &%s, %s);", meth->c,
                   cg_is_global_load(objn) ? "OfGlobal" : "", cache, obj.c, attr->cidx,
-                  self->c);
-    else
+                  self->c, site);
+    } else {
+        cg_site(cg, attr->pos);
         emit_line(cg->out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth->c, obj.c,
                   attr->cidx, self->c);
+    }
     cg_check_null(cg, meth->c);
     cg_release(cg, &obj);
 }

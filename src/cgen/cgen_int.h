@@ -181,6 +181,12 @@ void cg_move(Cg *cg, const char *dst, CVal *v);
 void cg_setref(Cg *cg, const char *dst, CVal *v);
 /* Records that the next operation reports failures at pos. */
 void cg_site(Cg *cg, IrPos pos);
+/* For a cached load at pos (the ...At forms of attrs.h and runtime.h,
+ * which set the site only on their slow way): their last two arguments
+ * into buf, "f, K", after which the frame's site is unknown to the
+ * generator; or, where K is the site already or under --debuggable (whose
+ * line events compare sites), cg_site(pos) and "NULL, 0". */
+void cg_site_lazy(Cg *cg, IrPos pos, char *buf, size_t size);
 /* A new attribute-site cache, "&p2c_acache[K]" in buf, when the options
  * allow caches (not -O0); false, buf untouched, when they do not. */
 bool cg_attr_cache(Cg *cg, char *buf, size_t size);

@@ -88,11 +88,12 @@ static CVal load_var(Cg *cg, IrNode *n, bool may_borrow)
         break;
     case IR_VAR_GLOBAL: {
         CVal r = cg_tmp_new(cg);
-        cg_site(cg, n->pos);
+        char site[32];
+        cg_site_lazy(cg, n->pos, site, sizeof site);
         int k = cg_numeric_global_cache(cg, n);   /* one a fused tree peeks at */
-        emit_line(cg->out, "%s = P2C_LoadGlobalCached(&p2c_gcache[%d], "
-                  "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d]);",
-                  r.c, k >= 0 ? k : (*cg->nglobal_caches)++, var->name_cidx);
+        emit_line(cg->out, "%s = P2C_LoadGlobalAt(&p2c_gcache[%d], "
+                  "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d], %s);",
+                  r.c, k >= 0 ? k : (*cg->nglobal_caches)++, var->name_cidx, site);
         cg_check_null(cg, r.c);
         return r;
     }
@@ -222,12 +223,15 @@ static CVal load_attr(Cg *cg, IrNode *n)
     bool of_global = cg_is_global_load(n->kids[0]);
     CVal obj = cg_kid(cg, n, 0);
     CVal r = cg_tmp_new(cg);
-    cg_site(cg, n->pos);
-    if (load_attr_cache(cg, n, cache, sizeof cache))
-        emit_line(cg->out, "%s = P2C_LoadAttrCached%s(%s, %s, p2c_c[%d]);", r.c,
-                  of_global ? "OfGlobal" : "", cache, obj.c, n->cidx);
-    else
+    char site[32];
+    if (load_attr_cache(cg, n, cache, sizeof cache)) {
+        cg_site_lazy(cg, n->pos, site, sizeof site);
+        emit_line(cg->out, "%s = P2C_Load%sAt(%s, %s, p2c_c[%d], %s);", r.c,
+                  of_global ? "AttrOfGlobal" : "Attr", cache, obj.c, n->cidx, site);
+    } else {
+        cg_site(cg, n->pos);
         emit_line(cg->out, "%s = PyObject_GetAttr(%s, p2c_c[%d]);", r.c, obj.c, n->cidx);
+    }
     cg_check_null(cg, r.c);
     cg_release(cg, &obj);
     return r;

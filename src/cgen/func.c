@@ -151,6 +151,21 @@ void cg_site(Cg *cg, IrPos pos)
     cg->cur_site = k;
 }
 
+/* Sites written where they can be seen (docs/optimizer.md): a load whose
+ * cache answers runs no code and cannot fail, so nothing can read the
+ * frame's site while it runs; only its slow way needs the site. */
+void cg_site_lazy(Cg *cg, IrPos pos, char *buf, size_t size)
+{
+    int k = cg_site_index(cg, pos);
+    if (k == cg->cur_site || cg->opt->debuggable) {
+        cg_site(cg, pos);
+        snprintf(buf, size, "NULL, 0");
+        return;
+    }
+    snprintf(buf, size, "f, %d", k);
+    cg->cur_site = -1;   /* K after a slow way, else what it was */
+}
+
 /* Errors go to cg_error_label(): `error`, or the innermost handler's entry
  * inside a try region (try.c). */
 void cg_goto_error(Cg *cg)
