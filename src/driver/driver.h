@@ -170,6 +170,9 @@ bool driver_elf_drop_rpaths(unsigned char *data, size_t size);
  * 0 when there were none or it is no such object, -1 with errno on an I/O
  * error. */
 int driver_elf_drop_rpaths_fd(int fd);
+/* The program interpreter (PT_INTERP: the dynamic loader) an ELF
+ * executable names, malloc'd; NULL when it names none or cannot be read. */
+char *driver_elf_interpreter(const char *path);
 /* Removes the temporaries of path (".BASE.pyc2c-tmp-XXXXXX" beside it)
  * whose writer has died. */
 void driver_sweep_temps(const char *path);

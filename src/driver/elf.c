@@ -25,6 +25,7 @@
 #define _GNU_SOURCE
 #include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,4 +188,39 @@ int driver_elf_drop_rpaths_fd(int fd)
         r = pwrite_full(fd, dyn, len, (off_t)off) == 0 ? 1 : -1;
     free(dyn);
     return r;
+}
+
+/* ---- the program interpreter -------------------------------------------------- */
+
+char *driver_elf_interpreter(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return NULL;
+    size_t head_size;
+    unsigned char *head = fstat(fd, &st) == 0
+        ? read_head(fd, (size_t)st.st_size, &head_size) : NULL;
+    char *interp = NULL;
+    Elf64_Ehdr eh;
+    if (head)
+        memcpy(&eh, head, sizeof eh);
+    for (size_t i = 0; head && i < eh.e_phnum && !interp; i++) {
+        Elf64_Phdr ph;
+        memcpy(&ph, head + eh.e_phoff + i * sizeof ph, sizeof ph);
+        if (ph.p_type != PT_INTERP || ph.p_filesz < 2 || ph.p_filesz > 4096 ||
+            ph.p_offset > (size_t)st.st_size)
+            continue;
+        interp = xmalloc(ph.p_filesz + 1);
+        if (pread_full(fd, interp, ph.p_filesz, (off_t)ph.p_offset) != (ssize_t)ph.p_filesz ||
+            interp[0] != '/') {
+            free(interp);
+            interp = NULL;
+            continue;
+        }
+        interp[ph.p_filesz] = '\0';       /* it holds its own NUL; one more for safety */
+    }
+    free(head);
+    close(fd);
+    return interp;
 }
