@@ -273,6 +273,23 @@ START_TEST(test_drop_on_fd)
 }
 END_TEST
 
+START_TEST(test_interpreter)
+{
+    char *interp = driver_elf_interpreter("/proc/self/exe");
+    ck_assert_ptr_nonnull(interp);
+    ck_assert_msg(interp[0] == '/' && access(interp, X_OK) == 0, "interpreter %s", interp);
+    ck_assert_ptr_nonnull(strstr(interp, "ld-"));
+    free(interp);
+    char *lib = build_library("libnointerp.so", "");
+    ck_assert_ptr_null(driver_elf_interpreter(lib));
+    char *text = driver_sprintf("%s/f.c", tmp);
+    ck_assert_ptr_null(driver_elf_interpreter(text));
+    ck_assert_ptr_null(driver_elf_interpreter("/nonexistent/pyc2c"));
+    free(text);
+    free(lib);
+}
+END_TEST
+
 static Suite *elf_suite(void)
 {
     Suite *s = suite_create("elf");
@@ -288,6 +305,7 @@ static Suite *elf_suite(void)
     tcase_add_test(copies, test_copy_library_fallback);
     tcase_add_test(copies, test_copy_not_an_object);
     tcase_add_test(copies, test_drop_on_fd);
+    tcase_add_test(copies, test_interpreter);
     suite_add_tcase(s, copies);
     return s;
 }
