@@ -357,7 +357,8 @@ static int install(int fd, const OnefileTrailer *t, const char *root, const char
  * it only once the process runs the program: from then on /proc/PID/exe
  * names the copy's executable, for as long as the program and its forked
  * children live).  So a copy is removed only when an exclusive flock on it
- * can be had and no process's /proc/PID/exe is its executable; it is first
+ * can be had and no process's /proc/PID/exe is its executable (nor may be:
+ * a process of ours named like it whose exe we may not see, running()); it is first
  * renamed out of the way (.old-PID-KEY), so a start that was waiting for
  * the lock finds it gone and unpacks, and then removed without following
  * links nor crossing into another filesystem.  The lock is kept until the
@@ -388,22 +389,68 @@ static int read_small_at(int dirfd, const char *name, char *buf, size_t size)
     return 0;
 }
 
-/* Does a process run the file st is of?  1 also when we cannot tell. */
-static int running(const struct stat *exe)
+/* Reads the small /proc/PID/NAME, which anyone may read, into text (NUL-
+ * terminated); -1 when it cannot. */
+static int read_proc(const char *pid, const char *name, char *text, size_t size)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%.20s/%s", pid, name);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, text, size - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    text[n] = '\0';
+    return 0;
+}
+
+/* May the process pid, whose /proc/PID/exe we may not look at, run the
+ * executable exe_name?  When it is ours (its real user id, the "Uid:" line
+ * of /proc/PID/status) and its name (comm: what exec() gave it, the
+ * executable's name cut to 15 bytes) is exe_name's. */
+static int may_run(const char *pid, const char *exe_name)
+{
+    char status[4096], comm[64];
+    if (read_proc(pid, "status", status, sizeof status) != 0 ||
+        read_proc(pid, "comm", comm, sizeof comm) != 0)
+        return 0;       /* gone meanwhile */
+    const char *uid = strstr(status, "\nUid:");
+    char name[16];
+    snprintf(name, sizeof name, "%s", exe_name);   /* cut as the kernel cuts comm */
+    comm[strcspn(comm, "\n")] = '\0';
+    return uid && strtol(uid + 5, NULL, 10) == (long)getuid() && !strcmp(comm, name);
+}
+
+/* Does process pid run the file exe (named exe_name) is of?  1 also when
+ * it may and we cannot tell: a process of ours whose /proc/PID/exe we may
+ * not look at (it made itself non-dumpable, prctl(PR_SET_DUMPABLE, 0), and
+ * we lack CAP_SYS_PTRACE, as root in many containers does) but whose name
+ * is the executable's.  Other users' processes, which /proc never shows
+ * us, do not keep our copies: the cache is per user. */
+static int runs(const char *pid, const struct stat *exe, const char *exe_name)
+{
+    char path[64];
+    struct stat st;
+    snprintf(path, sizeof path, "/proc/%.20s/exe", pid);
+    if (stat(path, &st) == 0)
+        return st.st_dev == exe->st_dev && st.st_ino == exe->st_ino;
+    return (errno == EACCES || errno == EPERM) && may_run(pid, exe_name);
+}
+
+/* Does a process run the file exe (named exe_name) is of?  1 also when we
+ * cannot tell. */
+static int running(const struct stat *exe, const char *exe_name)
 {
     DIR *d = opendir("/proc");
     if (!d)
         return 1;
     int found = 0;
     struct dirent *e;
-    while (!found && (e = readdir(d)) != NULL) {
-        if (strspn(e->d_name, "0123456789") != strlen(e->d_name))
-            continue;
-        char path[64];
-        struct stat st;
-        snprintf(path, sizeof path, "/proc/%.20s/exe", e->d_name);
-        found = stat(path, &st) == 0 && st.st_dev == exe->st_dev && st.st_ino == exe->st_ino;
-    }
+    while (!found && (e = readdir(d)) != NULL)
+        if (strspn(e->d_name, "0123456789") == strlen(e->d_name))
+            found = runs(e->d_name, exe, exe_name);
     closedir(d);
     return found;
 }
@@ -483,7 +530,7 @@ static void remove_if_old(int rootfd, const char *name, const OnefileTrailer *t)
     if (!exe_name[0] || strchr(exe_name, '/') ||
         flock(fd, LOCK_EX | LOCK_NB) != 0 || !still_there(rootfd, name, &st) ||
         fstatat(fd, exe_name, &exe, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(exe.st_mode) ||
-        running(&exe)) {
+        running(&exe, exe_name)) {
         close(fd);
         return;
     }

@@ -173,3 +173,19 @@ P2C_Module_SetSourceFile(PyObject *module, PyObject **table, Py_ssize_t n)
     Py_XDECREF(path);
     return rc;
 }
+
+int
+P2C_Module_SetMainSourceFile(PyObject *module, PyObject **table, Py_ssize_t n)
+{
+    if (!P2C_Program_IsStandalone())
+        return 0;
+    PyObject *file = PyDict_GetItemString(PyModule_GetDict(module), "__file__");
+    if (file == NULL || !PyUnicode_Check(file))     /* borrowed; set by main.c */
+        return 0;
+    Py_INCREF(file);                  /* the body may rebind __file__ later */
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (PyCode_Check(table[i]))
+            set_code_filename((PyCodeObject *)table[i], file);
+    Py_DECREF(file);
+    return 0;
+}

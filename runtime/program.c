@@ -19,7 +19,9 @@
  * The other PYTHON* variables (PYTHONUNBUFFERED, PYTHONIOENCODING ...) keep
  * their meaning.  __main__.__file__ and the compiled modules' __file__ name
  * files in the dist directory (DIST/main.py, DIST/pkg/__init__.py), where
- * --include-data-files puts data the program reads beside its modules.
+ * --include-data-files puts data the program reads beside its modules;
+ * their code objects' co_filename are the same paths, __main__'s too
+ * (P2C_Module_SetMainSourceFile), so tracebacks name the dist.
  */
 #include "internal.h"
 #include <limits.h>

@@ -81,6 +81,15 @@ P2C_API int P2C_LoadConstants(const unsigned char *blob, Py_ssize_t size,
 P2C_API int P2C_Module_SetSourceFile(PyObject *module, PyObject **table,
                                      Py_ssize_t n);
 
+/* An executable's __main__, before its body runs: in a standalone program
+ * (a dist, or a onefile's unpacked copy) co_filename of every code object
+ * in table[0..n) (recursively) becomes __main__.__file__, DIST/NAME.py, as
+ * every other compiled module of the dist names its place there; other
+ * executables keep the source path they were compiled from, which is
+ * their __file__ already (docs/usage.md, "Tracebacks in a dist"). */
+P2C_API int P2C_Module_SetMainSourceFile(PyObject *module, PyObject **table,
+                                         Py_ssize_t n);
+
 /* ---- compiled functions -------------------------------------------------- */
 
 /* The type of compiled functions: a C subtype of PyFunction_Type (so

@@ -122,6 +122,9 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
         if (cg->opt->mode == CGEN_EXTENSION) {
             emit_line(e, "if (P2C_Module_SetSourceFile(module, p2c_c, %d) < 0)", nconsts);
             emit_line(e, "    return -1;");
+        } else {   /* a dist's __main__ names its place in the dist */
+            emit_line(e, "if (P2C_Module_SetMainSourceFile(module, p2c_c, %d) < 0)", nconsts);
+            emit_line(e, "    return -1;");
         }
         /* before anything runs, as CPython warns while compiling */
         if (cg->m->warnings_cidx >= 0) {

@@ -160,7 +160,8 @@ int driver_copy_atomic(const char *src, const char *dst);
  * the fallback and the error paths. */
 extern ssize_t (*driver_copy_file_range)(int, loff_t *, int, loff_t *, size_t, unsigned);
 /* As driver_copy_atomic, for a shared library going into a dist: the copy
- * has no DT_RPATH/DT_RUNPATH of its own (elf.c says why). */
+ * has no DT_RPATH/DT_RUNPATH of its own (elf.c says why).  Copied in the
+ * kernel too; then only the copy's dynamic array is edited in place. */
 int driver_copy_library(const char *src, const char *dst);
 
 /* ---- elf.c ---- */
@@ -168,6 +169,14 @@ int driver_copy_library(const char *src, const char *dst);
  * data (the host's byte order), in place; true when there were some.  Other
  * files are left as they are. */
 bool driver_elf_drop_rpaths(unsigned char *data, size_t size);
+/* The same on the open file fd (read and written with pread/pwrite: only
+ * its headers and dynamic array are read).  1 when entries were dropped,
+ * 0 when there were none or it is no such object, -1 with errno on an I/O
+ * error. */
+int driver_elf_drop_rpaths_fd(int fd);
+/* The program interpreter (PT_INTERP: the dynamic loader) an ELF
+ * executable names, malloc'd; NULL when it names none or cannot be read. */
+char *driver_elf_interpreter(const char *path);
 /* Removes the temporaries of path (".BASE.pyc2c-tmp-XXXXXX" beside it)
  * whose writer has died. */
 void driver_sweep_temps(const char *path);

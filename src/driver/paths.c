@@ -469,7 +469,9 @@ static int open_copy_source(const char *src, struct stat *st)
     return -1;
 }
 
-int driver_copy_atomic(const char *src, const char *dst)
+/* Copies src to dst atomically, filling the temporary with fill (given a
+ * CopySource); dst gets src's mode bits.  -1 after a diagnostic. */
+static int copy_atomic_with(const char *src, const char *dst, FillTemp fill)
 {
     struct stat st;
     int in = open_copy_source(src, &st);
@@ -477,26 +479,31 @@ int driver_copy_atomic(const char *src, const char *dst)
         return -1;
     CopySource from = { in, S_ISREG(st.st_mode) ? st.st_size : 0 };
     char *what = driver_sprintf("cannot copy '%s' to '%s'", src, dst);
-    int r = write_atomic_with(dst, st.st_mode & 07777, fill_with_copy, &from, what);
+    int r = write_atomic_with(dst, st.st_mode & 07777, fill, &from, what);
     free(what);
     close(in);
     return r;
 }
 
+int driver_copy_atomic(const char *src, const char *dst)
+{
+    return copy_atomic_with(src, dst, fill_with_copy);
+}
+
+/* A library: copied as any file, then its search paths dropped in the
+ * copy (elf.c reads its headers and dynamic array, and writes that array
+ * back), so the library's bytes pass through our memory only in the
+ * fallback (docs/usage.md, "How files are copied"). */
+static int fill_with_library(int fd, void *arg)
+{
+    if (fill_with_copy(fd, arg) != 0)
+        return -1;
+    return driver_elf_drop_rpaths_fd(fd) < 0 ? -1 : 0;
+}
+
 int driver_copy_library(const char *src, const char *dst)
 {
-    struct stat st;
-    size_t size;
-    char *data = driver_read_file(src, &size);
-    if (!data || stat(src, &st) != 0) {
-        diag_error("cannot read '%s': %s", src, strerror(errno));
-        free(data);
-        return -1;
-    }
-    driver_elf_drop_rpaths((unsigned char *)data, size);
-    int r = driver_write_atomic(dst, data, size, st.st_mode & 07777);
-    free(data);
-    return r;
+    return copy_atomic_with(src, dst, fill_with_library);
 }
 
 long long driver_mtime(const char *path)
