@@ -213,7 +213,7 @@ START_TEST(test_simple_module)
     assert_has(c, "P2C_Frame_PushModule(f, p2c_c[");
     assert_has(c, "P2C_Function_New(p2c_f1_add, p2c_c[");
     assert_has(c, "PyDict_SetItem(P2C_Frame_Globals(f), p2c_c[");
-    assert_has(c, "P2C_LoadGlobalCached(&p2c_gcache[0], P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[");
+    assert_has(c, "P2C_LoadGlobalAt(&p2c_gcache[0], P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[");
     assert_has(c, "static P2C_GlobalCache p2c_gcache[");
     assert_has(c, "PY_VECTORCALL_ARGUMENTS_OFFSET");
     assert_has(c, "P2C_Frame_AddTraceback(f);");
@@ -377,7 +377,7 @@ START_TEST(test_fast_paths)
     /* the generic code's load of p.x uses the cache the fast path peeks at */
     char generic_load[96];
     snprintf(generic_load, sizeof generic_load,
-             "P2C_LoadAttrCached(&p2c_acache[%d], P2C_SLOT(f, 0), p2c_c[", k);
+             "P2C_LoadAttrAt(&p2c_acache[%d], P2C_SLOT(f, 0), p2c_c[", k);
     assert_has(c, generic_load);
     assert_has(c, "P2C_Frame_PushFunctionFast(f, p2c_func, 2, 0)");
     assert_has(c, "P2C_Frame_PopReturnFast(f, r, 2)");
