@@ -408,8 +408,9 @@ enum { CGEN_HUGE_FUNCTION_WEIGHT = 20000 };
 bool cg_huge_function(IrFunction *fn);
 /* Written before a very large function's definition: a lighter -O level. */
 void cg_large_function_attribute(Emitter *e);
-/* Written before a chunk that runs once (chunks.c): -O0. */
-void cg_run_once_attribute(Emitter *e);
+/* Written before a chunk that runs once (chunks.c) and before the C
+ * functions of a huge function: -O0. */
+void cg_unoptimized_attribute(Emitter *e);
 
 /* cgen.c: the pieces of the file, for cfiles.c */
 void cg_write_header(Emitter *e, const IrModule *m);
