@@ -174,7 +174,8 @@ CVal cg_tmp_new(Cg *cg);
  * every site (pyc2c/out_of_line.def) ends with: "" in an ordinary function,
  * "_OutOfLine" (its out-of-line twin) in a huge one. */
 const char *cg_helper_suffix(const Cg *cg);
-/* Releases v: Py_CLEAR of its temporary (nothing for a borrowed value). */
+/* Releases v: Py_CLEAR of its temporary (Py_XDECREF, then NULL, in a huge
+ * function; nothing for a borrowed value). */
 void cg_release(Cg *cg, CVal *v);
 /* Marks v's temporary free without emitting code: its reference was moved. */
 void cg_forget(Cg *cg, CVal *v);
@@ -405,10 +406,11 @@ enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
  * fused tiers are most of the C of a straight-line statement like
  * `x = foo(x, 1) + len(s)`: a function of 5,000 such statements took 392 s
  * of CPU with three tiers at -O2, 99 s with one at -O1, 31 s with none at
- * -O0 (docs/compile-scaling.md, parts 6 and 7).  About
- * 1,500 simple statements; the largest function of pyperformance's
- * benchmarks (unpack_sequence's 400 unpackings) is far below, and so is hot
- * code written by people.  PYC2C_HUGE_WEIGHT=N in the environment sets it
+ * -O0, 20 s with out-of-line helpers too (cg_helper_suffix; docs/
+ * compile-scaling.md, parts 6 and 7).  About 2,000 such statements (2,000
+ * weigh about 18,000 nodes); the largest functions of pyperformance's
+ * benchmarks (unpack_sequence's 400 unpackings) weigh 8,000 to 10,000, and
+ * hot code written by people is smaller still.  PYC2C_HUGE_WEIGHT=N in the environment sets it
  * (for tests). */
 enum { CGEN_HUGE_FUNCTION_WEIGHT = 20000 };
 bool cg_huge_function(IrFunction *fn);

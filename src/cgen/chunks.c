@@ -297,7 +297,7 @@ static void write_chunk(Cg *cg, int k, const Emitter *body, const bool *local)
      * a long function may be hot (pyperformance's unpack_sequence, 400
      * statements a function, ran 1.66x -> 1.26x in instructions with its
      * chunks at -O1), but one of thousands of statements is machine-made
-     * and cost 118 s of gcc's CPU at -O1, 30 s at -O0 (part 7). */
+     * and cost 99 s of gcc's CPU at -O1, 31 s at -O0 (part 7). */
     bool runs_once = (cg->fn->is_module || cg->fn->is_class) && !cg->loop;
     if (runs_once || cg->huge)
         cg_unoptimized_attribute(e);
