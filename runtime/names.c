@@ -99,6 +99,14 @@ P2C_LoadGlobalSlow(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins
     return v;
 }
 
+PyObject *
+P2C_LoadGlobalOfFrame(P2C_GlobalCache *cache, P2C_Frame *f, PyObject *name,
+                      P2C_Frame *site_frame, int site)
+{
+    return P2C_LoadGlobalAt(cache, P2C_Frame_Globals(f), P2C_Frame_Builtins(f), name,
+                            site_frame, site);
+}
+
 int
 P2C_DelGlobal(PyObject *globals, PyObject *name)
 {

@@ -360,6 +360,13 @@ P2C_LoadGlobalAt(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
 }
 #define P2C_LoadGlobalCached(cache, globals, builtins, name) \
     P2C_LoadGlobalAt((cache), (globals), (builtins), (name), NULL, 0)
+/* P2C_LoadGlobalAt in f's globals and builtins, out of line: what the C
+ * of a huge function calls (src/cgen/expr.c), where gcc at -O0 would
+ * otherwise parse and compile two frame reads and the call at every
+ * global name (docs/compile-scaling.md, part 7); site_frame and site as
+ * P2C_LoadGlobalAt's f and site. */
+P2C_API PyObject *P2C_LoadGlobalOfFrame(P2C_GlobalCache *cache, P2C_Frame *f,
+                                        PyObject *name, P2C_Frame *site_frame, int site);
 /* DELETE_GLOBAL: NameError when absent. */
 P2C_API int P2C_DelGlobal(PyObject *globals, PyObject *name);
 /* Sets UnboundLocalError "cannot access local variable 'x' where it is not
@@ -924,5 +931,11 @@ P2C_Math_Callee(PyObject *f, int which)
     return ml == P2C_MathDefs[which]
            || (P2C_MathDefs[which] == NULL && P2C_Math_Learn(f, which));
 }
+
+/* NAME_OutOfLine: NAME's operation, out of line, for the C of huge
+ * functions (pyc2c/out_of_line.def, runtime/outofline.c). */
+#define P2C_OUT_OF_LINE(type, name, params, args) P2C_API type name##_OutOfLine params;
+#include "pyc2c/out_of_line.def"
+#undef P2C_OUT_OF_LINE
 
 #endif

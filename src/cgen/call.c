@@ -276,9 +276,9 @@ static void load_method(Cg *cg, IrNode *n, const CVal *meth, const CVal *self)
         snprintf(cache, sizeof cache, "&p2c_acache[%d]", k);
     if (k >= 0 || cg_attr_cache(cg, cache, sizeof cache)) {
         cg_site_lazy(cg, attr->pos, site, sizeof site);
-        emit_line(cg->out, "%s = P2C_LoadMethod%sAt(%s, %s, p2c_c[%d], &%s, %s);", meth->c,
-                  cg_is_global_load(objn) ? "OfGlobal" : "", cache, obj.c, attr->cidx,
-                  self->c, site);
+        emit_line(cg->out, "%s = P2C_LoadMethod%sAt%s(%s, %s, p2c_c[%d], &%s, %s);", meth->c,
+                  cg_is_global_load(objn) ? "OfGlobal" : "", cg_helper_suffix(cg), cache,
+                  obj.c, attr->cidx, self->c, site);
     } else {
         cg_site(cg, attr->pos);
         emit_line(cg->out, "%s = P2C_LoadMethod(%s, p2c_c[%d], &%s);", meth->c, obj.c,

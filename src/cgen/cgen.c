@@ -226,12 +226,13 @@ void cg_large_function_attribute(Emitter *e)
 }
 
 /* Before a chunk of code that runs once (a module or class body outside any
- * loop, docs/compile-scaling.md): gcc compiles it at -O0.  Speed there is
- * worth nothing next to compile time (a part file of such chunks: 11.1 s of
- * CPU at -O1 without PTA, 4.8 s at -O0); the runtime's static inline helpers
- * it calls are then not inlined but called, as static copies the file
+ * loop, docs/compile-scaling.md) and before the C functions of a huge
+ * function (Cg.huge): gcc compiles it at -O0.  Speed there is worth little
+ * next to compile time (a part file of run-once chunks: 11.1 s of CPU at
+ * -O1 without PTA, 4.8 s at -O0); the runtime's static inline helpers it
+ * calls are then not inlined but called, as static copies the file
  * compiles once at its own -O2.  clang: as above. */
-void cg_run_once_attribute(Emitter *e)
+void cg_unoptimized_attribute(Emitter *e)
 {
     emit_raw(e, "#if defined(__GNUC__) && !defined(__clang__)\n"
              "__attribute__((optimize(\"O0\")))\n"
@@ -252,7 +253,9 @@ void cg_write_function(Emitter *e, const Cg *cg, const Emitter *body, int nconst
         return;
     }
     cg_chunks_write_before(e, cg);
-    if (emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
+    if (cg->huge)
+        cg_unoptimized_attribute(e);
+    else if (emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
         cg_large_function_attribute(e);
     cg_signature(e, cg, false);
     emit_raw(e, "{\n");

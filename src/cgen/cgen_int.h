@@ -134,8 +134,8 @@ typedef struct Cg {
     const struct Cg *collector;
     const Emitter *collector_body;
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
-    /* a function so heavy (cg_huge_function) that its fused trees get the
-     * mixed tier alone (numeric.c) and its chunks a lighter -O level */
+    /* a function so heavy (cg_huge_function) that its C is written for
+     * gcc's time: no fused trees (numeric.c), -O0 for its C functions */
     bool huge;
     /* expr.c: inside an inlined comprehension's statements (SEQ): how many
      * SEQs deep, and the expression temporaries live where its statements
@@ -170,7 +170,12 @@ typedef struct Cg {
 /* func.c */
 /* An unused expression temporary (lowest free index). */
 CVal cg_tmp_new(Cg *cg);
-/* Releases v: Py_CLEAR of its temporary (nothing for a borrowed value). */
+/* What the name of an always_inline runtime helper that the C calls at
+ * every site (pyc2c/out_of_line.def) ends with: "" in an ordinary function,
+ * "_OutOfLine" (its out-of-line twin) in a huge one. */
+const char *cg_helper_suffix(const Cg *cg);
+/* Releases v: Py_CLEAR of its temporary (Py_XDECREF, then NULL, in a huge
+ * function; nothing for a borrowed value). */
 void cg_release(Cg *cg, CVal *v);
 /* Marks v's temporary free without emitting code: its reference was moved. */
 void cg_forget(Cg *cg, CVal *v);
@@ -394,22 +399,26 @@ void cg_chunks_release_temps(Emitter *e, const Cg *cg);
  * linearly in the size of one function (a 500-statement module body, about
  * 22,000 lines, took 168 s).  Below it, -O2 as usual. */
 enum { CGEN_LARGE_FUNCTION_LINES = 4000 };
-/* IR nodes of a function's body above which it is "huge": its fused
- * arithmetic trees get one tier (the mixed one), not up to three
- * (numeric.c), and its chunks cg_large_function_attribute() (chunks.c).
- * gcc's time grows with the C, and at -O2 the tiers are most of the C of
- * a straight-line statement like `x = foo(x, 1) + len(s)`: a function of
- * 5,000 such statements took 392 s of CPU (docs/compile-scaling.md).  About
- * 1,500 simple statements; the largest function of pyperformance's
- * benchmarks (unpack_sequence's 400 unpackings) is far below, and so is hot
- * code written by people.  PYC2C_HUGE_WEIGHT=N in the environment sets it
+/* IR nodes of a function's body above which it is "huge": its arithmetic
+ * is not fused (numeric.c), and its chunks, its own C function and a
+ * generator's body get cg_unoptimized_attribute() (chunks.c, cgen.c,
+ * generators.c).  gcc's time grows with the C and its -O level, and the
+ * fused tiers are most of the C of a straight-line statement like
+ * `x = foo(x, 1) + len(s)`: a function of 5,000 such statements took 392 s
+ * of CPU with three tiers at -O2, 99 s with one at -O1, 31 s with none at
+ * -O0, 20 s with out-of-line helpers too (cg_helper_suffix; docs/
+ * compile-scaling.md, parts 6 and 7).  About 2,000 such statements (2,000
+ * weigh about 18,000 nodes); the largest functions of pyperformance's
+ * benchmarks (unpack_sequence's 400 unpackings) weigh 8,000 to 10,000, and
+ * hot code written by people is smaller still.  PYC2C_HUGE_WEIGHT=N in the environment sets it
  * (for tests). */
 enum { CGEN_HUGE_FUNCTION_WEIGHT = 20000 };
 bool cg_huge_function(IrFunction *fn);
 /* Written before a very large function's definition: a lighter -O level. */
 void cg_large_function_attribute(Emitter *e);
-/* Written before a chunk that runs once (chunks.c): -O0. */
-void cg_run_once_attribute(Emitter *e);
+/* Written before a chunk that runs once (chunks.c) and before the C
+ * functions of a huge function: -O0. */
+void cg_unoptimized_attribute(Emitter *e);
 
 /* cgen.c: the pieces of the file, for cfiles.c */
 void cg_write_header(Emitter *e, const IrModule *m);

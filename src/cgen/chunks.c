@@ -296,12 +296,12 @@ static void write_chunk(Cg *cg, int k, const Emitter *body, const bool *local)
      * of a function keep -O2 unless it is huge (CGEN_HUGE_FUNCTION_WEIGHT):
      * a long function may be hot (pyperformance's unpack_sequence, 400
      * statements a function, ran 1.66x -> 1.26x in instructions with its
-     * chunks at -O1), but one of thousands of statements costs minutes of
-     * gcc at -O2. */
+     * chunks at -O1), but one of thousands of statements is machine-made
+     * and cost 99 s of gcc's CPU at -O1, 31 s at -O0 (part 7). */
     bool runs_once = (cg->fn->is_module || cg->fn->is_class) && !cg->loop;
-    if (runs_once)
-        cg_run_once_attribute(e);
-    else if (cg->huge || emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
+    if (runs_once || cg->huge)
+        cg_unoptimized_attribute(e);
+    else if (emit_count_lines(body) > CGEN_LARGE_FUNCTION_LINES)
         cg_large_function_attribute(e);
     /* noinline: gcc would put a static function called once back into its
      * caller (-finline-functions-called-once), one huge function again */

@@ -91,9 +91,15 @@ static CVal load_var(Cg *cg, IrNode *n, bool may_borrow)
         char site[32];
         cg_site_lazy(cg, n->pos, site, sizeof site);
         int k = cg_numeric_global_cache(cg, n);   /* one a fused tree peeks at */
-        emit_line(cg->out, "%s = P2C_LoadGlobalAt(&p2c_gcache[%d], "
-                  "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d], %s);",
-                  r.c, k >= 0 ? k : (*cg->nglobal_caches)++, var->name_cidx, site);
+        if (k < 0)
+            k = (*cg->nglobal_caches)++;
+        if (cg->huge)   /* out of line: fewer tokens and instructions at -O0 */
+            emit_line(cg->out, "%s = P2C_LoadGlobalOfFrame(&p2c_gcache[%d], f, p2c_c[%d], %s);",
+                      r.c, k, var->name_cidx, site);
+        else
+            emit_line(cg->out, "%s = P2C_LoadGlobalAt(&p2c_gcache[%d], "
+                      "P2C_Frame_Globals(f), P2C_Frame_Builtins(f), p2c_c[%d], %s);",
+                      r.c, k, var->name_cidx, site);
         cg_check_null(cg, r.c);
         return r;
     }
@@ -226,8 +232,9 @@ static CVal load_attr(Cg *cg, IrNode *n)
     char site[32];
     if (load_attr_cache(cg, n, cache, sizeof cache)) {
         cg_site_lazy(cg, n->pos, site, sizeof site);
-        emit_line(cg->out, "%s = P2C_Load%sAt(%s, %s, p2c_c[%d], %s);", r.c,
-                  of_global ? "AttrOfGlobal" : "Attr", cache, obj.c, n->cidx, site);
+        emit_line(cg->out, "%s = P2C_Load%sAt%s(%s, %s, p2c_c[%d], %s);", r.c,
+                  of_global ? "AttrOfGlobal" : "Attr", cg_helper_suffix(cg), cache, obj.c,
+                  n->cidx, site);
     } else {
         cg_site(cg, n->pos);
         emit_line(cg->out, "%s = PyObject_GetAttr(%s, p2c_c[%d]);", r.c, obj.c, n->cidx);

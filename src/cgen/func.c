@@ -55,9 +55,19 @@ void cg_forget(Cg *cg, CVal *v)
     strcpy(v->c, "NULL");
 }
 
+const char *cg_helper_suffix(const Cg *cg)
+{
+    return cg->huge ? "_OutOfLine" : "";
+}
+
 void cg_release(Cg *cg, CVal *v)
 {
-    if (v->tmp >= 0)
+    /* In a huge function the same without Py_CLEAR's macro body, which gcc
+     * parses and compiles at every release (docs/compile-scaling.md, part
+     * 7): no code can see a C temporary between the two statements. */
+    if (v->tmp >= 0 && cg->huge)
+        emit_line(cg->out, "Py_XDECREF(%s); %s = NULL;", v->c, v->c);
+    else if (v->tmp >= 0)
         emit_line(cg->out, "Py_CLEAR(%s);", v->c);
     cg_forget(cg, v);
 }

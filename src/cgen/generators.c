@@ -231,6 +231,8 @@ void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body)
     char name[160], entry[128];
     cg_generator_body_name(fn, name, sizeof name);
     cg_func_cname(fn, entry, sizeof entry);
+    if (cg->huge)   /* a generator is never chunked: one C function */
+        cg_unoptimized_attribute(e);
     emit_raw(e, "%sPyObject *%s(PyObject *p2c_gen, PyObject *p2c_sent)\n{\n", cg_linkage(cg),
              name);
     e->indent = 1;

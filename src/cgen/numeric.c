@@ -248,6 +248,16 @@ static bool float_hint(const Cg *cg, const IrNode *n)
     return false;
 }
 
+/* Whether fused trees are written here: at -O2, not inside a fused tree's
+ * own generic code, and not in a huge function (cg->huge), whose C is
+ * written for gcc's time (docs/compile-scaling.md, part 7): every tier is
+ * a second copy of the tree's code, and the generic code alone computes
+ * the same. */
+static bool fusion_allowed(const Cg *cg)
+{
+    return cg->opt->opt_level >= 2 && !cg->in_numeric_slow && !cg->huge;
+}
+
 bool cg_huge_function(IrFunction *fn)
 {
     const char *s = getenv("PYC2C_HUGE_WEIGHT");
@@ -260,8 +270,7 @@ bool cg_huge_function(IrFunction *fn)
  * type (for an item store, float_result: a float).  The int tier is left
  * out when the float one exists and the code hints at floats, so that most
  * trees are compiled three times, not four; a tree without leaves has no
- * guard to fail, so no typed tier, nor has one in a function heavier than
- * CGEN_HUGE_FUNCTION_WEIGHT (cg->huge). */
+ * guard to fail, so no typed tier. */
 static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *trees,
                        const IrVar *const *dests, int k, bool float_result,
                        bool tiers[NTIERS], Leaves leaves[NTIERS])
@@ -270,7 +279,7 @@ static void plan_tiers(const Cg *cg, const Tree *tree, const IrNode *const *tree
         tiers[t] = false;
     tiers[TIER_MIXED] = true;
     leaves_all(&leaves[TIER_MIXED], tree, TY_NONE);
-    if (tree->nlocals + tree->nattrs == 0 || cg->huge)
+    if (tree->nlocals + tree->nattrs == 0)
         return;
     leaves_all(&leaves[TIER_FLOAT], tree, TY_FLOAT);
     leaves_all(&leaves[TIER_INT], tree, TY_INT);
@@ -714,7 +723,7 @@ static void emit_tree_tier(Fast *fp, const void *arg)
 
 bool cg_numeric_fusable(Cg *cg, const IrNode *n)
 {
-    if (cg->opt->opt_level < 2 || cg->in_numeric_slow || !num_fusable_root(cg, n))
+    if (!fusion_allowed(cg) || !num_fusable_root(cg, n))
         return false;
     Tree t = {.nlocals = 0};
     if (!num_collect(cg, n, &t) || t.nlocals + t.nattrs == 0)
@@ -1065,7 +1074,7 @@ static void emit_run_tier(Fast *fp, const void *arg)
 
 int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
 {
-    if (cg->opt->opt_level < 2 || cg->in_numeric_slow || cg->opt->debuggable)
+    if (!fusion_allowed(cg) || cg->opt->debuggable)
         return 0;
     Tree t = {.nlocals = 0};
     int k = 0;
@@ -1128,7 +1137,7 @@ int cg_numeric_run(Cg *cg, IrNode *const *stmts, int n)
  * at. */
 static bool store_target(const Cg *cg, const IrNode *n, Py_ssize_t *k)
 {
-    if (cg->opt->opt_level < 2 || cg->in_numeric_slow)
+    if (!fusion_allowed(cg))
         return false;
     const IrNode *obj = n->kids[1];
     if (obj->kind != IR_LOAD || (obj->var->kind != IR_VAR_LOCAL && obj->var->kind != IR_VAR_TEMP))

@@ -75,8 +75,8 @@ static void store_attr(Cg *cg, IrNode *n)
     int fused = cg_numeric_store_begin(cg, n, cache);   /* a float attribute overwritten */
     CVal value = cg_kid(cg, n, 0), obj = cg_kid(cg, n, 1);
     char call[256];
-    snprintf(call, sizeof call, "P2C_StoreAttrCached(%s, %s, %s, %s)", cache, obj.c,
-             name, value.c);
+    snprintf(call, sizeof call, "P2C_StoreAttrCached%s(%s, %s, %s, %s)", cg_helper_suffix(cg),
+             cache, obj.c, name, value.c);
     cg_site(cg, n->pos);
     cg_check_neg(cg, call);
     cg_release(cg, &obj);
@@ -148,8 +148,8 @@ static void unpack(Cg *cg, IrNode *n)
     out->indent++;
     emit_line(out, "PyObject *p2c_u[%d];", nv);
     if (star < 0 && cg->opt->opt_level >= 1)
-        emit_line(out, "if (P2C_UnpackFast(%s, %d, p2c_u) < 0) goto %s;",
-                  value.c, nv, cg_error_label(cg));
+        emit_line(out, "if (P2C_UnpackFast%s(%s, %d, p2c_u) < 0) goto %s;",
+                  cg_helper_suffix(cg), value.c, nv, cg_error_label(cg));
     else
         emit_line(out, "if (P2C_Unpack(%s, %d, %d, %d, p2c_u) < 0) goto %s;",
                   value.c, before, star >= 0, after, cg_error_label(cg));

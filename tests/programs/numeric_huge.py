@@ -1,9 +1,10 @@
-# Fused arithmetic in a "huge" function (src/cgen/numeric.c, docs/
+# Arithmetic in a "huge" function (src/cgen/numeric.c, docs/
 # compile-scaling.md): above CGEN_HUGE_FUNCTION_WEIGHT IR nodes a function's
-# trees get the mixed tier alone and its chunks a lighter -O level.  The
-# limits below make every function here huge and chunked, so that the one
-# tier meets ints, floats, both mixed, growth past a machine word, the
-# operators only ints have, non-numbers, an inlined call and its errors.
+# trees are not fused (only the generic code is written) and its C is
+# compiled at -O0.  The limits below make every function here huge and
+# chunked, so that its code meets ints, floats, both mixed, growth past a
+# machine word, the operators only ints have, non-numbers, a call a fused
+# tree would inline and its errors.
 # compile-env: PYC2C_HUGE_WEIGHT=1
 # compile-env: PYC2C_CHUNK_WEIGHT=5
 
