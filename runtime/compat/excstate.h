@@ -10,6 +10,11 @@
  * P2C_ExcState_Swap(&v): v (owned) becomes the handled exception, and v is
  * then what was handled before, for the handler to put back with
  * P2C_ExcState_Set (which steals it).
+ *
+ * Between the items of the thread's exception stack (a running generator
+ * pushes its own), sys.exc_info() reports the topmost that handles
+ * something: 3.11 and 3.12 pass items holding NULL or None, 3.13 only
+ * those holding NULL (see P2C_ExcState_Set).
  */
 #ifndef PYC2C_COMPAT_EXCSTATE_H
 #define PYC2C_COMPAT_EXCSTATE_H
@@ -27,9 +32,16 @@ static inline void P2C_ExcState_Swap(PyObject **value)
     *value = old;
 }
 
-/* Makes value (stolen, NULL allowed) the handled exception. */
+/* Makes value (stolen, NULL allowed; None: nothing) the handled exception.
+ * A handler puts back None when nothing was handled before it (what
+ * P2C_Exc_Catch keeps, as PUSH_EXC_INFO pushes); 3.11 and 3.12 store that
+ * None as it is, 3.13 stores NULL (P2C_NOTHING_HANDLED_IS_NULL). */
 static inline void P2C_ExcState_Set(PyObject *value)
 {
+#ifdef P2C_NOTHING_HANDLED_IS_NULL
+    if (value == Py_None)
+        Py_CLEAR(value);
+#endif
     P2C_ExcState_Swap(&value);
     Py_XDECREF(value);
 }

@@ -182,6 +182,15 @@
  *                                 instruments its stub code (3.13's
  *                                 _PyEval_SetOpcodeTrace): the stub is
  *                                 recognized by its co_code, not its units
+ *   P2C_NOTHING_HANDLED_IS_NULL   an exception stack item that handles
+ *                                 nothing holds NULL, never None: 3.13's
+ *                                 POP_EXCEPT puts NULL back where
+ *                                 PUSH_EXC_INFO found nothing, and its
+ *                                 search for the topmost handled exception
+ *                                 (sys.exc_info(), bare raise) passes only
+ *                                 NULL items, so a None left by a finished
+ *                                 handler in a generator hides its caller's
+ *                                 exception: compat/excstate.h
  *   P2C_TRACING_311               sys.settrace/setprofile hooks called per
  *                                 frame event when tstate->cframe->use_tracing
  *                                 (3.11; 3.12 keeps c_tracefunc and
@@ -282,6 +291,7 @@
 #  define P2C_CLOSE_SKIPS_BARE_YIELD 1
 #  define P2C_TRACE_OPCODE_TAIL 1
 #  define P2C_STUB_MAY_BE_INSTRUMENTED 1
+#  define P2C_NOTHING_HANDLED_IS_NULL 1
 #  if defined(__linux__) && defined(__has_builtin)
 #    if __has_builtin(__builtin_thread_pointer)
 #      define P2C_TSTATE_TLS_313 1
