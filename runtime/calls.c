@@ -181,11 +181,10 @@ count_entries(size_t nargsf, PyObject *kwnames)
     return PyVectorcall_NARGS(nargsf) + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
 }
 
-void
-P2C_ReleaseCallEntries(PyObject *callable, PyObject *const *args, size_t nargsf,
-                       PyObject *kwnames)
+/* callable and the n entries of a call released in the target's order. */
+P2C_ALWAYS_INLINE void
+release_entries(PyObject *callable, PyObject *const *args, Py_ssize_t n)
 {
-    Py_ssize_t n = count_entries(nargsf, kwnames);
 #ifdef P2C_CALL_KEEPS_ARGS_310
     /* call_function pops the stack down to the callable */
     for (Py_ssize_t i = n - 1; i >= 0; i--)
@@ -196,6 +195,13 @@ P2C_ReleaseCallEntries(PyObject *callable, PyObject *const *args, size_t nargsf,
     for (Py_ssize_t i = 0; i < n; i++)
         Py_DECREF(args[i]);
 #endif
+}
+
+void
+P2C_ReleaseCallEntries(PyObject *callable, PyObject *const *args, size_t nargsf,
+                       PyObject *kwnames)
+{
+    release_entries(callable, args, count_entries(nargsf, kwnames));
 }
 
 /* callable(*args) with args borrowed, as P2C_Call makes it. */
@@ -235,22 +241,6 @@ call_method_parts(PyObject *func, PyObject **entries, Py_ssize_t nargs, PyObject
     return res;
 }
 
-/* The entries of a call released in the target's order (as
- * P2C_ReleaseCallEntries, for nargs positional entries and no keywords). */
-P2C_ALWAYS_INLINE void
-release_positional_entries(PyObject *callable, PyObject *const *args, Py_ssize_t nargs)
-{
-#ifdef P2C_CALL_KEEPS_ARGS_310
-    for (Py_ssize_t i = nargs - 1; i >= 0; i--)
-        Py_DECREF(args[i]);
-    Py_DECREF(callable);
-#else
-    Py_DECREF(callable);
-    for (Py_ssize_t i = 0; i < nargs; i++)
-        Py_DECREF(args[i]);
-#endif
-}
-
 /* A method descriptor called at a site that owns its entries (runtime.h:
  * P2C_CallMethodSteal's way for them, and P2C_CallStealOther's): its C
  * function directly when P2C_CallOther would call it so (no hook, which
@@ -271,7 +261,7 @@ P2C_CallDescrSteal(PyObject *callable, PyObject *const *args, size_t nargsf,
         res = call_method_descriptor((PyMethodDescrObject *)callable, args, nargs, &done);
         if (done) {
             res = P2C_CallReturned(callable, res);
-            release_positional_entries(callable, args, nargs);
+            release_entries(callable, args, nargs);   /* no keywords */
             return res;
         }
     }
