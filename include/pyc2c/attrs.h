@@ -238,18 +238,6 @@ P2C_LoadAttrPeek(P2C_AttrCache *c, PyObject *obj)
     return P2C_LIKELY(v != NULL) ? v : P2C_PeekOther(c, obj);
 }
 
-/* Sites written where they can be seen (docs/optimizer.md): the loads of
- * generated code (the ...At forms, and P2C_LoadGlobalAt in runtime.h) set
- * the frame f's site to `site` only on the way that may run code or fail.
- * A hit runs no code and cannot fail, so nothing can look at the frame's
- * site while it runs.  f NULL: the site is the caller's business (the
- * forms without At). */
-P2C_ALWAYS_INLINE void p2c_site_before_slow_way(P2C_Frame *f, int site)
-{
-    if (f != NULL)
-        P2C_Frame_SetSite(f, site);
-}
-
 /* LOAD_ATTR: obj.name, a new reference, or NULL with an exception. */
 P2C_ALWAYS_INLINE PyObject *
 P2C_LoadAttrAt(P2C_AttrCache *c, PyObject *obj, PyObject *name, P2C_Frame *f, int site)
@@ -483,10 +471,11 @@ P2C_LoadMethodCached(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *
 #define P2C_LoadMethodCachedOfGlobal P2C_LoadMethodCached
 /* every load takes the slow way, which may run code: the site first */
 #define P2C_LoadAttrAt(c, obj, name, f, site) \
-    (P2C_Frame_SetSite((f), (site)), P2C_LoadAttrCached((c), (obj), (name)))
+    (p2c_site_before_slow_way((f), (site)), P2C_LoadAttrCached((c), (obj), (name)))
 #define P2C_LoadAttrOfGlobalAt P2C_LoadAttrAt
 #define P2C_LoadMethodAt(c, obj, name, self, f, site) \
-    (P2C_Frame_SetSite((f), (site)), P2C_LoadMethodCached((c), (obj), (name), (self)))
+    (p2c_site_before_slow_way((f), (site)), \
+     P2C_LoadMethodCached((c), (obj), (name), (self)))
 #define P2C_LoadMethodOfGlobalAt P2C_LoadMethodAt
 
 static inline int

@@ -344,9 +344,20 @@ P2C_LoadGlobalPeek(const P2C_GlobalCache *cache, PyObject *globals, PyObject *bu
     return NULL;
 }
 
-/* LOAD_GLOBAL through cache: new, or NULL with NameError.  With a frame f,
- * its site is set to `site` only on the way that may run code or fail
- * (P2C_LoadAttrAt, attrs.h); the plain form leaves the site alone. */
+/* Sites written where they can be seen (docs/optimizer.md): the loads of
+ * generated code (P2C_LoadGlobalAt below, the ...At forms of attrs.h) set
+ * the frame f's site to `site` only on the way that may run code or fail.
+ * A hit runs no code and cannot fail, so nothing can look at the frame's
+ * site while it runs.  f NULL: the site is the caller's business (the
+ * forms without At, and generated code whose site is already that one). */
+P2C_ALWAYS_INLINE void p2c_site_before_slow_way(P2C_Frame *f, int site)
+{
+    if (f != NULL)
+        P2C_Frame_SetSite(f, site);
+}
+
+/* LOAD_GLOBAL through cache: new, or NULL with NameError; the site as
+ * above. */
 static inline PyObject *
 P2C_LoadGlobalAt(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
                  PyObject *name, P2C_Frame *f, int site)
@@ -354,8 +365,7 @@ P2C_LoadGlobalAt(P2C_GlobalCache *cache, PyObject *globals, PyObject *builtins,
     PyObject *v = P2C_LoadGlobalPeek(cache, globals, builtins, name);
     if (P2C_LIKELY(v != NULL))
         return Py_NewRef(v);
-    if (f != NULL)
-        P2C_Frame_SetSite(f, site);
+    p2c_site_before_slow_way(f, site);
     return P2C_LoadGlobalSlow(cache, globals, builtins, name);
 }
 #define P2C_LoadGlobalCached(cache, globals, builtins, name) \
