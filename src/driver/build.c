@@ -458,7 +458,7 @@ int driver_build_module(const DriverBuild *b, const char *runtime_lib)
 {
     driver_report_stage("c_build");
     const char *kind = b->opt->module ? "ext" : b->opt->standalone ? "standalone" : "exe";
-    const char *file = strrchr(b->artifact, '/') + 1;
+    const char *file = b->artifact + strlen(b->build_dir) + 1;   /* DRIVER_ARTIFACT_DIR/NAME */
     char *source = driver_sprintf("%s.c", b->name);
     int r = write_description(b->build_dir, kind, b->home, b->target, file, source,
                               b->more_c_files,

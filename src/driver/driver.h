@@ -208,6 +208,9 @@ typedef struct {
  * diagnostic.  Nothing is touched either way. */
 char *driver_check_output(const char *path, const DriverOutputInputs *in,
                           bool through_symlink);
+/* Whether two output paths (each checked by driver_check_output) name one
+ * file: `-o x.c --emit-c` would write the program and its C there. */
+bool driver_same_output(const char *a, const char *b);
 
 /* ---- modname.c ----------------------------------------------------------- */
 
@@ -422,9 +425,14 @@ typedef struct {
     const char *c_file;        /* build_dir/NAME.c */
     char *const *more_c_files; /* NULL, or more C files in build_dir (the
                                   members of a package), NULL-terminated */
-    const char *artifact;      /* build_dir/<output file name> */
+    const char *artifact;      /* build_dir/DRIVER_ARTIFACT_DIR/<output file name> */
     const char *output;        /* final output path */
 } DriverBuild;
+
+/* The build directory's subdirectory that holds the artifact, so that no
+ * output name (`-o NAME.c`, `-o build.log`) can be one of the build's own
+ * files. */
+#define DRIVER_ARTIFACT_DIR "out"
 
 /* Builds (if needed, under a lock) the runtime library for the target and
  * returns its path (malloc'd), or NULL after a diagnostic. */

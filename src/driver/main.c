@@ -222,6 +222,24 @@ static bool nothing_or_report(const char *path)
     return ours;
 }
 
+/* --report FILE naming the output or the emitted C: one of them would be
+ * lost.  0, or -1 after a diagnostic; the report is then not written
+ * either, since its place is the output's. */
+static int refuse_report_onto_output(Job *j)
+{
+    if (!j->report)
+        return 0;
+    const char *other = driver_same_output(j->report, j->install) ? j->output
+                        : j->emit_c && driver_same_output(j->report, j->emit_c) ? j->emit_c
+                        : NULL;
+    if (!other)
+        return 0;
+    diag_error("--report '%s' would be written onto the output '%s'", j->opt.report, other);
+    free(j->report);
+    j->report = NULL;
+    return -1;
+}
+
 /* Decides the output path (and --emit-c's) and checks, before anything is
  * built, that they may be written (output.c): a refused output costs
  * nothing and touches nothing. */
@@ -265,8 +283,13 @@ static int plan_output(Job *j)
             return -1;
         free(j->emit_c);
         j->emit_c = ok;
+        if (driver_same_output(j->emit_c, j->install)) {
+            diag_error("--emit-c would write %s.c onto the output '%s': choose "
+                       "another output name", j->name, j->output);
+            return -1;
+        }
     }
-    return 0;
+    return refuse_report_onto_output(j);
 }
 
 /* The build directory: NAME.build next to the output with --keep-build,
@@ -300,10 +323,20 @@ static int plan_build_dir(Job *j)
             return -1;
         j->onefile_install = driver_strdup(j->install);
     }
+    /* The artifact is built under its own directory: named as the output
+     * but among the build's own files, `-o NAME.c`, `-o NAME.o` or
+     * `-o build.log` would be one of them (scons then found the program
+     * depending on itself). */
     const char *out_base = strrchr(j->output, '/');
     out_base = out_base ? out_base + 1 : j->output;
-    j->artifact = driver_sprintf("%s/%s", j->build_dir, out_base);
-    return 0;
+    char *artifact_dir = driver_sprintf("%s/%s", j->build_dir, DRIVER_ARTIFACT_DIR);
+    int made = driver_mkdirs(artifact_dir);
+    if (made != 0)
+        diag_error("cannot create the build directory '%s': %s", artifact_dir,
+                   strerror(errno));
+    j->artifact = driver_sprintf("%s/%s", artifact_dir, out_base);
+    free(artifact_dir);
+    return made == 0 ? 0 : -1;
 }
 
 /* The pass pipeline over m (src/opt/passes.c): 0, the IR ready for the

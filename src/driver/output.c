@@ -128,3 +128,25 @@ char *driver_check_output(const char *path, const DriverOutputInputs *in,
     }
     return check_not_input(&st, path, in) == 0 ? driver_strdup(path) : NULL;
 }
+
+/* The directory of path resolved (it exists: checked before), then
+ * path's last component: two spellings of one place give equal strings. */
+static char *resolved_place(const char *path)
+{
+    char *dir = driver_dirname(path);
+    char real[PATH_MAX];
+    const char *base = strrchr(path, '/');
+    char *r = driver_sprintf("%s/%s", realpath(dir, real) ? real : dir,
+                             base ? base + 1 : path);
+    free(dir);
+    return r;
+}
+
+bool driver_same_output(const char *a, const char *b)
+{
+    char *ra = resolved_place(a), *rb = resolved_place(b);
+    bool same = strcmp(ra, rb) == 0;
+    free(ra);
+    free(rb);
+    return same;
+}
