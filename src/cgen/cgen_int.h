@@ -134,6 +134,10 @@ typedef struct Cg {
     const struct Cg *collector;
     const Emitter *collector_body;
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
+    /* lines.c: > 0 while emitting a copy of statements that CPython runs
+     * at no line of their own (an artificial finally's exceptional way
+     * out, try.c): no line hooks there */
+    int no_line_hooks;
     /* a function so heavy (cg_huge_function) that its C is written for
      * gcc's time: no fused trees (numeric.c), -O0 for its C functions */
     bool huge;

@@ -48,6 +48,8 @@ static bool is_skip_when_done(const IrNode *n)
  * their predecessor's line. */
 static bool has_own_line(const IrNode *n)
 {
+    if (n->artificial)
+        return false;
     switch (n->kind) {
     case IR_BLOCK:
     case IR_LOOP:
@@ -84,9 +86,16 @@ static void emit_hook(Cg *cg, const IrNode *n)
     cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
 }
 
+/* Whether hooks are written here: --debuggable code, outside the copies of
+ * statements CPython runs at no line (cg->no_line_hooks). */
+static bool hooks_wanted(const Cg *cg)
+{
+    return cg->opt->debuggable && cg->no_line_hooks == 0;
+}
+
 void cg_line_hook(Cg *cg, const IrNode *n)
 {
-    if (cg->opt->debuggable && has_own_line(n))
+    if (hooks_wanted(cg) && has_own_line(n))
         emit_hook(cg, n);
 }
 
@@ -95,13 +104,13 @@ void cg_line_hook(Cg *cg, const IrNode *n)
  * there, whose statement has the same line. */
 void cg_loop_top_hook(Cg *cg, const IrNode *loop)
 {
-    if (cg->opt->debuggable && loop->op == IR_LOOP_WHILE && loop->pos.line > 0)
+    if (hooks_wanted(cg) && loop->op == IR_LOOP_WHILE && loop->pos.line > 0)
         emit_hook(cg, loop);
 }
 
 void cg_back_edge_hook(Cg *cg)
 {
-    if (!cg->opt->debuggable)
+    if (!hooks_wanted(cg))
         return;
     emit_line(cg->out, "P2C_LINE_BACK_EDGE(f);");
     cg->cur_site = -1;
