@@ -55,6 +55,54 @@ def nested_calls(a):
     )
 
 
+class O:
+    a = 1
+
+    def meth(self, x):
+        return x
+
+
+def handler():
+    try:
+        raise KeyError
+    except (ValueError,
+            KeyError):
+        pass
+
+
+def method_chain(o):
+    return (o
+            .meth(1))
+
+
+def attr(o):
+    y = (o.
+         a)
+    return y
+
+
+def boolop(a, b):
+    if (a and
+            b):
+        return 1
+    return 2
+
+
+def dict_display(a):
+    d = {
+        'k': a,
+        'j': 2,
+    }
+    return d
+
+
+def call_kw(a):
+    return dict(
+        x=a,
+        y=[1,
+           2])
+
+
 def trace(frame, event, arg):
     code = frame.f_code
     if code.co_filename == __file__ and code.co_name != 'trace':
@@ -79,3 +127,9 @@ run(binop, 1)
 run(subscript_store, [0], 2)
 run(call_args, 1, 2)
 run(nested_calls, 123)
+run(handler)
+run(method_chain, O())
+run(attr, O())
+run(boolop, 1, 1)
+run(dict_display, 1)
+run(call_kw, 1)
