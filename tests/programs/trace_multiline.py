@@ -133,3 +133,35 @@ run(attr, O())
 run(boolop, 1, 1)
 run(dict_display, 1)
 run(call_kw, 1)
+
+
+# A hook raising at a continuation line's event: the operands already
+# evaluated are released (the object's reference count comes back), and
+# the traceback names that line.
+def probe(o):
+    return [str(o),
+            o, o]
+
+
+class Boom(Exception):
+    pass
+
+
+def raiser(frame, event, arg):
+    if (frame.f_code is probe.__code__ and event == 'line'
+            and frame.f_lineno == probe.__code__.co_firstlineno + 2):
+        raise Boom
+    return raiser
+
+
+obj = object()
+before = sys.getrefcount(obj)
+for i in range(3):
+    sys.settrace(raiser)
+    try:
+        probe(obj)
+    except Boom as e:
+        sys.settrace(None)
+        print('Boom at line', e.__traceback__.tb_next.tb_lineno - probe.__code__.co_firstlineno)
+    sys.settrace(None)
+print('refcount same:', sys.getrefcount(obj) == before)
