@@ -95,14 +95,20 @@ static void emit_hook(Cg *cg, const IrNode *n)
     cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
 }
 
-/* The last line statement n's own code spans: its position's, or its
- * operands' (an assignment stands at its target, its value may go on). */
+/* The last line an operation of statement n's own code starts on: the
+ * latest start among its expressions, recursively (not its body's
+ * statements, nor the end of a span: `if x:` and a string constant of
+ * several lines run at their first line, as in 3.11). */
 static int last_line(const IrNode *n)
 {
-    int last = n->pos.end_line;
-    for (int i = 0; i < n->nkids; i++)
-        if (ir_is_expr(n->kids[i]) && n->kids[i]->pos.end_line > last)
-            last = n->kids[i]->pos.end_line;
+    int last = n->pos.line;
+    for (int i = 0; i < n->nkids; i++) {
+        if (!ir_is_expr(n->kids[i]))
+            continue;
+        int line = last_line(n->kids[i]);
+        if (line > last)
+            last = line;
+    }
     return last;
 }
 
