@@ -354,6 +354,45 @@ is_stub_code(PyCodeObject *code)
 }
 #endif
 
+/* The last line of code's units: the stub has a unit per site, and
+ * --debuggable code a site at every statement (and operand line). */
+static int
+last_line_of(PyCodeObject *code)
+{
+    int last = -1;
+    Py_ssize_t n = P2C_Code_NUnits(code);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int line = PyCode_Addr2Line(code, (int)(i * (Py_ssize_t)sizeof(_Py_CODEUNIT)));
+        if (line > last)
+            last = line;
+    }
+    return last;
+}
+
+/* CPython's refusals of a line outside the function, which its setter
+ * makes before looking at the code's stacks, with its messages: -1 with
+ * ValueError set, else 0 (an overflowing value is left to the original
+ * setter, which says "lineno out of range"). */
+static int
+refuse_outside_code(PyCodeObject *code, PyObject *value)
+{
+    int overflow;
+    long line = PyLong_AsLongAndOverflow(value, &overflow);
+    if (overflow || line > INT_MAX || line < INT_MIN)
+        return 0;
+    if (line < code->co_firstlineno) {
+        PyErr_Format(PyExc_ValueError, "line %d comes before the current code block",
+                     (int)line);
+        return -1;
+    }
+    if (line > last_line_of(code)) {
+        PyErr_Format(PyExc_ValueError, "line %d comes after the current code block",
+                     (int)line);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 frame_set_lineno(PyObject *self, PyObject *value, void *closure)
 {
@@ -361,6 +400,8 @@ frame_set_lineno(PyObject *self, PyObject *value, void *closure)
     if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
         P2C_SETLINENO_WOULD_JUMP(PyThreadState_GET(), fo) &&
         is_stub_code(P2C_FrameObject_Code(fo))) {
+        if (refuse_outside_code(P2C_FrameObject_Code(fo), value) < 0)
+            return -1;
         PyErr_SetString(PyExc_ValueError,
                         "can't jump in compiled code (pyc2c): its lines cannot be "
                         "skipped or repeated");

@@ -628,7 +628,14 @@ static void dict_group(Cg *cg, IrNode *n, const char *d, int from, int to)
 CVal cg_dict(Cg *cg, IrNode *n)
 {
     CVal d = cg_tmp_new(cg);
-    cg_site(cg, n->pos);
+    /* CPython builds the dict after its first items, at the display's line
+     * (BUILD_MAP).  In a statement spread over several lines under
+     * --debuggable (lines.c), this allocation sets no site: the site's
+     * line would come before its items' lines, for the trace hook (the
+     * frame's line) and for line events (a MemoryError here reports the
+     * statement's line instead of the display's) */
+    if (!cg->track_lines)
+        cg_site(cg, n->pos);
     emit_line(cg->out, "%s = PyDict_New();", d.c);
     cg_check_null(cg, d.c);
     int i = 0;

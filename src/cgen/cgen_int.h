@@ -134,6 +134,13 @@ typedef struct Cg {
     const struct Cg *collector;
     const Emitter *collector_body;
     bool in_numeric_slow;    /* numeric.c: emitting a fused tree's generic code */
+    /* lines.c: > 0 while emitting a copy of statements that CPython runs
+     * at no line of their own (an artificial finally's exceptional way
+     * out, try.c): no line hooks there */
+    int no_line_hooks;
+    /* lines.c: the statement being written spans several lines, so each
+     * of its operations (sites) and operand loads gets a hook too */
+    bool track_lines;
     /* a function so heavy (cg_huge_function) that its C is written for
      * gcc's time: no fused trees (numeric.c), -O0 for its C functions */
     bool huge;
@@ -342,6 +349,13 @@ void cg_stmt(Cg *cg, IrNode *n);
 /* lines.c: with --debuggable, the line event before statement n (or except
  * clause n), and the back edge of a loop; nothing otherwise. */
 void cg_line_hook(Cg *cg, const IrNode *n);
+/* the end of statement n's own code (its operations' hooks stop) */
+void cg_line_hook_end(Cg *cg);
+/* with --debuggable, inside a statement spread over several lines: the
+ * hook before an operation whose site is pos, or before the load of the
+ * constant or variable n (nothing otherwise) */
+void cg_site_line_hook(Cg *cg, IrPos pos);
+void cg_load_line_hook(Cg *cg, const IrNode *n);
 void cg_loop_top_hook(Cg *cg, const IrNode *loop);
 void cg_back_edge_hook(Cg *cg);
 

@@ -506,11 +506,15 @@ static CVal get_slice(Cg *cg, IrNode *n)
 
 CVal cg_expr(Cg *cg, IrNode *n, bool may_borrow)
 {
-    if (cg_numeric_fusable(cg, n))
+    if (!cg->track_lines && cg_numeric_fusable(cg, n))   /* fused: no hooks inside */
         return cg_numeric(cg, n);
     switch (n->kind) {
-    case IR_CONST:       return borrowed("p2c_c[%d]", n->cidx);
-    case IR_LOAD:        return load_var(cg, n, may_borrow);
+    case IR_CONST:
+        cg_load_line_hook(cg, n);
+        return borrowed("p2c_c[%d]", n->cidx);
+    case IR_LOAD:
+        cg_load_line_hook(cg, n);
+        return load_var(cg, n, may_borrow);
     case IR_ASSIGN_EXPR: return assign_expr(cg, n, may_borrow);
     case IR_ATTR:        return load_attr(cg, n);
     case IR_SUBSCR:

@@ -157,6 +157,7 @@ void cg_site(Cg *cg, IrPos pos)
     int k = cg_site_index(cg, pos);
     if (k == cg->cur_site)
         return;
+    cg_site_line_hook(cg, pos);   /* --debuggable, a statement of several lines */
     emit_line(cg->out, "P2C_Frame_SetSite(f, %d);", k);
     cg->cur_site = k;
 }

@@ -18,6 +18,15 @@
  * the same line, as a backward jump does.  Without a hook each costs one
  * predicted branch on the thread's use_tracing; without --debuggable
  * nothing is emitted at all.
+ *
+ * A statement spread over several lines gives an event each time the
+ * running instruction's line changes in 3.11 (`x = (a +` / `1)` is 16, 17,
+ * 16): while such a statement is written (track_lines), every site set
+ * for one of its operations and every load of a constant or a variable is
+ * preceded by a hook with its position.  P2C_Trace_Line compares lines at
+ * run time, so a hook on the line the frame is already at gives nothing;
+ * and the statement's own hook stands at its first operand's line when
+ * that comes later (`for _ in (` / `gen()` / `):` is 2, then 1).
  */
 #include "cgen_int.h"
 
@@ -48,6 +57,8 @@ static bool is_skip_when_done(const IrNode *n)
  * their predecessor's line. */
 static bool has_own_line(const IrNode *n)
 {
+    if (n->artificial)
+        return false;
     switch (n->kind) {
     case IR_BLOCK:
     case IR_LOOP:
@@ -84,10 +95,76 @@ static void emit_hook(Cg *cg, const IrNode *n)
     cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
 }
 
+/* The last line an operation of statement n's own code starts on: the
+ * latest start among its expressions, recursively (not its body's
+ * statements, nor the end of a span: `if x:` and a string constant of
+ * several lines run at their first line, as in 3.11). */
+static int last_line(const IrNode *n)
+{
+    int last = n->pos.line;
+    for (int i = 0; i < n->nkids; i++) {
+        if (!ir_is_expr(n->kids[i]))
+            continue;
+        int line = last_line(n->kids[i]);
+        if (line > last)
+            last = line;
+    }
+    return last;
+}
+
+/* The operand statement n evaluates first (its value's leftmost operand,
+ * recursively), when that is a constant or a variable's load on a later
+ * line of n: 3.11's first instruction of n, where its line event is. */
+static const IrNode *first_operand_later(const IrNode *n)
+{
+    const IrNode *e = n;
+    while (e->nkids > 0 && ir_is_expr(e->kids[0]))
+        e = e->kids[0];
+    bool named_load = e->kind == IR_LOAD && e->var->kind != IR_VAR_TEMP;
+    if (e == n || !(e->kind == IR_CONST || named_load))
+        return n;
+    return e->pos.line > n->pos.line && e->pos.line <= last_line(n) ? e : n;
+}
+
+/* Whether hooks are written here: --debuggable code, outside the copies of
+ * statements CPython runs at no line (cg->no_line_hooks). */
+static bool hooks_wanted(const Cg *cg)
+{
+    return cg->opt->debuggable && cg->no_line_hooks == 0;
+}
+
 void cg_line_hook(Cg *cg, const IrNode *n)
 {
-    if (cg->opt->debuggable && has_own_line(n))
+    cg->track_lines = false;
+    if (!hooks_wanted(cg) || !has_own_line(n))
+        return;
+    emit_hook(cg, first_operand_later(n));
+    cg->track_lines = last_line(n) > n->pos.line;
+}
+
+void cg_line_hook_end(Cg *cg)
+{
+    cg->track_lines = false;
+}
+
+/* A hook before an operation of a statement spread over several lines (a
+ * site at pos about to be set), or before the load of an operand n. */
+static void operand_hook(Cg *cg, const IrNode *n)
+{
+    if (cg->track_lines && hooks_wanted(cg) && n->pos.line > 0)
         emit_hook(cg, n);
+}
+
+void cg_site_line_hook(Cg *cg, IrPos pos)
+{
+    IrNode at = {.pos = pos};
+    operand_hook(cg, &at);
+}
+
+void cg_load_line_hook(Cg *cg, const IrNode *n)
+{
+    if (n->kind == IR_CONST || n->var->kind != IR_VAR_TEMP)
+        operand_hook(cg, n);
 }
 
 /* `while True:` keeps a line of its own at the loop's top, where its
@@ -95,13 +172,13 @@ void cg_line_hook(Cg *cg, const IrNode *n)
  * there, whose statement has the same line. */
 void cg_loop_top_hook(Cg *cg, const IrNode *loop)
 {
-    if (cg->opt->debuggable && loop->op == IR_LOOP_WHILE && loop->pos.line > 0)
+    if (hooks_wanted(cg) && loop->op == IR_LOOP_WHILE && loop->pos.line > 0)
         emit_hook(cg, loop);
 }
 
 void cg_back_edge_hook(Cg *cg)
 {
-    if (!cg->opt->debuggable)
+    if (!hooks_wanted(cg))
         return;
     emit_line(cg->out, "P2C_LINE_BACK_EDGE(f);");
     cg->cur_site = -1;

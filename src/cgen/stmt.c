@@ -253,6 +253,7 @@ static void return_stmt(Cg *cg, IrNode *n)
         return;
     }
     CVal v = cg_expr(cg, n->kids[0], true);
+    cg_site_line_hook(cg, n->pos);   /* RETURN_VALUE at the statement's line */
     cg_move(cg, "r", &v);
     emit_line(cg->out, "goto exit;");
     cg->used_exit = true;
@@ -278,18 +279,28 @@ static void raise_stmt(Cg *cg, IrNode *n)
     cg_goto_error(cg);
 }
 
+static void stmt_code(Cg *cg, IrNode *n);
+
+/* Statement n with, under --debuggable, its line hooks (lines.c). */
 void cg_stmt(Cg *cg, IrNode *n)
+{
+    cg_line_hook(cg, n);
+    stmt_code(cg, n);
+    cg_line_hook_end(cg);
+}
+
+static void stmt_code(Cg *cg, IrNode *n)
 {
     static const int set_item[] = {1, 2, 0};   /* obj, key, value */
     static const int del_item[] = {0, 1};
     static const int import_star[] = {-1, 0};  /* the frame, the module */
-    cg_line_hook(cg, n);
     switch (n->kind) {
     case IR_BLOCK:
         block(cg, n);
         return;
     case IR_ASSIGN: {
         CVal v = cg_expr(cg, n->kids[0], true);
+        cg_site_line_hook(cg, n->pos);   /* the store, at the target's line */
         cg_store_var(cg, n, n->var, &v);
         return;
     }

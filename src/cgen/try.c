@@ -343,7 +343,13 @@ void cg_try_finally(Cg *cg, IrNode *n)
     emit_line(cg->out, "goto T%d_end;", lab.id);
     handler_entry(cg, &lab, n->kids[0], temps0, n->op == 1);
     int temps1 = cg->fn->ntemps;
+    /* An artificial finally (op 1: a with's exit, a named handler's
+     * cleanup) has no exceptional way out in CPython, which goes on from
+     * where the exception was caught: no line events on this copy (a
+     * with's `if $ok:` would give the with's line again after __exit__). */
+    cg->no_line_hooks += n->op == 1;
     in_region(cg, IN_HANDLER, &lab, n, n->kids[1]);   /* the exceptional way out */
+    cg->no_line_hooks -= n->op == 1;
     if (n->op == 1)
         restore_site(cg, &lab);
     else

@@ -37,6 +37,11 @@
  * compile), so its only ways out are falling through and raising: the name
  * cleanup sits in the inner try's handler and else block.  `finally` wraps
  * the whole as for try/except.
+ *
+ * Lines: CPython gives the handler's entry, the name cleanups, the
+ * collection of what the clauses raised and the re-raise no line
+ * (UNSET_LOC), and each clause's match and binding its `except*` line; so
+ * the bookkeeping statements here are artificial (no line event).
  */
 #include "lowering.h"
 
@@ -45,13 +50,22 @@ static IrNode *block_of(Lower *L, IrPos pos)
     return ir_node_new(L->m, IR_BLOCK, pos);
 }
 
+/* Marks the statement just added to block as artificial: CPython compiles
+ * it with no line of its own, so it gives no line event. */
+static void artificial_last(IrNode *block)
+{
+    block->kids[block->nkids - 1]->artificial = true;
+}
+
 /* e = None; del e */
 static void add_name_cleanup(Lower *L, IrNode *block, IrVar *var, IrPos pos)
 {
     if (!var)
         return;
     lower_add_assign(L, block, var, lower_const_node(L, Py_None, pos), pos);
+    artificial_last(block);
     lower_drop(L, var, pos, block);
+    artificial_last(block);
 }
 
 /* The clause's body, its match bound to its name, as the inner try whose
@@ -75,13 +89,15 @@ static IrNode *clause_body(Lower *L, const AstExceptHandler *h, IrVar *match,
     add_name_cleanup(L, collect, name, pos);
     ir_node_add(L->m, collect, ir_node(L->m, IR_LIST_APPEND, pos, 2, lower_load(L, raised, pos),
                                        ir_node_new(L->m, IR_CAUGHT, pos)));
+    artificial_last(collect);
     /* the normal way out's cleanup: where CPython's compiler is after the
      * body, at its last statement */
     IrPos end = h->body.n ? h->body.items[h->body.n - 1]->pos : pos;
     IrNode *orelse = block_of(L, end);
     add_name_cleanup(L, orelse, name, end);
-    return ir_node(L->m, IR_TRY_EXCEPT, pos, 3, body, orelse,
-                   ir_node(L->m, IR_HANDLER, pos, 1, collect));
+    IrNode *handler = ir_node(L->m, IR_HANDLER, pos, 1, collect);
+    handler->artificial = true;   /* cleanup_end: no line */
+    return ir_node(L->m, IR_TRY_EXCEPT, pos, 3, body, orelse, handler);
 }
 
 /* One except* clause: the split of $rest by its type, then its body when
@@ -129,18 +145,42 @@ static IrNode *star_handler(Lower *L, const AstTryStar *s)
     IrVar *orig = lower_temp(L), *rest = lower_temp(L), *raised = lower_temp(L);
     IrNode *body = block_of(L, pos);
     lower_add_assign(L, body, orig, ir_node_new(L->m, IR_CAUGHT, pos), pos);
+    artificial_last(body);
     lower_add_assign(L, body, rest, ir_node_new(L->m, IR_CAUGHT, pos), pos);
+    artificial_last(body);
     lower_add_assign(L, body, raised, ir_node_new(L->m, IR_LIST, pos), pos);
+    artificial_last(body);
     for (int i = 0; i < s->handlers.n; i++)
         if (lower_clause(L, (const AstExceptHandler *)s->handlers.items[i], rest, raised,
                          body) < 0)
             return NULL;
     ir_node_add(L->m, body, ir_node(L->m, IR_LIST_APPEND, pos, 2, lower_load(L, raised, pos),
                                     lower_take(L, rest, pos)));
+    artificial_last(body);
     IrNode *group = lower_helper(L, IR_HELPER_EG_PREP_RERAISE, pos, lower_take(L, orig, pos),
                                  lower_take(L, raised, pos));
     ir_node_add(L->m, body, ir_node(L->m, IR_RERAISE_STAR, pos, 1, group));
-    return ir_node(L->m, IR_HANDLER, pos, 1, body);
+    artificial_last(body);
+    IrNode *handler = ir_node(L->m, IR_HANDLER, pos, 1, body);
+    handler->artificial = true;   /* PUSH_EXC_INFO: no line */
+    return handler;
+}
+
+/* When every part of the group was handled, 3.11 leaves the handler by
+ * POP_EXCEPT and a jump to what follows, at no line.  When that is the
+ * function's implicit `return None`, the optimizer copies the return in,
+ * and guarantee_lineno_for_exits gives the lineless return block the line
+ * of the block laid out before it: the last clause's no-match path, at the
+ * last `except*` line.  So the trace hook gets a `line` event of that line
+ * and the return event reports it.  A PASS there, after the re-raise (which
+ * only continues when nothing is left to raise), gives both. */
+void lower_try_star_before_return(Lower *L, const AstTryStar *s, IrNode *t)
+{
+    if (s->finalbody.n > 0 || t->kind != IR_TRY_EXCEPT || t->nkids != 3)
+        return;   /* a finally's own lines come last */
+    const AstNode *last = s->handlers.items[s->handlers.n - 1];
+    IrNode *handler_body = t->kids[2]->kids[0];
+    ir_node_add(L->m, handler_body, ir_node_new(L->m, IR_PASS, last->pos));
 }
 
 int lower_try_star(Lower *L, const AstTryStar *s, IrNode *block)

@@ -102,6 +102,9 @@ static void implicit_return(Lower *L, const AstSeq *body, int skip)
         IrPos def = {L->fn->pos.line, 0, L->fn->pos.line, 0};
         pos = def;
     }
+    if (last->kind == AST_TryStar && L->fn->body->nkids > 0)
+        lower_try_star_before_return(L, (const AstTryStar *)last,
+                                     L->fn->body->kids[L->fn->body->nkids - 1]);
     IrNode *ret = ir_node(L->m, IR_RETURN, pos, 1, lower_const_node(L, Py_None, pos));
     ret->op = IR_RETURN_IMPLICIT;
     ir_node_add(L->m, L->fn->body, ret);

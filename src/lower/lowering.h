@@ -158,6 +158,10 @@ int lower_with(Lower *L, const AstWith *s, IrNode *block);
 int lower_assert(Lower *L, const AstAssert *s, IrNode *block);
 /* exceptstar.c: try/except* as exception-group splitting */
 int lower_try_star(Lower *L, const AstTryStar *s, IrNode *block);
+/* The try* statement s, lowered into t, ends a function body whose implicit
+ * `return None` follows: the way out after handling everything gets the
+ * last except* line, as 3.11 gives it (exceptstar.c). */
+void lower_try_star_before_return(Lower *L, const AstTryStar *s, IrNode *t);
 /* match.c: match as tests with pattern helpers */
 int lower_match(Lower *L, const AstMatch *s, IrNode *block);
 /* A HELPER node calling runtime helper h with its arguments (exactly its

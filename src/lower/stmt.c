@@ -110,12 +110,17 @@ static int lower_if(Lower *L, const AstIf *s, IrNode *block)
     return 0;
 }
 
-/* An expression statement; a lone constant (a string used as a comment)
- * has no effect and CPython emits nothing for it either. */
+/* An expression statement.  A lone constant (`5`, a string used as a
+ * comment) has no effect, but CPython 3.11 keeps a NOP at its line
+ * (compiler_visit_stmt_expr), so a trace hook gets a `line` event there and
+ * a finally block ending with it re-raises at its line: a PASS, as for
+ * `pass`, which generates no code. */
 static int lower_expr_stmt(Lower *L, const AstExpr *s, IrNode *block)
 {
-    if (s->value->kind == AST_Constant)
+    if (s->value->kind == AST_Constant) {
+        ir_node_add(L->m, block, ir_node_new(L->m, IR_PASS, s->hdr.pos));
         return 0;
+    }
     IrNode *v = lower_expr(L, s->value);
     if (!v)
         return -1;

@@ -26,15 +26,19 @@
  */
 #include "lowering.h"
 
-/* e = None; del e — the cleanup of a named handler. */
+/* e = None; del e — the cleanup of a named handler, artificial as in
+ * CPython (UNSET_LOC): no line event of its own, however the handler is
+ * left. */
 static IrNode *name_cleanup(Lower *L, IrVar *var, IrPos pos)
 {
     IrNode *b = ir_node_new(L->m, IR_BLOCK, pos);
     IrNode *a = ir_node(L->m, IR_ASSIGN, pos, 1, lower_const_node(L, Py_None, pos));
     a->var = var;
+    a->artificial = true;
     ir_node_add(L->m, b, a);
     IrNode *d = ir_node_new(L->m, IR_DEL, pos);
     d->var = var;
+    d->artificial = true;
     ir_node_add(L->m, b, d);
     return b;
 }

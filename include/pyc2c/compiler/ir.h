@@ -199,6 +199,12 @@ struct IrNode {
     bool known_bound;    /* LOAD / DEL of a LOCAL or CELL: the variable holds
                             a value on every path here (src/opt/bound.c), so
                             no unbound test is needed */
+    bool artificial;     /* a statement of a reformulation's machinery that
+                            CPython compiles with no line of its own
+                            (UNSET_LOC: a named handler's `e = None; del e`,
+                            except*'s bookkeeping): no `line` event before
+                            it in --debuggable code (src/cgen/lines.c); its
+                            position still serves f_lineno and tracebacks */
     int collect;         /* CALL of a consumer (`sum(<genexpr>)`): its
                             P2C_COLLECT_* kind (pyc2c/collect_kinds.def),
                             when the generator expression also has a
