@@ -182,6 +182,17 @@
  *                                 instruments its stub code (3.13's
  *                                 _PyEval_SetOpcodeTrace): the stub is
  *                                 recognized by its co_code, not its units
+ *   P2C_ASYNCGEN_AWAITABLES_313   the awaitables of an async generator as
+ *                                 3.13 has them (genobject.c's
+ *                                 async_gen_asend_... and async_gen_athrow_...):
+ *                                 throw() starts one (the generator marked
+ *                                 running, "already running" when it is),
+ *                                 close() throws GeneratorExit in ("coroutine
+ *                                 ignored GeneratorExit"), one refused or
+ *                                 finished by throw() is done, and one never
+ *                                 iterated warns RuntimeWarning "coroutine
+ *                                 method ... was never awaited" when
+ *                                 finalized: runtime/asyncgen.c
  *   P2C_NOTHING_HANDLED_IS_NULL   an exception stack item that handles
  *                                 nothing holds NULL, never None: 3.13's
  *                                 POP_EXCEPT puts NULL back where
@@ -292,6 +303,7 @@
 #  define P2C_TRACE_OPCODE_TAIL 1
 #  define P2C_STUB_MAY_BE_INSTRUMENTED 1
 #  define P2C_NOTHING_HANDLED_IS_NULL 1
+#  define P2C_ASYNCGEN_AWAITABLES_313 1
 #  if defined(__linux__) && defined(__has_builtin)
 #    if __has_builtin(__builtin_thread_pointer)
 #      define P2C_TSTATE_TLS_313 1
