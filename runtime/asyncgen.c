@@ -15,6 +15,12 @@
  * with StopIteration(value).  The hooks of sys.set_asyncgen_hooks are read
  * at the first asend/athrow/aclose/__anext__: firstiter is called, the
  * finalizer kept for P2C_Gen_Finalize.
+ *
+ * 3.13 changed the awaitables (P2C_ASYNCGEN_AWAITABLES_313): throw()
+ * starts one as send() does, so it refuses to run beside another and
+ * a throw() that ends it leaves it done; close() throws GeneratorExit in;
+ * one refused as "already running" is done; one never iterated warns
+ * "coroutine method ... was never awaited" when finalized.
  */
 #include "internal.h"
 
@@ -58,6 +64,14 @@ static PyTypeObject ASend_Type, AThrow_Type, wrapped_type;
  * interpreter, both must see the shared runtime's type (shared.c). */
 PyTypeObject *P2C_AsyncGenWrappedTypeRef = &wrapped_type;
 #define Wrapped_Type (*P2C_AsyncGenWrappedTypeRef)
+
+/* 3.13's awaitables (above), a constant so that every version compiles
+ * both behaviours' code. */
+#ifdef P2C_ASYNCGEN_AWAITABLES_313
+#  define AWAITABLES_313 1
+#else
+#  define AWAITABLES_313 0
+#endif
 
 static const char IGNORED_EXIT_MSG[] = "async generator ignored GeneratorExit";
 static const char NON_INIT_CORO_MSG[] =
@@ -152,6 +166,76 @@ init_hooks(PyAsyncGenObject *gen)
     return 0;
 }
 
+/* ---- what the awaitables share on 3.13 ---------------------------------------------- */
+
+/* close() of an awaitable, given what throwing GeneratorExit into it
+ * gave (new reference or NULL): the generator's end or GeneratorExit is
+ * a clean close (None); a value awaited or yielded instead is "coroutine
+ * ignored GeneratorExit" (genobject.c's async_gen_asend_close and
+ * async_gen_athrow_close). */
+static PyObject *
+close_outcome(PyObject *result)
+{
+    if (result != NULL) {
+        Py_DECREF(result);
+        PyErr_SetString(PyExc_RuntimeError, "coroutine ignored GeneratorExit");
+        return NULL;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration) ||
+        PyErr_ExceptionMatches(PyExc_StopAsyncIteration) ||
+        PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return NULL;
+}
+
+#ifdef P2C_ASYNCGEN_AWAITABLES_313
+/* warnings.warn(message, RuntimeWarning, 1, source): the warning with
+ * the generator as its source, which the printed form follows with
+ * tracemalloc's allocation traceback or its hint, as 3.13's C warning
+ * does.  _warnings.warn is what _PyErr_WarnFormat runs (same frame for
+ * stacklevel 1: a C call pushes none).  Without the module (late in the
+ * interpreter's finalization), the warning without its source.
+ * 0 or -1. */
+static int
+warn_with_source(PyObject *message, PyObject *source)
+{
+    static PyObject *name;
+    if (P2C_InternedString(&name, "_warnings") == NULL)
+        return -1;
+    PyObject *warnings = PyImport_GetModule(name);
+    if (warnings == NULL) {
+        PyErr_Clear();
+        return PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "%U", message);
+    }
+    PyObject *res = PyObject_CallMethod(warnings, "warn", "OOiO", message,
+                                        PyExc_RuntimeWarning, 1, source);
+    Py_DECREF(warnings);
+    if (res == NULL)
+        return -1;
+    Py_DECREF(res);
+    return 0;
+}
+
+/* _warnings.c's _PyErr_WarnUnawaitedAgenMethod (not exported): an
+ * awaitable made by gen.METHOD() and finalized without ever being
+ * iterated.  A failure of the warning is unraisable; the exception being
+ * raised, if any, is kept. */
+static void
+warn_never_awaited(PyAsyncGenObject *gen, const char *method)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *message = PyUnicode_FromFormat(
+        "coroutine method '%s' of %R was never awaited", method, gen->ag_qualname);
+    if (message == NULL || warn_with_source(message, (PyObject *)gen) < 0)
+        PyErr_FormatUnraisable("Exception ignored while finalizing async generator %R",
+                               (PyObject *)gen);
+    Py_XDECREF(message);
+    PyErr_SetRaisedException(exc);
+}
+#endif
+
 /* ---- asend ------------------------------------------------------------------------ */
 
 static PyObject *
@@ -171,6 +255,10 @@ static void
 asend_dealloc(PyObject *self)
 {
     ASend *o = (ASend *)self;
+#ifdef P2C_ASYNCGEN_AWAITABLES_313
+    if (PyObject_CallFinalizerFromDealloc(self) < 0)
+        return;   /* the warning's machinery kept it alive */
+#endif
     PyObject_GC_UnTrack(self);
     Py_CLEAR(o->gen);
     Py_CLEAR(o->sendval);
@@ -186,6 +274,21 @@ asend_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* The generator runs for another awaitable, so this one cannot start
+ * (-1 with RuntimeError; on 3.13 it is then done: it can neither run
+ * later nor warn that it was never awaited). */
+static int
+asend_refuse_if_running(ASend *o)
+{
+    if (!o->gen->ag_running_async)
+        return 0;
+    if (AWAITABLES_313)
+        o->state = AWAITABLE_CLOSED;
+    PyErr_SetString(PyExc_RuntimeError,
+                    "anext(): asynchronous generator is already running");
+    return -1;
+}
+
 static PyObject *
 asend_send(PyObject *self, PyObject *arg)
 {
@@ -196,11 +299,8 @@ asend_send(PyObject *self, PyObject *arg)
         return NULL;
     }
     if (o->state == AWAITABLE_INIT) {
-        if (o->gen->ag_running_async) {
-            PyErr_SetString(PyExc_RuntimeError,
-                            "anext(): asynchronous generator is already running");
+        if (asend_refuse_if_running(o) < 0)
             return NULL;
-        }
         if (arg == NULL || arg == Py_None)
             arg = o->sendval;
         o->state = AWAITABLE_ITER;
@@ -227,19 +327,42 @@ asend_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                         "cannot reuse already awaited __anext__()/asend()");
         return NULL;
     }
+    if (AWAITABLES_313 && o->state == AWAITABLE_INIT) {
+        /* throw() starts the awaitable as send() does */
+        if (asend_refuse_if_running(o) < 0)
+            return NULL;
+        o->state = AWAITABLE_ITER;
+        o->gen->ag_running_async = 1;
+    }
     PyObject *result = unwrap(o->gen, P2C_Gen_Throw((PyObject *)o->gen, args, nargs));
     if (result == NULL)
         o->state = AWAITABLE_CLOSED;
     return result;
 }
 
+/* Before 3.13 close() only ends the awaitable; 3.13 throws GeneratorExit
+ * in where the generator stands, unless the awaitable is done. */
 static PyObject *
 asend_close(PyObject *self, PyObject *unused)
 {
     (void)unused;
-    ((ASend *)self)->state = AWAITABLE_CLOSED;
-    Py_RETURN_NONE;
+    ASend *o = (ASend *)self;
+    if (!AWAITABLES_313 || o->state == AWAITABLE_CLOSED) {
+        o->state = AWAITABLE_CLOSED;
+        Py_RETURN_NONE;
+    }
+    return close_outcome(asend_throw(self, &PyExc_GeneratorExit, 1));
 }
+
+#ifdef P2C_ASYNCGEN_AWAITABLES_313
+static void
+asend_finalize(PyObject *self)
+{
+    ASend *o = (ASend *)self;
+    if (o->state == AWAITABLE_INIT)
+        warn_never_awaited(o->gen, "asend");
+}
+#endif
 
 static PyMethodDef asend_methods[] = {
     {"send", asend_send, METH_O, NULL},
@@ -264,6 +387,9 @@ static PyTypeObject ASend_Type = {
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = asend_iternext,
     .tp_methods = asend_methods,
+#ifdef P2C_ASYNCGEN_AWAITABLES_313
+    .tp_finalize = asend_finalize,
+#endif
 };
 
 /* ---- athrow and aclose ------------------------------------------------------------ */
@@ -285,6 +411,10 @@ static void
 athrow_dealloc(PyObject *self)
 {
     AThrow *o = (AThrow *)self;
+#ifdef P2C_ASYNCGEN_AWAITABLES_313
+    if (PyObject_CallFinalizerFromDealloc(self) < 0)
+        return;   /* the warning's machinery kept it alive */
+#endif
     PyObject_GC_UnTrack(self);
     Py_CLEAR(o->gen);
     Py_CLEAR(o->args);
@@ -341,6 +471,20 @@ athrow_result(AThrow *o, PyObject *retval)
     return retval;
 }
 
+/* The generator runs for another awaitable, so this one cannot start:
+ * it is done, -1 with RuntimeError. */
+static int
+athrow_refuse_if_running(AThrow *o)
+{
+    if (!o->gen->ag_running_async)
+        return 0;
+    o->state = AWAITABLE_CLOSED;
+    PyErr_SetString(PyExc_RuntimeError, o->args == NULL
+                    ? "aclose(): asynchronous generator is already running"
+                    : "athrow(): asynchronous generator is already running");
+    return -1;
+}
+
 /* The first step: GeneratorExit (aclose) or args thrown in where the
  * generator stands, without closing what it awaits. */
 static PyObject *
@@ -374,13 +518,8 @@ athrow_send(PyObject *self, PyObject *arg)
         return NULL;
     }
     if (o->state == AWAITABLE_INIT) {
-        if (o->gen->ag_running_async) {
-            o->state = AWAITABLE_CLOSED;
-            PyErr_SetString(PyExc_RuntimeError, o->args == NULL
-                            ? "aclose(): asynchronous generator is already running"
-                            : "athrow(): asynchronous generator is already running");
+        if (athrow_refuse_if_running(o) < 0)
             return NULL;
-        }
         if (o->gen->ag_closed) {
             o->state = AWAITABLE_CLOSED;
             PyErr_SetNone(PyExc_StopAsyncIteration);
@@ -410,9 +549,20 @@ athrow_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
         return NULL;
     }
+    if (AWAITABLES_313 && o->state == AWAITABLE_INIT) {
+        /* throw() starts the awaitable as send() does */
+        if (athrow_refuse_if_running(o) < 0)
+            return NULL;
+        o->state = AWAITABLE_ITER;
+        o->gen->ag_running_async = 1;
+    }
     PyObject *retval = P2C_Gen_Throw((PyObject *)o->gen, args, nargs);
-    if (o->args)
-        return unwrap(o->gen, retval);
+    if (o->args) {
+        retval = unwrap(o->gen, retval);
+        if (AWAITABLES_313 && retval == NULL)
+            athrow_finish(o);   /* before 3.13 a second throw() runs again */
+        return retval;
+    }
     /* aclose() mode (genobject.c's async_gen_athrow_throw) */
     if (retval && Py_IS_TYPE(retval, &Wrapped_Type)) {
         Py_DECREF(retval);
@@ -420,6 +570,8 @@ athrow_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_RuntimeError, IGNORED_EXIT_MSG);
         return NULL;
     }
+    if (AWAITABLES_313 && retval == NULL)
+        athrow_finish(o);
     if (retval == NULL && (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) ||
                            PyErr_ExceptionMatches(PyExc_GeneratorExit))) {
         PyErr_Clear();
@@ -428,13 +580,28 @@ athrow_throw(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return retval;
 }
 
+/* As asend_close. */
 static PyObject *
 athrow_close(PyObject *self, PyObject *unused)
 {
     (void)unused;
-    ((AThrow *)self)->state = AWAITABLE_CLOSED;
-    Py_RETURN_NONE;
+    AThrow *o = (AThrow *)self;
+    if (!AWAITABLES_313 || o->state == AWAITABLE_CLOSED) {
+        o->state = AWAITABLE_CLOSED;
+        Py_RETURN_NONE;
+    }
+    return close_outcome(athrow_throw(self, &PyExc_GeneratorExit, 1));
 }
+
+#ifdef P2C_ASYNCGEN_AWAITABLES_313
+static void
+athrow_finalize(PyObject *self)
+{
+    AThrow *o = (AThrow *)self;
+    if (o->state == AWAITABLE_INIT)
+        warn_never_awaited(o->gen, o->args != NULL ? "athrow" : "aclose");
+}
+#endif
 
 static PyMethodDef athrow_methods[] = {
     {"send", athrow_send, METH_O, NULL},
@@ -459,6 +626,9 @@ static PyTypeObject AThrow_Type = {
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = athrow_iternext,
     .tp_methods = athrow_methods,
+#ifdef P2C_ASYNCGEN_AWAITABLES_313
+    .tp_finalize = athrow_finalize,
+#endif
 };
 
 /* ---- the async generator type ------------------------------------------------------ */

@@ -180,17 +180,31 @@ frame_object_generator(PyObject *fo)
     return P2C_Gen_KindOf((PyObject *)gen) >= 0 ? gen : NULL;
 }
 
+/* f, or on 3.12 and 3.13 the first complete frame from f on: cr_origin
+ * leaves out the interpreter's entry frames (owned by the C stack: a shim
+ * code object on 3.12, None for code on 3.13) and frames not yet started
+ * (3.12's compute_cr_origin, _PyFrame_GetFirstComplete). */
+static inline _PyInterpreterFrame *
+origin_frame(_PyInterpreterFrame *f)
+{
+#ifdef P2C_ORIGIN_SKIPS_INCOMPLETE
+    return _PyFrame_GetFirstComplete(f);
+#else
+    return f;
+#endif
+}
+
 /* genobject.c's compute_cr_origin: ((filename, line, name), ...) of the
  * depth innermost frames, from the caller creating the coroutine. */
 static inline PyObject *
 coro_origin(PyThreadState *tstate, int depth)
 {
-    _PyInterpreterFrame *frame = P2C_TS_FRAME(tstate);
+    _PyInterpreterFrame *frame = origin_frame(P2C_TS_FRAME(tstate));
     int n = 0;
-    for (_PyInterpreterFrame *f = frame; f && n < depth; f = f->previous)
+    for (_PyInterpreterFrame *f = frame; f && n < depth; f = origin_frame(f->previous))
         n++;
     PyObject *origin = PyTuple_New(n);
-    for (int i = 0; origin && i < n; i++, frame = frame->previous) {
+    for (int i = 0; origin && i < n; i++, frame = origin_frame(frame->previous)) {
         PyCodeObject *code = P2C_Frame_Code(frame);
         int line = PyCode_Addr2Line(code, _PyInterpreterFrame_LASTI(frame) *
                                     (int)sizeof(_Py_CODEUNIT));

@@ -182,6 +182,22 @@
  *                                 instruments its stub code (3.13's
  *                                 _PyEval_SetOpcodeTrace): the stub is
  *                                 recognized by its co_code, not its units
+ *   P2C_ASYNCGEN_AWAITABLES_313   the awaitables of an async generator as
+ *                                 3.13 has them (genobject.c's
+ *                                 async_gen_asend_... and async_gen_athrow_...):
+ *                                 throw() starts one (the generator marked
+ *                                 running, "already running" when it is),
+ *                                 close() throws GeneratorExit in ("coroutine
+ *                                 ignored GeneratorExit"), one refused or
+ *                                 finished by throw() is done, and one never
+ *                                 iterated warns RuntimeWarning "coroutine
+ *                                 method ... was never awaited" when
+ *                                 finalized: runtime/asyncgen.c
+ *   P2C_ORIGIN_SKIPS_INCOMPLETE   a coroutine's cr_origin leaves out
+ *                                 incomplete frames, the interpreter's entry
+ *                                 frames among them (owned by the C stack,
+ *                                 whose code is a shim on 3.12 and None on
+ *                                 3.13): compat/genframe311.h
  *   P2C_NOTHING_HANDLED_IS_NULL   an exception stack item that handles
  *                                 nothing holds NULL, never None: 3.13's
  *                                 POP_EXCEPT puts NULL back where
@@ -267,6 +283,7 @@
 #  define P2C_TYPEVAR_CALLER_EXACT_FUNCTION 1
 #  define P2C_GC_SCHEDULED_312 1
 #  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
+#  define P2C_ORIGIN_SKIPS_INCOMPLETE 1
 #elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
 #  define P2C_PY_MINOR 13
 #  define P2C_INTERPRETER_FRAMES 1
@@ -292,6 +309,8 @@
 #  define P2C_TRACE_OPCODE_TAIL 1
 #  define P2C_STUB_MAY_BE_INSTRUMENTED 1
 #  define P2C_NOTHING_HANDLED_IS_NULL 1
+#  define P2C_ASYNCGEN_AWAITABLES_313 1
+#  define P2C_ORIGIN_SKIPS_INCOMPLETE 1
 #  if defined(__linux__) && defined(__has_builtin)
 #    if __has_builtin(__builtin_thread_pointer)
 #      define P2C_TSTATE_TLS_313 1
