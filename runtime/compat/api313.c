@@ -52,18 +52,19 @@ P2C_CalculateMetaclass(PyTypeObject *meta, PyObject *bases)
     return winner;
 }
 
-/* The exception being raised gets the thread's handled exception (the
- * generator's, while it runs) as __context__, as raising it again in the
- * generator would: PyErr_SetObject links the context (cycles broken). */
+/* The exception being raised gets the generator's own handled exception
+ * (the top item of the thread's stack, which the generator pushed) as
+ * __context__, as raising it again in the generator would: PyErr_SetObject
+ * links the context (cycles broken).  Only the top item, as 3.13's
+ * _PyErr_ChainStackItem: a generator suspended outside any handler leaves
+ * a thrown exception's context alone, whatever its caller is handling
+ * (PyErr_GetHandledException would walk down to the caller's). */
 void
 P2C_ChainHandledException(void)
 {
-    PyObject *handled = PyErr_GetHandledException();
-    if (handled == NULL || handled == Py_None) {
-        Py_XDECREF(handled);
+    PyObject *own = PyThreadState_Get()->exc_info->exc_value;
+    if (own == NULL || own == Py_None)
         return;
-    }
-    Py_DECREF(handled);
     PyObject *exc = PyErr_GetRaisedException();
     if (exc == NULL)
         return;
