@@ -292,6 +292,15 @@ static int plan_output(Job *j)
     return refuse_report_onto_output(j);
 }
 
+/* mkdir -p dir, a part of the build directory; -1 after a diagnostic. */
+static int make_build_dir(const char *dir)
+{
+    if (driver_mkdirs(dir) == 0)
+        return 0;
+    diag_error("cannot create the build directory '%s': %s", dir, strerror(errno));
+    return -1;
+}
+
 /* The build directory: NAME.build next to the output with --keep-build,
  * else CACHE/build/<hash of source, mode, target>. */
 static int plan_build_dir(Job *j)
@@ -307,11 +316,8 @@ static int plan_build_dir(Job *j)
         j->build_dir = driver_sprintf("%s/build/%s-%016llx", cache, j->name, h);
         free(cache);
     }
-    if (driver_mkdirs(j->build_dir) != 0) {
-        diag_error("cannot create the build directory '%s': %s", j->build_dir,
-                   strerror(errno));
+    if (make_build_dir(j->build_dir) != 0)
         return -1;
-    }
     j->c_file = driver_sprintf("%s/%s.c", j->build_dir, j->name);
     if (j->opt.onefile) {
         /* the dist to pack is made in the build directory (onefile.c) */
@@ -330,10 +336,7 @@ static int plan_build_dir(Job *j)
     const char *out_base = strrchr(j->output, '/');
     out_base = out_base ? out_base + 1 : j->output;
     char *artifact_dir = driver_sprintf("%s/%s", j->build_dir, DRIVER_ARTIFACT_DIR);
-    int made = driver_mkdirs(artifact_dir);
-    if (made != 0)
-        diag_error("cannot create the build directory '%s': %s", artifact_dir,
-                   strerror(errno));
+    int made = make_build_dir(artifact_dir);
     j->artifact = driver_sprintf("%s/%s", artifact_dir, out_base);
     free(artifact_dir);
     return made == 0 ? 0 : -1;
