@@ -76,21 +76,21 @@ static bool has_own_line(const IrNode *n)
     }
 }
 
-/* The site of n's line.  Not the stub's RESUME (or a unit before it), which
- * a lambda's body shares the position of: a site there means "before the
- * first line" to P2C_Trace_Line. */
-static int line_site(Cg *cg, const IrNode *n)
+/* The site of pos's line.  Not the stub's RESUME (or a unit before it),
+ * which a lambda's body shares the position of: a site there means "before
+ * the first line" to P2C_Trace_Line. */
+static int line_site(Cg *cg, IrPos pos)
 {
-    int k = cg_site_index(cg, n->pos);
+    int k = cg_site_index(cg, pos);
     if (k <= cgen_prefix(cg->fn, NULL, NULL, 0))
-        k = cg_site_new(cg, n->pos);
+        k = cg_site_new(cg, pos);
     return k;
 }
 
-/* if (P2C_LINE(f, K) < 0) goto error; for n's line */
-static void emit_hook(Cg *cg, const IrNode *n)
+/* if (P2C_LINE(f, K) < 0) goto error; for pos's line */
+static void emit_hook(Cg *cg, IrPos pos)
 {
-    emit_line(cg->out, "if (P2C_LINE(f, %d) < 0) goto %s;", line_site(cg, n),
+    emit_line(cg->out, "if (P2C_LINE(f, %d) < 0) goto %s;", line_site(cg, pos),
               cg_error_label(cg));
     cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
 }
@@ -138,7 +138,7 @@ void cg_line_hook(Cg *cg, const IrNode *n)
     cg->track_lines = false;
     if (!hooks_wanted(cg) || !has_own_line(n))
         return;
-    emit_hook(cg, first_operand_later(n));
+    emit_hook(cg, first_operand_later(n)->pos);
     cg->track_lines = last_line(n) > n->pos.line;
 }
 
@@ -148,23 +148,22 @@ void cg_line_hook_end(Cg *cg)
 }
 
 /* A hook before an operation of a statement spread over several lines (a
- * site at pos about to be set), or before the load of an operand n. */
-static void operand_hook(Cg *cg, const IrNode *n)
+ * site at pos about to be set), or before the load of an operand at pos. */
+static void operand_hook(Cg *cg, IrPos pos)
 {
-    if (cg->track_lines && hooks_wanted(cg) && n->pos.line > 0)
-        emit_hook(cg, n);
+    if (cg->track_lines && hooks_wanted(cg) && pos.line > 0)
+        emit_hook(cg, pos);
 }
 
 void cg_site_line_hook(Cg *cg, IrPos pos)
 {
-    IrNode at = {.pos = pos};
-    operand_hook(cg, &at);
+    operand_hook(cg, pos);
 }
 
 void cg_load_line_hook(Cg *cg, const IrNode *n)
 {
     if (n->kind == IR_CONST || n->var->kind != IR_VAR_TEMP)
-        operand_hook(cg, n);
+        operand_hook(cg, n->pos);
 }
 
 /* `while True:` keeps a line of its own at the loop's top, where its
@@ -173,7 +172,7 @@ void cg_load_line_hook(Cg *cg, const IrNode *n)
 void cg_loop_top_hook(Cg *cg, const IrNode *loop)
 {
     if (hooks_wanted(cg) && loop->op == IR_LOOP_WHILE && loop->pos.line > 0)
-        emit_hook(cg, loop);
+        emit_hook(cg, loop->pos);
 }
 
 void cg_back_edge_hook(Cg *cg)
