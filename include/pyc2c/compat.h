@@ -8,8 +8,8 @@
 #define PYC2C_COMPAT_H
 
 #include "compat/version.h"
-#if defined(P2C_TSTATE_TLS_313)
-#  include "compat/tstate313.h"   /* P2C_ThreadState, which frame313.h uses */
+#if defined(P2C_TSTATE_TLS_312)
+#  include "compat/tstate312.h"   /* P2C_ThreadState, which frame313.h uses */
 #endif
 
 #if defined(P2C_FRAME_OBJECTS_310)

@@ -424,7 +424,7 @@ static inline PyThreadState *P2C_ThreadState(void)
 {
     return (PyThreadState *)__atomic_load_n(P2C_CurrentThreadState, __ATOMIC_RELAXED);
 }
-#elif !defined(P2C_TSTATE_TLS_313)   /* 3.13: compat/tstate313.h */
+#elif !defined(P2C_TSTATE_TLS_312)   /* 3.13: compat/tstate312.h */
 /* The running thread's state (a thread-local libpython does not export). */
 static inline PyThreadState *P2C_ThreadState(void) { return PyThreadState_GET(); }
 #endif

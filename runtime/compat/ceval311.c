@@ -38,6 +38,9 @@ P2C_API int *P2C_RecursionLimit = &no_limit;
 #endif
 
 P2C_API void P2C_PublishEvalBreaker(void);
+#ifdef P2C_TSTATE_TLS_312
+P2C_API void P2C_FindThreadStateSlot(void);   /* compat/tstate312.c */
+#endif
 #ifdef P2C_MONITORING_312
 P2C_API void P2C_Monitor_Publish(void);   /* monitor312.c */
 #endif
@@ -52,6 +55,9 @@ P2C_PublishEvalBreaker(void)
     P2C_EvalBreaker = (int *)&running_interp()->ceval.eval_breaker;
 #ifdef P2C_COMPARE_COUNTS_RECURSION_310
     P2C_RecursionLimit = &running_interp()->ceval.recursion_limit;
+#endif
+#ifdef P2C_TSTATE_TLS_312
+    P2C_FindThreadStateSlot();   /* compat/tstate312.c */
 #endif
 #ifdef P2C_MONITORING_312
     P2C_Monitor_Publish();

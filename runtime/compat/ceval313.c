@@ -22,8 +22,8 @@ static int never_set;
 P2C_API int *P2C_EvalBreaker = &never_set;
 
 P2C_API void P2C_PublishEvalBreaker(void);
-#ifdef P2C_TSTATE_TLS_313
-P2C_API void P2C_FindThreadStateSlot(void);   /* compat/tstate313.c */
+#ifdef P2C_TSTATE_TLS_312
+P2C_API void P2C_FindThreadStateSlot(void);   /* compat/tstate312.c */
 #endif
 #ifdef P2C_MONITORING_312
 P2C_API void P2C_Monitor_Publish(void);   /* monitor312.c */
@@ -35,8 +35,8 @@ P2C_API PyObject *P2C_HandlePendingAfterCall(PyObject *callable, PyObject *res);
 void
 P2C_PublishEvalBreaker(void)
 {
-#ifdef P2C_TSTATE_TLS_313
-    P2C_FindThreadStateSlot();   /* compat/tstate313.c */
+#ifdef P2C_TSTATE_TLS_312
+    P2C_FindThreadStateSlot();   /* compat/tstate312.c */
 #endif
 #ifdef P2C_MONITORING_312
     P2C_Monitor_Publish();

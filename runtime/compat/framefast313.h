@@ -9,7 +9,7 @@
  * estimate stays under --param max-inline-insns-single (70), and on 3.13
  * the push measures 83 and the pop 102 (3.11: 46 and 65), for three
  * reasons: P2C_ThreadState's thread-pointer read with its call fallback
- * (tstate313.h), P2C_TS_TRACING's six sys.monitoring event bytes
+ * (tstate312.h), P2C_TS_TRACING's six sys.monitoring event bytes
  * (p2c_monitored), and the immortality test 3.12+ Py_DECREF makes in
  * each Py_CLEAR of the pop.  gcc then called both out of line at every
  * compiled call (richards: 14 % and 11 % of its instructions in them).

@@ -52,13 +52,13 @@
  *                                 frame is tstate->current_frame, no cframe):
  *                                 compat/frame313.h
  *   P2C_TSTATE_WORD_311           the running thread state is a word of
- *                                 _PyRuntime (3.11), read inline; 3.12 keeps
- *                                 it in a thread-local libpython does not
- *                                 export: a call
- *   P2C_TSTATE_TLS_313            that thread-local read at its offset from
+ *                                 _PyRuntime (3.10, 3.11), read inline;
+ *                                 3.12 and 3.13 keep it in a thread-local
+ *                                 libpython does not export: a call
+ *   P2C_TSTATE_TLS_312            that thread-local read at its offset from
  *                                 the thread pointer, once proven static
- *                                 (3.13 on Linux; compat/tstate313.h), else
- *                                 the call
+ *                                 (3.12 and 3.13 on Linux;
+ *                                 compat/tstate312.h), else the call
  *   P2C_CALL_KEEPS_ARGS_310       a call keeps its arguments on the caller's
  *                                 stack until the callee returns, then
  *                                 releases them last first, the callable
@@ -284,6 +284,11 @@
 #  define P2C_GC_SCHEDULED_312 1
 #  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #  define P2C_ORIGIN_SKIPS_INCOMPLETE 1
+#  if defined(__linux__) && defined(__has_builtin)
+#    if __has_builtin(__builtin_thread_pointer)
+#      define P2C_TSTATE_TLS_312 1
+#    endif
+#  endif
 #elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
 #  define P2C_PY_MINOR 13
 #  define P2C_INTERPRETER_FRAMES 1
@@ -313,7 +318,7 @@
 #  define P2C_ORIGIN_SKIPS_INCOMPLETE 1
 #  if defined(__linux__) && defined(__has_builtin)
 #    if __has_builtin(__builtin_thread_pointer)
-#      define P2C_TSTATE_TLS_313 1
+#      define P2C_TSTATE_TLS_312 1
 #    endif
 #  endif
 #  ifndef Py_GIL_DISABLED   /* the free-threaded build moves the managed dict */

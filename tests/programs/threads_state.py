@@ -1,8 +1,8 @@
 # Compiled functions running in several threads at once, switching often:
 # each thread's frames (sys._getframe), handled exception (sys.exc_info),
-# recursion and loop back edges use that thread's own state.  On 3.13 the
-# runtime reads the running thread's state inline, at an offset it found
-# from the thread pointer (runtime/compat/tstate313.h); a wrong offset
+# recursion and loop back edges use that thread's own state.  On 3.12 and
+# 3.13 the runtime reads the running thread's state inline, at an offset it
+# found from the thread pointer (runtime/compat/tstate312.h); a wrong offset
 # would mix the threads' frames up or crash.
 import sys
 import threading

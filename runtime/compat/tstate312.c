@@ -1,16 +1,17 @@
-/* tstate313.c — finds where 3.13's libpython keeps the running thread
- * state, for the inline read of compat/tstate313.h (which says why).
+/* tstate312.c — finds where 3.12's and 3.13's libpython keep the running
+ * thread state, for the inline read of compat/tstate312.h (which says why).
  *
  * Steps, each of which leaves the offset 0 (PyThreadState_Get) when it
  * fails:
- *   1. the object holding libpython's code (libpython3.13.so, or the
+ *   1. the object holding libpython's code (libpython3.1X.so, or the
  *      executable it is linked into) and this thread's copy of its
  *      thread-locals (dl_iterate_phdr: the PT_TLS segment's size, and
  *      dlpi_tls_data, this thread's block);
  *   2. the one pointer-sized word of that block equal to
- *      PyThreadState_Get() (3.13.0's block has four thread-locals; only
- *      _Py_tss_tstate can hold a thread state; a second equal word, as a
- *      later version's gilstate word might be, makes the word ambiguous);
+ *      PyThreadState_Get() (3.12.1's block has two thread-locals, 3.13.0's
+ *      four; only _Py_tss_tstate can hold a thread state; a second equal
+ *      word, as a later version's gilstate word might be, makes the word
+ *      ambiguous);
  *   3. a new thread (no Python thread state) must find its own block of
  *      libpython's thread-locals at that word's offset from its thread
  *      pointer, and the word NULL there: the block is in static TLS.  A
@@ -20,17 +21,17 @@
 #define _GNU_SOURCE 1
 #include <Python.h>
 #include "compat/version.h"
-#ifdef P2C_TSTATE_TLS_313
+#ifdef P2C_TSTATE_TLS_312
 
 #include <link.h>
 #include <pthread.h>
 #include <stdint.h>
 
-/* what pyc2c/runtime.h would give tstate313.h (P2C_ThreadState's branch
+/* what pyc2c/runtime.h would give tstate312.h (P2C_ThreadState's branch
  * hint; without it, an implicit declaration) */
 #define P2C_API __attribute__((visibility("hidden")))
 #define P2C_LIKELY(x) __builtin_expect(!!(x), 1)
-#include "compat/tstate313.h"
+#include "compat/tstate312.h"
 
 P2C_API intptr_t P2C_ThreadStateOffset;
 
@@ -139,4 +140,4 @@ P2C_FindThreadStateSlot(void)
         P2C_ThreadStateOffset = p.from_tp;
 }
 
-#endif  /* P2C_TSTATE_TLS_313 */
+#endif  /* P2C_TSTATE_TLS_312 */

@@ -1,21 +1,24 @@
-/* tstate313.h — the running thread's state on CPython 3.13 without a call:
+/* tstate312.h — the running thread's state on CPython 3.12 and 3.13 without
+ * a call:
  * P2C_ThreadState (the section "the thread state" of pyc2c/runtime.h gives
  * the other versions').  Included through pyc2c/compat.h when
- * P2C_TSTATE_TLS_313.
+ * P2C_TSTATE_TLS_312.
  *
- * 3.13 keeps the running thread state in a thread-local of libpython,
- * _Py_tss_tstate, which libpython does not export (`readelf -s
+ * 3.12 and 3.13 keep the running thread state in a thread-local of
+ * libpython, _Py_tss_tstate, which libpython does not export (`readelf -s
  * libpython3.13.so`: a LOCAL TLS symbol; `nm -D` does not list it), so an
  * extension module can only call PyThreadState_Get() — which itself calls
  * __tls_get_addr, libpython being built with the general-dynamic TLS
  * model: about 20 instructions at every frame push and pop, loop back edge
- * and call return (14 % of richards' instructions).
+ * and call return (14 % of richards' instructions on 3.13.0; on 3.12.1,
+ * PyThreadState_Get and its __tls_get_addr were 1.7 % of bench/programs'
+ * exceptions).
  *
  * A library loaded with the program (a DT_NEEDED of the executable, or
  * linked into it) has its thread-locals in every thread's static TLS
  * area, at one offset from the thread pointer that is the same in every
  * thread: the layout the ELF TLS ABI gives such modules and initial-exec
- * code relies on.  compat/tstate313.c finds the offset of the word holding
+ * code relies on.  compat/tstate312.c finds the offset of the word holding
  * the running thread state once (P2C_FindThreadStateSlot, at module init),
  * and proves that it is static: a new thread finds its own copy of
  * libpython's thread-locals at the same offset from its thread pointer.
@@ -24,8 +27,8 @@
  * thread on demand, anywhere; no such word, or two) the offset stays 0 and
  * PyThreadState_Get() is called, as before.
  */
-#ifndef PYC2C_COMPAT_TSTATE313_H
-#define PYC2C_COMPAT_TSTATE313_H
+#ifndef PYC2C_COMPAT_TSTATE312_H
+#define PYC2C_COMPAT_TSTATE312_H
 
 #include <stdint.h>
 
