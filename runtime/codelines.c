@@ -104,14 +104,28 @@ unit_lines(PyCodeObject *co)
     return ul;
 }
 
+/* co's array when it was read already, else NULL; never raises (the
+ * getter fails only for an object that is not a code object). */
+static UnitLines *
+unit_lines_read(PyCodeObject *co)
+{
+    void *ul = NULL;
+    if (extra_index < 0 || P2C_Code_GetExtra((PyObject *)co, extra_index, &ul) < 0)
+        return NULL;
+    return ul;
+}
+
 int
 P2C_Code_UnitLine(PyCodeObject *co, int unit)
 {
-    /* called with the exception being raised set: reading the lines must
-     * not disturb it */
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
-    UnitLines *ul = unit_lines(co);
-    PyErr_Restore(type, value, tb);
+    UnitLines *ul = unit_lines_read(co);
+    if (ul == NULL) {
+        /* called with the exception being raised set: reading the lines
+         * must not disturb it (set aside only here: a traceback entry of
+         * a hot try/except would pay for it every time) */
+        P2C_StashedError raised = P2C_Err_Stash();
+        ul = unit_lines(co);
+        P2C_Err_Unstash(raised);
+    }
     return ul != NULL && unit >= 0 && unit < ul->n ? ul->lines[unit] : 0;
 }

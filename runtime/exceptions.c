@@ -10,6 +10,15 @@
 PyObject *
 P2C_Exc_Catch(PyObject **prev)
 {
+#if P2C_PY_MINOR >= 12
+    /* 3.12 on keep the exception being raised normalized, with its
+     * traceback already on it: taking it is all of exception_unwind's work */
+    PyObject *value = PyErr_GetRaisedException();
+    if (value == NULL) {   /* a caller's bug: keep going with a visible error */
+        PyErr_SetString(PyExc_SystemError, "pyc2c: handler entered without an exception");
+        value = PyErr_GetRaisedException();
+    }
+#else
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
     if (type == NULL) {   /* a caller's bug: keep going with a visible error */
@@ -20,6 +29,7 @@ P2C_Exc_Catch(PyObject **prev)
     PyException_SetTraceback(value, tb != NULL ? tb : Py_None);
     Py_XDECREF(tb);
     Py_XDECREF(type);
+#endif
     /* PUSH_EXC_INFO: the previous exc_value (None for none) is kept by the
      * handler; the caught exception becomes the handled one. */
     PyObject *cur = Py_NewRef(value);
@@ -97,14 +107,13 @@ P2C_Exc_RaiseBare(void)
 PyObject *
 P2C_Frame_SiteObject(P2C_Frame *f)
 {
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);   /* the exception being handled stays */
+    P2C_StashedError raised = P2C_Err_Stash();   /* the exception being handled stays */
     PyObject *site = PyLong_FromLong(P2C_Frame_GetSite(f));
     if (site == NULL) {
         PyErr_Clear();
         site = Py_NewRef(Py_None);
     }
-    PyErr_Restore(type, value, tb);
+    P2C_Err_Unstash(raised);
     return site;
 }
 

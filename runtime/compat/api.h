@@ -104,6 +104,30 @@ static inline void P2C_LeaveTracing(PyThreadState *ts)
 #  define P2C_LeaveTracing(ts) PyThreadState_LeaveTracing(ts)
 #endif
 
+/* The exception being raised, set aside while code that may fail or clear
+ * the indicator runs, then put back (P2C_Err_Stash, P2C_Err_Unstash).
+ * 3.12 on keep it as one normalized object (PyErr_GetRaisedException): one
+ * thread-state read each way, where PyErr_Fetch and PyErr_Restore also
+ * split it into type and traceback and join them again. */
+#if P2C_PY_MINOR >= 12
+typedef struct { PyObject *exc; } P2C_StashedError;
+static inline P2C_StashedError P2C_Err_Stash(void)
+{
+    P2C_StashedError s = {PyErr_GetRaisedException()};
+    return s;
+}
+static inline void P2C_Err_Unstash(P2C_StashedError s) { PyErr_SetRaisedException(s.exc); }
+#else
+typedef struct { PyObject *type, *value, *tb; } P2C_StashedError;
+static inline P2C_StashedError P2C_Err_Stash(void)
+{
+    P2C_StashedError s;
+    PyErr_Fetch(&s.type, &s.value, &s.tb);
+    return s;
+}
+static inline void P2C_Err_Unstash(P2C_StashedError s) { PyErr_Restore(s.type, s.value, s.tb); }
+#endif
+
 /* Has the interpreter begun to finalize? */
 #if P2C_PY_MINOR >= 13
 #  define P2C_IsFinalizing() Py_IsFinalizing()

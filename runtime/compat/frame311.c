@@ -76,11 +76,10 @@ P2C_Frame_PushModule(P2C_Frame *f, PyObject *code, PyObject *globals)
 static PyFrameObject *
 caller_frame_object(PyFrameObject *fo)
 {
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
+    P2C_StashedError raised = P2C_Err_Stash();
     PyFrameObject *back = PyFrame_GetBack(fo);
     PyErr_Clear();   /* a MemoryError here only loses f_back, as in CPython */
-    PyErr_Restore(type, value, tb);
+    P2C_Err_Unstash(raised);
     return back;
 }
 
