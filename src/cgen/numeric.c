@@ -634,15 +634,7 @@ static void emit_guards(Fast *fp)
         if (place >= 0) {
             peek = lir_c(F, LT_OBJ, "*p2c_%sp%d", T, place);
         } else {
-            int k = lir_reg_new(F, LT_OBJ, "p2c_%sk%d", T, i);
-            if (a->kind == IR_ATTR)
-                lir_add(F, LIR_PEEK_ATTR, k, lir_i64(LT_I64, t->attr_cache[i]),
-                        lir_c(F, LT_OBJ, "%s", obj), -1);
-            else
-                lir_add(F, LIR_PEEK_ITEM, k, lir_c(F, LT_OBJ, "%s", obj),
-                        lir_i64(LT_I64, PyLong_AsLong(ir_const_get(cg->m, a->kids[1]->cidx))),
-                        -1);
-            peek = reg(fp, k);
+            peek = lir_c(F, LT_OBJ, "p2c_k%d", i);   /* emit_leaf_peeks' */
         }
         fp->areg[i] = lir_add(F, unbox_op(lt->a[i]),
                               lir_reg_new(F, lir_type(lt->a[i]), "p2c_%sa%d", T, i), peek, NONE,
@@ -650,14 +642,56 @@ static void emit_guards(Fast *fp)
     }
 }
 
+/* Reads every attribute and item leaf that no store of the run writes
+ * (those are read through their places, per tier) into p2c_k<i>, once for
+ * all tiers: a typed tier whose guard fails hands the same reads to the
+ * next, since nothing ran in between.  (Each tier peeked again before: an
+ * int attribute's `self.n += 1` searched its site's cache twice a time, the
+ * float tier's peek failing on the int.)  false when the tree has none. */
+static bool emit_leaf_peeks(Fast *fp)
+{
+    Cg *cg = fp->cg;
+    const Tree *t = fp->tree;
+    char what[64];
+    snprintf(what, sizeof what, "leaf reads at line %d", fp->line);
+    fp->lir = lir_fragment_new(what, true);
+    fp->flushed = 0;
+    int n = 0;
+    for (int i = 0; i < t->nattrs; i++) {
+        const IrNode *a = t->attrs[i];
+        if (item_place(cg, t, i) >= 0)
+            continue;
+        char obj[64];
+        num_leaf_value(cg, t, a->kids[0]->var, obj, sizeof obj);
+        int k = lir_reg_new(fp->lir, LT_OBJ, "p2c_k%d", i);
+        if (a->kind == IR_ATTR)
+            lir_add(fp->lir, LIR_PEEK_ATTR, k, lir_i64(LT_I64, t->attr_cache[i]),
+                    lir_c(fp->lir, LT_OBJ, "%s", obj), -1);
+        else
+            lir_add(fp->lir, LIR_PEEK_ITEM, k, lir_c(fp->lir, LT_OBJ, "%s", obj),
+                    lir_i64(LT_I64, PyLong_AsLong(ir_const_get(cg->m, a->kids[1]->cidx))),
+                    -1);
+        n++;
+    }
+    if (n > 0) {
+        emit_line(cg->out, "{");
+        cg->out->indent++;
+        flush_lir(fp);
+    }
+    lir_fragment_free(fp->lir);
+    fp->lir = NULL;
+    return n > 0;
+}
+
 /* Emits each planned tier, closing the one before and placing the label
  * its guards fail to; emit(fp, arg) writes one tier's code, which ends in
- * a jump. */
+ * a jump.  The leaf reads they share come first, in a block around them. */
 static void emit_tiers(Fast *fp, void (*emit)(Fast *, const void *), const void *arg)
 {
     Emitter *e = fp->cg->out;
     int site = fp->cg->cur_site;
     bool first = true;
+    bool peeked = emit_leaf_peeks(fp);
     for (int t = 0; t < NTIERS; t++) {
         if (!fp->tiers[t])
             continue;
@@ -680,6 +714,10 @@ static void emit_tiers(Fast *fp, void (*emit)(Fast *, const void *), const void 
         emit_line(e, "}");
         lir_fragment_free(fp->lir);
         fp->lir = NULL;
+    }
+    if (peeked) {
+        e->indent--;
+        emit_line(e, "}");
     }
 }
 
