@@ -80,6 +80,17 @@ P2C_AttrEntry_HintHit(const P2C_AttrEntry *c, PyObject *obj)
     return P2C_Dict_HintValue(dict, c->index, c->value);
 }
 
+PyObject *
+P2C_AttrEntry_TypeOwnHit(const P2C_AttrEntry *c, PyObject *obj)
+{
+    PyTypeObject *cls = (PyTypeObject *)obj;
+    PyObject *dict = (cls->tp_flags & Py_TPFLAGS_HEAPTYPE) ? cls->tp_dict : NULL;
+    if (dict == NULL || !PyDict_CheckExact(dict))
+        return NULL;
+    PyObject *v = P2C_Dict_HintValue(dict, c->index, c->value);
+    return v != NULL && Py_TYPE(v)->tp_descr_get == NULL ? v : NULL;
+}
+
 /* Gives exact dict d, about to change, a version tag no dict has had, as
  * every change must (PEP 509: equal tags, equal contents; MODULE entries
  * and Cython's global caches compare them).  The interpreter's counter is
@@ -254,12 +265,37 @@ fill_module(P2C_AttrEntry *c, PyObject *obj, PyObject *name)
  * of a classmethod wrapping a function (whose __get__ binds it to the class,
  * as cm_descr_get asks on every version) calls the function with the class
  * first instead. */
+/* A plain value (no __get__) in heap class cls's own __dict__, as a
+ * TYPE_OWN entry: type_getattro finds it first in cls's MRO, whatever the
+ * class's version tag (the caller checked that `type` lacks the name). */
 static int
-fill_type(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op)
+fill_type_own(P2C_AttrEntry *c, PyTypeObject *cls, PyObject *name)
+{
+    PyObject *dict = (cls->tp_flags & Py_TPFLAGS_HEAPTYPE) ? cls->tp_dict : NULL;
+    if (dict == NULL || !PyDict_CheckExact(dict))
+        return 0;
+    Py_ssize_t ix = P2C_SharedKeys_Index((P2C_SharedKeys *)P2C_Dict_Keys(dict), name);
+    PyObject *v = ix < 0 ? NULL : P2C_Dict_HintValue(dict, ix, name);
+    if (v == NULL || Py_TYPE(v)->tp_descr_get != NULL)
+        return 0;
+    c->kind = P2C_ATTR_TYPE_OWN;
+    c->version = 0;
+    c->index = ix;
+    c->value = name;
+    return 1;
+}
+
+/* stale_type: the site's TYPE entry went stale (the class changed since),
+ * so a value in the class's own dict is remembered by its entry there
+ * (TYPE_OWN) rather than by a version tag the next store takes away. */
+static int
+fill_type(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op, bool stale_type)
 {
     if (_PyType_Lookup(&PyType_Type, name) != NULL)
         return 0;
     PyTypeObject *cls = (PyTypeObject *)obj;
+    if (stale_type && fill_type_own(c, cls, name))
+        return 1;
     PyObject *descr = _PyType_Lookup(cls, name);
     if (descr == NULL)
         return 0;
@@ -278,7 +314,7 @@ fill_type(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op)
 /* Describes obj.name for op in c, if a cheap guard can check it later.
  * 1 when filled, 0 when not (c then never hits). */
 static int
-fill(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op)
+fill(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op, bool stale_type)
 {
     PyTypeObject *tp = Py_TYPE(obj);
     c->kind = P2C_ATTR_EMPTY;
@@ -288,7 +324,7 @@ fill(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op)
     if (op != FOR_STORE && tp == &PyModule_Type)
         return fill_module(c, obj, name);
     if (op != FOR_STORE && tp == &PyType_Type)
-        return fill_type(c, obj, name, op);
+        return fill_type(c, obj, name, op, stale_type);
     if (op == FOR_STORE ? tp->tp_setattro != PyObject_GenericSetAttr
                         : tp->tp_getattro != PyObject_GenericGetAttr)
         return 0;
@@ -337,8 +373,11 @@ refill(P2C_AttrCache *c, PyObject *obj, PyObject *name, int op)
         c->backoff--;
         return 0;
     }
+    bool stale_type = false;
+    for (int w = 0; w < P2C_ATTR_WAYS; w++)
+        stale_type |= c->e[w].kind == P2C_ATTR_TYPE;   /* it missed: stale */
     P2C_AttrEntry fresh = {0};
-    if (!fill(&fresh, obj, name, op)) {
+    if (!fill(&fresh, obj, name, op, stale_type)) {
         c->backoff = BACKOFF;
         return 0;
     }

@@ -34,6 +34,12 @@
  *   TYPE_CLASSMETHOD  a method load of a classmethod of such a class
  *                 (`Strength.stronger(a, b)`): its function, with the
  *                 class going first, instead of a bound method
+ *   TYPE_OWN      a plain value in such a class's own __dict__, at a
+ *                 remembered entry whose key is checked, for a site whose
+ *                 TYPE entry went stale (`Counter.count += 1`: each store
+ *                 into the class changes its version tag); no version
+ *                 guard, since the class's own entry comes first in its MRO
+ *                 and `type` itself cannot gain the name
  *
  * Each later execution checks its guard — the type's version tag (changed by
  * any change to the class or its bases, never reused), and for instances
@@ -56,7 +62,7 @@
 enum {
     P2C_ATTR_EMPTY, P2C_ATTR_VALUE, P2C_ATTR_SLOT, P2C_ATTR_CLASS,
     P2C_ATTR_CLASS_NODICT, P2C_ATTR_MODULE, P2C_ATTR_TYPE, P2C_ATTR_HINT,
-    P2C_ATTR_CLASS_DICT, P2C_ATTR_DESCR,
+    P2C_ATTR_CLASS_DICT, P2C_ATTR_DESCR, P2C_ATTR_TYPE_OWN,
     /* the kinds whose value is an unbound method: obj goes first */
     P2C_ATTR_METHOD, P2C_ATTR_METHOD_NODICT, P2C_ATTR_METHOD_DICT,
     P2C_ATTR_TYPE_CLASSMETHOD
@@ -70,7 +76,7 @@ typedef struct {
                                  CLASS, METHOD: the shared keys' count;
                                  HINT: the entry of the __dict__'s keys */
     PyObject *value;          /* borrowed: CLASS*, METHOD*, MODULE, TYPE;
-                                 HINT: the name (a constant) */
+                                 HINT, TYPE_OWN: the name (a constant) */
     PyObject *dict;           /* MODULE: the module's dict, and its version
                                  tag; *_DICT: the name (a constant) */
     uint64_t dict_version;    /* and its version tag */
@@ -118,6 +124,10 @@ P2C_API int P2C_Instance_LacksAttr(PyObject *obj, PyObject *name);
  * taking every way's check out of line). */
 P2C_API PyObject *P2C_AttrEntry_HintHit(const P2C_AttrEntry *c, PyObject *obj);
 
+/* What a TYPE_OWN entry c says class obj's name is (borrowed, or NULL):
+ * the plain value at c's entry of the class's own __dict__. */
+P2C_API PyObject *P2C_AttrEntry_TypeOwnHit(const P2C_AttrEntry *c, PyObject *obj);
+
 /* obj.name = value (borrowed) into the __dict__ entry a HINT entry c
  * remembers, when c's version matched: 1 when stored, 0 when not. */
 P2C_API int P2C_AttrEntry_HintStore(const P2C_AttrEntry *c, PyObject *obj, PyObject *value);
@@ -158,6 +168,8 @@ P2C_AttrEntry_PlainHit(const P2C_AttrEntry *c, PyObject *obj)
         if (tp != &PyType_Type || ((PyTypeObject *)obj)->tp_version_tag != c->version)
             return NULL;
         return c->value;
+    case P2C_ATTR_TYPE_OWN:   /* out of line: a probe of the class's dict */
+        return tp == &PyType_Type ? P2C_AttrEntry_TypeOwnHit(c, obj) : NULL;
     case P2C_ATTR_TYPE_CLASSMETHOD: {
         if (tp != &PyType_Type || ((PyTypeObject *)obj)->tp_version_tag != c->version)
             return NULL;
@@ -173,7 +185,10 @@ P2C_AttrEntry_PlainHit(const P2C_AttrEntry *c, PyObject *obj)
 
 /* The version tag an entry must have to answer for obj (a necessary
  * condition, checked on one compare before the entry's own guard): obj's
- * type's, or for a class object (TYPE*) its own, for a module (MODULE) 0. */
+ * type's, or for a class object (TYPE*) its own, for a module (MODULE) 0.
+ * A TYPE_OWN entry has 0, which a class whose tag a store took away has
+ * too; after something gave it a new tag, the slower search of every way
+ * (find) still asks the entry. */
 P2C_ALWAYS_INLINE unsigned int
 P2C_AttrEntry_KeyOf(PyObject *obj)
 {

@@ -127,6 +127,43 @@ START_TEST(test_store_fills_split_dict)
 }
 END_TEST
 
+/* A class attribute that the program keeps storing into (a counter on the
+ * class): each store changes the class's version tag, so once the TYPE
+ * entry has gone stale the site remembers the class's own dict entry
+ * (TYPE_OWN), and still answers what type_getattro does as the value
+ * changes, becomes a descriptor, or the dict is rebuilt. */
+START_TEST(test_class_attribute_stored_into)
+{
+    run("class K:\n"
+        "    count = 0\n");
+    static P2C_AttrCache c;
+    PyObject *k = get("K"), *count = intern("count");
+    load_same(&c, k, count);
+#if EXPECT_CACHES
+    ck_assert_int_eq(c.e[0].kind, P2C_ATTR_TYPE);
+#endif
+    run("K.count += 1\n");
+    load_same(&c, k, count);
+#if EXPECT_CACHES
+    bool own = false;
+    for (int w = 0; w < P2C_ATTR_WAYS; w++)
+        own |= c.e[w].kind == P2C_ATTR_TYPE_OWN;
+    ck_assert(own);
+    run("K.count += 1\n");
+    PyObject *v = P2C_LoadAttrPeek(&c, k);   /* answered after the store too */
+    ck_assert_ptr_nonnull(v);
+    ck_assert_int_eq(PyLong_AsLong(v), 2);
+    run("K.count = staticmethod(len)\n");   /* has __get__: the generic path */
+    ck_assert_ptr_null(P2C_LoadAttrPeek(&c, k));
+    load_same(&c, k, count);
+    run("for i in range(40): setattr(K, 'a%d' % i, i)\n"   /* the dict grows */
+        "K.count = 'last'\n");
+    load_same(&c, k, count);
+#endif
+    Py_DECREF(count);
+}
+END_TEST
+
 START_TEST(test_method_and_class_attribute)
 {
     run(CLASSES);
@@ -235,6 +272,7 @@ main(void)
     tcase_add_test(tc, test_instance_attribute);
     tcase_add_test(tc, test_store_fills_split_dict);
     tcase_add_test(tc, test_method_and_class_attribute);
+    tcase_add_test(tc, test_class_attribute_stored_into);
     tcase_add_test(tc, test_slot_module_type);
     tcase_add_test(tc, test_global_cache);
     suite_add_tcase(s, tc);
