@@ -28,7 +28,10 @@
  * and the statement's own hook stands at its first operand's line when
  * that comes later (`for _ in (` / `gen()` / `):` is 2, then 1).
  */
+#include <stdlib.h>
+#include <string.h>
 #include "cgen_int.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* A reformulation's own flag: `$t = True`/`False` (a match's `$done`, an
  * or-pattern's `$ok`, a with's `$ok`), an operation CPython does not have. */
@@ -87,12 +90,230 @@ static int line_site(Cg *cg, IrPos pos)
     return k;
 }
 
-/* if (P2C_LINE(f, K) < 0) goto error; for pos's line */
+/* ---- jumps (docs/runtime.md, "Jumps") ------------------------------------ *
+ * A function that can jump gives each hook a point of its jump table: the
+ * hook's line, whether it starts a run of hooks of that line (CPython's
+ * line starts, where a jump lands), and the blocks of CPython's value
+ * stack open there.  The hook returns 1 + the point to go to after the
+ * setter accepted a jump (runtime/compat/trace311.c); the generated code
+ * then releases the blocks left, innermost first (p2c_jpop<B> labels, one
+ * per block), and dispatches to the target's label, placed right after
+ * its hook (CPython's next instruction is the target's first, without a
+ * line event). */
+
+typedef struct CgJumpBlock {
+    CgJumpKind kind;
+    int depth;               /* how many blocks enclose it */
+    int parent;              /* the enclosing block, or -1 */
+    char *release;           /* C text dropping it; NULL: not by a jump */
+    bool popped;             /* some jump may pop it: its label is written */
+} CgJumpBlock;
+
+typedef struct CgJumpPoint {
+    int line, site, flags;
+    int npath, path;         /* jpaths[path .. path + npath) */
+} CgJumpPoint;
+
+enum { POINT_START = 1, POINT_NO_FROM = 2, POINT_NO_TO = 4 };
+
+static const char *const kind_names[] = {
+    [CG_JUMP_ITERATOR] = "P2C_JUMP_ITERATOR", [CG_JUMP_EXCEPT] = "P2C_JUMP_EXCEPT",
+    [CG_JUMP_OBJECT] = "P2C_JUMP_OBJECT", [CG_JUMP_LASTI] = "P2C_JUMP_LASTI",
+};
+
+void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release)
+{
+    if (!cg->jumps)
+        return;
+    if (cg->njopen == (int)(sizeof cg->jopen / sizeof cg->jopen[0])) {
+        cg->jumps = false;   /* deeper than any table needs: no jumps at all */
+        return;
+    }
+    if (cg->njblocks == cg->capjblocks) {
+        cg->capjblocks = cg->capjblocks ? 2 * cg->capjblocks : 16;
+        cg->jblocks = xrealloc(cg->jblocks, (size_t)cg->capjblocks, sizeof *cg->jblocks);
+    }
+    cg->jblocks[cg->njblocks] = (CgJumpBlock){
+        .kind = kind, .depth = cg->njopen,
+        .parent = cg->njopen ? cg->jopen[cg->njopen - 1] : -1,
+        .release = release ? xstrdup(release) : NULL};
+    cg->jopen[cg->njopen++] = cg->njblocks++;
+}
+
+void cg_jump_block_pop(Cg *cg)
+{
+    if (cg->jumps)
+        cg->njopen--;
+}
+
+/* Records a hook at site k of pos's line: its point number. */
+static int add_point(Cg *cg, int k, int line, int flags)
+{
+    if (line != cg->jlast_line)
+        flags |= POINT_START;
+    cg->jlast_line = line;
+    if (cg->jump_unsafe > 0 || cg->in_seq > 0)
+        flags |= POINT_NO_FROM | POINT_NO_TO;
+    if (cg->njpoints == cg->capjpoints) {
+        cg->capjpoints = cg->capjpoints ? 2 * cg->capjpoints : 32;
+        cg->jpoints = xrealloc(cg->jpoints, (size_t)cg->capjpoints, sizeof *cg->jpoints);
+    }
+    if (cg->njpaths + cg->njopen > cg->capjpaths) {
+        cg->capjpaths = 2 * (cg->njpaths + cg->njopen) + 32;
+        cg->jpaths = xrealloc(cg->jpaths, (size_t)cg->capjpaths, sizeof *cg->jpaths);
+    }
+    memcpy(cg->jpaths + cg->njpaths, cg->jopen, (size_t)cg->njopen * sizeof *cg->jpaths);
+    cg->jpoints[cg->njpoints] = (CgJumpPoint){line, k, flags, cg->njopen, cg->njpaths};
+    cg->njpaths += cg->njopen;
+    return cg->njpoints++;
+}
+
+/* Whether a jump can land at point p: the label after its hook. */
+static bool is_target(const CgJumpPoint *p)
+{
+    return (p->flags & POINT_START) && !(p->flags & POINT_NO_TO);
+}
+
+/* The label a jump from the hook of point p goes to first: the pop of its
+ * innermost block, or the dispatch. */
+static void first_pop_label(Cg *cg, const CgJumpPoint *p, char *buf, size_t size)
+{
+    if (p->npath == 0) {
+        snprintf(buf, size, "p2c_jdispatch");
+        return;
+    }
+    int b = cg->jpaths[p->path + p->npath - 1];
+    for (int c = b; c >= 0; c = cg->jblocks[c].parent)
+        cg->jblocks[c].popped = true;
+    snprintf(buf, size, "p2c_jpop%d", b);
+}
+
+/* The hook of a function that can jump: P2C_LINE_JUMP, then its way to the
+ * dispatch, then (a target) its label. */
+static void emit_jump_hook(Cg *cg, int k, IrPos pos, int flags)
+{
+    int point = add_point(cg, k, pos.line, flags);
+    const CgJumpPoint *p = &cg->jpoints[point];
+    char pop[32];
+    first_pop_label(cg, p, pop, sizeof pop);
+    emit_line(cg->out, "if (P2C_UNLIKELY((p2c_j = P2C_LINE_JUMP(f, %d, &p2c_jt, %d)) != 0)) {",
+              k, point);
+    emit_line(cg->out, "    if (p2c_j < 0) goto %s;", cg_error_label(cg));
+    emit_line(cg->out, "    goto %s;", pop);
+    emit_line(cg->out, "}");
+    if (is_target(p))
+        cg_label(cg, "p2c_jto%d", point);
+}
+
+/* if (P2C_LINE(f, K) < 0) goto error; for pos's line (flags: POINT_NO_* for
+ * a function that can jump) */
+static void emit_hook_flags(Cg *cg, IrPos pos, int flags)
+{
+    int k = line_site(cg, pos);
+    if (cg->jumps)
+        emit_jump_hook(cg, k, pos, flags);
+    else
+        emit_line(cg->out, "if (P2C_LINE(f, %d) < 0) goto %s;", k, cg_error_label(cg));
+    cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
+}
+
 static void emit_hook(Cg *cg, IrPos pos)
 {
-    emit_line(cg->out, "if (P2C_LINE(f, %d) < 0) goto %s;", line_site(cg, pos),
-              cg_error_label(cg));
-    cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
+    emit_hook_flags(cg, pos, 0);
+}
+
+/* Whether a function's hooks can jump: --debuggable code written
+ * as one C function (not a generator's resumable body, whose jumps would
+ * cross yields, not chunks, whose labels are in other C functions), an
+ * ordinary function (a module or class body is left alone). */
+static int is_except_star(IrNode *n, void *ctx)
+{
+    (void)ctx;
+    return n->kind == IR_RERAISE_STAR;
+}
+
+bool cg_jumps_wanted(const Cg *cg)
+{
+    const IrFunction *fn = cg->fn;
+    return cg->opt->debuggable && !fn->is_module && !fn->is_class && !fn->is_generator &&
+           !cg->writing_collector && !cg->huge && !cg_may_chunk(cg) &&
+           !ir_walk(fn->body, is_except_star, NULL);   /* its machinery holds more state */
+}
+
+void cg_jump_table(Emitter *e, const Cg *cg)
+{
+    if (!cg->jumps)
+        return;
+    emit_line(e, "static const P2C_JumpPoint p2c_jp[] = {");
+    for (int i = 0; i < cg->njpoints; i++) {
+        const CgJumpPoint *p = &cg->jpoints[i];
+        emit_line(e, "    {%d, %s%s%s0, %d, %d},", p->line,
+                  p->flags & POINT_START ? "P2C_JUMP_START | " : "",
+                  p->flags & POINT_NO_FROM ? "P2C_JUMP_NO_FROM | " : "",
+                  p->flags & POINT_NO_TO ? "P2C_JUMP_NO_TO | " : "", p->npath, p->path);
+    }
+    if (cg->njpoints == 0)
+        emit_line(e, "    {0, 0, 0, 0},");
+    emit_line(e, "};");
+    emit_raw(e, "    static const short p2c_jpaths[] = {");
+    for (int i = 0; i < cg->njpaths; i++)
+        emit_raw(e, "%d,", cg->jpaths[i]);
+    emit_raw(e, "%s};\n", cg->njpaths ? "" : "0");
+    emit_raw(e, "    static const unsigned char p2c_jkinds[] = {");
+    for (int i = 0; i < cg->njblocks; i++)
+        emit_raw(e, "%s%s, ", kind_names[cg->jblocks[i].kind],
+                 cg->jblocks[i].release ? "" : " | P2C_JUMP_ANON");
+    emit_raw(e, "%s};\n", cg->njblocks ? "" : "0");
+    emit_line(e, "static const P2C_JumpTable p2c_jt = {p2c_jp, %d, p2c_jpaths, p2c_jkinds};",
+              cg->njpoints);
+    emit_line(e, "int p2c_j = 0;");
+}
+
+/* The pops of block b on a jump out of it: it is kept when the target
+ * stands in it (the target's path is longer than b's depth). */
+static void emit_pop(Cg *cg, int b)
+{
+    const CgJumpBlock *blk = &cg->jblocks[b];
+    char next[32];
+    if (blk->parent >= 0)
+        snprintf(next, sizeof next, "p2c_jpop%d", blk->parent);
+    else
+        snprintf(next, sizeof next, "p2c_jdispatch");
+    cg_label(cg, "p2c_jpop%d", b);
+    emit_line(cg->out, "if (p2c_jp[p2c_j - 1].npath > %d) goto p2c_jdispatch;", blk->depth);
+    emit_line(cg->out, "%s", blk->release ? blk->release : "goto p2c_jdispatch;");
+    emit_line(cg->out, "goto %s;", next);
+}
+
+void cg_jump_dispatch(Cg *cg)
+{
+    if (!cg->jumps || cg->njpoints == 0)
+        return;
+    emit_line(cg->out, "goto exit;");
+    cg->used_exit = true;
+    for (int b = 0; b < cg->njblocks; b++)
+        if (cg->jblocks[b].popped)
+            emit_pop(cg, b);
+    cg_label(cg, "p2c_jdispatch", 0);
+    emit_line(cg->out, "switch (p2c_j - 1) {");
+    for (int i = 0; i < cg->njpoints; i++)
+        if (is_target(&cg->jpoints[i]))
+            emit_line(cg->out, "case %d: P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", i,
+                      cg->jpoints[i].site, i);
+    emit_line(cg->out, "default: break;");
+    emit_line(cg->out, "}");
+    emit_line(cg->out, "PyErr_SetString(PyExc_SystemError, \"pyc2c: a jump to no target\");");
+    emit_line(cg->out, "goto error;");
+    cg->used_error = true;
+}
+
+void cg_jumps_free(Cg *cg)
+{
+    for (int b = 0; b < cg->njblocks; b++)
+        free(cg->jblocks[b].release);
+    free(cg->jblocks);
+    free(cg->jpoints);
+    free(cg->jpaths);
 }
 
 /* The last line an operation of statement n's own code starts on: the
@@ -133,12 +354,42 @@ static bool hooks_wanted(const Cg *cg)
     return cg->opt->debuggable && cg->no_line_hooks == 0;
 }
 
+static int reads_temp_walk(IrNode *n, void *ctx)
+{
+    (void)ctx;
+    return n->kind == IR_LOAD && n->var->kind == IR_VAR_TEMP;
+}
+
+/* Whether statement n reads an IR temporary an earlier statement set (a
+ * for loop's next value, a with's __enter__ value or flag): a jump there
+ * would find it unset. */
+static bool reads_temp(IrNode *n)
+{
+    for (int i = 0; i < n->nkids; i++)
+        if (ir_is_expr(n->kids[i]) && ir_walk(n->kids[i], reads_temp_walk, NULL))
+            return true;
+    return false;
+}
+
+/* Where a statement's hook may not be jumped to: a for loop's next()
+ * (3.11 has no line start at FOR_ITER: a jump to the `for` line starts
+ * the loop again), a statement reading what an earlier one left in an IR
+ * temporary, a statement whose first operand comes on a later line (the
+ * hook is in the middle of CPython's code for it). */
+static int stmt_hook_flags(const IrNode *n, const IrNode *at)
+{
+    if (n->kind == IR_FOR_NEXT || n->kind == IR_HANDLER || reads_temp((IrNode *)n) || at != n)
+        return POINT_NO_TO;
+    return 0;
+}
+
 void cg_line_hook(Cg *cg, const IrNode *n)
 {
     cg->track_lines = false;
     if (!hooks_wanted(cg) || !has_own_line(n))
         return;
-    emit_hook(cg, first_operand_later(n)->pos);
+    const IrNode *at = first_operand_later(n);
+    emit_hook_flags(cg, at->pos, stmt_hook_flags(n, at));
     cg->track_lines = last_line(n) > n->pos.line;
 }
 
@@ -151,8 +402,12 @@ void cg_line_hook_end(Cg *cg)
  * site at pos about to be set), or before the load of an operand at pos. */
 static void operand_hook(Cg *cg, IrPos pos)
 {
-    if (cg->track_lines && hooks_wanted(cg) && pos.line > 0)
-        emit_hook(cg, pos);
+    if (!(cg->track_lines && hooks_wanted(cg) && pos.line > 0))
+        return;
+    /* CPython has the statement's values on its stack here: an object */
+    cg_jump_block_push(cg, CG_JUMP_OBJECT, NULL);
+    emit_hook_flags(cg, pos, POINT_NO_FROM | POINT_NO_TO);
+    cg_jump_block_pop(cg);
 }
 
 void cg_site_line_hook(Cg *cg, IrPos pos)
