@@ -521,8 +521,9 @@ first_start_from(const P2C_JumpTable *jt, long want)
 }
 
 /* Whether compiled code can go from point `from` to point `to`: to's
- * blocks are the outermost of from's, none of them one it cannot enter,
- * and each block popped one it can release. */
+ * blocks are the outermost of from's (so none is entered), and each block
+ * popped is one it can release (a block it cannot, such as the place and
+ * exception of a finally block's exceptional copy, may only be kept). */
 static int
 compiled_can_jump(const P2C_JumpTable *jt, const P2C_JumpPoint *from, const P2C_JumpPoint *to)
 {
@@ -531,9 +532,7 @@ compiled_can_jump(const P2C_JumpTable *jt, const P2C_JumpPoint *from, const P2C_
         return 0;
     for (int i = 0; i < from->npath; i++) {
         int b = jt->paths[from->path + i];
-        if (jt->kinds[b] & P2C_JUMP_ANON)
-            return 0;
-        if (i < to->npath && jt->paths[to->path + i] != b)
+        if (i >= to->npath ? (jt->kinds[b] & P2C_JUMP_ANON) != 0 : jt->paths[to->path + i] != b)
             return 0;
     }
     return 1;

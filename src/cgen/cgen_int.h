@@ -165,6 +165,10 @@ typedef struct Cg {
     int njpaths, capjpaths;
     int jlast_line;
     int jump_unsafe;
+    /* lines.c: after a return, raise, break, continue or endless loop and
+     * before the next label: code CPython's compiler removes (its lines
+     * start no code a jump could reach) */
+    bool jump_dead;
     /* a function so heavy (cg_huge_function) that its C is written for
      * gcc's time: no fused trees (numeric.c), -O0 for its C functions */
     bool huge;

@@ -149,9 +149,13 @@ void cg_jump_block_pop(Cg *cg)
 /* Records a hook at site k of pos's line: its point number. */
 static int add_point(Cg *cg, int k, int line, int flags)
 {
-    if (line != cg->jlast_line)
-        flags |= POINT_START;
-    cg->jlast_line = line;
+    if (cg->jump_dead) {
+        flags |= POINT_NO_FROM | POINT_NO_TO;   /* never runs: no line start */
+    } else {
+        if (line != cg->jlast_line)
+            flags |= POINT_START;
+        cg->jlast_line = line;
+    }
     if (cg->jump_unsafe > 0 || cg->in_seq > 0)
         flags |= POINT_NO_FROM | POINT_NO_TO;
     if (cg->njpoints == cg->capjpoints) {
@@ -201,8 +205,11 @@ static void emit_jump_hook(Cg *cg, int k, IrPos pos, int flags)
     emit_line(cg->out, "    if (p2c_j < 0) goto %s;", cg_error_label(cg));
     emit_line(cg->out, "    goto %s;", pop);
     emit_line(cg->out, "}");
-    if (is_target(p))
-        cg_label(cg, "p2c_jto%d", point);
+    if (is_target(p)) {
+        char label[32];
+        snprintf(label, sizeof label, "p2c_jto%d", point);
+        emit_label(cg->out, label);   /* not cg_label: no other way in */
+    }
 }
 
 /* if (P2C_LINE(f, K) < 0) goto error; for pos's line (flags: POINT_NO_* for

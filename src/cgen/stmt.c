@@ -236,6 +236,8 @@ static void loop(Cg *cg, IrNode *n)
     }
     if (lp.used_end)
         cg_label(cg, "L%d_end", lp.id);
+    else if (!lp.used_else)
+        cg->jump_dead = true;   /* an endless loop: what follows never runs */
 }
 
 static CgLoop *innermost(Cg *cg, IrNode *n)
@@ -309,11 +311,25 @@ static void raise_stmt(Cg *cg, IrNode *n)
 static void stmt_code(Cg *cg, IrNode *n);
 
 /* Statement n with, under --debuggable, its line hooks (lines.c). */
+/* Whether control never goes on after statement n (for jumps: lines.c). */
+static bool ends_flow(const IrNode *n)
+{
+    switch (n->kind) {
+    case IR_RETURN: case IR_RAISE: case IR_RERAISE: case IR_BREAK: case IR_CONTINUE:
+    case IR_LOOP_EXIT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void cg_stmt(Cg *cg, IrNode *n)
 {
     cg_line_hook(cg, n);
     stmt_code(cg, n);
     cg_line_hook_end(cg);
+    if (ends_flow(n))
+        cg->jump_dead = true;
 }
 
 static void stmt_code(Cg *cg, IrNode *n)
