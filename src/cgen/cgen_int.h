@@ -166,9 +166,13 @@ typedef struct Cg {
     int jlast_line;
     int jump_unsafe;
     /* lines.c: after a return, raise, break, continue or endless loop and
-     * before the next label: code CPython's compiler removes (its lines
-     * start no code a jump could reach) */
+     * before the next label some live code jumps to: code CPython's
+     * compiler removes (its lines start no code a jump could reach); the
+     * C text written while live, as offsets into out (pairs: start, end) */
     bool jump_dead;
+    size_t jlive_from;
+    size_t *jlive;
+    int njlive, capjlive;
     /* a function so heavy (cg_huge_function) that its C is written for
      * gcc's time: no fused trees (numeric.c), -O0 for its C functions */
     bool huge;
@@ -395,6 +399,11 @@ void cg_jump_block_pop(Cg *cg);
 void cg_jump_table(Emitter *e, const Cg *cg);
 void cg_jump_dispatch(Cg *cg);
 void cg_jumps_free(Cg *cg);
+/* Control cannot go on from here (a return, raise, break, continue or an
+ * endless loop), and label `name` was just written: it is reachable when
+ * some code written while reachable jumps to it. */
+void cg_jump_flow_ends(Cg *cg);
+void cg_jump_label(Cg *cg, const char *name);
 /* with --debuggable, inside a statement spread over several lines: the
  * hook before an operation whose site is pos, or before the load of the
  * constant or variable n (nothing otherwise) */

@@ -205,7 +205,7 @@ void cg_label(Cg *cg, const char *fmt, int id)
     snprintf(name, sizeof name, fmt, id);
     emit_label(cg->out, name);
     cg->cur_site = -1;
-    cg->jump_dead = false;   /* reachable from elsewhere */
+    cg_jump_label(cg, name);
 }
 
 void cg_unsupported(Cg *cg, const IrNode *n, const char *what)

@@ -314,8 +314,76 @@ void cg_jump_dispatch(Cg *cg)
     cg->used_error = true;
 }
 
+void cg_jump_flow_ends(Cg *cg)
+{
+    if (!cg->jumps || cg->jump_dead)
+        return;
+    if (cg->njlive + 2 > cg->capjlive) {
+        cg->capjlive = 2 * cg->capjlive + 16;
+        cg->jlive = xrealloc(cg->jlive, (size_t)cg->capjlive, sizeof *cg->jlive);
+    }
+    cg->jlive[cg->njlive++] = cg->jlive_from;
+    cg->jlive[cg->njlive++] = cg->out->len;
+    cg->jump_dead = true;
+}
+
+/* Whether text[from, to) holds `goto <name>;`. */
+static bool has_goto(const char *text, size_t from, size_t to, const char *name)
+{
+    char pat[80];
+    int n = snprintf(pat, sizeof pat, "goto %s;", name);
+    for (size_t i = from; n > 0 && i + (size_t)n <= to; i++)
+        if (text[i] == 'g' && memcmp(text + i, pat, (size_t)n) == 0)
+            return true;
+    return false;
+}
+
+/* Where the line holding text[end - 1] starts. */
+static size_t line_start(const char *text, size_t end)
+{
+    size_t s = end > 0 ? end - 1 : 0;
+    while (s > 0 && text[s - 1] != '\n')
+        s--;
+    return s;
+}
+
+/* Whether the line before the one ending at `end` (the label just written)
+ * is an unconditional `goto X;`: no fall through into the label. */
+static bool after_goto(const char *text, size_t end)
+{
+    size_t label = line_start(text, end);
+    if (label == 0)
+        return false;
+    size_t s = line_start(text, label), e = label - 1;   /* without its newline */
+    while (s < e && text[s] == ' ')
+        s++;
+    return e - s > 6 && memcmp(text + s, "goto ", 5) == 0 && text[e - 1] == ';';
+}
+
+void cg_jump_label(Cg *cg, const char *name)
+{
+    if (!cg->jumps)
+        return;
+    if (!cg->jump_dead && after_goto(cg->out->buf, cg->out->len)) {
+        size_t saved = cg->out->len;
+        cg->out->len = line_start(cg->out->buf, saved);   /* live text ends before the label */
+        cg_jump_flow_ends(cg);
+        cg->out->len = saved;
+    }
+    if (!cg->jump_dead)
+        return;
+    for (int i = 0; i < cg->njlive; i += 2) {
+        if (has_goto(cg->out->buf, cg->jlive[i], cg->jlive[i + 1], name)) {
+            cg->jump_dead = false;
+            cg->jlive_from = cg->out->len;
+            return;
+        }
+    }
+}
+
 void cg_jumps_free(Cg *cg)
 {
+    free(cg->jlive);
     for (int b = 0; b < cg->njblocks; b++)
         free(cg->jblocks[b].release);
     free(cg->jblocks);

@@ -237,7 +237,7 @@ static void loop(Cg *cg, IrNode *n)
     if (lp.used_end)
         cg_label(cg, "L%d_end", lp.id);
     else if (!lp.used_else)
-        cg->jump_dead = true;   /* an endless loop: what follows never runs */
+        cg_jump_flow_ends(cg);   /* an endless loop: what follows never runs */
 }
 
 static CgLoop *innermost(Cg *cg, IrNode *n)
@@ -329,7 +329,7 @@ void cg_stmt(Cg *cg, IrNode *n)
     stmt_code(cg, n);
     cg_line_hook_end(cg);
     if (ends_flow(n))
-        cg->jump_dead = true;
+        cg_jump_flow_ends(cg);
 }
 
 static void stmt_code(Cg *cg, IrNode *n)
