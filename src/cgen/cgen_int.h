@@ -403,6 +403,9 @@ void cg_jumps_free(Cg *cg);
  * endless loop), and label `name` was just written: it is reachable when
  * some code written while reachable jumps to it. */
 void cg_jump_flow_ends(Cg *cg);
+/* The function's RESUME at resume, a line start of its def line: a jump
+ * there runs the body from its start, its first line's event again. */
+void cg_jump_entry(Cg *cg, IrPos resume);
 void cg_jump_label(Cg *cg, const char *name);
 /* with --debuggable, inside a statement spread over several lines: the
  * hook before an operation whose site is pos, or before the load of the

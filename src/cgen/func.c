@@ -302,6 +302,7 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
     out->indent = 1;
     cg_closure_prologue(cg);   /* sites 0..P-1: the units before RESUME */
     cg_site_index(cg, resume_pos(fn));
+    cg_jump_entry(cg, resume_pos(fn));
     if (cg_resumable(cg))      /* thrown into before it started: raised at the def */
         emit_line(out, "if (p2c_sent == NULL) goto %s;", cg_error_label(cg));
     cg_block(cg, fn->body);   /* chunks.c: in chunk functions when large */

@@ -314,6 +314,20 @@ void cg_jump_dispatch(Cg *cg)
     cg->used_error = true;
 }
 
+void cg_jump_entry(Cg *cg, IrPos resume)
+{
+    if (!cg->jumps)
+        return;
+    /* with cells, 3.11's line start is the prefix that makes them again */
+    int flags = cgen_prefix(cg->fn, NULL, NULL, 0) > 0 ? POINT_NO_TO : 0;
+    int point = add_point(cg, cg_site_index(cg, resume), resume.line, flags);
+    if (is_target(&cg->jpoints[point])) {
+        char label[32];
+        snprintf(label, sizeof label, "p2c_jto%d", point);
+        emit_label(cg->out, label);
+    }
+}
+
 void cg_jump_flow_ends(Cg *cg)
 {
     if (!cg->jumps || cg->jump_dead)
