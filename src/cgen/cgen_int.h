@@ -159,6 +159,7 @@ typedef struct Cg {
     int njblocks, capjblocks;
     int jopen[64];
     int njopen;
+    int jdeep;               /* blocks opened beyond jopen's 64 */
     struct CgJumpPoint *jpoints;
     int njpoints, capjpoints;
     int *jpaths;

@@ -125,8 +125,8 @@ void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release)
 {
     if (!cg->jumps)
         return;
-    if (cg->njopen == (int)(sizeof cg->jopen / sizeof cg->jopen[0])) {
-        cg->jumps = false;   /* deeper than any table needs: no jumps at all */
+    if (cg->jdeep > 0 || cg->njopen == (int)(sizeof cg->jopen / sizeof cg->jopen[0])) {
+        cg->jdeep++;   /* deeper than a table keeps: no jumps from or into it */
         return;
     }
     if (cg->njblocks == cg->capjblocks) {
@@ -142,7 +142,11 @@ void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release)
 
 void cg_jump_block_pop(Cg *cg)
 {
-    if (cg->jumps)
+    if (!cg->jumps)
+        return;
+    if (cg->jdeep > 0)
+        cg->jdeep--;
+    else
         cg->njopen--;
 }
 
@@ -156,7 +160,7 @@ static int add_point(Cg *cg, int k, int line, int flags)
             flags |= POINT_START;
         cg->jlast_line = line;
     }
-    if (cg->jump_unsafe > 0 || cg->in_seq > 0)
+    if (cg->jump_unsafe > 0 || cg->in_seq > 0 || cg->jdeep > 0)
         flags |= POINT_NO_FROM | POINT_NO_TO;
     if (cg->njpoints == cg->capjpoints) {
         cg->capjpoints = cg->capjpoints ? 2 * cg->capjpoints : 32;
@@ -232,7 +236,9 @@ static void emit_hook(Cg *cg, IrPos pos)
 /* Whether a function's hooks can jump: --debuggable code written
  * as one C function (not a generator's resumable body, whose jumps would
  * cross yields, not chunks, whose labels are in other C functions), an
- * ordinary function (a module or class body is left alone). */
+ * ordinary function (a module or class body is left alone, and so is a
+ * comprehension's function, whose result on CPython's stack has no block
+ * here). */
 static int is_except_star(IrNode *n, void *ctx)
 {
     (void)ctx;
@@ -242,7 +248,9 @@ static int is_except_star(IrNode *n, void *ctx)
 bool cg_jumps_wanted(const Cg *cg)
 {
     const IrFunction *fn = cg->fn;
+    bool comprehension = fn->name[0] == '<' && strcmp(fn->name, "<lambda>") != 0;
     return cg->opt->debuggable && !fn->is_module && !fn->is_class && !fn->is_generator &&
+           !comprehension &&
            !cg->writing_collector && !cg->huge && !cg_may_chunk(cg) &&
            !ir_walk(fn->body, is_except_star, NULL);   /* its machinery holds more state */
 }
