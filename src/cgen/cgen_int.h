@@ -160,6 +160,8 @@ typedef struct Cg {
     int jopen[64];
     int njopen;
     int jdeep;               /* blocks opened beyond jopen's 64 */
+    const void **junsafe;    /* statements IR temporaries live through, sorted */
+    int njunsafe;
     struct CgJumpPoint *jpoints;
     int njpoints, capjpoints;
     int *jpaths;
@@ -407,6 +409,9 @@ void cg_jump_flow_ends(Cg *cg);
 /* The function's RESUME at resume, a line start of its def line: a jump
  * there runs the body from its start, its first line's event again. */
 void cg_jump_entry(Cg *cg, IrPos resume);
+/* Finds the statements of the function an IR temporary lives through
+ * (set before, read after): no jump lands there. */
+void cg_jump_find_unsafe(Cg *cg);
 void cg_jump_label(Cg *cg, const char *name);
 /* with --debuggable, inside a statement spread over several lines: the
  * hook before an operation whose site is pos, or before the load of the

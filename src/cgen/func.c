@@ -298,6 +298,7 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
     cg->jumps = cg_jumps_wanted(cg);
     cg->jlast_line = -1;
     forget_known_bound(cg, fn);
+    cg_jump_find_unsafe(cg);
     find_always_bound(cg, fn);
     out->indent = 1;
     cg_closure_prologue(cg);   /* sites 0..P-1: the units before RESUME */

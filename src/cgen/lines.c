@@ -28,6 +28,7 @@
  * and the statement's own hook stands at its first operand's line when
  * that comes later (`for _ in (` / `gen()` / `):` is 2, then 1).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cgen_int.h"
@@ -405,6 +406,7 @@ void cg_jump_label(Cg *cg, const char *name)
 
 void cg_jumps_free(Cg *cg)
 {
+    free(cg->junsafe);
     free(cg->jlive);
     for (int b = 0; b < cg->njblocks; b++)
         free(cg->jblocks[b].release);
@@ -468,14 +470,132 @@ static bool reads_temp(IrNode *n)
     return false;
 }
 
+/* ---- statements a jump may not land on: IR temporaries live through them */
+
+typedef struct {
+    int idx;                 /* pre-order number of the node being visited */
+    int *first_set, *last_read;
+    bool *exempt;            /* a block's own temporary (released by its pop) */
+    int ntemps;
+    const IrNode **unsafe;   /* statements found unsafe (pass 2) */
+    int nunsafe, capunsafe;
+} TempSpans;
+
+static void note_set(TempSpans *t, const IrVar *v)
+{
+    if (v && v->kind == IR_VAR_TEMP && v->slot < t->ntemps && t->first_set[v->slot] > t->idx)
+        t->first_set[v->slot] = t->idx;
+}
+
+static int has_with_exit(IrNode *n, void *ctx)
+{
+    (void)ctx;
+    return n->kind == IR_WITH_EXIT;
+}
+
+static int exempt_loads(IrNode *n, void *ctx)
+{
+    TempSpans *t = ctx;
+    if (n->kind == IR_LOAD && n->var->kind == IR_VAR_TEMP && n->var->slot < t->ntemps)
+        t->exempt[n->var->slot] = true;
+    return 0;
+}
+
+/* Pass 1: where each IR temporary is first set and last read, in the
+ * order statements are written; a for loop's iterator and a with's
+ * __exit__ are its block's, which a jump pops or keeps as a whole. */
+static int span_walk(IrNode *n, void *ctx)
+{
+    TempSpans *t = ctx;
+    t->idx++;
+    if (n->kind == IR_UNPACK)
+        for (int i = 0; i < n->nvars; i++)
+            note_set(t, n->vars[i]);
+    /* a with's flag ($ok) is set before its body and read at its exit:
+     * set wherever a jump inside the body (the with's own block) lands */
+    if (n->kind == IR_TRY_FINALLY && n->op == 1 && ir_walk(n->kids[1], has_with_exit, NULL))
+        ir_walk(n->kids[1], exempt_loads, t);
+    if (n->kind == IR_FOR_NEXT && n->kids[0]->kind == IR_LOAD && n->kids[0]->var->kind == IR_VAR_TEMP &&
+        n->kids[0]->var->slot < t->ntemps)
+        t->exempt[n->kids[0]->var->slot] = true;
+    const IrVar *v = ir_info(n)->flags & IR_F_VAR ? n->var : NULL;
+    if (!v || v->kind != IR_VAR_TEMP || v->slot >= t->ntemps)
+        return 0;
+    if (n->kind == IR_WITH_ENTER)
+        t->exempt[v->slot] = true;
+    if (n->kind == IR_LOAD || n->kind == IR_WITH_EXIT)
+        t->last_read[v->slot] = t->idx;
+    else if (n->kind != IR_DEL && n->kind != IR_CLEAR)
+        note_set(t, v);
+    return 0;
+}
+
+/* Pass 2: a statement some temporary lives through (set before it, read
+ * at or after it) is no place to land: the jump would skip the set. */
+static int unsafe_walk(IrNode *n, void *ctx)
+{
+    TempSpans *t = ctx;
+    t->idx++;
+    if (ir_is_expr(n))
+        return 0;
+    for (int j = 0; j < t->ntemps; j++) {
+        if (t->exempt[j] || !(t->first_set[j] < t->idx && t->last_read[j] >= t->idx))
+            continue;
+        if (t->nunsafe == t->capunsafe) {
+            t->capunsafe = 2 * t->capunsafe + 16;
+            t->unsafe = xrealloc(t->unsafe, (size_t)t->capunsafe, sizeof *t->unsafe);
+        }
+        t->unsafe[t->nunsafe++] = n;
+        break;
+    }
+    return 0;
+}
+
+static int cmp_ptr(const void *a, const void *b)
+{
+    const void *x = *(const void *const *)a, *y = *(const void *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+void cg_jump_find_unsafe(Cg *cg)
+{
+    if (!cg->jumps)
+        return;
+    int nt = cg->fn->ntemps;
+    TempSpans t = {.ntemps = nt};
+    t.first_set = xcalloc((size_t)nt + 1, sizeof *t.first_set);
+    t.last_read = xcalloc((size_t)nt + 1, sizeof *t.last_read);
+    t.exempt = xcalloc((size_t)nt + 1, sizeof *t.exempt);
+    for (int j = 0; j < nt; j++) {
+        t.first_set[j] = INT_MAX;
+        t.last_read[j] = -1;
+    }
+    ir_walk(cg->fn->body, span_walk, &t);
+    t.idx = 0;
+    ir_walk(cg->fn->body, unsafe_walk, &t);
+    qsort(t.unsafe, (size_t)t.nunsafe, sizeof *t.unsafe, cmp_ptr);
+    cg->junsafe = (const void **)t.unsafe;
+    cg->njunsafe = t.nunsafe;
+    free(t.first_set);
+    free(t.last_read);
+    free(t.exempt);
+}
+
+static bool temps_live_through(const Cg *cg, const IrNode *n)
+{
+    return cg->njunsafe > 0 &&
+           bsearch(&n, cg->junsafe, (size_t)cg->njunsafe, sizeof *cg->junsafe, cmp_ptr) != NULL;
+}
+
 /* Where a statement's hook may not be jumped to: a for loop's next()
  * (3.11 has no line start at FOR_ITER: a jump to the `for` line starts
  * the loop again), a statement reading what an earlier one left in an IR
  * temporary, a statement whose first operand comes on a later line (the
  * hook is in the middle of CPython's code for it). */
-static int stmt_hook_flags(const IrNode *n, const IrNode *at)
+static int stmt_hook_flags(const Cg *cg, const IrNode *n, const IrNode *at)
 {
-    if (n->kind == IR_FOR_NEXT || n->kind == IR_HANDLER || reads_temp((IrNode *)n) || at != n)
+    if (n->kind == IR_FOR_NEXT || n->kind == IR_HANDLER || reads_temp((IrNode *)n) || at != n ||
+        temps_live_through(cg, n))
         return POINT_NO_TO;
     return 0;
 }
@@ -486,7 +606,7 @@ void cg_line_hook(Cg *cg, const IrNode *n)
     if (!hooks_wanted(cg) || !has_own_line(n))
         return;
     const IrNode *at = first_operand_later(n);
-    emit_hook_flags(cg, at->pos, stmt_hook_flags(n, at));
+    emit_hook_flags(cg, at->pos, stmt_hook_flags(cg, n, at));
     cg->track_lines = last_line(n) > n->pos.line;
 }
 

@@ -116,6 +116,15 @@ def withs(out):
     out.append(4)
 
 
+def nested_withs(out):
+    with Context(out, 1):
+        with Context(out, 2):
+            out.append(3)
+            out.append(4)
+        out.append(5)
+    out.append(6)
+
+
 def handlers(out):
     out.append(1)
     try:
@@ -158,6 +167,18 @@ def finally_returns(out):
     out.append(7)
 
 
+def match_case(out):
+    out.append(1)
+    match out:
+        case [1, 2]:
+            out.append(4)
+        case [1]:
+            out.append(6)
+        case _:
+            out.append(8)
+    out.append(9)
+
+
 def over_comprehension(out):
     out.append(1)
     x = [i for i in range(3)]
@@ -184,6 +205,8 @@ print('with')
 run(withs, 3, 4)           # out of the body: __exit__ not called
 run(withs, 3, 1)           # backward out of it
 run(withs, 1, 3)           # into the body: refused
+run(nested_withs, 3, 5)    # out of the inner body into the outer one's
+run(nested_withs, 4, 3)    # backward inside a body
 print('try/except')
 run(handlers, 5, 9)        # out of a handler: the exception handled before is back
 run(handlers, 5, 8)        # into the next handler of the same try
@@ -198,5 +221,8 @@ print('others')
 run(unbound, 1, 2)         # over an assignment: UnboundLocalError
 run(after_return, 1, 4)    # over a return that did not run
 run(finally_returns, 5, 7) # into code after a finally that returns: removed
+run(match_case, 6, 9)      # out of a case body
+run(match_case, 6, 8)      # into a later case's body (no temporary lives there)
+run(match_case, 4, 1)      # backward over the match
 run(over_comprehension, 3, 1)
 run(over_comprehension, 1, 3)
