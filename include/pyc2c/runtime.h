@@ -489,6 +489,42 @@ static inline int P2C_Tracing(void)
  * line event fire even on the same line, as a backward jump does. */
 P2C_API int P2C_Trace_Line(P2C_Frame *f, int site);
 #define P2C_LINE(f, site) (P2C_UNLIKELY(P2C_Tracing()) ? P2C_Trace_Line((f), (site)) : 0)
+/* Jumps (frame.f_lineno = N in a line event's hook) in --debuggable code
+ * (src/cgen/lines.c, docs/runtime.md "Jumps").  A function whose C can
+ * jump describes its statements' hooks in a P2C_JumpTable: each point has
+ * its line and the blocks of CPython's value stack it stands in (a for
+ * loop's iterator, a with's exit, an except handler's saved exception),
+ * outermost first, as numbers into the table's kinds.  Its hooks are
+ * P2C_LINE_JUMP(f, K, &table, point): 0, -1 when the hook raised, or
+ * 1 + the point jumped to, whose label the function's dispatch reaches
+ * after releasing the blocks the jump leaves. */
+typedef struct {
+    int line;
+    unsigned short flags;    /* P2C_JUMP_* */
+    unsigned short npath;    /* how many blocks: paths[path .. path + npath) */
+    int path;
+} P2C_JumpPoint;
+
+enum {
+    P2C_JUMP_START = 1,      /* the first hook of a run of its line: a line start */
+    P2C_JUMP_NO_FROM = 2,    /* a jump from here is refused (pyc2c's message) */
+    P2C_JUMP_NO_TO = 4,      /* a jump here is refused (pyc2c's message) */
+    /* kinds of blocks, CPython's mark_stacks kinds; | P2C_JUMP_ANON when
+     * compiled code cannot pop or enter it */
+    P2C_JUMP_ITERATOR = 1, P2C_JUMP_EXCEPT = 2, P2C_JUMP_OBJECT = 3,
+    P2C_JUMP_LASTI = 5, P2C_JUMP_ANON = 0x80
+};
+
+typedef struct {
+    const P2C_JumpPoint *points;
+    int npoints;
+    const short *paths;
+    const unsigned char *kinds;
+} P2C_JumpTable;
+
+P2C_API int P2C_Trace_LineJump(P2C_Frame *f, int site, const P2C_JumpTable *jt, int point);
+#define P2C_LINE_JUMP(f, site, jt, point)                                   \
+    (P2C_UNLIKELY(P2C_Tracing()) ? P2C_Trace_LineJump((f), (site), (jt), (point)) : 0)
 #define P2C_LINE_BACK_EDGE(f)                                               \
     do {                                                                    \
         if (P2C_UNLIKELY(P2C_Tracing()))                                    \

@@ -272,8 +272,24 @@ line_of_site(PyCodeObject *code, int k)
     return PyCode_Addr2Line(code, k * (int)sizeof(_Py_CODEUNIT));
 }
 
-int
-P2C_Trace_Line(P2C_Frame *f, int site)
+/* A jump asked for during a line event of --debuggable code that can
+ * jump (P2C_Trace_LineJump): the frame object the event is for, its jump
+ * table, the point whose hook runs, and the point the setter chose (-1:
+ * none).  One per thread, the innermost line event's (hooks run with
+ * tracing off, so events do not nest on a thread). */
+typedef struct {
+    PyFrameObject *fo;
+    const P2C_JumpTable *jt;
+    int from;
+    int to;
+} JumpRequest;
+
+static _Thread_local JumpRequest *jump_request;
+
+/* The line event of hook `site` (P2C_Trace_Line), with the request the
+ * setter may fill while the hook runs (NULL: the code cannot jump). */
+static int
+trace_line(P2C_Frame *f, int site, JumpRequest *req)
 {
     PyThreadState *ts = PyThreadState_GET();
     PyCodeObject *code = P2C_Frame_Code(f);
@@ -300,12 +316,34 @@ P2C_Trace_Line(P2C_Frame *f, int site)
     if (fo == NULL)
         return PyErr_Occurred() ? -1 : (PyErr_NoMemory(), -1);
     int result = 0;
-    if (line != -1 && line != lastline && fo->f_trace_lines)
+    if (line != -1 && line != lastline && fo->f_trace_lines) {
+        JumpRequest *outer = jump_request;
+        if (req != NULL) {
+            req->fo = fo;
+            jump_request = req;
+        }
         result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, fo, PyTrace_LINE, Py_None);
+        jump_request = outer;
+        if (result == 0 && req != NULL && req->to >= 0)
+            return 1 + req->to;   /* no opcode event: CPython's next one is the target's */
+    }
     /* One opcode event a statement: compiled code has no instructions. */
     if (result == 0 && fo->f_trace_opcodes && P2C_TRACE_OPCODE_EVENTS())
         result = call_trace(ts, ts->c_tracefunc, ts->c_traceobj, fo, PyTrace_OPCODE, Py_None);
     return result;
+}
+
+int
+P2C_Trace_Line(P2C_Frame *f, int site)
+{
+    return trace_line(f, site, NULL);
+}
+
+int
+P2C_Trace_LineJump(P2C_Frame *f, int site, const P2C_JumpTable *jt, int point)
+{
+    JumpRequest req = {NULL, jt, point, -1};
+    return trace_line(f, site, &req);
 }
 
 /* ---- frame.f_lineno = N (a debugger's jump) ------------------------------- *
@@ -393,6 +431,173 @@ refuse_outside_code(PyCodeObject *code, PyObject *value)
     return 0;
 }
 
+/* ---- the jumps of --debuggable code (3.11's rules) ------------------------ *
+ * CPython 3.11's setter models the value stack of every instruction with
+ * mark_stacks (a kind per item, 3 bits each, the top in the low bits),
+ * takes the first line at or after the one asked for that starts code,
+ * and jumps to that line's start whose stack the current one can be popped
+ * down to (kind by kind), preferring the deepest; otherwise it names the
+ * first incompatible start's top kind.  A compiled function's jump table
+ * gives each hook the kinds of the blocks it stands in, so the same choice
+ * and the same messages come out; compiled code then also needs the chosen
+ * point's blocks to be the very blocks it stands in (not just the same
+ * kinds: another loop's iterator is another C variable), and both points
+ * to be ones it can leave and enter: otherwise pyc2c's refusal. */
+#if P2C_PY_MINOR == 11
+#  define P2C_JUMPS_311 1
+#endif
+
+#ifdef P2C_JUMPS_311
+enum { KIND_BITS = 3, KIND_MASK = 7, STACK_OVERFLOWED = -1 };
+#define STACK_WILL_OVERFLOW (1ULL << ((63 / KIND_BITS - 1) * KIND_BITS))
+
+/* The encoded stack of point p (STACK_OVERFLOWED past 20 items). */
+static int64_t
+point_stack(const P2C_JumpTable *jt, const P2C_JumpPoint *p)
+{
+    int64_t stack = 0;
+    for (int i = 0; i < p->npath; i++) {
+        if ((uint64_t)stack >= STACK_WILL_OVERFLOW)
+            return STACK_OVERFLOWED;
+        stack = (stack << KIND_BITS) | (jt->kinds[jt->paths[p->path + i]] & KIND_MASK);
+    }
+    return stack;
+}
+
+/* Whether an item of kind `from` may stand where kind `to` is expected. */
+static int
+kind_fits(int from, int to)
+{
+    if (to == 0)
+        return 0;
+    if (to == P2C_JUMP_OBJECT)
+        return from != 4;   /* not a NULL */
+    return to == 4 || from == to;
+}
+
+/* Whether from can be popped down to to, kind by kind. */
+static int
+stack_fits(int64_t from, int64_t to)
+{
+    if (from < 0 || to < 0)
+        return 0;
+    while (from > to)
+        from >>= KIND_BITS;
+    for (; from != 0; from >>= KIND_BITS, to >>= KIND_BITS)
+        if (!kind_fits((int)(from & KIND_MASK), (int)(to & KIND_MASK)))
+            return 0;
+    return to == 0;
+}
+
+/* Why a stack cannot be jumped into: 3.11's words for its top kind. */
+static const char *
+why_not_into(int64_t to)
+{
+    if (to == STACK_OVERFLOWED)
+        return "stack is too deep to analyze";
+    switch (to & KIND_MASK) {
+    case P2C_JUMP_EXCEPT:
+        return "can't jump into an 'except' block as there's no exception";
+    case P2C_JUMP_LASTI:
+        return "can't jump into a re-raising block as there's no location";
+    case P2C_JUMP_ITERATOR:
+        return "can't jump into the body of a for loop";
+    default:
+        return "incompatible stacks";
+    }
+}
+
+/* The first line at or after want that starts code (INT_MAX: none). */
+static int
+first_start_from(const P2C_JumpTable *jt, long want)
+{
+    int line = INT_MAX;
+    for (int i = 0; i < jt->npoints; i++) {
+        const P2C_JumpPoint *p = &jt->points[i];
+        if ((p->flags & P2C_JUMP_START) && p->line >= want && p->line < line)
+            line = p->line;
+    }
+    return line;
+}
+
+/* Whether compiled code can go from point `from` to point `to`: to's
+ * blocks are the outermost of from's (so none is entered), and each block
+ * popped is one it can release (a block it cannot, such as the place and
+ * exception of a finally block's exceptional copy, may only be kept). */
+static int
+compiled_can_jump(const P2C_JumpTable *jt, const P2C_JumpPoint *from, const P2C_JumpPoint *to)
+{
+    if ((from->flags & P2C_JUMP_NO_FROM) || (to->flags & P2C_JUMP_NO_TO) ||
+        to->npath > from->npath)
+        return 0;
+    for (int i = 0; i < from->npath; i++) {
+        int b = jt->paths[from->path + i];
+        if (i >= to->npath ? (jt->kinds[b] & P2C_JUMP_ANON) != 0 : jt->paths[to->path + i] != b)
+            return 0;
+    }
+    return 1;
+}
+
+static int
+refuse_compiled_jump(void)
+{
+    PyErr_SetString(PyExc_ValueError,
+                    "can't jump in compiled code (pyc2c): its lines cannot be "
+                    "skipped or repeated");
+    return -1;
+}
+
+/* frame.f_lineno = value during the line event of req: the target chosen
+ * as 3.11 chooses it goes to req->to (the generated code jumps there when
+ * the hook returns); -1 with ValueError when CPython or pyc2c refuses. */
+static int
+request_jump(JumpRequest *req, PyObject *value)
+{
+    const P2C_JumpTable *jt = req->jt;
+    int overflow;
+    long want = PyLong_AsLongAndOverflow(value, &overflow);
+    if (overflow || want > INT_MAX || want < INT_MIN) {
+        PyErr_SetString(PyExc_ValueError, "lineno out of range");
+        return -1;
+    }
+    int line = first_start_from(jt, want);
+    if (line == INT_MAX) {
+        PyErr_Format(PyExc_ValueError, "line %d comes after the current code block",
+                     (int)want);
+        return -1;
+    }
+    const P2C_JumpPoint *from = &jt->points[req->to >= 0 ? req->to : req->from];
+    int64_t from_stack = point_stack(jt, from);
+    int best = -1;
+    int64_t best_stack = 0;
+    const char *why = NULL;
+    for (int i = 0; i < jt->npoints; i++) {
+        const P2C_JumpPoint *p = &jt->points[i];
+        if (!(p->flags & P2C_JUMP_START) || p->line != line)
+            continue;
+        int64_t stack = point_stack(jt, p);
+        if (stack_fits(from_stack, stack)) {
+            if (best < 0 || stack > best_stack) {
+                best = i;
+                best_stack = stack;
+            }
+        }
+        else if (why == NULL) {
+            why = from_stack == STACK_OVERFLOWED ? "stack to deep to analyze"
+                                                 : why_not_into(stack);
+        }
+    }
+    if (best < 0) {
+        PyErr_SetString(PyExc_ValueError, why ? why : "cannot find bytecode for specified line");
+        return -1;
+    }
+    if (!compiled_can_jump(jt, from, &jt->points[best]))
+        return refuse_compiled_jump();
+    req->to = best;
+    return 0;
+}
+#endif  /* P2C_JUMPS_311 */
+
 static int
 frame_set_lineno(PyObject *self, PyObject *value, void *closure)
 {
@@ -402,6 +607,11 @@ frame_set_lineno(PyObject *self, PyObject *value, void *closure)
         is_stub_code(P2C_FrameObject_Code(fo))) {
         if (refuse_outside_code(P2C_FrameObject_Code(fo), value) < 0)
             return -1;
+#ifdef P2C_JUMPS_311
+        JumpRequest *req = jump_request;
+        if (req != NULL && req->fo == fo)
+            return request_jump(req, value);
+#endif
         PyErr_SetString(PyExc_ValueError,
                         "can't jump in compiled code (pyc2c): its lines cannot be "
                         "skipped or repeated");

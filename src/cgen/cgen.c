@@ -260,6 +260,7 @@ void cg_write_function(Emitter *e, const Cg *cg, const Emitter *body, int nconst
     cg_signature(e, cg, false);
     emit_raw(e, "{\n");
     e->indent = 1;
+    cg_jump_table(e, cg);
     prologue(e, cg, nconsts);
     emit_append(e, body);
     epilogue(e, cg);
@@ -457,6 +458,7 @@ static void free_cg(Cg *cg)
     free(cg->chunk_starts);
     free(cg->chunk_weights);
     free(cg->temp_uses);
+    cg_jumps_free(cg);
 }
 
 /* The constant table and blob, and the module's caches. */

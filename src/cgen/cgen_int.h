@@ -92,6 +92,11 @@ typedef struct CgLoop {
 
 struct CgTry;   /* try.c: a region with a handler, innermost first */
 
+/* lines.c: the kinds of the blocks a hook stands in, written into the
+ * generated jump tables as runtime.h's P2C_JUMP_* names (their values are
+ * declared there only). */
+typedef enum { CG_JUMP_ITERATOR, CG_JUMP_EXCEPT, CG_JUMP_OBJECT, CG_JUMP_LASTI } CgJumpKind;
+
 typedef struct Cg {
     IrModule *m;
     const CgenOptions *opt;
@@ -141,6 +146,36 @@ typedef struct Cg {
     /* lines.c: the statement being written spans several lines, so each
      * of its operations (sites) and operand loads gets a hook too */
     bool track_lines;
+    /* lines.c: jumps of --debuggable code (docs/runtime.md, "Jumps"):
+     * whether this function's hooks can jump; every block of CPython's
+     * value stack a hook may stand in (a for loop's iterator, a with's
+     * exit, a handler's saved exception), the ones open here (innermost
+     * last), the hooks so far (each with the blocks open at it, stored in
+     * jpaths), the line of the last hook written, and > 0 where hooks can
+     * be neither left nor entered by a jump (copies of finally blocks on
+     * the way out of a return or break, inlined comprehensions) */
+    bool jumps;
+    struct CgJumpBlock *jblocks;
+    int njblocks, capjblocks;
+    int jopen[64];
+    int njopen;
+    int jdeep;               /* blocks opened beyond jopen's 64 */
+    const void **junsafe;    /* statements IR temporaries live through, sorted */
+    int njunsafe;
+    struct CgJumpPoint *jpoints;
+    int njpoints, capjpoints;
+    int *jpaths;
+    int njpaths, capjpaths;
+    int jlast_line;
+    int jump_unsafe;
+    /* lines.c: after a return, raise, break, continue or endless loop and
+     * before the next label some live code jumps to: code CPython's
+     * compiler removes (its lines start no code a jump could reach); the
+     * C text written while live, as offsets into out (pairs: start, end) */
+    bool jump_dead;
+    size_t jlive_from;
+    size_t *jlive;
+    int njlive, capjlive;
     /* a function so heavy (cg_huge_function) that its C is written for
      * gcc's time: no fused trees (numeric.c), -O0 for its C functions */
     bool huge;
@@ -245,6 +280,9 @@ void cg_store_var(Cg *cg, IrNode *at, IrVar *var, CVal *v);
 /* chunks.c: the weight of an IR subtree (its node count), the measure of
  * chunks and of C files (cfiles.c). */
 long cg_weight(IrNode *n);
+/* Whether cg_block may move some of the function's statements into chunk
+ * functions. */
+bool cg_may_chunk(const Cg *cg);
 
 /* generators.c, collect.c */
 /* Whether fn's body is written as a resumable generator body (not for a
@@ -351,6 +389,30 @@ void cg_stmt(Cg *cg, IrNode *n);
 void cg_line_hook(Cg *cg, const IrNode *n);
 /* the end of statement n's own code (its operations' hooks stop) */
 void cg_line_hook_end(Cg *cg);
+/* lines.c: jumps.  Whether fn's hooks can jump (decided at its start);
+ * a block of CPython's value stack of the given kind (P2C_JUMP_*) opened
+ * around the statements written until the matching pop, released on a
+ * jump out of it by the C text `release` (NULL: compiled code cannot
+ * leave or enter it: jumps from or into it are refused); the table of
+ * hooks at the function's start, and the dispatch after its last
+ * statement. */
+bool cg_jumps_wanted(const Cg *cg);
+void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release);
+void cg_jump_block_pop(Cg *cg);
+void cg_jump_table(Emitter *e, const Cg *cg);
+void cg_jump_dispatch(Cg *cg);
+void cg_jumps_free(Cg *cg);
+/* Control cannot go on from here (a return, raise, break, continue or an
+ * endless loop), and label `name` was just written: it is reachable when
+ * some code written while reachable jumps to it. */
+void cg_jump_flow_ends(Cg *cg);
+/* The function's RESUME at resume, a line start of its def line: a jump
+ * there runs the body from its start, its first line's event again. */
+void cg_jump_entry(Cg *cg, IrPos resume);
+/* Finds the statements of the function an IR temporary lives through
+ * (set before, read after): no jump lands there. */
+void cg_jump_find_unsafe(Cg *cg);
+void cg_jump_label(Cg *cg, const char *name);
 /* with --debuggable, inside a statement spread over several lines: the
  * hook before an operation whose site is pos, or before the load of the
  * constant or variable n (nothing otherwise) */

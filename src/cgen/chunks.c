@@ -85,6 +85,14 @@ static long start_weight(const Cg *cg)
     return cg->fn->is_module || cg->fn->is_class ? CHUNK_WEIGHT : FUNCTION_WEIGHT;
 }
 
+/* Whether some block of the function may be chunked: its whole body is
+ * heavier than the start weight (lines.c keeps jumps to functions that
+ * stay one C function). */
+bool cg_may_chunk(const Cg *cg)
+{
+    return cg_weight(cg->fn->body) > start_weight(cg);
+}
+
 /* ---- what may move into a chunk ------------------------------------------ */
 
 static int count_node(IrNode *n, void *ctx)

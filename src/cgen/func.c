@@ -205,6 +205,7 @@ void cg_label(Cg *cg, const char *fmt, int id)
     snprintf(name, sizeof name, fmt, id);
     emit_label(cg->out, name);
     cg->cur_site = -1;
+    cg_jump_label(cg, name);
 }
 
 void cg_unsupported(Cg *cg, const IrNode *n, const char *what)
@@ -254,6 +255,21 @@ bool cg_may_be_unbound(const Cg *cg, const IrVar *var)
     return var->kind == IR_VAR_LOCAL && !cg->always_bound[var->slot];
 }
 
+static int forget_bound(IrNode *n, void *ctx)
+{
+    (void)ctx;
+    n->known_bound = false;
+    return 0;
+}
+
+/* A function whose hooks can jump (lines.c) may skip any assignment: what
+ * src/opt/bound.c proved bound is tested again, as CPython tests it. */
+static void forget_known_bound(Cg *cg, IrFunction *fn)
+{
+    if (cg->jumps)
+        ir_walk(fn->body, forget_bound, NULL);
+}
+
 /* ---- the body of a function ------------------------------------------------ */
 
 /* The position of the stub's RESUME, where a frame stands before its first
@@ -279,10 +295,15 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
     cg->out = out;
     cg->cur_site = -1;
     cg->huge = cg_huge_function(fn);
+    cg->jumps = cg_jumps_wanted(cg);
+    cg->jlast_line = -1;
+    forget_known_bound(cg, fn);
+    cg_jump_find_unsafe(cg);
     find_always_bound(cg, fn);
     out->indent = 1;
     cg_closure_prologue(cg);   /* sites 0..P-1: the units before RESUME */
     cg_site_index(cg, resume_pos(fn));
+    cg_jump_entry(cg, resume_pos(fn));
     if (cg_resumable(cg))      /* thrown into before it started: raised at the def */
         emit_line(out, "if (p2c_sent == NULL) goto %s;", cg_error_label(cg));
     cg_block(cg, fn->body);   /* chunks.c: in chunk functions when large */
@@ -290,4 +311,5 @@ void cg_function(Cg *cg, IrFunction *fn, Emitter *out)
         emit_line(out, "r = 0;");
     else
         emit_line(out, "r = Py_NewRef(Py_None);");
+    cg_jump_dispatch(cg);
 }

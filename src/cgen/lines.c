@@ -28,7 +28,11 @@
  * and the statement's own hook stands at its first operand's line when
  * that comes later (`for _ in (` / `gen()` / `):` is 2, then 1).
  */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cgen_int.h"
+#include "pyc2c/compiler/xalloc.h"
 
 /* A reformulation's own flag: `$t = True`/`False` (a match's `$done`, an
  * or-pattern's `$ok`, a with's `$ok`), an operation CPython does not have. */
@@ -87,12 +91,328 @@ static int line_site(Cg *cg, IrPos pos)
     return k;
 }
 
-/* if (P2C_LINE(f, K) < 0) goto error; for pos's line */
+/* ---- jumps (docs/runtime.md, "Jumps") ------------------------------------ *
+ * A function that can jump gives each hook a point of its jump table: the
+ * hook's line, whether it starts a run of hooks of that line (CPython's
+ * line starts, where a jump lands), and the blocks of CPython's value
+ * stack open there.  The hook returns 1 + the point to go to after the
+ * setter accepted a jump (runtime/compat/trace311.c); the generated code
+ * then releases the blocks left, innermost first (p2c_jpop<B> labels, one
+ * per block), and dispatches to the target's label, placed right after
+ * its hook (CPython's next instruction is the target's first, without a
+ * line event). */
+
+typedef struct CgJumpBlock {
+    CgJumpKind kind;
+    int depth;               /* how many blocks enclose it */
+    int parent;              /* the enclosing block, or -1 */
+    char *release;           /* C text dropping it; NULL: not by a jump */
+    bool popped;             /* some jump may pop it: its label is written */
+} CgJumpBlock;
+
+typedef struct CgJumpPoint {
+    int line, site, flags;
+    int npath, path;         /* jpaths[path .. path + npath) */
+} CgJumpPoint;
+
+enum { POINT_START = 1, POINT_NO_FROM = 2, POINT_NO_TO = 4 };
+
+static const char *const kind_names[] = {
+    [CG_JUMP_ITERATOR] = "P2C_JUMP_ITERATOR", [CG_JUMP_EXCEPT] = "P2C_JUMP_EXCEPT",
+    [CG_JUMP_OBJECT] = "P2C_JUMP_OBJECT", [CG_JUMP_LASTI] = "P2C_JUMP_LASTI",
+};
+
+void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release)
+{
+    if (!cg->jumps)
+        return;
+    if (cg->jdeep > 0 || cg->njopen == (int)(sizeof cg->jopen / sizeof cg->jopen[0])) {
+        cg->jdeep++;   /* deeper than a table keeps: no jumps from or into it */
+        return;
+    }
+    if (cg->njblocks == cg->capjblocks) {
+        cg->capjblocks = cg->capjblocks ? 2 * cg->capjblocks : 16;
+        cg->jblocks = xrealloc(cg->jblocks, (size_t)cg->capjblocks, sizeof *cg->jblocks);
+    }
+    cg->jblocks[cg->njblocks] = (CgJumpBlock){
+        .kind = kind, .depth = cg->njopen,
+        .parent = cg->njopen ? cg->jopen[cg->njopen - 1] : -1,
+        .release = release ? xstrdup(release) : NULL};
+    cg->jopen[cg->njopen++] = cg->njblocks++;
+}
+
+void cg_jump_block_pop(Cg *cg)
+{
+    if (!cg->jumps)
+        return;
+    if (cg->jdeep > 0)
+        cg->jdeep--;
+    else
+        cg->njopen--;
+}
+
+/* Records a hook at site k of pos's line: its point number. */
+static int add_point(Cg *cg, int k, int line, int flags)
+{
+    if (cg->jump_dead) {
+        flags |= POINT_NO_FROM | POINT_NO_TO;   /* never runs: no line start */
+    } else {
+        if (line != cg->jlast_line)
+            flags |= POINT_START;
+        cg->jlast_line = line;
+    }
+    if (cg->jump_unsafe > 0 || cg->in_seq > 0 || cg->jdeep > 0)
+        flags |= POINT_NO_FROM | POINT_NO_TO;
+    if (cg->njpoints == cg->capjpoints) {
+        cg->capjpoints = cg->capjpoints ? 2 * cg->capjpoints : 32;
+        cg->jpoints = xrealloc(cg->jpoints, (size_t)cg->capjpoints, sizeof *cg->jpoints);
+    }
+    if (cg->njpaths + cg->njopen > cg->capjpaths) {
+        cg->capjpaths = 2 * (cg->njpaths + cg->njopen) + 32;
+        cg->jpaths = xrealloc(cg->jpaths, (size_t)cg->capjpaths, sizeof *cg->jpaths);
+    }
+    memcpy(cg->jpaths + cg->njpaths, cg->jopen, (size_t)cg->njopen * sizeof *cg->jpaths);
+    cg->jpoints[cg->njpoints] = (CgJumpPoint){line, k, flags, cg->njopen, cg->njpaths};
+    cg->njpaths += cg->njopen;
+    return cg->njpoints++;
+}
+
+/* Whether a jump can land at point p: the label after its hook. */
+static bool is_target(const CgJumpPoint *p)
+{
+    return (p->flags & POINT_START) && !(p->flags & POINT_NO_TO);
+}
+
+/* The label a jump from the hook of point p goes to first: the pop of its
+ * innermost block, or the dispatch. */
+static void first_pop_label(Cg *cg, const CgJumpPoint *p, char *buf, size_t size)
+{
+    if (p->npath == 0) {
+        snprintf(buf, size, "p2c_jdispatch");
+        return;
+    }
+    int b = cg->jpaths[p->path + p->npath - 1];
+    for (int c = b; c >= 0; c = cg->jblocks[c].parent)
+        cg->jblocks[c].popped = true;
+    snprintf(buf, size, "p2c_jpop%d", b);
+}
+
+/* The hook of a function that can jump: P2C_LINE_JUMP, then its way to the
+ * dispatch, then (a target) its label. */
+static void emit_jump_hook(Cg *cg, int k, IrPos pos, int flags)
+{
+    int point = add_point(cg, k, pos.line, flags);
+    const CgJumpPoint *p = &cg->jpoints[point];
+    char pop[32];
+    first_pop_label(cg, p, pop, sizeof pop);
+    emit_line(cg->out, "if (P2C_UNLIKELY((p2c_j = P2C_LINE_JUMP(f, %d, &p2c_jt, %d)) != 0)) {",
+              k, point);
+    emit_line(cg->out, "    if (p2c_j < 0) goto %s;", cg_error_label(cg));
+    emit_line(cg->out, "    goto %s;", pop);
+    emit_line(cg->out, "}");
+    if (is_target(p)) {
+        char label[32];
+        snprintf(label, sizeof label, "p2c_jto%d", point);
+        emit_label(cg->out, label);   /* not cg_label: no other way in */
+    }
+}
+
+/* if (P2C_LINE(f, K) < 0) goto error; for pos's line (flags: POINT_NO_* for
+ * a function that can jump) */
+static void emit_hook_flags(Cg *cg, IrPos pos, int flags)
+{
+    int k = line_site(cg, pos);
+    if (cg->jumps)
+        emit_jump_hook(cg, k, pos, flags);
+    else
+        emit_line(cg->out, "if (P2C_LINE(f, %d) < 0) goto %s;", k, cg_error_label(cg));
+    cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
+}
+
 static void emit_hook(Cg *cg, IrPos pos)
 {
-    emit_line(cg->out, "if (P2C_LINE(f, %d) < 0) goto %s;", line_site(cg, pos),
-              cg_error_label(cg));
-    cg->cur_site = -1;   /* K when tracing, else unchanged: unknown */
+    emit_hook_flags(cg, pos, 0);
+}
+
+/* Whether a function's hooks can jump: --debuggable code written
+ * as one C function (not a generator's resumable body, whose jumps would
+ * cross yields, not chunks, whose labels are in other C functions), an
+ * ordinary function (a module or class body is left alone, and so is a
+ * comprehension's function, whose result on CPython's stack has no block
+ * here). */
+static int is_except_star(IrNode *n, void *ctx)
+{
+    (void)ctx;
+    return n->kind == IR_RERAISE_STAR;
+}
+
+bool cg_jumps_wanted(const Cg *cg)
+{
+    const IrFunction *fn = cg->fn;
+    bool comprehension = fn->name[0] == '<' && strcmp(fn->name, "<lambda>") != 0;
+    return cg->opt->debuggable && !fn->is_module && !fn->is_class && !fn->is_generator &&
+           !comprehension &&
+           !cg->writing_collector && !cg->huge && !cg_may_chunk(cg) &&
+           !ir_walk(fn->body, is_except_star, NULL);   /* its machinery holds more state */
+}
+
+void cg_jump_table(Emitter *e, const Cg *cg)
+{
+    if (!cg->jumps)
+        return;
+    emit_line(e, "static const P2C_JumpPoint p2c_jp[] = {");
+    for (int i = 0; i < cg->njpoints; i++) {
+        const CgJumpPoint *p = &cg->jpoints[i];
+        emit_line(e, "    {%d, %s%s%s0, %d, %d},", p->line,
+                  p->flags & POINT_START ? "P2C_JUMP_START | " : "",
+                  p->flags & POINT_NO_FROM ? "P2C_JUMP_NO_FROM | " : "",
+                  p->flags & POINT_NO_TO ? "P2C_JUMP_NO_TO | " : "", p->npath, p->path);
+    }
+    if (cg->njpoints == 0)
+        emit_line(e, "    {0, 0, 0, 0},");
+    emit_line(e, "};");
+    emit_raw(e, "    static const short p2c_jpaths[] = {");
+    for (int i = 0; i < cg->njpaths; i++)
+        emit_raw(e, "%d,", cg->jpaths[i]);
+    emit_raw(e, "%s};\n", cg->njpaths ? "" : "0");
+    emit_raw(e, "    static const unsigned char p2c_jkinds[] = {");
+    for (int i = 0; i < cg->njblocks; i++)
+        emit_raw(e, "%s%s, ", kind_names[cg->jblocks[i].kind],
+                 cg->jblocks[i].release ? "" : " | P2C_JUMP_ANON");
+    emit_raw(e, "%s};\n", cg->njblocks ? "" : "0");
+    emit_line(e, "static const P2C_JumpTable p2c_jt = {p2c_jp, %d, p2c_jpaths, p2c_jkinds};",
+              cg->njpoints);
+    emit_line(e, "int p2c_j = 0;");
+}
+
+/* The pops of block b on a jump out of it: it is kept when the target
+ * stands in it (the target's path is longer than b's depth). */
+static void emit_pop(Cg *cg, int b)
+{
+    const CgJumpBlock *blk = &cg->jblocks[b];
+    char next[32];
+    if (blk->parent >= 0)
+        snprintf(next, sizeof next, "p2c_jpop%d", blk->parent);
+    else
+        snprintf(next, sizeof next, "p2c_jdispatch");
+    cg_label(cg, "p2c_jpop%d", b);
+    emit_line(cg->out, "if (p2c_jp[p2c_j - 1].npath > %d) goto p2c_jdispatch;", blk->depth);
+    emit_line(cg->out, "%s", blk->release ? blk->release : "goto p2c_jdispatch;");
+    emit_line(cg->out, "goto %s;", next);
+}
+
+void cg_jump_dispatch(Cg *cg)
+{
+    if (!cg->jumps || cg->njpoints == 0)
+        return;
+    emit_line(cg->out, "goto exit;");
+    cg->used_exit = true;
+    for (int b = 0; b < cg->njblocks; b++)
+        if (cg->jblocks[b].popped)
+            emit_pop(cg, b);
+    cg_label(cg, "p2c_jdispatch", 0);
+    emit_line(cg->out, "switch (p2c_j - 1) {");
+    for (int i = 0; i < cg->njpoints; i++)
+        if (is_target(&cg->jpoints[i]))
+            emit_line(cg->out, "case %d: P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", i,
+                      cg->jpoints[i].site, i);
+    emit_line(cg->out, "default: break;");
+    emit_line(cg->out, "}");
+    emit_line(cg->out, "PyErr_SetString(PyExc_SystemError, \"pyc2c: a jump to no target\");");
+    emit_line(cg->out, "goto error;");
+    cg->used_error = true;
+}
+
+void cg_jump_entry(Cg *cg, IrPos resume)
+{
+    if (!cg->jumps)
+        return;
+    /* with cells, 3.11's line start is the prefix that makes them again */
+    int flags = cgen_prefix(cg->fn, NULL, NULL, 0) > 0 ? POINT_NO_TO : 0;
+    int point = add_point(cg, cg_site_index(cg, resume), resume.line, flags);
+    if (is_target(&cg->jpoints[point])) {
+        char label[32];
+        snprintf(label, sizeof label, "p2c_jto%d", point);
+        emit_label(cg->out, label);
+    }
+}
+
+void cg_jump_flow_ends(Cg *cg)
+{
+    if (!cg->jumps || cg->jump_dead)
+        return;
+    if (cg->njlive + 2 > cg->capjlive) {
+        cg->capjlive = 2 * cg->capjlive + 16;
+        cg->jlive = xrealloc(cg->jlive, (size_t)cg->capjlive, sizeof *cg->jlive);
+    }
+    cg->jlive[cg->njlive++] = cg->jlive_from;
+    cg->jlive[cg->njlive++] = cg->out->len;
+    cg->jump_dead = true;
+}
+
+/* Whether text[from, to) holds `goto <name>;`. */
+static bool has_goto(const char *text, size_t from, size_t to, const char *name)
+{
+    char pat[80];
+    int n = snprintf(pat, sizeof pat, "goto %s;", name);
+    for (size_t i = from; n > 0 && i + (size_t)n <= to; i++)
+        if (text[i] == 'g' && memcmp(text + i, pat, (size_t)n) == 0)
+            return true;
+    return false;
+}
+
+/* Where the line holding text[end - 1] starts. */
+static size_t line_start(const char *text, size_t end)
+{
+    size_t s = end > 0 ? end - 1 : 0;
+    while (s > 0 && text[s - 1] != '\n')
+        s--;
+    return s;
+}
+
+/* Whether the line before the one ending at `end` (the label just written)
+ * is an unconditional `goto X;`: no fall through into the label. */
+static bool after_goto(const char *text, size_t end)
+{
+    size_t label = line_start(text, end);
+    if (label == 0)
+        return false;
+    size_t s = line_start(text, label), e = label - 1;   /* without its newline */
+    while (s < e && text[s] == ' ')
+        s++;
+    return e - s > 6 && memcmp(text + s, "goto ", 5) == 0 && text[e - 1] == ';';
+}
+
+void cg_jump_label(Cg *cg, const char *name)
+{
+    if (!cg->jumps)
+        return;
+    if (!cg->jump_dead && after_goto(cg->out->buf, cg->out->len)) {
+        size_t saved = cg->out->len;
+        cg->out->len = line_start(cg->out->buf, saved);   /* live text ends before the label */
+        cg_jump_flow_ends(cg);
+        cg->out->len = saved;
+    }
+    if (!cg->jump_dead)
+        return;
+    for (int i = 0; i < cg->njlive; i += 2) {
+        if (has_goto(cg->out->buf, cg->jlive[i], cg->jlive[i + 1], name)) {
+            cg->jump_dead = false;
+            cg->jlive_from = cg->out->len;
+            return;
+        }
+    }
+}
+
+void cg_jumps_free(Cg *cg)
+{
+    free(cg->junsafe);
+    free(cg->jlive);
+    for (int b = 0; b < cg->njblocks; b++)
+        free(cg->jblocks[b].release);
+    free(cg->jblocks);
+    free(cg->jpoints);
+    free(cg->jpaths);
 }
 
 /* The last line an operation of statement n's own code starts on: the
@@ -133,12 +453,160 @@ static bool hooks_wanted(const Cg *cg)
     return cg->opt->debuggable && cg->no_line_hooks == 0;
 }
 
+static int reads_temp_walk(IrNode *n, void *ctx)
+{
+    (void)ctx;
+    return n->kind == IR_LOAD && n->var->kind == IR_VAR_TEMP;
+}
+
+/* Whether statement n reads an IR temporary an earlier statement set (a
+ * for loop's next value, a with's __enter__ value or flag): a jump there
+ * would find it unset. */
+static bool reads_temp(IrNode *n)
+{
+    for (int i = 0; i < n->nkids; i++)
+        if (ir_is_expr(n->kids[i]) && ir_walk(n->kids[i], reads_temp_walk, NULL))
+            return true;
+    return false;
+}
+
+/* ---- statements a jump may not land on: IR temporaries live through them */
+
+typedef struct {
+    int idx;                 /* pre-order number of the node being visited */
+    int *first_set, *last_read;
+    bool *exempt;            /* a block's own temporary (released by its pop) */
+    int ntemps;
+    const IrNode **unsafe;   /* statements found unsafe (pass 2) */
+    int nunsafe, capunsafe;
+} TempSpans;
+
+static void note_set(TempSpans *t, const IrVar *v)
+{
+    if (v && v->kind == IR_VAR_TEMP && v->slot < t->ntemps && t->first_set[v->slot] > t->idx)
+        t->first_set[v->slot] = t->idx;
+}
+
+static int has_with_exit(IrNode *n, void *ctx)
+{
+    (void)ctx;
+    return n->kind == IR_WITH_EXIT;
+}
+
+static int exempt_loads(IrNode *n, void *ctx)
+{
+    TempSpans *t = ctx;
+    if (n->kind == IR_LOAD && n->var->kind == IR_VAR_TEMP && n->var->slot < t->ntemps)
+        t->exempt[n->var->slot] = true;
+    return 0;
+}
+
+/* Pass 1: where each IR temporary is first set and last read, in the
+ * order statements are written; a for loop's iterator and a with's
+ * __exit__ are its block's, which a jump pops or keeps as a whole. */
+static int span_walk(IrNode *n, void *ctx)
+{
+    TempSpans *t = ctx;
+    t->idx++;
+    if (n->kind == IR_UNPACK)
+        for (int i = 0; i < n->nvars; i++)
+            note_set(t, n->vars[i]);
+    /* a with's flag ($ok) is set before its body and read at its exit:
+     * set wherever a jump inside the body (the with's own block) lands */
+    if (n->kind == IR_TRY_FINALLY && n->op == 1 && ir_walk(n->kids[1], has_with_exit, NULL))
+        ir_walk(n->kids[1], exempt_loads, t);
+    if (n->kind == IR_FOR_NEXT && n->kids[0]->kind == IR_LOAD && n->kids[0]->var->kind == IR_VAR_TEMP &&
+        n->kids[0]->var->slot < t->ntemps)
+        t->exempt[n->kids[0]->var->slot] = true;
+    const IrVar *v = ir_info(n)->flags & IR_F_VAR ? n->var : NULL;
+    if (!v || v->kind != IR_VAR_TEMP || v->slot >= t->ntemps)
+        return 0;
+    if (n->kind == IR_WITH_ENTER)
+        t->exempt[v->slot] = true;
+    if (n->kind == IR_LOAD || n->kind == IR_WITH_EXIT)
+        t->last_read[v->slot] = t->idx;
+    else if (n->kind != IR_DEL && n->kind != IR_CLEAR)
+        note_set(t, v);
+    return 0;
+}
+
+/* Pass 2: a statement some temporary lives through (set before it, read
+ * at or after it) is no place to land: the jump would skip the set. */
+static int unsafe_walk(IrNode *n, void *ctx)
+{
+    TempSpans *t = ctx;
+    t->idx++;
+    if (ir_is_expr(n))
+        return 0;
+    for (int j = 0; j < t->ntemps; j++) {
+        if (t->exempt[j] || !(t->first_set[j] < t->idx && t->last_read[j] >= t->idx))
+            continue;
+        if (t->nunsafe == t->capunsafe) {
+            t->capunsafe = 2 * t->capunsafe + 16;
+            t->unsafe = xrealloc(t->unsafe, (size_t)t->capunsafe, sizeof *t->unsafe);
+        }
+        t->unsafe[t->nunsafe++] = n;
+        break;
+    }
+    return 0;
+}
+
+static int cmp_ptr(const void *a, const void *b)
+{
+    const void *x = *(const void *const *)a, *y = *(const void *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+void cg_jump_find_unsafe(Cg *cg)
+{
+    if (!cg->jumps)
+        return;
+    int nt = cg->fn->ntemps;
+    TempSpans t = {.ntemps = nt};
+    t.first_set = xcalloc((size_t)nt + 1, sizeof *t.first_set);
+    t.last_read = xcalloc((size_t)nt + 1, sizeof *t.last_read);
+    t.exempt = xcalloc((size_t)nt + 1, sizeof *t.exempt);
+    for (int j = 0; j < nt; j++) {
+        t.first_set[j] = INT_MAX;
+        t.last_read[j] = -1;
+    }
+    ir_walk(cg->fn->body, span_walk, &t);
+    t.idx = 0;
+    ir_walk(cg->fn->body, unsafe_walk, &t);
+    qsort(t.unsafe, (size_t)t.nunsafe, sizeof *t.unsafe, cmp_ptr);
+    cg->junsafe = (const void **)t.unsafe;
+    cg->njunsafe = t.nunsafe;
+    free(t.first_set);
+    free(t.last_read);
+    free(t.exempt);
+}
+
+static bool temps_live_through(const Cg *cg, const IrNode *n)
+{
+    return cg->njunsafe > 0 &&
+           bsearch(&n, cg->junsafe, (size_t)cg->njunsafe, sizeof *cg->junsafe, cmp_ptr) != NULL;
+}
+
+/* Where a statement's hook may not be jumped to: a for loop's next()
+ * (3.11 has no line start at FOR_ITER: a jump to the `for` line starts
+ * the loop again), a statement reading what an earlier one left in an IR
+ * temporary, a statement whose first operand comes on a later line (the
+ * hook is in the middle of CPython's code for it). */
+static int stmt_hook_flags(const Cg *cg, const IrNode *n, const IrNode *at)
+{
+    if (n->kind == IR_FOR_NEXT || n->kind == IR_HANDLER || reads_temp((IrNode *)n) || at != n ||
+        temps_live_through(cg, n))
+        return POINT_NO_TO;
+    return 0;
+}
+
 void cg_line_hook(Cg *cg, const IrNode *n)
 {
     cg->track_lines = false;
     if (!hooks_wanted(cg) || !has_own_line(n))
         return;
-    emit_hook(cg, first_operand_later(n)->pos);
+    const IrNode *at = first_operand_later(n);
+    emit_hook_flags(cg, at->pos, stmt_hook_flags(cg, n, at));
     cg->track_lines = last_line(n) > n->pos.line;
 }
 
@@ -151,8 +619,12 @@ void cg_line_hook_end(Cg *cg)
  * site at pos about to be set), or before the load of an operand at pos. */
 static void operand_hook(Cg *cg, IrPos pos)
 {
-    if (cg->track_lines && hooks_wanted(cg) && pos.line > 0)
-        emit_hook(cg, pos);
+    if (!(cg->track_lines && hooks_wanted(cg) && pos.line > 0))
+        return;
+    /* CPython has the statement's values on its stack here: an object */
+    cg_jump_block_push(cg, CG_JUMP_OBJECT, NULL);
+    emit_hook_flags(cg, pos, POINT_NO_FROM | POINT_NO_TO);
+    cg_jump_block_pop(cg);
 }
 
 void cg_site_line_hook(Cg *cg, IrPos pos)

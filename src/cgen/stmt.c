@@ -193,15 +193,42 @@ static void back_edge(Cg *cg, IrNode *loop_node)
     cg_back_edge_hook(cg);
 }
 
+/* A for loop's iterator (the temporary its next() reads), or NULL for a
+ * while loop: the block CPython keeps on its stack through the body. */
+static const IrVar *for_iterator(const IrNode *loop_node)
+{
+    const IrNode *body = loop_node->kids[0];
+    if (body->nkids == 0 || body->kids[0]->kind != IR_FOR_NEXT)
+        return NULL;
+    const IrNode *iter = body->kids[0]->kids[0];
+    return iter->kind == IR_LOAD && iter->var->kind == IR_VAR_TEMP ? iter->var : NULL;
+}
+
+/* Opens the block of a for loop's iterator for jumps out of the loop
+ * (lines.c); false for other loops. */
+static bool open_iterator_block(Cg *cg, const IrNode *loop_node)
+{
+    const IrVar *it = for_iterator(loop_node);
+    if (!it)
+        return false;
+    char release[64];
+    snprintf(release, sizeof release, "Py_CLEAR(t%d);", it->slot);
+    cg_jump_block_push(cg, CG_JUMP_ITERATOR, release);
+    return true;
+}
+
 static void loop(Cg *cg, IrNode *n)
 {
     CgLoop lp = {.id = cg_label_new(cg), .outer = cg->loop};
     cg_label(cg, "L%d_top", lp.id);
+    bool iterator = open_iterator_block(cg, n);
     cg_loop_top_hook(cg, n);
     cg->loop = &lp;
     block(cg, n->kids[0]);
     cg->loop = lp.outer;
     back_edge(cg, n);
+    if (iterator)
+        cg_jump_block_pop(cg);
     emit_line(cg->out, "goto L%d_top;", lp.id);
     if (lp.used_else) {
         cg_label(cg, "L%d_else", lp.id);
@@ -209,6 +236,8 @@ static void loop(Cg *cg, IrNode *n)
     }
     if (lp.used_end)
         cg_label(cg, "L%d_end", lp.id);
+    else if (!lp.used_else)
+        cg_jump_flow_ends(cg);   /* an endless loop: what follows never runs */
 }
 
 static CgLoop *innermost(Cg *cg, IrNode *n)
@@ -282,11 +311,25 @@ static void raise_stmt(Cg *cg, IrNode *n)
 static void stmt_code(Cg *cg, IrNode *n);
 
 /* Statement n with, under --debuggable, its line hooks (lines.c). */
+/* Whether control never goes on after statement n (for jumps: lines.c). */
+static bool ends_flow(const IrNode *n)
+{
+    switch (n->kind) {
+    case IR_RETURN: case IR_RAISE: case IR_RERAISE: case IR_BREAK: case IR_CONTINUE:
+    case IR_LOOP_EXIT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void cg_stmt(Cg *cg, IrNode *n)
 {
     cg_line_hook(cg, n);
     stmt_code(cg, n);
     cg_line_hook_end(cg);
+    if (ends_flow(n))
+        cg_jump_flow_ends(cg);
 }
 
 static void stmt_code(Cg *cg, IrNode *n)

@@ -233,6 +233,42 @@ static void pop_except(Cg *cg, const TryLabels *lab)
         emit_line(cg->out, "Py_CLEAR(t%d);", lab->lasti);
 }
 
+/* ---- the blocks a debugger's jump may leave (lines.c) ------------------------ */
+
+static int find_with_exit(IrNode *n, void *ctx)
+{
+    if (n->kind != IR_WITH_EXIT)
+        return 0;
+    *(const IrVar **)ctx = n->var;
+    return 1;
+}
+
+/* The temporary holding the __exit__ of the with statement whose machinery
+ * n (a handler list or a finally block) is, or NULL when it is not one. */
+static const IrVar *with_exit_var(IrNode *n)
+{
+    const IrVar *var = NULL;
+    ir_walk(n, find_with_exit, &var);
+    return var;
+}
+
+/* The handlers of try/except n stand on CPython's stack above the saved
+ * exception (PUSH_EXC_INFO): a jump out of them restores it, as POP_EXCEPT
+ * does.  A with's handler (it calls __exit__) is machinery no jump enters
+ * or leaves. */
+static void open_handler_block(Cg *cg, IrNode *n, const TryLabels *lab)
+{
+    bool with = false;
+    for (int i = 2; i < n->nkids; i++)
+        with = with || with_exit_var(n->kids[i]) != NULL;
+    char release[160];
+    int len = snprintf(release, sizeof release, "P2C_Exc_Restore(t%d); t%d = NULL; Py_CLEAR(t%d);",
+                       lab->prev, lab->prev, lab->exc);
+    if (lab->lasti >= 0)
+        snprintf(release + len, sizeof release - (size_t)len, " Py_CLEAR(t%d);", lab->lasti);
+    cg_jump_block_push(cg, CG_JUMP_EXCEPT, with ? NULL : release);
+}
+
 /* T<k>_cx / T<k>_cr: an exception leaves the handlers of try k. */
 static void cleanup(Cg *cg, TryLabels *lab, IrNode *const *regions, int n, int temps0)
 {
@@ -298,8 +334,10 @@ void cg_try_except(Cg *cg, IrNode *n)
     handler_entry(cg, &lab, n->kids[0], temps0, keep_lasti);
     int temps1 = cg->fn->ntemps;
     bool no_match = true;
+    open_handler_block(cg, n, &lab);
     for (int i = 2; i < n->nkids && !cg->failed; i++)
         no_match = handler(cg, &lab, n->kids[i]);
+    cg_jump_block_pop(cg);
     if (no_match) {   /* RERAISE of the caught exception, in the cleanup */
         cg_site(cg, n->kids[n->nkids - 1]->pos);   /* its position: f_lineno after */
         emit_line(cg->out, "P2C_Exc_Reraise(t%d);", lab.exc);
@@ -336,8 +374,22 @@ void cg_try_finally(Cg *cg, IrNode *n)
         P2C_UNREACHABLE();
     TryLabels lab = {.id = cg_label_new(cg), .exc = -1, .prev = -1, .lasti = -1};
     int temps0 = cg->fn->ntemps;
+    /* a with's body stands above its __exit__ on CPython's stack: a jump
+     * out drops it without calling it; its exit at the end has it too */
+    const IrVar *exit = n->op == 1 ? with_exit_var(n->kids[1]) : NULL;
+    char release[48];
+    if (exit) {
+        snprintf(release, sizeof release, "Py_CLEAR(t%d);", exit->slot);
+        cg_jump_block_push(cg, CG_JUMP_OBJECT, release);
+    }
     in_region(cg, FINALLY_BODY, &lab, n, n->kids[0]);
+    if (exit) {
+        cg_jump_block_pop(cg);
+        cg_jump_block_push(cg, CG_JUMP_OBJECT, NULL);
+    }
     cg_stmt(cg, n->kids[1]);                  /* the normal way out */
+    if (exit)
+        cg_jump_block_pop(cg);
     if (!lab.used_err && !lab.used_re)
         return;
     emit_line(cg->out, "goto T%d_end;", lab.id);
@@ -348,7 +400,12 @@ void cg_try_finally(Cg *cg, IrNode *n)
      * where the exception was caught: no line events on this copy (a
      * with's `if $ok:` would give the with's line again after __exit__). */
     cg->no_line_hooks += n->op == 1;
+    /* CPython's copy stands above the place and the exception caught */
+    cg_jump_block_push(cg, CG_JUMP_LASTI, NULL);
+    cg_jump_block_push(cg, CG_JUMP_EXCEPT, NULL);
     in_region(cg, IN_HANDLER, &lab, n, n->kids[1]);   /* the exceptional way out */
+    cg_jump_block_pop(cg);
+    cg_jump_block_pop(cg);
     cg->no_line_hooks -= n->op == 1;
     if (n->op == 1)
         restore_site(cg, &lab);
@@ -370,6 +427,7 @@ static void unwind(Cg *cg, CgTry *from, bool to_loop, int value)
 {
     CgTry *saved = cg->tries;
     CgLoop *saved_loop = cg->loop;
+    cg->jump_unsafe++;   /* copies of finally blocks: no jumps from or into them */
     for (CgTry *t = from; t && !cg->failed; t = t->outer) {
         if (to_loop && t->loop != saved_loop)
             break;
@@ -394,6 +452,7 @@ static void unwind(Cg *cg, CgTry *from, bool to_loop, int value)
             break;
         }
     }
+    cg->jump_unsafe--;
     cg->tries = saved;
 }
 

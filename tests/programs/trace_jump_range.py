@@ -1,8 +1,8 @@
 # frame.f_lineno = N at a line event of a compiled frame (--debuggable), for
 # a line outside the function: refused with CPython's own messages ("comes
 # before" / "comes after the current code block"), which its setter gives
-# before looking at the code; a jump inside the function is refused with
-# pyc2c's message (tests/driver/run -k debuggable_jump).
+# before looking at the code; jumps inside the function are trace_jump.py's
+# (and tests/driver/run -k debuggable_jump's).
 # pyc2c-options: --debuggable
 import sys
 
