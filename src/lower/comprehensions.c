@@ -102,7 +102,8 @@ static int comp_ifs(Lower *L, Comp *c, int gen, int from, IrNode *block)
 }
 
 /* Where GET_ITER and FOR_ITER of generator g are: at the comprehension
- * (pos) until 3.12, at g's iterable on 3.13. */
+ * (pos) until 3.12, at g's iterable on 3.13.  An async generator's
+ * GET_AITER is there too; its anext stays at the comprehension. */
 static IrPos iter_pos(const Astcomprehension *g, IrPos pos)
 {
     return front_python_version() >= 0x030d0000 ? g->iter->pos : pos;
@@ -121,7 +122,7 @@ static int comp_body(Lower *L, Comp *c, int gen, IrNode *block)
         IrNode *seq = lower_expr(L, g->iter);
         if (!seq)
             return -1;
-        it = g->is_async ? lower_aiter_temp(L, seq, pos, block)
+        it = g->is_async ? lower_aiter_temp(L, seq, iter_pos(g, pos), block)
                          : lower_iter_temp(L, seq, iter_pos(g, pos), block);
     }
     IrNode *body = ir_node_new(L->m, IR_BLOCK, pos);
@@ -636,8 +637,8 @@ static IrNode *lower_inlined(Lower *L, Comp *c)
     if (first->is_async && !L->fn->async_kind)   /* CPython's compile() rejected it */
         return lower_syntax_error(L, pos.line, "asynchronous comprehension outside "
                                   "of an asynchronous function"), NULL;
-    c->first_it = first->is_async ? lower_aiter_temp(L, seq, pos, block)
-                                  : lower_iter_temp(L, seq, pos, block);
+    c->first_it = first->is_async ? lower_aiter_temp(L, seq, iter_pos(first, pos), block)
+                                  : lower_iter_temp(L, seq, iter_pos(first, pos), block);
     c->inlined = true;
     InlinedComp ic = {.line = pos.line, .outer = L->comp};
     for (int i = 0; i < c->gens->n; i++)
@@ -706,7 +707,7 @@ IrNode *lower_comprehension(Lower *L, const AstNode *e)
     if (!seq)
         return NULL;
     IrNode *it = ir_node(L->m, first->is_async ? IR_AITER : IR_ITER,
-                         first->is_async ? e->pos : iter_pos(first, e->pos), 1, seq);
+                         iter_pos(first, e->pos), 1, seq);
     IrNode *make = ir_node_new(L->m, IR_MAKE_FUNCTION, e->pos);
     if (!(make->func = comp_function(L, &c)))
         return NULL;
