@@ -49,7 +49,10 @@ PyObject *
 P2C_RangeIterOf(PyObject *callee, int nargs, PyObject *a, PyObject *b, PyObject *c)
 {
 #if defined(P2C_ITER_LAYOUT_311) || defined(P2C_ITER_LAYOUT_312)
-    long start = 0, stop, step = 1;
+    /* stop is always set below (a is never NULL, nor b when nargs > 1),
+     * but gcc -O2 -fsanitize=address,undefined cannot see it and warns
+     * (-Wmaybe-uninitialized) when make test-asan builds the runtime. */
+    long start = 0, stop = 0, step = 1;
     if (callee != (PyObject *)&PyRange_Type || nargs < 1 || nargs > 3)
         return NULL;
     if (nargs == 1 ? !range_arg(a, &stop)

@@ -89,15 +89,24 @@ junk = [str(i) * 3 for i in range(100000)]
 del junk
 ''')
 
+# fstring_compile_expr dereferences the parser it failed to make: a
+# SIGSEGV, so each n runs alone as above.
+FSTRING = ('fstring_compile_expr uses a NULL parser (string_parser.c)', '''
+n = int(sys.argv[1])
+fail_once(n, lambda: compile('f"({a!r})"', "<s>", "eval"))
+''')
+
 
 def run(python, code, *args):
     return subprocess.run([python, '-c', PRELUDE + code] + list(args),
                           capture_output=True, text=True, timeout=120)
 
 
-def assemble_case(python):
-    for n in range(1, 400):
-        p = run(python, ASSEMBLE[1], str(n))
+def first_signal(python, case, limit):
+    """'n=N: killed by signal S' for the first n that kills the case's
+    interpreter, or ''."""
+    for n in range(1, limit):
+        p = run(python, case[1], str(n))
         if p.returncode < 0:
             return 'n=%d: killed by signal %d' % (n, -p.returncode)
     return ''
@@ -109,7 +118,8 @@ def main():
     python = ap.parse_args().python
     missing = 0
     results = [(name, run(python, code).stdout.strip()) for name, code in CASES]
-    results.append((ASSEMBLE[0], assemble_case(python)))
+    results.append((ASSEMBLE[0], first_signal(python, ASSEMBLE, 400)))
+    results.append((FSTRING[0], first_signal(python, FSTRING, 200)))
     for name, shown in results:
         print('%-12s %s%s' % ('reproduced' if shown else 'NOT SEEN', name,
                               ': ' + shown if shown else ''))
