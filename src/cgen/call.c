@@ -66,16 +66,19 @@ static void release_kids(Cg *cg, CVal *vals, int count)
 /* ---- calls ---------------------------------------------------------------- */
 
 /* The C text of an owned reference to v, for a stack entry: the temporary
- * itself (moved: set NULL after the call), or a new reference. */
+ * itself (moved: set NULL before the call), or a new reference. */
 static void owned_text(const CVal *v, char *buf, size_t size)
 {
     snprintf(buf, size, v->tmp >= 0 ? "%s" : "Py_NewRef(%s)", v->c);
 }
 
-/* After a call that took v: its temporary is NULL at run time; with
+/* Once a call has taken v: its temporary is NULL at run time; with
  * consume, also free for the generator (straight-line code).  Without
  * consume it stays live, so the release written after a C branch that did
- * not make this call still releases it (here a Py_CLEAR of NULL). */
+ * not make this call still releases it (here a Py_CLEAR of NULL).  Written
+ * before the call itself: the callee may release what it took (a bound
+ * method unpacked, an argument deleted) while the collector walks a
+ * generator's frame, whose slots hold the temporaries. */
 static void moved(Cg *cg, CVal *v, bool consume)
 {
     if (v->tmp < 0)
@@ -106,13 +109,16 @@ static void emit_call(Cg *cg, IrNode *n, const CVal *r, CVal *callable, CVal *se
                  (*cg->ncall_caches)++);
     char func[64], entry[64];
     owned_text(callable, func, sizeof func);
-    if (nargs == 0 && !self) {
-        emit_line(out, "%s = %s%s, NULL, 0, NULL);", r->c, call, func);
-        moved(cg, callable, consume);
-        return;
-    }
     emit_line(out, "{");
     out->indent++;
+    emit_line(out, "PyObject *p2c_fn = %s;", func);
+    if (nargs == 0 && !self) {
+        moved(cg, callable, consume);
+        emit_line(out, "%s = %sp2c_fn, NULL, 0, NULL);", r->c, call);
+        out->indent--;
+        emit_line(out, "}");
+        return;
+    }
     {
         char kwnames[32] = "NULL";
         if (nkw)
@@ -123,21 +129,21 @@ static void emit_call(Cg *cg, IrNode *n, const CVal *r, CVal *callable, CVal *se
             emit_line(out, "    , %s", entry);
         }
         emit_line(out, "};");
+        moved(cg, callable, consume);
+        if (self)
+            moved(cg, self, consume);
+        for (int i = 1; i <= nargs; i++)
+            moved(cg, &vals[i], consume);
         if (self) {
             emit_line(out, "size_t p2c_self = p2c_av[1] != NULL;");
-            emit_line(out, "%s = P2C_CallMethodSteal(%s, p2c_av + 2 - p2c_self, "
+            emit_line(out, "%s = P2C_CallMethodSteal(p2c_fn, p2c_av + 2 - p2c_self, "
                       "(%d + p2c_self) | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
-                      r->c, func, nargs - nkw, kwnames);
+                      r->c, nargs - nkw, kwnames);
         } else {
-            emit_line(out, "%s = %s%s, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
-                      r->c, call, func, nargs - nkw, kwnames);
+            emit_line(out, "%s = %sp2c_fn, p2c_av + 1, %d | PY_VECTORCALL_ARGUMENTS_OFFSET, %s);",
+                      r->c, call, nargs - nkw, kwnames);
         }
     }
-    moved(cg, callable, consume);
-    if (self)
-        moved(cg, self, consume);
-    for (int i = 1; i <= nargs; i++)
-        moved(cg, &vals[i], consume);
     out->indent--;
     emit_line(out, "}");
 }
