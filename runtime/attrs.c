@@ -80,12 +80,21 @@ P2C_AttrEntry_HintHit(const P2C_AttrEntry *c, PyObject *obj)
     return P2C_Dict_HintValue(dict, c->index, c->value);
 }
 
+/* The own __dict__ of class cls when cls is a heap type (a class
+ * statement's: its tp_dict is its dict on every version) and the dict an
+ * exact one, else NULL. */
+static PyObject *
+heap_class_dict(PyTypeObject *cls)
+{
+    PyObject *dict = (cls->tp_flags & Py_TPFLAGS_HEAPTYPE) ? cls->tp_dict : NULL;
+    return dict != NULL && PyDict_CheckExact(dict) ? dict : NULL;
+}
+
 PyObject *
 P2C_AttrEntry_TypeOwnHit(const P2C_AttrEntry *c, PyObject *obj)
 {
-    PyTypeObject *cls = (PyTypeObject *)obj;
-    PyObject *dict = (cls->tp_flags & Py_TPFLAGS_HEAPTYPE) ? cls->tp_dict : NULL;
-    if (dict == NULL || !PyDict_CheckExact(dict))
+    PyObject *dict = heap_class_dict((PyTypeObject *)obj);
+    if (dict == NULL)
         return NULL;
     PyObject *v = P2C_Dict_HintValue(dict, c->index, c->value);
     return v != NULL && Py_TYPE(v)->tp_descr_get == NULL ? v : NULL;
@@ -271,8 +280,8 @@ fill_module(P2C_AttrEntry *c, PyObject *obj, PyObject *name)
 static int
 fill_type_own(P2C_AttrEntry *c, PyTypeObject *cls, PyObject *name)
 {
-    PyObject *dict = (cls->tp_flags & Py_TPFLAGS_HEAPTYPE) ? cls->tp_dict : NULL;
-    if (dict == NULL || !PyDict_CheckExact(dict))
+    PyObject *dict = heap_class_dict(cls);
+    if (dict == NULL)
         return 0;
     Py_ssize_t ix = P2C_SharedKeys_Index((P2C_SharedKeys *)P2C_Dict_Keys(dict), name);
     PyObject *v = ix < 0 ? NULL : P2C_Dict_HintValue(dict, ix, name);

@@ -78,6 +78,17 @@ free_unit_lines(void *ul)
     PyMem_Free(ul);
 }
 
+/* co's array when it was read already, else NULL; never raises (the
+ * getter fails only for an object that is not a code object). */
+static UnitLines *
+unit_lines_read(PyCodeObject *co)
+{
+    void *ul = NULL;
+    if (extra_index < 0 || P2C_Code_GetExtra((PyObject *)co, extra_index, &ul) < 0)
+        return NULL;
+    return ul;
+}
+
 /* co's array, read at the first traceback through it, or NULL. */
 static UnitLines *
 unit_lines(PyCodeObject *co)
@@ -87,13 +98,13 @@ unit_lines(PyCodeObject *co)
         if (extra_index < 0)
             return NULL;
     }
-    void *ul = NULL;
-    if (P2C_Code_GetExtra((PyObject *)co, extra_index, &ul) < 0) {
+    UnitLines *ul = unit_lines_read(co);
+    if (ul != NULL)
+        return ul;
+    if (PyErr_Occurred()) {   /* the getter refused co: no lines */
         PyErr_Clear();
         return NULL;
     }
-    if (ul != NULL)
-        return ul;
     ul = read_unit_lines(co);
     if (ul != NULL && P2C_Code_SetExtra((PyObject *)co, extra_index, ul) < 0) {
         PyMem_Free(ul);
@@ -101,17 +112,6 @@ unit_lines(PyCodeObject *co)
     }
     if (ul == NULL)
         PyErr_Clear();
-    return ul;
-}
-
-/* co's array when it was read already, else NULL; never raises (the
- * getter fails only for an object that is not a code object). */
-static UnitLines *
-unit_lines_read(PyCodeObject *co)
-{
-    void *ul = NULL;
-    if (extra_index < 0 || P2C_Code_GetExtra((PyObject *)co, extra_index, &ul) < 0)
-        return NULL;
     return ul;
 }
 
