@@ -310,7 +310,6 @@ static void raise_stmt(Cg *cg, IrNode *n)
 
 static void stmt_code(Cg *cg, IrNode *n);
 
-/* Statement n with, under --debuggable, its line hooks (lines.c). */
 /* Whether control never goes on after statement n (for jumps: lines.c). */
 static bool ends_flow(const IrNode *n)
 {
@@ -323,6 +322,7 @@ static bool ends_flow(const IrNode *n)
     }
 }
 
+/* Statement n with, under --debuggable, its line hooks (lines.c). */
 void cg_stmt(Cg *cg, IrNode *n)
 {
     cg_line_hook(cg, n);
