@@ -284,11 +284,6 @@
 #  define P2C_GC_SCHEDULED_312 1
 #  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #  define P2C_ORIGIN_SKIPS_INCOMPLETE 1
-#  if defined(__linux__) && defined(__has_builtin)
-#    if __has_builtin(__builtin_thread_pointer)
-#      define P2C_TSTATE_TLS_312 1
-#    endif
-#  endif
 #elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
 #  define P2C_PY_MINOR 13
 #  define P2C_INTERPRETER_FRAMES 1
@@ -316,11 +311,6 @@
 #  define P2C_NOTHING_HANDLED_IS_NULL 1
 #  define P2C_ASYNCGEN_AWAITABLES_313 1
 #  define P2C_ORIGIN_SKIPS_INCOMPLETE 1
-#  if defined(__linux__) && defined(__has_builtin)
-#    if __has_builtin(__builtin_thread_pointer)
-#      define P2C_TSTATE_TLS_312 1
-#    endif
-#  endif
 #  ifndef Py_GIL_DISABLED   /* the free-threaded build moves the managed dict */
 #    define P2C_INSTANCE_VALUES 1
 #    define P2C_INLINE_VALUES_313 1
@@ -332,6 +322,14 @@
 #  endif
 #else
 #  error "pyc2c runtime: only CPython 3.10 to 3.13 are supported"
+#endif
+
+/* 3.12 on: the running thread state's thread-local, read at its offset
+ * from the thread pointer where Linux and the compiler give one */
+#if P2C_PY_MINOR >= 12 && defined(__linux__) && defined(__has_builtin)
+#  if __has_builtin(__builtin_thread_pointer)
+#    define P2C_TSTATE_TLS_312 1
+#  endif
 #endif
 
 /* The attribute caches need an instance layout the compat layer reads
