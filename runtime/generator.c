@@ -841,8 +841,7 @@ P2C_Gen_Finalize(PyObject *self)
     if (P2C_GEN_STATE(gen) >= FRAME_COMPLETED &&
         P2C_Gen_KindOf(self) != P2C_GEN_ASYNC_GENERATOR)
         return;
-    PyObject *type, *value, *tb;
-    PyErr_Fetch(&type, &value, &tb);
+    P2C_StashedError raised = P2C_Err_Stash();
     int kind = P2C_Gen_KindOf(self);
     if (kind == P2C_GEN_ASYNC_GENERATOR && call_asyncgen_finalizer(gen))
         goto done;
@@ -860,7 +859,7 @@ P2C_Gen_Finalize(PyObject *self)
         Py_DECREF(res);
     }
 done:
-    PyErr_Restore(type, value, tb);
+    P2C_Err_Unstash(raised);
 }
 
 PyObject *
