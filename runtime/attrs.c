@@ -626,6 +626,19 @@ P2C_PeekOther(P2C_AttrCache *c, PyObject *obj)
     return find(c, obj, &e);
 }
 
+PyObject *
+P2C_PeekFillOther(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+{
+    const P2C_AttrEntry *e;
+    PyObject *v = find(c, obj, &e);
+    if (v != NULL || !refill(c, obj, name, FOR_LOAD))
+        return v;
+    v = find(c, obj, &e);
+    if (v == NULL)   /* a kind only a call answers (a data descriptor's) */
+        c->backoff = BACKOFF;
+    return v;
+}
+
 int
 P2C_StoreAttrOther(P2C_AttrCache *c, PyObject *obj, PyObject *name, PyObject *value)
 {

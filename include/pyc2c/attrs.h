@@ -253,6 +253,20 @@ P2C_LoadAttrPeek(P2C_AttrCache *c, PyObject *obj)
     return P2C_LIKELY(v != NULL) ? v : P2C_PeekOther(c, obj);
 }
 
+/* obj.name as the site's cache answers it without running any code
+ * (borrowed), the cache filled first after a miss (filling only looks);
+ * NULL, without an exception, when it cannot answer so.  The loads of a
+ * small method's copy inlined at a call site (src/cgen/inline.c) use it:
+ * they have no generic way of their own that would fill their caches. */
+P2C_API PyObject *P2C_PeekFillOther(P2C_AttrCache *c, PyObject *obj, PyObject *name);
+
+P2C_ALWAYS_INLINE PyObject *
+P2C_LoadAttrPeekFill(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+{
+    PyObject *v = p2c_attr_value_hit(c, obj);
+    return P2C_LIKELY(v != NULL) ? v : P2C_PeekFillOther(c, obj, name);
+}
+
 /* LOAD_ATTR: obj.name, a new reference, or NULL with an exception. */
 P2C_ALWAYS_INLINE PyObject *
 P2C_LoadAttrAt(P2C_AttrCache *c, PyObject *obj, PyObject *name, P2C_Frame *f, int site)
@@ -469,6 +483,13 @@ static inline PyObject *
 P2C_LoadAttrPeek(P2C_AttrCache *c, PyObject *obj)
 {
     (void)c; (void)obj;
+    return NULL;
+}
+
+static inline PyObject *
+P2C_LoadAttrPeekFill(P2C_AttrCache *c, PyObject *obj, PyObject *name)
+{
+    (void)c; (void)obj; (void)name;
     return NULL;
 }
 

@@ -965,6 +965,30 @@ P2C_InlinableCallee(PyObject *callee, vectorcallfunc impl)
            && P2C_Frame_PushWouldBeFast();
 }
 
+/* The truth of v when taking it runs no code: True, False, None, an exact
+ * int below 2**60, an exact str, list, tuple or dict (1 or 0); -1 for
+ * anything else, where `not`, `and` and `or` in the copy of a small
+ * method inlined at a call site give up for the real call
+ * (src/cgen/inline.c). */
+static inline int
+P2C_PureTruth(PyObject *v)
+{
+    long i;
+    if (v == Py_True)
+        return 1;
+    if (v == Py_False || v == Py_None)
+        return 0;
+    if (PyUnicode_CheckExact(v))
+        return PyUnicode_GET_LENGTH(v) != 0;
+    if (PyList_CheckExact(v) || PyTuple_CheckExact(v))
+        return Py_SIZE(v) != 0;
+    if (PyDict_CheckExact(v))
+        return PyDict_GET_SIZE(v) != 0;
+    if (P2C_Int_Of(v, &i))
+        return i != 0;
+    return -1;
+}
+
 /* Whether f (NULL: none) is the math module's function `which`
  * (pyc2c/math_calls.def) and no hook would see its call: then a fused
  * tree computes the call itself. */

@@ -312,9 +312,11 @@ static CVal method_call(Cg *cg, IrNode *n, int nkw)
     } else {
         CVal *vals = eval_kids_from(cg, n, 1, n->nkids);
         r = cg_tmp_new(cg);
+        int inlined = cg_inline_method_begin(cg, n, &r, &meth, &self, vals, n->nkids - 1);
         cg_site(cg, n->pos);
         emit_call(cg, n, &r, &meth, &self, vals, n->nkids - 1, nkw, true);
         cg_check_null(cg, r.c);
+        cg_inline_method_end(cg, inlined);
         release_kids(cg, vals, n->nkids);
     }
     cg_release(cg, &self);

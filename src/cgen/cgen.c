@@ -435,6 +435,7 @@ static void generate_collector(Cg *kcg, const Cg *gen, Emitter *body)
                 .nglobal_caches = gen->nglobal_caches, .nattr_caches = gen->nattr_caches,
                 .ncall_caches = gen->ncall_caches, .split_tag = gen->split_tag,
                 .inline_defs = gen->inline_defs, .ninline_defs = gen->ninline_defs,
+                .pure_defs = gen->pure_defs, .npure_defs = gen->npure_defs,
                 .writing_collector = true};
     kcg->nsites = kcg->capsites = gen->nsites;
     kcg->sites = copy_of(gen->sites, (size_t)gen->nsites * sizeof *gen->sites);
@@ -523,13 +524,16 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
     int ninline_defs;
     const IrFunction **inline_defs =
         cg_numeric_inline_defs(&(Cg){.m = m, .opt = opt}, &ninline_defs);
+    int npure_defs;
+    const IrFunction **pure_defs = cg_pure_inline_defs(m, opt, &npure_defs);
     for (int i = 0; i < m->nfuncs && rc == 0; i++) {
         cgs[i] = (Cg){.m = m, .opt = opt, .code_base = code_base,
                       .nglobal_caches = &nglobal_caches,
                       .nattr_caches = &nattr_caches,
                       .ncall_caches = &ncall_caches,
                       .split_tag = split_tag,
-                      .inline_defs = inline_defs, .ninline_defs = ninline_defs};
+                      .inline_defs = inline_defs, .ninline_defs = ninline_defs,
+                      .pure_defs = pure_defs, .npure_defs = npure_defs};
         cg_function(&cgs[i], m->funcs[i], &bodies[i]);
         if (m->funcs[i]->collect && !cgs[i].failed) {
             generate_collector(&kcgs[i], &cgs[i], &kbodies[i]);
@@ -552,6 +556,7 @@ int cgen_module(IrModule *m, const CgenOptions *opt, FILE *out)
         emit_free(&kbodies[i]);
     }
     free(inline_defs);
+    free(pure_defs);
     free(cgs);
     free(bodies);
     free(kcgs);

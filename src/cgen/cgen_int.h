@@ -191,6 +191,10 @@ typedef struct Cg {
      * cg_numeric_inline_defs (the module's one array) */
     const IrFunction *const *inline_defs;
     int ninline_defs;
+    /* inline.c: the module's defs whose method calls are computed at the
+     * call site, from cg_pure_inline_defs (the module's one array) */
+    const IrFunction *const *pure_defs;
+    int npure_defs;
     bool failed;             /* a diagnostic was reported */
     /* chunks.c: the chunk functions written so far, and their count */
     Emitter chunks;
@@ -369,6 +373,15 @@ int cg_numeric_global_cache(const Cg *cg, const IrNode *load);
 /* The module's defs whose calls fused trees may inline (a new array of
  * *count; none below -O2); cg gives the module and the options. */
 const IrFunction **cg_numeric_inline_defs(const Cg *cg, int *count);
+
+/* inline.c: calls of small methods made without the call.  The defs whose
+ * calls may be (a new array, count in *count); at a method call site,
+ * the copies of those that fit, tried before the call, returning the
+ * site's number for cg_inline_method_end (after the call), or -1. */
+const IrFunction **cg_pure_inline_defs(const IrModule *m, const CgenOptions *opt, int *count);
+int cg_inline_method_begin(Cg *cg, const IrNode *n, const CVal *r, const CVal *meth,
+                           const CVal *self, const CVal *vals, int nargs);
+void cg_inline_method_end(Cg *cg, int site);
 /* A run of stmts[0..n) assigning fusable trees to locals, computed in C and
  * each variable boxed once (or its float reused); how many statements it
  * took (0: none, the caller generates stmts[0]). */

@@ -389,6 +389,83 @@ START_TEST(test_fast_paths)
 }
 END_TEST
 
+/* def linked(self): return self.link is not None     (lines 1-2)
+ * def size(self): return len(self.items)              (lines 3-4)
+ * print(obj.linked(), obj.size())                     (line 5)
+ * At -O2 the call of linked is tried as its copy first (src/cgen/inline.c):
+ * the callee checked, self.link peeked through a cache of its own, the
+ * identity taken, self and the function released, the real call kept for
+ * when the copy gives up.  size reads a global (len): never copied. */
+static void def_small_methods(int *k_link)
+{
+    IrFunction *module = fn;
+    IrFunction *linked = ir_function_new(mod, module, "linked", "C.linked", at(1, 0, 40));
+    linked->argcount = 1;
+    IrVar *self = ir_var_new(mod, linked, "self", IR_VAR_LOCAL);
+    fn = linked;
+    *k_link = ir_const_str(mod, "link");
+    IrNode *link = with_cidx(ir_node(mod, IR_ATTR, at(2, 11, 20), 1, k_load(self, at(2, 11, 15))),
+                             *k_link);
+    add(ir_node(mod, IR_RETURN, at(2, 4, 32), 1,
+                with_op(ir_node(mod, IR_COMPARE, at(2, 11, 32), 2, link, k_none()),
+                        IR_CMP_ISNOT)));
+    fn = module;
+    IrNode *mk = ir_node_new(mod, IR_MAKE_FUNCTION, at(1, 0, 40));
+    mk->func = linked;
+    add(k_assign(global("linked"), mk));
+
+    IrFunction *size = ir_function_new(mod, module, "size", "C.size", at(3, 0, 40));
+    size->argcount = 1;
+    IrVar *self2 = ir_var_new(mod, size, "self", IR_VAR_LOCAL);
+    fn = size;
+    IrNode *items = with_cidx(ir_node(mod, IR_ATTR, at(4, 15, 25), 1,
+                                      k_load(self2, at(4, 15, 19))), ir_const_str(mod, "items"));
+    IrNode *largs[] = {items};
+    add(ir_node(mod, IR_RETURN, at(4, 4, 26), 1,
+                k_call(at(4, 11, 26), k_name("len", at(4, 11, 14)), 1, largs, 0, NULL)));
+    fn = module;
+    mk = ir_node_new(mod, IR_MAKE_FUNCTION, at(3, 0, 40));
+    mk->func = size;
+    add(k_assign(global("size"), mk));
+
+    IrNode *m1 = with_cidx(ir_node(mod, IR_ATTR, at(5, 6, 16), 1, k_name("obj", at(5, 6, 9))),
+                           ir_const_str(mod, "linked"));
+    IrNode *m2 = with_cidx(ir_node(mod, IR_ATTR, at(5, 20, 28), 1, k_name("obj", at(5, 20, 23))),
+                           ir_const_str(mod, "size"));
+    IrNode *pargs[] = {k_call(at(5, 6, 18), m1, 0, NULL, 0, NULL),
+                       k_call(at(5, 20, 30), m2, 0, NULL, 0, NULL)};
+    add(k_expr(k_call(at(5, 0, 31), k_name("print", at(5, 0, 5)), 2, pargs, 0, NULL)));
+}
+
+START_TEST(test_small_method_inlined)
+{
+    int k_link;
+    def_small_methods(&k_link);
+    opt_level = 2;
+    char *c = generate(CGEN_EXTENSION);
+    opt_level = 0;
+    ck_assert_ptr_nonnull(c);
+    assert_has(c, "P2C_InlinableCallee(");
+    assert_has(c, ", p2c_f1_linked)) {");
+    char peek[96];
+    snprintf(peek, sizeof peek, "P2C_LoadAttrPeekFill(&p2c_acache[");
+    assert_has(c, peek);
+    snprintf(peek, sizeof peek, ", p2c_c[%d]);", k_link);
+    assert_has(c, peek);
+    assert_has(c, " != p2c_c[");   /* `is not None`: the identity */
+    assert_has(c, "? Py_True : Py_False;");
+    assert_has(c, "goto p2c_inl");
+    ck_assert_ptr_null(strstr(c, "p2c_f2_size)"));   /* len() is a global: not pure */
+    assert_compiles("small_methods", c);
+    free(c);
+
+    c = generate(CGEN_EXTENSION);   /* -O0: every call made */
+    ck_assert_ptr_nonnull(c);
+    ck_assert_ptr_null(strstr(c, "P2C_InlinableCallee("));
+    free(c);
+}
+END_TEST
+
 START_TEST(test_generic_at_O0)
 {
     def_dot();
@@ -812,6 +889,7 @@ int main(void)
     tcase_add_test(tc, test_kitchen_sink);
     tcase_add_test(tc, test_fast_paths);
     tcase_add_test(tc, test_generic_at_O0);
+    tcase_add_test(tc, test_small_method_inlined);
     tcase_add_test(tc, test_closures);
     tcase_add_test(tc, test_compiled_module_runs);
     suite_add_tcase(s, tc);
