@@ -138,7 +138,8 @@ typedef struct {
     const char *params[MAX_PURE_PARAMS];   /* the C values the parameters stand for */
     int site;                              /* the site's label number */
     int nvals;                             /* p2c_i<site>_<k> written so far */
-    bool bails;                            /* some test gives up for the call */
+    char call_label[32];                   /* where a test gives up: the call */
+    bool bails;                            /* some test does */
 } Copy;
 
 /* A new C variable's name for copy x. */
@@ -147,12 +148,11 @@ static void new_val(Copy *x, char *buf, size_t size)
     snprintf(buf, size, "p2c_i%d_%d", x->site, x->nvals++);
 }
 
+/* The label a failed test goes to (the real call), noting that one does. */
 static const char *bail(Copy *x)
 {
-    static char label[32];
     x->bails = true;
-    snprintf(label, sizeof label, "p2c_inl%d_call", x->site);
-    return label;
+    return x->call_label;
 }
 
 static void emit_pure(Copy *x, const IrNode *e, char *out, size_t size);
@@ -274,6 +274,7 @@ static void emit_copy(Cg *cg, const IrNode *n, const IrFunction *fn, int site, b
                       bool *bails)
 {
     Copy x = {.cg = cg, .fn = fn, .site = site};
+    snprintf(x.call_label, sizeof x.call_label, "p2c_inl%d_call", site);
     x.params[0] = self->c;
     for (int i = 1; i <= nargs; i++)
         x.params[i] = vals[i].c;
