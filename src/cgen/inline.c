@@ -165,40 +165,42 @@ static void emit_truth(Copy *x, const char *v, char *t, size_t size)
     emit_line(x->cg->out, "if (%s < 0) goto %s;", t, bail(x));
 }
 
-/* `a and b` / `a or b`: a, or b when a's truth (true for `and`) says so,
- * b computed only then. */
-static void emit_and_or(Copy *x, const IrNode *e, char *out, size_t size)
+/* `head { <e's statements>; out = <e's value>; }` */
+static void emit_block_value(Copy *x, const char *head, const IrNode *e, const char *out)
 {
     Emitter *o = x->cg->out;
-    char a[32], t[32], b[32];
-    emit_pure(x, e->kids[0], a, sizeof a);
-    emit_truth(x, a, t, sizeof t);
-    new_val(x, out, size);
-    emit_line(o, "PyObject *%s = %s;", out, a);
-    emit_line(o, "if (%s%s) {", e->kind == IR_AND ? "" : "!", t);
+    char v[32];
+    emit_line(o, "%s {", head);
     o->indent++;
-    emit_pure(x, e->kids[1], b, sizeof b);
-    emit_line(o, "%s = %s;", out, b);
+    emit_pure(x, e, v, sizeof v);
+    emit_line(o, "%s = %s;", out, v);
     o->indent--;
     emit_line(o, "}");
 }
 
+/* `a and b` / `a or b`: a, or b when a's truth (true for `and`) says so,
+ * b computed only then. */
+static void emit_and_or(Copy *x, const IrNode *e, char *out, size_t size)
+{
+    char a[32], t[32], head[48];
+    emit_pure(x, e->kids[0], a, sizeof a);
+    emit_truth(x, a, t, sizeof t);
+    new_val(x, out, size);
+    emit_line(x->cg->out, "PyObject *%s = %s;", out, a);
+    snprintf(head, sizeof head, "if (%s%s)", e->kind == IR_AND ? "" : "!", t);
+    emit_block_value(x, head, e->kids[1], out);
+}
+
 static void emit_ifexp(Copy *x, const IrNode *e, char *out, size_t size)
 {
-    Emitter *o = x->cg->out;
-    char c[32], t[32], v[32];
+    char c[32], t[32], head[48];
     emit_pure(x, e->kids[0], c, sizeof c);
     emit_truth(x, c, t, sizeof t);
     new_val(x, out, size);
-    emit_line(o, "PyObject *%s;", out);
-    for (int branch = 1; branch <= 2; branch++) {
-        emit_line(o, branch == 1 ? "if (%s) {" : "else {", t);
-        o->indent++;
-        emit_pure(x, e->kids[branch], v, sizeof v);
-        emit_line(o, "%s = %s;", out, v);
-        o->indent--;
-        emit_line(o, "}");
-    }
+    emit_line(x->cg->out, "PyObject *%s;", out);
+    snprintf(head, sizeof head, "if (%s)", t);
+    emit_block_value(x, head, e->kids[1], out);
+    emit_block_value(x, "else", e->kids[2], out);
 }
 
 static const char *const c_cmp[IR_CMP_COUNT] = {
