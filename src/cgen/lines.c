@@ -171,7 +171,10 @@ static int add_point(Cg *cg, int k, int line, int flags)
         cg->capjpaths = 2 * (cg->njpaths + cg->njopen) + 32;
         cg->jpaths = xrealloc(cg->jpaths, (size_t)cg->capjpaths, sizeof *cg->jpaths);
     }
-    memcpy(cg->jpaths + cg->njpaths, cg->jopen, (size_t)cg->njopen * sizeof *cg->jpaths);
+    /* No open paths: jopen may still be NULL, and memcpy from NULL is
+     * undefined even for 0 bytes (UBSan, make test-asan). */
+    if (cg->njopen > 0)
+        memcpy(cg->jpaths + cg->njpaths, cg->jopen, (size_t)cg->njopen * sizeof *cg->jpaths);
     cg->jpoints[cg->njpoints] = (CgJumpPoint){line, k, flags, cg->njopen, cg->njpaths};
     cg->njpaths += cg->njopen;
     return cg->njpoints++;
@@ -573,7 +576,8 @@ void cg_jump_find_unsafe(Cg *cg)
     ir_walk(cg->fn->body, span_walk, &t);
     t.idx = 0;
     ir_walk(cg->fn->body, unsafe_walk, &t);
-    qsort(t.unsafe, (size_t)t.nunsafe, sizeof *t.unsafe, cmp_ptr);
+    if (t.nunsafe > 0)   /* t.unsafe is NULL when none: qsort(NULL) is undefined */
+        qsort(t.unsafe, (size_t)t.nunsafe, sizeof *t.unsafe, cmp_ptr);
     cg->junsafe = (const void **)t.unsafe;
     cg->njunsafe = t.nunsafe;
     free(t.first_set);
