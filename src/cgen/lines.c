@@ -171,8 +171,9 @@ static int add_point(Cg *cg, int k, int line, int flags)
         cg->capjpaths = 2 * (cg->njpaths + cg->njopen) + 32;
         cg->jpaths = xrealloc(cg->jpaths, (size_t)cg->capjpaths, sizeof *cg->jpaths);
     }
-    /* No open paths: jopen may still be NULL, and memcpy from NULL is
-     * undefined even for 0 bytes (UBSan, make test-asan). */
+    /* No open paths: jpaths may still be NULL (nothing grew it yet), and
+     * memcpy into NULL is undefined even for 0 bytes (UBSan, make
+     * test-asan). */
     if (cg->njopen > 0)
         memcpy(cg->jpaths + cg->njpaths, cg->jopen, (size_t)cg->njopen * sizeof *cg->jpaths);
     cg->jpoints[cg->njpoints] = (CgJumpPoint){line, k, flags, cg->njopen, cg->njpaths};
