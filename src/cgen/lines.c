@@ -235,11 +235,13 @@ static void emit_hook(Cg *cg, IrPos pos)
 }
 
 /* Whether a function's hooks can jump: --debuggable code written
- * as one C function (not a generator's resumable body, whose jumps would
- * cross yields, not chunks, whose labels are in other C functions), an
- * ordinary function (a module or class body is left alone, and so is a
+ * as one C function (not chunks, whose labels are in other C functions;
+ * a generator's or coroutine's resumable body is one C function, whose
+ * hooks stand where no yield is under way: its temporaries are frame
+ * slots, NULL or owned, as a plain function's are C locals), an ordinary
+ * function (a module or class body is left alone, and so is a
  * comprehension's function, whose result on CPython's stack has no block
- * here). */
+ * here, and a generator expression's collector). */
 static int is_except_star(IrNode *n, void *ctx)
 {
     (void)ctx;
@@ -250,8 +252,7 @@ bool cg_jumps_wanted(const Cg *cg)
 {
     const IrFunction *fn = cg->fn;
     bool comprehension = fn->name[0] == '<' && strcmp(fn->name, "<lambda>") != 0;
-    return cg->opt->debuggable && !fn->is_module && !fn->is_class && !fn->is_generator &&
-           !comprehension &&
+    return cg->opt->debuggable && !fn->is_module && !fn->is_class && !comprehension &&
            !cg->writing_collector && !cg->huge && !cg_may_chunk(cg) &&
            !ir_walk(fn->body, is_except_star, NULL);   /* its machinery holds more state */
 }
@@ -329,7 +330,18 @@ void cg_jump_entry(Cg *cg, IrPos resume)
         return;
     /* with cells, 3.11's line start is the prefix that makes them again */
     int flags = cgen_prefix(cg->fn, NULL, NULL, 0) > 0 ? POINT_NO_TO : 0;
+    /* a generator's line start at its def line is RETURN_GENERATOR, with
+     * the None its first send pushes on the stack (mark_stacks): a jump
+     * there from an empty stack is "incompatible stacks", as in 3.11, and
+     * compiled code never enters that block (nor its entry point) */
+    bool sent_none = cg->fn->is_generator;
+    if (sent_none) {
+        flags |= POINT_NO_TO;
+        cg_jump_block_push(cg, CG_JUMP_OBJECT, NULL);
+    }
     int point = add_point(cg, cg_site_index(cg, resume), resume.line, flags);
+    if (sent_none)
+        cg_jump_block_pop(cg);
     if (is_target(&cg->jpoints[point])) {
         char label[32];
         snprintf(label, sizeof label, "p2c_jto%d", point);
