@@ -168,6 +168,9 @@ typedef struct Cg {
     int njpaths, capjpaths;
     int jlast_line;
     int jump_unsafe;
+    /* some jump may carry a block's object into another block (lines.c,
+     * decided by cg_jump_dispatch): p2c_jcarry is declared */
+    bool jcarry;
     /* lines.c: after a return, raise, break, continue or endless loop and
      * before the next label some live code jumps to: code CPython's
      * compiler removes (its lines start no code a jump could reach); the
@@ -398,6 +401,12 @@ void cg_line_hook_end(Cg *cg);
  * statement. */
 bool cg_jumps_wanted(const Cg *cg);
 void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release);
+/* The block just pushed (one compiled code can release) can take the
+ * place of another movable block of its kind that a jump leaves, as 3.11
+ * keeps that one's object where this one's is expected: slot is the C
+ * lvalue holding its object (the other's goes there), enter the C text
+ * that sets what else entering it sets (a with's flag), or "". */
+void cg_jump_block_movable(Cg *cg, const char *slot, const char *enter);
 void cg_jump_block_pop(Cg *cg);
 void cg_jump_table(Emitter *e, const Cg *cg);
 void cg_jump_dispatch(Cg *cg);

@@ -107,6 +107,9 @@ typedef struct CgJumpBlock {
     int depth;               /* how many blocks enclose it */
     int parent;              /* the enclosing block, or -1 */
     char *release;           /* C text dropping it; NULL: not by a jump */
+    /* a block that can take another's place (cg_jump_block_movable): the
+     * C lvalue of its object, and what else taking one's place sets */
+    char *slot, *enter;
     bool popped;             /* some jump may pop it: its label is written */
 } CgJumpBlock;
 
@@ -139,6 +142,17 @@ void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release)
         .parent = cg->njopen ? cg->jopen[cg->njopen - 1] : -1,
         .release = release ? xstrdup(release) : NULL};
     cg->jopen[cg->njopen++] = cg->njblocks++;
+}
+
+void cg_jump_block_movable(Cg *cg, const char *slot, const char *enter)
+{
+    if (!cg->jumps || cg->jdeep > 0)
+        return;
+    CgJumpBlock *blk = &cg->jblocks[cg->jopen[cg->njopen - 1]];
+    if (!blk->release)   /* a block compiled code cannot leave it cannot enter */
+        return;
+    blk->slot = xstrdup(slot);
+    blk->enter = xstrdup(enter);
 }
 
 void cg_jump_block_pop(Cg *cg)
@@ -181,6 +195,16 @@ static int add_point(Cg *cg, int k, int line, int flags)
 static bool is_target(const CgJumpPoint *p)
 {
     return (p->flags & POINT_START) && !(p->flags & POINT_NO_TO);
+}
+
+/* The innermost block of point p when it can adopt another block's
+ * object, else -1. */
+static int adopting_block(const Cg *cg, const CgJumpPoint *p)
+{
+    if (p->npath == 0)
+        return -1;
+    int b = cg->jpaths[p->path + p->npath - 1];
+    return cg->jblocks[b].slot ? b : -1;
 }
 
 /* The label a jump from the hook of point p goes to first: the pop of its
@@ -279,15 +303,22 @@ void cg_jump_table(Emitter *e, const Cg *cg)
     emit_raw(e, "    static const unsigned char p2c_jkinds[] = {");
     for (int i = 0; i < cg->njblocks; i++)
         emit_raw(e, "%s%s, ", kind_names[cg->jblocks[i].kind],
-                 cg->jblocks[i].release ? "" : " | P2C_JUMP_ANON");
+                 !cg->jblocks[i].release ? " | P2C_JUMP_ANON"
+                 : cg->jcarry && cg->jblocks[i].slot ? " | P2C_JUMP_MOVABLE" : "");
     emit_raw(e, "%s};\n", cg->njblocks ? "" : "0");
     emit_line(e, "static const P2C_JumpTable p2c_jt = {p2c_jp, %d, p2c_jpaths, p2c_jkinds};",
               cg->njpoints);
     emit_line(e, "int p2c_j = 0;");
+    if (cg->jcarry)
+        emit_line(e, "PyObject *p2c_jcarry = NULL;   /* a block's object a jump moves */");
 }
 
 /* The pops of block b on a jump out of it: it is kept when the target
- * stands in it (the target's path is longer than b's depth). */
+ * stands in it (the target's path is longer than b's depth); when the
+ * target stands in another block of its kind there instead (the
+ * target's innermost: runtime/compat/trace311.c allows no other), its
+ * object is carried into that one (p2c_jcarry), as 3.11 leaves it where
+ * the other's is expected. */
 static void emit_pop(Cg *cg, int b)
 {
     const CgJumpBlock *blk = &cg->jblocks[b];
@@ -297,9 +328,50 @@ static void emit_pop(Cg *cg, int b)
     else
         snprintf(next, sizeof next, "p2c_jdispatch");
     cg_label(cg, "p2c_jpop%d", b);
-    emit_line(cg->out, "if (p2c_jp[p2c_j - 1].npath > %d) goto p2c_jdispatch;", blk->depth);
+    if (cg->jcarry && blk->slot) {
+        emit_line(cg->out, "if (p2c_jp[p2c_j - 1].npath > %d) {", blk->depth);
+        emit_line(cg->out, "    if (p2c_jpaths[p2c_jp[p2c_j - 1].path + %d] != %d) {",
+                  blk->depth, b);
+        emit_line(cg->out, "        p2c_jcarry = %s; %s = NULL;", blk->slot, blk->slot);
+        emit_line(cg->out, "    }");
+        emit_line(cg->out, "    goto p2c_jdispatch;");
+        emit_line(cg->out, "}");
+    } else {
+        emit_line(cg->out, "if (p2c_jp[p2c_j - 1].npath > %d) goto p2c_jdispatch;", blk->depth);
+    }
     emit_line(cg->out, "%s", blk->release ? blk->release : "goto p2c_jdispatch;");
     emit_line(cg->out, "goto %s;", next);
+}
+
+/* Whether some jump may carry a block's object into another block: a
+ * block that can adopt one is left by some jump, and some target stands
+ * in such a block as its innermost. */
+static bool may_carry(const Cg *cg)
+{
+    bool left = false, entered = false;
+    for (int b = 0; b < cg->njblocks; b++)
+        left = left || (cg->jblocks[b].popped && cg->jblocks[b].slot);
+    for (int i = 0; i < cg->njpoints; i++)
+        entered = entered || (is_target(&cg->jpoints[i]) && adopting_block(cg, &cg->jpoints[i]) >= 0);
+    return left && entered;
+}
+
+/* The dispatch's case for target point i: a carried object first goes
+ * into its innermost block. */
+static void emit_dispatch_case(Cg *cg, int i)
+{
+    const CgJumpPoint *p = &cg->jpoints[i];
+    int b = cg->jcarry ? adopting_block(cg, p) : -1;
+    if (b >= 0) {
+        const CgJumpBlock *blk = &cg->jblocks[b];
+        emit_line(cg->out, "case %d:", i);
+        emit_line(cg->out, "    if (p2c_jcarry) {   /* another block's object in this one's place */");
+        emit_line(cg->out, "        Py_XSETREF(%s, p2c_jcarry); p2c_jcarry = NULL;%s%s", blk->slot,
+                  *blk->enter ? " " : "", blk->enter);
+        emit_line(cg->out, "    }");
+        emit_line(cg->out, "    P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", p->site, i);
+    } else
+        emit_line(cg->out, "case %d: P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", i, p->site, i);
 }
 
 void cg_jump_dispatch(Cg *cg)
@@ -308,6 +380,7 @@ void cg_jump_dispatch(Cg *cg)
         return;
     emit_line(cg->out, "goto exit;");
     cg->used_exit = true;
+    cg->jcarry = may_carry(cg);
     for (int b = 0; b < cg->njblocks; b++)
         if (cg->jblocks[b].popped)
             emit_pop(cg, b);
@@ -315,8 +388,7 @@ void cg_jump_dispatch(Cg *cg)
     emit_line(cg->out, "switch (p2c_j - 1) {");
     for (int i = 0; i < cg->njpoints; i++)
         if (is_target(&cg->jpoints[i]))
-            emit_line(cg->out, "case %d: P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", i,
-                      cg->jpoints[i].site, i);
+            emit_dispatch_case(cg, i);
     emit_line(cg->out, "default: break;");
     emit_line(cg->out, "}");
     emit_line(cg->out, "PyErr_SetString(PyExc_SystemError, \"pyc2c: a jump to no target\");");
@@ -420,8 +492,11 @@ void cg_jumps_free(Cg *cg)
 {
     free(cg->junsafe);
     free(cg->jlive);
-    for (int b = 0; b < cg->njblocks; b++)
+    for (int b = 0; b < cg->njblocks; b++) {
         free(cg->jblocks[b].release);
+        free(cg->jblocks[b].slot);
+        free(cg->jblocks[b].enter);
+    }
     free(cg->jblocks);
     free(cg->jpoints);
     free(cg->jpaths);
@@ -649,6 +724,7 @@ void cg_load_line_hook(Cg *cg, const IrNode *n)
     if (n->kind == IR_CONST || n->var->kind != IR_VAR_TEMP)
         operand_hook(cg, n->pos);
 }
+
 
 /* `while True:` keeps a line of its own at the loop's top, where its
  * backward jump lands (3.11 leaves a NOP there); `while cond:` has its test

@@ -226,9 +226,11 @@ static bool open_iterator_block(Cg *cg, const IrNode *loop_node)
     const IrVar *it = for_iterator(loop_node);
     if (!it)
         return false;
-    char release[64];
+    char release[64], slot[16];
     snprintf(release, sizeof release, "Py_CLEAR(t%d);", it->slot);
     cg_jump_block_push(cg, CG_JUMP_ITERATOR, release);
+    snprintf(slot, sizeof slot, "t%d", it->slot);
+    cg_jump_block_movable(cg, slot, "");   /* another loop's iterator goes on here */
     return true;
 }
 
