@@ -514,7 +514,7 @@ enum {
      * jump can move its object into another movable block of its kind (a
      * with's __exit__, a loop's iterator), the target's innermost */
     P2C_JUMP_ITERATOR = 1, P2C_JUMP_EXCEPT = 2, P2C_JUMP_OBJECT = 3,
-    P2C_JUMP_LASTI = 5, P2C_JUMP_MOVABLE = 0x40, P2C_JUMP_ANON = 0x80
+    P2C_JUMP_NULL = 4, P2C_JUMP_LASTI = 5, P2C_JUMP_MOVABLE = 0x40, P2C_JUMP_ANON = 0x80
 };
 
 typedef struct {

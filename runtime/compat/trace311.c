@@ -471,8 +471,8 @@ kind_fits(int from, int to)
     if (to == 0)
         return 0;
     if (to == P2C_JUMP_OBJECT)
-        return from != 4;   /* not a NULL */
-    return to == 4 || from == to;
+        return from != P2C_JUMP_NULL;
+    return to == P2C_JUMP_NULL || from == to;
 }
 
 /* Whether from can be popped down to to, kind by kind. */

@@ -95,7 +95,9 @@ struct CgTry;   /* try.c: a region with a handler, innermost first */
 /* lines.c: the kinds of the blocks a hook stands in, written into the
  * generated jump tables as runtime.h's P2C_JUMP_* names (their values are
  * declared there only). */
-typedef enum { CG_JUMP_ITERATOR, CG_JUMP_EXCEPT, CG_JUMP_OBJECT, CG_JUMP_LASTI } CgJumpKind;
+typedef enum {
+    CG_JUMP_ITERATOR, CG_JUMP_EXCEPT, CG_JUMP_OBJECT, CG_JUMP_NULL, CG_JUMP_LASTI
+} CgJumpKind;
 
 typedef struct Cg {
     IrModule *m;
@@ -427,6 +429,12 @@ void cg_jump_label(Cg *cg, const char *name);
  * constant or variable n (nothing otherwise) */
 void cg_site_line_hook(Cg *cg, IrPos pos);
 void cg_load_line_hook(Cg *cg, const IrNode *n);
+/* Around the arguments of a call in a statement spread over several
+ * lines, where CPython's stack holds NULL and the callee (for the
+ * messages of jumps from the arguments' lines): open says whether it
+ * opened them, which close is then given. */
+bool cg_jump_call_args_open(Cg *cg);
+void cg_jump_call_args_close(Cg *cg, bool opened);
 void cg_loop_top_hook(Cg *cg, const IrNode *loop);
 void cg_back_edge_hook(Cg *cg);
 

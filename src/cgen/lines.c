@@ -122,7 +122,8 @@ enum { POINT_START = 1, POINT_NO_FROM = 2, POINT_NO_TO = 4 };
 
 static const char *const kind_names[] = {
     [CG_JUMP_ITERATOR] = "P2C_JUMP_ITERATOR", [CG_JUMP_EXCEPT] = "P2C_JUMP_EXCEPT",
-    [CG_JUMP_OBJECT] = "P2C_JUMP_OBJECT", [CG_JUMP_LASTI] = "P2C_JUMP_LASTI",
+    [CG_JUMP_OBJECT] = "P2C_JUMP_OBJECT", [CG_JUMP_NULL] = "P2C_JUMP_NULL",
+    [CG_JUMP_LASTI] = "P2C_JUMP_LASTI",
 };
 
 void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release)
@@ -677,11 +678,12 @@ static bool temps_live_through(const Cg *cg, const IrNode *n)
 /* Where a statement's hook may not be jumped to: a for loop's next()
  * (3.11 has no line start at FOR_ITER: a jump to the `for` line starts
  * the loop again), a statement reading what an earlier one left in an IR
- * temporary, a statement whose first operand comes on a later line (the
- * hook is in the middle of CPython's code for it). */
-static int stmt_hook_flags(const Cg *cg, const IrNode *n, const IrNode *at)
+ * temporary.  A statement whose first operand comes on a later line has
+ * its hook there (at), before all of its code, as 3.11's line start of
+ * that line is its first instruction: a jump there runs it whole. */
+static int stmt_hook_flags(const Cg *cg, const IrNode *n)
 {
-    if (n->kind == IR_FOR_NEXT || n->kind == IR_HANDLER || reads_temp((IrNode *)n) || at != n ||
+    if (n->kind == IR_FOR_NEXT || n->kind == IR_HANDLER || reads_temp((IrNode *)n) ||
         temps_live_through(cg, n))
         return POINT_NO_TO;
     return 0;
@@ -693,7 +695,7 @@ void cg_line_hook(Cg *cg, const IrNode *n)
     if (!hooks_wanted(cg) || !has_own_line(n))
         return;
     const IrNode *at = first_operand_later(n);
-    emit_hook_flags(cg, at->pos, stmt_hook_flags(cg, n, at));
+    emit_hook_flags(cg, at->pos, stmt_hook_flags(cg, n));
     cg->track_lines = last_line(n) > n->pos.line;
 }
 
@@ -702,15 +704,38 @@ void cg_line_hook_end(Cg *cg)
     cg->track_lines = false;
 }
 
+/* The C text releasing every expression temporary live here (new; ""
+ * for none): the statement's values so far, which a jump from its middle
+ * drops as 3.11 pops them off its stack.  Between the operations of a
+ * statement every owned reference is in one of them: the C blocks that
+ * declare locals of their own evaluate no operand inside (the property
+ * generators.c relies on at a yield). */
+static char *live_temps_release(const Cg *cg)
+{
+    size_t size = 1;
+    for (int i = 0; i < cg->maxtmp; i++)
+        size += cg->live[i] ? 24 : 0;
+    char *text = xcalloc(size, 1);
+    size_t len = 0;
+    for (int i = 0; i < cg->maxtmp; i++)
+        if (cg->live[i])
+            len += (size_t)snprintf(text + len, size - len, "%sPy_CLEAR(x%d);", len ? " " : "", i);
+    return text;
+}
+
 /* A hook before an operation of a statement spread over several lines (a
- * site at pos about to be set), or before the load of an operand at pos. */
+ * site at pos about to be set), or before the load of an operand at pos.
+ * CPython has the statement's values on its stack here: an object, which
+ * a jump from here releases (the statement's expression temporaries).  No
+ * jump lands here: compiled code has no way into a statement's middle. */
 static void operand_hook(Cg *cg, IrPos pos)
 {
     if (!(cg->track_lines && hooks_wanted(cg) && pos.line > 0))
         return;
-    /* CPython has the statement's values on its stack here: an object */
-    cg_jump_block_push(cg, CG_JUMP_OBJECT, NULL);
-    emit_hook_flags(cg, pos, POINT_NO_FROM | POINT_NO_TO);
+    char *release = cg->jumps ? live_temps_release(cg) : NULL;
+    cg_jump_block_push(cg, CG_JUMP_OBJECT, release);
+    free(release);
+    emit_hook_flags(cg, pos, POINT_NO_TO);
     cg_jump_block_pop(cg);
 }
 
@@ -725,6 +750,27 @@ void cg_load_line_hook(Cg *cg, const IrNode *n)
         operand_hook(cg, n->pos);
 }
 
+/* 3.11's calls push NULL and the callee before their arguments (PUSH_NULL,
+ * LOAD_GLOBAL's NULL, LOAD_METHOD's): a jump from an argument's line to a
+ * line whose code expects objects there is "incompatible stacks". */
+bool cg_jump_call_args_open(Cg *cg)
+{
+    if (!(cg->jumps && cg->track_lines && hooks_wanted(cg)))
+        return false;
+    /* nothing of their own to release: their values are expression
+     * temporaries, which the hooks inside release (operand_hook) */
+    cg_jump_block_push(cg, CG_JUMP_NULL, "");
+    cg_jump_block_push(cg, CG_JUMP_OBJECT, "");
+    return true;
+}
+
+void cg_jump_call_args_close(Cg *cg, bool opened)
+{
+    if (!opened)
+        return;
+    cg_jump_block_pop(cg);
+    cg_jump_block_pop(cg);
+}
 
 /* `while True:` keeps a line of its own at the loop's top, where its
  * backward jump lands (3.11 leaves a NOP there); `while cond:` has its test
