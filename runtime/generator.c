@@ -796,11 +796,21 @@ P2C_Gen_Close(PyObject *self, PyObject *Py_UNUSED(unused))
                         "async generator ignored GeneratorExit"));
         return NULL;
     }
-    if (PyErr_ExceptionMatches(PyExc_StopIteration) ||
-        PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+    if (PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
         PyErr_Clear();
         Py_RETURN_NONE;
     }
+#ifdef P2C_CLOSE_RETURNS_VALUE
+    /* 3.13: a generator that returned while closing (it caught the
+     * GeneratorExit) gives close() its return value */
+    if (_PyGen_FetchStopIterationValue(&retval) == 0)
+        return retval;
+#else
+    if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+#endif
     return NULL;
 }
 

@@ -510,9 +510,11 @@ enum {
     P2C_JUMP_NO_FROM = 2,    /* a jump from here is refused (pyc2c's message) */
     P2C_JUMP_NO_TO = 4,      /* a jump here is refused (pyc2c's message) */
     /* kinds of blocks, CPython's mark_stacks kinds; | P2C_JUMP_ANON when
-     * compiled code cannot pop or enter it */
+     * compiled code cannot pop or enter it; | P2C_JUMP_MOVABLE when a
+     * jump can move its object into another movable block of its kind (a
+     * with's __exit__, a loop's iterator), the target's innermost */
     P2C_JUMP_ITERATOR = 1, P2C_JUMP_EXCEPT = 2, P2C_JUMP_OBJECT = 3,
-    P2C_JUMP_LASTI = 5, P2C_JUMP_ANON = 0x80
+    P2C_JUMP_NULL = 4, P2C_JUMP_LASTI = 5, P2C_JUMP_MOVABLE = 0x40, P2C_JUMP_ANON = 0x80
 };
 
 typedef struct {

@@ -471,8 +471,8 @@ kind_fits(int from, int to)
     if (to == 0)
         return 0;
     if (to == P2C_JUMP_OBJECT)
-        return from != 4;   /* not a NULL */
-    return to == 4 || from == to;
+        return from != P2C_JUMP_NULL;
+    return to == P2C_JUMP_NULL || from == to;
 }
 
 /* Whether from can be popped down to to, kind by kind. */
@@ -520,8 +520,20 @@ first_start_from(const P2C_JumpTable *jt, long want)
     return line;
 }
 
+/* Whether the object of block b can go where block t's is expected: both
+ * movable, of one kind (the generated code carries it over). */
+static int
+can_move(const P2C_JumpTable *jt, int b, int t)
+{
+    int movable = jt->kinds[b] & jt->kinds[t] & P2C_JUMP_MOVABLE;
+    return movable && (jt->kinds[b] & KIND_MASK) == (jt->kinds[t] & KIND_MASK);
+}
+
 /* Whether compiled code can go from point `from` to point `to`: to's
- * blocks are the outermost of from's (so none is entered), and each block
+ * blocks are the outermost of from's (so none is entered), but for its
+ * innermost, which may be another block of the kind of from's there whose
+ * object compiled code can move (a with's __exit__ into another with's
+ * body, as 3.11 keeps it where the other's is expected); and each block
  * popped is one it can release (a block it cannot, such as the place and
  * exception of a finally block's exceptional copy, may only be kept). */
 static int
@@ -532,7 +544,13 @@ compiled_can_jump(const P2C_JumpTable *jt, const P2C_JumpPoint *from, const P2C_
         return 0;
     for (int i = 0; i < from->npath; i++) {
         int b = jt->paths[from->path + i];
-        if (i >= to->npath ? (jt->kinds[b] & P2C_JUMP_ANON) != 0 : jt->paths[to->path + i] != b)
+        if (i >= to->npath) {
+            if (jt->kinds[b] & P2C_JUMP_ANON)
+                return 0;
+            continue;
+        }
+        int t = jt->paths[to->path + i];
+        if (t != b && !(i == to->npath - 1 && can_move(jt, b, t)))
             return 0;
     }
     return 1;

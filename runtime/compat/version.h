@@ -167,6 +167,10 @@
  *   P2C_CLOSE_SKIPS_UNSTARTED     close() of a generator that never ran
  *                                 finishes it without running its frame
  *                                 (3.13's gen_close): runtime/generator.c
+ *   P2C_CLOSE_RETURNS_VALUE       close() returns what the generator or
+ *                                 coroutine returned when it caught the
+ *                                 GeneratorExit (3.13's gen_close; None
+ *                                 before): runtime/generator.c
  *   P2C_CLOSE_SKIPS_BARE_YIELD    close() of a generator suspended at a
  *                                 yield outside any handler finishes it
  *                                 without running its frame (3.13's
@@ -306,6 +310,7 @@
 #  define P2C_SLICE_VALUE_FIRST 1
 #  define P2C_CLOSE_SKIPS_UNSTARTED 1
 #  define P2C_CLOSE_SKIPS_BARE_YIELD 1
+#  define P2C_CLOSE_RETURNS_VALUE 1
 #  define P2C_TRACE_OPCODE_TAIL 1
 #  define P2C_STUB_MAY_BE_INSTRUMENTED 1
 #  define P2C_NOTHING_HANDLED_IS_NULL 1

@@ -310,7 +310,9 @@ static CVal method_call(Cg *cg, IrNode *n, int nkw)
     if (n->collect) {
         r = collect_call(cg, n, &meth, &self);
     } else {
+        bool opened = cg_jump_call_args_open(cg);
         CVal *vals = eval_kids_from(cg, n, 1, n->nkids);
+        cg_jump_call_args_close(cg, opened);
         r = cg_tmp_new(cg);
         int inlined = cg_inline_method_begin(cg, n, &r, &meth, &self, vals, n->nkids - 1);
         cg_site(cg, n->pos);
@@ -351,6 +353,18 @@ static const char *inline_builtin(const Cg *cg, const IrNode *n)
     return NULL;
 }
 
+/* The callee and the arguments of call n, in this order (with their
+ * blocks for jumps between: cg_jump_call_args_open). */
+static CVal *call_operands(Cg *cg, IrNode *n)
+{
+    CVal callee = cg_kid(cg, n, 0);
+    bool opened = cg_jump_call_args_open(cg);
+    CVal *vals = eval_kids_from(cg, n, 1, n->nkids);
+    cg_jump_call_args_close(cg, opened);
+    vals[0] = callee;
+    return vals;
+}
+
 /* func(a, b, k=v) */
 CVal cg_call(Cg *cg, IrNode *n)
 {
@@ -363,7 +377,7 @@ CVal cg_call(Cg *cg, IrNode *n)
         cg_release(cg, &callee);
         return r;
     }
-    CVal *vals = eval_kids(cg, n, n->nkids);
+    CVal *vals = call_operands(cg, n);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
     const char *builtin = inline_builtin(cg, n);
@@ -502,11 +516,13 @@ CVal cg_star_kwargs(Cg *cg, IrNode *call, IrNode *dict, const char *func)
 CVal cg_call_ex(Cg *cg, IrNode *n)
 {
     CVal func = cg_kid(cg, n, 0);
+    bool opened = cg_jump_call_args_open(cg);
     CVal args = star_args(cg, n, n->kids[1]);
     CVal kwargs = {.tmp = -1};
     strcpy(kwargs.c, "NULL");
     if (n->nkids > 2)
         kwargs = cg_star_kwargs(cg, n, n->kids[2], func.c);
+    cg_jump_call_args_close(cg, opened);
     CVal r = cg_tmp_new(cg);
     cg_site(cg, n->pos);
     /* CALL_FUNCTION_EX takes its three stack entries */

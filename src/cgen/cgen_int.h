@@ -95,7 +95,9 @@ struct CgTry;   /* try.c: a region with a handler, innermost first */
 /* lines.c: the kinds of the blocks a hook stands in, written into the
  * generated jump tables as runtime.h's P2C_JUMP_* names (their values are
  * declared there only). */
-typedef enum { CG_JUMP_ITERATOR, CG_JUMP_EXCEPT, CG_JUMP_OBJECT, CG_JUMP_LASTI } CgJumpKind;
+typedef enum {
+    CG_JUMP_ITERATOR, CG_JUMP_EXCEPT, CG_JUMP_OBJECT, CG_JUMP_NULL, CG_JUMP_LASTI
+} CgJumpKind;
 
 typedef struct Cg {
     IrModule *m;
@@ -168,6 +170,9 @@ typedef struct Cg {
     int njpaths, capjpaths;
     int jlast_line;
     int jump_unsafe;
+    /* some jump may carry a block's object into another block (lines.c,
+     * decided by cg_jump_dispatch): p2c_jcarry is declared */
+    bool jcarry;
     /* lines.c: after a return, raise, break, continue or endless loop and
      * before the next label some live code jumps to: code CPython's
      * compiler removes (its lines start no code a jump could reach); the
@@ -411,6 +416,12 @@ void cg_line_hook_end(Cg *cg);
  * statement. */
 bool cg_jumps_wanted(const Cg *cg);
 void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release);
+/* The block just pushed (one compiled code can release) can take the
+ * place of another movable block of its kind that a jump leaves, as 3.11
+ * keeps that one's object where this one's is expected: slot is the C
+ * lvalue holding its object (the other's goes there), enter the C text
+ * that sets what else entering it sets (a with's flag), or "". */
+void cg_jump_block_movable(Cg *cg, const char *slot, const char *enter);
 void cg_jump_block_pop(Cg *cg);
 void cg_jump_table(Emitter *e, const Cg *cg);
 void cg_jump_dispatch(Cg *cg);
@@ -431,6 +442,12 @@ void cg_jump_label(Cg *cg, const char *name);
  * constant or variable n (nothing otherwise) */
 void cg_site_line_hook(Cg *cg, IrPos pos);
 void cg_load_line_hook(Cg *cg, const IrNode *n);
+/* Around the arguments of a call in a statement spread over several
+ * lines, where CPython's stack holds NULL and the callee (for the
+ * messages of jumps from the arguments' lines): open says whether it
+ * opened them, which close is then given. */
+bool cg_jump_call_args_open(Cg *cg);
+void cg_jump_call_args_close(Cg *cg, bool opened);
 void cg_loop_top_hook(Cg *cg, const IrNode *loop);
 void cg_back_edge_hook(Cg *cg);
 

@@ -194,10 +194,12 @@ static void temp_macros(Emitter *e, const Cg *cg, bool define)
             emit_raw(e, "#undef t%d\n", i);
 }
 
-/* The body's prologue: its frame, the temporaries as frame slots, the
- * dispatch to the yield the frame stopped at. */
+/* The body's prologue: its jump table (--debuggable), its frame, the
+ * temporaries as frame slots, the dispatch to the yield the frame stopped
+ * at. */
 static void body_prologue(Emitter *e, const Cg *cg)
 {
+    cg_jump_table(e, cg);   /* --debuggable: its jumps (lines.c) */
     emit_line(e, "P2C_Frame *f = P2C_Generator_Frame(p2c_gen);");
     emit_line(e, "PyObject *r = NULL;");
     if (cg->uses_delegate)

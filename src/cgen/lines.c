@@ -107,6 +107,9 @@ typedef struct CgJumpBlock {
     int depth;               /* how many blocks enclose it */
     int parent;              /* the enclosing block, or -1 */
     char *release;           /* C text dropping it; NULL: not by a jump */
+    /* a block that can take another's place (cg_jump_block_movable): the
+     * C lvalue of its object, and what else taking one's place sets */
+    char *slot, *enter;
     bool popped;             /* some jump may pop it: its label is written */
 } CgJumpBlock;
 
@@ -119,7 +122,8 @@ enum { POINT_START = 1, POINT_NO_FROM = 2, POINT_NO_TO = 4 };
 
 static const char *const kind_names[] = {
     [CG_JUMP_ITERATOR] = "P2C_JUMP_ITERATOR", [CG_JUMP_EXCEPT] = "P2C_JUMP_EXCEPT",
-    [CG_JUMP_OBJECT] = "P2C_JUMP_OBJECT", [CG_JUMP_LASTI] = "P2C_JUMP_LASTI",
+    [CG_JUMP_OBJECT] = "P2C_JUMP_OBJECT", [CG_JUMP_NULL] = "P2C_JUMP_NULL",
+    [CG_JUMP_LASTI] = "P2C_JUMP_LASTI",
 };
 
 void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release)
@@ -139,6 +143,17 @@ void cg_jump_block_push(Cg *cg, CgJumpKind kind, const char *release)
         .parent = cg->njopen ? cg->jopen[cg->njopen - 1] : -1,
         .release = release ? xstrdup(release) : NULL};
     cg->jopen[cg->njopen++] = cg->njblocks++;
+}
+
+void cg_jump_block_movable(Cg *cg, const char *slot, const char *enter)
+{
+    if (!cg->jumps || cg->jdeep > 0)
+        return;
+    CgJumpBlock *blk = &cg->jblocks[cg->jopen[cg->njopen - 1]];
+    if (!blk->release)   /* a block compiled code cannot leave it cannot enter */
+        return;
+    blk->slot = xstrdup(slot);
+    blk->enter = xstrdup(enter);
 }
 
 void cg_jump_block_pop(Cg *cg)
@@ -185,6 +200,16 @@ static int add_point(Cg *cg, int k, int line, int flags)
 static bool is_target(const CgJumpPoint *p)
 {
     return (p->flags & POINT_START) && !(p->flags & POINT_NO_TO);
+}
+
+/* The innermost block of point p when it can adopt another block's
+ * object, else -1. */
+static int adopting_block(const Cg *cg, const CgJumpPoint *p)
+{
+    if (p->npath == 0)
+        return -1;
+    int b = cg->jpaths[p->path + p->npath - 1];
+    return cg->jblocks[b].slot ? b : -1;
 }
 
 /* The label a jump from the hook of point p goes to first: the pop of its
@@ -239,11 +264,13 @@ static void emit_hook(Cg *cg, IrPos pos)
 }
 
 /* Whether a function's hooks can jump: --debuggable code written
- * as one C function (not a generator's resumable body, whose jumps would
- * cross yields, not chunks, whose labels are in other C functions), an
- * ordinary function (a module or class body is left alone, and so is a
+ * as one C function (not chunks, whose labels are in other C functions;
+ * a generator's or coroutine's resumable body is one C function, whose
+ * hooks stand where no yield is under way: its temporaries are frame
+ * slots, NULL or owned, as a plain function's are C locals), an ordinary
+ * function (a module or class body is left alone, and so is a
  * comprehension's function, whose result on CPython's stack has no block
- * here). */
+ * here, and a generator expression's collector). */
 static int is_except_star(IrNode *n, void *ctx)
 {
     (void)ctx;
@@ -254,8 +281,7 @@ bool cg_jumps_wanted(const Cg *cg)
 {
     const IrFunction *fn = cg->fn;
     bool comprehension = fn->name[0] == '<' && strcmp(fn->name, "<lambda>") != 0;
-    return cg->opt->debuggable && !fn->is_module && !fn->is_class && !fn->is_generator &&
-           !comprehension &&
+    return cg->opt->debuggable && !fn->is_module && !fn->is_class && !comprehension &&
            !cg->writing_collector && !cg->huge && !cg_may_chunk(cg) &&
            !ir_walk(fn->body, is_except_star, NULL);   /* its machinery holds more state */
 }
@@ -282,15 +308,22 @@ void cg_jump_table(Emitter *e, const Cg *cg)
     emit_raw(e, "    static const unsigned char p2c_jkinds[] = {");
     for (int i = 0; i < cg->njblocks; i++)
         emit_raw(e, "%s%s, ", kind_names[cg->jblocks[i].kind],
-                 cg->jblocks[i].release ? "" : " | P2C_JUMP_ANON");
+                 !cg->jblocks[i].release ? " | P2C_JUMP_ANON"
+                 : cg->jcarry && cg->jblocks[i].slot ? " | P2C_JUMP_MOVABLE" : "");
     emit_raw(e, "%s};\n", cg->njblocks ? "" : "0");
     emit_line(e, "static const P2C_JumpTable p2c_jt = {p2c_jp, %d, p2c_jpaths, p2c_jkinds};",
               cg->njpoints);
     emit_line(e, "int p2c_j = 0;");
+    if (cg->jcarry)
+        emit_line(e, "PyObject *p2c_jcarry = NULL;   /* a block's object a jump moves */");
 }
 
 /* The pops of block b on a jump out of it: it is kept when the target
- * stands in it (the target's path is longer than b's depth). */
+ * stands in it (the target's path is longer than b's depth); when the
+ * target stands in another block of its kind there instead (the
+ * target's innermost: runtime/compat/trace311.c allows no other), its
+ * object is carried into that one (p2c_jcarry), as 3.11 leaves it where
+ * the other's is expected. */
 static void emit_pop(Cg *cg, int b)
 {
     const CgJumpBlock *blk = &cg->jblocks[b];
@@ -300,9 +333,50 @@ static void emit_pop(Cg *cg, int b)
     else
         snprintf(next, sizeof next, "p2c_jdispatch");
     cg_label(cg, "p2c_jpop%d", b);
-    emit_line(cg->out, "if (p2c_jp[p2c_j - 1].npath > %d) goto p2c_jdispatch;", blk->depth);
+    if (cg->jcarry && blk->slot) {
+        emit_line(cg->out, "if (p2c_jp[p2c_j - 1].npath > %d) {", blk->depth);
+        emit_line(cg->out, "    if (p2c_jpaths[p2c_jp[p2c_j - 1].path + %d] != %d) {",
+                  blk->depth, b);
+        emit_line(cg->out, "        p2c_jcarry = %s; %s = NULL;", blk->slot, blk->slot);
+        emit_line(cg->out, "    }");
+        emit_line(cg->out, "    goto p2c_jdispatch;");
+        emit_line(cg->out, "}");
+    } else {
+        emit_line(cg->out, "if (p2c_jp[p2c_j - 1].npath > %d) goto p2c_jdispatch;", blk->depth);
+    }
     emit_line(cg->out, "%s", blk->release ? blk->release : "goto p2c_jdispatch;");
     emit_line(cg->out, "goto %s;", next);
+}
+
+/* Whether some jump may carry a block's object into another block: a
+ * block that can adopt one is left by some jump, and some target stands
+ * in such a block as its innermost. */
+static bool may_carry(const Cg *cg)
+{
+    bool left = false, entered = false;
+    for (int b = 0; b < cg->njblocks; b++)
+        left = left || (cg->jblocks[b].popped && cg->jblocks[b].slot);
+    for (int i = 0; i < cg->njpoints; i++)
+        entered = entered || (is_target(&cg->jpoints[i]) && adopting_block(cg, &cg->jpoints[i]) >= 0);
+    return left && entered;
+}
+
+/* The dispatch's case for target point i: a carried object first goes
+ * into its innermost block. */
+static void emit_dispatch_case(Cg *cg, int i)
+{
+    const CgJumpPoint *p = &cg->jpoints[i];
+    int b = cg->jcarry ? adopting_block(cg, p) : -1;
+    if (b >= 0) {
+        const CgJumpBlock *blk = &cg->jblocks[b];
+        emit_line(cg->out, "case %d:", i);
+        emit_line(cg->out, "    if (p2c_jcarry) {   /* another block's object in this one's place */");
+        emit_line(cg->out, "        Py_XSETREF(%s, p2c_jcarry); p2c_jcarry = NULL;%s%s", blk->slot,
+                  *blk->enter ? " " : "", blk->enter);
+        emit_line(cg->out, "    }");
+        emit_line(cg->out, "    P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", p->site, i);
+    } else
+        emit_line(cg->out, "case %d: P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", i, p->site, i);
 }
 
 void cg_jump_dispatch(Cg *cg)
@@ -311,6 +385,7 @@ void cg_jump_dispatch(Cg *cg)
         return;
     emit_line(cg->out, "goto exit;");
     cg->used_exit = true;
+    cg->jcarry = may_carry(cg);
     for (int b = 0; b < cg->njblocks; b++)
         if (cg->jblocks[b].popped)
             emit_pop(cg, b);
@@ -318,8 +393,7 @@ void cg_jump_dispatch(Cg *cg)
     emit_line(cg->out, "switch (p2c_j - 1) {");
     for (int i = 0; i < cg->njpoints; i++)
         if (is_target(&cg->jpoints[i]))
-            emit_line(cg->out, "case %d: P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", i,
-                      cg->jpoints[i].site, i);
+            emit_dispatch_case(cg, i);
     emit_line(cg->out, "default: break;");
     emit_line(cg->out, "}");
     emit_line(cg->out, "PyErr_SetString(PyExc_SystemError, \"pyc2c: a jump to no target\");");
@@ -333,7 +407,18 @@ void cg_jump_entry(Cg *cg, IrPos resume)
         return;
     /* with cells, 3.11's line start is the prefix that makes them again */
     int flags = cgen_prefix(cg->fn, NULL, NULL, 0) > 0 ? POINT_NO_TO : 0;
+    /* a generator's line start at its def line is RETURN_GENERATOR, with
+     * the None its first send pushes on the stack (mark_stacks): a jump
+     * there from an empty stack is "incompatible stacks", as in 3.11, and
+     * compiled code never enters that block (nor its entry point) */
+    bool sent_none = cg->fn->is_generator;
+    if (sent_none) {
+        flags |= POINT_NO_TO;
+        cg_jump_block_push(cg, CG_JUMP_OBJECT, NULL);
+    }
     int point = add_point(cg, cg_site_index(cg, resume), resume.line, flags);
+    if (sent_none)
+        cg_jump_block_pop(cg);
     if (is_target(&cg->jpoints[point])) {
         char label[32];
         snprintf(label, sizeof label, "p2c_jto%d", point);
@@ -412,8 +497,11 @@ void cg_jumps_free(Cg *cg)
 {
     free(cg->junsafe);
     free(cg->jlive);
-    for (int b = 0; b < cg->njblocks; b++)
+    for (int b = 0; b < cg->njblocks; b++) {
         free(cg->jblocks[b].release);
+        free(cg->jblocks[b].slot);
+        free(cg->jblocks[b].enter);
+    }
     free(cg->jblocks);
     free(cg->jpoints);
     free(cg->jpaths);
@@ -595,11 +683,12 @@ static bool temps_live_through(const Cg *cg, const IrNode *n)
 /* Where a statement's hook may not be jumped to: a for loop's next()
  * (3.11 has no line start at FOR_ITER: a jump to the `for` line starts
  * the loop again), a statement reading what an earlier one left in an IR
- * temporary, a statement whose first operand comes on a later line (the
- * hook is in the middle of CPython's code for it). */
-static int stmt_hook_flags(const Cg *cg, const IrNode *n, const IrNode *at)
+ * temporary.  A statement whose first operand comes on a later line has
+ * its hook there (at), before all of its code, as 3.11's line start of
+ * that line is its first instruction: a jump there runs it whole. */
+static int stmt_hook_flags(const Cg *cg, const IrNode *n)
 {
-    if (n->kind == IR_FOR_NEXT || n->kind == IR_HANDLER || reads_temp((IrNode *)n) || at != n ||
+    if (n->kind == IR_FOR_NEXT || n->kind == IR_HANDLER || reads_temp((IrNode *)n) ||
         temps_live_through(cg, n))
         return POINT_NO_TO;
     return 0;
@@ -611,7 +700,7 @@ void cg_line_hook(Cg *cg, const IrNode *n)
     if (!hooks_wanted(cg) || !has_own_line(n))
         return;
     const IrNode *at = first_operand_later(n);
-    emit_hook_flags(cg, at->pos, stmt_hook_flags(cg, n, at));
+    emit_hook_flags(cg, at->pos, stmt_hook_flags(cg, n));
     cg->track_lines = last_line(n) > n->pos.line;
 }
 
@@ -620,15 +709,38 @@ void cg_line_hook_end(Cg *cg)
     cg->track_lines = false;
 }
 
+/* The C text releasing every expression temporary live here (new; ""
+ * for none): the statement's values so far, which a jump from its middle
+ * drops as 3.11 pops them off its stack.  Between the operations of a
+ * statement every owned reference is in one of them: the C blocks that
+ * declare locals of their own evaluate no operand inside (the property
+ * generators.c relies on at a yield). */
+static char *live_temps_release(const Cg *cg)
+{
+    size_t size = 1;
+    for (int i = 0; i < cg->maxtmp; i++)
+        size += cg->live[i] ? 24 : 0;
+    char *text = xcalloc(size, 1);
+    size_t len = 0;
+    for (int i = 0; i < cg->maxtmp; i++)
+        if (cg->live[i])
+            len += (size_t)snprintf(text + len, size - len, "%sPy_CLEAR(x%d);", len ? " " : "", i);
+    return text;
+}
+
 /* A hook before an operation of a statement spread over several lines (a
- * site at pos about to be set), or before the load of an operand at pos. */
+ * site at pos about to be set), or before the load of an operand at pos.
+ * CPython has the statement's values on its stack here: an object, which
+ * a jump from here releases (the statement's expression temporaries).  No
+ * jump lands here: compiled code has no way into a statement's middle. */
 static void operand_hook(Cg *cg, IrPos pos)
 {
     if (!(cg->track_lines && hooks_wanted(cg) && pos.line > 0))
         return;
-    /* CPython has the statement's values on its stack here: an object */
-    cg_jump_block_push(cg, CG_JUMP_OBJECT, NULL);
-    emit_hook_flags(cg, pos, POINT_NO_FROM | POINT_NO_TO);
+    char *release = cg->jumps ? live_temps_release(cg) : NULL;
+    cg_jump_block_push(cg, CG_JUMP_OBJECT, release);
+    free(release);
+    emit_hook_flags(cg, pos, POINT_NO_TO);
     cg_jump_block_pop(cg);
 }
 
@@ -641,6 +753,28 @@ void cg_load_line_hook(Cg *cg, const IrNode *n)
 {
     if (n->kind == IR_CONST || n->var->kind != IR_VAR_TEMP)
         operand_hook(cg, n->pos);
+}
+
+/* 3.11's calls push NULL and the callee before their arguments (PUSH_NULL,
+ * LOAD_GLOBAL's NULL, LOAD_METHOD's): a jump from an argument's line to a
+ * line whose code expects objects there is "incompatible stacks". */
+bool cg_jump_call_args_open(Cg *cg)
+{
+    if (!(cg->jumps && cg->track_lines && hooks_wanted(cg)))
+        return false;
+    /* nothing of their own to release: their values are expression
+     * temporaries, which the hooks inside release (operand_hook) */
+    cg_jump_block_push(cg, CG_JUMP_NULL, "");
+    cg_jump_block_push(cg, CG_JUMP_OBJECT, "");
+    return true;
+}
+
+void cg_jump_call_args_close(Cg *cg, bool opened)
+{
+    if (!opened)
+        return;
+    cg_jump_block_pop(cg);
+    cg_jump_block_pop(cg);
 }
 
 /* `while True:` keeps a line of its own at the loop's top, where its

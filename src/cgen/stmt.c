@@ -193,15 +193,30 @@ static void back_edge(Cg *cg, IrNode *loop_node)
     cg_back_edge_hook(cg);
 }
 
-/* A for loop's iterator (the temporary its next() reads), or NULL for a
- * while loop: the block CPython keeps on its stack through the body. */
+/* The temporary an async for loop's step reads: its body opens with
+ * `try: $t = await_anext($it) except StopAsyncIteration: loop_exit`
+ * (src/lower/coroutines.c); NULL when body is not such a loop's. */
+static const IrNode *anext_operand(const IrNode *body)
+{
+    if (body->nkids == 0 || body->kids[0]->kind != IR_TRY_EXCEPT)
+        return NULL;
+    const IrNode *try_body = body->kids[0]->kids[0];
+    if (try_body->nkids != 1 || try_body->kids[0]->kind != IR_ASSIGN)
+        return NULL;
+    const IrNode *step = try_body->kids[0]->kids[0];
+    return step->kind == IR_AWAIT && step->op == IR_AWAIT_ANEXT ? step->kids[0] : NULL;
+}
+
+/* A for loop's iterator (the temporary its next() reads) or an async for
+ * loop's (GET_AITER's, which its GET_ANEXT reads), or NULL for a while
+ * loop: the block CPython keeps on its stack through the body. */
 static const IrVar *for_iterator(const IrNode *loop_node)
 {
     const IrNode *body = loop_node->kids[0];
-    if (body->nkids == 0 || body->kids[0]->kind != IR_FOR_NEXT)
-        return NULL;
-    const IrNode *iter = body->kids[0]->kids[0];
-    return iter->kind == IR_LOAD && iter->var->kind == IR_VAR_TEMP ? iter->var : NULL;
+    const IrNode *iter = anext_operand(body);
+    if (!iter && body->nkids > 0 && body->kids[0]->kind == IR_FOR_NEXT)
+        iter = body->kids[0]->kids[0];
+    return iter && iter->kind == IR_LOAD && iter->var->kind == IR_VAR_TEMP ? iter->var : NULL;
 }
 
 /* Opens the block of a for loop's iterator for jumps out of the loop
@@ -211,9 +226,11 @@ static bool open_iterator_block(Cg *cg, const IrNode *loop_node)
     const IrVar *it = for_iterator(loop_node);
     if (!it)
         return false;
-    char release[64];
+    char release[64], slot[16];
     snprintf(release, sizeof release, "Py_CLEAR(t%d);", it->slot);
     cg_jump_block_push(cg, CG_JUMP_ITERATOR, release);
+    snprintf(slot, sizeof slot, "t%d", it->slot);
+    cg_jump_block_movable(cg, slot, "");   /* another loop's iterator goes on here */
     return true;
 }
 

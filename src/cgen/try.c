@@ -252,6 +252,30 @@ static const IrVar *with_exit_var(IrNode *n)
     return var;
 }
 
+/* The flag of the with statement whose finally block is fin (with.c's
+ * `if $ok: <exit> else: del $exit`), or NULL when fin is not one. */
+static const IrVar *with_flag_var(const IrNode *fin)
+{
+    const IrNode *n = fin;
+    while (n->kind == IR_BLOCK && n->nkids == 1)
+        n = n->kids[0];
+    if (n->kind != IR_IF)
+        return NULL;
+    const IrNode *test = n->kids[0];
+    return test->kind == IR_LOAD && test->var->kind == IR_VAR_TEMP ? test->var : NULL;
+}
+
+/* The with statement's block (its __exit__ on CPython's stack) can take
+ * another with's place when a jump goes from that one's body into its
+ * own: it gets that one's __exit__ and its flag says "entered". */
+static void with_block_movable(Cg *cg, const IrVar *exit, const IrVar *flag)
+{
+    char slot[16], enter[64];
+    snprintf(slot, sizeof slot, "t%d", exit->slot);
+    snprintf(enter, sizeof enter, "Py_XSETREF(t%d, Py_NewRef(Py_True));", flag->slot);
+    cg_jump_block_movable(cg, slot, enter);
+}
+
 /* The handlers of try/except n stand on CPython's stack above the saved
  * exception (PUSH_EXC_INFO): a jump out of them restores it, as POP_EXCEPT
  * does.  A with's handler (it calls __exit__) is machinery no jump enters
@@ -378,9 +402,12 @@ void cg_try_finally(Cg *cg, IrNode *n)
      * out drops it without calling it; its exit at the end has it too */
     const IrVar *exit = n->op == 1 ? with_exit_var(n->kids[1]) : NULL;
     char release[48];
+    const IrVar *flag = exit ? with_flag_var(n->kids[1]) : NULL;
     if (exit) {
         snprintf(release, sizeof release, "Py_CLEAR(t%d);", exit->slot);
         cg_jump_block_push(cg, CG_JUMP_OBJECT, release);
+        if (flag)
+            with_block_movable(cg, exit, flag);
     }
     in_region(cg, FINALLY_BODY, &lab, n, n->kids[0]);
     if (exit) {
