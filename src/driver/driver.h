@@ -112,7 +112,7 @@ int driver_query_target(const char *python, DriverTarget *t);
  * extend when the runtime (runtime/compat/version.h) learns a version.
  * docs/versions.md; PYC2C_ALLOW_TARGET=3.N lets a runtime port under way
  * build for 3.N anyway. */
-#define DRIVER_SUPPORTED_TARGETS "3.10 3.11 3.12"
+#define DRIVER_SUPPORTED_TARGETS "3.10 3.11 3.12 3.13"
 /* Can the front end parse with t (CPython 3.10 or later)? */
 bool driver_target_parses(const DriverTarget *t);
 /* Is t in DRIVER_SUPPORTED_TARGETS, or allowed by PYC2C_ALLOW_TARGET? */
