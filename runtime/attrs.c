@@ -43,12 +43,17 @@ set_entry(P2C_AttrEntry *c, int kind, unsigned int version, Py_ssize_t index,
     return 1;
 }
 
-/* A __slots__ member holding an object (T_OBJECT_EX): its byte offset, or
- * -1.  Stores also need it writable. */
+/* A __slots__ member of tp holding an object (T_OBJECT_EX): its byte
+ * offset, or -1.  Stores also need it writable.  The member must belong to
+ * tp or a base: a class can borrow another's member (`borrowed =
+ * Other.slot`), whose offset means nothing in tp's instances, and the
+ * descriptor itself raises TypeError there.  The entry's version tag of tp
+ * keeps tp's bases, so the check holds while the entry does. */
 static Py_ssize_t
-slot_offset(PyObject *descr, int op)
+slot_offset(PyTypeObject *tp, PyObject *descr, int op)
 {
-    if (!Py_IS_TYPE(descr, &PyMemberDescr_Type))
+    if (!Py_IS_TYPE(descr, &PyMemberDescr_Type) ||
+        !PyType_IsSubtype(tp, PyDescr_TYPE(descr)))
         return -1;
     PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
     if (m->type != T_OBJECT_EX || (op == FOR_STORE && (m->flags & READONLY)))
@@ -246,6 +251,18 @@ is_static_data_descriptor(PyObject *descr)
     return !(dt->tp_flags & Py_TPFLAGS_HEAPTYPE) && dt->tp_descr_get != NULL;
 }
 
+/* Is descr (borrowed, may be NULL) an instance of a class that can still
+ * change, such as one defined in Python?  Such a class can gain __get__ or
+ * __set__ at any time (`Descriptor.__set__ = ...`), which changes what
+ * obj.name means without changing the version tag of obj's type: no entry
+ * is filled then, as CPython's specializer refuses (MUTABLE in
+ * analyze_descriptor).  Builtin descriptor types are immutable. */
+static bool
+descr_class_may_change(PyObject *descr)
+{
+    return descr != NULL && !(Py_TYPE(descr)->tp_flags & Py_TPFLAGS_IMMUTABLETYPE);
+}
+
 /* A load from a module: its global, when ModuleType itself has nothing of
  * that name (module_getattro asks the type first). */
 static int
@@ -306,7 +323,7 @@ fill_type(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op, bool stale_ty
     if (stale_type && fill_type_own(c, cls, name))
         return 1;
     PyObject *descr = _PyType_Lookup(cls, name);
-    if (descr == NULL)
+    if (descr == NULL || descr_class_may_change(descr))
         return 0;
     if (op == FOR_METHOD && Py_IS_TYPE(descr, &PyClassMethod_Type)) {
         PyObject *f = P2C_ClassMethod_Callable(descr);
@@ -338,9 +355,11 @@ fill(P2C_AttrEntry *c, PyObject *obj, PyObject *name, int op, bool stale_type)
                         : tp->tp_getattro != PyObject_GenericGetAttr)
         return 0;
     PyObject *descr = _PyType_Lookup(tp, name);
+    if (descr_class_may_change(descr))
+        return 0;
     unsigned int version = valid_version(tp);
     if (descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL) {
-        Py_ssize_t off = slot_offset(descr, op);
+        Py_ssize_t off = slot_offset(tp, descr, op);
         if (off >= 0)
             return set_entry(c, P2C_ATTR_SLOT, version, off, NULL);
         if (op == FOR_LOAD && is_static_data_descriptor(descr))
