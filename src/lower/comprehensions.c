@@ -797,13 +797,13 @@ static IrNode *lower_inlined(Lower *L, Comp *c)
         enter_var(L, &ic, i, pos, block);
         restores = restores || ic.saved[i];
     }
+    /* with saved slots, building the result and the loop are the body of
+     * a try whose finally block restores them (3.12's handler from
+     * BUILD_LIST on: SWAP, STORE_FAST, RERAISE 0) */
+    IrNode *loop = restores ? ir_node_new(L->m, IR_BLOCK, pos) : block;
     c->result = lower_temp(L);
     IrKind build = e->kind == AST_ListComp ? IR_LIST : e->kind == AST_SetComp ? IR_SET : IR_DICT;
-    lower_add_assign(L, block, c->result, ir_node_new(L->m, build, pos), pos);
-    /* with saved slots, the loop is the body of a try whose finally block
-     * restores them (3.12's handler around the loop: SWAP, STORE_FAST,
-     * RERAISE 0) */
-    IrNode *loop = restores ? ir_node_new(L->m, IR_BLOCK, pos) : block;
+    lower_add_assign(L, loop, c->result, ir_node_new(L->m, build, pos), pos);
     L->comp = &ic;
     int rc = comp_body(L, c, 0, loop);
     L->comp = ic.outer;
