@@ -471,7 +471,7 @@ static IrVar *function_local(Lower *L, const char *name)
  * after a refusal.  In a function: its cell of that name, whose cell
  * object is saved into *saved (and a new cell made) when needs_saving; a
  * free variable of the function keeps its slot, where 3.12 makes a new
- * cell holding the free one (lower_inlined).  In a class body: the
+ * cell holding the free one (wrap_free_cell).  In a class body: the
  * module's or class's hidden cell. */
 static IrVar *captured_var(Lower *L, const Comp *c, const char *id, const char *name,
                            IrVar **saved)
