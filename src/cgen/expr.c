@@ -25,6 +25,8 @@ static int stores_var(IrNode *n, void *var)
     case IR_ASSIGN_EXPR: case IR_ASSIGN: case IR_DEL: case IR_FOR_NEXT:
     case IR_NEW_CELL: case IR_CLEAR:
         return n->var == var;
+    case IR_SWAP_SLOT:
+        return n->var == var || n->vars[0] == var;
     case IR_UNPACK:
         for (int i = 0; i < n->nvars; i++)
             if (n->vars[i] == var)

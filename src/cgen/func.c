@@ -229,7 +229,8 @@ void cg_var_lvalue(Cg *cg, const IrVar *v, char *buf, size_t size)
 static int find_del(IrNode *n, void *ctx)
 {
     bool *always_bound = ctx;
-    if ((n->kind == IR_DEL || n->kind == IR_CLEAR) && n->var->kind == IR_VAR_LOCAL)
+    if ((n->kind == IR_DEL || n->kind == IR_CLEAR || n->kind == IR_SWAP_SLOT) &&
+        n->var->kind == IR_VAR_LOCAL)
         always_bound[n->var->slot] = false;
     return 0;
 }

@@ -603,6 +603,11 @@ static int span_walk(IrNode *n, void *ctx)
     if (n->kind == IR_UNPACK)
         for (int i = 0; i < n->nvars; i++)
             note_set(t, n->vars[i]);
+    if (n->kind == IR_SWAP_SLOT) {   /* its temporary is set and read */
+        note_set(t, n->vars[0]);
+        if (n->vars[0]->slot < t->ntemps)
+            t->last_read[n->vars[0]->slot] = t->idx;
+    }
     /* a with's flag ($ok) is set before its body and read at its exit:
      * set wherever a jump inside the body (the with's own block) lands */
     if (n->kind == IR_TRY_FINALLY && n->op == 1 && ir_walk(n->kids[1], has_with_exit, NULL))

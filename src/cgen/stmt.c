@@ -130,6 +130,17 @@ static void del_var(Cg *cg, IrNode *n)
     }
 }
 
+/* swap_slot(var, $t): the frame slot and the temporary exchange what they
+ * hold (either may be NULL); nothing is released, nothing can fail. */
+static void swap_slot(Cg *cg, IrNode *n)
+{
+    char slot[48], temp[48];
+    cg_var_lvalue(cg, n->var, slot, sizeof slot);
+    cg_var_lvalue(cg, n->vars[0], temp, sizeof temp);
+    emit_line(cg->out, "{ PyObject *p2c_sw = %s; %s = %s; %s = p2c_sw; }",
+              slot, slot, temp, temp);
+}
+
 /* a, *b, c = value: P2C_Unpack fills a C array; its items move to fresh
  * temporaries at once, so that a failing store leaves nothing unowned. */
 static void unpack(Cg *cg, IrNode *n)
@@ -423,6 +434,7 @@ static void stmt_code(Cg *cg, IrNode *n)
         emit_line(cg->out, "Py_CLEAR(%s);", lv);
         return;
     }
+    case IR_SWAP_SLOT:   swap_slot(cg, n); return;
     case IR_IMPORT_STAR: op_stmt(cg, n, "P2C_ImportStar", import_star, 2, "f"); return;
     default:
         cg_unsupported(cg, n, ir_info(n)->name);

@@ -517,6 +517,10 @@ static void simple_stmt(Printer *p, const IrNode *n)
         break;
     case IR_NEW_CELL:   put(p, "new_cell("); put_var(p, n->var); put(p, ")"); break;
     case IR_CLEAR:      put(p, "clear("); put_var(p, n->var); put(p, ")"); break;
+    case IR_SWAP_SLOT:
+        put(p, "swap_slot("); put_var(p, n->var); put(p, ", "); put_var(p, n->vars[0]);
+        put(p, ")");
+        break;
     case IR_LIST_APPEND: case IR_SET_ADD: case IR_MAP_ADD: case IR_SETUP_ANNOTATIONS:
     case IR_IMPORT_STAR: case IR_RERAISE_STAR:
         put_function_form(p, ir_info(n)->name, n);

@@ -150,7 +150,9 @@ static int check_vars(Verifier *v, const IrNode *n)
         return check_var(v, n, n->var);
     if (n->var)
         return fail(v, n, "has a variable but its kind uses none");
-    if (n->kind != IR_UNPACK && n->nvars)
+    if (n->kind == IR_SWAP_SLOT && (n->nvars != 1 || n->vars[0]->kind != IR_VAR_TEMP))
+        return fail(v, n, "a slot swapped with no temporary");
+    if (n->kind != IR_UNPACK && n->kind != IR_SWAP_SLOT && n->nvars)
         return fail(v, n, "has target variables but is not an unpack");
     for (int i = 0; i < n->nvars; i++)
         if (check_var(v, n, n->vars[i]) < 0)
@@ -327,8 +329,12 @@ static int check_node(Verifier *v, const IrNode *n, const IrNode *parent, int in
     case IR_CLEAR:
         return n->var->kind == IR_VAR_LOCAL || n->var->kind == IR_VAR_TEMP
                ? 0 : fail(v, n, "%s is not a local", n->var->name);
-    case IR_NEW_CELL:
-        return n->var->kind == IR_VAR_CELL ? 0 : fail(v, n, "%s is not a cell", n->var->name);
+    case IR_NEW_CELL:   /* a free variable's slot too: 3.12's MAKE_CELL of it */
+        return n->var->kind == IR_VAR_CELL || n->var->kind == IR_VAR_FREE
+               ? 0 : fail(v, n, "%s is not a cell", n->var->name);
+    case IR_SWAP_SLOT:   /* a frame slot: a local's value or a cell object */
+        return n->var->kind == IR_VAR_LOCAL || n->var->kind == IR_VAR_CELL
+               ? 0 : fail(v, n, "%s has no slot of the function to swap", n->var->name);
     case IR_CELL_REF:   /* a free variable's slot holds its cell too */
         return n->var->kind == IR_VAR_CELL || n->var->kind == IR_VAR_FREE
                ? 0 : fail(v, n, "%s is not a cell", n->var->name);

@@ -56,6 +56,9 @@ typedef struct {
     IrVar *first_it;           /* the iterator of the first part (.0) */
     bool inlined;              /* lowered into the enclosing function (3.12) */
     bool introspects;          /* ... and reads its frame's names (locals()) */
+    bool own_slots;            /* ... and reads one of its variables before
+                                  binding it: they run in the function's slots */
+    const char *own_slots_why; /* ... the refusal where that cannot be */
 } Comp;
 
 static int comp_body(Lower *L, Comp *c, int gen, IrNode *block);
@@ -211,41 +214,56 @@ static IrFunction *comp_function(Lower *L, Comp *c)
  * the restore gives.  A variable a closure inside captures (a lambda, a
  * generator expression) is the enclosing function's cell of that name,
  * emptied into a new cell before and after the loop, as 3.12's MAKE_CELL
- * of the cleared slot; that needs the function to use the name nowhere
- * else.  When locals(), vars(), dir(), eval() or exec() inside may read
- * the frame's names, each variable is the function's own local of that
- * name instead (3.12 shows it there), cleared after the loop, again only
- * when the function uses the name nowhere else.  In a class body the names
- * the comprehension reads but does not bind are globals (LOAD_GLOBAL: a
- * class's names stay invisible).
+ * of the cleared slot.  When locals(), vars(), dir(), eval() or exec()
+ * inside may read the frame's names, each variable is the function's own
+ * local of that name instead (3.12 shows it there), cleared after the loop.
+ * In a class body the names the comprehension reads but does not bind are
+ * globals (LOAD_GLOBAL: a class's names stay invisible).
  *
- * Refused for now, each with its construct named: a captured variable, or
- * one locals() may read, at module or class level or one the function
- * also uses; a class-level comprehension reading a variable of an
- * enclosing function; an iterable reading a variable a later part of the
- * comprehension binds.
+ * Where the function also uses the name (needs_saving), such a cell or
+ * local is saved as 3.12 saves it: swap_slot moves the slot's cell object
+ * or value into a temporary before the loop, and back in a finally block
+ * around the loop (3.12's handler that restores and re-raises).  A
+ * comprehension that reads one of its own variables before binding it
+ * (`for (l[0], l) in ...`, an iterable reading a later `for`'s variable)
+ * runs all of them in the function's saved local slots, so that the read
+ * raises UnboundLocalError.  A captured free variable of the function
+ * gets 3.12.1's new cell around the old one, never restored
+ * (wrap_free_cell).
+ *
+ * Refused for now, each with its construct named: a captured variable at
+ * module level, or in a class body where it would need the class's free
+ * or machinery cell; a variable locals() may read, or one the
+ * comprehension reads early, at module or class level or whose name is no
+ * local of the function; a class-level comprehension reading a variable of
+ * an enclosing function.
  */
 
 typedef struct InlinedComp {
     const char **names;   /* its variables (mangled), then in a class body
                              the globals its reads resolved to */
     IrVar **vars;
+    IrVar **saved;        /* the temporary that holds the function's own
+                             value or cell of names[i] while the loop runs in
+                             its slot (swap_slot), or NULL */
     int n, cap;
     int line;             /* the comprehension's (for refusals) */
     struct InlinedComp *outer;
 } InlinedComp;
 
-static void comp_bind(Lower *L, InlinedComp *ic, const char *name, IrVar *v)
+static void comp_bind(Lower *L, InlinedComp *ic, const char *name, IrVar *v, IrVar *saved)
 {
     if (ic->n == ic->cap) {
         int cap = ic->cap ? 2 * ic->cap : 8;
         const char **names = ir_alloc(L->m, (size_t)cap * sizeof *names);
         IrVar **vars = ir_alloc(L->m, (size_t)cap * sizeof *vars);
+        IrVar **saves = ir_alloc(L->m, (size_t)cap * sizeof *saves);
         for (int i = 0; i < ic->n; i++)
-            names[i] = ic->names[i], vars[i] = ic->vars[i];
-        ic->names = names, ic->vars = vars, ic->cap = cap;
+            names[i] = ic->names[i], vars[i] = ic->vars[i], saves[i] = ic->saved[i];
+        ic->names = names, ic->vars = vars, ic->saved = saves, ic->cap = cap;
     }
     ic->names[ic->n] = name;
+    ic->saved[ic->n] = saved;
     ic->vars[ic->n++] = v;
 }
 
@@ -425,13 +443,40 @@ static IrVar *hidden_cell(Lower *L, const char *name)
     return v;
 }
 
-/* The variable of a captured name (id as written, name mangled): the
- * function's cell, when nothing but comprehensions binding it uses the
- * name, or the module's or class's hidden cell; NULL after a refusal. */
-static IrVar *captured_var(Lower *L, const Comp *c, const char *id, const char *name)
+/* Whether name, in the function being lowered, must keep its own value
+ * apart from the comprehension's: code outside the comprehensions binding
+ * it uses it (id as written), or an enclosing inlined comprehension binds
+ * it too.  The comprehension then saves the slot and restores it. */
+static bool needs_saving(Lower *L, const char *id, const char *name)
+{
+    return (L->comp && lower_inlined_comp_var(L, name)) ||
+           used_outside_comps(L->scope->node, id);
+}
+
+/* The function's own local variable name (mangled), as lower_var makes it
+ * without looking into the inlined comprehensions around; NULL at module or
+ * class level or when the symtable does not call name a local. */
+static IrVar *function_local(Lower *L, const char *name)
+{
+    const AstSymbol *sym = ast_scope_lookup(L->scope, name);
+    if (L->fn->is_module || L->fn->is_class || !sym || sym->scope != AST_SYM_LOCAL)
+        return NULL;
+    IrVar *v = ir_var_find(L->fn, name);
+    if (!v)
+        v = ir_var_new(L->m, L->fn, name, IR_VAR_LOCAL);
+    return v->kind == IR_VAR_LOCAL ? v : NULL;
+}
+
+/* The variable of a captured name (id as written, name mangled), NULL
+ * after a refusal.  In a function: its cell of that name, whose cell
+ * object is saved into *saved (and a new cell made) when needs_saving; a
+ * free variable of the function keeps its slot, where 3.12 makes a new
+ * cell holding the free one (wrap_free_cell).  In a class body: the
+ * module's or class's hidden cell. */
+static IrVar *captured_var(Lower *L, const Comp *c, const char *id, const char *name,
+                           IrVar **saved)
 {
     const char *why = NULL;
-    const AstSymbol *sym = ast_scope_lookup(L->scope, name);
     /* In a class body: a cell of that name is this comprehension's or an
      * earlier one's (a name the body binds nowhere else is the symtable's
      * CELL of the class, else hidden_cell's), except the class machinery's
@@ -441,44 +486,61 @@ static IrVar *captured_var(Lower *L, const Comp *c, const char *id, const char *
     bool machinery = strcmp(name, "__class__") == 0 || strcmp(name, "__classdict__") == 0;
     if (L->fn->is_class && !machinery && (!outer || outer->kind == IR_VAR_CELL))
         return outer ? outer : hidden_cell(L, name);
-    if (L->fn->is_class)
+    if (L->fn->is_class) {
         why = "a comprehension variable captured by a lambda or generator expression "
               "in a class body with a cell or free variable of that name (PEP 709 "
               "inlining, Python 3.12+)";
-    else if (L->fn->is_module)
+    } else if (L->fn->is_module) {
         why = "a comprehension variable captured by a lambda or generator expression "
               "at module level (PEP 709 inlining, Python 3.12+)";
-    else if (!sym || sym->scope != AST_SYM_CELL || (L->comp && lower_inlined_comp_var(L, name)) ||
-             used_outside_comps(L->scope->node, id))
-        why = "a comprehension variable captured by a lambda or generator expression "
-              "whose function also uses the name (PEP 709 inlining, Python 3.12+)";
-    IrVar *v = why ? NULL : ir_var_find(L->fn, name);
-    if (!why && (!v || v->kind != IR_VAR_CELL))
+    } else {
+        const AstSymbol *sym = ast_scope_lookup(L->scope, name);
+        IrVar *v = ir_var_find(L->fn, name);
+        if (sym && sym->scope == AST_SYM_CELL && v && v->kind == IR_VAR_CELL) {
+            if (needs_saving(L, id, name))
+                *saved = lower_temp(L);
+            return v;
+        }
+        if (sym && sym->scope == AST_SYM_FREE && v && v->kind == IR_VAR_FREE)
+            return v;
         why = "a comprehension variable captured by a lambda or generator expression "
               "(PEP 709 inlining, Python 3.12+)";
-    if (why)
-        lower_refuse_named(L, c->e->pos.line, why);
-    return why ? NULL : v;
+    }
+    lower_refuse_named(L, c->e->pos.line, why);
+    return NULL;
 }
 
 /* The variable of a name (id as written, name mangled) locals() or eval()
  * inside may read: the function's own local of that name, as 3.12 keeps
- * it in the frame, when nothing but comprehensions binding it uses the
- * name; NULL after a refusal. */
-static IrVar *frame_var(Lower *L, const Comp *c, const char *id, const char *name)
+ * it in the frame, its outer value saved into *saved when needs_saving;
+ * NULL after a refusal. */
+static IrVar *frame_var(Lower *L, const Comp *c, const char *id, const char *name,
+                        IrVar **saved)
 {
-    const AstSymbol *sym = ast_scope_lookup(L->scope, name);
-    IrVar *v = NULL;
-    if (!L->fn->is_module && !L->fn->is_class && sym && sym->scope == AST_SYM_LOCAL &&
-        !(L->comp && lower_inlined_comp_var(L, name)) &&
-        !used_outside_comps(L->scope->node, id))
-        v = lower_var(L, id, c->e->pos);
-    if (!v || v->kind != IR_VAR_LOCAL) {
+    IrVar *v = function_local(L, name);
+    if (!v) {
         lower_refuse_named(L, c->e->pos.line, "locals(), vars(), dir(), eval() or exec() "
                            "inside a comprehension inlined by PEP 709 (Python 3.12+) at "
-                           "module or class level, or whose variable the function also uses");
+                           "module or class level, or of a name the function keeps in a cell");
         return NULL;
     }
+    if (needs_saving(L, id, name))
+        *saved = lower_temp(L);
+    return v;
+}
+
+/* The variable of a name in a comprehension that reads one of its own
+ * variables before binding it (own_slots): the function's own local, its
+ * outer value always saved, so that the read finds the emptied slot and
+ * raises UnboundLocalError as 3.12 does; NULL after a refusal. */
+static IrVar *slot_var(Lower *L, const Comp *c, const char *name, IrVar **saved)
+{
+    IrVar *v = function_local(L, name);
+    if (!v) {
+        lower_refuse_named(L, c->e->pos.line, c->own_slots_why);
+        return NULL;
+    }
+    *saved = lower_temp(L);
     return v;
 }
 
@@ -490,17 +552,18 @@ static int bind_target(Lower *L, const Comp *c, InlinedComp *ic, const AstNode *
         const char *id = ((const AstName *)t)->id, *name = lower_mangle(L, id);
         if (comp_lookup(ic, name))
             return 0;
-        IrVar *v;
-        if (ast_any(c->e, captures, name)) {
-            if (!(v = captured_var(L, c, id, name)))
-                return -1;
-        } else if (c->introspects) {
-            if (!(v = frame_var(L, c, id, name)))
-                return -1;
-        } else {
+        IrVar *v, *saved = NULL;
+        if (ast_any(c->e, captures, name))
+            v = captured_var(L, c, id, name, &saved);
+        else if (c->introspects)
+            v = frame_var(L, c, id, name, &saved);
+        else if (c->own_slots)
+            v = slot_var(L, c, name, &saved);
+        else
             v = lower_temp(L);
-        }
-        comp_bind(L, ic, name, v);
+        if (!v)
+            return -1;
+        comp_bind(L, ic, name, v, saved);
         return 0;
     }
     case AST_Tuple: case AST_List: {
@@ -609,8 +672,101 @@ IrVar *lower_inlined_comp_var(Lower *L, const char *name)
         return NULL;
     }
     IrVar *v = ir_var_new_unindexed(L->m, L->fn, name, IR_VAR_GLOBAL);
-    comp_bind(L, L->comp, name, v);
+    comp_bind(L, L->comp, name, v, NULL);
     return v;
+}
+
+/* swap_slot(v, saved): 3.12's LOAD_FAST_AND_CLEAR of v's slot into the
+ * empty temporary saved, or its STORE_FAST back. */
+static IrNode *swap_slot(Lower *L, IrVar *v, IrVar *saved, IrPos pos)
+{
+    IrNode *n = ir_node_new(L->m, IR_SWAP_SLOT, pos);
+    n->var = v;
+    n->vars = ir_alloc(L->m, sizeof *n->vars);
+    n->vars[0] = saved;
+    n->nvars = 1;
+    return n;
+}
+
+static void add_var_stmt(Lower *L, IrNode *block, IrKind kind, IrVar *v, IrPos pos)
+{
+    IrNode *n = ir_node_new(L->m, kind, pos);
+    n->var = v;
+    ir_node_add(L->m, block, n);
+}
+
+/* The comprehension's variable v, a free variable of the function: 3.12.1
+ * and 3.13.0 give its slot a new cell holding the free variable's own cell
+ * (MAKE_CELL of the free slot; their LOAD_FAST_AND_CLEAR empties a cell
+ * slot of the same name that no code reads) and never put the old one
+ * back: after the loop the name reads the comprehension's last value, or
+ * the old cell object itself when the loop never ran.
+ *
+ *   $c = cell_ref(v); new_cell(v); v = $c */
+static void wrap_free_cell(Lower *L, IrVar *v, IrPos pos, IrNode *block)
+{
+    IrNode *ref = ir_node_new(L->m, IR_CELL_REF, pos);
+    ref->var = v;
+    IrVar *old = lower_spill(L, ref, pos, block);
+    add_var_stmt(L, block, IR_NEW_CELL, v, pos);
+    lower_add_assign(L, block, v, lower_take(L, old, pos), pos);
+}
+
+/* Before the loop, variable i of ic: the function's own value or cell
+ * saved, a new cell for a captured one (MAKE_CELL), or a free one
+ * wrapped (wrap_free_cell). */
+static void enter_var(Lower *L, const InlinedComp *ic, int i, IrPos pos, IrNode *block)
+{
+    IrVar *v = ic->vars[i];
+    if (ic->saved[i])
+        ir_node_add(L->m, block, swap_slot(L, v, ic->saved[i], pos));
+    if (v->kind == IR_VAR_CELL)
+        add_var_stmt(L, block, IR_NEW_CELL, v, pos);
+    else if (v->kind == IR_VAR_FREE)
+        wrap_free_cell(L, v, pos, block);
+}
+
+/* The finally block of a comprehension with saved variables: each gets
+ * the function's own value or cell back, the last saved first (3.12's
+ * STORE_FASTs), and the comprehension's is released. */
+static IrNode *restore_saved(Lower *L, const InlinedComp *ic, int nown, IrPos pos)
+{
+    IrNode *fin = ir_node_new(L->m, IR_BLOCK, pos);
+    for (int i = nown - 1; i >= 0; i--)
+        if (ic->saved[i]) {
+            ir_node_add(L->m, fin, swap_slot(L, ic->vars[i], ic->saved[i], pos));
+            add_var_stmt(L, fin, IR_CLEAR, ic->saved[i], pos);
+        }
+    return fin;
+}
+
+/* After the loop completes, the variables not saved: a captured one's
+ * cell renewed (the last one stays with the closures made), the others
+ * cleared; a free one keeps its new cell. */
+static void leave_unsaved(Lower *L, const InlinedComp *ic, int nown, IrPos pos, IrNode *block)
+{
+    for (int i = 0; i < nown; i++) {
+        IrVar *v = ic->vars[i];
+        if (ic->saved[i] || v->kind == IR_VAR_FREE)
+            continue;
+        add_var_stmt(L, block, v->kind == IR_VAR_CELL ? IR_NEW_CELL : IR_CLEAR, v, pos);
+    }
+}
+
+/* Why a comprehension reading one of its own variables before binding it
+ * is refused where slot_var finds no local of the function; NULL when it
+ * reads none so. */
+static const char *own_slots_why(const Comp *c)
+{
+    if (target_reads_own_binding(c))
+        return "a comprehension whose 'for' target stores into an attribute or item of "
+               "a variable the comprehension binds, at module or class level or of a "
+               "name that is not a local of the function (PEP 709 inlining, Python 3.12+)";
+    if (reads_later_binding(c))
+        return "a comprehension whose iterable reads a variable a later 'for' binds, at "
+               "module or class level or of a name that is not a local of the function "
+               "(PEP 709 inlining, Python 3.12+)";
+    return NULL;
 }
 
 static IrNode *lower_inlined(Lower *L, Comp *c)
@@ -618,17 +774,8 @@ static IrNode *lower_inlined(Lower *L, Comp *c)
     const AstNode *e = c->e;
     IrPos pos = e->pos;
     c->introspects = ast_any(e, introspects, NULL) != 0;
-    if (target_reads_own_binding(c)) {
-        lower_refuse_named(L, pos.line, "a comprehension whose 'for' target stores into an "
-                           "attribute or item of a variable the comprehension binds (PEP 709 "
-                           "inlining, Python 3.12+)");
-        return NULL;
-    }
-    if (reads_later_binding(c)) {
-        lower_refuse_named(L, pos.line, "a comprehension whose iterable reads a variable a "
-                           "later 'for' binds (PEP 709 inlining, Python 3.12+)");
-        return NULL;
-    }
+    c->own_slots_why = own_slots_why(c);
+    c->own_slots = c->own_slots_why != NULL;
     IrNode *block = ir_node_new(L->m, IR_BLOCK, pos);
     const Astcomprehension *first = (const Astcomprehension *)c->gens->items[0];
     IrNode *seq = lower_expr(L, first->iter);   /* in the enclosing scope */
@@ -645,31 +792,27 @@ static IrNode *lower_inlined(Lower *L, Comp *c)
         if (bind_target(L, c, &ic, ((const Astcomprehension *)c->gens->items[i])->target) < 0)
             return NULL;
     int nown = ic.n;
-    for (int i = 0; i < nown; i++)
-        if (ic.vars[i]->kind == IR_VAR_CELL) {
-            IrNode *fresh = ir_node_new(L->m, IR_NEW_CELL, pos);
-            fresh->var = ic.vars[i];
-            ir_node_add(L->m, block, fresh);
-        }
+    bool restores = false;
+    for (int i = 0; i < nown; i++) {
+        enter_var(L, &ic, i, pos, block);
+        restores = restores || ic.saved[i];
+    }
+    /* with saved slots, building the result and the loop are the body of
+     * a try whose finally block restores them (3.12's handler from
+     * BUILD_LIST on: SWAP, STORE_FAST, RERAISE 0) */
+    IrNode *loop = restores ? ir_node_new(L->m, IR_BLOCK, pos) : block;
     c->result = lower_temp(L);
     IrKind build = e->kind == AST_ListComp ? IR_LIST : e->kind == AST_SetComp ? IR_SET : IR_DICT;
-    lower_add_assign(L, block, c->result, ir_node_new(L->m, build, pos), pos);
+    lower_add_assign(L, loop, c->result, ir_node_new(L->m, build, pos), pos);
     L->comp = &ic;
-    int rc = comp_body(L, c, 0, block);
+    int rc = comp_body(L, c, 0, loop);
     L->comp = ic.outer;
     if (rc < 0)
         return NULL;
-    for (int i = 0; i < nown; i++) {
-        if (ic.vars[i]->kind == IR_VAR_CELL) {
-            IrNode *empty = ir_node_new(L->m, IR_NEW_CELL, pos);
-            empty->var = ic.vars[i];
-            ir_node_add(L->m, block, empty);
-        } else {
-            IrNode *clear = ir_node_new(L->m, IR_CLEAR, pos);
-            clear->var = ic.vars[i];
-            ir_node_add(L->m, block, clear);
-        }
-    }
+    if (restores)
+        ir_node_add(L->m, block, ir_node(L->m, IR_TRY_FINALLY, pos, 2, loop,
+                                         restore_saved(L, &ic, nown, pos)));
+    leave_unsaved(L, &ic, nown, pos, block);
     return ir_node(L->m, IR_SEQ, pos, 2, block, lower_take(L, c->result, pos));
 }
 

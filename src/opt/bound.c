@@ -146,7 +146,8 @@ typedef struct {
 static int collect_del(IrNode *n, void *ctx)
 {
     DelSearch *d = ctx;
-    if ((n->kind == IR_DEL || n->kind == IR_NEW_CELL || n->kind == IR_CLEAR) &&
+    if ((n->kind == IR_DEL || n->kind == IR_NEW_CELL || n->kind == IR_CLEAR ||
+         n->kind == IR_SWAP_SLOT) &&
         tracked(d->b, n->var))
         set_add(d->dels, n->var->id);
     return 0;
@@ -313,6 +314,7 @@ static void flow(Bound *b, IrNode *n, Set st)
         return;
     case IR_CLEAR:
     case IR_NEW_CELL:   /* an empty cell */
+    case IR_SWAP_SLOT:  /* emptied, or the value saved before (not tracked) */
         if (tracked(b, n->var))
             set_del(st, n->var->id);
         return;
