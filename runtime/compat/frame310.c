@@ -138,11 +138,16 @@ link_frame(P2C_Frame *f, PyCodeObject *code, PyObject *globals, PyObject *builti
         P2C_LeaveRecursivePy();
         return -1;
     }
-    tstate->frame = f->fo;
+    /* Cells first, then the link: 3.10's _PyEval_MakeFrameVector makes
+     * them before the eval loop makes the frame the thread's, so what the
+     * allocations show (tracemalloc's traceback of a cell, a __del__ that
+     * GC runs) starts at the caller.  The pop of a failure links f_back,
+     * the caller, again. */
     if (func != NULL && P2C_Frame_MakeCells310(f, func) < 0) {
         P2C_Frame_Pop(f);   /* a MemoryError before the frame ran: no traceback entry */
         return -1;
     }
+    tstate->frame = f->fo;
     /* FRAME_CREATED during the call event (f_lineno's setter tells it so) */
     if (P2C_Frame_TraceEntry(f, tstate) < 0)
         return -1;

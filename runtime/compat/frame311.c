@@ -213,6 +213,12 @@ P2C_Frame_AddTraceback(P2C_Frame *f)
     PyThreadState *tstate = P2C_ThreadState();
     if (P2C_TS_FRAME(tstate) != f)
         return;   /* only the running frame can be asked for its object */
+    /* A frame still making its cells (closures.c) is incomplete: CPython's
+     * eval loop adds no traceback entry for it and PyEval_GetFrame would
+     * answer the caller's frame.  Its exception event is skipped too (3.11
+     * would give one on a frame object of a frame nothing else shows). */
+    if (P2C_Frame_GetSite(f) < P2C_Frame_Code(f)->_co_firsttraceable)
+        return;
     PyFrameObject *fo = PyEval_GetFrame();
     if (fo != NULL) {
         /* PyTraceBack_Here takes the line from f_lineno when it is set

@@ -53,7 +53,13 @@ int cgen_prefix(const IrFunction *fn, int *ops, int *args, int max)
 }
 
 /* Sites 0..P-1 are the prefix units (no position); site P, the RESUME, is
- * the def line.  Each prefix unit's operation runs in the prologue. */
+ * the def line.  Each prefix unit's operation runs in the prologue.  While a
+ * MAKE_CELL runs, the frame stands at its unit, before _co_firsttraceable:
+ * CPython calls such a frame incomplete and hides it (tracemalloc's
+ * tracebacks of the new cell, sys._getframe and tracebacks from a __del__
+ * or a GC callback the allocation triggers), so compiled code must too;
+ * after the prefix the frame stands at the RESUME again, where the push
+ * left it.  COPY_FREE_VARS allocates nothing: no site needed. */
 void cg_closure_prologue(Cg *cg)
 {
     int p = cgen_prefix(cg->fn, NULL, NULL, 0);
@@ -63,6 +69,7 @@ void cg_closure_prologue(Cg *cg)
     if (!ops || !args)
         diag_out_of_memory("generating C");
     cgen_prefix(cg->fn, ops, args, p);
+    bool made_cell = false;
     for (int k = 0; k < p; k++) {
         if (args[k] > 255) {   /* the unit would need an EXTENDED_ARG */
             IrNode at = {.pos = cg->fn->pos};
@@ -84,9 +91,13 @@ void cg_closure_prologue(Cg *cg)
         } else {
             char call[64];
             snprintf(call, sizeof call, "P2C_MakeCell(&P2C_SLOT(f, %d))", args[k]);
+            emit_line(cg->out, "P2C_Frame_SetSite(f, %d);", k);
             cg_check_neg(cg, call);
+            made_cell = true;
         }
     }
+    if (made_cell)
+        emit_line(cg->out, "P2C_Frame_SetSite(f, %d);", p);
     PyMem_Free(ops);
     PyMem_Free(args);
 }
