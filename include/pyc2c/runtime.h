@@ -356,6 +356,30 @@ P2C_ALWAYS_INLINE void p2c_site_before_slow_way(P2C_Frame *f, int site)
         P2C_Frame_SetSite(f, site);
 }
 
+/* A local's or cell's store and `del` (STORE_FAST, DELETE_FAST, STORE_DEREF,
+ * DELETE_DEREF): the old value's last reference runs its __del__ and weakref
+ * callbacks, which see the frame's line (sys._getframe(1).f_lineno, a
+ * ResourceWarning's location); only then is the site set, as above.  `old`
+ * is the variable's value before the store (NULL when unbound). */
+P2C_ALWAYS_INLINE void P2C_ReleaseOldAt(PyObject *old, P2C_Frame *f, int site)
+{
+    if (old == NULL)
+        return;
+    if (Py_REFCNT(old) == 1)
+        p2c_site_before_slow_way(f, site);
+    Py_DECREF(old);
+}
+
+/* Py_XSETREF(dst, src) and Py_CLEAR(dst) of such a variable, through
+ * P2C_ReleaseOldAt. */
+#define P2C_XSETREF_AT(dst, src, f, site)                                      \
+    do {                                                                       \
+        PyObject *p2c_old_ = (PyObject *)(dst);                                \
+        (dst) = (src);                                                         \
+        P2C_ReleaseOldAt(p2c_old_, (f), (site));                               \
+    } while (0)
+#define P2C_CLEAR_AT(dst, f, site) P2C_XSETREF_AT(dst, NULL, f, site)
+
 /* LOAD_GLOBAL through cache: new, or NULL with NameError; the site as
  * above. */
 static inline PyObject *

@@ -235,6 +235,14 @@ void cg_forget(Cg *cg, CVal *v);
 void cg_move(Cg *cg, const char *dst, CVal *v);
 /* Py_XSETREF(dst, <owned reference of v>); v is consumed. */
 void cg_setref(Cg *cg, const char *dst, CVal *v);
+/* The store or `del` at pos of a local or cell variable, whose old value's
+ * release may run a finalizer that looks at the frame's line: as cg_setref
+ * and Py_CLEAR, setting the site on the last reference's release when the
+ * site known here is on another line (cg_release_site: "f, K" into buf, or
+ * false where nothing is needed). */
+bool cg_release_site(Cg *cg, IrPos pos, char *buf, size_t size);
+void cg_setref_at(Cg *cg, IrPos pos, const char *dst, CVal *v);
+void cg_clear_at(Cg *cg, IrPos pos, const char *dst);
 /* Records that the next operation reports failures at pos. */
 void cg_site(Cg *cg, IrPos pos);
 /* For a cached load at pos (the ...At forms of attrs.h and runtime.h,
@@ -350,7 +358,7 @@ void cg_closure_prologue(Cg *cg);
  * the cell is empty). */
 void cg_cell_lvalue(const IrVar *v, char *buf, size_t size);
 CVal cg_load_deref(Cg *cg, IrNode *n);
-void cg_store_deref(Cg *cg, IrVar *var, CVal *v);
+void cg_store_deref(Cg *cg, IrPos pos, IrVar *var, CVal *v);
 void cg_del_deref(Cg *cg, IrNode *n);
 /* expr.c: the three bounds of an IR_SLICE evaluated in order into b (each
  * released by the caller, last first), for the slice helpers that take

@@ -127,11 +127,11 @@ CVal cg_load_deref(Cg *cg, IrNode *n)
     return r;
 }
 
-void cg_store_deref(Cg *cg, IrVar *var, CVal *v)
+void cg_store_deref(Cg *cg, IrPos pos, IrVar *var, CVal *v)
 {
     char lv[64];
     cg_cell_lvalue(var, lv, sizeof lv);
-    cg_setref(cg, lv, v);
+    cg_setref_at(cg, pos, lv, v);
 }
 
 void cg_del_deref(Cg *cg, IrNode *n)
@@ -143,7 +143,7 @@ void cg_del_deref(Cg *cg, IrNode *n)
                   "P2C_RaiseUnboundDeref(p2c_c[%d], %d); goto %s; }",
                   lv, cg_site_index(cg, n->pos), n->var->name_cidx,
                   n->var->kind == IR_VAR_FREE, cg_error_label(cg));
-    emit_line(cg->out, "Py_CLEAR(%s);", lv);
+    cg_clear_at(cg, n->pos, lv);
 }
 
 /* A fresh empty cell in the slot; closures made before keep the old one. */

@@ -130,7 +130,10 @@ void cg_store_var(Cg *cg, IrNode *at, IrVar *var, CVal *v)
     char lv[48];
     switch (var->kind) {
     case IR_VAR_LOCAL:
-    case IR_VAR_TEMP:
+        cg_var_lvalue(cg, var, lv, sizeof lv);
+        cg_setref_at(cg, at->pos, lv, v);
+        return;
+    case IR_VAR_TEMP:   /* the compiler's own: no line of the source stores it */
         cg_var_lvalue(cg, var, lv, sizeof lv);
         cg_setref(cg, lv, v);
         return;
@@ -149,7 +152,7 @@ void cg_store_var(Cg *cg, IrNode *at, IrVar *var, CVal *v)
         return;
     case IR_VAR_CELL:
     case IR_VAR_FREE:
-        cg_store_deref(cg, var, v);
+        cg_store_deref(cg, at->pos, var, v);
         return;
     default:
         cg_unsupported(cg, at, "a closure or class-body variable");

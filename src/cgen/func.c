@@ -162,6 +162,43 @@ void cg_site(Cg *cg, IrPos pos)
     cg->cur_site = k;
 }
 
+/* A variable's store or `del` releases its old value, whose __del__ can look
+ * at the frame's line: P2C_XSETREF_AT / P2C_CLEAR_AT set the site only when
+ * they release the last reference, and only where the site known here is
+ * not on the store's line already (a store's own line is what CPython
+ * reports; columns are not seen from a finalizer). */
+bool cg_release_site(Cg *cg, IrPos pos, char *buf, size_t size)
+{
+    if (pos.line <= 0 || (cg->cur_site >= 0 && cg->sites[cg->cur_site].line == pos.line))
+        return false;
+    snprintf(buf, size, "f, %d", cg_site_index(cg, pos));
+    cg->cur_site = -1;   /* K after a last reference, else what it was */
+    return true;
+}
+
+void cg_setref_at(Cg *cg, IrPos pos, const char *dst, CVal *v)
+{
+    char site[32];
+    if (!cg_release_site(cg, pos, site, sizeof site)) {
+        cg_setref(cg, dst, v);
+        return;
+    }
+    if (v->tmp >= 0)
+        emit_line(cg->out, "P2C_XSETREF_AT(%s, %s, %s); %s = NULL;", dst, v->c, site, v->c);
+    else
+        emit_line(cg->out, "P2C_XSETREF_AT(%s, Py_NewRef(%s), %s);", dst, v->c, site);
+    cg_forget(cg, v);
+}
+
+void cg_clear_at(Cg *cg, IrPos pos, const char *dst)
+{
+    char site[32];
+    if (cg_release_site(cg, pos, site, sizeof site))
+        emit_line(cg->out, "P2C_CLEAR_AT(%s, %s);", dst, site);
+    else
+        emit_line(cg->out, "Py_CLEAR(%s);", dst);
+}
+
 /* Sites written where they can be seen (docs/optimizer.md): a load whose
  * cache answers runs no code and cannot fail, so nothing can read the
  * frame's site while it runs; only its slow way needs the site. */

@@ -104,7 +104,7 @@ static void del_var(Cg *cg, IrNode *n)
             emit_line(cg->out, "if (%s == NULL) { P2C_Frame_SetSite(f, %d); "
                       "P2C_RaiseUnboundLocal(p2c_c[%d]); goto %s; }",
                       lv, cg_site_index(cg, n->pos), var->name_cidx, cg_error_label(cg));
-        emit_line(cg->out, "Py_CLEAR(%s);", lv);
+        cg_clear_at(cg, n->pos, lv);
         return;
     case IR_VAR_TEMP:
         cg_var_lvalue(cg, var, lv, sizeof lv);

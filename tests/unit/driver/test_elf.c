@@ -294,12 +294,16 @@ static Suite *elf_suite(void)
 {
     Suite *s = suite_create("elf");
     TCase *tc = tcase_create("rpaths");
+    /* each test runs gcc to build its library: far beyond Check's default
+     * 4 s on a loaded machine */
+    tcase_set_timeout(tc, 120);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_runpath_dropped);
     tcase_add_test(tc, test_rpath_dropped);
     tcase_add_test(tc, test_not_elf_unchanged);
     suite_add_tcase(s, tc);
     TCase *copies = tcase_create("copies");
+    tcase_set_timeout(copies, 120);
     tcase_add_checked_fixture(copies, setup, copy_teardown);
     tcase_add_test(copies, test_copy_library_in_kernel);
     tcase_add_test(copies, test_copy_library_fallback);
