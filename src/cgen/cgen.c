@@ -16,6 +16,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/front.h"            /* Python.h first */
+#include <marshal.h>
 #include "pyc2c/compiler/diag.h"
 #include "pyc2c/compiler/xalloc.h"
 
@@ -339,14 +340,52 @@ int cg_write_entry(Emitter *e, const IrModule *m, const CgenOptions *opt)
     return 0;
 }
 
+/* The items of the frozenset set as a tuple in an order that does not
+ * depend on the compiler's hash seed: sorted by their marshalled bytes, as
+ * CPython's marshal orders a set (bpo-37596).  Iterating the set would give
+ * its hash-table order, which changes from run to run with string hashes,
+ * and the C would then differ between two builds of the same source
+ * (defeating ccache and the build stamp).  The key is marshal version 2,
+ * which writes no references: version 3 and later flag an item by its
+ * reference count.  New reference, NULL with an exception set. */
+static PyObject *frozenset_items_sorted(PyObject *set)
+{
+    PyObject *pairs = PyList_New(0), *item, *out = NULL;
+    PyObject *it = pairs ? PyObject_GetIter(set) : NULL;
+    while (it && (item = PyIter_Next(it)) != NULL) {
+        PyObject *key = PyMarshal_WriteObjectToString(item, 2);
+        PyObject *pair = key ? PyTuple_Pack(2, key, item) : NULL;
+        int rc = pair ? PyList_Append(pairs, pair) : -1;
+        Py_XDECREF(key);
+        Py_XDECREF(pair);
+        Py_DECREF(item);
+        if (rc < 0)
+            Py_CLEAR(it);
+    }
+    /* equal keys are equal items, which a set holds once: the sort never
+     * compares the items themselves */
+    if (it && !PyErr_Occurred() && PyList_Sort(pairs) == 0) {
+        Py_ssize_t n = PyList_GET_SIZE(pairs);
+        out = PyTuple_New(n);
+        for (Py_ssize_t i = 0; out && i < n; i++) {
+            PyObject *value = PyTuple_GET_ITEM(PyList_GET_ITEM(pairs, i), 1);
+            Py_INCREF(value);
+            PyTuple_SET_ITEM(out, i, value);
+        }
+    }
+    Py_XDECREF(it);
+    Py_XDECREF(pairs);
+    return out;
+}
+
 /* The tuple marshalled for the constant table consts: its items, then the
  * indexes of its frozensets.  Each frozenset is written as the tuple of its
- * items in iteration order, and P2C_LoadConstants rebuilds it from that
- * tuple: so the loaded frozenset has the table layout (the iteration order)
- * of CPython's constant, which its compiler also rebuilds from the folded
- * frozenset's iteration order (merge_consts_recursive).  Marshal itself
- * would not keep it: it writes a set's items sorted by their marshalled
- * bytes.  New reference, NULL with an exception set. */
+ * items in a seed-independent order (frozenset_items_sorted), and
+ * P2C_LoadConstants rebuilds it from that tuple at run time, under the
+ * program's own hash seed, as CPython rebuilds a marshalled frozenset when
+ * it loads a .pyc.  The set goes as a tuple so that the order is the
+ * compiler's and not whatever the target's marshal does with a set.
+ * New reference, NULL with an exception set. */
 static PyObject *marshal_table(PyObject *consts)
 {
     Py_ssize_t n = PyList_GET_SIZE(consts);
@@ -355,7 +394,7 @@ static PyObject *marshal_table(PyObject *consts)
         PyObject *c = PyList_GET_ITEM(consts, i), *index = NULL;
         if (PyFrozenSet_CheckExact(c) && PySet_GET_SIZE(c) > 0) {
             index = PyLong_FromSsize_t(i);
-            if (!index || PyList_Append(frozen, index) < 0 || !(c = PySequence_Tuple(c)))
+            if (!index || PyList_Append(frozen, index) < 0 || !(c = frozenset_items_sorted(c)))
                 Py_CLEAR(out);
             Py_XDECREF(index);
         } else {
