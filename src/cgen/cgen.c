@@ -378,9 +378,50 @@ static PyObject *frozenset_items_sorted(PyObject *set)
     return out;
 }
 
+/* Whether the hash of the constant c is the same in every process: numbers,
+ * None, Ellipsis and tuples or frozensets of them.  A str's or bytes' hash
+ * follows the hash seed. */
+static bool hash_is_seed_free(PyObject *c)
+{
+    if (c == Py_None || c == Py_Ellipsis || PyBool_Check(c) || PyLong_CheckExact(c)
+        || PyFloat_CheckExact(c) || PyComplex_CheckExact(c))
+        return true;
+    if (PyTuple_CheckExact(c)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(c); i++)
+            if (!hash_is_seed_free(PyTuple_GET_ITEM(c, i)))
+                return false;
+        return true;
+    }
+    if (PyFrozenSet_CheckExact(c)) {
+        Py_ssize_t pos = 0;
+        PyObject *item;
+        Py_hash_t hash;
+        while (_PySet_NextEntry(c, &pos, &item, &hash))
+            if (!hash_is_seed_free(item))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* The items of the frozenset set in the order the runtime inserts them.
+ * When every hash is seed-free, the set's own iteration order: it is the
+ * same in every compiler run, and inserting in it gives the table layout
+ * (so the iteration order) of CPython's constant, which its compiler also
+ * rebuilds from the folded frozenset's iteration order
+ * (merge_consts_recursive); tests/programs/set_display_order.py prints it.
+ * Otherwise that order changes with the compiler's hash seed, and neither
+ * it nor any other order carries over to the program's own seed: sorted,
+ * so that the C is the same in every run.  New reference, NULL with an
+ * exception set. */
+static PyObject *frozenset_items(PyObject *set)
+{
+    return hash_is_seed_free(set) ? PySequence_Tuple(set) : frozenset_items_sorted(set);
+}
+
 /* The tuple marshalled for the constant table consts: its items, then the
  * indexes of its frozensets.  Each frozenset is written as the tuple of its
- * items in a seed-independent order (frozenset_items_sorted), and
+ * items in a seed-independent order (frozenset_items), and
  * P2C_LoadConstants rebuilds it from that tuple at run time, under the
  * program's own hash seed, as CPython rebuilds a marshalled frozenset when
  * it loads a .pyc.  The set goes as a tuple so that the order is the
@@ -394,7 +435,7 @@ static PyObject *marshal_table(PyObject *consts)
         PyObject *c = PyList_GET_ITEM(consts, i), *index = NULL;
         if (PyFrozenSet_CheckExact(c) && PySet_GET_SIZE(c) > 0) {
             index = PyLong_FromSsize_t(i);
-            if (!index || PyList_Append(frozen, index) < 0 || !(c = frozenset_items_sorted(c)))
+            if (!index || PyList_Append(frozen, index) < 0 || !(c = frozenset_items(c)))
                 Py_CLEAR(out);
             Py_XDECREF(index);
         } else {
