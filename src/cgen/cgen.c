@@ -16,6 +16,7 @@
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/front.h"            /* Python.h first */
+#include <marshal.h>
 #include "pyc2c/compiler/diag.h"
 #include "pyc2c/compiler/xalloc.h"
 
@@ -339,14 +340,93 @@ int cg_write_entry(Emitter *e, const IrModule *m, const CgenOptions *opt)
     return 0;
 }
 
+/* The items of the frozenset set as a tuple in an order that does not
+ * depend on the compiler's hash seed: sorted by their marshalled bytes, as
+ * CPython's marshal orders a set (bpo-37596).  Iterating the set would give
+ * its hash-table order, which changes from run to run with string hashes,
+ * and the C would then differ between two builds of the same source
+ * (defeating ccache and the build stamp).  The key is marshal version 2,
+ * which writes no references: version 3 and later flag an item by its
+ * reference count.  New reference, NULL with an exception set. */
+static PyObject *frozenset_items_sorted(PyObject *set)
+{
+    PyObject *pairs = PyList_New(0), *item, *out = NULL;
+    PyObject *it = pairs ? PyObject_GetIter(set) : NULL;
+    while (it && (item = PyIter_Next(it)) != NULL) {
+        PyObject *key = PyMarshal_WriteObjectToString(item, 2);
+        PyObject *pair = key ? PyTuple_Pack(2, key, item) : NULL;
+        int rc = pair ? PyList_Append(pairs, pair) : -1;
+        Py_XDECREF(key);
+        Py_XDECREF(pair);
+        Py_DECREF(item);
+        if (rc < 0)
+            Py_CLEAR(it);
+    }
+    /* equal keys are equal items, which a set holds once: the sort never
+     * compares the items themselves */
+    if (it && !PyErr_Occurred() && PyList_Sort(pairs) == 0) {
+        Py_ssize_t n = PyList_GET_SIZE(pairs);
+        out = PyTuple_New(n);
+        for (Py_ssize_t i = 0; out && i < n; i++) {
+            PyObject *value = PyTuple_GET_ITEM(PyList_GET_ITEM(pairs, i), 1);
+            Py_INCREF(value);
+            PyTuple_SET_ITEM(out, i, value);
+        }
+    }
+    Py_XDECREF(it);
+    Py_XDECREF(pairs);
+    return out;
+}
+
+/* Whether the hash of the constant c is the same in every process: numbers,
+ * None, Ellipsis and tuples or frozensets of them.  A str's or bytes' hash
+ * follows the hash seed. */
+static bool hash_is_seed_free(PyObject *c)
+{
+    if (c == Py_None || c == Py_Ellipsis || PyBool_Check(c) || PyLong_CheckExact(c)
+        || PyFloat_CheckExact(c) || PyComplex_CheckExact(c))
+        return true;
+    if (PyTuple_CheckExact(c)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(c); i++)
+            if (!hash_is_seed_free(PyTuple_GET_ITEM(c, i)))
+                return false;
+        return true;
+    }
+    if (PyFrozenSet_CheckExact(c)) {
+        Py_ssize_t pos = 0;
+        PyObject *item;
+        Py_hash_t hash;
+        while (_PySet_NextEntry(c, &pos, &item, &hash))
+            if (!hash_is_seed_free(item))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* The items of the frozenset set in the order the runtime inserts them.
+ * When every hash is seed-free, the set's own iteration order: it is the
+ * same in every compiler run, and inserting in it gives the table layout
+ * (so the iteration order) of CPython's constant, which its compiler also
+ * rebuilds from the folded frozenset's iteration order
+ * (merge_consts_recursive); tests/programs/set_display_order.py prints it.
+ * Otherwise that order changes with the compiler's hash seed, and neither
+ * it nor any other order carries over to the program's own seed: sorted,
+ * so that the C is the same in every run.  New reference, NULL with an
+ * exception set. */
+static PyObject *frozenset_items(PyObject *set)
+{
+    return hash_is_seed_free(set) ? PySequence_Tuple(set) : frozenset_items_sorted(set);
+}
+
 /* The tuple marshalled for the constant table consts: its items, then the
  * indexes of its frozensets.  Each frozenset is written as the tuple of its
- * items in iteration order, and P2C_LoadConstants rebuilds it from that
- * tuple: so the loaded frozenset has the table layout (the iteration order)
- * of CPython's constant, which its compiler also rebuilds from the folded
- * frozenset's iteration order (merge_consts_recursive).  Marshal itself
- * would not keep it: it writes a set's items sorted by their marshalled
- * bytes.  New reference, NULL with an exception set. */
+ * items in a seed-independent order (frozenset_items), and
+ * P2C_LoadConstants rebuilds it from that tuple at run time, under the
+ * program's own hash seed, as CPython rebuilds a marshalled frozenset when
+ * it loads a .pyc.  The set goes as a tuple so that the order is the
+ * compiler's and not whatever the target's marshal does with a set.
+ * New reference, NULL with an exception set. */
 static PyObject *marshal_table(PyObject *consts)
 {
     Py_ssize_t n = PyList_GET_SIZE(consts);
@@ -355,7 +435,7 @@ static PyObject *marshal_table(PyObject *consts)
         PyObject *c = PyList_GET_ITEM(consts, i), *index = NULL;
         if (PyFrozenSet_CheckExact(c) && PySet_GET_SIZE(c) > 0) {
             index = PyLong_FromSsize_t(i);
-            if (!index || PyList_Append(frozen, index) < 0 || !(c = PySequence_Tuple(c)))
+            if (!index || PyList_Append(frozen, index) < 0 || !(c = frozenset_items(c)))
                 Py_CLEAR(out);
             Py_XDECREF(index);
         } else {
