@@ -238,9 +238,7 @@ void cg_setref(Cg *cg, const char *dst, CVal *v);
 /* The store or `del` at pos of a local or cell variable, whose old value's
  * release may run a finalizer that looks at the frame's line: as cg_setref
  * and Py_CLEAR, setting the site on the last reference's release when the
- * site known here is on another line (cg_release_site: "f, K" into buf, or
- * false where nothing is needed). */
-bool cg_release_site(Cg *cg, IrPos pos, char *buf, size_t size);
+ * site known here is on another line. */
 void cg_setref_at(Cg *cg, IrPos pos, const char *dst, CVal *v);
 void cg_clear_at(Cg *cg, IrPos pos, const char *dst);
 /* Records that the next operation reports failures at pos. */

@@ -166,8 +166,9 @@ void cg_site(Cg *cg, IrPos pos)
  * at the frame's line: P2C_XSETREF_AT / P2C_CLEAR_AT set the site only when
  * they release the last reference, and only where the site known here is
  * not on the store's line already (a store's own line is what CPython
- * reports; columns are not seen from a finalizer). */
-bool cg_release_site(Cg *cg, IrPos pos, char *buf, size_t size)
+ * reports; columns are not seen from a finalizer): "f, K" into buf for
+ * them, or false where nothing is needed. */
+static bool release_site(Cg *cg, IrPos pos, char *buf, size_t size)
 {
     if (pos.line <= 0 || (cg->cur_site >= 0 && cg->sites[cg->cur_site].line == pos.line))
         return false;
@@ -179,7 +180,7 @@ bool cg_release_site(Cg *cg, IrPos pos, char *buf, size_t size)
 void cg_setref_at(Cg *cg, IrPos pos, const char *dst, CVal *v)
 {
     char site[32];
-    if (!cg_release_site(cg, pos, site, sizeof site)) {
+    if (!release_site(cg, pos, site, sizeof site)) {
         cg_setref(cg, dst, v);
         return;
     }
@@ -193,7 +194,7 @@ void cg_setref_at(Cg *cg, IrPos pos, const char *dst, CVal *v)
 void cg_clear_at(Cg *cg, IrPos pos, const char *dst)
 {
     char site[32];
-    if (cg_release_site(cg, pos, site, sizeof site))
+    if (release_site(cg, pos, site, sizeof site))
         emit_line(cg->out, "P2C_CLEAR_AT(%s, %s);", dst, site);
     else
         emit_line(cg->out, "Py_CLEAR(%s);", dst);
