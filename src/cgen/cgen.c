@@ -13,6 +13,7 @@
  * only known once its body has been generated.
  */
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include "cgen_int.h"
 #include "pyc2c/compiler/front.h"            /* Python.h first */
@@ -380,12 +381,17 @@ static PyObject *frozenset_items_sorted(PyObject *set)
 
 /* Whether the hash of the constant c is the same in every process: numbers,
  * None, Ellipsis and tuples or frozensets of them.  A str's or bytes' hash
- * follows the hash seed. */
+ * follows the hash seed; a NaN's (3.10+) follows its address. */
 static bool hash_is_seed_free(PyObject *c)
 {
-    if (c == Py_None || c == Py_Ellipsis || PyBool_Check(c) || PyLong_CheckExact(c)
-        || PyFloat_CheckExact(c) || PyComplex_CheckExact(c))
+    if (c == Py_None || c == Py_Ellipsis || PyBool_Check(c) || PyLong_CheckExact(c))
         return true;
+    if (PyFloat_CheckExact(c))
+        return !isnan(PyFloat_AS_DOUBLE(c));
+    if (PyComplex_CheckExact(c)) {
+        Py_complex z = PyComplex_AsCComplex(c);
+        return !isnan(z.real) && !isnan(z.imag);
+    }
     if (PyTuple_CheckExact(c)) {
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(c); i++)
             if (!hash_is_seed_free(PyTuple_GET_ITEM(c, i)))
