@@ -83,6 +83,70 @@ P2C_MergeKwargs(PyObject *dict, PyObject *func, PyObject *mapping)
     return -1;
 }
 
+#ifdef P2C_CALL_EX_GIVES_ARGS_312
+/* 1 when every key of kwargs (a dict or NULL) is a str, as a call's
+ * keyword names must be; a call with another key is left to the generic
+ * call, which raises "keywords must be strings". */
+static int
+keys_are_strings(PyObject *kwargs)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value))
+        if (!PyUnicode_Check(key))
+            return 0;
+    return 1;
+}
+
+/* func(*posargs, **kwargs) for a compiled function, as 3.12's
+ * CALL_FUNCTION_EX calls a Python function (_PyEvalFramePushAndInit_Ex):
+ * the callee is given new references to the tuple's items and the dict's
+ * values, and the tuple and the dict are released before it runs, so a
+ * parameter is the only holder of a temporary's object (`f(*[N()])` with
+ * `del a` in f finalizes inside f).  Steals func, posargs (a tuple) and
+ * kwargs (a dict or NULL); func is released when the callee returns. */
+static PyObject *
+call_ex_giving(PyObject *func, PyObject *posargs, PyObject *kwargs)
+{
+    Py_ssize_t nargs = PyTuple_GET_SIZE(posargs);
+    Py_ssize_t nkw = kwargs != NULL ? PyDict_GET_SIZE(kwargs) : 0;
+    PyObject *small[8], **entries = small, *kwnames = NULL, *res = NULL;
+    /* entries[0] is the spare entry PY_VECTORCALL_ARGUMENTS_OFFSET allows */
+    if (1 + nargs + nkw > (Py_ssize_t)Py_ARRAY_LENGTH(small)) {
+        entries = PyMem_New(PyObject *, 1 + nargs + nkw);
+        if (entries == NULL) {
+            PyErr_NoMemory();
+            goto fail;
+        }
+    }
+    if (nkw > 0 && (kwnames = PyTuple_New(nkw)) == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        entries[1 + i] = Py_NewRef(PyTuple_GET_ITEM(posargs, i));
+    Py_ssize_t pos = 0, k = 0;
+    PyObject *key, *value;
+    while (nkw > 0 && PyDict_Next(kwargs, &pos, &key, &value)) {
+        PyTuple_SET_ITEM(kwnames, k, Py_NewRef(key));
+        entries[1 + nargs + k++] = Py_NewRef(value);
+    }
+    Py_CLEAR(posargs);
+    Py_CLEAR(kwargs);
+    res = P2C_CallReturned(func, ((PyFunctionObject *)func)->vectorcall(
+                               func, entries + 1,
+                               (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET |
+                               P2C_VECTORCALL_ARGS_GIVEN,
+                               kwnames));
+fail:
+    Py_XDECREF(kwnames);
+    if (entries != small)
+        PyMem_Free(entries);
+    Py_DECREF(func);
+    Py_XDECREF(posargs);
+    Py_XDECREF(kwargs);
+    return res;
+}
+#endif
+
 PyObject *
 P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs)
 {
@@ -105,6 +169,12 @@ P2C_CallEx(PyObject *func, PyObject *posargs, PyObject *kwargs)
         if (posargs == NULL)
             goto done;
     }
+#ifdef P2C_CALL_EX_GIVES_ARGS_312
+    /* a compiled function, under a hook too: 3.12's instrumented
+     * CALL_FUNCTION_EX gives c_call events only to other callables */
+    if (Py_IS_TYPE(func, &P2C_Function_Type) && keys_are_strings(kwargs))
+        return call_ex_giving(func, posargs, kwargs);   /* checked on return */
+#endif
     if (P2C_UNLIKELY(P2C_Tracing()))   /* c_call events for a builtin func */
         res = P2C_CallExTraced(func, posargs, kwargs);
     else

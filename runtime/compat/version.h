@@ -67,6 +67,13 @@
  *                                 arguments into its frame and releases
  *                                 another callee's after it returns,
  *                                 callable first: runtime.h's P2C_CallSteal
+ *   P2C_CALL_EX_GIVES_ARGS_312    CALL_FUNCTION_EX pushes a Python function's
+ *                                 frame itself (_PyEvalFramePushAndInit_Ex):
+ *                                 the frame gets new references to the
+ *                                 tuple's items and the dict's values, and
+ *                                 the tuple and dict are released before the
+ *                                 callee runs (3.12, 3.13); 3.11 calls with
+ *                                 them alive: runtime/calls.c's P2C_CallEx
  *   P2C_CALL_INLINES_EXACT_FUNCTION  the interpreter's CALL pushes a frame for
  *                                 exact PyFunction_Type without looking at its
  *                                 vectorcall (3.11), so compiled functions
@@ -264,6 +271,7 @@
 #  define P2C_GROUP_SPLIT_EXACT_FUNCTION 1
 #elif PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
 #  define P2C_PY_MINOR 12
+#  define P2C_CALL_EX_GIVES_ARGS_312 1
 #  define P2C_VERSION_TAG_FLAG 1
 #  define P2C_INTERPRETER_FRAMES 1
 #  define P2C_FRAME_LAYOUT_312 1
@@ -290,6 +298,7 @@
 #  define P2C_ORIGIN_SKIPS_INCOMPLETE 1
 #elif PY_VERSION_HEX >= 0x030D0000 && PY_VERSION_HEX < 0x030E0000
 #  define P2C_PY_MINOR 13
+#  define P2C_CALL_EX_GIVES_ARGS_312 1
 #  define P2C_INTERPRETER_FRAMES 1
 #  define P2C_FRAME_LAYOUT_313 1
 #  define P2C_HAVE_EXCEPTION_GROUPS 1
