@@ -109,7 +109,6 @@ class Gen:
         self.r = random.Random(seed)
         self.out = Out()
         self.counter = 0
-        self.walrus = self.r.random() < 0.05    # refused today: whole program
         self.loop_depth = 0
         self.in_fstring = 0
         self.globals = []
@@ -398,11 +397,10 @@ class Gen:
 
     def stmt(self, s, depth):
         r = self.r
-        kinds = ['assign', 'print', 'print', 'augassign', 'unpack', 'del', 'fstring']
+        kinds = ['assign', 'print', 'print', 'augassign', 'unpack', 'del', 'fstring',
+                 'walrus']
         if depth > 0:
             kinds += ['if', 'for', 'while', 'try', 'match', 'closure', 'comp']
-        if self.walrus:
-            kinds.append('walrus')
         if self.loop_depth:
             kinds += ['break_continue']
         k = self.pick(kinds)
@@ -587,7 +585,7 @@ class Gen:
 
     def stmt_comp(self, s, depth):
         v = self.name('c')
-        k = self.r.randint(0, 3)
+        k = self.r.randint(0, 4)
         src = self.expr(self.pick([LIST, SET, STR]), s, 2)
         if k == 0:
             self.guarded('print([%s * 2 for %s in %s if %s])' % (v, v, src, v))
@@ -595,10 +593,13 @@ class Gen:
             self.guarded('print(sorted({%s for %s in %s}))' % (v, v, src))
         elif k == 2:
             self.guarded('print(list(%s for %s in %s))' % (v, v, src))
-        else:
+        elif k == 3:
             w = self.name('c')
             self.guarded('print([(%s, %s) for %s in range(3) for %s in %s if %s != %s])'
                          % (v, w, v, w, src, v, w))
+        else:   # a walrus in a comprehension binds in the enclosing scope
+            w = self.name('c')
+            self.guarded('print([(%s := %s * 2) for %s in %s], %s)' % (w, v, v, src, w))
 
     # -- units -----------------------------------------------------------------
     def unit_stmts(self, name):
