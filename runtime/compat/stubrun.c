@@ -42,18 +42,13 @@ P2C_Stub_RunUnits(PyCodeObject *co)
            _Py_OPCODE(u[1]) == UNARY_NEGATIVE && _Py_OPCODE(u[2]) == RETURN_VALUE ? 3 : 0;
 }
 
-/* The compiled entry point of the stub frame runs, when frame stands at
- * the UNARY_NEGATIVE of a stub's runner units; else NULL.  A registered
- * stub only: a copy (code.replace(), marshal.loads()) has no entry point. */
-static vectorcallfunc
-stub_entry(P2C_Frame *frame)
+/* Whether frame stands at the UNARY_NEGATIVE of a stub's runner units. */
+static int
+at_runner_units(P2C_Frame *frame)
 {
-    if (frame == NULL || P2C_Frame_GetSite(frame) != 1)
-        return NULL;
-    PyCodeObject *co = P2C_Frame_Code(frame);
-    if (!(co->co_flags & CO_OPTIMIZED) || P2C_Stub_RunUnits(co) != 3)
-        return NULL;
-    return P2C_Function_ImplOfStub((PyObject *)co);
+    return frame != NULL && P2C_Frame_GetSite(frame) == 1 &&
+           (P2C_Frame_Code(frame)->co_flags & CO_OPTIMIZED) &&
+           P2C_Stub_RunUnits(P2C_Frame_Code(frame)) == 3;
 }
 
 /* The stub's parameters as a vectorcall: positional ones and *args
@@ -141,9 +136,17 @@ static PyObject *
 stub_run_or_raise(PyObject *self)
 {
     P2C_Frame *frame = P2C_Frame_Current(PyThreadState_Get());
-    vectorcallfunc impl = stub_entry(frame);
-    if (impl != NULL)
-        return run_compiled_body(frame, impl);
+    if (at_runner_units(frame)) {
+        PyCodeObject *co = P2C_Frame_Code(frame);
+        vectorcallfunc impl = P2C_Function_ImplOfStub((PyObject *)co);
+        if (impl != NULL)
+            return run_compiled_body(frame, impl);
+        /* a copy (code.replace(), marshal.loads()) has no compiled body */
+        PyErr_Format(PyExc_SystemError,
+                     "pyc2c: a copy of the code object of compiled function %U cannot run "
+                     "(only the original has a compiled body)", co->co_qualname);
+        return NULL;
+    }
     PyErr_Format(PyExc_TypeError, "bad operand type for unary -: '%.200s'",
                  Py_TYPE(self)->tp_name);
     return NULL;
