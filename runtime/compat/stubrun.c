@@ -42,13 +42,31 @@ P2C_Stub_RunUnits(PyCodeObject *co)
            _Py_OPCODE(u[1]) == UNARY_NEGATIVE && _Py_OPCODE(u[2]) == RETURN_VALUE ? 3 : 0;
 }
 
-/* Whether frame stands at the UNARY_NEGATIVE of a stub's runner units. */
+/* Whether co ends as every stub does (src/cgen/codeobj.c):
+ * LOAD_ASSERTION_ERROR, RAISE_VARARGS 1, NOP, NOP, which no code CPython
+ * compiles ends with. */
 static int
-at_runner_units(P2C_Frame *frame)
+has_stub_tail(PyCodeObject *co)
 {
-    return frame != NULL && P2C_Frame_GetSite(frame) == 1 &&
-           (P2C_Frame_Code(frame)->co_flags & CO_OPTIMIZED) &&
-           P2C_Stub_RunUnits(P2C_Frame_Code(frame)) == 3;
+    Py_ssize_t n = Py_SIZE(co);
+    const _Py_CODEUNIT *u = _PyCode_CODE(co);
+    return n >= 4 && _Py_OPCODE(u[n - 4]) == LOAD_ASSERTION_ERROR &&
+           _Py_OPCODE(u[n - 3]) == RAISE_VARARGS && _Py_OPCODE(u[n - 2]) == NOP &&
+           _Py_OPCODE(u[n - 1]) == NOP;
+}
+
+/* Whether frame runs a function stub's `-None`: at its runner units
+ * (unit 1), or a copy of the stub whose units a program moved (test_code's
+ * closure injection prepends COPY_FREE_VARS). */
+static int
+runs_stub(P2C_Frame *frame)
+{
+    if (frame == NULL || !(P2C_Frame_Code(frame)->co_flags & CO_OPTIMIZED))
+        return 0;
+    int k = P2C_Frame_GetSite(frame);
+    return k >= 1 && k < Py_SIZE(P2C_Frame_Code(frame)) &&
+           _Py_OPCODE(_PyCode_CODE(P2C_Frame_Code(frame))[k]) == UNARY_NEGATIVE &&
+           has_stub_tail(P2C_Frame_Code(frame));
 }
 
 /* The stub's parameters as a vectorcall: positional ones and *args
@@ -136,10 +154,10 @@ static PyObject *
 stub_run_or_raise(PyObject *self)
 {
     P2C_Frame *frame = P2C_Frame_Current(PyThreadState_Get());
-    if (at_runner_units(frame)) {
+    if (runs_stub(frame)) {
         PyCodeObject *co = P2C_Frame_Code(frame);
         vectorcallfunc impl = P2C_Function_ImplOfStub((PyObject *)co);
-        if (impl != NULL)
+        if (impl != NULL && P2C_Frame_GetSite(frame) == 1 && P2C_Stub_RunUnits(co) == 3)
             return run_compiled_body(frame, impl);
         /* a copy (code.replace(), marshal.loads()) has no compiled body */
         PyErr_Format(PyExc_SystemError,
