@@ -15,8 +15,9 @@
  * stub (exec(f.__code__), types.FunctionType(f.__code__, g)()), its first
  * three units, before the RESUME, call the compiled body and return what it
  * returns (LOAD_CONST None; UNARY_NEGATIVE; RETURN_VALUE: the runtime gives
- * `-None` that meaning in a stub's frame, runtime/compat/stubrun.c); the interpreter's frame stays "incomplete"
- * meanwhile, hidden as CPython hides a frame before its RESUME.  Module
+ * `-None` that meaning in a stub's frame, runtime/compat/stubrun.c); the
+ * interpreter's frame stays "incomplete" meanwhile, hidden as CPython hides
+ * a frame before its RESUME.  Module
  * and class bodies, and all stubs on 3.10, keep raising.
  *
  * Two NOPs follow the raise, with locations: a program that rewrites the
