@@ -148,6 +148,11 @@ run_compiled_body(P2C_Frame *frame, vectorcallfunc impl)
     return res;
 }
 
+/* None's nb_negative before ours: another copy's hook (a runtime shared in
+ * another interpreter, whose registry knows that interpreter's stubs), or
+ * NULL. */
+static unaryfunc previous_negative;
+
 /* None's nb_negative: a stub's runner units (above), else `-None`'s
  * TypeError, CPython's message. */
 static PyObject *
@@ -159,12 +164,16 @@ stub_run_or_raise(PyObject *self)
         vectorcallfunc impl = P2C_Function_ImplOfStub((PyObject *)co);
         if (impl != NULL && P2C_Frame_GetSite(frame) == 1 && P2C_Stub_RunUnits(co) == 3)
             return run_compiled_body(frame, impl);
+        if (previous_negative != NULL)
+            return previous_negative(self);
         /* a copy (code.replace(), marshal.loads()) has no compiled body */
         PyErr_Format(PyExc_SystemError,
                      "pyc2c: a copy of the code object of compiled function %U cannot run "
                      "(only the original has a compiled body)", co->co_qualname);
         return NULL;
     }
+    if (previous_negative != NULL)
+        return previous_negative(self);
     PyErr_Format(PyExc_TypeError, "bad operand type for unary -: '%.200s'",
                  Py_TYPE(self)->tp_name);
     return NULL;
@@ -172,16 +181,21 @@ stub_run_or_raise(PyObject *self)
 
 /* internal.h: once, by the shared runtime.  None's type has number methods
  * (nb_bool) without nb_negative; only the C slot is set, so type(None)
- * still has no __neg__ attribute. */
+ * still has no __neg__ attribute.  A hook set before (another
+ * interpreter's shared runtime) is called for what this one does not
+ * know. */
 int
 P2C_InstallStubRunner(void)
 {
     PyNumberMethods *nm = Py_TYPE(Py_None)->tp_as_number;
-    if (nm == NULL || (nm->nb_negative != NULL && nm->nb_negative != stub_run_or_raise)) {
-        PyErr_SetString(PyExc_SystemError, "pyc2c: None has a negation already");
+    if (nm == NULL) {
+        PyErr_SetString(PyExc_SystemError, "pyc2c: None has no number methods");
         return -1;
     }
-    nm->nb_negative = stub_run_or_raise;
+    if (nm->nb_negative != stub_run_or_raise) {
+        previous_negative = nm->nb_negative;
+        nm->nb_negative = stub_run_or_raise;
+    }
     return 0;
 }
 
