@@ -98,6 +98,14 @@ impl_for(PyObject *code)
     return e && e->code == code ? e->impl : P2C_InterpreterVectorcall();
 }
 
+/* internal.h */
+vectorcallfunc
+P2C_Function_ImplOfStub(PyObject *code)
+{
+    vectorcallfunc impl = impl_for(code);
+    return impl == P2C_InterpreterVectorcall() ? NULL : impl;
+}
+
 static PyObject *
 function_get_code(PyObject *self, void *Py_UNUSED(closure))
 {

@@ -10,6 +10,16 @@
 #include "pyc2c/runtime.h"
 #include "compat/api.h"
 
+/* The stub runner (runtime/compat/stubrun.c): the number of units before
+ * the closure prefix that make the interpreter run the compiled body (3, or
+ * 0 for a stub without them); the replacement of None's nb_negative that
+ * they call (once, by the shared runtime; 0 or -1). */
+P2C_API int P2C_Stub_RunUnits(PyCodeObject *co);
+P2C_API int P2C_InstallStubRunner(void);
+/* The compiled entry point registered for code (a stub), or NULL
+ * (runtime/function.c; the registry of this copy). */
+P2C_API vectorcallfunc P2C_Function_ImplOfStub(PyObject *code);
+
 /* Sets .name of the NameError being raised (runtime/names.c). */
 P2C_API void P2C_NameErrorSetName(PyObject *name);
 

@@ -119,5 +119,5 @@ P2C_ReplaceFunctionCheckingMethods(void)
     if (P2C_WrapTypeVarConstructors() < 0)   /* compat/typevar312.c */
         return -1;
 #endif
-    return 0;
+    return P2C_InstallStubRunner();   /* compat/stubrun.c */
 }

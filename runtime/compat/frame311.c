@@ -21,13 +21,14 @@
 #if defined(P2C_INTERPRETER_FRAMES)
 
 /* SystemError unless code fits a frame of nslots slots whose RESUME follows
- * exactly one MAKE_CELL a cell and one COPY_FREE_VARS (when there are free
- * variables), as the stubs codeobj.c builds.  Guards memory: a frame object
+ * the stub runner's units (compat/stubrun.c), exactly one MAKE_CELL a cell
+ * and one COPY_FREE_VARS (when there are free variables), as the stubs
+ * codeobj.c builds.  Guards memory: a frame object
  * escaping with this frame is sized from the code, and copies nslots slots. */
 static int
 check_code(PyCodeObject *code, int nslots)
 {
-    int first = code->co_ncellvars + (code->co_nfreevars > 0);
+    int first = P2C_Stub_RunUnits(code) + code->co_ncellvars + (code->co_nfreevars > 0);
     if (P2C_LIKELY(code->co_nlocalsplus == nslots && code->_co_firsttraceable == first))
         return 0;
     PyErr_Format(PyExc_SystemError,

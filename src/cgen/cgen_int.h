@@ -344,11 +344,22 @@ CVal cg_load_classderef(Cg *cg, IrNode *n);
 CVal cg_cell_ref(Cg *cg, IrNode *n);
 
 /* closures.c: cells, free variables, make_function (docs/architecture.md) */
-enum { CGEN_COPY_FREE_VARS = 1, CGEN_MAKE_CELL = 2 };
+enum { CGEN_COPY_FREE_VARS = 1, CGEN_MAKE_CELL = 2, CGEN_RUN_LOAD = 3, CGEN_RUN_NEGATE = 4,
+       CGEN_RUN_RETURN = 5 };
 /* The units fn's stub code has before its RESUME: their count P, and, in
- * ops/args[0..max), COPY_FREE_VARS nfree (if any frees) then MAKE_CELL slot
- * for each cell in slot order, as CPython 3.11's insert_prefix_instructions. */
+ * ops/args[0..max), the stub runner's units when fn has them
+ * (cgen_stub_run_units), then COPY_FREE_VARS nfree (if any frees), then
+ * MAKE_CELL slot for each cell in slot order, as CPython 3.11's
+ * insert_prefix_instructions.  The runner's LOAD_CONST has arg 0 here:
+ * codeobj.c knows the index. */
 int cgen_prefix(const IrFunction *fn, int *ops, int *args, int max);
+/* The number of units that make the interpreter run fn's compiled body when
+ * it executes the stub (LOAD_CONST None, UNARY_NEGATIVE, RETURN_VALUE;
+ * docs/runtime.md, "Stub code run by the interpreter"): 3 for a function on
+ * 3.11 and later, 0 for module and class bodies and on 3.10. */
+int cgen_stub_run_units(const IrFunction *fn);
+/* The closure units alone (COPY_FREE_VARS, MAKE_CELL): P minus the runner's. */
+int cgen_closure_units(const IrFunction *fn);
 /* Sites 0..P-1 for the prefix units and the prologue code running them
  * (not for a generator: P2C_Generator_New runs them when it is called). */
 void cg_closure_prologue(Cg *cg);

@@ -35,9 +35,27 @@ static const IrVar *var_in_slot(const IrFunction *fn, int slot)
     return NULL;
 }
 
+int cgen_stub_run_units(const IrFunction *fn)
+{
+    if (fn->is_module || fn->is_class || front_python_version() < 0x030b0000)
+        return 0;
+    return 3;
+}
+
+int cgen_closure_units(const IrFunction *fn)
+{
+    int nfree = count_kind(fn, IR_VAR_FREE);
+    return nfree > 0 ? count_kind(fn, IR_VAR_CELL) + 1 : count_kind(fn, IR_VAR_CELL);
+}
+
 int cgen_prefix(const IrFunction *fn, int *ops, int *args, int max)
 {
-    int n = 0, nfree = count_kind(fn, IR_VAR_FREE);
+    static const int run_ops[] = {CGEN_RUN_LOAD, CGEN_RUN_NEGATE, CGEN_RUN_RETURN};
+    int n = 0, nrun = cgen_stub_run_units(fn), nfree = count_kind(fn, IR_VAR_FREE);
+    for (int k = 0; k < nrun && n < max; k++) {
+        ops[n] = run_ops[k];
+        args[n++] = 0;
+    }
     if (nfree > 0 && n < max) {
         ops[n] = CGEN_COPY_FREE_VARS;
         args[n++] = nfree;
@@ -49,7 +67,7 @@ int cgen_prefix(const IrFunction *fn, int *ops, int *args, int max)
             args[n++] = slot;
         }
     }
-    return nfree > 0 ? count_kind(fn, IR_VAR_CELL) + 1 : count_kind(fn, IR_VAR_CELL);
+    return nrun + cgen_closure_units(fn);
 }
 
 /* Sites 0..P-1 are the prefix units (no position); site P, the RESUME, is
@@ -79,6 +97,8 @@ void cg_closure_prologue(Cg *cg)
         IrPos none = {-100 - k, -1, -100 - k, -1};
         if (cg_site_index(cg, none) != k)
             P2C_UNREACHABLE();
+        if (ops[k] != CGEN_COPY_FREE_VARS && ops[k] != CGEN_MAKE_CELL)
+            continue;   /* the stub runner's units: only the interpreter runs them */
         /* The runtime ran them when it made the generator; on 3.10 the
          * push does, before the call event, as _PyEval_MakeFrameVector
          * makes them before the frame runs (a hook reading f_locals

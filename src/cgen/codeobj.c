@@ -7,11 +7,18 @@
  * gets a code object built here, at compile time, with the embedded
  * interpreter, and marshalled into the module's constant blob.
  *
- * Its bytecode is never meant to run: code unit 0 is RESUME, units 1..n-1
- * are NOPs, one a "site" (an operation of the C code that may raise or look
- * at frames; the generated code records the running site in the frame), and
- * the tail raises AssertionError should anything execute the stub.  The
- * location table gives unit k the position of site k.
+ * Compiled code never runs its bytecode: after the units before RESUME,
+ * units are NOPs, one a "site" (an operation of the C code that may raise or
+ * look at frames; the generated code records the running site in the
+ * frame), and the tail raises AssertionError.  The location table gives
+ * unit k the position of site k.  When the interpreter runs a function's
+ * stub (exec(f.__code__), types.FunctionType(f.__code__, g)()), its first
+ * three units, before the RESUME, call the compiled body and return what it
+ * returns (LOAD_CONST None; UNARY_NEGATIVE; RETURN_VALUE: the runtime gives
+ * `-None` that meaning in a stub's frame, runtime/compat/stubrun.c); the
+ * interpreter's frame stays "incomplete" meanwhile, hidden as CPython hides
+ * a frame before its RESUME.  Module
+ * and class bodies, and all stubs on 3.10, keep raising.
  *
  * Two NOPs follow the raise, with locations: a program that rewrites the
  * stub by prepending instructions (test_code's closure injection prepends
@@ -137,6 +144,8 @@ static int add_run(PyObject *list, const char *op, int arg, int count)
 
 /* new: the stub's bytecode as runs of (opname, arg, count), which the
  * target assembles with its own opcode numbers (front_target_marshal): the
+ * stub runner's units (LOAD_CONST None, the index of None in co_consts;
+ * UNARY_NEGATIVE; RETURN_VALUE: cgen_stub_run_units), the
  * prefix units of a closure (COPY_FREE_VARS n, MAKE_CELL i ..., closures.c),
  * RESUME 0, NOPs up to nsites units, LOAD_ASSERTION_ERROR, RAISE_VARARGS 1,
  * NOP, NOP.  Sites 0..P-1 are the prefix, site P the RESUME.
@@ -148,7 +157,8 @@ static int add_run(PyObject *list, const char *op, int arg, int count)
  * compiled generator stands at (runtime/generator.c).  Only the oparg is
  * read: instrumenting the stub for sys.monitoring rewrites opcodes, never
  * opargs. */
-static PyObject *stub_bytecode(const IrFunction *fn, int nsites, const int *bare, int nbare)
+static PyObject *stub_bytecode(const IrFunction *fn, int nsites, const int *bare, int nbare,
+                               int none_at)
 {
     int np = cgen_prefix(fn, NULL, NULL, 0);
     int *ops = PyMem_Calloc((size_t)np + 1, sizeof *ops);
@@ -159,10 +169,16 @@ static PyObject *stub_bytecode(const IrFunction *fn, int nsites, const int *bare
     PyObject *runs = PyList_New(0);
     int rc = runs ? 0 : -1;
     for (int k = 0; rc == 0 && k < np; k++) {
-        if (args[k] > 255)
-            P2C_UNREACHABLE();   /* refused by cg_closure_prologue */
+        if (args[k] > 255 || none_at > 255)
+            P2C_UNREACHABLE();   /* refused by cg_closure_prologue; few consts */
         if (target_is_310())
             rc = add_run(runs, "NOP", 0, 1);
+        else if (ops[k] == CGEN_RUN_LOAD)
+            rc = add_run(runs, "LOAD_CONST", none_at, 1);
+        else if (ops[k] == CGEN_RUN_NEGATE)
+            rc = add_run(runs, "UNARY_NEGATIVE", 0, 1);
+        else if (ops[k] == CGEN_RUN_RETURN)
+            rc = add_run(runs, "RETURN_VALUE", 0, 1);
         else
             rc = add_run(runs, ops[k] == CGEN_COPY_FREE_VARS ? "COPY_FREE_VARS" : "MAKE_CELL",
                          args[k], 1);
@@ -319,11 +335,14 @@ static PyObject *names(const IrModule *m, const IrFunction *fn)
 
 /* new: co_consts: the docstring (or None) first, as CPython's; for 3.10,
  * whose code objects have no co_qualname, the qualified name second (the
- * runtime's P2C_Code_QualName). */
+ * runtime's P2C_Code_QualName).  A stub with the runner's units has None
+ * among them, for their LOAD_CONST (runtime/compat/stubrun.c): second
+ * when the docstring is first. */
 static PyObject *consts(const IrFunction *fn, PyObject *doc)
 {
     if (!target_is_310())
-        return PyTuple_Pack(1, doc);
+        return cgen_stub_run_units(fn) && doc != Py_None ? PyTuple_Pack(2, doc, Py_None)
+                                                        : PyTuple_Pack(1, doc);
     PyObject *qualname = PyUnicode_FromString(fn->qualname);
     PyObject *t = qualname ? PyTuple_Pack(2, doc, qualname) : NULL;
     Py_XDECREF(qualname);
@@ -370,7 +389,9 @@ PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
 {
     int firstlineno = fn->pos.line > 0 ? fn->pos.line : 1;
     PyObject *kw = replace_args(m, fn, sites, nsites, firstlineno, stacksize);
-    PyObject *runs = kw ? stub_bytecode(fn, nsites, bare, nbare) : NULL;
+    PyObject *co_consts = kw ? PyDict_GetItemString(kw, "co_consts") : NULL;
+    int none_at = co_consts ? (int)PyTuple_GET_SIZE(co_consts) - 1 : 0;   /* consts() */
+    PyObject *runs = kw ? stub_bytecode(fn, nsites, bare, nbare, none_at) : NULL;
     PyObject *desc = runs ? Py_BuildValue("(OOs)", kw, runs, m->filename) : NULL;
     Py_XDECREF(runs);
     Py_XDECREF(kw);

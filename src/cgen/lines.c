@@ -406,7 +406,7 @@ void cg_jump_entry(Cg *cg, IrPos resume)
     if (!cg->jumps)
         return;
     /* with cells, 3.11's line start is the prefix that makes them again */
-    int flags = cgen_prefix(cg->fn, NULL, NULL, 0) > 0 ? POINT_NO_TO : 0;
+    int flags = cgen_closure_units(cg->fn) > 0 ? POINT_NO_TO : 0;
     /* a generator's line start at its def line is RETURN_GENERATOR, with
      * the None its first send pushes on the stack (mark_stacks): a jump
      * there from an empty stack is "incompatible stacks", as in 3.11, and
