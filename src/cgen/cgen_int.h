@@ -462,6 +462,15 @@ void cg_jump_yield_point(Cg *cg, IrPos pos, int site);
 /* The frame slot of a generator's pending jump (after its temporaries,
  * before a `yield from` delegate), or -1 when its body takes none. */
 int cg_jump_pending_slot(const Cg *cg);
+/* The cleanup 3.11 compiles after a finally block's exceptional copy
+ * (COPY 3, POP_EXCEPT, RERAISE 1: the handler of what the copy raises),
+ * at pos, the line of the block's last statement: a line start where the
+ * copy's code before it is unreachable (after a return), which compiled
+ * code has no hook for.  A point of the table only (no code; no jump
+ * lands there or leaves it) whose stack is 3.11's there, an exception,
+ * a place and an exception, so that a jump to its line gets 3.11's
+ * message ("can't jump into an 'except' block ..."). */
+void cg_jump_cleanup_point(Cg *cg, IrPos pos);
 void cg_loop_top_hook(Cg *cg, const IrNode *loop);
 void cg_back_edge_hook(Cg *cg);
 

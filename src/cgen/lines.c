@@ -464,6 +464,24 @@ void cg_jump_dispatch(Cg *cg)
         emit_pending_resume(cg);
 }
 
+/* ---- a line start without code ------------------------------------------- */
+
+void cg_jump_cleanup_point(Cg *cg, IrPos pos)
+{
+    if (!cg->jumps || pos.line <= 0)
+        return;
+    bool dead = cg->jump_dead;
+    cg->jump_dead = false;   /* 3.11 reaches it through the exception table */
+    cg_jump_block_push(cg, CG_JUMP_EXCEPT, NULL);
+    cg_jump_block_push(cg, CG_JUMP_LASTI, NULL);
+    cg_jump_block_push(cg, CG_JUMP_EXCEPT, NULL);
+    add_point(cg, cg_site_index(cg, pos), pos.line, POINT_NO_FROM | POINT_NO_TO);
+    cg_jump_block_pop(cg);
+    cg_jump_block_pop(cg);
+    cg_jump_block_pop(cg);
+    cg->jump_dead = dead;
+}
+
 void cg_jump_entry(Cg *cg, IrPos resume)
 {
     if (!cg->jumps)
