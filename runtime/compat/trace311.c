@@ -369,11 +369,13 @@ P2C_Trace_LineJump(P2C_Frame *f, int site, const P2C_JumpTable *jt, int point)
 }
 
 /* ---- frame.f_lineno = N (a debugger's jump) ------------------------------- *
- * CPython allows it from a trace hook at a line event and moves the frame's
- * next instruction.  A compiled frame's next operation is a place in C code,
- * which the stub's units do not steer: the jump would only change the line
- * the frame reports.  So where CPython would go on to jump, a compiled frame
- * refuses with a ValueError of its own; every earlier refusal stays
+ * CPython allows it from a trace hook at a line event (and, 3.10 and 3.11,
+ * in a suspended generator's frame at a return event) and moves the
+ * frame's next instruction.  A compiled frame's next operation is a place
+ * in C code, which the stub's units do not steer: the jump would only
+ * change the line the frame reports.  So where CPython would go on to
+ * jump, a compiled frame refuses with a ValueError of its own, unless its
+ * --debuggable code can jump (3.11: below); every earlier refusal stays
  * CPython's (the setter is replaced, once, by one that checks this first). */
 
 static setter original_set_lineno;
