@@ -702,10 +702,47 @@ pending_jump(PyFrameObject *fo, const P2C_JumpTable *jt, PyObject *value)
 }
 #endif  /* P2C_JUMPS_311 */
 
+#ifdef P2C_JUMPS_311
+/* 3.11 tells a frame's state by its stack pointer first: a generator
+ * suspended with no local variable (cells and free variables count) and
+ * nothing on its value stack reads as cleared (_PyFrame_GetState:
+ * stacktop 0), and its setter says "can only jump from a 'line' trace
+ * event" at a return event there, as for a frame that returned.  Whether
+ * the suspended compiled generator of fo would: nothing on the stack of
+ * its yield's point but the value yielded (or, a jump pending, of the
+ * target's); without a jump table (not --debuggable) the stack is not
+ * known, and taken as empty. */
+static int
+reads_as_cleared(PyFrameObject *fo)
+{
+    if (P2C_FrameObject_Code(fo)->co_nlocalsplus > 0)
+        return 0;
+    const P2C_JumpTable *jt = P2C_Gen_SuspendedJumpTable((PyObject *)fo);
+    if (jt == NULL || jt->pending < 0)
+        return 1;
+    P2C_Frame *f = fo->f_frame;
+    PyObject *pending = P2C_SLOT(f, jt->pending);
+    if (pending != NULL) {
+        long long v = PyLong_AsLongLong(pending);
+        return v >= 0 && jt->points[v & 0xffffffff].npath == 0;
+    }
+    int yield = yield_point_at(jt, P2C_Frame_GetSite(f));
+    return yield >= 0 && jt->points[yield].npath <= 1;
+}
+#endif
+
 static int
 frame_set_lineno(PyObject *self, PyObject *value, void *closure)
 {
     PyFrameObject *fo = (PyFrameObject *)self;
+#ifdef P2C_JUMPS_311
+    if (value != NULL && PyLong_CheckExact(value) &&
+        P2C_TS_TRACING_WHAT(PyThreadState_GET()) == PyTrace_RETURN &&
+        P2C_Gen_FrameSuspended(self) && reads_as_cleared(fo)) {
+        PyErr_SetString(PyExc_ValueError, "can only jump from a 'line' trace event");
+        return -1;
+    }
+#endif
     if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
         P2C_SETLINENO_WOULD_JUMP(PyThreadState_GET(), fo) &&
         is_stub_code(P2C_FrameObject_Code(fo))) {

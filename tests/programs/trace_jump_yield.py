@@ -176,6 +176,32 @@ def two_yields(output):
 run(two_yields, 2, 3, KeyError('x'))
 
 
+# A generator with no local variable and nothing on its stack at the
+# yield reads as cleared in 3.11 (its stack pointer is 0): no jump there.
+def bare():
+    print('bare 1')
+    yield 2
+
+
+def bare_mid():
+    print('bare_mid 1')
+    print((yield 2))
+
+
+def run_bare(func):
+    sys.settrace(Jumper(func, 2, 1).trace)
+    g = func()
+    try:
+        next(g)
+        g.close()
+    except Exception as e:
+        print('  raised', type(e).__name__, e)
+    sys.settrace(None)
+
+run_bare(bare)       # refused: "can only jump from a 'line' trace event"
+run_bare(bare_mid)   # print and its NULL on the stack: it jumps
+
+
 # From another frame's line event: the suspended generator's frame jumps.
 def suspended(output):
     output.append(1)
