@@ -15,8 +15,9 @@
  * a yield, and the generator type's traverse and dealloc see and release
  * them — of which the last is the delegate of a running `yield from`
  * (P2C_GEN_DELEGATE, NULL otherwise) in a generator that has one.  stacktop
- * covers all of them.  The body's entry point, and whether there is a
- * delegate slot, are kept in the two words after the frame.
+ * covers all of them.  The body's entry point, and its flags (whether
+ * there is a delegate slot, whether it can jump), are kept in the two
+ * words after the frame.
  *
  * Where a body resumes is the frame's site: every yield has a site of its
  * own, and a new generator stands at its RESUME.
@@ -138,12 +139,12 @@ kind_type(int kind, PyFunctionObject *fn)
 PyObject *
 P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                   PyObject *kwnames, P2C_GenBody body, int nslots, int nspill,
-                  int delegate, int kind)
+                  int bodyflags, int kind)
 {
     PyFunctionObject *fn = (PyFunctionObject *)func;
     P2C_Frame *f;
     PyGenObject *gen = P2C_Runtime_Ready(NULL) < 0 ? NULL
-        : gen_alloc(fn, kind_type(kind, fn), body, delegate, nslots, nspill, &f);
+        : gen_alloc(fn, kind_type(kind, fn), body, bodyflags, nslots, nspill, &f);
     if (gen == NULL) {
         P2C_ReleaseGivenArgs(args, nargsf, kwnames);   /* no frame took them */
         return NULL;
@@ -172,6 +173,48 @@ P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
         return NULL;
     }
     return (PyObject *)gen;
+}
+
+/* ---- a debugger's jump at a yield (docs/runtime.md, "Jumps") ------------- */
+
+int
+P2C_Gen_FrameSuspended(PyObject *fo)
+{
+    PyGenObject *gen = frame_object_generator(fo);
+    return gen != NULL && P2C_GEN_STATE(gen) == FRAME_SUSPENDED;
+}
+
+/* See internal.h.  The body is asked with its frame at the site before
+ * its first operation, which no yield has: its entry's switch takes the
+ * way a body standing at no yield takes, where the query is answered
+ * before anything runs; the site is put back. */
+const P2C_JumpTable *
+P2C_Gen_SuspendedJumpTable(PyObject *fo)
+{
+    PyGenObject *gen = frame_object_generator(fo);
+    if (gen == NULL || P2C_GEN_STATE(gen) != FRAME_SUSPENDED ||
+        !(body_flags(gen) & P2C_GENBODY_JUMPS))
+        return NULL;
+    P2C_Frame *f = P2C_Generator_Frame((PyObject *)gen);
+    int site = P2C_Frame_GetSite(f);
+    P2C_Frame_SetSiteBeforeFirst(f);
+    PyObject *jt = get_body(gen)((PyObject *)gen, P2C_JUMP_TABLE_QUERY);
+    P2C_Frame_SetSite(f, site);
+    return (const P2C_JumpTable *)(const void *)jt;
+}
+
+int
+P2C_Generator_TakeJump(PyObject **slot, int *from)
+{
+    long long v = *slot != NULL && PyLong_CheckExact(*slot) ? PyLong_AsLongLong(*slot) : -1;
+    Py_CLEAR(*slot);
+    if (v < 0) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_SystemError, "pyc2c: a generator resumed at no yield");
+        return 0;
+    }
+    *from = (int)(v >> 32);
+    return 1 + (int)(v & 0xffffffff);
 }
 
 /* ---- running the frame (genobject.c's gen_send_ex2) ------------------------ */

@@ -104,6 +104,13 @@ P2C_API PyObject *P2C_Gen_Delegate(PyGenObject *gen);
 P2C_API PyObject *P2C_Gen_GetYieldFrom(PyObject *self, void *closure);
 /* tp_finalize of the three kinds (_PyGen_Finalize). */
 P2C_API void P2C_Gen_Finalize(PyObject *self);
+/* The jump table of the body of the compiled generator whose frame object
+ * is fo, when that generator is suspended (at a yield, or with a jump
+ * pending) and its body can jump (--debuggable; the body answers
+ * P2C_JUMP_TABLE_QUERY); else NULL.  Runs no Python code. */
+P2C_API const P2C_JumpTable *P2C_Gen_SuspendedJumpTable(PyObject *fo);
+/* Whether fo is the frame object of a suspended compiled generator. */
+P2C_API int P2C_Gen_FrameSuspended(PyObject *fo);
 
 /* coroutine.c: the coroutine and coroutine_wrapper types ready (0 or -1);
  * cr_origin of a new coroutine when origin tracking is on (0 or -1); the

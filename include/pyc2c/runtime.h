@@ -527,12 +527,15 @@ typedef struct {
     unsigned short flags;    /* P2C_JUMP_* */
     unsigned short npath;    /* how many blocks: paths[path .. path + npath) */
     int path;
+    int site;                /* the frame's site there (a yield's: its own) */
 } P2C_JumpPoint;
 
 enum {
     P2C_JUMP_START = 1,      /* the first hook of a run of its line: a line start */
     P2C_JUMP_NO_FROM = 2,    /* a jump from here is refused (pyc2c's message) */
     P2C_JUMP_NO_TO = 4,      /* a jump here is refused (pyc2c's message) */
+    P2C_JUMP_YIELD = 8,      /* a generator's yield (no hook): where a jump
+                                asked at its return event starts from */
     /* kinds of blocks, CPython's mark_stacks kinds; | P2C_JUMP_ANON when
      * compiled code cannot pop or enter it; | P2C_JUMP_MOVABLE when a
      * jump can move its object into another movable block of its kind (a
@@ -546,7 +549,24 @@ typedef struct {
     int npoints;
     const short *paths;
     const unsigned char *kinds;
+    /* a generator's: the frame slot of its pending jump (-1: none).  A
+     * jump asked while it is suspended at a yield (3.11 allows it at the
+     * yield's return event) is kept there, as an int (from << 32 | to),
+     * and the frame's site set to the target's; the body, resumed at no
+     * yield's site, takes it (P2C_Generator_TakeJump), releases what the
+     * yield's point stands in and the target does not, and goes on at the
+     * target (raising there when thrown into). */
+    int pending;
 } P2C_JumpTable;
+
+/* The pending jump of slot (a P2C_JumpTable's `pending`), cleared: 1 + the
+ * target point, and *from the yield's point; 0 when there is none (a
+ * SystemError set). */
+P2C_API int P2C_Generator_TakeJump(PyObject **slot, int *from);
+/* What a body that can jump (P2C_GENBODY_JUMPS) is sent, standing at no
+ * yield, by the runtime asking for its jump table, which it returns
+ * without running (runtime/compat/trace311.c). */
+#define P2C_JUMP_TABLE_QUERY ((PyObject *)(uintptr_t)2)
 
 P2C_API int P2C_Trace_LineJump(P2C_Frame *f, int site, const P2C_JumpTable *jt, int point);
 #define P2C_LINE_JUMP(f, site, jt, point)                                   \
@@ -887,10 +907,13 @@ enum { P2C_GEN_GENERATOR, P2C_GEN_COROUTINE, P2C_GEN_ASYNC_GENERATOR };
  * frame holds the bound arguments in its nslots slots (cells made, free
  * variables copied) followed by nspill NULL slots for the body's
  * temporaries — the last one the `yield from` / await delegate when
- * delegate is set.  New reference, or NULL with an exception. */
+ * bodyflags has P2C_GENBODY_DELEGATE.  New reference, or NULL with an exception. */
 P2C_API PyObject *P2C_Generator_New(PyObject *func, PyObject *const *args, size_t nargsf,
                                     PyObject *kwnames, P2C_GenBody body, int nslots,
-                                    int nspill, int delegate, int kind);
+                                    int nspill, int bodyflags, int kind);
+/* P2C_Generator_New's bodyflags: the last spill slot is the delegate; the
+ * body can jump, and answers P2C_JUMP_TABLE_QUERY (--debuggable). */
+enum { P2C_GENBODY_DELEGATE = 1, P2C_GENBODY_JUMPS = 2 };
 /* GET_YIELD_FROM_ITER: iterable itself if a generator, else iter(iterable);
  * TypeError for a coroutine.  New reference or NULL. */
 P2C_API PyObject *P2C_YieldFromIter(PyObject *iterable);

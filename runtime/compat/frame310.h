@@ -79,13 +79,14 @@ static inline void P2C_Frame_SetLocals(P2C_Frame *f, PyObject *locals)
  * A 3.10 generator holds its frame object (gi_frame, which owns it; f_gen
  * points back).  A compiled generator object has, after the largest of the
  * three generator heads, the body's handle on that frame, the body and
- * whether the last spill slot is a `yield from` delegate.  The spill slots
+ * its P2C_GENBODY_* flags (whether the last spill slot is a `yield from`
+ * delegate, whether the body can jump).  The spill slots
  * are the frame's value stack (f_stackdepth covers them), so the frame's
  * traverse and dealloc see them. */
 typedef struct {
     P2C_Frame frame;
     void (*body)(void);      /* the P2C_GenBody */
-    int delegate;
+    int bodyflags;
 } P2C_GenTail;
 #define P2C_GEN_TAIL_OFFSET                                                 \
     ((sizeof(PyAsyncGenObject) + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *))

@@ -23,9 +23,15 @@
 #define P2C_GEN_BASICSIZE ((Py_ssize_t)(P2C_GEN_TAIL_OFFSET + sizeof(P2C_GenTail)))
 
 static inline int
+body_flags(PyGenObject *gen)
+{
+    return P2C_GEN_TAIL(gen)->bodyflags;
+}
+
+static inline int
 has_delegate_slot(PyGenObject *gen)
 {
-    return P2C_GEN_TAIL(gen)->delegate;
+    return body_flags(gen) & P2C_GENBODY_DELEGATE;
 }
 
 static inline P2C_GenBody
@@ -39,7 +45,7 @@ get_body(PyGenObject *gen)
  * the body's handle on that frame, whose slots the arguments are bound
  * into next. */
 static inline PyGenObject *
-gen_alloc(PyFunctionObject *fn, PyTypeObject *type, P2C_GenBody body, int delegate,
+gen_alloc(PyFunctionObject *fn, PyTypeObject *type, P2C_GenBody body, int bodyflags,
           int nslots, int nspill, P2C_Frame **pf)
 {
     PyGenObject *gen = PyObject_GC_New(PyGenObject, type);
@@ -53,7 +59,7 @@ gen_alloc(PyFunctionObject *fn, PyTypeObject *type, P2C_GenBody body, int delega
     gen->gi_qualname = Py_NewRef(fn->func_qualname);
     P2C_GenTail *tail = P2C_GEN_TAIL(gen);
     tail->body = (void (*)(void))body;
-    tail->delegate = delegate;
+    tail->bodyflags = bodyflags;
     if (P2C_Frame_InitGenerator(&tail->frame, (PyObject *)fn, nslots, nspill) < 0) {
         PyObject_GC_Track(gen);
         Py_DECREF(gen);   /* no frame: nothing to finalize */

@@ -23,19 +23,26 @@ frame_words(PyCodeObject *code)
     return code->co_nlocalsplus + code->co_stacksize + P2C_FRAME_SPECIALS;
 }
 
-/* The two words after the frame: the body, and whether the frame's last
- * slot is a `yield from` delegate. */
+/* The two words after the frame: the body, and its P2C_GENBODY_* flags
+ * (whether the frame's last slot is a `yield from` delegate, whether the
+ * body can jump). */
 static inline void
-set_body(PyGenObject *gen, Py_ssize_t words, P2C_GenBody body, int delegate)
+set_body(PyGenObject *gen, Py_ssize_t words, P2C_GenBody body, int bodyflags)
 {
     memcpy(&gen->gi_iframe[words], &body, sizeof body);
-    gen->gi_iframe[words + 1] = (PyObject *)(intptr_t)delegate;
+    gen->gi_iframe[words + 1] = (PyObject *)(intptr_t)bodyflags;
+}
+
+static inline int
+body_flags(PyGenObject *gen)
+{
+    return (int)(intptr_t)gen->gi_iframe[frame_words(P2C_Gen_Code(gen)) + 1];
 }
 
 static inline int
 has_delegate_slot(PyGenObject *gen)
 {
-    return gen->gi_iframe[frame_words(P2C_Gen_Code(gen)) + 1] != NULL;
+    return body_flags(gen) & P2C_GENBODY_DELEGATE;
 }
 
 static inline P2C_GenBody
@@ -50,7 +57,7 @@ get_body(PyGenObject *gen)
  * nslots + nspill of them), not tracked, not yet with its code; *pf its
  * frame, whose slots the arguments are bound into. */
 static inline PyGenObject *
-gen_alloc(PyFunctionObject *fn, PyTypeObject *type, P2C_GenBody body, int delegate,
+gen_alloc(PyFunctionObject *fn, PyTypeObject *type, P2C_GenBody body, int bodyflags,
           int nslots, int nspill, P2C_Frame **pf)
 {
     Py_ssize_t words = frame_words((PyCodeObject *)fn->func_code);
@@ -69,7 +76,7 @@ gen_alloc(PyFunctionObject *fn, PyTypeObject *type, P2C_GenBody body, int delega
     gen->gi_closed = 0;
     gen->gi_running_async = 0;
     gen->gi_frame_state = FRAME_CLEARED;   /* no frame to release yet */
-    set_body(gen, words, body, delegate);
+    set_body(gen, words, body, bodyflags);
     P2C_Frame *f = (P2C_Frame *)gen->gi_iframe;
     memset(f->localsplus, 0, (size_t)(nslots + nspill) * sizeof(PyObject *));
     *pf = f;

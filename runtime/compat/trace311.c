@@ -48,10 +48,26 @@
 #  define P2C_Code_NUnits(code) Py_SIZE(code)
 #  define P2C_Code_Units(code) ((const _Py_CODEUNIT *)_PyCode_CODE(code))
 #endif
+/* Jumps of --debuggable code follow 3.11's rules, on 3.11 only (below). */
+#if P2C_PY_MINOR == 11
+#  define P2C_JUMPS_311 1
+#endif
+
 #ifndef P2C_SETLINENO_WOULD_JUMP
+#  ifdef P2C_JUMPS_311
+/* Would frame.f_lineno's setter go on to jump in fo?  At a line event,
+ * and at a return event in a generator's suspended frame (3.11's setter:
+ * "except after a yield"; any frame's, not only the one whose event it
+ * is). */
+#    define P2C_SETLINENO_WOULD_JUMP(ts, fo)                                 \
+        (P2C_TS_TRACING_WHAT(ts) == P2C_TRACING_WHAT_LINE ||                 \
+         (P2C_TS_TRACING_WHAT(ts) == PyTrace_RETURN && P2C_Gen_FrameSuspended((PyObject *)(fo))))
+#  else
 /* Would frame.f_lineno's setter go on to jump in fo?  Only at a line
- * event (tracing_what). */
-#  define P2C_SETLINENO_WOULD_JUMP(ts, fo) (P2C_TS_TRACING_WHAT(ts) == P2C_TRACING_WHAT_LINE)
+ * event (tracing_what): 3.10's would at a yield's return event too, which
+ * says "no event" instead (event_for_setlineno). */
+#    define P2C_SETLINENO_WOULD_JUMP(ts, fo) (P2C_TS_TRACING_WHAT(ts) == P2C_TRACING_WHAT_LINE)
+#  endif
 #endif
 
 #ifdef P2C_MONITORING_312
@@ -72,10 +88,12 @@ P2C_API int P2C_Monitor_CReturn(P2C_Frame *f, PyObject *func, int raised);
 
 /* What tracing_what says during an event (what: a PyTrace_* code, with
  * P2C_STEP_* flags for a generator's step).  frame.f_lineno's setter, the
- * only reader, allows a jump at a line event, which compiled frames never
- * have, and at a yield's return event, which on 3.11 would move a compiled
- * body's resumption site and pop its slots as if they were the
- * interpreter's stack: every return says "no event" there instead (the
+ * only reader, allows a jump at a line event, and at a return event in a
+ * suspended generator's frame, which the interpreter's setter would do in
+ * a compiled frame by moving its stub's place and popping its slots as if
+ * they were the interpreter's stack.  On 3.11 frame_set_lineno below
+ * takes every such jump in a compiled frame itself (a pending jump, or
+ * pyc2c's refusal); on 3.10 every return says "no event" instead (the
  * setter's message for any other return).  3.12+ tell each event by its
  * own what_event (frame312.h, frame313.h), at which the setter gives its
  * own message, or would jump: at a resumption and a yield, which
@@ -86,7 +104,11 @@ event_for_setlineno(int what)
     if (P2C_WHAT_EVENT_TELLS_STEPS)
         return what;
     what = HOOK_EVENT(what);
+#ifdef P2C_JUMPS_311
+    return what;
+#else
     return what == PyTrace_RETURN ? -1 : what;
+#endif
 }
 
 /* call_trace: one event to hook func(obj, frame, what, arg) (what with
@@ -347,11 +369,13 @@ P2C_Trace_LineJump(P2C_Frame *f, int site, const P2C_JumpTable *jt, int point)
 }
 
 /* ---- frame.f_lineno = N (a debugger's jump) ------------------------------- *
- * CPython allows it from a trace hook at a line event and moves the frame's
- * next instruction.  A compiled frame's next operation is a place in C code,
- * which the stub's units do not steer: the jump would only change the line
- * the frame reports.  So where CPython would go on to jump, a compiled frame
- * refuses with a ValueError of its own; every earlier refusal stays
+ * CPython allows it from a trace hook at a line event (and, 3.10 and 3.11,
+ * in a suspended generator's frame at a return event) and moves the
+ * frame's next instruction.  A compiled frame's next operation is a place
+ * in C code, which the stub's units do not steer: the jump would only
+ * change the line the frame reports.  So where CPython would go on to
+ * jump, a compiled frame refuses with a ValueError of its own, unless its
+ * --debuggable code can jump (3.11: below); every earlier refusal stays
  * CPython's (the setter is replaced, once, by one that checks this first). */
 
 static setter original_set_lineno;
@@ -443,10 +467,6 @@ refuse_outside_code(PyCodeObject *code, PyObject *value)
  * point's blocks to be the very blocks it stands in (not just the same
  * kinds: another loop's iterator is another C variable), and both points
  * to be ones it can leave and enter: otherwise pyc2c's refusal. */
-#if P2C_PY_MINOR == 11
-#  define P2C_JUMPS_311 1
-#endif
-
 #ifdef P2C_JUMPS_311
 enum { KIND_BITS = 3, KIND_MASK = 7, STACK_OVERFLOWED = -1 };
 #define STACK_WILL_OVERFLOW (1ULL << ((63 / KIND_BITS - 1) * KIND_BITS))
@@ -565,13 +585,12 @@ refuse_compiled_jump(void)
     return -1;
 }
 
-/* frame.f_lineno = value during the line event of req: the target chosen
- * as 3.11 chooses it goes to req->to (the generated code jumps there when
- * the hook returns); -1 with ValueError when CPython or pyc2c refuses. */
+/* The point of jt that a jump from point `from` to line `value` lands
+ * on, chosen as 3.11 chooses it: its number, or -1 with ValueError and
+ * 3.11's message. */
 static int
-request_jump(JumpRequest *req, PyObject *value)
+choose_target(const P2C_JumpTable *jt, const P2C_JumpPoint *from, PyObject *value)
 {
-    const P2C_JumpTable *jt = req->jt;
     int overflow;
     long want = PyLong_AsLongAndOverflow(value, &overflow);
     if (overflow || want > INT_MAX || want < INT_MIN) {
@@ -584,7 +603,6 @@ request_jump(JumpRequest *req, PyObject *value)
                      (int)want);
         return -1;
     }
-    const P2C_JumpPoint *from = &jt->points[req->to >= 0 ? req->to : req->from];
     int64_t from_stack = point_stack(jt, from);
     int best = -1;
     int64_t best_stack = 0;
@@ -609,17 +627,122 @@ request_jump(JumpRequest *req, PyObject *value)
         PyErr_SetString(PyExc_ValueError, why ? why : "cannot find bytecode for specified line");
         return -1;
     }
-    if (!compiled_can_jump(jt, from, &jt->points[best]))
+    return best;
+}
+
+/* frame.f_lineno = value during the line event of req: the target chosen
+ * as 3.11 chooses it goes to req->to (the generated code jumps there when
+ * the hook returns); -1 with ValueError when CPython or pyc2c refuses.
+ * A second jump in the same event starts from the first one's target, as
+ * in 3.11. */
+static int
+request_jump(JumpRequest *req, PyObject *value)
+{
+    const P2C_JumpTable *jt = req->jt;
+    const P2C_JumpPoint *from = &jt->points[req->to >= 0 ? req->to : req->from];
+    int to = choose_target(jt, from, value);
+    if (to < 0)
+        return -1;
+    if (!compiled_can_jump(jt, from, &jt->points[to]))
         return refuse_compiled_jump();
-    req->to = best;
+    req->to = to;
+    return 0;
+}
+
+/* The yield point of jt whose site is `site`, or -1. */
+static int
+yield_point_at(const P2C_JumpTable *jt, int site)
+{
+    for (int i = 0; i < jt->npoints; i++)
+        if ((jt->points[i].flags & P2C_JUMP_YIELD) && jt->points[i].site == site)
+            return i;
+    return -1;
+}
+
+/* frame.f_lineno = value in the suspended frame of a compiled generator
+ * whose body's jump table is jt (3.11 jumps there at a return event, the
+ * yield's or any other frame's, and at any frame's line event).  The body
+ * cannot move until it resumes: the jump is kept in the frame's pending
+ * slot (the yield's point and the target) and the frame's site becomes
+ * the target's (f_lineno, the resumption's call event, a throw's
+ * traceback all say the target's line, as in 3.11).  A second jump before
+ * the resumption starts from the first one's target, as in 3.11, and
+ * still releases what the yield stands in.  -1 with ValueError when
+ * CPython or pyc2c refuses. */
+static int
+pending_jump(PyFrameObject *fo, const P2C_JumpTable *jt, PyObject *value)
+{
+    P2C_Frame *f = fo->f_frame;
+    if (jt->pending < 0)
+        return refuse_compiled_jump();
+    PyObject **slot = &P2C_SLOT(f, jt->pending);
+    int yield, at;
+    if (*slot != NULL) {
+        long long v = PyLong_AsLongLong(*slot);
+        if (v < 0)
+            return -1;
+        yield = (int)(v >> 32);
+        at = (int)(v & 0xffffffff);
+    } else {
+        yield = at = yield_point_at(jt, P2C_Frame_GetSite(f));
+        if (yield < 0)   /* a yield compiled code cannot leave (yield from, await) */
+            return refuse_compiled_jump();
+    }
+    int to = choose_target(jt, &jt->points[at], value);
+    if (to < 0)
+        return -1;
+    if (!compiled_can_jump(jt, &jt->points[yield], &jt->points[to]))
+        return refuse_compiled_jump();
+    PyObject *pending = PyLong_FromLongLong(((long long)yield << 32) | to);
+    if (pending == NULL)
+        return -1;
+    Py_XSETREF(*slot, pending);
+    P2C_Frame_SetSite(f, jt->points[to].site);
     return 0;
 }
 #endif  /* P2C_JUMPS_311 */
+
+#ifdef P2C_JUMPS_311
+/* 3.11 tells a frame's state by its stack pointer first: a generator
+ * suspended with no local variable (cells and free variables count) and
+ * nothing on its value stack reads as cleared (_PyFrame_GetState:
+ * stacktop 0), and its setter says "can only jump from a 'line' trace
+ * event" at a return event there, as for a frame that returned.  Whether
+ * the suspended compiled generator of fo would: nothing on the stack of
+ * its yield's point but the value yielded (or, a jump pending, of the
+ * target's); without a jump table (not --debuggable) the stack is not
+ * known, and taken as empty. */
+static int
+reads_as_cleared(PyFrameObject *fo)
+{
+    if (P2C_FrameObject_Code(fo)->co_nlocalsplus > 0)
+        return 0;
+    const P2C_JumpTable *jt = P2C_Gen_SuspendedJumpTable((PyObject *)fo);
+    if (jt == NULL || jt->pending < 0)
+        return 1;
+    P2C_Frame *f = fo->f_frame;
+    PyObject *pending = P2C_SLOT(f, jt->pending);
+    if (pending != NULL) {
+        long long v = PyLong_AsLongLong(pending);
+        return v >= 0 && jt->points[v & 0xffffffff].npath == 0;
+    }
+    int yield = yield_point_at(jt, P2C_Frame_GetSite(f));
+    return yield >= 0 && jt->points[yield].npath <= 1;
+}
+#endif
 
 static int
 frame_set_lineno(PyObject *self, PyObject *value, void *closure)
 {
     PyFrameObject *fo = (PyFrameObject *)self;
+#ifdef P2C_JUMPS_311
+    if (value != NULL && PyLong_CheckExact(value) &&
+        P2C_TS_TRACING_WHAT(PyThreadState_GET()) == PyTrace_RETURN &&
+        P2C_Gen_FrameSuspended(self) && reads_as_cleared(fo)) {
+        PyErr_SetString(PyExc_ValueError, "can only jump from a 'line' trace event");
+        return -1;
+    }
+#endif
     if (value != NULL && PyLong_CheckExact(value) && fo->f_trace != NULL &&
         P2C_SETLINENO_WOULD_JUMP(PyThreadState_GET(), fo) &&
         is_stub_code(P2C_FrameObject_Code(fo))) {
@@ -629,6 +752,9 @@ frame_set_lineno(PyObject *self, PyObject *value, void *closure)
         JumpRequest *req = jump_request;
         if (req != NULL && req->fo == fo)
             return request_jump(req, value);
+        const P2C_JumpTable *jt = P2C_Gen_SuspendedJumpTable(self);
+        if (jt != NULL)
+            return pending_jump(fo, jt, value);
 #endif
         PyErr_SetString(PyExc_ValueError,
                         "can't jump in compiled code (pyc2c): its lines cannot be "

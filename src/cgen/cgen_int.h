@@ -170,6 +170,7 @@ typedef struct Cg {
     int njpaths, capjpaths;
     int jlast_line;
     int jump_unsafe;
+    int njyields;            /* yields' points (a generator's pending jumps) */
     /* some jump may carry a block's object into another block (lines.c,
      * decided by cg_jump_dispatch): p2c_jcarry is declared */
     bool jcarry;
@@ -465,6 +466,22 @@ void cg_load_line_hook(Cg *cg, const IrNode *n);
  * opened them, which close is then given. */
 bool cg_jump_call_args_open(Cg *cg);
 void cg_jump_call_args_close(Cg *cg, bool opened);
+/* A generator's yield at pos, whose own site is `site` (set, its value
+ * given away): a point a jump asked while the generator is suspended
+ * there starts from (no hook: the body takes the jump when it resumes). */
+void cg_jump_yield_point(Cg *cg, IrPos pos, int site);
+/* The frame slot of a generator's pending jump (after its temporaries,
+ * before a `yield from` delegate), or -1 when its body takes none. */
+int cg_jump_pending_slot(const Cg *cg);
+/* The cleanup 3.11 compiles after a finally block's exceptional copy
+ * (COPY 3, POP_EXCEPT, RERAISE 1: the handler of what the copy raises),
+ * at pos, the line of the block's last statement: a line start where the
+ * copy's code before it is unreachable (after a return), which compiled
+ * code has no hook for.  A point of the table only (no code; no jump
+ * lands there or leaves it) whose stack is 3.11's there, an exception,
+ * a place and an exception, so that a jump to its line gets 3.11's
+ * message ("can't jump into an 'except' block ..."). */
+void cg_jump_cleanup_point(Cg *cg, IrPos pos);
 void cg_loop_top_hook(Cg *cg, const IrNode *loop);
 void cg_back_edge_hook(Cg *cg);
 

@@ -92,6 +92,7 @@ CVal cg_yield(Cg *cg, IrNode *n)
     if (!cg_in_handler_region(cg))
         bare_yield(cg, cg->resume_sites[j]);
     cg_move(cg, "r", &v);
+    cg_jump_yield_point(cg, n->pos, cg->resume_sites[j]);   /* --debuggable (lines.c) */
     if (cg->fn->async_kind == IR_ASYNC_GENERATOR) {
         emit_line(cg->out, "r = P2C_AsyncGen_Wrap(r);");
         emit_line(cg->out, "if (r == NULL) goto %s;", cg_error_label(cg));
@@ -165,11 +166,22 @@ CVal cg_yield_from(Cg *cg, IrNode *n)
 
 /* ---- the two C functions ---------------------------------------------------- */
 
-/* Frame slots after the function's own: x temporaries, t temporaries, the
- * delegate (if it has a `yield from`). */
+/* Frame slots after the function's own: x temporaries, t temporaries, a
+ * pending jump (--debuggable, lines.c), the delegate (if it has a `yield
+ * from`). */
 int cg_generator_spill(const Cg *cg)
 {
-    return cg->maxtmp + cg->fn->ntemps + cg->uses_delegate;
+    return cg->maxtmp + cg->fn->ntemps + (cg_jump_pending_slot(cg) >= 0) + cg->uses_delegate;
+}
+
+/* P2C_Generator_New's flags for the body (runtime.h's P2C_GENBODY_*), as
+ * C text. */
+static const char *body_flags(const Cg *cg)
+{
+    bool jumps = cg_jump_pending_slot(cg) >= 0;
+    if (cg->uses_delegate)
+        return jumps ? "P2C_GENBODY_DELEGATE | P2C_GENBODY_JUMPS" : "P2C_GENBODY_DELEGATE";
+    return jumps ? "P2C_GENBODY_JUMPS" : "0";
 }
 
 void cg_generator_body_name(const IrFunction *fn, char *buf, size_t size)
@@ -196,7 +208,8 @@ static void temp_macros(Emitter *e, const Cg *cg, bool define)
 
 /* The body's prologue: its jump table (--debuggable), its frame, the
  * temporaries as frame slots, the dispatch to the yield the frame stopped
- * at. */
+ * at.  A body that can take a pending jump (lines.c) stands at no yield
+ * when one is pending, or when the runtime asks for its jump table. */
 static void body_prologue(Emitter *e, const Cg *cg)
 {
     cg_jump_table(e, cg);   /* --debuggable: its jumps (lines.c) */
@@ -210,7 +223,16 @@ static void body_prologue(Emitter *e, const Cg *cg)
     emit_line(e, "switch (P2C_Frame_GetSite(f)) {");
     for (int j = 0; j < cg->nresume; j++)
         emit_line(e, "case %d: goto Y%d;", cg->resume_sites[j], j);
-    emit_line(e, "default: break;   /* a new generator: from the start */");
+    int pending = cg_jump_pending_slot(cg);
+    if (pending >= 0) {
+        emit_line(e, "default:   /* a new generator, or a debugger's jump pending */");
+        emit_line(e, "    if (P2C_UNLIKELY(P2C_SLOT(f, %d) != NULL || p2c_sent == P2C_JUMP_TABLE_QUERY))",
+                  pending);
+        emit_line(e, "        goto p2c_jresume;");
+        emit_line(e, "    break;");
+    } else {
+        emit_line(e, "default: break;   /* a new generator: from the start */");
+    }
     emit_line(e, "}");
 }
 
@@ -247,6 +269,6 @@ void cg_write_generator(Emitter *e, const Cg *cg, const Emitter *body)
     emit_raw(e, "\n%sPyObject *%s(PyObject *p2c_func, PyObject *const *p2c_args, "
              "size_t p2c_nargsf, PyObject *p2c_kwnames)\n{\n", cg_linkage(cg), entry);
     emit_raw(e, "    return P2C_Generator_New(p2c_func, p2c_args, p2c_nargsf, p2c_kwnames, "
-             "%s, %d, %d, %d, %d);\n}\n", name, fn->nslots, cg_generator_spill(cg),
-             cg->uses_delegate, fn->async_kind);
+             "%s, %d, %d, %s, %d);\n}\n", name, fn->nslots, cg_generator_spill(cg),
+             body_flags(cg), fn->async_kind);
 }

@@ -116,9 +116,12 @@ typedef struct CgJumpBlock {
 typedef struct CgJumpPoint {
     int line, site, flags;
     int npath, path;         /* jpaths[path .. path + npath) */
+    char err[32];            /* where an error at its hook goes (a target's:
+                                a generator thrown into after a pending jump
+                                raises there) */
 } CgJumpPoint;
 
-enum { POINT_START = 1, POINT_NO_FROM = 2, POINT_NO_TO = 4 };
+enum { POINT_START = 1, POINT_NO_FROM = 2, POINT_NO_TO = 4, POINT_YIELD = 8 };
 
 static const char *const kind_names[] = {
     [CG_JUMP_ITERATOR] = "P2C_JUMP_ITERATOR", [CG_JUMP_EXCEPT] = "P2C_JUMP_EXCEPT",
@@ -166,16 +169,10 @@ void cg_jump_block_pop(Cg *cg)
         cg->njopen--;
 }
 
-/* Records a hook at site k of pos's line: its point number. */
-static int add_point(Cg *cg, int k, int line, int flags)
+/* Records a point at site k of `line` with the blocks open here: its
+ * number. */
+static int record_point(Cg *cg, int k, int line, int flags)
 {
-    if (cg->jump_dead) {
-        flags |= POINT_NO_FROM | POINT_NO_TO;   /* never runs: no line start */
-    } else {
-        if (line != cg->jlast_line)
-            flags |= POINT_START;
-        cg->jlast_line = line;
-    }
     if (cg->jump_unsafe > 0 || cg->in_seq > 0 || cg->jdeep > 0)
         flags |= POINT_NO_FROM | POINT_NO_TO;
     if (cg->njpoints == cg->capjpoints) {
@@ -191,9 +188,22 @@ static int add_point(Cg *cg, int k, int line, int flags)
      * test-asan). */
     if (cg->njopen > 0)
         memcpy(cg->jpaths + cg->njpaths, cg->jopen, (size_t)cg->njopen * sizeof *cg->jpaths);
-    cg->jpoints[cg->njpoints] = (CgJumpPoint){line, k, flags, cg->njopen, cg->njpaths};
+    cg->jpoints[cg->njpoints] = (CgJumpPoint){line, k, flags, cg->njopen, cg->njpaths, ""};
     cg->njpaths += cg->njopen;
     return cg->njpoints++;
+}
+
+/* Records a hook at site k of pos's line: its point number. */
+static int add_point(Cg *cg, int k, int line, int flags)
+{
+    if (cg->jump_dead) {
+        flags |= POINT_NO_FROM | POINT_NO_TO;   /* never runs: no line start */
+    } else {
+        if (line != cg->jlast_line)
+            flags |= POINT_START;
+        cg->jlast_line = line;
+    }
+    return record_point(cg, k, line, flags);
 }
 
 /* Whether a jump can land at point p: the label after its hook. */
@@ -234,9 +244,11 @@ static void emit_jump_hook(Cg *cg, int k, IrPos pos, int flags)
     const CgJumpPoint *p = &cg->jpoints[point];
     char pop[32];
     first_pop_label(cg, p, pop, sizeof pop);
+    const char *err = cg_error_label(cg);
+    snprintf(cg->jpoints[point].err, sizeof cg->jpoints[point].err, "%s", err);
     emit_line(cg->out, "if (P2C_UNLIKELY((p2c_j = P2C_LINE_JUMP(f, %d, &p2c_jt, %d)) != 0)) {",
               k, point);
-    emit_line(cg->out, "    if (p2c_j < 0) goto %s;", cg_error_label(cg));
+    emit_line(cg->out, "    if (p2c_j < 0) goto %s;", err);
     emit_line(cg->out, "    goto %s;", pop);
     emit_line(cg->out, "}");
     if (is_target(p)) {
@@ -293,13 +305,14 @@ void cg_jump_table(Emitter *e, const Cg *cg)
     emit_line(e, "static const P2C_JumpPoint p2c_jp[] = {");
     for (int i = 0; i < cg->njpoints; i++) {
         const CgJumpPoint *p = &cg->jpoints[i];
-        emit_line(e, "    {%d, %s%s%s0, %d, %d},", p->line,
+        emit_line(e, "    {%d, %s%s%s%s0, %d, %d, %d},", p->line,
                   p->flags & POINT_START ? "P2C_JUMP_START | " : "",
                   p->flags & POINT_NO_FROM ? "P2C_JUMP_NO_FROM | " : "",
-                  p->flags & POINT_NO_TO ? "P2C_JUMP_NO_TO | " : "", p->npath, p->path);
+                  p->flags & POINT_NO_TO ? "P2C_JUMP_NO_TO | " : "",
+                  p->flags & POINT_YIELD ? "P2C_JUMP_YIELD | " : "", p->npath, p->path, p->site);
     }
     if (cg->njpoints == 0)
-        emit_line(e, "    {0, 0, 0, 0},");
+        emit_line(e, "    {0, 0, 0, 0, 0},");
     emit_line(e, "};");
     emit_raw(e, "    static const short p2c_jpaths[] = {");
     for (int i = 0; i < cg->njpaths; i++)
@@ -311,9 +324,11 @@ void cg_jump_table(Emitter *e, const Cg *cg)
                  !cg->jblocks[i].release ? " | P2C_JUMP_ANON"
                  : cg->jcarry && cg->jblocks[i].slot ? " | P2C_JUMP_MOVABLE" : "");
     emit_raw(e, "%s};\n", cg->njblocks ? "" : "0");
-    emit_line(e, "static const P2C_JumpTable p2c_jt = {p2c_jp, %d, p2c_jpaths, p2c_jkinds};",
-              cg->njpoints);
+    emit_line(e, "static const P2C_JumpTable p2c_jt = {p2c_jp, %d, p2c_jpaths, p2c_jkinds, %d};",
+              cg->njpoints, cg_jump_pending_slot(cg));
     emit_line(e, "int p2c_j = 0;");
+    if (cg->njyields > 0)
+        emit_line(e, "int p2c_jfrom = -1, p2c_jthrow = 0;   /* a pending jump's (cg_jump_dispatch) */");
     if (cg->jcarry)
         emit_line(e, "PyObject *p2c_jcarry = NULL;   /* a block's object a jump moves */");
 }
@@ -366,6 +381,11 @@ static bool may_carry(const Cg *cg)
 static void emit_dispatch_case(Cg *cg, int i)
 {
     const CgJumpPoint *p = &cg->jpoints[i];
+    /* a generator thrown into with a jump pending raises at the target,
+     * as an error at its hook would */
+    char raise[64] = "";
+    if (cg->njyields > 0)
+        snprintf(raise, sizeof raise, " if (p2c_jthrow) goto %s;", p->err);
     int b = cg->jcarry ? adopting_block(cg, p) : -1;
     if (b >= 0) {
         const CgJumpBlock *blk = &cg->jblocks[b];
@@ -374,9 +394,49 @@ static void emit_dispatch_case(Cg *cg, int i)
         emit_line(cg->out, "        Py_XSETREF(%s, p2c_jcarry); p2c_jcarry = NULL;%s%s", blk->slot,
                   *blk->enter ? " " : "", blk->enter);
         emit_line(cg->out, "    }");
-        emit_line(cg->out, "    P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", p->site, i);
+        emit_line(cg->out, "    P2C_Frame_SetSite(f, %d);%s goto p2c_jto%d;", p->site, raise, i);
     } else
-        emit_line(cg->out, "case %d: P2C_Frame_SetSite(f, %d); goto p2c_jto%d;", i, p->site, i);
+        emit_line(cg->out, "case %d: P2C_Frame_SetSite(f, %d);%s goto p2c_jto%d;", i, p->site,
+                  raise, i);
+}
+
+/* The resumption of a generator with a jump pending (or asked for its
+ * table: P2C_JUMP_TABLE_QUERY, answered before anything runs): the
+ * pending jump taken from the frame, whether the generator was thrown
+ * into, then the pops of the yield's point, as if a hook there jumped. */
+static void emit_pending_resume(Cg *cg)
+{
+    cg_label(cg, "p2c_jresume", 0);
+    emit_line(cg->out, "if (p2c_sent == P2C_JUMP_TABLE_QUERY)   /* generator.c asks */");
+    emit_line(cg->out, "    return (PyObject *)(uintptr_t)&p2c_jt;");
+    emit_line(cg->out, "p2c_jthrow = p2c_sent == NULL;");
+    emit_line(cg->out, "p2c_j = P2C_Generator_TakeJump(&P2C_SLOT(f, %d), &p2c_jfrom);",
+              cg_jump_pending_slot(cg));
+    emit_line(cg->out, "if (p2c_j == 0) goto error;");
+    emit_line(cg->out, "switch (p2c_jfrom) {");
+    for (int i = 0; i < cg->njpoints; i++) {
+        const CgJumpPoint *p = &cg->jpoints[i];
+        if (!(p->flags & POINT_YIELD))
+            continue;
+        char pop[32];
+        first_pop_label(cg, p, pop, sizeof pop);
+        emit_line(cg->out, "case %d: goto %s;", i, pop);
+    }
+    emit_line(cg->out, "default: break;");
+    emit_line(cg->out, "}");
+    emit_line(cg->out, "PyErr_SetString(PyExc_SystemError, \"pyc2c: a jump from no yield\");");
+    emit_line(cg->out, "goto error;");
+    cg->used_error = true;
+}
+
+/* Marks the blocks the pops of every yield's point go through: a pending
+ * jump leaves them (before the pops are written). */
+static void mark_yield_pops(Cg *cg)
+{
+    char pop[32];
+    for (int i = 0; i < cg->njpoints; i++)
+        if (cg->jpoints[i].flags & POINT_YIELD)
+            first_pop_label(cg, &cg->jpoints[i], pop, sizeof pop);
 }
 
 void cg_jump_dispatch(Cg *cg)
@@ -385,6 +445,7 @@ void cg_jump_dispatch(Cg *cg)
         return;
     emit_line(cg->out, "goto exit;");
     cg->used_exit = true;
+    mark_yield_pops(cg);
     cg->jcarry = may_carry(cg);
     for (int b = 0; b < cg->njblocks; b++)
         if (cg->jblocks[b].popped)
@@ -399,6 +460,26 @@ void cg_jump_dispatch(Cg *cg)
     emit_line(cg->out, "PyErr_SetString(PyExc_SystemError, \"pyc2c: a jump to no target\");");
     emit_line(cg->out, "goto error;");
     cg->used_error = true;
+    if (cg->njyields > 0)
+        emit_pending_resume(cg);
+}
+
+/* ---- a line start without code ------------------------------------------- */
+
+void cg_jump_cleanup_point(Cg *cg, IrPos pos)
+{
+    if (!cg->jumps || pos.line <= 0)
+        return;
+    bool dead = cg->jump_dead;
+    cg->jump_dead = false;   /* 3.11 reaches it through the exception table */
+    cg_jump_block_push(cg, CG_JUMP_EXCEPT, NULL);
+    cg_jump_block_push(cg, CG_JUMP_LASTI, NULL);
+    cg_jump_block_push(cg, CG_JUMP_EXCEPT, NULL);
+    add_point(cg, cg_site_index(cg, pos), pos.line, POINT_NO_FROM | POINT_NO_TO);
+    cg_jump_block_pop(cg);
+    cg_jump_block_pop(cg);
+    cg_jump_block_pop(cg);
+    cg->jump_dead = dead;
 }
 
 void cg_jump_entry(Cg *cg, IrPos resume)
@@ -797,4 +878,43 @@ void cg_back_edge_hook(Cg *cg)
         return;
     emit_line(cg->out, "P2C_LINE_BACK_EDGE(f);");
     cg->cur_site = -1;
+}
+
+/* ---- jumps at a yield (docs/runtime.md, "Jumps") ------------------------- *
+ * 3.11 lets a hook jump in a generator suspended at a yield (at the
+ * yield's return event, or any event of another frame): the frame's next
+ * instruction moves, and the generator goes on there when resumed.  A
+ * compiled body cannot move while suspended: the setter keeps the jump in
+ * a frame slot of its own (cg_jump_pending_slot) and sets the frame's
+ * site to the target's, no yield's; the body's entry, finding no yield at
+ * that site, takes the pending jump, pops what the yield's point stands
+ * in and the target does not, and dispatches as a hook's jump does (to
+ * the target's error label when thrown into: 3.11 raises there). */
+
+void cg_jump_yield_point(Cg *cg, IrPos pos, int site)
+{
+    if (!cg->jumps)
+        return;
+    /* 3.11's stack at YIELD_VALUE: the statement's values so far (the
+     * expression temporaries live across the yield, released by a jump
+     * from it), and the value yielded, which the yield gave away */
+    char *release = live_temps_release(cg);
+    bool values = *release != '\0';
+    if (values)
+        cg_jump_block_push(cg, CG_JUMP_OBJECT, release);
+    cg_jump_block_push(cg, CG_JUMP_OBJECT, "");
+    int flags = POINT_NO_TO | POINT_YIELD | (cg->jump_dead ? POINT_NO_FROM : 0);
+    record_point(cg, site, pos.line, flags);
+    cg_jump_block_pop(cg);
+    if (values)
+        cg_jump_block_pop(cg);
+    free(release);
+    cg->njyields++;
+}
+
+int cg_jump_pending_slot(const Cg *cg)
+{
+    if (!cg->jumps || cg->njyields == 0)
+        return -1;
+    return cg->fn->nslots + cg->maxtmp + cg->fn->ntemps;
 }

@@ -392,6 +392,33 @@ static IrPos reraise_pos(const IrNode *n)
     return b->kind == IR_BLOCK ? n->pos : b->pos;
 }
 
+/* The line 3.11 gives the cleanup after a finally block's exceptional
+ * copy (COPY 3, POP_EXCEPT, RERAISE 1): the location its compiler has
+ * current after the block, that of its last statement when that one
+ * leaves it set (pass, an assignment, a del, return, raise, break,
+ * continue); none (0) after an expression statement, whose POP_TOP is
+ * artificial (compiler_visit_stmt_expr), or a compound statement (not
+ * modelled: the cleanup then has no line start of its own, as after an
+ * expression statement). */
+static int cleanup_line(const IrNode *n)
+{
+    const IrNode *b = n->kids[1];
+    while (b->kind == IR_BLOCK && b->nkids > 0)
+        b = b->kids[b->nkids - 1];
+    if (b->artificial)
+        return 0;
+    switch (b->kind) {
+    case IR_PASS: case IR_ASSIGN: case IR_STORE_ATTR: case IR_STORE_SUBSCR:
+    case IR_DEL: case IR_DEL_ATTR: case IR_DEL_SUBSCR: case IR_UNPACK:
+    case IR_RAISE: case IR_BREAK: case IR_CONTINUE:
+        return b->pos.line;
+    case IR_RETURN:
+        return b->op != IR_RETURN_IMPLICIT ? b->pos.line : 0;
+    default:
+        return 0;
+    }
+}
+
 void cg_try_finally(Cg *cg, IrNode *n)
 {
     if (cg->ntmp != cg->stmt_ntmp)
@@ -434,6 +461,8 @@ void cg_try_finally(Cg *cg, IrNode *n)
     cg_jump_block_pop(cg);
     cg_jump_block_pop(cg);
     cg->no_line_hooks -= n->op == 1;
+    if (n->op != 1 && cleanup_line(n) > 0)   /* --debuggable (lines.c) */
+        cg_jump_cleanup_point(cg, (IrPos){cleanup_line(n), -1, cleanup_line(n), -1});
     if (n->op == 1)
         restore_site(cg, &lab);
     else
