@@ -352,6 +352,28 @@ static PyObject *consts(const IrFunction *fn, PyObject *doc)
 /* new: the keyword arguments of code.replace() describing fn's stub, but
  * co_code.  The || chain stops at the first failure, before building any
  * later value. */
+/* new: the stub's co_linetable.  The stub runner's units (before the
+ * closure prefix) take the position of the unit after them, so that unit
+ * 0 has the position CPython's unit 0 has (the RESUME's def line, or none
+ * for a MAKE_CELL / COPY_FREE_VARS): a traceback at lasti 0 and
+ * co_positions() read it, and the tail's units copy it. */
+static PyObject *stub_linetable(const IrFunction *fn, const IrPos *sites, int nsites,
+                                int firstlineno)
+{
+    int nrun = cgen_stub_run_units(fn);
+    if (nrun == 0 || nsites <= nrun)
+        return cgen_linetable(firstlineno, sites, nsites, CGEN_STUB_TAIL_UNITS);
+    IrPos *pos = PyMem_Malloc((size_t)nsites * sizeof *pos);
+    if (pos == NULL)
+        return PyErr_NoMemory();
+    memcpy(pos, sites, (size_t)nsites * sizeof *pos);
+    for (int k = 0; k < nrun; k++)
+        pos[k] = sites[nrun];
+    PyObject *table = cgen_linetable(firstlineno, pos, nsites, CGEN_STUB_TAIL_UNITS);
+    PyMem_Free(pos);
+    return table;
+}
+
 static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
                               const IrPos *sites, int nsites, int firstlineno,
                               int stacksize)
@@ -373,8 +395,7 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
         set_obj(kw, "co_cellvars", cellvars(m, fn)) < 0 ||
         set_obj(kw, "co_freevars", slot_names(m, fn, IR_VAR_FREE)) < 0 ||
         set_obj(kw, "co_name", PyUnicode_FromString(fn->name)) < 0 ||
-        set_obj(kw, "co_linetable",
-                cgen_linetable(firstlineno, sites, nsites, CGEN_STUB_TAIL_UNITS)) < 0)
+        set_obj(kw, "co_linetable", stub_linetable(fn, sites, nsites, firstlineno)) < 0)
         Py_CLEAR(kw);
     if (kw && !target_is_310() &&
         (set_obj(kw, "co_qualname", PyUnicode_FromString(fn->qualname)) < 0 ||

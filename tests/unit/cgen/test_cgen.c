@@ -596,9 +596,11 @@ static PyObject *stub_code(IrFunction *f, const IrPos *sites, int nsites)
     return code;
 }
 
-/* Each code unit k < nsites has the position of site k; the tail
- * (CGEN_STUB_TAIL_UNITS) the position of site 0. */
-static void assert_positions(PyObject *code, const IrPos *sites, int nsites)
+/* Each code unit k < nsites has the position of site k, but the stub
+ * runner's nrun units, which have the position of site nrun (what CPython's
+ * unit 0 would have); the tail (CGEN_STUB_TAIL_UNITS) the position of
+ * unit 0. */
+static void assert_positions(PyObject *code, const IrPos *sites, int nsites, int nrun)
 {
     PyObject *pos = PyObject_CallMethod(code, "co_positions", NULL);
     PyObject *list = pos ? PySequence_List(pos) : NULL;
@@ -606,7 +608,8 @@ static void assert_positions(PyObject *code, const IrPos *sites, int nsites)
     ck_assert_ptr_nonnull(list);
     ck_assert_int_eq(PyList_GET_SIZE(list), nsites + CGEN_STUB_TAIL_UNITS);
     for (int k = 0; k < nsites + CGEN_STUB_TAIL_UNITS; k++) {
-        IrPos s = sites[k < nsites ? k : 0];
+        int site = k < nsites ? k : 0;
+        IrPos s = sites[site < nrun ? nrun : site];
         PyObject *t = PyList_GET_ITEM(list, k);
         long got[4];
         for (int j = 0; j < 4; j++) {
@@ -645,7 +648,7 @@ START_TEST(test_linetable_roundtrip)
     f->doc_cidx = ir_const_str(mod, "The doc.");
     PyObject *code = stub_code(f, sites, n);
     ck_assert_msg(code != NULL, "code object");
-    assert_positions(code, sites, n);
+    assert_positions(code, sites, n, cgen_stub_run_units(f));
     /* names and signature */
     PyObject *o = PyObject_GetAttrString(code, "co_qualname");
     ck_assert_str_eq(PyUnicode_AsUTF8(o), "C.h");
@@ -682,7 +685,7 @@ START_TEST(test_module_stub_raises)
     IrPos sites[] = {at(1, 0, 0), at(2, 0, 3)};
     PyObject *code = stub_code(fn, sites, 2);
     ck_assert_ptr_nonnull(code);
-    assert_positions(code, sites, 2);
+    assert_positions(code, sites, 2, 0);
     PyObject *g = PyDict_New();
     PyObject *r = PyEval_EvalCode(code, g, g);
     ck_assert_ptr_null(r);
