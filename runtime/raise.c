@@ -1,5 +1,6 @@
 /* raise.c — the raise statement (RAISE_VARARGS), with the checks and
- * messages of CPython 3.11's do_raise. */
+ * messages of CPython's do_raise (3.11's, and 3.13's check of a class
+ * cause's result). */
 #include "internal.h"
 
 /* Bare `raise`: re-raises the exception being handled (-1 either way). */
@@ -8,6 +9,21 @@ reraise(void)
 {
     P2C_Exc_RaiseBare();
     return -1;
+}
+
+/* The instance made by calling the exception class cls with no arguments:
+ * new reference, or NULL with an error (TypeError when the call answers
+ * something that is not an exception instance). */
+static PyObject *
+call_exception_class(PyObject *cls)
+{
+    PyObject *value = PyObject_CallNoArgs(cls);
+    if (value != NULL && !PyExceptionInstance_Check(value)) {
+        PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance "
+                     "of BaseException, not %R", cls, Py_TYPE(value));
+        Py_CLEAR(value);
+    }
+    return value;
 }
 
 /* The exception instance to raise for exc (a class is called with no
@@ -21,13 +37,20 @@ instantiate(PyObject *exc)
         PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
         return NULL;
     }
-    PyObject *value = PyObject_CallNoArgs(exc);
-    if (value != NULL && !PyExceptionInstance_Check(value)) {
-        PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance "
-                     "of BaseException, not %R", exc, Py_TYPE(value));
-        Py_CLEAR(value);
-    }
-    return value;
+    return call_exception_class(exc);
+}
+
+/* The cause made by calling the class cause.  3.13 checks the result as
+ * it checks the exception's (gh-112217); before, whatever the call
+ * answered (None, an int) became __cause__ unchecked. */
+static PyObject *
+instantiate_cause(PyObject *cause)
+{
+#ifdef P2C_CAUSE_RESULT_CHECKED
+    return call_exception_class(cause);
+#else
+    return PyObject_CallNoArgs(cause);
+#endif
 }
 
 /* Sets value.__cause__ from cause (class, instance or None).  0 or -1. */
@@ -36,7 +59,7 @@ set_cause(PyObject *value, PyObject *cause)
 {
     PyObject *fixed;
     if (PyExceptionClass_Check(cause)) {
-        fixed = PyObject_CallNoArgs(cause);
+        fixed = instantiate_cause(cause);
         if (fixed == NULL)
             return -1;
     }

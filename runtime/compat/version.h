@@ -178,6 +178,10 @@
  *                                 coroutine returned when it caught the
  *                                 GeneratorExit (3.13's gen_close; None
  *                                 before): runtime/generator.c
+ *   P2C_CAUSE_RESULT_CHECKED      `raise E from C`, C a class: what calling C
+ *                                 returns must be an exception instance, else
+ *                                 TypeError (3.13's do_raise, gh-112217; before,
+ *                                 any result became __cause__): runtime/raise.c
  *   P2C_CLOSE_SKIPS_BARE_YIELD    close() of a generator suspended at a
  *                                 yield outside any handler finishes it
  *                                 without running its frame (3.13's
@@ -320,6 +324,7 @@
 #  define P2C_CLOSE_SKIPS_UNSTARTED 1
 #  define P2C_CLOSE_SKIPS_BARE_YIELD 1
 #  define P2C_CLOSE_RETURNS_VALUE 1
+#  define P2C_CAUSE_RESULT_CHECKED 1
 #  define P2C_TRACE_OPCODE_TAIL 1
 #  define P2C_STUB_MAY_BE_INSTRUMENTED 1
 #  define P2C_NOTHING_HANDLED_IS_NULL 1
