@@ -391,30 +391,21 @@ static int append_literal(PyObject *list, PyObject *value)
     return rc;
 }
 
-/* Whether item is a nested code object's (a tuple tagged "f" or "s"). */
-static int is_code_item(PyObject *item)
-{
-    return PyTuple_Check(item) &&
-           PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(item, 0), "k") != 0;
-}
-
-/* new: the items of CPython's co_consts for fact k, nested stubs resolved;
- * NULL (no exception) when m has no such fact.  code_only: the first item
- * and the nested code objects alone (the module body: below). */
-static PyObject *cpython_items(const IrModule *m, long k, int code_base, int code_only)
+/* new: the items of CPython's co_consts for fact k (the module body's
+ * filtered: lower/stacksizes.c), nested stubs resolved; NULL (no
+ * exception) when m has no such fact. */
+static PyObject *cpython_items(const IrModule *m, long k, int code_base)
 {
     if (!m->stub_facts || k < 0 || k >= PyList_GET_SIZE(m->stub_facts))
         return NULL;
     PyObject *items = PyTuple_GET_ITEM(PyList_GET_ITEM(m->stub_facts, k), 0);
-    PyObject *list = PyList_New(0);
+    PyObject *list = PyList_New(PyTuple_GET_SIZE(items));
     for (Py_ssize_t i = 0; list && i < PyTuple_GET_SIZE(items); i++) {
-        PyObject *item = PyTuple_GET_ITEM(items, i);
-        if (code_only && i > 0 && !is_code_item(item))
-            continue;
-        item = resolve_item(m, item, code_base);
-        if (!item || PyList_Append(list, item) < 0)
+        PyObject *item = resolve_item(m, PyTuple_GET_ITEM(items, i), code_base);
+        if (!item)
             Py_CLEAR(list);
-        Py_XDECREF(item);
+        else
+            PyList_SET_ITEM(list, i, item);
     }
     return list;
 }
@@ -445,12 +436,9 @@ static int finish_items(const IrModule *m, PyObject *list, const char *qualname,
 }
 
 /* new: co_consts items of fn: CPython's (its docstring or None first, then
- * its constants in the compiler's order, nested code objects in place) —
- * of the module body, only the first and the code objects: nothing reads
- * its other constants (a class body's are read through its parent's
- * co_consts), and module level is where big literals put thousands of them
- * (a 3000-entry dict literal's values and key tuples, 30 kB of references
- * in the blob) — or
+ * its constants in the compiler's order, nested code objects in place;
+ * of the module body, only the first and the code objects:
+ * lower/stacksizes.c), or
  * when the front end did not match fn to a code object of CPython's (or
  * None would sit past the runner's one-byte LOAD_CONST), the docstring (or
  * None) alone.  *none_at: the index of None for the runner's units. */
@@ -458,7 +446,7 @@ static PyObject *consts_items(const IrModule *m, const IrFunction *fn, int code_
                               int *none_at)
 {
     int runner = cgen_stub_run_units(fn) > 0;
-    PyObject *list = cpython_items(m, fn->fact_index, code_base, fn->is_module);
+    PyObject *list = cpython_items(m, fn->fact_index, code_base);
     if (list && finish_items(m, list, fn->qualname, runner, none_at) == 0 && *none_at <= 255)
         goto done;
     Py_CLEAR(list);
@@ -591,7 +579,7 @@ static PyObject *bodiless_stub(const IrModule *m, long k, int code_base)
     const char *qualname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(fact, 0));
     int line = (int)PyLong_AsLong(PyTuple_GET_ITEM(fact, 1));
     long stacksize = PyLong_AsLong(PyTuple_GET_ITEM(fact, 2));
-    PyObject *items = qualname ? cpython_items(m, k, code_base, 0) : NULL;
+    PyObject *items = qualname ? cpython_items(m, k, code_base) : NULL;
     int none_at = 0;
     if (!items || finish_items(m, items, qualname, !target_is_310(), &none_at) < 0 ||
         none_at > 255) {

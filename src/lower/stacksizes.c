@@ -12,7 +12,8 @@
  * source order).  co_names (the global and attribute names the code uses,
  * in the compiler's order) is kept by the stub for inspect.getclosurevars.
  *
- * co_consts (docs/runtime.md, "co_consts of a stub"): each constant is made
+ * co_consts (docs/runtime.md, "co_consts of a stub"): each constant (but
+ * the module body's, stub_fact) is made
  * a constant of the module's table here, so that the stub's co_consts refer
  * to the table's objects (one copy in the blob, cgen/codeobj.c) — code
  * generation may add no constant — and each nested code object becomes
@@ -86,20 +87,35 @@ static PyObject *stub_item(IrModule *m, PyObject *item, IrFunction *const *owner
     return Py_BuildValue("(sO)", "k", value);
 }
 
-/* new: (stub items of fact's co_consts, fact) */
-static PyObject *stub_fact(IrModule *m, PyObject *fact, IrFunction *const *owner, int nfacts)
+/* Whether CPython's item (kind, value) is a nested code object's. */
+static int is_code(PyObject *item)
+{
+    return PyTuple_Check(item) && PyTuple_GET_SIZE(item) == 2 &&
+           PyLong_AsLong(PyTuple_GET_ITEM(item, 0)) == 1;
+}
+
+/* new: (stub items of fact's co_consts, fact).  code_only (the module
+ * body): its first item and its code objects alone — nothing reads the
+ * module's other constants, and big literals at module level put thousands
+ * there (a 3000-entry dict literal: 30 kB of references in the blob), some
+ * not otherwise in the table. */
+static PyObject *stub_fact(IrModule *m, PyObject *fact, IrFunction *const *owner, int nfacts,
+                           int code_only)
 {
     PyObject *consts = PyTuple_GET_ITEM(fact, 4);
     if (!PyTuple_Check(consts))
         return NULL;
-    PyObject *items = PyTuple_New(PyTuple_GET_SIZE(consts));
-    for (Py_ssize_t i = 0; items && i < PyTuple_GET_SIZE(consts); i++) {
+    PyObject *list = PyList_New(0);
+    for (Py_ssize_t i = 0; list && i < PyTuple_GET_SIZE(consts); i++) {
+        if (code_only && i > 0 && !is_code(PyTuple_GET_ITEM(consts, i)))
+            continue;
         PyObject *item = stub_item(m, PyTuple_GET_ITEM(consts, i), owner, nfacts);
-        if (!item)
-            Py_CLEAR(items);
-        else
-            PyTuple_SET_ITEM(items, i, item);
+        if (!item || PyList_Append(list, item) < 0)
+            Py_CLEAR(list);
+        Py_XDECREF(item);
     }
+    PyObject *items = list ? PyList_AsTuple(list) : NULL;
+    Py_XDECREF(list);
     PyObject *pair = items ? PyTuple_Pack(2, items, fact) : NULL;
     Py_XDECREF(items);
     return pair;
@@ -115,7 +131,8 @@ static void resolve_stub_facts(IrModule *m, PyObject *facts)
         if (m->funcs[i]->fact_index >= 0)
             owner[m->funcs[i]->fact_index] = m->funcs[i];
     for (int k = 0; list && k < nfacts; k++) {
-        PyObject *pair = stub_fact(m, PyList_GET_ITEM(facts, k), owner, nfacts);
+        PyObject *pair = stub_fact(m, PyList_GET_ITEM(facts, k), owner, nfacts,
+                                   owner[k] && owner[k]->is_module);
         if (!pair)
             Py_CLEAR(list);
         else
