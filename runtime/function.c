@@ -11,6 +11,7 @@
  * working.  docs/runtime.md has the whole rationale and its limits.
  */
 #include "internal.h"
+#include <opcode.h>          /* a stub's last opcodes (is_stub) */
 
 /* __reduce__: the qualified name, so pickle and copy treat a compiled function
  * as a global found by name, exactly as they do plain functions. */
@@ -291,6 +292,68 @@ set_function_parts(PyObject *func, PyObject *defaults, PyObject *kwdefaults,
         return -1;
     if (closure != NULL && PyFunction_SetClosure(func, closure) < 0)
         return -1;
+    return 0;
+}
+
+/* The entry point of a stub without a body (src/cgen/codeobj.c): a
+ * comprehension pyc2c compiled inline, so no function of its own runs it. */
+static PyObject *
+bodiless_body(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    PyErr_Format(PyExc_SystemError,
+                 "pyc2c: %U was compiled inline into its parent: its code object has no "
+                 "body of its own to run", P2C_Code_QualName((PyCodeObject *)
+                                                            ((PyFunctionObject *)func)->func_code));
+    P2C_ReleaseGivenArgs(args, nargsf, kwnames);
+    return NULL;
+}
+
+/* Whether code is a stub (src/cgen/codeobj.c): it ends with
+ * LOAD_ASSERTION_ERROR, RAISE_VARARGS 1, NOP, NOP, which no code CPython
+ * compiles ends with. */
+static int
+is_stub(PyObject *code)
+{
+    PyObject *bytes = PyCode_Check(code) ? PyObject_GetAttrString(code, "co_code") : NULL;
+    if (bytes == NULL || !PyBytes_Check(bytes)) {
+        Py_XDECREF(bytes);
+        PyErr_Clear();
+        return 0;
+    }
+    Py_ssize_t n = PyBytes_GET_SIZE(bytes);
+    const unsigned char *op = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    int stub = n >= 8 && op[n - 8] == LOAD_ASSERTION_ERROR && op[n - 6] == RAISE_VARARGS &&
+               op[n - 4] == NOP && op[n - 2] == NOP;
+    Py_DECREF(bytes);
+    return stub;
+}
+
+/* Registers the stubs among code's co_consts that have no entry point yet
+ * (bodiless ones), and theirs in turn. */
+static int
+register_bodiless(PyObject *code)
+{
+    PyObject *consts = ((PyCodeObject *)code)->co_consts;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *c = PyTuple_GET_ITEM(consts, i);
+        if (!PyCode_Check(c) || impl_for(c) != P2C_InterpreterVectorcall() || !is_stub(c))
+            continue;
+        if (P2C_Shared_RegisterImpl(c, bodiless_body) < 0 || register_bodiless(c) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* runtime.h */
+int
+P2C_Function_RegisterStubs(PyObject *const *codes, const vectorcallfunc *impls, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (impls[i] != NULL && P2C_Shared_RegisterImpl(codes[i], impls[i]) < 0)
+            return -1;
+    for (int i = 0; i < n; i++)
+        if (PyCode_Check(codes[i]) && register_bodiless(codes[i]) < 0)
+            return -1;
     return 0;
 }
 

@@ -100,6 +100,16 @@ P2C_API extern PyTypeObject *P2C_FunctionTypeRef;
  * P2C_Runtime_Ready attached it to the shared runtime). */
 #define P2C_Function_Type (*P2C_FunctionTypeRef)
 
+/* When the module's constants are loaded: registers impls[i] as the
+ * compiled body of the stub codes[i] (NULL impl: module and class bodies,
+ * not registered), so that a stub the interpreter runs before any function
+ * was made of it (one taken from a parent's co_consts) runs its body; then
+ * the stubs without a body found in their co_consts (comprehensions
+ * compiled inline) with an entry point that raises SystemError.  -1 with an
+ * exception. */
+P2C_API int P2C_Function_RegisterStubs(PyObject *const *codes, const vectorcallfunc *impls,
+                                       int n);
+
 /* new: a compiled function running impl, with code's name, qualname and
  * signature, globals, and defaults (tuple or NULL), kwdefaults (dict or
  * NULL), closure (tuple of cells or NULL). */

@@ -62,13 +62,15 @@ static inline unsigned int P2C_Type_ValidVersion(PyTypeObject *tp)
 
 /* The __qualname__ of a function of code, borrowed: 3.10's code objects
  * have no co_qualname, and a stub code object for 3.10 keeps it as its
- * second constant (src/cgen/codeobj.c; the first is the docstring). */
+ * last constant (src/cgen/codeobj.c, finish_items; the first is the
+ * docstring or None). */
 #ifdef P2C_FRAME_OBJECTS_310
 static inline PyObject *P2C_Code_QualName(PyCodeObject *code)
 {
     PyObject *consts = code->co_consts;
-    if (PyTuple_GET_SIZE(consts) > 1 && PyUnicode_Check(PyTuple_GET_ITEM(consts, 1)))
-        return PyTuple_GET_ITEM(consts, 1);
+    Py_ssize_t n = PyTuple_GET_SIZE(consts);
+    if (n > 1 && PyUnicode_Check(PyTuple_GET_ITEM(consts, n - 1)))
+        return PyTuple_GET_ITEM(consts, n - 1);
     return code->co_name;
 }
 #else

@@ -101,6 +101,28 @@ static void bind_args_fast(Emitter *e, const IrFunction *fn)
     emit_line(e, "    return NULL;");
 }
 
+/* The module's stubs registered with their compiled bodies as soon as the
+ * constants are loaded (P2C_Function_RegisterStubs): the interpreter may
+ * run a nested stub taken from co_consts before any function of it was
+ * made.  Module and class bodies have none (NULL). */
+static void register_stubs(Emitter *e, const Cg *cg)
+{
+    const IrModule *m = cg->m;
+    emit_line(e, "{");
+    emit_line(e, "    static const vectorcallfunc p2c_stub_impls[%d] = {", m->nfuncs);
+    for (int i = 0; i < m->nfuncs; i++) {
+        char cname[128] = "NULL";
+        if (!m->funcs[i]->is_module && !m->funcs[i]->is_class)
+            cg_func_cname(m->funcs[i], cname, sizeof cname);
+        emit_line(e, "        %s,", cname);
+    }
+    emit_line(e, "    };");
+    emit_line(e, "    if (P2C_Function_RegisterStubs(p2c_c + %d, p2c_stub_impls, %d) < 0)",
+              cg->code_base, m->nfuncs);
+    emit_line(e, "        return -1;");
+    emit_line(e, "}");
+}
+
 /* The prologue: frame storage, result, temporaries; argument binding and
  * frame push (module: constants, an extension's source path, frame push). */
 static void prologue(Emitter *e, const Cg *cg, int nconsts)
@@ -128,6 +150,7 @@ static void prologue(Emitter *e, const Cg *cg, int nconsts)
             emit_line(e, "if (P2C_Module_SetMainSourceFile(module, p2c_c, %d) < 0)", nconsts);
             emit_line(e, "    return -1;");
         }
+        register_stubs(e, cg);
         /* before anything runs, as CPython warns while compiling */
         if (cg->m->warnings_cidx >= 0) {
             emit_line(e, "if (P2C_CompileWarnings(p2c_c[%d], p2c_c[%d]) < 0)",
@@ -482,7 +505,8 @@ static PyObject *build_blob(IrModule *m, Cg *cgs, int code_base)
         if (stacksize < 1)
             stacksize = 1;
         PyObject *desc = cgen_code_object(m, m->funcs[i], cgs[i].sites, cgs[i].nsites,
-                                          cgs[i].bare_sites, cgs[i].nbare, stacksize);
+                                          cgs[i].bare_sites, cgs[i].nbare, stacksize,
+                                          code_base);
         PyObject *index = desc ? PyLong_FromLong(code_base + i) : NULL;
         int rc = index ? PyList_Append(m->consts, desc) : -1;
         Py_XDECREF(desc);

@@ -69,7 +69,7 @@ PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int nt
  * on 3.13 (see codeobj.c).  NULL with an exception set. */
 PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
                            const IrPos *sites, int nsites, const int *bare, int nbare,
-                           int stacksize);
+                           int stacksize, int code_base);
 
 /* ---- values of expressions ------------------------------------------------ */
 

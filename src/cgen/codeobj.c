@@ -281,11 +281,22 @@ static PyObject *slot_names(const IrModule *m, const IrFunction *fn, IrVarKind k
     return tuple;
 }
 
-static int co_flags(const IrFunction *fn)
+/* CO_NESTED (a function inside a function) as CPython's compiler set it,
+ * when the front end matched fn to CPython's code object. */
+static int cpython_nested_flag(const IrModule *m, const IrFunction *fn)
+{
+    if (!m->stub_facts || fn->fact_index < 0 || fn->fact_index >= PyList_GET_SIZE(m->stub_facts))
+        return 0;
+    PyObject *fact = PyTuple_GET_ITEM(PyList_GET_ITEM(m->stub_facts, fn->fact_index), 1);
+    PyObject *shape = PyTuple_GET_ITEM(fact, 5);
+    return (int)PyLong_AsLong(PyTuple_GET_ITEM(shape, 4)) & CO_NESTED;
+}
+
+static int co_flags(const IrModule *m, const IrFunction *fn)
 {
     if (fn->is_module || fn->is_class)
         return 0;   /* unoptimized: names live in f_locals */
-    int flags = CO_OPTIMIZED | CO_NEWLOCALS;
+    int flags = CO_OPTIMIZED | CO_NEWLOCALS | cpython_nested_flag(m, fn);
     if (fn->async_kind == IR_ASYNC_COROUTINE)
         flags |= CO_COROUTINE;
     else if (fn->async_kind == IR_ASYNC_GENERATOR)
@@ -333,20 +344,124 @@ static PyObject *names(const IrModule *m, const IrFunction *fn)
     return t && PyTuple_CheckExact(t) ? Py_NewRef(t) : PyTuple_New(0);
 }
 
-/* new: co_consts: the docstring (or None) first, as CPython's; for 3.10,
- * whose code objects have no co_qualname, the qualified name second (the
- * runtime's P2C_Code_QualName).  A stub with the runner's units has None
- * among them, for their LOAD_CONST (runtime/compat/stubrun.c): second
- * when the docstring is first. */
-static PyObject *consts(const IrFunction *fn, PyObject *doc)
+/* ---- co_consts (docs/runtime.md, "co_consts of a stub") -----------------------
+ *
+ * A stub's co_consts is described by items the target resolves when it
+ * builds the code objects (marshal_constants, src/front/parse_helper.py):
+ * an int is that entry of the module's constant table (the same object, so
+ * the blob holds a reference to it, not a copy), ("f", i) the stub at
+ * table[i], ("s", desc) a stub without a body, ("k", value) the value. */
+
+static PyObject *bodiless_stub(const IrModule *m, long k, int code_base);
+
+/* new: the item for CPython's item `item` of m->stub_facts (lower/stacksizes.c):
+ * a nested function's stub index, or a bodiless stub's description. */
+static PyObject *resolve_item(const IrModule *m, PyObject *item, int code_base)
 {
+    if (!PyTuple_Check(item))
+        return Py_NewRef(item);
+    const char *tag = PyUnicode_AsUTF8(PyTuple_GET_ITEM(item, 0));
+    long v = PyLong_Check(PyTuple_GET_ITEM(item, 1)) ? PyLong_AsLong(PyTuple_GET_ITEM(item, 1)) : 0;
+    if (tag && strcmp(tag, "f") == 0)
+        return Py_BuildValue("(sl)", "f", code_base + v);
+    if (tag && strcmp(tag, "s") == 0) {
+        PyObject *desc = bodiless_stub(m, v, code_base);
+        PyObject *r = desc ? Py_BuildValue("(sO)", "s", desc) : NULL;
+        Py_XDECREF(desc);
+        return r;
+    }
+    return Py_NewRef(item);
+}
+
+/* Whether item stands for None. */
+static int is_none_item(const IrModule *m, PyObject *item)
+{
+    if (PyLong_Check(item))
+        return ir_const_get(m, (int)PyLong_AsLong(item)) == Py_None;
+    return PyTuple_Check(item) && PyTuple_GET_ITEM(item, 1) == Py_None &&
+           PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(item, 0), "k") == 0;
+}
+
+/* Appends ("k", value) to list. */
+static int append_literal(PyObject *list, PyObject *value)
+{
+    PyObject *item = Py_BuildValue("(sO)", "k", value);
+    int rc = item ? PyList_Append(list, item) : -1;
+    Py_XDECREF(item);
+    return rc;
+}
+
+/* new: the items of CPython's co_consts for fact k (the module body's
+ * filtered: lower/stacksizes.c), nested stubs resolved; NULL (no
+ * exception) when m has no such fact. */
+static PyObject *cpython_items(const IrModule *m, long k, int code_base)
+{
+    if (!m->stub_facts || k < 0 || k >= PyList_GET_SIZE(m->stub_facts))
+        return NULL;
+    PyObject *items = PyTuple_GET_ITEM(PyList_GET_ITEM(m->stub_facts, k), 0);
+    PyObject *list = PyList_New(PyTuple_GET_SIZE(items));
+    for (Py_ssize_t i = 0; list && i < PyTuple_GET_SIZE(items); i++) {
+        PyObject *item = resolve_item(m, PyTuple_GET_ITEM(items, i), code_base);
+        if (!item)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, i, item);
+    }
+    return list;
+}
+
+/* Completes a stub's co_consts items: on 3.10, whose code objects have no
+ * co_qualname, the qualified name last (the runtime's P2C_Code_QualName);
+ * with the runner's units, a None for their LOAD_CONST (its index in
+ * *none_at; appended when CPython's co_consts has none, as after a
+ * docstring).  -1 with an exception set. */
+static int finish_items(const IrModule *m, PyObject *list, const char *qualname, int runner,
+                        int *none_at)
+{
+    *none_at = -1;
+    for (Py_ssize_t i = 0; runner && *none_at < 0 && i < PyList_GET_SIZE(list); i++)
+        if (is_none_item(m, PyList_GET_ITEM(list, i)))
+            *none_at = (int)i;
+    if (runner && *none_at < 0) {
+        *none_at = (int)PyList_GET_SIZE(list);
+        if (append_literal(list, Py_None) < 0)
+            return -1;
+    }
     if (!target_is_310())
-        return cgen_stub_run_units(fn) && doc != Py_None ? PyTuple_Pack(2, doc, Py_None)
-                                                        : PyTuple_Pack(1, doc);
-    PyObject *qualname = PyUnicode_FromString(fn->qualname);
-    PyObject *t = qualname ? PyTuple_Pack(2, doc, qualname) : NULL;
-    Py_XDECREF(qualname);
-    return t;
+        return 0;
+    PyObject *q = PyUnicode_FromString(qualname);
+    int rc = q ? append_literal(list, q) : -1;
+    Py_XDECREF(q);
+    return rc;
+}
+
+/* new: co_consts items of fn: CPython's (its docstring or None first, then
+ * its constants in the compiler's order, nested code objects in place;
+ * of the module body, only the first and the code objects:
+ * lower/stacksizes.c), or
+ * when the front end did not match fn to a code object of CPython's (or
+ * None would sit past the runner's one-byte LOAD_CONST), the docstring (or
+ * None) alone.  *none_at: the index of None for the runner's units. */
+static PyObject *consts_items(const IrModule *m, const IrFunction *fn, int code_base,
+                              int *none_at)
+{
+    int runner = cgen_stub_run_units(fn) > 0;
+    PyObject *list = cpython_items(m, fn->fact_index, code_base);
+    if (list && finish_items(m, list, fn->qualname, runner, none_at) == 0 && *none_at <= 255)
+        goto done;
+    Py_CLEAR(list);
+    if (PyErr_Occurred())
+        return NULL;
+    list = PyList_New(0);
+    PyObject *doc = fn->doc_cidx >= 0 ? PyLong_FromLong(fn->doc_cidx) : NULL;
+    int rc = !list ? -1 : doc ? PyList_Append(list, doc) : append_literal(list, Py_None);
+    Py_XDECREF(doc);
+    if (rc < 0 || finish_items(m, list, fn->qualname, runner, none_at) < 0)
+        Py_CLEAR(list);
+done:;
+    PyObject *tuple = list ? PyList_AsTuple(list) : NULL;
+    Py_XDECREF(list);
+    return tuple;
 }
 
 /* new: the keyword arguments of code.replace() describing fn's stub, but
@@ -376,20 +491,19 @@ static PyObject *stub_linetable(const IrFunction *fn, const IrPos *sites, int ns
 
 static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
                               const IrPos *sites, int nsites, int firstlineno,
-                              int stacksize)
+                              int stacksize, int code_base, int *none_at)
 {
     PyObject *kw = PyDict_New();
     if (!kw)
         return NULL;
-    PyObject *doc = fn->doc_cidx >= 0 ? ir_const_get(m, fn->doc_cidx) : Py_None;
     if (set_int(kw, "co_argcount", fn->argcount) < 0 ||
         set_int(kw, "co_posonlyargcount", fn->posonlyargcount) < 0 ||
         set_int(kw, "co_kwonlyargcount", fn->kwonlyargcount) < 0 ||
         set_int(kw, "co_nlocals", count_locals(fn)) < 0 ||
         set_int(kw, "co_stacksize", stacksize) < 0 ||
-        set_int(kw, "co_flags", co_flags(fn)) < 0 ||
+        set_int(kw, "co_flags", co_flags(m, fn)) < 0 ||
         set_int(kw, "co_firstlineno", firstlineno) < 0 ||
-        set_obj(kw, "co_consts", consts(fn, doc)) < 0 ||
+        set_obj(kw, "co_consts", consts_items(m, fn, code_base, none_at)) < 0 ||
         set_obj(kw, "co_names", names(m, fn)) < 0 ||
         set_obj(kw, "co_varnames", varnames(m, fn)) < 0 ||
         set_obj(kw, "co_cellvars", cellvars(m, fn)) < 0 ||
@@ -406,13 +520,89 @@ static PyObject *replace_args(const IrModule *m, const IrFunction *fn,
 
 PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
                            const IrPos *sites, int nsites, const int *bare, int nbare,
-                           int stacksize)
+                           int stacksize, int code_base)
 {
     int firstlineno = fn->pos.line > 0 ? fn->pos.line : 1;
-    PyObject *kw = replace_args(m, fn, sites, nsites, firstlineno, stacksize);
-    PyObject *co_consts = kw ? PyDict_GetItemString(kw, "co_consts") : NULL;
-    int none_at = co_consts ? (int)PyTuple_GET_SIZE(co_consts) - 1 : 0;   /* consts() */
+    int none_at = 0;
+    PyObject *kw = replace_args(m, fn, sites, nsites, firstlineno, stacksize, code_base,
+                                &none_at);
     PyObject *runs = kw ? stub_bytecode(fn, nsites, bare, nbare, none_at) : NULL;
+    PyObject *desc = runs ? Py_BuildValue("(OOs)", kw, runs, m->filename) : NULL;
+    Py_XDECREF(runs);
+    Py_XDECREF(kw);
+    return desc;
+}
+
+/* ---- stubs without a body ----------------------------------------------------
+ *
+ * A code object CPython's compiler makes that pyc2c has no function for (a
+ * comprehension compiled inline) still gets a stub in its parent's
+ * co_consts, from CPython's own facts about it: its name, qualified name,
+ * arguments, variables, flags, constants and names introspect as
+ * CPython's.  Its bytecode is the runner's units (3.11 on), RESUME and the
+ * raising tail; the runtime registers it, when the module is loaded, with
+ * an entry point that raises a SystemError saying it has no body
+ * (P2C_Function_RegisterStubs). */
+
+/* new: the runs of a bodiless stub's bytecode */
+static PyObject *bodiless_bytecode(int none_at)
+{
+    if (target_is_310())
+        return Py_BuildValue("((sii)(sii)(sii)(sii))", "NOP", 0, 1, "LOAD_ASSERTION_ERROR", 0, 1,
+                             "RAISE_VARARGS", 1, 1, "NOP", 0, 2);
+    return Py_BuildValue("((sii)(sii)(sii)(sii)(sii)(sii)(sii))", "LOAD_CONST", none_at, 1,
+                         "UNARY_NEGATIVE", 0, 1, "RETURN_VALUE", 0, 1, "RESUME", 0, 1,
+                         "LOAD_ASSERTION_ERROR", 0, 1, "RAISE_VARARGS", 1, 1, "NOP", 0, 2);
+}
+
+/* Sets the code.replace() arguments read from CPython's shape (argcount,
+ * posonlyargcount, kwonlyargcount, nlocals, flags, varnames, cellvars,
+ * freevars, name: parse_helper.py, code_facts). */
+static int set_shape(PyObject *kw, PyObject *shape)
+{
+    static const char *const keys[] = {"co_argcount", "co_posonlyargcount",
+        "co_kwonlyargcount", "co_nlocals", "co_flags", "co_varnames", "co_cellvars",
+        "co_freevars", "co_name"};
+    if (!PyTuple_Check(shape) || PyTuple_GET_SIZE(shape) != 9)
+        return PyErr_SetString(PyExc_ValueError, "bad code shape"), -1;
+    for (int i = 0; i < 9; i++)
+        if (PyDict_SetItemString(kw, keys[i], PyTuple_GET_ITEM(shape, i)) < 0)
+            return -1;
+    return 0;
+}
+
+/* new: the description (as cgen_code_object's) of the bodiless stub of
+ * fact k: (qualname, firstlineno, stacksize, names, consts, shape). */
+static PyObject *bodiless_stub(const IrModule *m, long k, int code_base)
+{
+    PyObject *fact = PyTuple_GET_ITEM(PyList_GET_ITEM(m->stub_facts, k), 1);
+    const char *qualname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(fact, 0));
+    int line = (int)PyLong_AsLong(PyTuple_GET_ITEM(fact, 1));
+    long stacksize = PyLong_AsLong(PyTuple_GET_ITEM(fact, 2));
+    PyObject *items = qualname ? cpython_items(m, k, code_base) : NULL;
+    int none_at = 0;
+    if (!items || finish_items(m, items, qualname, !target_is_310(), &none_at) < 0 ||
+        none_at > 255) {
+        Py_XDECREF(items);
+        return PyErr_Occurred() ? NULL : PyErr_Format(PyExc_ValueError, "no stub for %s", qualname);
+    }
+    IrPos pos[4] = {{.line = line, .col = -1, .end_col = -1}};
+    for (int i = 1; i < 4; i++)
+        pos[i] = pos[0];
+    PyObject *kw = PyDict_New();
+    if (!kw || set_shape(kw, PyTuple_GET_ITEM(fact, 5)) < 0 ||
+        set_int(kw, "co_stacksize", stacksize > 1 ? stacksize : 1) < 0 ||
+        set_int(kw, "co_firstlineno", line) < 0 ||
+        set_obj(kw, "co_consts", PyList_AsTuple(items)) < 0 ||
+        PyDict_SetItemString(kw, "co_names", PyTuple_GET_ITEM(fact, 3)) < 0 ||
+        set_obj(kw, "co_linetable", cgen_linetable(line, pos, target_is_310() ? 1 : 4,
+                                                   CGEN_STUB_TAIL_UNITS)) < 0 ||
+        (!target_is_310() &&
+         (PyDict_SetItemString(kw, "co_qualname", PyTuple_GET_ITEM(fact, 0)) < 0 ||
+          set_obj(kw, "co_exceptiontable", PyBytes_FromStringAndSize(NULL, 0)) < 0)))
+        Py_CLEAR(kw);
+    Py_DECREF(items);
+    PyObject *runs = kw ? bodiless_bytecode(none_at) : NULL;
     PyObject *desc = runs ? Py_BuildValue("(OOs)", kw, runs, m->filename) : NULL;
     Py_XDECREF(runs);
     Py_XDECREF(kw);

@@ -97,10 +97,14 @@ def symtable_consts():
 # ---- what only the compiler knows ---------------------------------------------
 
 def code_facts(co, qualname, out):
-    # (qualname, firstlineno, co_stacksize, co_names) of every code object,
-    # depth first; 3.10 has no co_qualname: built as the compiler builds it
-    out.append((getattr(co, "co_qualname", qualname), co.co_firstlineno,
-                co.co_stacksize, tuple(co.co_names)))
+    # (qualname, firstlineno, co_stacksize, co_names, consts, shape) of every
+    # code object, depth first; 3.10 has no co_qualname: built as the
+    # compiler builds it.  consts is co_consts as (0, constant) or (1, index
+    # in out of the nested code's facts); shape is what a stub of a code
+    # pyc2c has no function for needs (src/lower/stacksizes.c).
+    at = len(out)
+    out.append(None)
+    consts = []
     for c in co.co_consts:
         if type(c) is type(co):
             if hasattr(c, "co_qualname"):
@@ -109,7 +113,14 @@ def code_facts(co, qualname, out):
                 q = c.co_name
             else:
                 q = qualname + (".<locals>." if co.co_flags & 0x2 else ".") + c.co_name
+            consts.append((1, len(out)))
             code_facts(c, q, out)
+        else:
+            consts.append((0, c))
+    shape = (co.co_argcount, co.co_posonlyargcount, co.co_kwonlyargcount, co.co_nlocals,
+             co.co_flags, co.co_varnames, co.co_cellvars, co.co_freevars, co.co_name)
+    out[at] = (getattr(co, "co_qualname", qualname), co.co_firstlineno,
+               co.co_stacksize, tuple(co.co_names), tuple(consts), shape)
     return out
 
 
@@ -213,23 +224,48 @@ def parse(path_bytes):
 
 # ---- the constant table, in the target's marshal format ---------------------
 
-def build_code(desc):
+def build_code(desc, resolve):
     """A stub code object (src/cgen/codeobj.c, docs/architecture.md) of this
     version, from (code.replace() arguments but co_code and co_filename, the
-    bytecode as (opname, arg, count) runs, co_filename)."""
+    bytecode as (opname, arg, count) runs, co_filename).  co_consts is
+    described by items resolve() turns into the constants."""
     kw, runs, filename = desc
     opmap = __import__("opcode").opmap
     code = b"".join(bytes((opmap[op], arg)) * count for op, arg, count in runs)
+    kw = dict(kw, co_consts=tuple(resolve(item) for item in kw["co_consts"]))
     base = (lambda: None).__code__
     return base.replace(co_filename=filename, co_code=code, **kw)
 
 
 def marshal_constants(table, code_indexes):
     """The module's constant blob: the table with each description at
-    code_indexes made a code object, marshalled as this version writes it."""
+    code_indexes made a code object, marshalled as this version writes it.
+    A stub's co_consts items (codeobj.c, consts_spec) are an index in the
+    table (that very object: marshal writes a reference to it, not a copy;
+    a frozenset, which the table keeps as a tuple, made one again), ("f", i)
+    the stub at table[i], ("s", desc) a stub of a code pyc2c has no function
+    for, ("k", value) the value itself."""
     table = list(table)
+    frozen = set(table[-1])
+    todo = set(code_indexes)
+
+    def built(i):
+        if i in todo:
+            todo.discard(i)
+            table[i] = build_code(table[i], resolve)
+        return table[i]
+
+    def resolve(item):
+        if type(item) is int:
+            return frozenset(table[item]) if item in frozen else table[item]
+        if item[0] == "f":
+            return built(item[1])
+        if item[0] == "s":
+            return build_code(item[1], resolve)
+        return item[1]
+
     for i in code_indexes:
-        table[i] = build_code(table[i])
+        built(i)
     return marshal.dumps(tuple(table), MARSHAL_VERSION)
 
 

@@ -55,6 +55,7 @@ void ir_module_free(IrModule *m)
         return;
     Py_XDECREF(m->consts);
     Py_XDECREF(m->const_index);
+    Py_XDECREF(m->stub_facts);
     ir_arena_free(m->arena);   /* m itself lives in the arena: last */
 }
 
@@ -81,6 +82,7 @@ IrFunction *ir_function_new(IrModule *m, IrFunction *parent, const char *name,
     fn->parent = parent;
     fn->doc_cidx = -1;
     fn->names_cidx = -1;
+    fn->fact_index = -1;
     fn->body = ir_node_new(m, IR_BLOCK, pos);
     m->funcs = ir_arena_grow(m->arena, m->funcs, &m->capfuncs, m->nfuncs + 1,
                              sizeof *m->funcs);

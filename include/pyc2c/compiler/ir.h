@@ -256,6 +256,8 @@ struct IrFunction {
     int names_cidx;          /* co_names CPython's compiler gives this code
                                 (a tuple constant; -1: unknown): the stub
                                 keeps it for inspect.getclosurevars & co */
+    int fact_index;          /* the index of CPython's code object for this
+                                function in IrModule.stub_facts (-1: none) */
 };
 
 typedef struct IrArena IrArena;
@@ -272,6 +274,11 @@ typedef struct IrModule {
                                 constant issued at the start of the module
                                 body; -1: none */
     int nfuncs, capfuncs;
+    PyObject *stub_facts;    /* list or NULL: for each code object CPython's
+                                compiler makes of the module, depth first,
+                                (consts, facts): its co_consts as stub items
+                                (lower/stacksizes.c, cgen/codeobj.c) and the
+                                front end's facts about it */
 } IrModule;
 
 /* ---- construction (src/ir/ir.c, src/ir/arena.c) -------------------------- */
