@@ -66,7 +66,8 @@ PyObject *cgen_linetable(int firstlineno, const IrPos *sites, int nsites, int nt
  * sites[0] must be fn's def position; stacksize: co_stacksize (a
  * generator's frame keeps its body's temporaries there); bare[0..nbare-1]:
  * the sites of yields outside any handler region, whose units are `NOP 1`
- * on 3.13 (see codeobj.c).  NULL with an exception set. */
+ * on 3.13 (see codeobj.c); code_base: the table index of funcs[0]'s stub
+ * (co_consts names nested stubs by index).  NULL with an exception set. */
 PyObject *cgen_code_object(const IrModule *m, const IrFunction *fn,
                            const IrPos *sites, int nsites, const int *bare, int nbare,
                            int stacksize, int code_base);

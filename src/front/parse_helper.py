@@ -105,10 +105,13 @@ def code_facts(co, qualname, out):
     at = len(out)
     out.append(None)
     consts = []
-    for c in co.co_consts:
+    for i, c in enumerate(co.co_consts):
         if type(c) is type(co):
+            after = co.co_consts[i + 1] if i + 1 < len(co.co_consts) else None
             if hasattr(c, "co_qualname"):
                 q = None
+            elif type(after) is str:
+                q = after   # 3.10: MAKE_FUNCTION's qualname follows the code
             elif qualname == "<module>":
                 q = c.co_name
             else:

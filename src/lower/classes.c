@@ -62,6 +62,20 @@ int lower_name_const(Lower *L, const char *name)
     return lower_const_str(L, lower_mangle(L, name));
 }
 
+/* Whether fn is a comprehension's or generator expression's function. */
+static int is_comprehension(const IrFunction *fn)
+{
+    static const char *const names[] = {"<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(fn->name, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* CPython's compiler (compiler_set_qualname): "<locals>" follows the
+ * qualname of a function or lambda only, not of a class or a
+ * comprehension (`f.<locals>.<listcomp>.<listcomp>`, whose facts
+ * lower/stacksizes.c then finds). */
 const char *lower_qualname(Lower *L, const char *name)
 {
     if (L->fn->is_module)
@@ -69,7 +83,7 @@ const char *lower_qualname(Lower *L, const char *name)
     const AstSymbol *sym = ast_scope_lookup(L->scope, lower_mangle(L, name));
     if (sym && sym->scope == AST_SYM_GLOBAL_EXPLICIT)
         return name;
-    const char *sep = L->fn->is_class ? "." : ".<locals>.";
+    const char *sep = L->fn->is_class || is_comprehension(L->fn) ? "." : ".<locals>.";
     size_t n = strlen(L->fn->qualname) + strlen(sep) + strlen(name) + 1;
     char *q = ir_alloc(L->m, n);
     snprintf(q, n, "%s%s%s", L->fn->qualname, sep, name);

@@ -91,17 +91,26 @@ def make_set():
     return set(z * z for z in range(5))
 
 
+def grid(rows):
+    "Comprehensions in comprehensions: CPython's qualname has no <locals>"
+    "after a comprehension's (grid.<locals>.<listcomp>.<listcomp>)."
+    cells = [[(x, y) for x in range(2)] for y in rows]
+    gens = [(x for x in r) for r in rows]
+    return cells, [repr(g).split(" at ")[0] for g in gens], [list(g) for g in gens]
+
+
 def plain():
     def helper():
         return 42
     return helper
 
 
-for fn in (documented, constants, nested, generator, coroutine, make_set, plain):
+for fn in (documented, constants, nested, generator, coroutine, make_set, grid, plain):
     walk(fn.__code__)
     print("doc", fn.__doc__)
 
 print(nested(3))
+print(grid([1, 2]))
 
 # The nested genexpr's code, run by the interpreter before and after the
 # function around it ran.
