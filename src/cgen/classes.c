@@ -21,8 +21,12 @@ CVal cg_load_name(Cg *cg, IrNode *n)
 void cg_store_name(Cg *cg, IrNode *at, IrVar *var, CVal *v)
 {
     char call[128];
-    /* a __setitem__ of a __prepare__ namespace may raise or look at frames */
-    cg_site(cg, at->pos);
+    /* a __setitem__ of a __prepare__ namespace may raise or look at frames;
+     * an artificial store (CPython's NO_LOCATION: __static_attributes__, a
+     * handler's `e = None`) keeps its predecessor's site, as CPython gives
+     * such an instruction the location before it */
+    if (!at->artificial)
+        cg_site(cg, at->pos);
     snprintf(call, sizeof call, "P2C_StoreName(f, p2c_c[%d], %s)", var->name_cidx, v->c);
     cg_check_neg(cg, call);
     cg_release(cg, v);

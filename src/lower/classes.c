@@ -145,11 +145,21 @@ static int check_keywords(Lower *L, const AstClassDef *s)
 
 /* ---- the body function ------------------------------------------------------------ */
 
-static void store_name(Lower *L, const char *name, IrNode *value, IrPos pos)
+static IrNode *store_name(Lower *L, const char *name, IrNode *value, IrPos pos)
 {
     IrNode *a = ir_node(L->m, IR_ASSIGN, pos, 1, value);
     a->var = lower_var(L, name, pos);
     ir_node_add(L->m, L->fn->body, a);
+    return a;
+}
+
+/* A store CPython compiles after the body at NO_LOCATION: it keeps the
+ * last statement's position for tracebacks but gives no line event, so the
+ * class body's return event follows the last line run (after `if c: a = 1`
+ * the `if` line does not come again). */
+static void store_name_no_line(Lower *L, const char *name, IrNode *value, IrPos pos)
+{
+    store_name(L, name, value, pos)->artificial = true;
 }
 
 /* The prologue compiler_class emits: __module__ = __name__ (a LOAD_NAME:
@@ -226,7 +236,7 @@ static void store_classdict_cell(Lower *L, const AstClassDef *s)
     IrPos pos = s->body.items[s->body.n - 1]->pos;
     IrNode *ref = ir_node_new(L->m, IR_CELL_REF, pos);
     ref->var = cell;
-    store_name(L, "__classdictcell__", ref, pos);
+    store_name_no_line(L, "__classdictcell__", ref, pos);
 }
 
 /* Lowers the class body into a new function of the module. */
@@ -252,7 +262,7 @@ static IrFunction *lower_class_body(Lower *L, const AstClassDef *s, const char *
         return NULL;
     if (lower_class_has_static_attributes()) {   /* 3.13, before __classcell__ */
         IrPos end = s->body.items[s->body.n - 1]->pos;
-        store_name(&inner, "__static_attributes__",
+        store_name_no_line(&inner, "__static_attributes__",
                    lower_class_static_attributes(&inner, s, end), end);
     }
     store_classdict_cell(&inner, s);
