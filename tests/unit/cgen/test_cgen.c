@@ -576,9 +576,19 @@ END_TEST
  * helper running). */
 static PyObject *stub_code(IrFunction *f, const IrPos *sites, int nsites)
 {
-    PyObject *desc = cgen_code_object(mod, f, sites, nsites, NULL, 0, 1);
+    /* the stub's co_consts refer to the module's constants by index: the
+     * table is the module's, then the stub, then the indexes of its
+     * frozensets (none here), as build_blob and marshal_table lay it out */
+    Py_ssize_t at = PyList_GET_SIZE(mod->consts);
+    PyObject *desc = cgen_code_object(mod, f, sites, nsites, NULL, 0, 1, (int)at);
     ck_assert_ptr_nonnull(desc);
-    PyObject *table = PyTuple_Pack(1, desc), *indexes = Py_BuildValue("(i)", 0);
+    PyObject *list = PySequence_List(mod->consts);
+    ck_assert_ptr_nonnull(list);
+    PyObject *frozen = PyTuple_New(0);
+    ck_assert(PyList_Append(list, desc) == 0 && PyList_Append(list, frozen) == 0);
+    Py_DECREF(frozen);
+    PyObject *table = PyList_AsTuple(list), *indexes = Py_BuildValue("(n)", at);
+    Py_DECREF(list);
     PyObject *blob = front_target_marshal(table, indexes);
     if (!blob)
         PyErr_Print();
@@ -586,7 +596,7 @@ static PyObject *stub_code(IrFunction *f, const IrPos *sites, int nsites)
     PyObject *codes = PyMarshal_ReadObjectFromString(PyBytes_AS_STRING(blob),
                                                      PyBytes_GET_SIZE(blob));
     ck_assert_ptr_nonnull(codes);
-    PyObject *code = Py_NewRef(PyTuple_GET_ITEM(codes, 0));
+    PyObject *code = Py_NewRef(PyTuple_GET_ITEM(codes, at));
     ck_assert(PyCode_Check(code));
     Py_DECREF(codes);
     Py_DECREF(blob);
