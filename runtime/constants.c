@@ -3,25 +3,81 @@
 #include "internal.h"
 #include <marshal.h>
 
+/* In the co_consts of code (a stub) and of the code objects among them,
+ * recursively, each item that is one of the tuples made (keyed by address)
+ * becomes the frozenset made of it.  -1 with an exception set. */
+static int
+share_frozensets(PyCodeObject *code, PyObject *made)
+{
+    PyObject *consts = code->co_consts;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *c = PyTuple_GET_ITEM(consts, i);
+        if (PyCode_Check(c)) {
+            if (share_frozensets((PyCodeObject *)c, made) < 0)
+                return -1;
+            continue;
+        }
+        if (!PyTuple_CheckExact(c))
+            continue;
+        PyObject *address = PyLong_FromVoidPtr(c);
+        PyObject *frozen = address ? PyDict_GetItemWithError(made, address) : NULL;
+        Py_XDECREF(address);
+        if (frozen) {
+            PyTuple_SET_ITEM(consts, i, Py_NewRef(frozen));
+            Py_DECREF(c);
+        } else if (PyErr_Occurred()) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* The blob's last item lists the indexes of the frozenset constants, each
  * written as the tuple of its items in the order that rebuilds CPython's
- * table layout (cgen.c, marshal_table): made frozensets again here.  On an
- * error the table is left whole (tuples where frozensets were missing). */
+ * table layout (cgen.c, marshal_table): made frozensets again here.  A
+ * stub's co_consts holds that same tuple where CPython's has the frozenset
+ * (marshal_constants in src/front/parse_helper.py): it gets the frozenset,
+ * the object compiled code loads.  A frozenset marshal wrote would be a
+ * copy whose layout (its iteration order) marshal's item order made.  On
+ * an error the table is left whole (tuples where frozensets were
+ * missing). */
 static int
 rebuild_frozensets(PyObject **table, Py_ssize_t n, PyObject *indexes)
 {
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(indexes); k++) {
+    PyObject *made = PyDict_New();
+    for (Py_ssize_t k = 0; made && k < PyTuple_GET_SIZE(indexes); k++) {
         Py_ssize_t i = PyLong_AsSsize_t(PyTuple_GET_ITEM(indexes, k));
         if (i < 0 || i >= n || !PyTuple_CheckExact(table[i])) {
             if (!PyErr_Occurred())
                 PyErr_SetString(PyExc_SystemError, "pyc2c: corrupt constants blob");
-            return -1;
+            Py_CLEAR(made);
+            break;
         }
-        PyObject *frozen = PyFrozenSet_New(table[i]);
-        if (frozen == NULL)
-            return -1;
-        Py_SETREF(table[i], frozen);
+        PyObject *address = PyLong_FromVoidPtr(table[i]);
+        PyObject *frozen = address ? PyFrozenSet_New(table[i]) : NULL;
+        if (!frozen || PyDict_SetItem(made, address, frozen) < 0)
+            Py_CLEAR(made);
+        Py_XDECREF(address);
+        Py_XDECREF(frozen);
     }
+    /* the stubs first, while the tuples are still in the table (alive) */
+    for (Py_ssize_t j = 0; made && j < n; j++)
+        if (PyCode_Check(table[j]) && share_frozensets((PyCodeObject *)table[j], made) < 0)
+            Py_CLEAR(made);
+    for (Py_ssize_t k = 0; made && k < PyTuple_GET_SIZE(indexes); k++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyTuple_GET_ITEM(indexes, k));
+        PyObject *address = PyLong_FromVoidPtr(table[i]);
+        PyObject *frozen = address ? PyDict_GetItemWithError(made, address) : NULL;
+        Py_XDECREF(address);
+        if (!frozen) {
+            Py_CLEAR(made);
+            break;
+        }
+        Py_SETREF(table[i], Py_NewRef(frozen));
+    }
+    if (!made)
+        return -1;
+    Py_DECREF(made);
     return 0;
 }
 

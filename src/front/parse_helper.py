@@ -245,11 +245,11 @@ def marshal_constants(table, code_indexes):
     code_indexes made a code object, marshalled as this version writes it.
     A stub's co_consts items (codeobj.c, consts_spec) are an index in the
     table (that very object: marshal writes a reference to it, not a copy;
-    a frozenset, which the table keeps as a tuple, made one again), ("f", i)
-    the stub at table[i], ("s", desc) a stub of a code pyc2c has no function
-    for, ("k", value) the value itself."""
+    a frozenset, which the table keeps as a tuple, is that tuple too: the
+    runtime puts the frozenset it makes of it in its place, P2C_LoadConstants),
+    ("f", i) the stub at table[i], ("s", desc) a stub of a code pyc2c has no
+    function for, ("k", value) the value itself."""
     table = list(table)
-    frozen = set(table[-1])
     todo = set(code_indexes)
 
     def built(i):
@@ -260,7 +260,7 @@ def marshal_constants(table, code_indexes):
 
     def resolve(item):
         if type(item) is int:
-            return frozenset(table[item]) if item in frozen else table[item]
+            return table[item]
         if item[0] == "f":
             return built(item[1])
         if item[0] == "s":

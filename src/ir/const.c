@@ -100,7 +100,30 @@ static int const_append(IrModule *m, PyObject *key, PyObject *obj)
     return (int)idx;
 }
 
-int ir_const(IrModule *m, PyObject *obj)
+static int mark_stand_in(IrModule *m, int idx)
+{
+    PyObject *pyidx = PyLong_FromLong(idx);
+    int rc = pyidx ? PySet_Add(m->const_stand_ins, pyidx) : -1;
+    Py_XDECREF(pyidx);
+    return rc;
+}
+
+/* Puts obj in place of the stand-in at idx (ir_const_stand_in): the index
+ * stays, so what already refers to it gets obj.  0, or -1 with an error. */
+static int replace_stand_in(IrModule *m, int idx, PyObject *obj)
+{
+    PyObject *pyidx = PyLong_FromLong(idx);
+    int found = pyidx ? PySet_Discard(m->const_stand_ins, pyidx) : -1;
+    Py_XDECREF(pyidx);
+    if (found <= 0)
+        return found;
+    Py_INCREF(obj);
+    return PyList_SetItem(m->consts, idx, obj);
+}
+
+/* The index of obj in the table, appended if new; an equal stand-in is
+ * replaced by obj unless stand_in (another stand-in) says otherwise. */
+static int const_add(IrModule *m, PyObject *obj, bool stand_in)
 {
     Py_INCREF(obj);
     if (PyUnicode_CheckExact(obj))
@@ -109,14 +132,29 @@ int ir_const(IrModule *m, PyObject *obj)
     PyObject *key = const_key(obj);
     if (key) {
         PyObject *found = PyDict_GetItemWithError(m->const_index, key);
-        if (found)
+        if (found) {
             idx = (int)PyLong_AsLong(found);
-        else if (!PyErr_Occurred())
+            if (!stand_in && replace_stand_in(m, idx, obj) < 0)
+                idx = -1;
+        } else if (!PyErr_Occurred()) {
             idx = const_append(m, key, obj);
+            if (idx >= 0 && stand_in && mark_stand_in(m, idx) < 0)
+                idx = -1;
+        }
         Py_DECREF(key);
     }
     Py_DECREF(obj);
     return idx;
+}
+
+int ir_const(IrModule *m, PyObject *obj)
+{
+    return const_add(m, obj, false);
+}
+
+int ir_const_stand_in(IrModule *m, PyObject *obj)
+{
+    return const_add(m, obj, true);
 }
 
 int ir_const_str(IrModule *m, const char *utf8)

@@ -39,10 +39,12 @@ IrModule *ir_module_new(const char *name, const char *filename)
     m->filename = ir_arena_strdup(arena, filename);
     m->consts = PyList_New(0);
     m->const_index = PyDict_New();
+    m->const_stand_ins = PySet_New(NULL);
     m->warnings_cidx = -1;
-    if (!m->consts || !m->const_index) {
+    if (!m->consts || !m->const_index || !m->const_stand_ins) {
         Py_XDECREF(m->consts);
         Py_XDECREF(m->const_index);
+        Py_XDECREF(m->const_stand_ins);
         ir_arena_free(arena);
         return NULL;
     }
@@ -55,6 +57,7 @@ void ir_module_free(IrModule *m)
         return;
     Py_XDECREF(m->consts);
     Py_XDECREF(m->const_index);
+    Py_XDECREF(m->const_stand_ins);
     Py_XDECREF(m->stub_facts);
     ir_arena_free(m->arena);   /* m itself lives in the arena: last */
 }

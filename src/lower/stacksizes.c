@@ -80,7 +80,10 @@ static PyObject *stub_item(IrModule *m, PyObject *item, IrFunction *const *owner
         return owner[k] ? Py_BuildValue("(si)", "f", owner[k]->id)
                         : Py_BuildValue("(sl)", "s", k);
     }
-    int cidx = ir_const(m, value);
+    /* a frozenset came through marshal, which re-added its items in sorted
+     * order: the one folding makes has CPython's layout (ir_const_stand_in) */
+    int cidx = PyFrozenSet_CheckExact(value) ? ir_const_stand_in(m, value)
+                                             : ir_const(m, value);
     if (cidx >= 0)
         return PyLong_FromLong(cidx);
     PyErr_Clear();

@@ -268,6 +268,8 @@ typedef struct IrModule {
     IrArena *arena;
     PyObject *consts;        /* list: the constant table, index = cidx */
     PyObject *const_index;   /* dict: constant key -> index (deduplication) */
+    PyObject *const_stand_ins; /* set of indexes: entries an equal constant
+                                  added later replaces (ir_const_stand_in) */
     IrFunction **funcs;      /* funcs[0] is the module body */
     int warnings_cidx;       /* what CPython's compiler warned about the
                                 file (AstUnit.compile_warnings), a tuple
@@ -298,6 +300,13 @@ char *ir_strdup(IrModule *m, const char *s);
  * error set on failure. */
 int ir_const(IrModule *m, PyObject *obj);
 int ir_const_str(IrModule *m, const char *utf8);
+/* As ir_const, but the entry is only a stand-in: the next ir_const of an
+ * equal constant puts that object in its place, at the same index.  For a
+ * frozenset that reaches pyc2c from CPython's compiler (a stub's co_consts):
+ * marshal rebuilt it by adding its items in sorted order, so its table
+ * layout, which a program sees as its iteration order, is not the layout of
+ * CPython's constant; the one constant folding makes is (const.c). */
+int ir_const_stand_in(IrModule *m, PyObject *obj);
 PyObject *ir_const_get(const IrModule *m, int cidx);   /* borrowed */
 
 IrFunction *ir_function_new(IrModule *m, IrFunction *parent, const char *name,
