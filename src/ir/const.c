@@ -112,6 +112,8 @@ static int mark_stand_in(IrModule *m, int idx)
  * stays, so what already refers to it gets obj.  0, or -1 with an error. */
 static int replace_stand_in(IrModule *m, int idx, PyObject *obj)
 {
+    if (PySet_GET_SIZE(m->const_stand_ins) == 0)
+        return 0;                          /* the common case: no lookup */
     PyObject *pyidx = PyLong_FromLong(idx);
     int found = pyidx ? PySet_Discard(m->const_stand_ins, pyidx) : -1;
     Py_XDECREF(pyidx);
